@@ -1,0 +1,28 @@
+"""argmine: find the argument in an opinion piece — major claim, claims, premises, and what supports or attacks what.
+
+    import argmine
+    miner = argmine.load()
+    doc = miner.mine(text)
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .data import ArgumentUnit, Document, Relation  # noqa: E402  (pure Python, cheap)
+
+__all__ = ["load", "Miner", "Document", "ArgumentUnit", "Relation", "__version__"]
+
+
+def load(model=None, *, device=None):
+    """Load a model directory (default: the model shipped with argmine) and return a :class:`Miner`."""
+    from .miner import load as _load
+
+    return _load(model, device=device)
+
+
+def __getattr__(name):  # lazy: importing argmine must not import torch
+    if name == "Miner":
+        from .miner import Miner
+
+        return Miner
+    raise AttributeError(f"module 'argmine' has no attribute {name!r}")

@@ -1,0 +1,45 @@
+"""What every corpus reader shares: finding the data directory.
+
+The annotated corpora are never shipped with argmine (their licences forbid redistribution); they are read at
+run time from a data directory that holds one folder per corpus (``aaec-v2/``, ``webis-editorials-16/``, ...).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional, Union
+
+from ..errors import DataNotFoundError
+
+__all__ = ["find_data_dir", "ENV_VAR"]
+
+ENV_VAR = "ARGMINE_DATA"
+_DEFAULT_RELATIVE = Path("..") / "shared" / "data"
+
+
+def find_data_dir(data_dir: Optional[Union[str, "os.PathLike[str]"]] = None) -> Path:
+    """The directory that holds the corpus folders.
+
+    In order: ``data_dir`` when given; else the environment variable ``ARGMINE_DATA`` when set and non-empty;
+    else ``../shared/data`` relative to the current working directory when it exists. An explicit ``data_dir``
+    or ``ARGMINE_DATA`` that names a missing directory is an error (no silent fallback to the default).
+
+    Raises ``FileNotFoundError`` (an ``argmine.errors.DataNotFoundError``) saying to pass ``--data-dir`` or set
+    ``ARGMINE_DATA`` when no directory is found.
+    """
+    hint = f"Pass --data-dir DIR (data_dir=DIR in Python) or set {ENV_VAR} to the directory that holds the corpus folders."
+    if data_dir is not None and os.fspath(data_dir) != "":
+        path = Path(data_dir).expanduser()
+        if not path.is_dir():
+            raise DataNotFoundError(path, "the data directory (data_dir)", hint)
+        return path
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        path = Path(env).expanduser()
+        if not path.is_dir():
+            raise DataNotFoundError(path, f"the data directory named by {ENV_VAR}", hint)
+        return path
+    path = Path.cwd() / _DEFAULT_RELATIVE
+    if path.is_dir():
+        return path.resolve()
+    raise DataNotFoundError(path, "the data directory (no data_dir given, ARGMINE_DATA unset)", hint)

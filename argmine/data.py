@@ -1,0 +1,137 @@
+"""The data model: a Document owns its text; units are character-offset views on it.
+
+Pure Python (no torch). Follows schema_version 1 of the public contract (CONTRACT.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+SCHEMA_VERSION = 1
+UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
+RELATION_LABELS = ("supports", "attacks")
+
+
+@dataclass(frozen=True)
+class ArgumentUnit:
+    """An argumentative unit: ``text[start:end]`` of its document, with a label and a score."""
+
+    id: str
+    start: int
+    end: int
+    label: str
+    score: float = 1.0
+    extra: Dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
+
+    def span_text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``source`` supports or attacks ``target`` (both unit ids of the same document)."""
+
+    source: str
+    target: str
+    label: str
+    score: float = 1.0
+    extra: Dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
+
+
+_UNIT_KEYS = {"id", "start", "end", "text", "label", "score"}
+_REL_KEYS = {"source", "target", "label", "score"}
+
+
+@dataclass
+class Document:
+    """A text with its argument: units (character offsets into ``text``) and relations between them."""
+
+    text: str
+    units: List[ArgumentUnit] = field(default_factory=list)
+    relations: List[Relation] = field(default_factory=list)
+    id: Optional[str] = None
+    model: Optional[Dict[str, Any]] = None
+    meta: Dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"text must be a str; got {type(self.text).__name__}")
+
+    # -- views -----------------------------------------------------------------
+    def unit(self, unit_id: str) -> ArgumentUnit:
+        for u in self.units:
+            if u.id == unit_id:
+                return u
+        raise KeyError(f"no unit with id {unit_id!r} in document {self.id!r}")
+
+    def unit_text(self, unit: ArgumentUnit) -> str:
+        return self.text[unit.start:unit.end]
+
+    def validate(self) -> None:
+        """Raise ValueError when offsets, labels or relation ends break the contract."""
+        ids = set()
+        last_end = -1
+        for u in sorted(self.units, key=lambda u: (u.start, u.end)):
+            if not (0 <= u.start < u.end <= len(self.text)):
+                raise ValueError(f"unit {u.id} offsets must satisfy 0 <= start < end <= {len(self.text)}; got {u.start}, {u.end}")
+            if u.start < last_end:
+                raise ValueError(f"units must not overlap; got {u.id} starting at {u.start} before {last_end}")
+            if u.label not in UNIT_LABELS:
+                raise ValueError(f"unit label must be one of {UNIT_LABELS}; got {u.label!r}")
+            if u.id in ids:
+                raise ValueError(f"unit ids must be unique; got {u.id!r} twice")
+            ids.add(u.id)
+            last_end = u.end
+        for r in self.relations:
+            if r.label not in RELATION_LABELS:
+                raise ValueError(f"relation label must be one of {RELATION_LABELS}; got {r.label!r}")
+            if r.source not in ids or r.target not in ids:
+                raise ValueError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
+
+    # -- serialisation ---------------------------------------------------------
+    def to_dict(self) -> Dict[str, Any]:
+        units = []
+        for u in self.units:
+            d = dict(u.extra)
+            d.update(id=u.id, start=u.start, end=u.end, text=self.text[u.start:u.end], label=u.label, score=u.score)
+            units.append(d)
+        rels = []
+        for r in self.relations:
+            d = dict(r.extra)
+            d.update(source=r.source, target=r.target, label=r.label, score=r.score)
+            rels.append(d)
+        out: Dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "text": self.text,
+            "units": units,
+            "relations": rels,
+            "model": dict(self.model) if self.model is not None else None,
+        }
+        if self.meta:
+            out["meta"] = dict(self.meta)
+        return out
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> "Document":
+        version = d.get("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"schema_version must be {SCHEMA_VERSION}; got {version!r}")
+        text = d["text"]
+        units = [
+            ArgumentUnit(
+                id=u["id"], start=int(u["start"]), end=int(u["end"]), label=u["label"],
+                score=float(u.get("score", 1.0)),
+                extra={k: v for k, v in u.items() if k not in _UNIT_KEYS},
+            )
+            for u in d.get("units", [])
+        ]
+        rels = [
+            Relation(
+                source=r["source"], target=r["target"], label=r["label"], score=float(r.get("score", 1.0)),
+                extra={k: v for k, v in r.items() if k not in _REL_KEYS},
+            )
+            for r in d.get("relations", [])
+        ]
+        return cls(text=text, units=units, relations=rels, id=d.get("id"), model=d.get("model"),
+                   meta=dict(d.get("meta") or {}))

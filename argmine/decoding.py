@@ -1,0 +1,99 @@
+"""Pure decoding: word tag scores → labelled spans; link scores → a well-formed argument forest.
+
+No model and no torch here: plain lists and numpy, so every rule is testable by hand.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Tuple
+
+import numpy as np
+
+TAGS = ("O", "B-MajorClaim", "I-MajorClaim", "B-Claim", "I-Claim", "B-Premise", "I-Premise")
+
+
+def allowed_transition(prev: str, cur: str) -> bool:
+    """BIO: ``I-X`` may only follow ``B-X`` or ``I-X``."""
+    if cur.startswith("I-"):
+        return prev != "O" and prev[2:] == cur[2:]
+    return True
+
+
+def viterbi_bio(logprobs: np.ndarray, tags: Sequence[str] = TAGS) -> List[int]:
+    """Best tag sequence under the BIO constraints (no ``I-X`` after ``O`` or another type)."""
+    logprobs = np.asarray(logprobs, dtype=np.float64)
+    n, k = logprobs.shape
+    if n == 0:
+        return []
+    trans = np.array([[0.0 if allowed_transition(a, b) else -np.inf for b in tags] for a in tags])
+    start = np.array([-np.inf if t.startswith("I-") else 0.0 for t in tags])
+    score = start + logprobs[0]
+    back = np.zeros((n, k), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(0)
+        score = cand.max(0) + logprobs[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
+def tags_to_spans(tag_ids: Sequence[int], tags: Sequence[str] = TAGS) -> List[Tuple[int, int, str]]:
+    """Spans ``(start, end, type)`` over word indices, ``end`` exclusive; a stray ``I-X`` opens a span."""
+    spans: List[Tuple[int, int, str]] = []
+    cur: Optional[List] = None
+    for i, t in enumerate(tag_ids):
+        tag = tags[t]
+        if tag == "O":
+            if cur:
+                spans.append(tuple(cur))
+            cur = None
+        elif tag.startswith("B-") or cur is None or cur[2] != tag[2:]:
+            if cur:
+                spans.append(tuple(cur))
+            cur = [i, i + 1, tag[2:]]
+        else:
+            cur[1] = i + 1
+    if cur:
+        spans.append(tuple(cur))
+    return spans
+
+
+def span_label_probs(word_probs: np.ndarray, start: int, end: int, labels: Sequence[str], tags: Sequence[str] = TAGS) -> np.ndarray:
+    """Mean over the span's words of P(B-X) + P(I-X) for each label X, renormalised."""
+    p = np.asarray(word_probs)[start:end].mean(0)
+    out = np.array([sum(p[j] for j, t in enumerate(tags) if t[2:] == lab) for lab in labels])
+    return out / max(out.sum(), 1e-9)
+
+
+def _creates_cycle(targets: List[Optional[int]], src: int, tgt: int) -> bool:
+    seen, node = {src}, tgt
+    while node is not None:
+        if node in seen:
+            return True
+        seen.add(node)
+        node = targets[node]
+    return False
+
+
+def decode_links(probs: np.ndarray, sources: Sequence[int], candidates: Sequence[int]) -> List[Optional[int]]:
+    """Give each source at most one target so that the links form a forest (no cycles).
+
+    ``probs`` is ``[n, n+1]``: column ``j < n`` is P(target j), column ``n`` is P(no target). Sources are
+    settled most confident first; a source keeps the best target that is a candidate and closes no cycle,
+    or none when "no target" is more probable than every remaining choice.
+    """
+    probs = np.asarray(probs, dtype=np.float64)
+    n = probs.shape[0]
+    targets: List[Optional[int]] = [None] * n
+    cand = set(candidates)
+    order = sorted(sources, key=lambda i: -max([probs[i, j] for j in cand if j != i] or [0.0]))
+    for i in order:
+        ranked = sorted((j for j in cand if j != i), key=lambda j: -probs[i, j])
+        for j in ranked:
+            if probs[i, j] < probs[i, n]:
+                break
+            if not _creates_cycle(targets, i, j):
+                targets[i] = j
+                break
+    return targets

@@ -1,0 +1,90 @@
+"""The catalogue of argmine's errors: one place, one base class, messages that say what to do.
+
+Catch ``ArgmineError`` for any of them. Each also derives from the built-in exception a caller would
+expect (``FileNotFoundError`` for missing paths, ``ValueError`` for bad contents), so generic handlers work.
+Messages read "X must be ...; got ..." and end with what to do.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional, Union
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+__all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError"]
+
+
+class ArgmineError(Exception):
+    """Base of every error argmine raises on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self):  # picklable across worker processes whatever the subclass signature
+        return (_rebuild, (type(self), self.message, self.__dict__))
+
+
+def _rebuild(cls, message, state):
+    obj = cls.__new__(cls, message)
+    obj.args = (message,)
+    obj.__dict__.update(state)
+    return obj
+
+
+class ModelNotFoundError(ArgmineError, FileNotFoundError):
+    """No model directory at the given path."""
+
+    def __init__(self, path: PathLike) -> None:
+        self.path = os.fspath(path)
+        super().__init__(
+            f"model must be a directory saved by argmine; got {self.path!r}, which does not exist. "
+            "Pass the directory a model was saved to (argmine.load(DIR) or --model DIR), "
+            "or leave it out to use the default model."
+        )
+
+
+class ModelFormatError(ArgmineError, ValueError):
+    """A model directory exists but cannot be read as an argmine model."""
+
+    def __init__(self, path: PathLike, reason: str) -> None:
+        self.path = os.fspath(path)
+        self.reason = reason
+        super().__init__(
+            f"model at {self.path!r} must be a model directory saved by argmine; got {reason}. "
+            "Re-save or re-download the model, or use an argmine version that matches it."
+        )
+
+
+class DataNotFoundError(ArgmineError, FileNotFoundError):
+    """A corpus or data file is missing where argmine looked for it."""
+
+    def __init__(self, path: PathLike, what: str = "data", hint: Optional[str] = None) -> None:
+        self.path = os.fspath(path)
+        self.what = what
+        super().__init__(
+            f"{what} must be at {self.path!r}; got nothing there. "
+            + (hint or "Check --data-dir (the directory that holds the corpus folder).")
+        )
+
+
+class InputEncodingError(ArgmineError, ValueError):
+    """Input bytes are not valid in the expected encoding; carries the path and byte offset."""
+
+    def __init__(self, path: PathLike, offset: int, encoding: str = "utf-8", reason: Optional[str] = None) -> None:
+        self.path = os.fspath(path)
+        self.offset = offset
+        self.encoding = encoding
+        detail = f" ({reason})" if reason else ""
+        super().__init__(
+            f"{self.path} must be {encoding} text; got an undecodable byte at offset {offset}{detail}. "
+            f"Re-encode the file to {encoding} (e.g. iconv -f SOURCE-ENCODING -t {encoding})."
+        )
+
+    @classmethod
+    def from_unicode_error(cls, path: PathLike, exc: UnicodeDecodeError) -> "InputEncodingError":
+        """Wrap a ``UnicodeDecodeError`` raised while decoding ``path`` (offset relative to what was decoded)."""
+        return cls(path, exc.start, exc.encoding, exc.reason)

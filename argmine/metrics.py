@@ -1,0 +1,200 @@
+"""Scores for end-to-end argument mining: predicted Documents against gold Documents.
+
+Follows the end-to-end argument-mining literature (Persing & Ng 2016; Eger et al. 2017), as the contract's
+"Scores" section states. Pure Python (no torch).
+
+- Tokens are ``\\w+|[^\\w\\s]`` matches in ``doc.text``; a unit covers every token it overlaps.
+- A predicted unit matches a gold unit of the same label when both cover the same tokens (``_100``) or when
+  they share at least half of the tokens of the longer one (``_50``: ``|p & g| / max(|p|, |g|) >= 0.5``).
+- Matching is one-to-one: a maximum bipartite matching in which each prediction tries its candidates by
+  decreasing overlap, so no gold unit (or relation) is credited twice and no possible pairing is lost.
+- A predicted relation is correct when its source and target match the gold relation's source and target
+  (under the same criterion) and the labels are equal. A claim's stance toward the major claim is scored
+  target-agnostic: if the gold target is a MajorClaim and the predicted target is labelled MajorClaim, the
+  target counts as matched whichever MajorClaim it is (essays restate their major claim).
+- Segmentation scores match units ignoring labels.
+- Micro-averaged: true positives and counts are summed over all documents, then P/R/F1 are computed.
+  Scores are fractions in [0, 1]; an undefined ratio (nothing predicted, or nothing gold) scores 0.0,
+  as in seqeval and scikit-learn -- ``n_gold``/``n_pred`` show when that happened.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, Callable, Dict, FrozenSet, List, Sequence, Tuple
+
+from .data import RELATION_LABELS, UNIT_LABELS, Document, Relation
+
+__all__ = ["score_documents"]
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_CRITERIA = (("100", 1.0), ("50", 0.5))
+MAJOR_CLAIM = "MajorClaim"
+
+
+def _token_sets(doc: Document) -> Dict[str, Tuple[FrozenSet[int], Tuple[int, int]]]:
+    """Map each unit id to (indices of the tokens it overlaps, its character span)."""
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(doc.text)]
+    starts = [s for s, _ in spans]
+    out = {}
+    for u in doc.units:
+        # start at the last token starting at or before u.start; walk while tokens start before u.end
+        i = max(bisect.bisect_right(starts, u.start) - 1, 0)
+        toks = set()
+        while i < len(spans) and spans[i][0] < u.end:
+            if spans[i][1] > u.start:
+                toks.add(i)
+            i += 1
+        out[u.id] = (frozenset(toks), (u.start, u.end))
+    return out
+
+
+def _overlap(a: Tuple[FrozenSet[int], Tuple[int, int]], b: Tuple[FrozenSet[int], Tuple[int, int]]) -> float:
+    """|a & b| / max(|a|, |b|) over tokens; units without tokens match only an identical character span."""
+    longer = max(len(a[0]), len(b[0]))
+    if longer == 0:
+        return 1.0 if a[1] == b[1] else 0.0
+    return len(a[0] & b[0]) / longer
+
+
+def _max_matching(n_pred: int, candidates: Callable[[int], List[int]]) -> Dict[int, int]:
+    """Maximum one-to-one matching (Kuhn's augmenting paths); returns {pred index: gold index}."""
+    cand = [candidates(p) for p in range(n_pred)]
+    gold_of: Dict[int, int] = {}  # gold index -> pred index
+
+    def augment(p: int, seen: set) -> bool:
+        for g in cand[p]:
+            if g in seen:
+                continue
+            seen.add(g)
+            if g not in gold_of or augment(gold_of[g], seen):
+                gold_of[g] = p
+                return True
+        return False
+
+    for p in range(n_pred):
+        augment(p, set())
+    return {p: g for g, p in gold_of.items()}
+
+
+def _match_units(gold: Document, pred: Document, threshold: float, use_labels: bool) -> Dict[str, str]:
+    """One-to-one unit alignment {pred unit id: gold unit id} under an overlap threshold."""
+    gt, pt = _token_sets(gold), _token_sets(pred)
+
+    def candidates(p: int) -> List[int]:
+        pu = pred.units[p]
+        scored = []
+        for g, gu in enumerate(gold.units):
+            if use_labels and gu.label != pu.label:
+                continue
+            ov = _overlap(pt[pu.id], gt[gu.id])
+            if ov >= threshold:
+                scored.append((-ov, g))
+        return [g for _, g in sorted(scored)]
+
+    m = _max_matching(len(pred.units), candidates)
+    return {pred.units[p].id: gold.units[g].id for p, g in m.items()}
+
+
+def _match_relations(gold: Document, pred: Document, align: Dict[str, str]) -> List[Tuple[Relation, Relation]]:
+    """One-to-one relation alignment given a unit alignment; returns (pred, gold) pairs."""
+    glabel = {u.id: u.label for u in gold.units}
+    plabel = {u.id: u.label for u in pred.units}
+
+    def ends_match(pr: Relation, gr: Relation) -> bool:
+        if pr.label != gr.label or align.get(pr.source) != gr.source or pr.source not in plabel:
+            return False
+        if glabel.get(gr.target) == MAJOR_CLAIM and plabel.get(pr.target) == MAJOR_CLAIM:
+            return True  # stance toward the major claim: any MajorClaim will do
+        return pr.target in plabel and align.get(pr.target) == gr.target
+
+    def candidates(p: int) -> List[int]:
+        return [g for g, gr in enumerate(gold.relations) if ends_match(pred.relations[p], gr)]
+
+    m = _max_matching(len(pred.relations), candidates)
+    return [(pred.relations[p], gold.relations[g]) for p, g in m.items()]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> Tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+class _Counts:
+    """Summed counts per label and criterion, turned into the score dict at the end."""
+
+    def __init__(self, labels: Sequence[str]) -> None:
+        self.labels = list(labels)
+        self.n_gold: Dict[str, int] = {}
+        self.n_pred: Dict[str, int] = {}
+        self.tp: Dict[Tuple[str, str], int] = {}
+
+    def add_items(self, gold_labels: Sequence[str], pred_labels: Sequence[str]) -> None:
+        for lab in gold_labels:
+            self.n_gold[lab] = self.n_gold.get(lab, 0) + 1
+        for lab in pred_labels:
+            self.n_pred[lab] = self.n_pred.get(lab, 0) + 1
+
+    def add_tp(self, crit: str, labels: Sequence[str]) -> None:
+        for lab in labels:
+            self.tp[crit, lab] = self.tp.get((crit, lab), 0) + 1
+
+    @staticmethod
+    def _block(tp: Dict[str, int], n_gold: int, n_pred: int) -> Dict[str, Any]:
+        out: Dict[str, Any] = {}
+        for crit, _ in _CRITERIA:
+            p, r, f = _prf(tp[crit], n_pred, n_gold)
+            out.update({f"f1_{crit}": f, f"precision_{crit}": p, f"recall_{crit}": r, f"tp_{crit}": tp[crit]})
+        out.update(n_gold=n_gold, n_pred=n_pred)
+        return out
+
+    def result(self, per_label: bool = True) -> Dict[str, Any]:
+        def tp_for(labs):
+            return {c: sum(self.tp.get((c, lab), 0) for lab in labs) for c, _ in _CRITERIA}
+
+        seen = set(self.n_gold) | set(self.n_pred)
+        labels = self.labels + sorted(seen - set(self.labels))
+        out = self._block(tp_for(labels), sum(self.n_gold.values()), sum(self.n_pred.values()))
+        if per_label:
+            out["per_label"] = {
+                lab: self._block(tp_for([lab]), self.n_gold.get(lab, 0), self.n_pred.get(lab, 0)) for lab in labels
+            }
+        return out
+
+
+def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any]:
+    """Micro-averaged component, relation and segmentation scores (fractions in [0, 1]).
+
+    ``gold`` and ``pred`` are paired by position and each pair must share its text; both should pass
+    ``Document.validate()`` (unique unit ids). Returns
+    ``{"n_docs", "components": {...}, "relations": {...}, "segmentation": {...}}``; components and relations
+    carry ``f1_100``, ``f1_50``, ``precision_*``, ``recall_*``, ``tp_*``, ``n_gold``, ``n_pred`` and the same
+    per label under ``per_label``.
+    """
+    gold, pred = list(gold), list(pred)
+    if len(gold) != len(pred):
+        raise ValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
+    comps, rels, seg = _Counts(UNIT_LABELS), _Counts(RELATION_LABELS), _Counts(["unit"])
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        if g.text != p.text:
+            raise ValueError(
+                f"pred document {i} (id {p.id!r}) must have the same text as gold document {i} (id {g.id!r}); "
+                f"got texts of {len(p.text)} and {len(g.text)} characters that differ"
+            )
+        comps.add_items([u.label for u in g.units], [u.label for u in p.units])
+        rels.add_items([r.label for r in g.relations], [r.label for r in p.relations])
+        seg.add_items(["unit"] * len(g.units), ["unit"] * len(p.units))
+        plabel = {u.id: u.label for u in p.units}
+        for crit, threshold in _CRITERIA:
+            align = _match_units(g, p, threshold, use_labels=True)
+            comps.add_tp(crit, [plabel[pid] for pid in align])
+            rels.add_tp(crit, [pr.label for pr, _ in _match_relations(g, p, align)])
+            seg.add_tp(crit, ["unit"] * len(_match_units(g, p, threshold, use_labels=False)))
+    return {
+        "n_docs": len(gold),
+        "components": comps.result(),
+        "relations": rels.result(),
+        "segmentation": seg.result(per_label=False),
+    }

@@ -1,0 +1,194 @@
+"""``load()`` and ``Miner``: the one path every caller (API, CLI, evaluation, batch) goes through."""
+from __future__ import annotations
+
+import sys
+from itertools import islice
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
+
+import numpy as np
+
+from .data import ArgumentUnit, Document, Relation
+from .decoding import decode_links, span_label_probs, tags_to_spans, viterbi_bio
+
+
+def pick_device(device: Optional[str] = None) -> str:
+    """``device`` if given, else CUDA, then Apple MPS, then CPU — no globals touched."""
+    if device:
+        return str(device)
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def load(model: Optional[str | Path] = None, *, device: Optional[str] = None) -> "Miner":
+    """Load a model directory (default: the model shipped with argmine) and return a ready Miner."""
+    from .model.directory import default_model_dir, load_dir
+
+    path = Path(model) if model is not None else default_model_dir()
+    net, tok, cfg = load_dir(path)
+    return Miner(net, tok, cfg, device=device)
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(-1, keepdims=True)
+
+
+class Miner:
+    """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`."""
+
+    def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None):
+        self.net = net
+        self.tokenizer = tokenizer
+        self.config = config
+        self.device = pick_device(device)
+        self.net.to(self.device).eval()
+        self.max_length = int(config.get("max_length", 512))
+
+    @property
+    def model_info(self) -> Dict[str, str]:
+        return {"name": self.config["name"], "version": self.config["version"]}
+
+    def __repr__(self) -> str:
+        return f"Miner(model={self.config['name']!r}, version={self.config['version']!r}, device={self.device!r})"
+
+    # -- public API ----------------------------------------------------------------
+    def mine(self, text: str, *, id: Optional[str] = None) -> Document:
+        """Mine one text; returns a Document whose offsets index ``text`` exactly as given."""
+        return next(iter(self.mine_batch([text], ids=[id], show_progress=False)))
+
+    def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
+                   batch_size: int = 16, show_progress: Optional[bool] = None) -> Iterator[Document]:
+        """Mine many texts; yields Documents in input order. Paragraphs are length-sorted inside each chunk."""
+        if isinstance(texts, str):
+            raise TypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1; got {batch_size}")
+        total = len(texts) if hasattr(texts, "__len__") else None
+        if show_progress is None:
+            show_progress = (total is None or total > 8) and sys.stderr.isatty()
+        it = iter(texts)
+        id_it = iter(ids) if ids is not None else None
+        bar = None
+        if show_progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=total, unit="doc", desc="mining")
+        chunk = max(batch_size * 4, 32)
+        while True:
+            block = list(islice(it, chunk))
+            if not block:
+                break
+            block_ids = [next(id_it, None) if id_it is not None else None for _ in block]
+            for t in block:
+                if not isinstance(t, str):
+                    raise TypeError(f"text must be a str; got {type(t).__name__}")
+            for doc in self._mine_block(block, block_ids, batch_size):
+                if bar is not None:
+                    bar.update(1)
+                yield doc
+        if bar is not None:
+            bar.close()
+
+    # -- internals -------------------------------------------------------------------
+    def _mine_block(self, texts: Sequence[str], ids: Sequence[Optional[str]], batch_size: int) -> List[Document]:
+        import torch
+
+        from .model.features import prepare
+        from .model.network import encode_paragraphs
+
+        use_noise = bool(self.config.get("noise_filter", True))
+        prepared = [prepare(t, self.tokenizer, self.max_length, use_noise) if t.strip() else [] for t in texts]
+        flat = [(d, p) for d, paras in enumerate(prepared) for p in range(len(paras))]
+        flat.sort(key=lambda dp: sum(len(w.input_ids) for w in prepared[dp[0]][dp[1]].windows))
+        results: Dict[tuple, Any] = {}
+        with torch.inference_mode():
+            i = 0
+            while i < len(flat):
+                # batches of paragraphs, capped by windows so a long paragraph does not blow memory
+                batch, n_win = [], 0
+                while i < len(flat) and len(batch) < batch_size and (not batch or n_win + len(prepared[flat[i][0]][flat[i][1]].windows) <= batch_size):
+                    batch.append(flat[i])
+                    n_win += len(prepared[flat[i][0]][flat[i][1]].windows)
+                    i += 1
+                paras = [prepared[d][p] for d, p in batch]
+                ctx, logits, _ = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras], self.device)
+                for k, (d, p) in enumerate(batch):
+                    results[(d, p)] = self._decode_paragraph(ctx[k, : len(paras[k].words)], logits[k, : len(paras[k].words)])
+        docs = []
+        for d, text in enumerate(texts):
+            docs.append(self._assemble(text, ids[d], prepared[d], [results[(d, p)] for p in range(len(prepared[d]))]))
+        return docs
+
+    def _decode_paragraph(self, ctx, logits) -> Dict[str, Any]:
+        import torch
+
+        net = self.net
+        from .model.network import STANCES, UNIT_LABELS
+
+        logp = torch.log_softmax(logits.float(), -1).cpu().numpy()
+        probs = np.exp(logp)
+        spans = tags_to_spans(viterbi_bio(logp))
+        out: Dict[str, Any] = {"spans": [], "labels": [], "scores": [], "stance": [], "links": None, "rels": None}
+        if not spans:
+            return out
+        word_spans = [(s, e) for s, e, _ in spans]
+        u = net.unit_vectors(ctx, word_spans)
+        type_p = torch.softmax(net.typer(u), -1).cpu().numpy()
+        w = float(self.config.get("typer_weight", 0.5))
+        for k, (s, e, _) in enumerate(spans):
+            p = (1 - w) * span_label_probs(probs, s, e, UNIT_LABELS) + w * type_p[k]
+            j = int(p.argmax())
+            out["spans"].append((s, e))
+            out["labels"].append(UNIT_LABELS[j])
+            out["scores"].append(float(p[j]) * float(np.exp(logp[np.arange(s, e), :].max(1)).mean()))
+        out["stance"] = torch.softmax(net.stance(u), -1).cpu().numpy()
+        out["links"] = torch.softmax(net.link_scores(u), -1).cpu().numpy()
+        out["rels"] = torch.softmax(net.relation_logits(u), -1).cpu().numpy()
+        return out
+
+    def _assemble(self, text: str, doc_id: Optional[str], paras, decoded) -> Document:
+        from .model.network import REL_LABELS, STANCES
+
+        units: List[ArgumentUnit] = []
+        relations: List[Relation] = []
+        para_units: List[List[int]] = []
+        for pi, (pp, dec) in enumerate(zip(paras, decoded)):
+            idx = []
+            for (s, e), lab, sc in zip(dec["spans"], dec["labels"], dec["scores"]):
+                idx.append(len(units))
+                units.append(ArgumentUnit(f"U{len(units) + 1}", pp.words[s][0], pp.words[e - 1][1], lab, round(sc, 4),
+                                          {"paragraph": pi}))
+            para_units.append(idx)
+        majors = [u for u in units if u.label == "MajorClaim"]
+        for pi, dec in enumerate(decoded):
+            idx = para_units[pi]
+            if not idx:
+                continue
+            labels = dec["labels"]
+            sources = [k for k, lab in enumerate(labels) if lab == "Premise"]
+            cands = [k for k, lab in enumerate(labels) if lab != "MajorClaim"]
+            targets = decode_links(dec["links"], sources, cands)
+            for k, t in enumerate(targets):
+                if t is None:
+                    continue
+                rp = dec["rels"][k, t]
+                j = int(rp.argmax())
+                relations.append(Relation(units[idx[k]].id, units[idx[t]].id, REL_LABELS[j],
+                                          round(float(dec["links"][k, t]) * float(rp[j]), 4)))
+            for k, lab in enumerate(labels):
+                if lab != "Claim":
+                    continue
+                sp = dec["stance"][k]
+                j = int(sp.argmax())
+                u = units[idx[k]]
+                units[idx[k]] = ArgumentUnit(u.id, u.start, u.end, u.label, u.score, {**u.extra, "stance": STANCES[j]})
+                if majors:
+                    relations.append(Relation(u.id, majors[0].id, "supports" if j == 0 else "attacks", round(float(sp[j]), 4)))
+        return Document(text=text, units=units, relations=relations, id=doc_id, model=self.model_info)

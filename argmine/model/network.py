@@ -1,0 +1,113 @@
+"""ArgmineNet: encoder → word vectors → BiLSTM → BIO tagger, unit typer, stance and link scorers.
+
+Words, not wordpieces, are the unit of everything above the encoder: a word vector is the mean of its
+wordpieces, so spans can only start and end on word boundaries.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import torch
+from torch import nn
+
+TAGS = ("O", "B-MajorClaim", "I-MajorClaim", "B-Claim", "I-Claim", "B-Premise", "I-Premise")
+UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
+STANCES = ("For", "Against")
+REL_LABELS = ("supports", "attacks")
+MAX_DIST = 8
+
+
+class ArgmineNet(nn.Module):
+    def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1):
+        super().__init__()
+        self.encoder = encoder
+        h = encoder.config.hidden_size
+        self.drop = nn.Dropout(dropout)
+        self.lstm = nn.LSTM(h, hidden, batch_first=True, bidirectional=True)
+        c = 2 * hidden
+        self.tagger = nn.Linear(c, len(TAGS))
+        self.unit_proj = nn.Sequential(nn.Linear(3 * c + 3, unit_dim), nn.GELU(), nn.Dropout(dropout))
+        self.typer = nn.Linear(unit_dim, len(UNIT_LABELS))
+        self.stance = nn.Linear(unit_dim, len(STANCES))
+        self.dist = nn.Embedding(2 * MAX_DIST + 1, 32)
+        pair = 3 * unit_dim + 32
+        self.link = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, 1))
+        self.null = nn.Linear(unit_dim, 1)
+        self.rel = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, len(REL_LABELS)))
+
+    # -- encoder to words -------------------------------------------------------
+    def word_vectors(self, input_ids, attention_mask, token_type_ids, word_index, n_words: int):
+        """Mean of wordpiece vectors per word: [B, n_words, H]. ``word_index`` is -1 off words."""
+        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        hid = out.last_hidden_state.float()
+        B, T, H = hid.shape
+        idx = word_index.clamp(min=0) + (torch.arange(B, device=hid.device) * n_words)[:, None]
+        valid = (word_index >= 0).float()[..., None]
+        sums = torch.zeros(B * n_words, H, device=hid.device).index_add_(0, idx.reshape(-1), (hid * valid).reshape(-1, H))
+        cnt = torch.zeros(B * n_words, 1, device=hid.device).index_add_(0, idx.reshape(-1), valid.reshape(-1, 1))
+        return (sums / cnt.clamp(min=1)).view(B, n_words, H), cnt.view(B, n_words) > 0
+
+    def contextualise(self, words: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        packed = nn.utils.rnn.pack_padded_sequence(self.drop(words), lengths.cpu().clamp(min=1), batch_first=True, enforce_sorted=False)
+        out, _ = self.lstm(packed)
+        out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=words.shape[1])
+        return self.drop(out)
+
+    # -- units -------------------------------------------------------------------
+    def unit_vectors(self, ctx: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Tensor:
+        """Vectors of units given as word spans [start, end) of one paragraph's ``ctx`` [W, C]."""
+        if not spans:
+            return ctx.new_zeros((0, self.typer.in_features))
+        n = len(spans)
+        feats = []
+        for i, (s, e) in enumerate(spans):
+            pos = torch.tensor([float(i == 0), float(i == n - 1), i / max(n - 1, 1)], device=ctx.device)
+            feats.append(torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1], pos]))
+        return self.unit_proj(torch.stack(feats))
+
+    def pair_features(self, u: torch.Tensor) -> torch.Tensor:
+        """[n, n, 3U+32] features of (source i, target j) pairs inside one paragraph."""
+        n = u.shape[0]
+        src = u[:, None, :].expand(n, n, -1)
+        tgt = u[None, :, :].expand(n, n, -1)
+        d = (torch.arange(n, device=u.device)[None, :] - torch.arange(n, device=u.device)[:, None]).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST
+        return torch.cat([src, tgt, src * tgt, self.dist(d)], dim=-1)
+
+    def link_scores(self, u: torch.Tensor) -> torch.Tensor:
+        """[n, n+1] logits: column j<n = target j, column n = no target; the diagonal is masked."""
+        n = u.shape[0]
+        s = self.link(self.pair_features(u)).squeeze(-1)
+        s = s.masked_fill(torch.eye(n, dtype=torch.bool, device=u.device), float("-inf"))
+        return torch.cat([s, self.null(u)], dim=1)
+
+    def relation_logits(self, u: torch.Tensor) -> torch.Tensor:
+        return self.rel(self.pair_features(u))
+
+
+def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Run the encoder over every window of a batch of paragraphs.
+
+    Returns word context vectors ``[P, W, C]``, tag logits ``[P, W, len(TAGS)]`` and lengths ``[P]``.
+    A word held by several windows gets the mean of its vectors.
+    """
+    flat = [(p, w) for p, wins in enumerate(paragraphs) for w in wins]
+    T = max(len(w.input_ids) for _, w in flat)
+    Wmax = max(max(n_words), 1)
+
+    def pad(seq, v):
+        return seq + [v] * (T - len(seq))
+
+    ids = torch.tensor([pad(w.input_ids, 0) for _, w in flat], device=device)
+    tt = torch.tensor([pad(w.token_type_ids, 0) for _, w in flat], device=device)
+    widx = torch.tensor([pad(w.word_index, -1) for _, w in flat], device=device)
+    att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(w.input_ids) for _, w in flat], device=device)[:, None]).long()
+    vecs, has = net.word_vectors(ids, att, tt, widx, Wmax)  # [N, Wmax, H]
+    P = len(paragraphs)
+    owner = torch.tensor([p for p, _ in flat], device=device)
+    H = vecs.shape[-1]
+    sums = torch.zeros(P, Wmax, H, device=device).index_add_(0, owner, vecs * has[..., None])
+    cnt = torch.zeros(P, Wmax, device=device).index_add_(0, owner, has.float())
+    words = sums / cnt.clamp(min=1)[..., None]
+    lengths = torch.tensor(n_words, device=device)
+    ctx = net.contextualise(words, lengths)
+    return ctx, net.tagger(ctx), lengths

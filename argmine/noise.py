@@ -1,0 +1,455 @@
+"""Recognise news-page boilerplate that must never be returned as an argumentative unit.
+
+Text copied from a news page often carries, besides the op-ed itself, its headline, a byline, photo captions and
+credits, "Read more" links, share and comment prompts, copyright lines, newsletter sign-ups and timestamps. This
+module flags such *lines* so the miner can keep them out of its units. Pure Python: regular expressions and
+simple features of one line (length, final punctuation, capitalisation, position) -- no model.
+
+Public API
+----------
+``noise_spans(text) -> list[(start, end)]``
+    Character spans (Python ``str`` indices) of the lines of ``text`` judged to be page noise, sorted, one per
+    line, trimmed of surrounding whitespace (never including the line break).
+``noise_lines(text) -> list[(start, end, kind)]``
+    The same spans with the kind of noise each one is.
+``classify_line(line, *, position, n_lines, continues=False) -> str | None``
+    The kind of noise one line is, or ``None`` for a line that may carry argument. ``position`` is the index of
+    the line among the non-blank lines of its text (0 = first), ``n_lines`` their number; ``continues`` says the
+    line is hard-wrapped into the next one (then it is never a title or heading).
+
+Kinds (``KINDS``): ``title`` (the first line when it reads as a headline: short, no sentence-final full stop),
+``heading`` (a short title-cased or upper-case line inside the text), ``byline``, ``author_bio``, ``dateline``,
+``timestamp``, ``caption``, ``credit``, ``related``, ``share``, ``comment_prompt``, ``copyright``,
+``newsletter``, ``advertisement``, ``navigation``, ``section``, ``tags``, ``contact``, ``disclaimer``,
+``publication_note``.
+
+Lines are split like ``str.splitlines`` (``\\n``, ``\\r\\n``, ``\\r``, ``\\u2028``, ``\\u2029``, ...).
+The rules are conservative: an ordinary argumentative sentence ("Photography should be taught in schools because
+it trains attention.") is never flagged; only ``title`` and ``heading`` rely on shape alone, and they are kinds of
+their own so a caller can treat them differently. Any ``str`` is accepted, lone surrogates included.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+__all__ = ["noise_spans", "noise_lines", "classify_line", "KINDS", "STRUCTURAL_KINDS"]
+
+Span = Tuple[int, int]
+
+KINDS = (
+    "title", "heading", "byline", "author_bio", "dateline", "timestamp", "caption", "credit", "related", "share",
+    "comment_prompt", "copyright", "newsletter", "advertisement", "navigation", "section", "tags", "contact",
+    "disclaimer", "publication_note",
+)
+#: kinds judged from the shape of a line alone (no boilerplate keyword): callers may want to treat them apart
+STRUCTURAL_KINDS = ("title", "heading")
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
+_CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]}*_ \t"
+_FINAL_STOP = re.compile(r"[.\u3002\u0964\u06d4,;:\u2026]$")  # sentence-final or clause punctuation
+_FINAL_ANY = re.compile(r"[.\u3002\u0964\u06d4,;:\u2026!?\uff01\uff1f\u061f]$")
+
+# -- vocabulary ------------------------------------------------------------------------------------------------
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|ET|PT|CT|MT|GMT|UTC|BST|CET|IST|AEST|AEDT)\b)?"
+_DATE = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+         rf"{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:]+Z?)?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+         rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")
+_ROLE = (r"(?:columnist|contributor|contributing (?:writer|editor|columnist|opinion writer)|correspondent|reporter|"
+         r"journalist|writer|editor|editor-at-large|opinion writer|staff writer|commentator|analyst|author|novelist|"
+         r"professor|lecturer|researcher|scholar|fellow|senior fellow|economist|historian|director|attorney|lawyer|"
+         r"strategist|consultant|host|producer|blogger|freelancer|freelance writer|political scientist|"
+         r"physician|doctor|scientist|ph\.?d\.? (?:student|candidate)|doctoral (?:student|candidate)|co-founder|"
+         r"founder|chief executive|ceo|president|chair(?:man|woman)?|member|visiting|adjunct|associate|assistant)")
+_AGENCY = (r"(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Shutterstock|Alamy|PA(?: Images| Wire)?|Bloomberg|"
+           r"Xinhua|Anadolu(?: Agency)?|NurPhoto|SOPA Images|iStock(?:photo)?|Corbis|Rex Features|REX|"
+           r"dpa|ANP|Unsplash|Pexels|Wikimedia Commons|Flickr|ZUMA(?: Press)?(?: Wire)?|Sipa|Imago|"
+           r"Associated Press|The Associated Press|Agence France-Presse|picture alliance)")
+
+# -- patterns on the whole (stripped) line ---------------------------------------------------------------------
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str, flags: int = _I) -> "re.Pattern[str]":
+    return re.compile(pattern, flags)
+
+
+_CAPTION_START = _rx(
+    r"^(?:\(?(?:photo|photograph|picture|pictured|image|foto|bild|illustration|graphic|video|watch|gallery|"
+    r"slideshow|infographic)s?\s*[:|\u2013\u2014]\s*\S"
+    r"|image caption\b|media caption\b|caption\s*:|file photo\b|photo illustration\b|(?:top|main|header|lead) "
+    r"(?:image|photo)\s*[:|]|in pictures\s*[:|]|above\s*:|(?:left|right|top|bottom|inset)\s*:\s*\S)")
+_CAPTION_END = _rx(
+    r"(?:\b(?:photo(?:graph)?|picture|image|foto|bild|illustration|credit|video|graphic)s?\s*(?:credit)?\s*:"
+    rf"\s*[^.!?:]{{1,90}}|\((?:[^()]{{0,60}}[/|,]\s*)?{_AGENCY}[^()]{{0,60}}\)|\(?\b{_AGENCY}\s+(?:photo|images?)"
+    rf"\s*/[^()]{{1,60}}\)?|\b\w[\w .'\u2019-]{{0,40}}/\s*{_AGENCY}|\bvia {_AGENCY}|\|\s*{_AGENCY})\s*$",
+    re.IGNORECASE)
+_CREDIT = _rx(
+    r"^(?:\(?(?:photo|image|picture|video|illustration|graphic|art|artwork|design)s?\s*(?:credit|courtesy|by|source)"
+    r"\b|credits?\s*:|courtesy(?: of)?\b|source\s*:\s*\S|illustrations? by\b|photos? by\b|photography by\b|"
+    r"image source\b|image copyright\b|getty images\b|shutterstock\b|photos?\s*:\s*\S)")
+_CREDIT_ONLY = re.compile(rf"^\(?(?:[\w.'\u2019 -]{{1,40}}\s*/\s*)?{_AGENCY}(?:\s*(?:/|via|for)\s*[\w.'\u2019 -]{{1,40}})?\)?$",
+                          re.IGNORECASE)
+_RELATED = _rx(
+    r"^(?:read more|read next|read also|also read|read the full story|read the latest|more from|more on|more about|"
+    r"more stories|more news|more coverage|related(?: articles?| stories| content| reading| coverage| topics| links)?"
+    r"|recommended(?: for you| reading| stories| articles| videos?)?|see also|further reading|you (?:may|might) also "
+    r"(?:like|enjoy|be interested in)|most (?:read|popular|viewed|shared|emailed)|trending(?: now)?|top stories|"
+    r"don'?t miss|editor'?s picks?|what to read next|up next|keep reading|continue reading|"
+    r"read (?:this|the article|it) in (?:another language|\w+)|listen to (?:this|the) (?:article|story|episode)|"
+    r"listen\b.{0,20}\b\d+\s*min|lesen sie (?:auch|mehr)|lire aussi|lea tambi\u00e9n|leer m\u00e1s|"
+    r"leia tamb\u00e9m|mehr zum thema|\u00e0 lire aussi|voir aussi)\b(?P<rest>.*)$")
+_ALWAYS_RELATED = _rx(r"^(?:read more|read next|read also|also read|related|recommended|see also|more from|"
+                      r"more on|keep reading|continue reading|lesen sie auch|lire aussi|leer m\u00e1s)\s*[:|>\u00bb\u2192\u2013\u2014-]")
+_SHARE_WORDS = {
+    "share", "shares", "shared", "tweet", "tweets", "email", "e-mail", "print", "facebook", "twitter", "x", "linkedin",
+    "whatsapp", "reddit", "pinterest", "telegram", "messenger", "copy", "link", "copied", "save", "saved", "gift",
+    "article", "this", "story", "on", "via", "sms", "bluesky", "threads", "mastodon", "flipboard", "pocket",
+    "instagram", "tiktok", "youtube", "comments", "comment", "bookmark", "url", "the", "to", "clipboard", "and",
+}
+_SHARE = _rx(
+    r"^(?:share (?:this|the|on|via|article|story|page|post|to)\b|share\s*[:|]|click to (?:share|print|email|tweet)|"
+    r"tweet (?:this|it)\b|email (?:this|to a friend)\b|print (?:this|article)\b|copy (?:link|url|article link)\b|"
+    r"follow (?:us|me|him|her|them|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|"
+    r"mastodon|tiktok|youtube|substack|telegram|whatsapp)\b|follow @\w+|like us on facebook|"
+    r"(?:join|follow) (?:us|the conversation) on\b|connect with us\b|\w+(?: \w+)? on (?:twitter|x)\s*:\s*@\w+)")
+_COMMENT = _rx(
+    r"^(?:leave a (?:reply|comment|response)|post a (?:comment|reply)|add (?:a|your) comment|write a comment|"
+    r"cancel reply|reply\s*$|comments?\s*$|comments?\s*(?:\(\d+\)|\d+|[:|])|\d+\s+comments?\b|view (?:\d+ )?comments|"
+    r"show (?:\d+ )?comments|see (?:all )?(?:\d+ )?comments|hide comments|load (?:more )?comments|"
+    r"your email address will not be published|required fields are marked|(?:log|sign) ?in to (?:comment|reply|"
+    r"join the conversation|post)|you must be (?:logged|signed) in to|comments (?:are|have been) (?:closed|disabled|"
+    r"turned off)|commenting (?:is|has been) (?:closed|disabled|unavailable)|this discussion is (?:now )?closed|"
+    r"join the (?:conversation|discussion)\s*[.!:]?\s*$|we welcome (?:your )?comments|comment (?:policy|guidelines)|"
+    r"community (?:guidelines|standards)\s*$|be the first to comment|notify me of (?:follow-up comments|new posts)|"
+    r"save my name, email|have your say\s*[.!:]?\s*$|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
+    r"comentarios?\s*$)")
+_COPYRIGHT = _rx(
+    r"(?:\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\u00a9|\(c\)|(?:19|20)\d\d)|\ball rights reserved\b|"
+    r"\bthis material may not be (?:published|reproduced)|\bmay not be (?:published, )?(?:reproduced|republished|"
+    r"rebroadcast|redistributed)\b.*\bwithout\b|\bunauthori[sz]ed (?:reproduction|use) (?:is )?(?:strictly )?"
+    r"prohibited|\btous droits r\u00e9serv\u00e9s|\balle rechte vorbehalten|\btodos los derechos reservados)")
+_NEWSLETTER = _rx(
+    r"^(?:(?:sign up|signup|subscribe|register|get|receive|join|want)\b.{0,60}\b(?:newsletters?|inbox|e-?mails?|"
+    r"updates|alerts|briefing|digest|bulletin|daily|weekly)\b|subscribe(?: now| today| here)?\s*[.!:]?\s*$|"
+    r"subscribe (?:now|today|here)\b.{0,60}$|subscribe (?:to|for) (?:our|the|my|this|a|just|only)?\s*.{0,40}"
+    r"(?:\b(?:newsletters?|podcast|channel|feed|edition|print|digital|unlimited|access|journalism)\b|[$\u00a3\u20ac]\s?\d)|already (?:a )?(?:subscriber|have an account|registered)\b|"
+    r"enter your e-?mail|(?:your|type your) e-?mail(?: address)?\s*$|by (?:signing up|subscribing|clicking)\b|"
+    r"thanks? (?:you )?for (?:signing up|subscribing)|unsubscribe\b|newsletters?\s*[:|]|the [\w' ]{1,30} newsletter\b"
+    r"|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|"
+    r"(?:make a )?(?:donate|contribution)\s*(?:now|today)?\s*[.!]?\s*$|we (?:rely on|depend on) (?:readers|our readers)|"
+    r"this (?:article|story|content) is (?:free|available) (?:to|for) (?:subscribers|all readers)|"
+    r"(?:start|get) (?:your )?(?:free )?trial\b|unlock (?:this|unlimited)\b|(?:log|sign) ?in or (?:sign up|subscribe|"
+    r"register)\b|create (?:a )?free account)")
+_TIMESTAMP = _rx(
+    rf"^(?:(?:last )?(?:updated|modified|published|posted|first published|last modified|created|written|"
+    rf"aktualisiert|mis \u00e0 jour|actualizado|publi\u00e9 le|publicado)(?: on| at)?\s*[:|]?\s*(?:on\s+)?"
+    rf"(?:{_DATE}|{_TIME}|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|today|yesterday|just now)"
+    rf"|(?:{_DATE}|{_TIME})(?:\s*(?:[,|\u2022\u00b7/-]|at)?\s*(?:{_DATE}|{_TIME}))*\s*(?:\((?:updated|edited)[^)]*\))?\s*$"
+    rf"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\s*$"
+    rf"|\d+[\s-]*(?:min(?:ute)?s?)\.?\s+(?:read|listen)\s*$|(?:reading|read|listening) time\s*[:|]?\s*\d+"
+    rf"|(?:est\.|estimated)\s+read(?:ing)? time\b)")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'\u2019-]{1,40}(?:\s*\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|CNN|Bloomberg|IANS|PTI|ANI|EFE)\))?\s*"
+    r"[\u2013\u2014-]{1,2}\s*$")
+_ADVERT = _rx(
+    r"^(?:advertisement|advertising|advert|sponsored(?: content| post| by\b.*)?|paid (?:content|post|partner(?:ship)?)"
+    r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?"
+    r"|article continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?|skip advertisement|ad feedback|"
+    r"report (?:this )?ad|close ad|anzeige|publicit\u00e9|publicidad)\s*[.:|]?\s*$")
+_NAVIGATION = _rx(
+    r"^(?:skip to (?:main )?(?:content|navigation|footer)|back to top|return to top|scroll to top|jump to|"
+    r"(?:next|previous|prev) (?:article|story|page|post)\b|page \d+ of \d+|show more|load more|see more|view more|"
+    r"click here\b|tap here\b|menu|close|open menu|search|home|sign in|log in|log out|sign out|subscribe|"
+    r"my account|register|accept (?:all )?cookies|manage cookies|cookie (?:settings|policy|preferences)|"
+    r"(?:terms of (?:service|use)|privacy (?:policy|notice)|contact us|about us|site ?map|help|faq)(?:\s*[|\u2022\u00b7]\s*"
+    r"(?:terms of (?:service|use)|privacy (?:policy|notice)|contact us|about us|site ?map|help|faq|accessibility|"
+    r"careers|advertise(?: with us)?))*|we use cookies\b|this (?:site|website) uses cookies\b|"
+    r"(?:enable|please enable) javascript\b|your browser (?:does not|doesn't) support)\s*[.!:]?")
+_NAV_WHOLE = _rx(r"^(?:menu|close|search|home|sign in|log in|log out|sign out|register|my account|show more|"
+                 r"load more|see more|view more|back to top|return to top|scroll to top|click here|tap here|help|faq|"
+                 r"more|next|previous|prev|top)\s*[.!:>\u00bb\u2192]?\s*$")
+_SECTION = _rx(
+    r"^(?:opinion|opinions|op-?ed|editorial|editorials|commentary|comment|comment is free|analysis|perspective|"
+    r"perspectives|viewpoint|viewpoints|guest (?:column|essay|opinion|commentary)|column|columns|columnists|"
+    r"letters?(?: to the editor)?|the big idea|ideas|voices|essay|review|news|world|politics|business|sport|sports|"
+    r"culture|lifestyle|science|technology|tech|health|environment|climate|u\.?s\.?|uk|europe|us news|world news|"
+    r"local news|breaking(?: news)?|live|exclusive|explainer|fact check|meinung|kommentar|tribune|opini\u00f3n|"
+    r"opinione|opini\u00e3o)(?:\s*[|/>\u00bb\u203a:\u2022\u00b7-]\s*[\w' &-]{1,30}){0,4}\s*[:|]?\s*$")
+_TAGS = _rx(r"^(?:tags?|topics?|filed under|categor(?:y|ies)|keywords?|posted in|more about|subjects?|themen|"
+            r"mots-cl\u00e9s|etiquetas)\s*:\s*\S")
+_CONTACT = _rx(
+    r"(?:^(?:contact|e-?mail|write to|reach|follow)\b.{0,60}(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|\bon (?:twitter|x)\b)|"
+    r"^[\w.+-]+@[\w-]+\.[\w.]+\s*$|^(?:twitter|x|instagram|e-?mail|email us|contact us|tips?)\s*:\s*\S"
+    r"|^(?:send|email|share) (?:us )?(?:your )?(?:tips|letters?|feedback|story ideas)\b|"
+    r"^(?:to )?submit an? (?:letter|op-?ed|opinion piece|guest essay)\b|"
+    r"^(?:the (?:times|post|guardian|journal)|we) (?:is|are) committed to publishing a diversity of letters\b|"
+    r"^here'?s our e-?mail\s*:)")
+_DISCLAIMER = _rx(
+    r"^(?:the (?:views|opinions|ideas|thoughts) (?:and opinions )?expressed (?:in|here|by)\b|(?:views|opinions) "
+    r"expressed (?:in|here|by)\b|(?:the )?(?:views|opinions) in this (?:article|column|piece) (?:are|do not)\b|"
+    r"this (?:article|column|piece|essay) (?:represents|reflects) the (?:views|opinion)s? of the author|"
+    r"disclaimer\s*:|disclosure\s*:|the author(?:s)? (?:has|have|declares?) no (?:conflicts?|competing)|"
+    r"(?:this|the) (?:article|piece|column|content) (?:was|is|has been) (?:produced|created|funded|paid for|"
+    r"sponsored) (?:by|in partnership|with)\b)")
+_PUBNOTE = _rx(
+    r"^(?:editor'?s note\s*:|editors'? note\s*:|programm?ing (?:alert|note)\s*:|correction\s*:|clarification\s*:|"
+    r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|(?:an earlier |a )?version of this (?:article|story|piece|column|"
+    r"essay) (?:first |originally )?(?:appeared|was published|ran)\b|this (?:article|story|piece|column|essay|post) "
+    r"(?:was|is|has been|first|originally) (?:first |originally )?(?:published|appeared|adapted|excerpted|"
+    r"republished|syndicated|ran|updated)\b|(?:originally|first) (?:published|appeared) (?:on|in|at)\b|"
+    r"republished with permission\b|reprinted with permission\b|adapted from\b.{0,120}\bby\b|"
+    r"(?:additional )?reporting by\b|editing by\b|produced by\b.{0,60}$|(?:this|the) (?:article|story) "
+    r"(?:is|has been) (?:part of|updated)\b|sign up to receive\b|a version of this\b)")
+_BYLINE_LEAD = _rx(
+    r"^(?:(?:opinion|analysis|commentary|column|guest column|words|text|story|written|posted|reported|interview|"
+    r"essay|review|editorial|article|published)\s+)?(?:by|von|par|por|door|av|di|de)\s+(?P<rest>\S.*)$")
+_NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "di",
+                   "bin", "ibn", "al", "el", "y", "and", "&", "und", "et", "e", "st", "st.", "mc", "mac", "ter", "ten"}
+_NAME_SUFFIX_STOP = re.compile(r"(?:\b(?:jr|sr|dr|prof|phd|ph\.d|md|esq|ii|iii|iv)\.?|\b[A-Z]\.)$", re.IGNORECASE)
+_AUTHOR_LABEL = _rx(r"^(?:authors?|writer|written by|byline|contributors?|columnist|reporter|autor(?:in)?|auteur)"
+                    r"\s*[:|]\s*\S")
+_BIO = re.compile(
+    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+|Professor\s+|Rev\.?\s+|Sen\.?\s+|Rep\.?\s+|Gen\.?\s+)?"
+    r"[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|der|van|von|la|le|bin|al-\w+|el-\w+)){1,4})"
+    r"(?:,[^,]{1,80},)?\s+(?:is|was|has been|serves as|works as|is now|is also|are|were|teaches|writes|"
+    r"covers|reports)\b(?P<rest>.*)$")
+_BIO_ROLE = re.compile(
+    rf"^\s*(?:(?:a|an|the|currently|now|also|one of the|co-?)\s+)?(?:[\w.'\u2019-]+\s+){{0,4}}{_ROLE}s?\b"
+    r"|^\s*(?:about|on|for)\b.{0,60}\bfor\b|^\s*(?:the )?author of\b|^\s*(?:a )?(?:regular )?(?:contributor|columnist)",
+    re.IGNORECASE)
+_BIO_SIGNAL = _rx(
+    r"\b(?:columnist|contributor|contributing|op-?ed|opinion|editor|author of|his (?:latest |new |forthcoming )?book|"
+    r"her (?:latest |new |forthcoming )?book|their (?:latest |new |forthcoming )?book|follow (?:him|her|them)|"
+    r"twitter|@\w{2,}|(?:senior |visiting |research |adjunct )?fellow at|professor (?:of|at|emerit)|lecturer (?:in|at)|"
+    r"director of|is (?:a|an) (?:[\w-]+ ){0,3}(?:writer|journalist|reporter|correspondent|novelist|commentator|"
+    r"analyst|historian|economist|scholar|researcher|lawyer|attorney|consultant|strategist|host|blogger|"
+    r"(?:former )?(?:senator|congressman|congresswoman|ambassador|minister|mayor|diplomat|official))\b|"
+    r"\bwriting about\b|\bwrites about\b|\bcovers\b|(?:his|her|their) work (?:has )?appear)")
+_SHORT_BYLINE_ROLE = re.compile(
+    rf"^[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){{1,3}}\s*(?:,|\||\u2013|\u2014|-|\u2022|\u00b7)\s*"
+    rf"(?:[\w'\u2019.&-]+\s+){{0,4}}{_ROLE}s?\b[^.!?]{{0,60}}$", re.IGNORECASE)
+_STOPWORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+    "into", "over", "is", "are", "be", "vs", "vs.", "via", "per", "than", "that", "its", "it", "not", "no", "up",
+    "off", "out", "so", "if", "how", "why", "what", "when", "who",
+}
+
+
+# -- helpers --------------------------------------------------------------------------------------------------
+def _line_spans(text: str) -> List[Span]:
+    spans, pos = [], 0
+    for m in _LINE_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _core(line: str) -> str:
+    """The line without surrounding whitespace, markup-ish bullets and closing quotes/brackets."""
+    s = line.strip()
+    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u2192\u27a4|-]+\s*)+", "", s)  # bullets, markdown
+    s = re.sub(r"\s*(?:[#*_]+)$", "", s)
+    return s.strip()
+
+
+def _words(s: str) -> List[str]:
+    return _WORD.findall(s)
+
+
+def _is_cap(word: str) -> bool:
+    c = word[0]
+    return c.isupper() or c.isdigit()
+
+
+def _ends_sentence(s: str) -> bool:
+    t = s.rstrip(_CLOSERS)
+    return bool(t) and bool(_FINAL_ANY.search(t))
+
+
+def _looks_like_name_list(rest: str) -> bool:
+    """``rest`` reads like 'Jane Doe', 'Jane Doe and John Roe, Reuters', 'JANE DOE | Staff writer'."""
+    rest = rest.strip()
+    if not rest or len(rest) > 140:
+        return False
+    if rest.rstrip(_CLOSERS).endswith((".", "!", "?", ";")) and not _NAME_SUFFIX_STOP.search(rest.rstrip(_CLOSERS)):
+        return False
+    head = re.split(r"\s*(?:,|\||\u2013|\u2014| - |\u2022|\u00b7|/|\bfor\b|\bin\b|\bat\b)\s*", rest, maxsplit=1)[0]
+    tokens = [t for t in re.split(r"\s+", head) if t]
+    if not tokens or len(tokens) > 7:
+        return False
+    names = [t for t in tokens if t.lower().strip(".,") not in _NAME_PARTICLES]
+    if not names or not all(t[0].isupper() and not t[0].isdigit() for t in names):
+        return False
+    # a single capitalised word followed by more words is a sentence ("By Monday, we ..."), not a name list
+    return len(names) >= 2 or len(tokens) == len(rest.split())
+
+
+# -- the classifier -------------------------------------------------------------------------------------------
+def classify_line(line: str, *, position: int, n_lines: int, continues: bool = False) -> Optional[str]:
+    """The kind of page noise ``line`` is (one of ``KINDS``), or ``None``.
+
+    ``position``: index of the line among the non-blank lines of its text (0 = first); ``n_lines``: their number.
+    ``continues``: the line is hard-wrapped into the next line (it then is never a ``title``/``heading``).
+    """
+    if not isinstance(line, str):
+        raise TypeError(f"line must be a str; got {type(line).__name__}")
+    s = _core(line)
+    if not s or not any(ch.isalnum() for ch in s):
+        return None
+    words = _words(s)
+    n_words = len(words)
+    n_chars = len(s)
+    low = s.lower()
+    short = n_words <= 12 and n_chars <= 120
+    ends_stop = _ends_sentence(s)
+    near_end = n_lines > 1 and position >= n_lines - 4
+    near_start = position <= 3
+
+    # -- keyword kinds, most specific first ------------------------------------------------------------------
+    if n_chars <= 400 and _COPYRIGHT.search(s):
+        return "copyright"
+    if n_chars <= 250 and _COMMENT.search(s):
+        return "comment_prompt"
+    if n_words <= 8 and _ADVERT.search(s):
+        return "advertisement"
+    if n_chars <= 160 and _TIMESTAMP.search(s):
+        return "timestamp"
+    if n_chars <= 60 and _DATELINE.match(s):
+        return "dateline"
+    if n_chars <= 300 and _CAPTION_START.search(s):
+        return "caption"
+    if n_chars <= 400 and not ends_stop and _CAPTION_END.search(s):
+        return "caption"
+    if n_words <= 12 and n_chars <= 120 and (_CREDIT.search(s) or _CREDIT_ONLY.match(s)):
+        return "credit"
+    m = _RELATED.match(s)
+    if m and n_chars <= 250:
+        rest = m.group("rest").strip()
+        if _ALWAYS_RELATED.match(s) or not rest or not ends_stop or n_words <= 12 or rest[:1] in ":|>\u00bb\u2192-\u2013\u2014":
+            return "related"
+    if n_chars <= 200 and _SHARE.search(s):
+        return "share"
+    if n_words <= 10 and words and all(w.lower() in _SHARE_WORDS for w in words) and any(
+            w.lower() in ("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
+                          "email", "print", "copy", "link", "save", "bookmark") for w in words) and not ends_stop:
+        return "share"
+    if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
+        return "newsletter"
+    if n_chars <= 250 and _DISCLAIMER.search(s):
+        return "disclaimer"
+    if n_chars <= 300 and _PUBNOTE.search(s):
+        return "publication_note"
+    if n_chars <= 200 and _TAGS.search(s):
+        return "tags"
+    if n_chars <= 200 and _CONTACT.search(s):
+        return "contact"
+    if n_words <= 6 and (_NAV_WHOLE.match(s) or (not ends_stop and _NAVIGATION.match(s))):
+        return "navigation"
+    if n_chars <= 200 and _NAVIGATION.match(s) and re.match(
+            r"(?i)^(?:skip to|we use cookies|this (?:site|website) uses cookies|(?:please )?enable javascript|"
+            r"your browser|accept (?:all )?cookies|manage cookies|cookie|page \d+ of \d+)", s):
+        return "navigation"
+    if n_words <= 8 and _SECTION.match(s):
+        return "section"
+
+    # -- bylines and author bios -------------------------------------------------------------------------------
+    if n_words <= 16 and n_chars <= 160:
+        m = _BYLINE_LEAD.match(s)
+        if m and _looks_like_name_list(m.group("rest")):
+            return "byline"
+        if _AUTHOR_LABEL.match(s):
+            return "byline"
+        if n_words <= 12 and not ends_stop and _SHORT_BYLINE_ROLE.match(s):
+            return "byline"
+    if (near_end or near_start) and n_words <= 80 and n_chars <= 600:
+        m = _BIO.match(s)
+        if m and _BIO_ROLE.match(m.group("rest")) and _BIO_SIGNAL.search(s):
+            name_tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
+            if all(t[0].isupper() for t in name_tokens) and not any(
+                    t.lower().strip(".") in _STOPWORDS for t in name_tokens):
+                return "author_bio"
+
+    # -- shape: headline / headings -----------------------------------------------------------------------------
+    if continues or n_lines < 2 or n_words == 0:
+        return None
+    first = s[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018\u00ab\u201e\u00bf\u00a1[(" or
+            not first.isalpha() and any(ch.isupper() for ch in s[:3])):
+        if first.isalpha() and first.islower():
+            return None
+    core_end = s.rstrip(_CLOSERS)
+    if position == 0:
+        if n_words <= 20 and n_chars <= 200 and not _FINAL_STOP.search(core_end):
+            return "title"
+        # a one-line first paragraph that ends like a sentence is content, not a headline
+        return None
+    if n_words <= 10 and n_chars <= 90 and not _FINAL_ANY.search(core_end) and position < n_lines - 1:
+        content = [w for w in words if w.lower() not in _STOPWORDS]
+        if not content:
+            return None
+        caps = sum(1 for w in content if _is_cap(w))
+        letters = [ch for ch in s if ch.isalpha()]
+        all_caps = len(letters) >= 4 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
+        if all_caps or (caps / len(content) >= 0.75 and len(content) >= 2):
+            return "heading"
+    return None
+
+
+def _continues(text: str, spans: List[Span], i: int) -> bool:
+    """Line ``i`` is hard-wrapped into the next line: the next line is non-blank and goes on mid-sentence."""
+    if i + 1 >= len(spans):
+        return False
+    ns, ne = spans[i + 1]
+    nxt = text[ns:ne].strip()
+    if not nxt:
+        return False
+    cur = text[spans[i][0]:spans[i][1]].rstrip()
+    if cur.endswith(("-", ",", "\u2013", "\u2014", "(", "/")):
+        return True
+    first = nxt[0]
+    if first.isalpha() and first.islower():
+        return True
+    # e-mail style wrapping: a long line that stops mid-sentence, straight followed by another long line
+    return len(cur) >= 55 and not _ends_sentence(cur) and len(nxt) >= 40
+
+
+def noise_lines(text: str) -> List[Tuple[int, int, str]]:
+    """``(start, end, kind)`` of every line of ``text`` judged to be page noise, in text order.
+
+    Spans are trimmed of the line's surrounding whitespace and never include line breaks.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str; got {type(text).__name__}")
+    raw = [_strip_span(text, s, e) for s, e in _line_spans(text)]
+    nonblank = [(s, e) for s, e in raw if s < e]
+    n = len(nonblank)
+    # continuation is judged on consecutive raw lines, so a blank line ends a paragraph
+    cont = {}
+    for i, (s, e) in enumerate(raw):
+        if s < e:
+            cont[(s, e)] = _continues(text, raw, i)
+    out = []
+    for pos, (s, e) in enumerate(nonblank):
+        kind = classify_line(text[s:e], position=pos, n_lines=n, continues=cont[(s, e)])
+        if kind is not None:
+            out.append((s, e, kind))
+    return out
+
+
+def noise_spans(text: str) -> List[Span]:
+    """Character spans (Python ``str`` indices) of the lines of ``text`` judged to be page noise."""
+    return [(s, e) for s, e, _ in noise_lines(text)]

@@ -1,0 +1,93 @@
+"""Model card text from files in the model directory: config.json, training_history.json, scores.json.
+
+Every figure in the card is read from those files, which ``benchmarks/make_card.py`` writes by running the
+evaluation and speed commands, so the card can always be regenerated and checked.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def _pct(x) -> str:
+    return f"{100 * x:.1f}"
+
+
+def _score_table(s: dict) -> str:
+    rows = ["| | F1 100% | F1 50% | P 100% | R 100% | gold | predicted |", "|---|---|---|---|---|---|---|"]
+    for part in ("components", "relations"):
+        r = s[part]
+        rows.append(f"| **{part}** | **{_pct(r['f1_100'])}** | {_pct(r['f1_50'])} | {_pct(r['precision_100'])} | {_pct(r['recall_100'])} | {r['n_gold']} | {r['n_pred']} |")
+        for lab, v in r["per_label"].items():
+            rows.append(f"| {lab} | {_pct(v['f1_100'])} | {_pct(v['f1_50'])} | {_pct(v['precision_100'])} | {_pct(v['recall_100'])} | {v['n_gold']} | {v['n_pred']} |")
+    if "segmentation" in s:
+        seg = s["segmentation"]
+        rows.append(f"| segmentation (label-agnostic) | {_pct(seg['f1_100'])} | {_pct(seg['f1_50'])} | | | | |")
+    return "\n".join(rows)
+
+
+def render_card(model_dir: Path) -> str:
+    model_dir = Path(model_dir)
+    cfg = json.loads((model_dir / "config.json").read_text())
+    hist_f = model_dir / "training_history.json"
+    hist = json.loads(hist_f.read_text()) if hist_f.exists() else None
+    scores_f = model_dir / "scores.json"
+    scores = json.loads(scores_f.read_text()) if scores_f.exists() else {}
+    tr = cfg.get("training", {})
+    enc = cfg["encoder_config"]
+    out = [f"# {cfg['name']} {cfg['version']}", "",
+           "An argmine model: finds the major claim, claims and premises of an opinion piece and which unit supports or attacks which.",
+           "", "## Model", "",
+           f"- Base encoder: `{cfg['base_encoder']}` (sentence-transformers all-MiniLM-L6-v2, Apache-2.0 weights; "
+           f"{enc.get('num_hidden_layers')} layers, hidden size {enc.get('hidden_size')}, uncased, {enc.get('max_position_embeddings')} positions), fine-tuned end to end.",
+           "- Heads: word-level BiLSTM → BIO tagger (MajorClaim/Claim/Premise, Viterbi-constrained), a span typer, a claim-stance "
+           "classifier (→ `supports`/`attacks` relation to the first MajorClaim), and a pointer-style link scorer (each premise picks at most one "
+           "target in its paragraph, or none; cycles are refused) with a `supports`/`attacks` labeller.",
+           "- Input: one paragraph at a time with its role (title/introduction/body/conclusion) as the first segment; paragraphs longer "
+           "than the encoder window are covered by overlapping windows (never truncated). Page noise (bylines, captions, credits, "
+           "comment prompts) is dropped before tagging.",
+           f"- Files: `model.safetensors` (weights; safetensors only), tokenizer files, `config.json` (labels {cfg['unit_labels']}, "
+           f"relations {cfg['relation_labels']}, format_version {cfg['format_version']}, argmine {cfg.get('argmine_version')}).",
+           "", "## Training data and licence", "",
+           f"- Trained on the Argument Annotated Essays corpus v2 (Stab & Gurevych 2017), split `{tr.get('train_split')}` "
+           "(TRAIN minus Eger et al.'s 36 dev essays); model selected on those 36 dev essays. The 80 TEST essays were used only for the scores below.",
+           "- **AAEC is licensed for research only and may not be redistributed. This model is derived from it: use it for research / "
+           "non-commercial purposes only.** No corpus text is shipped with argmine.",
+           "- Student essays are not op-eds: expect lower accuracy on newspaper opinion pieces (see limitations).",
+           "", "## Training command", "", "```",
+           "argmine train --config configs/default.toml --data-dir ../shared/data --out runs/default",
+           "cp -r runs/default/model/. models/argmine-default/   # then: python benchmarks/make_card.py",
+           "```", ""]
+    if hist:
+        h = hist["history"]
+        secs = sum(r["seconds"] for r in h)
+        out += [f"Seed {tr.get('seed')}, {tr.get('epochs')} epochs, batch {tr.get('batch_size')}, lr {tr.get('lr_encoder')} (encoder) / "
+                f"{tr.get('lr_heads')} (heads); best dev epoch {hist['best_epoch']}; training took {secs / 60:.0f} minutes on this "
+                "machine (2 CPU cores, bf16 autocast where the CPU supports it).", "",
+                "| epoch | dev components F1 100% | dev relations F1 100% |", "|---|---|---|"]
+        out += [f"| {r['epoch']} | {_pct(r['dev_c_f1_100'])} | {_pct(r['dev_r_f1_100'])} |" for r in h]
+        out.append("")
+    out += ["## Scores", ""]
+    if not scores:
+        out.append("Not measured yet: run `python benchmarks/make_card.py`.")
+    for key, title in (("aaec_test_essay", "AAEC test (80 essays), essay level"),
+                       ("aaec_test_paragraph", "AAEC test, paragraph level (the essay is mined whole, scored paragraph by paragraph)"),
+                       ("aaec_dev_essay", "AAEC dev (36 essays), essay level")):
+        if key in scores:
+            out += [f"### {title}", "", f"`{scores[key]['command']}`", "", _score_table(scores[key]["scores"]), ""]
+    if "speed" in scores:
+        sp = scores["speed"]["result"]
+        out += ["### Speed", "", f"`{scores['speed']['command']}`", "",
+                f"{sp['texts']}: {sp['wordpieces_per_s']} wordpieces/s, {sp['ms_per_doc']} ms per document, "
+                f"{sp['docs_per_s']} documents/s on {sp['threads']} CPU threads (fp32); {sp['ratio_to_encoder_forward']}x the time of the bare "
+                f"encoder's forward pass over the same windows; peak memory {sp['peak_rss_mb']} MB; load {sp['load_s']} s.", ""]
+    out += ["## How scores are computed", "",
+            "Component F1 and relation F1 as in Eger et al. (2017) and Persing & Ng (2016): a predicted unit matches a gold unit of the "
+            "same label when their token spans are identical (100%) or share at least half the tokens of the longer one (50%), one-to-one; "
+            "a relation is correct when both ends match and the label is the same (a claim's stance relation counts whichever MajorClaim it "
+            "points at). Micro-averaged over documents. Relations include claim stances (claim → MajorClaim), as CONTRACT.md defines them.",
+            "", "## Limitations", "",
+            "- Trained on student essays only; newspaper op-eds have other structure (headlines, quotes, anecdotes, statistics, "
+            "a thesis that may come last). Scores on op-eds are not measured here.",
+            "- English only. Relations are only predicted inside a paragraph (plus claim stances to the major claim).", ""]
+    return "\n".join(out)
