@@ -54,21 +54,68 @@ def mine_command(path: str, model: Optional[str], doc_id: Optional[str]) -> dict
 def mine(
     path: str = typer.Argument("-", help="A UTF-8 text file, or - for standard input."),
     model: Optional[str] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
-    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document here instead of stdout."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json (default), aif, brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
 ):
-    """Mine one text and write one JSON document (CONTRACT.md, schema_version 1)."""
+    """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
+    from .export import FORMATS
 
+    if fmt not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}; got {fmt!r}")
     try:
         doc = mine_command(path, model, doc_id)
     except (ArgmineError, FileNotFoundError) as e:
         _fail(str(e))
+    if fmt != "json":
+        _write_export(doc, fmt, out)
+        return
     payload = json.dumps(doc, ensure_ascii=False, indent=2)
     if out:
         out.write_text(payload + "\n", encoding="utf-8")
     else:
         typer.echo(payload)
+
+
+def _write_export(doc, fmt: str, out: Optional[Path]) -> None:
+    """Write one document (a Document or its JSON dict) as ``fmt`` to ``out`` or stdout."""
+    from .export.files import write_document
+
+    try:
+        payload = write_document(doc, fmt, out)
+    except (OSError, ValueError) as e:
+        _fail(str(e))
+    if payload is not None:
+        typer.echo(payload, nl=False)
+
+
+@app.command()
+def render(
+    path: str = typer.Argument(..., help="A JSON document (argmine mine), JSON Lines of documents (argmine batch), or - for stdin."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html)."),
+    fmt: str = typer.Option("html", "--format", "-f", help="html (default), aif, brat or json."),
+):
+    """Export documents mined earlier: an HTML page (or AIF, brat); a batch gets a folder with an index page."""
+    from .export import FORMATS
+    from .export.files import read_documents, write_batch
+
+    if fmt not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}; got {fmt!r}")
+    try:
+        docs, is_batch = read_documents(path)
+    except (FileNotFoundError, ValueError) as e:
+        _fail(str(e))
+    if not is_batch:
+        _write_export(docs[0], fmt, out)
+        return
+    if out is None:
+        _fail("a batch (JSON Lines) needs -o FOLDER: one file is written per document")
+    try:
+        summary = write_batch(docs, fmt, out)
+    except (OSError, ValueError) as e:
+        _fail(str(e))
+    typer.echo(f"{summary['n_docs']} documents written to {out}" + (f" (open {out / summary['index']})" if "index" in summary else ""), err=True)
 
 
 def evaluate_command(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str) -> List[dict]:
@@ -148,6 +195,44 @@ def train(
     (final / "training_history.json").write_text(json.dumps(state, indent=1) + "\n")
     write_card(final)
     typer.echo(f"model written to {final} (best dev epoch {state['best_epoch']})", err=True)
+
+
+@app.command()
+def batch(
+    input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, or a folder of .txt files."),
+    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.parquet: Parquet)."),
+    text_field: str = typer.Option("text", "--text-field", help="Field (column) holding the text."),
+    id_field: str = typer.Option("id", "--id-field", help="Field (column) holding the id (default id: the line number)."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Error records (default: OUTPUT.errors.jsonl)."),
+    model: Optional[str] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Paragraphs per forward pass."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Only the first N records of INPUT."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer texts go to ERRORS."),
+    chunk_size: int = typer.Option(64, "--chunk-size", min=1, help="Records mined and written together."),
+    fsync: bool = typer.Option(False, "--fsync", help="fsync OUTPUT after every chunk."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary line."),
+):
+    """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md)."""
+    from .batch import BatchInterrupted, input_kind, run_batch
+    from .errors import ArgmineError
+    from .miner import load
+
+    try:
+        input_kind(input_path)
+        miner = load(model)
+        summary = run_batch(input_path, output, miner, text_field=text_field, id_field=id_field, errors_path=errors,
+                            batch_size=batch_size, limit=limit, max_chars=max_chars, chunk_size=chunk_size,
+                            fsync=fsync, progress=not quiet and sys.stderr.isatty())
+    except BatchInterrupted as e:
+        lead = "\n" if sys.stderr.isatty() else ""  # end the ^C line first
+        typer.echo(f"{lead}{e.summary.line()}. Run the same command again to resume.", err=True)
+        raise typer.Exit(130)
+    except (ArgmineError, OSError, ValueError) as e:
+        _fail(str(e))
+    if not quiet:
+        for note in summary.notes:
+            typer.echo(f"argmine batch: {note}", err=True)
+        typer.echo(summary.line(), err=True)
 
 
 def main() -> None:  # console-script entry point

@@ -150,8 +150,14 @@ class Miner:
             out["scores"].append(float(p[j]) * float(np.exp(logp[np.arange(s, e), :].max(1)).mean()))
         out["stance"] = torch.softmax(net.stance(u), -1).cpu().numpy()
         out["links"] = torch.softmax(net.link_scores(u), -1).cpu().numpy()
-        out["rels"] = torch.softmax(net.relation_logits(u), -1).cpu().numpy()
+        out["unit_vectors"] = u
         return out
+
+    def _relation_probs(self, u, pairs) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            return torch.softmax(self.net.relation_logits(u, pairs).float(), -1).cpu().numpy()
 
     def _assemble(self, text: str, doc_id: Optional[str], paras, decoded) -> Document:
         from .model.network import REL_LABELS, STANCES
@@ -175,10 +181,9 @@ class Miner:
             sources = [k for k, lab in enumerate(labels) if lab == "Premise"]
             cands = [k for k, lab in enumerate(labels) if lab != "MajorClaim"]
             targets = decode_links(dec["links"], sources, cands)
-            for k, t in enumerate(targets):
-                if t is None:
-                    continue
-                rp = dec["rels"][k, t]
+            pairs = [(k, t) for k, t in enumerate(targets) if t is not None]
+            rel_p = self._relation_probs(dec["unit_vectors"], pairs)
+            for (k, t), rp in zip(pairs, rel_p):
                 j = int(rp.argmax())
                 relations.append(Relation(units[idx[k]].id, units[idx[t]].id, REL_LABELS[j],
                                           round(float(dec["links"][k, t]) * float(rp[j]), 4)))

@@ -1,7 +1,11 @@
 """Shared fixtures: a tiny random-weight model (no training, no download) and the data directory.
 
-The tiny model has the real tokenizer of the base encoder but a 2-layer, 32-wide BERT with random weights,
-so it mines quickly on the CPU; its outputs are meaningless but must always keep the contract.
+The tiny model has the real tokenizer of the base encoder but a 2-layer, 32-wide BERT with random weights
+(seeded), so it mines in milliseconds on the CPU. Its outputs are meaningless but must always keep the
+contract. Left as they are, random tag logits are almost uniform and Viterbi turns nearly every word into a
+unit of its own; so the tag and type heads get a fixed, deterministic bias that gives a realistic density
+(roughly one unit per 15-20 words, all three labels, premise links and claim stances). That is still no
+training: plain constants on top of the seeded random weights.
 """
 from __future__ import annotations
 
@@ -12,17 +16,33 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+# order of argmine.model.network.TAGS: O, B-MC, I-MC, B-Claim, I-Claim, B-Premise, I-Premise
+_TAG_BIAS = (2.2, -0.2, 2.0, 0.0, 2.0, 0.4, 2.0)
+_TAG_WEIGHT_SCALE = 20.0
+_TYPE_BIAS = (0.3, 1.0, 1.3)  # MajorClaim, Claim, Premise
+_NULL_LINK_BIAS = -3.0
 
-def _build_tiny_model(path: Path) -> Path:
+
+def base_tokenizer():
+    from transformers import AutoTokenizer
+
+    from argmine.model.encoder import default_encoder_path
+
+    return AutoTokenizer.from_pretrained(str(default_encoder_path()), local_files_only=True)
+
+
+def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None) -> Path:
+    """Save a tiny random-weight argmine model directory at ``path`` and return ``path``.
+
+    ``realistic=False`` keeps the raw random heads (a unit on nearly every word).
+    """
     import torch
-    from transformers import AutoTokenizer, BertConfig, BertModel
+    from transformers import BertConfig, BertModel
 
     from argmine.model.directory import build_network, save_dir
-    from argmine.model.encoder import default_encoder_path
     from argmine.training.loop import load_config, model_config
 
-    base = default_encoder_path()
-    tok = AutoTokenizer.from_pretrained(str(base), local_files_only=True)
+    tok = tokenizer if tokenizer is not None else base_tokenizer()
     enc_cfg = BertConfig(
         vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
         intermediate_size=64, max_position_embeddings=512,
@@ -34,15 +54,27 @@ def _build_tiny_model(path: Path) -> Path:
     assert cfg["encoder_config"]["model_type"] == "bert"
     torch.manual_seed(0)
     net = build_network(cfg)
+    if realistic:
+        with torch.no_grad():
+            net.tagger.weight.mul_(_TAG_WEIGHT_SCALE)
+            net.tagger.bias.copy_(torch.tensor(_TAG_BIAS))
+            net.typer.bias.copy_(torch.tensor(_TYPE_BIAS))
+            net.null.bias.fill_(_NULL_LINK_BIAS)
     net.eval()
     save_dir(path, net, tok, cfg)
     return path
 
 
 @pytest.fixture(scope="session")
-def tiny_model_dir(tmp_path_factory) -> Path:
+def tokenizer():
+    """The real wordpiece tokenizer of the default base encoder."""
+    return base_tokenizer()
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory, tokenizer) -> Path:
     """A saved model directory holding a tiny random-weight ArgmineNet (named ``tiny-test``)."""
-    return _build_tiny_model(tmp_path_factory.mktemp("models") / "tiny")
+    return build_tiny_model(tmp_path_factory.mktemp("models") / "tiny", tokenizer=tokenizer)
 
 
 @pytest.fixture(scope="session")

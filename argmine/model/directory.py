@@ -36,6 +36,8 @@ def read_config(path: Path) -> Dict[str, Any]:
         cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise ModelFormatError(path, f"a config.json that is not valid UTF-8 JSON ({e})") from None
+    if not isinstance(cfg, dict):
+        raise ModelFormatError(path, f"a config.json holding a {type(cfg).__name__}, not an object")
     missing = [k for k in REQUIRED_KEYS if k not in cfg]
     if missing:
         raise ModelFormatError(path, f"a config.json without the keys {missing}")
@@ -74,18 +76,29 @@ def load_dir(path: Path):
     from transformers import AutoTokenizer
 
     path = Path(path)
+    if path.is_dir() and not (path / "model.safetensors").exists():
+        weights_file(path)  # refuses pickle-based weights before anything else is read
     cfg = read_config(path)
     wfile = weights_file(path)
-    net = build_network(cfg)
+    try:
+        net = build_network(cfg)
+    except (ValueError, TypeError, KeyError, AttributeError) as e:
+        raise ModelFormatError(path, f"an encoder_config that cannot build a network ({e})") from None
     try:
         state = load_file(str(wfile))
     except Exception as e:  # safetensors raises its own error types
         raise ModelFormatError(path, f"a model.safetensors that cannot be read ({e})") from None
-    missing, unexpected = net.load_state_dict(state, strict=False)
+    try:
+        missing, unexpected = net.load_state_dict(state, strict=False)
+    except RuntimeError as e:
+        raise ModelFormatError(path, f"weights whose shapes do not match config.json ({str(e).splitlines()[0]})") from None
     missing = [k for k in missing if not k.endswith("position_ids")]
     if missing or unexpected:
         raise ModelFormatError(path, f"weights that do not match config.json (missing {missing[:5]}, unexpected {unexpected[:5]})")
-    tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    try:
+        tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    except (OSError, ValueError) as e:
+        raise ModelFormatError(path, f"tokenizer files that cannot be read ({str(e).splitlines()[0]})") from None
     net.eval()
     return net, tok, cfg
 

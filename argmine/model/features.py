@@ -7,6 +7,7 @@ inside the encoder: its span in the text is kept whole.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import List, Sequence
 
@@ -20,10 +21,14 @@ class Window:
     word_index: List[int]  # index of the paragraph word each position belongs to; -1 for specials and marker
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def word_pieces(tokenizer, words: Sequence[str]) -> List[List[int]]:
+    """Wordpieces of each word (lone surrogates, which tokenizers reject, are read as U+FFFD)."""
     if not words:
         return []
-    enc = tokenizer(list(words), add_special_tokens=False)["input_ids"]
+    enc = tokenizer([_SURROGATE.sub("\ufffd", w) for w in words], add_special_tokens=False)["input_ids"]
     unk = tokenizer.unk_token_id
     return [(ids or [unk])[:MAX_PIECES_PER_WORD] for ids in enc]
 

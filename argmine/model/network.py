@@ -15,6 +15,7 @@ UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
 STANCES = ("For", "Against")
 REL_LABELS = ("supports", "attacks")
 MAX_DIST = 8
+LINK_WINDOW = 16  # a unit links to units at most this many units away in its paragraph
 
 
 class ArgmineNet(nn.Module):
@@ -65,24 +66,36 @@ class ArgmineNet(nn.Module):
             feats.append(torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1], pos]))
         return self.unit_proj(torch.stack(feats))
 
-    def pair_features(self, u: torch.Tensor) -> torch.Tensor:
-        """[n, n, 3U+32] features of (source i, target j) pairs inside one paragraph."""
-        n = u.shape[0]
-        src = u[:, None, :].expand(n, n, -1)
-        tgt = u[None, :, :].expand(n, n, -1)
-        d = (torch.arange(n, device=u.device)[None, :] - torch.arange(n, device=u.device)[:, None]).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST
-        return torch.cat([src, tgt, src * tgt, self.dist(d)], dim=-1)
+    def _pair(self, u: torch.Tensor, src: torch.Tensor, tgt: torch.Tensor) -> torch.Tensor:
+        d = (tgt - src).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST
+        a, b = u[src], u[tgt]
+        return torch.cat([a, b, a * b, self.dist(d)], dim=-1)
+
+    def band_pairs(self, n: int, device) -> Tuple[torch.Tensor, torch.Tensor]:
+        """All (source, target) pairs with 0 < |source - target| <= LINK_WINDOW: O(n) pairs, not O(n²)."""
+        i = torch.arange(n, device=device)
+        offs = [o for o in range(-LINK_WINDOW, LINK_WINDOW + 1) if o != 0]
+        src = i.repeat(len(offs))
+        tgt = torch.cat([i + o for o in offs])
+        keep = (tgt >= 0) & (tgt < n)
+        return src[keep], tgt[keep]
 
     def link_scores(self, u: torch.Tensor) -> torch.Tensor:
-        """[n, n+1] logits: column j<n = target j, column n = no target; the diagonal is masked."""
+        """[n, n+1] logits: column j<n = target j (units more than LINK_WINDOW apart are -inf), column n = no target."""
         n = u.shape[0]
-        s = self.link(self.pair_features(u)).squeeze(-1)
-        s = s.masked_fill(torch.eye(n, dtype=torch.bool, device=u.device), float("-inf"))
-        return torch.cat([s, self.null(u)], dim=1)
+        s = u.new_full((n, n), float("-inf"))
+        if n > 1:
+            src, tgt = self.band_pairs(n, u.device)
+            s[src, tgt] = self.link(self._pair(u, src, tgt)).squeeze(-1).to(s.dtype)
+        return torch.cat([s, self.null(u).to(s.dtype)], dim=1)
 
-    def relation_logits(self, u: torch.Tensor) -> torch.Tensor:
-        return self.rel(self.pair_features(u))
-
+    def relation_logits(self, u: torch.Tensor, pairs: Sequence[Tuple[int, int]]) -> torch.Tensor:
+        """[len(pairs), len(REL_LABELS)] logits for the given (source, target) unit pairs."""
+        if not pairs:
+            return u.new_zeros((0, len(REL_LABELS)))
+        src = torch.tensor([p[0] for p in pairs], device=u.device)
+        tgt = torch.tensor([p[1] for p in pairs], device=u.device)
+        return self.rel(self._pair(u, src, tgt))
 
 def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Run the encoder over every window of a batch of paragraphs.
@@ -101,7 +114,11 @@ def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words
     tt = torch.tensor([pad(w.token_type_ids, 0) for _, w in flat], device=device)
     widx = torch.tensor([pad(w.word_index, -1) for _, w in flat], device=device)
     att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(w.input_ids) for _, w in flat], device=device)[:, None]).long()
-    vecs, has = net.word_vectors(ids, att, tt, widx, Wmax)  # [N, Wmax, H]
+    chunk = 16  # bounded attention memory for a paragraph with many windows
+    parts = [net.word_vectors(ids[i:i + chunk], att[i:i + chunk], tt[i:i + chunk], widx[i:i + chunk], Wmax)
+             for i in range(0, len(flat), chunk)]
+    vecs = torch.cat([p[0] for p in parts])  # [N, Wmax, H]
+    has = torch.cat([p[1] for p in parts])
     P = len(paragraphs)
     owner = torch.tensor([p for p, _ in flat], device=device)
     H = vecs.shape[-1]

@@ -94,9 +94,8 @@ def compute_loss(net, batch, device, weights: Dict[str, float]):
             link.append(F.cross_entropy(scores, lk, ignore_index=-1, reduction="sum"))
         rl = torch.tensor(ex.rel, device=device)
         if (rl >= 0).any():
-            logits_r = net.relation_logits(u)
             pairs = [(i, ex.link[i]) for i in range(len(ex.rel)) if ex.rel[i] >= 0]
-            lr = torch.stack([logits_r[i, j] for i, j in pairs])
+            lr = net.relation_logits(u, pairs)
             rel.append(F.cross_entropy(lr, torch.tensor([ex.rel[i] for i, _ in pairs], device=device), reduction="sum"))
     n_units = max(sum(len(ex.spans) for ex in batch), 1)
     parts = {"tags": loss_tags}

@@ -1,0 +1,154 @@
+"""AIF: the Argument Interchange Format, in the JSON shape AIFdb imports and exports.
+
+A document becomes one I-node per unit and one S-node per relation: an ``RA`` node (rule application,
+"Default Inference") for ``supports`` and a ``CA`` node (conflict application, "Default Conflict") for
+``attacks``, with the edges premise I-node -> RA/CA -> conclusion I-node. Node and edge ids are strings of
+integers, as AIFdb writes them; every node carries a ``timestamp`` ("YYYY-MM-DD HH:MM:SS").
+
+AIF has no character offsets, unit labels or scores, so argmine keeps them in extra ``argmine`` keys (on
+the top-level object and on each node); AIF readers ignore keys they do not know, and :func:`from_aif`
+uses them to restore the Document exactly. Plain AIF without them (e.g. from AIFdb) is read as well as it
+can be: see :func:`from_aif`.
+"""
+from __future__ import annotations
+
+import copy
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Optional
+
+from ..data import SCHEMA_VERSION, ArgumentUnit, Document, Relation
+
+#: S-node type and AIFdb's default scheme text, per argmine relation label.
+S_NODES = {"supports": ("RA", "Default Inference"), "attacks": ("CA", "Default Conflict")}
+_LABEL_OF_TYPE = {"RA": "supports", "CA": "attacks"}
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime(TIMESTAMP_FORMAT)
+
+
+def to_aif(doc: Document, *, timestamp: Optional[str] = None) -> Dict[str, Any]:
+    """The document as an AIF JSON object: ``{"nodes": [...], "edges": [...], "locutions": [], "argmine": {...}}``.
+
+    ``timestamp`` (``"YYYY-MM-DD HH:MM:SS"``) is written on every node; default: now, in UTC.
+    """
+    ts = timestamp if timestamp is not None else _now()
+    nodes: List[Dict[str, Any]] = []
+    edges: List[Dict[str, Any]] = []
+    node_of: Dict[str, str] = {}
+    for u in doc.units:
+        nid = str(len(nodes) + 1)
+        node_of[u.id] = nid
+        nodes.append({
+            "nodeID": nid, "text": doc.text[u.start:u.end], "type": "I", "timestamp": ts,
+            "argmine": {"id": u.id, "start": u.start, "end": u.end, "label": u.label, "score": u.score,
+                        **({"extra": copy.deepcopy(u.extra)} if u.extra else {})},
+        })
+    for r in doc.relations:
+        if r.label not in S_NODES:
+            raise ValueError(f"relation label must be one of {tuple(S_NODES)}; got {r.label!r}")
+        if r.source not in node_of or r.target not in node_of:
+            raise ValueError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
+        kind, text = S_NODES[r.label]
+        nid = str(len(nodes) + 1)
+        nodes.append({
+            "nodeID": nid, "text": text, "type": kind, "timestamp": ts,
+            "argmine": {"label": r.label, "score": r.score, **({"extra": copy.deepcopy(r.extra)} if r.extra else {})},
+        })
+        for a, b in ((node_of[r.source], nid), (nid, node_of[r.target])):
+            edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
+    head: Dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": doc.id, "text": doc.text,
+                            "model": copy.deepcopy(doc.model)}
+    if doc.meta:
+        head["meta"] = copy.deepcopy(doc.meta)
+    return {"nodes": nodes, "edges": edges, "locutions": [], "argmine": head}
+
+
+def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
+    """A Document from an AIF JSON object.
+
+    Lossless for what :func:`to_aif` wrote (``from_aif(to_aif(doc)) == doc``). ``text`` overrides the text kept
+    in the ``argmine`` key; it is needed for plain AIF without argmine's keys, where each I-node's text is
+    looked up in ``text`` in order (nodes not found are left out), labels are guessed from the graph (target
+    but not source of relations: MajorClaim; source of a relation to a MajorClaim, or in no relation: Claim;
+    else Premise) and scores are 1.0. Without ``text``, plain AIF gets the I-node texts joined by blank lines.
+    Nodes other than I, RA and CA (locutions, YA, TA, MA, ...) are ignored.
+    """
+    if not isinstance(d, dict) or not isinstance(d.get("nodes"), list):
+        raise ValueError("AIF must be a JSON object with a 'nodes' list")
+    head = d.get("argmine") if isinstance(d.get("argmine"), dict) else {}
+    nodes = {str(n["nodeID"]): n for n in d["nodes"]}
+    into: Dict[str, List[str]] = {}
+    out_of: Dict[str, List[str]] = {}
+    for e in d.get("edges", []):
+        a, b = str(e["fromID"]), str(e["toID"])
+        out_of.setdefault(a, []).append(b)
+        into.setdefault(b, []).append(a)
+    i_nodes = [n for n in d["nodes"] if n.get("type") == "I"]
+    lossless = bool(head) and all(isinstance(n.get("argmine"), dict) for n in i_nodes)
+    if text is None:
+        text = head.get("text") if lossless or "text" in head else None
+    if text is None:
+        text = "\n\n".join(str(n.get("text", "")) for n in i_nodes)
+
+    units: List[ArgumentUnit] = []
+    unit_of: Dict[str, str] = {}
+    if lossless:
+        for n in i_nodes:
+            a = n["argmine"]
+            units.append(ArgumentUnit(a["id"], int(a["start"]), int(a["end"]), a["label"], float(a.get("score", 1.0)),
+                                      copy.deepcopy(a.get("extra", {}))))
+            unit_of[str(n["nodeID"])] = a["id"]
+    else:
+        pos = 0
+        for n in i_nodes:
+            t = str(n.get("text", ""))
+            at = text.find(t, pos) if t else -1
+            if at < 0:
+                at = text.find(t) if t else -1
+                if at < 0:
+                    continue
+            else:
+                pos = at + len(t)
+            uid = f"U{len(units) + 1}"
+            units.append(ArgumentUnit(uid, at, at + len(t), "Premise"))
+            unit_of[str(n["nodeID"])] = uid
+
+    relations: List[Relation] = []
+    for n in d["nodes"]:
+        kind = n.get("type")
+        if kind not in _LABEL_OF_TYPE:
+            continue
+        nid = str(n["nodeID"])
+        sources = [unit_of[x] for x in into.get(nid, []) if x in unit_of]
+        targets = [unit_of[x] for x in out_of.get(nid, []) if x in unit_of]
+        a = n.get("argmine") if isinstance(n.get("argmine"), dict) else {}
+        for s in sources:
+            for t in targets:
+                relations.append(Relation(s, t, a.get("label", _LABEL_OF_TYPE[kind]), float(a.get("score", 1.0)),
+                                          copy.deepcopy(a.get("extra", {}))))
+
+    if not lossless:
+        kept: List[ArgumentUnit] = []
+        for u in sorted(units, key=lambda u: (u.start, u.end)):  # a text found twice must not overlap
+            if u.end > u.start and (not kept or u.start >= kept[-1].end):
+                kept.append(u)
+        ids = {u.id for u in kept}
+        relations = [r for r in relations if r.source in ids and r.target in ids]
+        units = _guess_labels(kept, relations)
+    meta = head.get("meta") or {}
+    return Document(text=text, units=units, relations=relations, id=head.get("id"),
+                    model=copy.deepcopy(head.get("model")), meta=copy.deepcopy(meta))
+
+
+def _guess_labels(units: List[ArgumentUnit], relations: List[Relation]) -> List[ArgumentUnit]:
+    sources = {r.source for r in relations}
+    targets = {r.target for r in relations}
+    majors = {u.id for u in units if u.id in targets and u.id not in sources}
+    claims = {r.source for r in relations if r.target in majors} | {u.id for u in units if u.id not in sources | targets}
+    out = []
+    for u in units:
+        label = "MajorClaim" if u.id in majors else "Claim" if u.id in claims else "Premise"
+        out.append(ArgumentUnit(u.id, u.start, u.end, label, u.score, u.extra))
+    return out

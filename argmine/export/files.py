@@ -1,0 +1,115 @@
+"""Reading mined documents back and writing them in any export format (what ``mine --format`` and ``render`` do)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple, Union
+
+from ..data import Document
+from . import FORMATS, SUFFIXES, as_document, dumps
+from .aif import from_aif
+from .brat import brat_text
+from .htmlpage import index_html, page_names
+
+
+def _to_document(obj: Any, where: str) -> Document:
+    if not isinstance(obj, dict):
+        raise ValueError(f"{where}: a document must be a JSON object; got {type(obj).__name__}")
+    try:
+        if "nodes" in obj and "units" not in obj:  # AIF, e.g. from `--format aif`
+            return from_aif(obj)
+        doc = Document.from_dict(obj)
+        doc.validate()
+        return doc
+    except (KeyError, TypeError, ValueError) as e:
+        missing = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+        raise ValueError(f"{where}: not an argmine JSON document ({missing})") from None
+
+
+def read_documents(path: str) -> Tuple[List[Document], bool]:
+    """The documents in ``path`` (``-``: stdin) and whether it was JSON Lines (a batch) rather than one document.
+
+    Accepts one JSON document (CONTRACT.md; also AIF written by ``to_aif``) or JSON Lines of documents
+    (``argmine batch`` output). Raises FileNotFoundError or ValueError with a readable reason.
+    """
+    if path == "-":
+        raw, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise FileNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
+        raw, name = p.read_bytes(), path
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{name}: not UTF-8 (byte {e.start})") from None
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None
+    else:
+        if isinstance(whole, dict):
+            return [_to_document(whole, name)], False
+        if isinstance(whole, list):
+            return [_to_document(o, f"{name} item {i}") for i, o in enumerate(whole, 1)], True
+    docs = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{name} line {n}: not JSON ({e.msg})") from None
+        docs.append(_to_document(obj, f"{name} line {n}"))
+    if not docs:
+        raise ValueError(f"{name}: no documents in it")
+    return docs, True
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:  # exact text: brat offsets count every character
+        f.write(text)
+
+
+def brat_text_path(ann: Path) -> Path:
+    """Where the .txt goes beside a brat .ann file."""
+    if ann.suffix.lower() == ".txt":
+        raise ValueError(f"the brat output must be the .ann file (the .txt is written beside it); got {str(ann)!r}")
+    return ann.with_suffix(".txt")
+
+
+def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path]) -> Optional[str]:
+    """Write ``doc`` (a Document or its JSON dict) as ``fmt`` to ``out``, or return the text when ``out`` is None.
+
+    brat writes the .ann to ``out`` and the text, exactly, to the .txt beside it.
+    """
+    doc = as_document(doc)
+    payload = dumps(doc, fmt)
+    if out is None:
+        return payload
+    if fmt == "brat":
+        txt = brat_text_path(out)
+        _write_text(out, payload)
+        _write_text(txt, brat_text(doc.text))
+    else:
+        _write_text(out, payload)
+    return None
+
+
+def write_batch(docs: List[Document], fmt: str, out_dir: Path) -> Dict[str, Any]:
+    """One file per document in ``out_dir`` (named from its id), plus ``index.html`` for html; returns a summary."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ValueError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    names = page_names(docs, SUFFIXES[fmt], reserved=("index",) if fmt == "html" else ())
+    for doc, name in zip(docs, names):
+        write_document(doc, fmt, out_dir / name)
+    summary: Dict[str, Any] = {"n_docs": len(docs), "files": names}
+    if fmt == "html":
+        _write_text(out_dir / "index.html", index_html(docs, names))
+        summary["index"] = "index.html"
+    return summary

@@ -1,0 +1,173 @@
+"""The ``argmine`` command, run in-process with typer's CliRunner and the tiny model."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmine.cli import app
+from argmine.data import Document
+
+CHECKER = Path("/work/shared/tools/check_contract.py")
+
+TEXT = ("Why kerbs matter\n\n"
+        "Cities should build protected bike lanes because painted lines do not stop cars. Kerbs keep drivers out.\n\n"
+        "Critics say lanes hurt shops. However, people on bikes visit shops more often.\n\n"
+        "So the city should build protected lanes now.\n")
+
+
+def runner():
+    # click >= 8.2 keeps stderr apart (result.stderr) and has no mix_stderr; older click needs mix_stderr=False
+    try:
+        return CliRunner(mix_stderr=False)
+    except TypeError:
+        return CliRunner()
+
+
+def check_json(d, text):
+    doc = Document.from_dict(d)
+    doc.validate()
+    assert d["schema_version"] == 1
+    assert d["text"] == text
+    for u in d["units"]:
+        assert text[u["start"]:u["end"]] == u["text"]
+    assert d["model"]["name"] == "tiny-test" and d["model"]["version"]
+
+
+def run_checker(json_path, text_path=None):
+    if not CHECKER.exists():
+        pytest.skip(f"{CHECKER} not found")
+    args = [sys.executable, str(CHECKER), str(json_path)] + ([str(text_path)] if text_path else [])
+    res = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def assert_clean_error(res, *needles):
+    assert res.exit_code == 2, (res.exit_code, res.output)
+    assert "Traceback" not in res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    err = res.stderr.strip()
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("argmine: error:")
+    for n in needles:
+        assert n in err, (n, err)
+
+
+def test_help():
+    res = runner().invoke(app, ["--help"])
+    assert res.exit_code == 0
+    assert "mine" in res.output and "evaluate" in res.output
+
+
+def test_mine_file_to_stdout(tiny_model_dir, tmp_path):
+    src = tmp_path / "oped-7.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir)])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    check_json(d, TEXT)
+    assert d["id"] == "oped-7"  # the file name without its suffix
+    out = tmp_path / "stdout.json"
+    out.write_text(res.stdout, encoding="utf-8")
+    run_checker(out, src)
+
+
+def test_mine_to_output_file(tiny_model_dir, tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    res = runner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir), "-o", str(out), "--id", "custom"])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.strip() == ""
+    d = json.loads(out.read_text(encoding="utf-8"))
+    check_json(d, TEXT)
+    assert d["id"] == "custom"
+    run_checker(out, src)
+
+
+def test_mine_stdin(tiny_model_dir):
+    text = "Kerbs save lives \U0001F6B2, so cities should build them.\r\nPaint does not.\n"
+    res = runner().invoke(app, ["mine", "-", "--model", str(tiny_model_dir)], input=text.encode("utf-8"))
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    check_json(d, text)  # CRLF and emoji kept exactly
+    assert d["id"] is None
+
+
+def test_mine_stdin_is_the_default(tiny_model_dir):
+    res = runner().invoke(app, ["mine", "--model", str(tiny_model_dir)], input=TEXT.encode("utf-8"))
+    assert res.exit_code == 0, res.output
+    check_json(json.loads(res.stdout), TEXT)
+
+
+def test_non_utf8_file_is_a_clean_error(tiny_model_dir, tmp_path):
+    src = tmp_path / "latin1.txt"
+    src.write_bytes(b"abc\xff\xfe")
+    res = runner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir)])
+    assert_clean_error(res, str(src), "offset 3")
+
+
+def test_non_utf8_stdin_is_a_clean_error(tiny_model_dir):
+    res = runner().invoke(app, ["mine", "-", "--model", str(tiny_model_dir)], input=b"ok \xe9t\xe9")
+    assert_clean_error(res, "<stdin>", "offset 3")
+
+
+def test_missing_file_is_a_clean_error(tiny_model_dir, tmp_path):
+    missing = tmp_path / "nope.txt"
+    res = runner().invoke(app, ["mine", str(missing), "--model", str(tiny_model_dir)])
+    assert_clean_error(res, "nope.txt")
+
+
+def test_missing_model_is_a_clean_error(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "--model", str(tmp_path / "no-model")])
+    assert_clean_error(res, "no-model")
+
+
+def test_evaluate_bad_level_is_a_clean_error(tiny_model_dir, tmp_path):
+    res = runner().invoke(app, ["evaluate", "--level", "sentence", "--model", str(tiny_model_dir),
+                                "--data-dir", str(tmp_path)])
+    assert_clean_error(res, "--level")
+
+
+def test_evaluate_missing_data_is_a_clean_error(tiny_model_dir, tmp_path):
+    res = runner().invoke(app, ["evaluate", "--corpus", "aaec", "--split", "dev", "--model", str(tiny_model_dir),
+                                "--data-dir", str(tmp_path / "nowhere")])
+    assert_clean_error(res, "nowhere")
+
+
+def test_evaluate_aaec_dev_json(tiny_model_dir, data_dir, tmp_path):
+    if not (data_dir / "aaec-v2").is_dir():
+        pytest.skip("AAEC is not in the data directory")
+    out = tmp_path / "scores.json"
+    res = runner().invoke(app, ["evaluate", "--corpus", "aaec", "--split", "dev", "--data-dir", str(data_dir),
+                                "--model", str(tiny_model_dir), "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "tiny-test" in res.stdout
+    s = json.loads(out.read_text(encoding="utf-8"))
+    assert {"corpus", "split", "level", "n_docs", "components", "relations", "model"} <= set(s)
+    assert (s["corpus"], s["split"], s["level"], s["n_docs"]) == ("aaec", "dev", "essay", 36)
+    assert {"f1_100", "f1_50", "per_label"} <= set(s["components"])
+    assert set(s["components"]["per_label"]) >= {"MajorClaim", "Claim", "Premise"}
+    assert {"f1_100", "f1_50"} <= set(s["relations"])
+    for part in ("components", "relations"):
+        assert 0.0 <= s[part]["f1_100"] <= s[part]["f1_50"] <= 1.0
+    assert s["model"] == {"name": "tiny-test", "version": "0.1.0"}
+
+
+def test_broken_model_dir_is_a_clean_error(tiny_model_dir, tmp_path):
+    # a model directory whose config.json does not match its weights (e.g. edited by hand, or mixed up files)
+    import shutil
+
+    model = tmp_path / "broken-model"
+    shutil.copytree(tiny_model_dir, model)
+    cfg = json.loads((model / "config.json").read_text(encoding="utf-8"))
+    cfg["lstm_hidden"] = 8
+    (model / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "--model", str(model)])
+    assert_clean_error(res, "broken-model")

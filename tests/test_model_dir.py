@@ -1,0 +1,162 @@
+"""The model directory (argmine.model.directory): safetensors only, clear errors, exact round trip."""
+import json
+import shutil
+
+import pytest
+
+import argmine
+from argmine.errors import ArgmineError, ModelFormatError, ModelNotFoundError
+from argmine.model.directory import FORMAT_VERSION, load_dir, read_config, save_dir
+
+TEXT = ("Why kerbs matter\n\n"
+        "Cities should build protected bike lanes because painted lines do not stop cars. Kerbs keep drivers out.\n\n"
+        "Critics say lanes hurt shops. However, people on bikes visit shops more often.\n\n"
+        "So the city should build protected lanes now.")
+
+
+@pytest.fixture
+def model_copy(tiny_model_dir, tmp_path):
+    dst = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, dst)
+    return dst
+
+
+def edit_config(path, change):
+    cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    change(cfg)
+    (path / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+
+
+def outputs(miner):
+    doc = miner.mine(TEXT, id="t")
+    return doc.to_dict()
+
+
+def test_the_tiny_model_dir_has_the_documented_files(tiny_model_dir):
+    names = {p.name for p in tiny_model_dir.iterdir()}
+    assert {"config.json", "model.safetensors"} <= names
+    assert not any(n.endswith((".bin", ".pt", ".pth", ".pkl", ".ckpt")) for n in names)
+    cfg = read_config(tiny_model_dir)
+    assert cfg["format_version"] == FORMAT_VERSION and cfg["name"] == "tiny-test"
+
+
+def test_nonexistent_path(tmp_path):
+    with pytest.raises(ModelNotFoundError) as e:
+        argmine.load(tmp_path / "no-such-model")
+    assert isinstance(e.value, FileNotFoundError) and isinstance(e.value, ArgmineError)
+    assert "no-such-model" in str(e.value)
+
+
+def test_a_file_instead_of_a_directory(tmp_path):
+    f = tmp_path / "model.safetensors"
+    f.write_bytes(b"x")
+    with pytest.raises(ModelNotFoundError):
+        load_dir(f)
+
+
+def test_only_a_pickle_file_is_refused_and_says_pickle(tmp_path):
+    d = tmp_path / "hf-style"
+    d.mkdir()
+    (d / "pytorch_model.bin").write_bytes(b"\x80\x04not really a pickle")
+    with pytest.raises(ModelFormatError) as e:
+        load_dir(d)
+    assert "pickle" in e.value.reason  # the reason, not the whole message: tmp paths hold the test name
+
+
+def test_pickle_weights_next_to_a_valid_config_are_refused(model_copy):
+    (model_copy / "model.safetensors").rename(model_copy / "pytorch_model.bin")
+    with pytest.raises(ModelFormatError) as e:
+        argmine.load(model_copy)
+    assert "pickle" in e.value.reason and "pytorch_model.bin" in e.value.reason
+
+
+def test_no_weights_at_all(model_copy):
+    (model_copy / "model.safetensors").unlink()
+    with pytest.raises(ModelFormatError) as e:
+        load_dir(model_copy)
+    assert "model.safetensors" in e.value.reason
+
+
+def test_missing_config(model_copy):
+    (model_copy / "config.json").unlink()
+    with pytest.raises(ModelFormatError) as e:
+        load_dir(model_copy)
+    assert "config.json" in e.value.reason
+
+
+@pytest.mark.parametrize("raw", [b"{not json", b"\xff\xfe{}", b"", b'{"format_version": 1', b"[1, 2]", b"123", b"null",
+                                 b'"a string"'])
+def test_corrupted_config(model_copy, raw):
+    (model_copy / "config.json").write_bytes(raw)
+    with pytest.raises(ModelFormatError) as e:
+        load_dir(model_copy)
+    assert "config.json" in e.value.reason
+
+
+def test_config_missing_keys(model_copy):
+    edit_config(model_copy, lambda c: c.pop("encoder_config"))
+    with pytest.raises(ModelFormatError) as e:
+        load_dir(model_copy)
+    assert "encoder_config" in e.value.reason
+
+
+@pytest.mark.parametrize("version", [0, 2, "1", None])
+def test_wrong_format_version(model_copy, version):
+    edit_config(model_copy, lambda c: c.update(format_version=version))
+    with pytest.raises(ModelFormatError) as e:
+        argmine.load(model_copy)
+    assert "format_version" in e.value.reason
+
+
+@pytest.mark.parametrize("raw", [b"garbage" * 10, b""])
+def test_corrupted_weights(model_copy, raw):
+    (model_copy / "model.safetensors").write_bytes(raw)
+    with pytest.raises(ModelFormatError) as e:
+        load_dir(model_copy)
+    assert "model.safetensors" in e.value.reason
+
+
+def test_truncated_weights(model_copy):
+    data = (model_copy / "model.safetensors").read_bytes()
+    (model_copy / "model.safetensors").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelFormatError):
+        load_dir(model_copy)
+
+
+@pytest.mark.parametrize("change", [
+    lambda c: c.update(lstm_hidden=8),                        # heads shaped differently from the weights
+    lambda c: c["encoder_config"].update(hidden_size=64),     # encoder shaped differently from the weights
+    lambda c: c["encoder_config"].update(num_hidden_layers=1),  # unexpected weights
+], ids=["lstm_hidden", "hidden_size", "layers"])
+def test_weights_that_do_not_match_the_config(model_copy, change):
+    edit_config(model_copy, change)
+    with pytest.raises(ModelFormatError) as e:
+        load_dir(model_copy)
+    assert "config.json" in e.value.reason
+
+
+def test_unknown_encoder_type(model_copy):
+    edit_config(model_copy, lambda c: c["encoder_config"].update(model_type="no-such-architecture"))
+    with pytest.raises(ModelFormatError):
+        load_dir(model_copy)
+
+
+def test_missing_tokenizer_files(model_copy):
+    for p in model_copy.iterdir():
+        if p.name.startswith(("tokenizer", "vocab", "special_tokens")):
+            p.unlink()
+    with pytest.raises(ModelFormatError):
+        load_dir(model_copy)
+
+
+def test_round_trip_gives_identical_outputs(tiny_model_dir, tiny_miner, tmp_path):
+    net, tok, cfg = load_dir(tiny_model_dir)
+    again = tmp_path / "again"
+    save_dir(again, net, tok, cfg)
+    assert read_config(again) == read_config(tiny_model_dir)
+    m2 = argmine.load(again, device="cpu")
+    a, b = outputs(tiny_miner), outputs(m2)
+    assert a == b
+    assert a["units"], "the comparison compared something"
+    for (k, v1), (_, v2) in zip(sorted(net.state_dict().items()), sorted(m2.net.state_dict().items())):
+        assert v1.shape == v2.shape and bool((v1 == v2).all()), k
