@@ -13,11 +13,14 @@ from .data import ArgumentUnit, Document, Relation  # noqa: E402  (pure Python, 
 __all__ = ["load", "Miner", "Document", "ArgumentUnit", "Relation", "__version__"]
 
 
-def load(model=None, *, device=None):
-    """Load a model directory (default: the model shipped with argmine) and return a :class:`Miner`."""
+def load(model=None, *, device=None, max_chars=1_000_000):
+    """Load a model directory (default: the model shipped with argmine) and return a :class:`Miner`.
+
+    ``max_chars``: longest text the Miner takes (longer ones raise ValueError); None for no limit.
+    """
     from .miner import load as _load
 
-    return _load(model, device=device)
+    return _load(model, device=device, max_chars=max_chars)
 
 
 def __getattr__(name):  # lazy: importing argmine must not import torch

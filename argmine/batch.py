@@ -30,6 +30,7 @@ streams, so resuming does not hold the set of finished records in memory either.
 """
 from __future__ import annotations
 
+import copy
 import csv
 import gzip
 import io
@@ -603,6 +604,16 @@ def default_errors_path(output_path: PathLike) -> Path:
     return p.with_name(p.name + ".errors.jsonl")
 
 
+# U+0085, U+2028 and U+2029 are line breaks to str.splitlines() and to some JSON Lines readers; json.dumps leaves them
+# raw with ensure_ascii=False (other control characters it escapes), so they are escaped here: the same JSON value.
+_ESCAPE_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def _json_line(obj: Any) -> bytes:
+    """One JSON Lines line: UTF-8, no character that any reader takes for a line break inside it."""
+    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPE_LINE_BREAKS) + "\n").encode("utf-8")
+
+
 def _error_line(rec: Record, message: str) -> bytes:
     return (json.dumps({"line": rec.line, "id": rec.id, "error": message}) + "\n").encode("utf-8")
 
@@ -626,19 +637,28 @@ def _mine_chunk(miner, recs: List[Record], batch_size: int) -> List[Tuple[Record
 
 def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field: str = "text", id_field: str = "id",
               errors_path: Optional[PathLike] = None, batch_size: int = 16, limit: Optional[int] = None,
-              max_chars: int = DEFAULT_MAX_CHARS, progress: Optional[bool] = None,
+              max_chars: Optional[int] = None, progress: Optional[bool] = None,
               chunk_size: int = DEFAULT_CHUNK_SIZE, fsync: bool = False) -> BatchSummary:
     """Mine every record of ``input_path`` into ``output_path`` (resuming an earlier run); see the module doc.
 
     ``limit``: only the first ``limit`` records of INPUT are considered (already-done ones included), so a rerun
     with the same limit resumes the same slice. ``chunk_size``: records mined and written together.
     ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal). ``fsync``: fsync after every chunk.
+    ``max_chars``: longer texts go to ERRORS (None: the miner's ``max_chars``, else DEFAULT_MAX_CHARS); a larger
+    value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
     Raises BatchError / DataNotFoundError when it cannot run, BatchInterrupted (a KeyboardInterrupt) on Ctrl-C
     after cutting the output back to whole chunks.
     """
     t0 = time.perf_counter()
+    miner_max = getattr(miner, "max_chars", None)
+    if max_chars is None:  # the miner's limit (Miner.max_chars), so reading and mining agree
+        max_chars = miner_max if miner_max is not None else DEFAULT_MAX_CHARS
     if batch_size < 1 or chunk_size < 1 or max_chars < 1:
         raise ValueError(f"batch_size, chunk_size and max_chars must be >= 1; got {batch_size}, {chunk_size}, {max_chars}")
+    if miner_max is not None and miner_max < max_chars:
+        # an explicit max_chars (--max-chars) rules the run: mine with a copy that takes texts up to it (same network)
+        miner = copy.copy(miner)
+        miner.max_chars = max_chars
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be >= 0; got {limit}")
     src, out = Path(input_path), Path(output_path)
@@ -697,7 +717,7 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
                 err_recs.append((rec, err))
                 continue
             doc.meta = {**doc.meta, "line": rec.line}
-            doc_lines.append((json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+            doc_lines.append(_json_line(doc.to_dict()))
         err_recs.sort(key=lambda re: re[0].key)
         w_out.write(doc_lines)
         summary.mined += len(doc_lines)

@@ -118,56 +118,111 @@ def render(
     typer.echo(f"{summary['n_docs']} documents written to {out}" + (f" (open {out / summary['index']})" if "index" in summary else ""), err=True)
 
 
-def evaluate_command(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str) -> List[dict]:
+def evaluate_command(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str,
+                     predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
+                     confidence: float = 0.95, log=None) -> tuple:
+    """``(results, comparisons)``: one result per system (each model, then each predictions file; the default model
+    when neither is given) and, for two or more systems, each later one compared with the first."""
     from .corpora import get_reader
-    from .evaluate import evaluate_miner
+    from .evaluate import align_predictions, compare_systems, predict, predictions_info, read_predictions, score_system
     from .miner import load
 
     gold = get_reader(corpus)(data_dir, split)
-    results = []
-    for m in models or [None]:
+    systems = []  # (model info, predicted documents, extra result keys)
+    for m in models or ([] if predictions else [None]):
         miner = load(m)
-        scores = evaluate_miner(miner, gold, level=level, show_progress=sys.stderr.isatty())
-        results.append({"corpus": corpus, "split": split, "level": level, **scores, "model": miner.model_info})
-    return results
+        info = dict(miner.model_info)
+        systems.append((info, predict(miner, gold, show_progress=sys.stderr.isatty()), {}, m))
+    for path in predictions or []:
+        preds = read_predictions(path)
+        pred, missing, unmatched = align_predictions(gold, preds, source=str(path))
+        if log and missing:
+            shown = ", ".join(missing[:10]) + (", ..." if len(missing) > 10 else "")
+            log(f"{path}: {len(missing)} of {len(gold)} gold documents have no prediction and count as empty "
+                f"predictions: {shown}")
+        if log and unmatched:
+            log(f"{path}: {len(unmatched)} predictions match no gold document of {corpus}/{split} and are ignored")
+        extra = {"predictions": {"path": str(path), "n_missing": len(missing), "missing_ids": missing,
+                                 "n_unmatched": len(unmatched), "unmatched_ids": unmatched}}
+        systems.append((predictions_info(path, preds), pred, extra, str(path)))
+    results, counts, names = [], [], []
+    for info, pred, extra, where in systems:
+        scores, c = score_system(gold, pred, level, n_bootstrap, seed, confidence)
+        results.append({"corpus": corpus, "split": split, "level": level, **scores, "model": info, **extra})
+        counts.append(c)
+        names.append(f"{info['name']} {info.get('version', '')}".strip() + (f" ({where})" if where else ""))
+    comparisons = compare_systems(names, counts, n_bootstrap, seed, confidence) if len(systems) > 1 else []
+    return results, comparisons
 
 
 def format_scores(res: dict) -> str:
-    lines = [f"{res['model']['name']} {res['model']['version']} on {res['corpus']}/{res['split']} ({res['level']} level, {res['n_docs']} docs)",
-             f"{'':14}{'F1 100%':>9}{'F1 50%':>9}{'gold':>7}{'pred':>7}"]
+    ci = "ci" in res["components"]
+    pct = f"{res.get('bootstrap', {}).get('confidence', 0.95) * 100:g}%"
+    who = f"{res['model']['name']} {res['model'].get('version') or ''}".strip()
+    lines = [f"{who} on {res['corpus']}/{res['split']} ({res['level']} level, {res['n_docs']} docs)",
+             f"{'':14}{'F1 100%':>9}{'F1 50%':>9}{'gold':>7}{'pred':>7}" + (f"  {pct + ' CI 100%':>14}  {pct + ' CI 50%':>14}" if ci else "")]
+
+    def interval(r: dict) -> str:
+        if "ci" not in r:
+            return ""
+        return "".join(f"  [{r['ci'][m][0] * 100:5.1f},{r['ci'][m][1] * 100:6.1f}]" for m in ("f1_100", "f1_50"))
+
     for part in ("components", "relations"):
         r = res[part]
-        lines.append(f"{part:14}{r['f1_100'] * 100:9.1f}{r['f1_50'] * 100:9.1f}{r['n_gold']:7d}{r['n_pred']:7d}")
+        lines.append(f"{part:14}{r['f1_100'] * 100:9.1f}{r['f1_50'] * 100:9.1f}{r['n_gold']:7d}{r['n_pred']:7d}{interval(r)}")
         for lab, v in r["per_label"].items():
             lines.append(f"  {lab:12}{v['f1_100'] * 100:9.1f}{v['f1_50'] * 100:9.1f}{v['n_gold']:7d}{v['n_pred']:7d}")
     if "segmentation" in res:
         s = res["segmentation"]
-        lines.append(f"{'segmentation':14}{s['f1_100'] * 100:9.1f}{s['f1_50'] * 100:9.1f}")
+        lines.append(f"{'segmentation':14}{s['f1_100'] * 100:9.1f}{s['f1_50'] * 100:9.1f}{s['n_gold']:7d}{s['n_pred']:7d}{interval(s)}")
+    if "predictions" in res and res["predictions"]["n_missing"]:
+        lines.append(f"({res['predictions']['n_missing']} gold documents had no prediction: scored as empty)")
     return "\n".join(lines)
 
 
 @app.command()
 def evaluate(
-    corpus: str = typer.Option("aaec", "--corpus", help="Corpus name (aaec, webis)."),
-    split: str = typer.Option("test", "--split", help="Split: train, dev, test (AAEC); training, validation (Webis)."),
+    corpus: str = typer.Option("aaec", "--corpus", help="Corpus name: aaec, webis, microtexts, abstrct, cdcp, ukp."),
+    split: str = typer.Option("test", "--split", help="Split: train, dev, test (AAEC); training, validation (Webis); all, train, test (microtexts); neoplasm_train/dev/test, glaucoma_test, mixed_test (AbstRCT); train, test, all (CDCP); all (UKP)."),
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
     model: Optional[List[str]] = typer.Option(None, "--model", help="Model directory; repeat to compare models."),
+    predictions: Optional[List[Path]] = typer.Option(None, "--predictions", help="JSON Lines of predicted documents (CONTRACT.md), matched to gold by id; repeatable. A gold document without a prediction counts as an empty one."),
     level: str = typer.Option("essay", "--level", help="essay or paragraph."),
-    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here."),
+    n_bootstrap: int = typer.Option(1000, "--bootstrap", min=0, help="Bootstrap resamples of the documents for confidence intervals and comparisons (0: none)."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
+    confidence: float = typer.Option(0.95, "--confidence", min=0.5, max=0.999, help="Confidence level of the intervals."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here (several systems: {systems, comparisons})."),
 ):
-    """Score a model on an annotated corpus split (component and relation F1, 100% and 50% match)."""
+    """Score a model or predictions on an annotated corpus split (component and relation F1, 100% and 50% match).
+
+    Systems are each --model, then each --predictions file (the default model when neither is given). With two
+    or more, each later system is compared with the first: scores side by side, the difference and a paired
+    bootstrap p-value over documents.
+    """
     from .errors import ArgmineError
+    from .evaluate import format_comparison
 
     if level not in ("essay", "paragraph"):
         _fail(f"--level must be essay or paragraph; got {level!r}")
     try:
-        results = evaluate_command(corpus, split, _data_dir(data_dir), list(model or []), level)
+        results, comparisons = evaluate_command(
+            corpus, split, _data_dir(data_dir), list(model or []), level, predictions=list(predictions or []),
+            n_bootstrap=n_bootstrap, seed=seed, confidence=confidence,
+            log=lambda m: typer.echo(f"argmine evaluate: {m}", err=True))
     except (ArgmineError, FileNotFoundError, ValueError) as e:
         _fail(str(e))
     for r in results:
         typer.echo(format_scores(r))
+    for c in comparisons:
+        typer.echo("")
+        typer.echo(format_comparison([c["a"], c["b"]], c))
     if json_out:
-        json_out.write_text(json.dumps(results[0] if len(results) == 1 else results, indent=2) + "\n", encoding="utf-8")
+        if len(results) == 1:
+            payload = results[0]
+        else:
+            payload = {"corpus": corpus, "split": split, "level": level, "n_docs": results[0]["n_docs"],
+                       "systems": results, "comparisons": comparisons}
+        json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 
 
 @app.command()

@@ -97,3 +97,36 @@ def decode_links(probs: np.ndarray, sources: Sequence[int], candidates: Sequence
                 targets[i] = j
                 break
     return targets
+
+
+def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels: Sequence[str] = ("MajorClaim", "Claim", "Premise"),
+                 mc_roles: Sequence[str] = ("introduction", "conclusion")) -> List[List[str]]:
+    """Unit labels per paragraph under the structure of the genre.
+
+    ``label_probs[p]`` is ``[n_units, len(labels)]`` for paragraph ``p`` with role ``roles[p]``. Rules (true of
+    97-100% of AAEC paragraphs, and of op-eds' thesis statements): a major claim stands only in the introduction
+    or the conclusion, at most one per paragraph (the most probable; the others become their next-best label),
+    and a text with units has at least one major claim (the most probable candidate in an allowed paragraph).
+    """
+    mc = labels.index("MajorClaim")
+    out: List[List[str]] = []
+    best_mc = None  # (prob, p, k)
+    for p, (probs, role) in enumerate(zip(label_probs, roles)):
+        probs = np.asarray(probs, dtype=np.float64).reshape(-1, len(labels))
+        chosen = [int(row.argmax()) for row in probs]
+        allowed = role in mc_roles
+        mcs = [k for k, j in enumerate(chosen) if j == mc]
+        keep = max(mcs, key=lambda k: probs[k, mc]) if (mcs and allowed) else None
+        for k in mcs:
+            if k != keep:
+                row = probs[k].copy()
+                row[mc] = -1
+                chosen[k] = int(row.argmax())
+        if allowed:
+            for k in range(len(chosen)):
+                if best_mc is None or probs[k, mc] > best_mc[0]:
+                    best_mc = (probs[k, mc], p, k)
+        out.append([labels[j] for j in chosen])
+    if best_mc is not None and not any(lab == "MajorClaim" for para in out for lab in para):
+        out[best_mc[1]][best_mc[2]] = "MajorClaim"
+    return out

@@ -29,6 +29,7 @@ __all__ = ["score_documents"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CRITERIA = (("100", 1.0), ("50", 0.5))
+CLAIM = "Claim"
 MAJOR_CLAIM = "MajorClaim"
 
 
@@ -104,8 +105,9 @@ def _match_relations(gold: Document, pred: Document, align: Dict[str, str]) -> L
     def ends_match(pr: Relation, gr: Relation) -> bool:
         if pr.label != gr.label or align.get(pr.source) != gr.source or pr.source not in plabel:
             return False
-        if glabel.get(gr.target) == MAJOR_CLAIM and plabel.get(pr.target) == MAJOR_CLAIM:
-            return True  # stance toward the major claim: any MajorClaim will do
+        if (glabel.get(gr.source) == CLAIM and glabel.get(gr.target) == MAJOR_CLAIM
+                and glabel.get(align.get(pr.target)) == MAJOR_CLAIM):
+            return True  # a claim's stance: any predicted MajorClaim that matches a gold MajorClaim will do
         return pr.target in plabel and align.get(pr.target) == gr.target
 
     def candidates(p: int) -> List[int]:

@@ -9,7 +9,10 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
 import numpy as np
 
 from .data import ArgumentUnit, Document, Relation
-from .decoding import decode_links, span_label_probs, tags_to_spans, viterbi_bio
+from .decoding import decode_links, genre_labels, span_label_probs, tags_to_spans, viterbi_bio
+from .lang import detect as detect_language, warn_if_not_english
+
+DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
 
 
 def pick_device(device: Optional[str] = None) -> str:
@@ -25,13 +28,14 @@ def pick_device(device: Optional[str] = None) -> str:
     return "cpu"
 
 
-def load(model: Optional[str | Path] = None, *, device: Optional[str] = None) -> "Miner":
+def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
+         max_chars: Optional[int] = DEFAULT_MAX_CHARS) -> "Miner":
     """Load a model directory (default: the model shipped with argmine) and return a ready Miner."""
     from .model.directory import default_model_dir, load_dir
 
     path = Path(model) if model is not None else default_model_dir()
     net, tok, cfg = load_dir(path)
-    return Miner(net, tok, cfg, device=device)
+    return Miner(net, tok, cfg, device=device, max_chars=max_chars)
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -43,7 +47,13 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 class Miner:
     """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`."""
 
-    def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None):
+    def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
+                 max_chars: Optional[int] = DEFAULT_MAX_CHARS):
+        if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)):
+            raise TypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}")
+        if max_chars is not None and max_chars < 1:
+            raise ValueError(f"max_chars must be >= 1 or None (no limit); got {max_chars}")
+        self.max_chars = max_chars  # longer texts raise ValueError in mine()/mine_batch()
         self.net = net
         self.tokenizer = tokenizer
         self.config = config
@@ -89,7 +99,12 @@ class Miner:
             for t in block:
                 if not isinstance(t, str):
                     raise TypeError(f"text must be a str; got {type(t).__name__}")
+                if self.max_chars is not None and len(t) > self.max_chars:
+                    raise ValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
+                                     "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")
             for doc in self._mine_block(block, block_ids, batch_size):
+                doc.meta["language"] = detect_language(doc.text)  # {"english": bool, "score": float}
+                warn_if_not_english(doc.meta["language"], doc.id, stacklevel=2)
                 if bar is not None:
                     bar.update(1)
                 yield doc
@@ -135,7 +150,7 @@ class Miner:
         logp = torch.log_softmax(logits.float(), -1).cpu().numpy()
         probs = np.exp(logp)
         spans = tags_to_spans(viterbi_bio(logp))
-        out: Dict[str, Any] = {"spans": [], "labels": [], "scores": [], "stance": [], "links": None, "rels": None}
+        out: Dict[str, Any] = {"spans": [], "label_probs": [], "confidence": [], "stance": [], "links": None}
         if not spans:
             return out
         word_spans = [(s, e) for s, e, _ in spans]
@@ -144,10 +159,9 @@ class Miner:
         w = float(self.config.get("typer_weight", 0.5))
         for k, (s, e, _) in enumerate(spans):
             p = (1 - w) * span_label_probs(probs, s, e, UNIT_LABELS) + w * type_p[k]
-            j = int(p.argmax())
             out["spans"].append((s, e))
-            out["labels"].append(UNIT_LABELS[j])
-            out["scores"].append(float(p[j]) * float(np.exp(logp[np.arange(s, e), :].max(1)).mean()))
+            out["label_probs"].append(p)
+            out["confidence"].append(float(np.exp(logp[np.arange(s, e), :].max(1)).mean()))
         out["stance"] = torch.softmax(net.stance(u), -1).cpu().numpy()
         out["links"] = torch.softmax(net.link_scores(u), -1).cpu().numpy()
         out["unit_vectors"] = u
@@ -162,15 +176,23 @@ class Miner:
     def _assemble(self, text: str, doc_id: Optional[str], paras, decoded) -> Document:
         from .model.network import REL_LABELS, STANCES
 
+        from .model.network import UNIT_LABELS
+
         units: List[ArgumentUnit] = []
         relations: List[Relation] = []
         para_units: List[List[int]] = []
-        for pi, (pp, dec) in enumerate(zip(paras, decoded)):
+        if self.config.get("genre_rules", True):
+            all_labels = genre_labels([d["label_probs"] for d in decoded], [pp.role for pp in paras], UNIT_LABELS)
+        else:
+            all_labels = [[UNIT_LABELS[int(np.argmax(p))] for p in d["label_probs"]] for d in decoded]
+        for pi, (pp, dec, labels) in enumerate(zip(paras, decoded, all_labels)):
+            dec["labels"] = labels
             idx = []
-            for (s, e), lab, sc in zip(dec["spans"], dec["labels"], dec["scores"]):
+            for (s, e), lab, lp, conf in zip(dec["spans"], labels, dec["label_probs"], dec["confidence"]):
                 idx.append(len(units))
+                sc = float(lp[UNIT_LABELS.index(lab)]) * conf
                 units.append(ArgumentUnit(f"U{len(units) + 1}", pp.words[s][0], pp.words[e - 1][1], lab, round(sc, 4),
-                                          {"paragraph": pi}))
+                                          {"paragraph": pp.index}))
             para_units.append(idx)
         majors = [u for u in units if u.label == "MajorClaim"]
         for pi, dec in enumerate(decoded):

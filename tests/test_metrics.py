@@ -190,3 +190,21 @@ def test_pairing_errors():
 def test_empty_input():
     s = score_documents([], [])
     assert s["n_docs"] == 0 and s["components"]["f1_100"] == 0.0
+
+
+def test_stance_to_a_spurious_major_claim_does_not_count():
+    """A claim's stance counts toward any MajorClaim only when that MajorClaim itself matches a gold one."""
+    from argmine.data import ArgumentUnit as U, Document as D, Relation as R
+    from argmine.metrics import score_documents
+
+    text = "We must act now. Cars are dangerous. Kerbs protect riders. So build kerbs."
+    mc1, claim, prem, mc2 = (0, 15), (17, 35), (37, 57), (59, 73)
+    gold = D(text, [U("T1", *mc1, "MajorClaim"), U("T2", *claim, "Claim"), U("T3", *prem, "Premise"), U("T4", *mc2, "MajorClaim")],
+             [R("T2", "T1", "supports"), R("T3", "T2", "supports")])
+    # stance aimed at the restated major claim (T4): correct
+    ok = D(text, gold.units, [R("T2", "T4", "supports"), R("T3", "T2", "supports")])
+    assert score_documents([gold], [ok])["relations"]["f1_100"] == 1.0
+    # stance aimed at a premise mislabelled MajorClaim: wrong
+    bad_units = [U("T1", *mc1, "MajorClaim"), U("T2", *claim, "Claim"), U("T3", *prem, "MajorClaim"), U("T4", *mc2, "MajorClaim")]
+    bad = D(text, bad_units, [R("T2", "T3", "supports")])
+    assert score_documents([gold], [bad])["relations"]["tp_100"] == 0

@@ -3,11 +3,42 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List
 
-CORPORA = ("aaec", "webis")
+CORPORA = ("aaec", "webis", "microtexts", "abstrct", "cdcp", "ukp")
+# other names accepted for a corpus: its data folder's name
+ALIASES = {"arg-microtexts": "microtexts", "web-discourse-toulmin": "ukp", "webis-editorials-16": "webis"}
+_MODULES = {"aaec": "aaec", "webis": "webis", "microtexts": "microtexts", "abstrct": "abstrct", "cdcp": "cdcp",
+            "ukp": "ukp"}
+
+
+def get_splits(name: str) -> tuple:
+    """The split names ``get_reader(name)`` accepts."""
+    import importlib
+
+    key = ALIASES.get(name, name)
+    if key not in _MODULES:
+        raise ValueError(f"corpus must be one of {CORPORA}; got {name!r}")
+    return tuple(importlib.import_module(f"{__name__}.{_MODULES[key]}").SPLITS)
 
 
 def get_reader(name: str) -> Callable[..., List]:
-    """``reader(data_dir, split) -> list[Document]`` for a corpus name."""
+    """``reader(data_dir, split) -> list[Document]`` for a corpus name (see ``CORPORA``, ``get_splits``)."""
+    name = ALIASES.get(name, name)
+    if name == "microtexts":
+        from .microtexts import read_microtexts
+
+        return read_microtexts
+    if name == "abstrct":
+        from .abstrct import read_abstrct
+
+        return read_abstrct
+    if name == "cdcp":
+        from .cdcp import read_cdcp
+
+        return read_cdcp
+    if name == "ukp":
+        from .ukp import read_ukp
+
+        return read_ukp
     if name == "aaec":
         from .aaec import read_aaec
 

@@ -70,6 +70,54 @@ def build_network(cfg: Dict[str, Any]):
     return ArgmineNet(enc, hidden=cfg.get("lstm_hidden", 192), unit_dim=cfg.get("unit_dim", 256), dropout=cfg.get("dropout", 0.1))
 
 
+_SIZE_KEYS = ("hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads", "vocab_size",
+              "max_position_embeddings", "type_vocab_size")
+
+
+def header_shapes(path: Path, wfile: Path) -> Dict[str, tuple]:
+    """Tensor shapes listed in the header of ``model.safetensors`` (no tensor data is read)."""
+    from safetensors import safe_open
+
+    try:
+        with safe_open(str(wfile), "pt") as f:
+            return {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}
+    except Exception as e:  # safetensors raises its own error types
+        raise ModelFormatError(path, f"a model.safetensors that cannot be read ({e})") from None
+
+
+def check_shapes(path: Path, cfg: Dict[str, Any], shapes: Dict[str, tuple]) -> None:
+    """Refuse a config.json that does not describe the weights, before any memory is allocated for them.
+
+    A hostile config (``hidden_size`` 10**6, 10**5 layers, ...) would otherwise make loading allocate without
+    bound: sizes are checked against the file's header, then the network is built on the meta device (no memory)
+    and its parameter shapes compared with the header's.
+    """
+    import torch
+
+    enc = cfg["encoder_config"]
+    if not isinstance(enc, dict):
+        raise ModelFormatError(path, f"a config.json whose encoder_config is {type(enc).__name__}, not an object")
+    biggest = max((d for shape in shapes.values() for d in shape), default=0)
+    for k in _SIZE_KEYS:
+        v = enc.get(k, 1)
+        bound = len(shapes) if k == "num_hidden_layers" else biggest
+        if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= bound:
+            raise ModelFormatError(path, f"a config.json with encoder_config {k} = {v!r}, which the weights in "
+                                   "model.safetensors cannot have")
+    try:
+        with torch.device("meta"):
+            expected = {k: tuple(t.shape) for k, t in build_network(cfg).state_dict().items()}
+    except Exception as e:
+        raise ModelFormatError(path, f"an encoder_config that cannot build a network ({type(e).__name__}: {e})") from None
+    missing = [k for k in expected if k not in shapes and not k.endswith("position_ids")]
+    unexpected = [k for k in shapes if k not in expected]
+    wrong = [f"{k} {list(shapes[k])} vs {list(expected[k])}" for k in expected if k in shapes and shapes[k] != expected[k]]
+    if wrong:
+        raise ModelFormatError(path, f"weights whose shapes do not match config.json ({', '.join(wrong[:3])})")
+    if missing or unexpected:
+        raise ModelFormatError(path, f"weights that do not match config.json (missing {missing[:5]}, unexpected {unexpected[:5]})")
+
+
 def load_dir(path: Path):
     """(network, tokenizer, config) from a model directory; network in eval mode on the CPU."""
     from safetensors.torch import load_file
@@ -80,10 +128,11 @@ def load_dir(path: Path):
         weights_file(path)  # refuses pickle-based weights before anything else is read
     cfg = read_config(path)
     wfile = weights_file(path)
+    check_shapes(path, cfg, header_shapes(path, wfile))  # before anything is allocated
     try:
         net = build_network(cfg)
-    except (ValueError, TypeError, KeyError, AttributeError) as e:
-        raise ModelFormatError(path, f"an encoder_config that cannot build a network ({e})") from None
+    except Exception as e:  # shapes checked: only a broken encoder_config (or the machine) gets here
+        raise ModelFormatError(path, f"an encoder_config that cannot build a network ({type(e).__name__}: {e})") from None
     try:
         state = load_file(str(wfile))
     except Exception as e:  # safetensors raises its own error types

@@ -75,6 +75,7 @@ class ParagraphInput:
 
     start: int
     end: int
+    index: int  # position among all paragraphs of the text (argmine.text.paragraph_spans)
     role: str
     words: List[tuple]
     windows: List[Window]
@@ -95,12 +96,12 @@ def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool 
                 skip.add(i)
     roles = paragraph_roles(text, paras, skip)
     out = []
-    for (s, e), role in zip(paras, roles):
+    for i, ((s, e), role) in enumerate(zip(paras, roles)):
         if role == "skip":
             continue
         words = word_spans(text, s, e)
         if not words:
             continue
         wins = make_windows(tokenizer, [text[a:b] for a, b in words], role, max_length)
-        out.append(ParagraphInput(s, e, role, words, wins))
+        out.append(ParagraphInput(s, e, i, role, words, wins))
     return out

@@ -106,25 +106,32 @@ def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words
     flat = [(p, w) for p, wins in enumerate(paragraphs) for w in wins]
     T = max(len(w.input_ids) for _, w in flat)
     Wmax = max(max(n_words), 1)
+    # A window holds a run of consecutive words of its paragraph: number them from the run's first word, so the
+    # per-window word vectors are [N, L, H] with L <= T, not [N, Wmax, H] (quadratic in a paragraph's length:
+    # 6.5 GB for a 20,000-word paragraph with MiniLM).
+    lo = [min((i for i in w.word_index if i >= 0), default=0) for _, w in flat]
+    L = max(max((i - a + 1 for i in w.word_index if i >= 0), default=1) for (_, w), a in zip(flat, lo))
 
     def pad(seq, v):
         return seq + [v] * (T - len(seq))
 
     ids = torch.tensor([pad(w.input_ids, 0) for _, w in flat], device=device)
     tt = torch.tensor([pad(w.token_type_ids, 0) for _, w in flat], device=device)
-    widx = torch.tensor([pad(w.word_index, -1) for _, w in flat], device=device)
+    widx = torch.tensor([pad([i - a if i >= 0 else -1 for i in w.word_index], -1) for (_, w), a in zip(flat, lo)], device=device)
     att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(w.input_ids) for _, w in flat], device=device)[:, None]).long()
     chunk = 16  # bounded attention memory for a paragraph with many windows
-    parts = [net.word_vectors(ids[i:i + chunk], att[i:i + chunk], tt[i:i + chunk], widx[i:i + chunk], Wmax)
+    parts = [net.word_vectors(ids[i:i + chunk], att[i:i + chunk], tt[i:i + chunk], widx[i:i + chunk], L)
              for i in range(0, len(flat), chunk)]
-    vecs = torch.cat([p[0] for p in parts])  # [N, Wmax, H]
+    vecs = torch.cat([p[0] for p in parts])  # [N, L, H]
     has = torch.cat([p[1] for p in parts])
     P = len(paragraphs)
-    owner = torch.tensor([p for p, _ in flat], device=device)
     H = vecs.shape[-1]
-    sums = torch.zeros(P, Wmax, H, device=device).index_add_(0, owner, vecs * has[..., None])
-    cnt = torch.zeros(P, Wmax, device=device).index_add_(0, owner, has.float())
-    words = sums / cnt.clamp(min=1)[..., None]
+    owner = torch.tensor([p for p, _ in flat], device=device)
+    rows = owner[:, None] * Wmax + torch.tensor(lo, device=device)[:, None] + torch.arange(L, device=device)[None, :]
+    rows = rows.clamp(max=P * Wmax - 1).reshape(-1)  # slots past a window's last word add zeros (has is False)
+    sums = torch.zeros(P * Wmax, H, device=device).index_add_(0, rows, (vecs * has[..., None]).reshape(-1, H))
+    cnt = torch.zeros(P * Wmax, device=device).index_add_(0, rows, has.float().reshape(-1))
+    words = (sums / cnt.clamp(min=1)[:, None]).view(P, Wmax, H)
     lengths = torch.tensor(n_words, device=device)
     ctx = net.contextualise(words, lengths)
     return ctx, net.tagger(ctx), lengths

@@ -1,0 +1,109 @@
+"""Reader for AbstRCT (Mayer, Cabrio & Villata, ECAI 2020): abstracts of randomized controlled trials, brat standoff.
+
+Layout read: ``<data_dir>/abstrct/AbstRCT_corpus/data/{train,dev,test}/<split>/*.{txt,ann}``.
+
+Mapping onto argmine's scheme (documented choice):
+
+* ``Document.text`` is the ``.txt`` file exactly; unit offsets are the brat offsets (code points; every span
+  text in the ``.ann`` equals ``text[start:end]``). Units keep their brat id (``T1``, ...), in text order.
+* Unit labels are the corpus' own: ``MajorClaim``, ``Claim``, ``Premise`` (AbstRCT's "major claims" are the
+  general conclusions of an abstract; papers on AbstRCT often merge them into ``Claim`` -- do that at scoring
+  time if needed). ``unit.extra["source_label"]`` repeats the brat type.
+* Relations: ``Support`` -> ``supports``; ``Attack`` and ``Partial-Attack`` -> ``attacks``;
+  ``relation.extra["source_label"]`` keeps the brat type (so partial attacks can be told apart).
+* Overlapping units (none in the released corpus): the one that starts first is kept (on a tie, the one
+  annotated first); the other and its relations are dropped.
+
+Splits (the corpus' own folders): ``neoplasm_train`` (350), ``neoplasm_dev`` (50), ``neoplasm_test`` (100),
+``glaucoma_test`` (100), ``mixed_test`` (100: 20 each on glaucoma, neoplasm, diabetes, hypertension, hepatitis;
+its neoplasm and glaucoma abstracts also occur in ``neoplasm_test`` and ``glaucoma_test``). Aliases: ``train``,
+``dev``, ``test`` are the neoplasm ones. ``Document.meta`` records ``corpus`` and ``split``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Dict, List, Union
+
+from ..data import ArgumentUnit, Document, Relation
+from ..errors import DataNotFoundError
+
+__all__ = ["read_abstrct", "parse_abstrct_brat", "abstrct_root", "SPLITS"]
+
+CORPUS = "abstrct"
+_FOLDERS = {
+    "neoplasm_train": "train/neoplasm_train",
+    "neoplasm_dev": "dev/neoplasm_dev",
+    "neoplasm_test": "test/neoplasm_test",
+    "glaucoma_test": "test/glaucoma_test",
+    "mixed_test": "test/mixed_test",
+}
+_ALIASES = {"train": "neoplasm_train", "dev": "neoplasm_dev", "test": "neoplasm_test"}
+SPLITS = tuple(_FOLDERS) + tuple(_ALIASES)
+_RELATIONS = {"Support": "supports", "Attack": "attacks", "Partial-Attack": "attacks"}
+_UNITS = ("MajorClaim", "Claim", "Premise")
+_SUBDIR = Path(CORPUS) / "AbstRCT_corpus" / "data"
+_HINT = ("Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds abstrct/; "
+         "the corpus is not shipped with argmine.")
+
+
+def _read_exact(path: Path) -> str:
+    """The file's text exactly (UTF-8, line ends untouched, so offsets stay valid)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def abstrct_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
+    """``<data_dir>/abstrct/AbstRCT_corpus/data``, checked to exist."""
+    root = Path(data_dir) / _SUBDIR
+    if not root.is_dir():
+        raise DataNotFoundError(root, "the AbstRCT data directory", _HINT)
+    return root
+
+
+def parse_abstrct_brat(text: str, ann: str, doc_id: str) -> Document:
+    """One AbstRCT abstract (its text and ``.ann`` content) as a Document."""
+    units: Dict[str, ArgumentUnit] = {}
+    raw_rels = []
+    for n, line in enumerate(ann.splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        key, body = parts[0], parts[1] if len(parts) > 1 else ""
+        if key.startswith("T"):
+            label, start, end = body.split()[:3]
+            if label not in _UNITS:
+                raise ValueError(f"{doc_id}.ann line {n}: unit type must be one of {_UNITS}; got {label!r}")
+            units[key] = ArgumentUnit(key, int(start), int(end), label, extra={"source_label": label})
+        elif key.startswith("R"):
+            label, a1, a2 = body.split()[:3]
+            if label not in _RELATIONS:
+                raise ValueError(f"{doc_id}.ann line {n}: relation type must be one of {tuple(_RELATIONS)}; got {label!r}")
+            raw_rels.append((a1.split(":", 1)[1], a2.split(":", 1)[1], label))
+    kept, last_end = [], -1
+    for u in sorted(units.values(), key=lambda u: u.start):  # stable: ties keep file order
+        if u.start >= last_end:
+            kept.append(u)
+            last_end = u.end
+    ids = {u.id for u in kept}
+    rels = [Relation(s, t, _RELATIONS[lab], extra={"source_label": lab}) for s, t, lab in raw_rels
+            if s in ids and t in ids]
+    return Document(text=text, units=kept, relations=rels, id=doc_id, meta={"corpus": CORPUS})
+
+
+def read_abstrct(data_dir: Union[str, "os.PathLike[str]"], split: str = "neoplasm_test") -> List[Document]:
+    """Documents of one AbstRCT split (see ``SPLITS``), in file-name (PubMed id) order."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+    name = _ALIASES.get(split, split)
+    folder = abstrct_root(data_dir) / _FOLDERS[name]
+    files = sorted(folder.glob("*.ann")) if folder.is_dir() else []
+    if not files:
+        raise DataNotFoundError(folder / "*.ann", f"the AbstRCT {name} split", _HINT)
+    docs = []
+    for ann in files:
+        text = _read_exact(ann.with_suffix(".txt"))
+        doc = parse_abstrct_brat(text, _read_exact(ann), ann.stem)
+        doc.meta["split"] = name
+        docs.append(doc)
+    return docs

@@ -1,0 +1,192 @@
+"""Reader for the UKP web-discourse corpus, Toulmin gold (Habernal & Gurevych, CL 2017), from its UIMA XMI form.
+
+Layout read: ``<data_dir>/web-discourse-toulmin/habernal.gurevych.2017.argumentation.mining.CL.data/data/
+gold.data.toulmin/*.xmi`` (340 article comments, forum posts, blog posts and newspaper articles on six
+education topics).
+
+Mapping onto argmine's scheme (documented choice):
+
+* ``Document.text`` is the XMI ``sofaString`` exactly (it starts with the author's user name on its own line,
+  as in the corpus). Offsets are UIMA's, converted from UTF-16 code units to code points where needed (the
+  corpus has no character outside the Basic Multilingual Plane, so they coincide), with surrounding
+  whitespace trimmed.
+* Units are the extended-Toulmin components; ``unit.extra["source_label"]`` keeps the Toulmin type:
+
+  ======================  ===========
+  Toulmin                 argmine
+  ======================  ===========
+  Claim                   ``Claim``
+  Premise                 ``Premise``
+  Backing                 ``Premise``
+  Rebuttal                ``Premise``
+  Refutation              ``Premise``
+  ======================  ===========
+
+  A claim is the document's standpoint, but some documents state (or restate) it more than once and the
+  corpus has no claim hierarchy, so no unit is a ``MajorClaim``. Implicit claims (170 of the 365: a claim the
+  author never writes, annotated with an empty span and a rephrasing) have no text, so they are not units;
+  their rephrasings are kept in ``Document.meta["implicit_claims"]`` and the links to them are lost, except
+  that a refutation still finds the rebuttal it answers (below). 163 of the 340 documents have one.
+  ``ArgumentComponent`` annotations with ``appealToEmotion=true`` (98 pathos annotations, a separate dimension
+  that overlaps the Toulmin spans) are not units. ``unit.extra["rephrased"]`` holds the annotator's rephrased content when present.
+* Relations (the corpus' ``ArgumentRelation``, always from a component to a claim):
+
+  - Premise -> Claim and Backing -> Claim: ``supports``.
+  - Rebuttal -> Claim: ``attacks`` (a rebuttal states an objection to the claim).
+  - Refutation: the corpus links it to the claim, but a refutation answers a rebuttal. It becomes ``attacks``
+    from the refutation to the rebuttal it answers: the nearest rebuttal before it that attacks the same
+    (explicit or implicit) claim, else the nearest one after it, else (no rebuttal of that claim) ``supports``
+    to the claim. ``relation.extra["corpus_target"]`` names the claim unit the corpus linked it to (or
+    ``"implicit claim"``). Every refutation of the corpus finds its rebuttal.
+  - Claim -> Claim (13 links, a restatement of the standpoint): ``supports``.
+
+  ``relation.extra["source_label"]`` is the Toulmin type of the source (``Premise``, ``Backing``, ``Rebuttal``,
+  ``Refutation``, ``Claim``). Of the corpus' 869 links, 473 become relations (396 point to an implicit claim).
+* Overlapping units (none among the Toulmin components of the released corpus): the one that starts first is
+  kept (on a tie, the one annotated first); the other and its relations are dropped.
+* ``Document.meta`` keeps ``corpus``, ``doc_type`` (artcomment, forumpost, blogpost, article), ``topic``,
+  ``title`` and ``url`` from ``WebArgumentMetadata``.
+
+Splits: the corpus has no official split; ``"all"`` is the 340 documents, in id order (numeric).
+
+Counts: 340 documents, 1,051 units (195 Claim; Premise 538 + Backing 224 + Rebuttal 68 + Refutation 26 as
+``Premise``), 473 relations (405 ``supports``, 68 ``attacks``).
+"""
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple, Union
+
+from ..data import ArgumentUnit, Document, Relation
+from ..errors import DataNotFoundError
+from .webis import _utf16_to_cp
+
+__all__ = ["read_ukp", "parse_ukp_xmi", "ukp_root", "SPLITS", "LABEL_MAP"]
+
+CORPUS = "web-discourse-toulmin"
+SPLITS = ("all",)
+LABEL_MAP = {"Claim": "Claim", "Premise": "Premise", "Backing": "Premise", "Rebuttal": "Premise", "Refutation": "Premise"}
+_SUBDIR = Path(CORPUS) / "habernal.gurevych.2017.argumentation.mining.CL.data" / "data" / "gold.data.toulmin"
+_XMI_ID = "{http://www.omg.org/XMI}id"
+_HINT = ("Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds web-discourse-toulmin/; "
+         "the corpus is not shipped with argmine.")
+
+
+def ukp_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
+    """The folder of the Toulmin gold XMI files under ``data_dir``, checked to exist."""
+    root = Path(data_dir) / _SUBDIR
+    if not root.is_dir():
+        raise DataNotFoundError(root, "the UKP web-discourse Toulmin gold directory", _HINT)
+    return root
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _properties(raw: Optional[str]) -> Dict[str, str]:
+    """The java.util.Properties text UIMA stores in ``properties`` as a dict."""
+    out = {}
+    for line in (raw or "").splitlines():
+        if line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def parse_ukp_xmi(path: Union[str, "os.PathLike[str]"]) -> Document:
+    """One Toulmin gold XMI file as a Document (see the module docstring for the mapping)."""
+    path = Path(path)
+    root = ET.parse(path).getroot()
+    sofa = None
+    comps: Dict[str, Tuple[str, int, int, Dict[str, str]]] = {}
+    links: List[Tuple[str, str]] = []
+    meta: Dict[str, object] = {"corpus": CORPUS}
+    for el in root:
+        name = _local(el.tag)
+        if name == "Sofa":
+            sofa = el.get("sofaString", "")
+        elif name in LABEL_MAP:
+            comps[el.get(_XMI_ID)] = (name, int(el.get("begin")), int(el.get("end")), _properties(el.get("properties")))
+        elif name == "ArgumentRelation":
+            links.append((el.get("source"), el.get("target")))
+        elif name == "WebArgumentMetadata":
+            for key, out in (("docType", "doc_type"), ("topic", "topic"), ("title", "title"), ("origUrl", "url")):
+                if el.get(key):
+                    meta[out] = el.get(key)
+    if sofa is None:
+        raise ValueError(f"{path} must hold a cas:Sofa with a sofaString; got none")
+    to_cp = _utf16_to_cp(sofa)
+    spans = []
+    for xid, (kind, begin, end, props) in comps.items():
+        start, end = to_cp(begin), to_cp(end)
+        while start < end and sofa[start].isspace():
+            start += 1
+        while end > start and sofa[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end, kind, xid, props))
+    spans.sort(key=lambda s: s[0])  # stable: ties keep annotation order
+    units, uid, last_end = [], {}, -1
+    for start, end, kind, xid, props in spans:
+        if start < last_end:
+            continue
+        uid[xid] = f"U{len(units) + 1}"
+        extra = {"source_label": kind}
+        if props.get("rephrasedContent"):
+            extra["rephrased"] = props["rephrasedContent"]
+        units.append(ArgumentUnit(uid[xid], start, end, LABEL_MAP[kind], extra=extra))
+        last_end = end
+    pos = {u.id: k for k, u in enumerate(units)}
+    implicit = [x for x, c in comps.items() if c[0] == "Claim" and x not in uid]
+    if implicit:
+        meta["implicit_claims"] = [comps[x][3].get("rephrasedContent", "") for x in implicit]
+    links = [(s, t) for s, t in links if s in comps and t in comps and s != t]
+    rebuttals: Dict[str, List[str]] = {}  # corpus claim id -> rebuttal units attacking it, in text order
+    for s, t in links:
+        if comps[s][0] == "Rebuttal" and s in uid:
+            rebuttals.setdefault(t, []).append(uid[s])
+    for cands in rebuttals.values():
+        cands.sort(key=pos.get)
+    rels = []
+    for s, t in links:
+        if s not in uid:
+            continue
+        kind, src = comps[s][0], uid[s]
+        extra: Dict[str, object] = {"source_label": kind}
+        if kind == "Refutation":
+            cands = rebuttals.get(t, [])
+            before = [r for r in cands if pos[r] < pos[src]]
+            after = [r for r in cands if pos[r] > pos[src]]
+            extra["corpus_target"] = uid.get(t, "implicit claim")
+            if before or after:
+                rels.append(Relation(src, before[-1] if before else after[0], "attacks", extra=extra))
+                continue
+        if t not in uid:
+            continue  # the target is an implicit claim: no span, no relation
+        rels.append(Relation(src, uid[t], "attacks" if kind == "Rebuttal" else "supports", extra=extra))
+    rels.sort(key=lambda r: (pos[r.source], pos[r.target]))
+    return Document(text=sofa, units=units, relations=rels, id=path.stem, meta=meta)
+
+
+def _id_key(path: Path):
+    return (0, int(path.stem), "") if path.stem.isdigit() else (1, 0, path.stem)
+
+
+def read_ukp(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
+    """The 340 documents of the Toulmin gold corpus (``split`` must be ``"all"``), in numeric id order."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+    root = ukp_root(data_dir)
+    files = sorted(root.glob("*.xmi"), key=_id_key)
+    if not files:
+        raise DataNotFoundError(root / "*.xmi", "the UKP web-discourse Toulmin XMI files", _HINT)
+    docs = []
+    for f in files:
+        doc = parse_ukp_xmi(f)
+        doc.meta["split"] = split
+        docs.append(doc)
+    return docs

@@ -1,0 +1,100 @@
+"""A cheap check that a text is English, so the miner can warn when it is asked to mine something else.
+
+The models argmine ships are trained on English essays and op-eds; on other languages they still return a valid
+Document, but its units and relations mean little. ``english_score`` needs no model and no dependency: it looks
+at the share of letters that are Latin (A-Z) and at the share of Latin-script words that are common English
+function words ("the", "of", "because", ...), which make up a third or more of any running English prose and
+almost none of German, French, Spanish, ... prose (words that are also common function words there, such as
+"in", "a", "die", "was", "on", are left out of the list).
+
+    >>> from argmine.lang import detect
+    >>> detect("The city should build protected lanes because paint does not stop cars. " * 3)
+    {'english': True, 'score': 1.0}
+
+Only the first ``MAX_SAMPLE_CHARS`` characters are looked at, so the check costs the same for any length.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Dict, Optional, Union
+
+__all__ = ["NonEnglishWarning", "detect", "english_score", "warn_if_not_english",
+           "MIN_WORDS", "THRESHOLD", "MAX_SAMPLE_CHARS"]
+
+MIN_WORDS = 20            # texts with fewer words are not judged (too little to tell): always english=True
+MIN_LETTERS = 120         # ... unless they hold this many letters, mostly not A-Z (scripts written without spaces)
+THRESHOLD = 0.4           # score below this: not English (English abstracts score >= 0.55, Danish ~0.26)
+MAX_SAMPLE_CHARS = 100_000
+_FULL_SHARE = 0.25        # a function-word share at or above this counts as fully English
+
+# Common English function words that are not also common words of other languages written in Latin script
+# (German, French, Spanish, Italian, Portuguese, Dutch, ...): "in", "a", "an", "die", "was", "on", "or", "no",
+# "so", "also", "will", "man", "he", "me", "son", "come", "is", "of", "we", "had", "over", "as", "do", "i"
+# are left out.
+ENGLISH_FUNCTION_WORDS = frozenset("""
+the and to that it for with be this are not by from at have has they you she but which their would can
+more if there been were should because than what when who our these those its them about into only other could
+does some such many most even just out up my your his her may must how why where then any each all one
+while though although however therefore thus whether both either neither nor very too much few less least
+him us it's don't doesn't isn't aren't can't won't we're they're i'm you're let's being having did done
+upon within without between against among through during before after above below under again further once
+here own same than until off whom whose yet every another since across toward towards instead rather
+""".split())
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# a token is one CJK character (those scripts do not space words) or a run of other letters
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+(?:['\u2019][^\W\d_{_CJK}]+)?")
+_LATIN_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?\Z")
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+class NonEnglishWarning(UserWarning):
+    """The text does not look like English; the model's units and relations will be unreliable."""
+
+
+def english_score(text: str) -> Dict[str, Union[float, int]]:
+    """``{"score", "latin", "function_words", "words"}`` for ``text`` (its first MAX_SAMPLE_CHARS characters).
+
+    ``latin``: share of letters that are A-Z. ``function_words``: share of A-Z words that are common English
+    function words. ``score`` = ``latin * min(1, function_words / 0.25)``, in [0, 1]; English prose scores
+    about 1, other languages near 0. ``words``: the number of words (a CJK character counts as one).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str; got {type(text).__name__}")
+    sample = text[:MAX_SAMPLE_CHARS]
+    tokens = _TOKEN.findall(sample)
+    n_letters = len(_LETTER.findall(sample))
+    latin = len(_ASCII_LETTER.findall(sample)) / n_letters if n_letters else 0.0
+    latin_words = [t.lower().replace("\u2019", "'") for t in tokens if _LATIN_TOKEN.match(t)]
+    fw = sum(w in ENGLISH_FUNCTION_WORDS for w in latin_words) / len(latin_words) if latin_words else 0.0
+    score = latin * min(1.0, fw / _FULL_SHARE)
+    return {"score": round(score, 4), "latin": round(latin, 4), "function_words": round(fw, 4),
+            "words": len(tokens), "letters": n_letters}
+
+
+def detect(text: str) -> Dict[str, Union[bool, float]]:
+    """``{"english": bool, "score": float}``: what the miner records in ``doc.meta["language"]``.
+
+    Texts too short to judge (under MIN_WORDS words, e.g. a headline; for scripts that are mostly not A-Z, also
+    under MIN_LETTERS letters) are taken as English; their score is still reported.
+    """
+    s = english_score(text)
+    judged = s["words"] >= MIN_WORDS or (s["letters"] >= MIN_LETTERS and s["latin"] < 0.5)
+    return {"english": bool(s["score"] >= THRESHOLD or not judged), "score": float(s["score"])}
+
+
+def warn_if_not_english(language: Dict[str, Union[bool, float]], doc_id: Optional[str] = None,
+                        stacklevel: int = 2) -> bool:
+    """Issue one NonEnglishWarning when ``language`` (from :func:`detect`) says not English; True if it did."""
+    if language.get("english", True):
+        return False
+    which = f"text {doc_id!r}" if doc_id is not None else "a text"
+    warnings.warn(
+        f"{which} does not look like English (English score {language.get('score', 0.0):.2f} of 1); "
+        "argmine's models are trained on English, so its units and relations are unreliable. "
+        "doc.meta['language'] records this; silence it with "
+        "warnings.simplefilter('ignore', argmine.lang.NonEnglishWarning).",
+        NonEnglishWarning, stacklevel=stacklevel + 1)
+    return True

@@ -1,0 +1,237 @@
+"""``argmine evaluate`` with --predictions, any corpus, bootstrap intervals and paired model comparisons,
+and the pure resampling functions of argmine.bootstrap.
+
+Gold documents are read from the data directory at run time (tests that need a corpus skip when it is absent)
+and written to temporary JSON Lines files; nothing from a corpus is stored in the repository.
+"""
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmine.bootstrap import bootstrap_ci, document_counts, micro_f1, paired_bootstrap
+from argmine.cli import app
+from argmine.data import Document
+from argmine.evaluate import align_predictions, read_predictions, score, score_system
+from argmine.metrics import score_documents
+
+PARTS = ("components", "relations", "segmentation")
+
+
+def runner():
+    try:
+        return CliRunner(mix_stderr=False)
+    except TypeError:
+        return CliRunner()
+
+
+def gold_docs(data_dir: Path, corpus: str, split: str, folder: str):
+    if not (data_dir / folder).is_dir():
+        pytest.skip(f"{folder} is not in the data directory")
+    from argmine.corpora import get_reader
+
+    return get_reader(corpus)(data_dir, split)
+
+
+def write_jsonl(path: Path, docs) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for d in docs:
+            f.write(json.dumps(d.to_dict() if isinstance(d, Document) else d, ensure_ascii=False) + "\n")
+    return path
+
+
+def drop_every_third(doc: Document) -> Document:
+    """The document with units 3, 6, 9, ... (1-based) and their relations removed."""
+    units = [u for k, u in enumerate(doc.units) if k % 3 != 2]
+    keep = {u.id for u in units}
+    rels = [r for r in doc.relations if r.source in keep and r.target in keep]
+    return Document(doc.text, units, rels, id=doc.id)
+
+
+def evaluate(args, tmp_path, name="s.json"):
+    out = tmp_path / name
+    res = runner().invoke(app, ["evaluate", *[str(a) for a in args], "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    return res, json.loads(out.read_text(encoding="utf-8"))
+
+
+# -- --predictions on the real corpora -------------------------------------------------------------------------
+
+def test_gold_as_predictions_scores_100_everywhere(data_dir, tmp_path):
+    gold = gold_docs(data_dir, "aaec", "test", "aaec-v2")
+    preds = write_jsonl(tmp_path / "gold.jsonl", gold)
+    res, s = evaluate(["--corpus", "aaec", "--split", "test", "--data-dir", data_dir, "--predictions", preds,
+                       "--bootstrap", 200], tmp_path)
+    assert {"corpus", "split", "level", "n_docs", "components", "relations", "model", "segmentation"} <= set(s)
+    assert (s["corpus"], s["split"], s["level"], s["n_docs"]) == ("aaec", "test", "essay", 80)
+    for part in PARTS:
+        for metric in ("f1_100", "f1_50", "precision_100", "recall_100", "precision_50", "recall_50"):
+            assert s[part][metric] == 1.0, (part, metric)
+        assert s[part]["ci"] == {"f1_100": [1.0, 1.0], "f1_50": [1.0, 1.0]}
+    for part in ("components", "relations"):
+        assert all(v["f1_100"] == 1.0 for v in s[part]["per_label"].values() if v["n_gold"])
+    assert s["predictions"]["n_missing"] == 0 and s["model"]["predictions"] == str(preds)
+    assert s["bootstrap"]["n"] == 200 and s["bootstrap"]["resampled"] == "documents"
+    assert "100.0" in res.stdout
+
+
+def test_dropping_a_third_of_the_units_lowers_recall_exactly(data_dir, tmp_path):
+    gold = gold_docs(data_dir, "aaec", "test", "aaec-v2")
+    pred = [drop_every_third(g) for g in gold]
+    n_gold = sum(len(g.units) for g in gold)
+    n_kept = sum(len(p.units) for p in pred)
+    assert n_kept < n_gold
+    _, s = evaluate(["--corpus", "aaec", "--split", "test", "--data-dir", data_dir, "--predictions",
+                     write_jsonl(tmp_path / "p.jsonl", pred), "--bootstrap", 100], tmp_path)
+    c = s["components"]
+    assert (c["n_gold"], c["n_pred"], c["tp_100"], c["tp_50"]) == (n_gold, n_kept, n_kept, n_kept)
+    assert c["recall_100"] == c["recall_50"] == n_kept / n_gold
+    assert c["precision_100"] == c["precision_50"] == 1.0
+    assert s["segmentation"]["recall_100"] == n_kept / n_gold
+    assert s["relations"]["precision_100"] == 1.0 and s["relations"]["recall_100"] < 1.0
+    lo, hi = c["ci"]["f1_100"]
+    assert lo <= c["f1_100"] <= hi < 1.0
+
+
+def test_missing_predictions_count_as_empty_and_are_reported(data_dir, tmp_path):
+    gold = gold_docs(data_dir, "aaec", "test", "aaec-v2")
+    kept, dropped = gold[3:], gold[:3]
+    res, s = evaluate(["--corpus", "aaec", "--split", "test", "--data-dir", data_dir, "--predictions",
+                       write_jsonl(tmp_path / "p.jsonl", kept), "--bootstrap", 0], tmp_path)
+    assert s["predictions"]["n_missing"] == 3
+    assert s["predictions"]["missing_ids"] == [d.id for d in dropped]
+    n_dropped = sum(len(d.units) for d in dropped)
+    c = s["components"]
+    assert c["precision_100"] == 1.0 and c["recall_100"] == (c["n_gold"] - n_dropped) / c["n_gold"]
+    assert "no prediction" in res.stderr and dropped[0].id in res.stderr
+    assert "ci" not in c  # --bootstrap 0: no intervals
+
+
+@pytest.mark.parametrize("corpus,split,folder", [("microtexts", "test", "arg-microtexts"),
+                                                 ("abstrct", "neoplasm_dev", "abstrct"),
+                                                 ("cdcp", "test", "cdcp"),
+                                                 ("ukp", "all", "web-discourse-toulmin")])
+def test_every_corpus_can_be_evaluated(data_dir, tmp_path, corpus, split, folder):
+    gold = gold_docs(data_dir, corpus, split, folder)
+    _, s = evaluate(["--corpus", corpus, "--split", split, "--data-dir", data_dir, "--predictions",
+                     write_jsonl(tmp_path / "g.jsonl", gold), "--bootstrap", 50], tmp_path)
+    assert (s["corpus"], s["split"], s["n_docs"]) == (corpus, split, len(gold))
+    assert s["components"]["f1_100"] == 1.0 and s["segmentation"]["f1_50"] == 1.0
+    if s["relations"]["n_gold"]:
+        assert s["relations"]["f1_100"] == 1.0
+
+
+def test_model_against_itself_differs_by_zero(data_dir, tiny_model_dir, tmp_path):
+    gold_docs(data_dir, "microtexts", "test", "arg-microtexts")
+    res, s = evaluate(["--corpus", "microtexts", "--split", "test", "--data-dir", data_dir,
+                       "--model", tiny_model_dir, "--model", tiny_model_dir, "--bootstrap", 200], tmp_path)
+    assert [r["model"]["name"] for r in s["systems"]] == ["tiny-test", "tiny-test"]
+    assert s["systems"][0]["components"] == s["systems"][1]["components"]
+    (cmp,) = s["comparisons"]
+    for part in PARTS:
+        for metric in ("f1_100", "f1_50"):
+            r = cmp[part][metric]
+            assert r["diff"] == 0.0 and r["ci"] == [0.0, 0.0] and r["p_value"] == 1.0
+            assert r["a"] == r["b"] == s["systems"][0][part][metric]
+    assert "B - A" in res.stdout
+
+
+def test_bad_predictions_are_clean_errors(data_dir, tmp_path):
+    gold = gold_docs(data_dir, "microtexts", "test", "arg-microtexts")
+    args = ["evaluate", "--corpus", "microtexts", "--split", "test", "--data-dir", str(data_dir), "--predictions"]
+    changed = gold[0].to_dict()
+    changed["text"] = changed["text"] + " extra"
+    cases = {
+        "not-json.jsonl": "{not json\n",
+        "changed.jsonl": json.dumps(changed) + "\n",
+        "twice.jsonl": (json.dumps(gold[0].to_dict()) + "\n") * 2,
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        res = runner().invoke(app, args + [str(path)])
+        assert res.exit_code == 2, name
+        assert "argmine: error:" in res.stderr and "Traceback" not in res.stderr, name
+        assert "line" in res.stderr, name
+    res = runner().invoke(app, args + [str(tmp_path / "absent.jsonl")])
+    assert res.exit_code == 2 and "absent.jsonl" in res.stderr
+
+
+# -- the Python API (no corpus needed) --------------------------------------------------------------------------
+
+def synthetic(n_docs=30):
+    """Gold documents with three sentences each, and predictions that find some units."""
+    from argmine.data import ArgumentUnit, Relation
+
+    gold, pred = [], []
+    for i in range(n_docs):
+        text = f"We should act now {i}. Costs rise every year. Delay helps nobody."
+        units = [ArgumentUnit("T1", 0, text.index(".") + 1, "MajorClaim"),
+                 ArgumentUnit("T2", text.index("Costs"), text.index("year.") + 5, "Premise"),
+                 ArgumentUnit("T3", text.index("Delay"), len(text), "Claim")]
+        rels = [Relation("T2", "T3", "supports"), Relation("T3", "T1", "supports")]
+        gold.append(Document(text, units, rels, id=f"d{i}"))
+        k = i % 4  # 0..3 units found, varying per document
+        pred.append(Document(text, units[:k], [r for r in rels if {r.source, r.target} <= {u.id for u in units[:k]}],
+                             id=f"d{i}"))
+    return gold, pred
+
+
+def test_counts_reproduce_the_micro_scores():
+    gold, pred = synthetic()
+    counts = document_counts(gold, pred)
+    full = score_documents(gold, pred)
+    for part in PARTS:
+        for metric in ("f1_100", "f1_50"):
+            assert micro_f1(counts, part, metric) == full[part][metric]
+
+
+def test_bootstrap_ci_contains_the_estimate_and_is_reproducible():
+    gold, pred = synthetic()
+    counts = document_counts(gold, pred)
+    full = score_documents(gold, pred)
+    ci = bootstrap_ci(counts, n_resamples=500, seed=7)
+    for part in PARTS:
+        for metric in ("f1_100", "f1_50"):
+            lo, hi = ci[part][metric]
+            assert lo <= full[part][metric] <= hi and lo < hi
+    assert bootstrap_ci(counts, n_resamples=500, seed=7) == ci
+    assert bootstrap_ci(counts, n_resamples=500, seed=8) != ci
+    wider = bootstrap_ci(counts, n_resamples=500, seed=7, confidence=0.99)
+    assert wider["components"]["f1_100"][0] <= ci["components"]["f1_100"][0]
+    with pytest.raises(ValueError):
+        bootstrap_ci(counts, n_resamples=0)
+    with pytest.raises(ValueError):
+        bootstrap_ci([], n_resamples=10)
+
+
+def test_paired_bootstrap():
+    gold, pred = synthetic()
+    a, g = document_counts(gold, pred), document_counts(gold, gold)
+    same = paired_bootstrap(a, a, n_resamples=300, seed=1)
+    assert all(same[p][m]["diff"] == 0.0 and same[p][m]["p_value"] == 1.0 for p in PARTS for m in ("f1_100", "f1_50"))
+    better = paired_bootstrap(a, g, n_resamples=300, seed=1)
+    r = better["components"]["f1_100"]
+    assert r["b"] == 1.0 and r["diff"] == pytest.approx(1.0 - r["a"]) and r["diff"] > 0
+    assert r["ci"][0] > 0 and r["p_value"] < 0.01
+    assert paired_bootstrap(a, g, n_resamples=300, seed=1) == better
+    with pytest.raises(ValueError):
+        paired_bootstrap(a, g[:-1])
+
+
+def test_score_system_at_paragraph_level_resamples_documents():
+    gold, pred = synthetic(12)
+    scores, counts = score_system(gold, pred, level="paragraph", n_bootstrap=100, seed=0)
+    assert len(counts) == 12 and scores["bootstrap"]["n_documents"] == 12
+    assert scores["components"]["f1_100"] == score(gold, pred, "paragraph")["components"]["f1_100"]
+
+
+def test_read_and_align_predictions(tmp_path):
+    gold, pred = synthetic(5)
+    path = write_jsonl(tmp_path / "p.jsonl", pred[1:] + [Document("other text", id="zz")])
+    (tmp_path / "p.jsonl").write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a blank line
+    preds = read_predictions(path)
+    aligned, missing, unmatched = align_predictions(gold, preds)
+    assert missing == ["d0"] and unmatched == ["zz"]
+    assert aligned[0] == Document(gold[0].text, id="d0") and aligned[1:] == pred[1:]
