@@ -38,12 +38,14 @@ import json
 import os
 import sys
 import time
+import warnings
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 from .errors import ArgmineError, DataNotFoundError
+from .lang import NonEnglishWarning
 
 __all__ = ["run_batch", "read_records", "count_records", "input_kind", "default_errors_path",
            "BatchSummary", "BatchError", "BatchInterrupted", "Record"]
@@ -85,6 +87,7 @@ class BatchSummary:
     mined: int = 0          # documents written this run
     errors: int = 0         # error records written this run
     skipped: int = 0        # records already in OUTPUT or ERRORS from an earlier run
+    not_english: int = 0    # documents written this run whose meta.language says not English (no warning each)
     seconds: float = 0.0
     output_path: Optional[Path] = None
     errors_path: Optional[Path] = None
@@ -97,6 +100,8 @@ class BatchSummary:
                  + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]
         if self.skipped:
             parts.append(f"{self.skipped} already done")
+        if self.not_english:
+            parts.append(f"{self.not_english} not in English (meta.language)")
         head = "interrupted" if self.interrupted else "done"
         return f"argmine batch {head}: {', '.join(parts)}, {self.seconds:.1f} s ({rate:.1f} documents/s)"
 
@@ -621,8 +626,10 @@ def _error_line(rec: Record, message: str) -> bytes:
 def _mine_chunk(miner, recs: List[Record], batch_size: int) -> List[Tuple[Record, Any, Optional[str]]]:
     """(record, document or None, error or None) for each record, in order; one failure does not sink the chunk."""
     try:
-        docs = list(miner.mine_batch([r.text for r in recs], ids=[r.id for r in recs],
-                                     batch_size=batch_size, show_progress=False))
+        with warnings.catch_warnings():  # one warning per record would flood stderr: meta.language and the summary say it
+            warnings.simplefilter("ignore", NonEnglishWarning)
+            docs = list(miner.mine_batch([r.text for r in recs], ids=[r.id for r in recs],
+                                         batch_size=batch_size, show_progress=False))
         if len(docs) != len(recs):
             raise RuntimeError(f"mine_batch returned {len(docs)} documents for {len(recs)} texts")
         return [(r, d, None) for r, d in zip(recs, docs)]
@@ -717,6 +724,8 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
                 err_recs.append((rec, err))
                 continue
             doc.meta = {**doc.meta, "line": rec.line}
+            if not (doc.meta.get("language") or {}).get("english", True):
+                summary.not_english += 1
             doc_lines.append(_json_line(doc.to_dict()))
         err_recs.sort(key=lambda re: re[0].key)
         w_out.write(doc_lines)

@@ -66,7 +66,7 @@ def mine(
         _fail(f"--format must be one of {', '.join(FORMATS)}; got {fmt!r}")
     try:
         doc = mine_command(path, model, doc_id)
-    except (ArgmineError, FileNotFoundError) as e:
+    except (ArgmineError, FileNotFoundError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
         _fail(str(e))
     if fmt != "json":
         _write_export(doc, fmt, out)

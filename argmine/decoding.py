@@ -18,20 +18,27 @@ def allowed_transition(prev: str, cur: str) -> bool:
     return True
 
 
-def viterbi_bio(logprobs: np.ndarray, tags: Sequence[str] = TAGS) -> List[int]:
-    """Best tag sequence under the BIO constraints (no ``I-X`` after ``O`` or another type)."""
+def viterbi_bio(logprobs: np.ndarray, tags: Sequence[str] = TAGS, transitions=None) -> List[int]:
+    """Best tag sequence under the BIO constraints (no ``I-X`` after ``O`` or another type).
+
+    ``transitions`` optionally adds learned CRF scores ``(trans [K, K], start [K], end [K])``.
+    """
     logprobs = np.asarray(logprobs, dtype=np.float64)
     n, k = logprobs.shape
     if n == 0:
         return []
     trans = np.array([[0.0 if allowed_transition(a, b) else -np.inf for b in tags] for a in tags])
     start = np.array([-np.inf if t.startswith("I-") else 0.0 for t in tags])
+    end = np.zeros(k)
+    if transitions is not None:
+        trans, start, end = trans + transitions[0], start + transitions[1], end + transitions[2]
     score = start + logprobs[0]
     back = np.zeros((n, k), dtype=np.int64)
     for i in range(1, n):
         cand = score[:, None] + trans
         back[i] = cand.argmax(0)
         score = cand.max(0) + logprobs[i]
+    score = score + end
     path = [int(score.argmax())]
     for i in range(n - 1, 0, -1):
         path.append(int(back[i, path[-1]]))
@@ -130,3 +137,21 @@ def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels
     if best_mc is not None and not any(lab == "MajorClaim" for para in out for lab in para):
         out[best_mc[1]][best_mc[2]] = "MajorClaim"
     return out
+
+
+def claim_prior(labels: Sequence[str]) -> np.ndarray:
+    """``[n, n+1]`` prior over link targets: each unit points to the nearest claim of its paragraph.
+
+    In persuasive essays about 80% of premises support the nearest claim of their paragraph; mixing this prior
+    into the learned link scores (``link_prior_weight``) keeps the decoder close to that structure.
+    """
+    n = len(labels)
+    prior = np.zeros((n, n + 1))
+    claims = [j for j, lab in enumerate(labels) if lab == "Claim"]
+    for i in range(n):
+        options = [j for j in claims if j != i]
+        if options:
+            prior[i, min(options, key=lambda j: (abs(j - i), j))] = 1.0
+        else:
+            prior[i, n] = 1.0
+    return prior

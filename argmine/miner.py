@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
 import numpy as np
 
 from .data import ArgumentUnit, Document, Relation
-from .decoding import decode_links, genre_labels, span_label_probs, tags_to_spans, viterbi_bio
+from .decoding import claim_prior, decode_links, genre_labels, span_label_probs, tags_to_spans, viterbi_bio
 from .lang import detect as detect_language, warn_if_not_english
 
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
@@ -149,7 +149,9 @@ class Miner:
 
         logp = torch.log_softmax(logits.float(), -1).cpu().numpy()
         probs = np.exp(logp)
-        spans = tags_to_spans(viterbi_bio(logp))
+        trans = net.transition_scores()
+        emissions = logp if trans is None else logits.float().cpu().numpy()
+        spans = tags_to_spans(viterbi_bio(emissions, transitions=trans))
         out: Dict[str, Any] = {"spans": [], "label_probs": [], "confidence": [], "stance": [], "links": None}
         if not spans:
             return out
@@ -202,13 +204,15 @@ class Miner:
             labels = dec["labels"]
             sources = [k for k, lab in enumerate(labels) if lab == "Premise"]
             cands = [k for k, lab in enumerate(labels) if lab != "MajorClaim"]
-            targets = decode_links(dec["links"], sources, cands)
+            w = float(self.config.get("link_prior_weight", 0.0))
+            links = (1 - w) * dec["links"] + w * claim_prior(labels) if w else dec["links"]
+            targets = decode_links(links, sources, cands)
             pairs = [(k, t) for k, t in enumerate(targets) if t is not None]
             rel_p = self._relation_probs(dec["unit_vectors"], pairs)
             for (k, t), rp in zip(pairs, rel_p):
                 j = int(rp.argmax())
                 relations.append(Relation(units[idx[k]].id, units[idx[t]].id, REL_LABELS[j],
-                                          round(float(dec["links"][k, t]) * float(rp[j]), 4)))
+                                          round(float(links[k, t]) * float(rp[j]), 4)))
             for k, lab in enumerate(labels):
                 if lab != "Claim":
                     continue

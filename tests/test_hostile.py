@@ -249,7 +249,6 @@ def _runner():
         return CliRunner()
 
 
-@quiet_language
 def test_cli_batch_on_hostile_records(tmp_path, tiny_model_dir):
     recs = [(n, SHORT_HOSTILE[n]) for n in sorted(SHORT_HOSTILE)]
     recs += [(n, LONG_HOSTILE[n]) for n in ("no_space_one_word", "no_space_dotted_word")]
@@ -258,9 +257,12 @@ def test_cli_batch_on_hostile_records(tmp_path, tiny_model_dir):
     # json.dumps writes lone surrogates as \\u escapes: records that JSON allows but UTF-8 cannot hold
     src.write_text("".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in recs), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    res = _runner().invoke(app, ["batch", str(src), "-o", str(out), "--model", str(tiny_model_dir), "--quiet",
-                                 "--max-chars", "250000", "--chunk-size", "5"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NonEnglishWarning)  # batch records the language, it does not warn per record
+        res = _runner().invoke(app, ["batch", str(src), "-o", str(out), "--model", str(tiny_model_dir),
+                                     "--max-chars", "250000", "--chunk-size", "5"])
     assert res.exit_code == 0, res.output
+    assert "not in English" in res.stderr
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     errs = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text(encoding="utf-8").splitlines()]
     by_id = dict(recs)

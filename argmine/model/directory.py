@@ -67,11 +67,14 @@ def build_network(cfg: Dict[str, Any]):
     enc_cfg = dict(cfg["encoder_config"])
     model_type = enc_cfg.pop("model_type", "bert")
     enc = AutoModel.from_config(AutoConfig.for_model(model_type, **enc_cfg))
-    return ArgmineNet(enc, hidden=cfg.get("lstm_hidden", 192), unit_dim=cfg.get("unit_dim", 256), dropout=cfg.get("dropout", 0.1))
+    return ArgmineNet(enc, hidden=cfg.get("lstm_hidden", 192), unit_dim=cfg.get("unit_dim", 256), dropout=cfg.get("dropout", 0.1),
+                      crf=bool(cfg.get("crf", False)))
 
 
 _SIZE_KEYS = ("hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads", "vocab_size",
-              "max_position_embeddings", "type_vocab_size")
+              "max_position_embeddings", "type_vocab_size", "embedding_size", "dim", "hidden_dim", "n_layers",
+              "n_heads", "num_layers")
+_LAYER_KEYS = ("num_hidden_layers", "n_layers", "num_layers")
 
 
 def header_shapes(path: Path, wfile: Path) -> Dict[str, tuple]:
@@ -100,10 +103,14 @@ def check_shapes(path: Path, cfg: Dict[str, Any], shapes: Dict[str, tuple]) -> N
     biggest = max((d for shape in shapes.values() for d in shape), default=0)
     for k in _SIZE_KEYS:
         v = enc.get(k, 1)
-        bound = len(shapes) if k == "num_hidden_layers" else biggest
+        bound = len(shapes) if k in _LAYER_KEYS else biggest
         if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= bound:
             raise ModelFormatError(path, f"a config.json with encoder_config {k} = {v!r}, which the weights in "
                                    "model.safetensors cannot have")
+    ml, mpe = cfg.get("max_length", 512), enc.get("max_position_embeddings", 512)
+    if isinstance(ml, bool) or not isinstance(ml, int) or not 64 <= ml <= mpe:
+        raise ModelFormatError(path, f"a config.json with max_length = {ml!r}, where it must be an int from 64 to the "
+                               f"encoder's max_position_embeddings ({mpe!r})")
     try:
         with torch.device("meta"):
             expected = {k: tuple(t.shape) for k, t in build_network(cfg).state_dict().items()}

@@ -19,7 +19,7 @@ LINK_WINDOW = 16  # a unit links to units at most this many units away in its pa
 
 
 class ArgmineNet(nn.Module):
-    def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1):
+    def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1, crf: bool = False):
         super().__init__()
         self.encoder = encoder
         h = encoder.config.hidden_size
@@ -35,6 +35,24 @@ class ArgmineNet(nn.Module):
         self.link = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, 1))
         self.null = nn.Linear(unit_dim, 1)
         self.rel = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, len(REL_LABELS)))
+        self.crf = None
+        if crf:  # learned BIO transitions; invalid ones start very unlikely
+            from torchcrf import CRF
+
+            self.crf = CRF(len(TAGS), batch_first=True)
+            with torch.no_grad():
+                for i, a in enumerate(TAGS):
+                    for j, b in enumerate(TAGS):
+                        if b.startswith("I-") and (a == "O" or a[2:] != b[2:]):
+                            self.crf.transitions[i, j] = -10.0
+                    if a.startswith("I-"):
+                        self.crf.start_transitions[i] = -10.0
+
+    def transition_scores(self):
+        """(transitions [K, K], start [K], end [K]) as numpy arrays for decoding, or None without a CRF."""
+        if self.crf is None:
+            return None
+        return tuple(t.detach().float().cpu().numpy() for t in (self.crf.transitions, self.crf.start_transitions, self.crf.end_transitions))
 
     # -- encoder to words -------------------------------------------------------
     def word_vectors(self, input_ids, attention_mask, token_type_ids, word_index, n_words: int):

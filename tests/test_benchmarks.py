@@ -1,0 +1,139 @@
+"""benchmarks/run_all.py end to end with the tiny model on a few documents per corpus (``--quick``), and the
+published-results table's rule that no figure is shown as checked unless it was."""
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "benchmarks"
+
+
+def _load(name):
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory, tiny_model_dir, data_dir):
+    run_all = _load("run_all")
+    out = tmp_path_factory.mktemp("bench") / "results"
+    res = run_all.main(["--quick", "--model", str(tiny_model_dir), "--out", str(out), "--data-dir", str(data_dir),
+                        "--threads", "1"])
+    return res, out
+
+
+def test_quick_run_writes_report_json_and_plots(quick_run):
+    res, out = quick_run
+    report = out / "report.md"
+    assert report.is_file() and report.stat().st_size > 0
+    text = report.read_text(encoding="utf-8")
+    assert "Quick run" in text  # a subsampled run says so
+    assert "## Accuracy" in text and "## Speed and memory" in text and "## Published results on AAEC" in text
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert data["settings"]["quick"] is True and data["settings"]["max_docs"] == 3
+    assert [s["name"] for s in data["accuracy"]["systems"]] == ["tiny-test"]
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        assert "matplotlib is not installed" in text
+        return
+    pngs = sorted(p.name for p in out.glob("*.png"))
+    assert pngs == ["accuracy_vs_speed.png", "confusion_aaec_test.png", "per_label_f1_aaec_test.png"]
+    for name in pngs:
+        assert (out / name).stat().st_size > 1000
+        assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"]({name})" in text
+
+
+def test_quick_run_scores_every_present_corpus(quick_run, data_dir):
+    res, out = quick_run
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    corpora = data["accuracy"]["corpora"]
+    assert list(corpora) == ["aaec", "microtexts", "ukp", "abstrct", "cdcp", "webis"]
+    label = data["accuracy"]["systems"][0]["label"]
+    for key, c in corpora.items():
+        assert c["status"] in ("ok", "skipped"), (key, c.get("reason"))
+        if c["status"] == "skipped":
+            assert "absent" in c["reason"]
+            continue
+        assert c["n_docs"] <= 3 and c["n_docs_total"] >= c["n_docs"]
+        for level in c["levels"]:
+            r = c["systems"][label][level]
+            for part in ("components", "relations", "segmentation"):
+                assert 0.0 <= r[part]["f1_100"] <= r[part]["f1_50"] + 1e-9 <= 1.0 + 1e-9
+                lo, hi = r[part]["ci"]["f1_50"]
+                assert 0.0 <= lo <= hi <= 1.0
+    if corpora["aaec"]["status"] == "ok":
+        assert corpora["aaec"]["levels"] == ["essay", "paragraph"]
+    if corpora["webis"]["status"] == "ok":
+        assert corpora["webis"]["segmentation_only"] is True
+
+
+def test_confusion_matrix_counts_every_unit_once(quick_run):
+    res, out = quick_run
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    aaec = data["accuracy"]["corpora"]["aaec"]
+    if aaec["status"] != "ok":
+        pytest.skip("AAEC absent")
+    label = data["accuracy"]["systems"][0]["label"]
+    conf = data["accuracy"]["confusion"][label]
+    m, labels = conf["matrix"], conf["labels"]
+    assert labels[-1] == "none" and m[-1][-1] == 0
+    seg = aaec["systems"][label]["essay"]["segmentation"]
+    gold_total = sum(sum(row) for row in m[:-1])  # every gold unit: matched to some prediction, or in the none column
+    pred_total = sum(m[i][j] for i in range(len(m)) for j in range(len(m) - 1))
+    assert gold_total == seg["n_gold"] and pred_total == seg["n_pred"]
+    matched = sum(m[i][j] for i in range(len(m) - 1) for j in range(len(m) - 1))
+    assert matched == seg["tp_50"]  # the same one-to-one pairing as segmentation F1 50%
+
+
+def test_quick_run_speed_ratios(quick_run):
+    res, out = quick_run
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    (sp,) = data["speed"].values()
+    assert "error" not in sp, sp.get("error")
+    assert sp["speed_py"]["wordpieces"] > 0 and sp["encoder_baseline"]["wordpieces"] == sp["speed_py"]["wordpieces"]
+    for k in ("wordpieces_per_s_vs_encoder", "docs_per_s_vs_encoder", "load_s_vs_encoder", "peak_rss_vs_encoder"):
+        assert sp["ratios"][k] is not None and sp["ratios"][k] > 0
+
+
+def test_absent_corpus_is_skipped_and_said(tmp_path, tiny_model_dir, data_dir):
+    if not (data_dir / "aaec-v2").is_dir():
+        pytest.skip("AAEC absent")
+    run_all = _load("run_all")
+    partial = tmp_path / "data"
+    partial.mkdir()
+    (partial / "aaec-v2").symlink_to(data_dir / "aaec-v2", target_is_directory=True)
+    out = tmp_path / "out"
+    res = run_all.main(["--quick", "--model", str(tiny_model_dir), "--out", str(out), "--data-dir", str(partial),
+                        "--corpora", "aaec,cdcp", "--skip-speed", "--no-plots", "--bootstrap", "0", "--threads", "1"])
+    assert res["accuracy"]["corpora"]["aaec"]["status"] == "ok"
+    assert res["accuracy"]["corpora"]["cdcp"]["status"] == "skipped"
+    text = (out / "report.md").read_text(encoding="utf-8")
+    assert "Skipped CDCP test" in text and "absent" in text
+    assert "Not run (`--skip-speed`)" in text
+
+
+def test_published_figures_are_never_shown_as_checked_without_a_source():
+    published = _load("published")
+    rows = published.rows()
+    assert {r["work"] for r in rows} >= {"Stab & Gurevych 2017", "Eger et al. 2017", "Morio et al. 2022",
+                                         "Bao et al. 2022", "Kawarada et al. 2024"}
+    for r in rows:
+        has_figure = r["components_f1"] is not None or r["relations_f1"] is not None
+        assert r["level"] in ("essay", "paragraph") and r["criterion"]
+        if not has_figure:
+            assert r["status"] == published.BLANK
+        elif r["status"] == published.VERIFIED:
+            assert r.get("source"), f"{r['work']}: a verified figure must name its source"
+        else:
+            assert r["status"] == published.FROM_MEMORY
+        assert r["citation"] and r["citation_status"]
