@@ -460,7 +460,7 @@ def render_report(res: Dict) -> str:
     L.append("# argmine benchmark report\n")
     L.append(f"Generated {res['created']} by `{res['command']}` in {res['runtime_s'] / 60:.1f} min on "
              f"{res['environment']['machine']} ({res['environment']['cpus']} CPUs visible, "
-             f"{res['settings']['threads']} torch threads), Python {res['environment']['python']}, "
+             f"torch threads: {res['settings']['threads']}), Python {res['environment']['python']}, "
              f"torch {res['environment']['torch']}.\n")
     L.append("| Model | Version | Path |\n|---|---|---|")
     for s in acc["systems"]:

@@ -33,5 +33,7 @@ def load_pretrained_encoder(path: Path):
     from transformers import AutoModel, AutoTokenizer
 
     tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-    enc = AutoModel.from_pretrained(str(path), local_files_only=True)
+    if not any(path.glob("*.safetensors")):
+        raise FileNotFoundError(f"base encoder weights must be safetensors; got none in {str(path)!r} (pickle-based weights are refused)")
+    enc = AutoModel.from_pretrained(str(path), local_files_only=True, use_safetensors=True)
     return enc, tok

@@ -100,8 +100,29 @@ def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool 
         if role == "skip":
             continue
         words = word_spans(text, s, e)
-        if not words:
-            continue
-        wins = make_windows(tokenizer, [text[a:b] for a, b in words], role, max_length)
-        out.append(ParagraphInput(s, e, i, role, words, wins))
+        for chunk in split_long(text, words):
+            wins = make_windows(tokenizer, [text[a:b] for a, b in chunk], role, max_length)
+            out.append(ParagraphInput(chunk[0][0], chunk[-1][1], i, role, chunk, wins))
     return out
+
+
+MAX_PARAGRAPH_WORDS = 1000
+
+
+def split_long(text: str, words: List[tuple], limit: int = MAX_PARAGRAPH_WORDS) -> List[List[tuple]]:
+    """Cut a paragraph of more than ``limit`` words into pieces that end at a sentence end where one exists.
+
+    Real paragraphs are far shorter; this bounds time and memory on pasted transcripts or text without line breaks.
+    """
+    pieces, start = [], 0
+    while len(words) - start > limit:
+        cut = start + limit
+        for k in range(start + limit - 1, start + limit // 2, -1):
+            if text[words[k][0]:words[k][1]] in (".", "!", "?"):
+                cut = k + 1
+                break
+        pieces.append(words[start:cut])
+        start = cut
+    if start < len(words):
+        pieces.append(words[start:])
+    return pieces
