@@ -28,14 +28,9 @@ def _data_dir(data_dir: Optional[Path]) -> Path:
 def read_text_input(path: str) -> tuple[str, str]:
     """(text, name) from a file path or ``-`` (stdin); raises InputEncodingError on bytes that are not UTF-8."""
     from .errors import InputEncodingError
+    from .export.files import read_input_bytes
 
-    if path == "-":
-        raw, name = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise FileNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
-        raw, name = p.read_bytes(), path
+    raw, name = read_input_bytes(path)
     try:
         return raw.decode("utf-8"), name
     except UnicodeDecodeError as e:
@@ -263,21 +258,35 @@ def batch(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Paragraphs per forward pass."),
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Only the first N records of INPUT."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer texts go to ERRORS."),
-    chunk_size: int = typer.Option(64, "--chunk-size", min=1, help="Records mined and written together."),
+    chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=1, help="Records mined and written together (default 64; --engine ray: records per Ray job, default 256 per worker)."),
     fsync: bool = typer.Option(False, "--fsync", help="fsync OUTPUT after every chunk."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary line."),
+    engine: str = typer.Option("local", "--engine", help="local (default: this process) or ray (Ray Data actors; RAY_ADDRESS picks the cluster; see docs/ray.md)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="--engine ray: actors, one CPU each (default: the cluster's CPUs)."),
 ):
-    """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md)."""
-    from .batch import BatchInterrupted, input_kind, run_batch
+    """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
+
+    --engine ray mines on Ray Data actors (pip install 'argmine[ray]'; docs/ray.md) and writes the same OUTPUT
+    and ERRORS. Resume is only required of the local engine; with ray a rerun also skips the records written.
+    """
+    from .batch import DEFAULT_CHUNK_SIZE, BatchInterrupted, input_kind, run_batch
     from .errors import ArgmineError
     from .miner import load
 
+    if engine not in ("local", "ray"):
+        _fail(f"--engine must be local or ray; got {engine!r}")
+    if workers is not None and engine != "ray":
+        _fail("--workers needs --engine ray")
     try:
         input_kind(input_path)
-        miner = load(model)
-        summary = run_batch(input_path, output, miner, text_field=text_field, id_field=id_field, errors_path=errors,
-                            batch_size=batch_size, limit=limit, max_chars=max_chars, chunk_size=chunk_size,
-                            fsync=fsync, progress=not quiet and sys.stderr.isatty())
+        common = dict(text_field=text_field, id_field=id_field, errors_path=errors, batch_size=batch_size, limit=limit,
+                      max_chars=max_chars, fsync=fsync, progress=not quiet and sys.stderr.isatty())
+        if engine == "ray":
+            from .integrations.ray import run_batch_ray
+
+            summary = run_batch_ray(input_path, output, model, workers=workers, chunk_size=chunk_size, **common)
+        else:
+            summary = run_batch(input_path, output, load(model), chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, **common)
     except BatchInterrupted as e:
         lead = "\n" if sys.stderr.isatty() else ""  # end the ^C line first
         typer.echo(f"{lead}{e.summary.line()}. Run the same command again to resume.", err=True)

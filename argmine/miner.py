@@ -151,7 +151,8 @@ class Miner:
         probs = np.exp(logp)
         trans = net.transition_scores()
         emissions = logp if trans is None else logits.float().cpu().numpy()
-        spans = tags_to_spans(viterbi_bio(emissions, transitions=trans))
+        min_words = int(self.config.get("min_unit_words", 3))  # no gold unit of AAEC is shorter than 3 words
+        spans = [sp for sp in tags_to_spans(viterbi_bio(emissions, transitions=trans)) if sp[1] - sp[0] >= min_words]
         out: Dict[str, Any] = {"spans": [], "label_probs": [], "confidence": [], "stance": [], "links": None}
         if not spans:
             return out
@@ -196,7 +197,7 @@ class Miner:
                 units.append(ArgumentUnit(f"U{len(units) + 1}", pp.words[s][0], pp.words[e - 1][1], lab, round(sc, 4),
                                           {"paragraph": pp.index}))
             para_units.append(idx)
-        majors = [u for u in units if u.label == "MajorClaim"]
+        majors = sorted((u for u in units if u.label == "MajorClaim"), key=lambda u: -u.score)  # most confident first
         for pi, dec in enumerate(decoded):
             idx = para_units[pi]
             if not idx:

@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from .text import line_spans, strip_span  # the same line splitting as paragraphs use
+
 __all__ = ["noise_spans", "noise_lines", "classify_line", "KINDS", "STRUCTURAL_KINDS"]
 
 Span = Tuple[int, int]
@@ -45,7 +47,6 @@ KINDS = (
 #: kinds judged from the shape of a line alone (no boilerplate keyword): callers may want to treat them apart
 STRUCTURAL_KINDS = ("title", "heading")
 
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 _CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]}*_ \t"
 _FINAL_STOP = re.compile(r"[.\u3002\u0964\u06d4,;:\u2026]$")  # sentence-final or clause punctuation
@@ -241,21 +242,6 @@ _STOPWORDS = {
 
 
 # -- helpers --------------------------------------------------------------------------------------------------
-def _line_spans(text: str) -> List[Span]:
-    spans, pos = [], 0
-    for m in _LINE_BREAK.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return spans
-
-
-def _strip_span(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _core(line: str) -> str:
@@ -434,7 +420,7 @@ def noise_lines(text: str) -> List[Tuple[int, int, str]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str; got {type(text).__name__}")
-    raw = [_strip_span(text, s, e) for s, e in _line_spans(text)]
+    raw = [strip_span(text, s, e) for s, e in line_spans(text)]
     nonblank = [(s, e) for s, e in raw if s < e]
     n = len(nonblank)
     # continuation is judged on consecutive raw lines, so a blank line ends a paragraph

@@ -15,7 +15,8 @@ _WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 
 
-def _lines(text: str) -> List[Span]:
+def line_spans(text: str) -> List[Span]:
+    """Lines of ``text`` as (start, end) offsets, for every kind of line break (CRLF, U+2028, ...)."""
     spans, pos = [], 0
     for m in _LINE_BREAK.finditer(text):
         spans.append((pos, m.start()))
@@ -24,7 +25,8 @@ def _lines(text: str) -> List[Span]:
     return spans
 
 
-def _strip(text: str, start: int, end: int) -> Span:
+def strip_span(text: str, start: int, end: int) -> Span:
+    """The span without surrounding whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -41,8 +43,8 @@ def paragraph_spans(text: str) -> List[Span]:
     """
     out: List[Span] = []
     cur: Span | None = None
-    for s, e in _lines(text):
-        s, e = _strip(text, s, e)
+    for s, e in line_spans(text):
+        s, e = strip_span(text, s, e)
         if s == e:
             if cur:
                 out.append(cur)

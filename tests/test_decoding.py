@@ -249,3 +249,52 @@ def test_random_links_form_a_forest_over_candidates(n, seed):
         assert i in sources and j in cands and j != i
         assert p[i, j] >= p[i, n]
     assert not has_cycle(t)
+
+
+def test_genre_labels_keep_one_major_claim_per_allowed_paragraph():
+    import numpy as np
+
+    from argmine.decoding import genre_labels
+
+    mc = [0.8, 0.15, 0.05]
+    mc_weak = [0.6, 0.3, 0.1]
+    claim = [0.1, 0.8, 0.1]
+    out = genre_labels([np.array([mc, mc_weak]), np.array([mc, claim]), np.array([mc])],
+                       ["introduction", "body", "conclusion"])
+    assert out[0] == ["MajorClaim", "Claim"]          # the weaker second major claim becomes its next best label
+    assert out[1] == ["Claim", "Claim"]               # no major claim in a body paragraph
+    assert out[2] == ["MajorClaim"]
+
+
+def test_genre_labels_promote_one_major_claim_when_none():
+    import numpy as np
+
+    from argmine.decoding import genre_labels
+
+    out = genre_labels([np.array([[0.3, 0.6, 0.1]]), np.array([[0.45, 0.5, 0.05]])], ["introduction", "conclusion"])
+    assert out == [["Claim"], ["MajorClaim"]]
+
+
+def test_claim_prior_points_to_nearest_claim():
+    from argmine.decoding import claim_prior
+
+    p = claim_prior(["Premise", "Claim", "Premise", "Premise", "Claim"])
+    assert p.shape == (5, 6)
+    assert [int(row.argmax()) for row in p] == [1, 4, 1, 4, 1]
+    assert claim_prior(["Premise", "Premise"])[:, 2].tolist() == [1.0, 1.0]  # no claim: "no target"
+
+
+def test_viterbi_uses_learned_transitions():
+    import numpy as np
+
+    from argmine.decoding import TAGS, viterbi_bio
+
+    k = len(TAGS)
+    em = np.zeros((2, k))
+    em[:, TAGS.index("B-Claim")] = 1.0
+    em[:, TAGS.index("I-Claim")] = 0.9
+    assert [TAGS[t] for t in viterbi_bio(em)] == ["B-Claim", "B-Claim"]
+    trans = np.zeros((k, k))
+    trans[TAGS.index("B-Claim"), TAGS.index("I-Claim")] = 1.0
+    path = viterbi_bio(em, transitions=(trans, np.zeros(k), np.zeros(k)))
+    assert [TAGS[t] for t in path] == ["B-Claim", "I-Claim"]

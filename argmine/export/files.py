@@ -27,19 +27,23 @@ def _to_document(obj: Any, where: str) -> Document:
         raise ValueError(f"{where}: not an argmine JSON document ({missing})") from None
 
 
+def read_input_bytes(path: str) -> Tuple[bytes, str]:
+    """(bytes, display name) of a file path, or of standard input for ``-``."""
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
+    return p.read_bytes(), path
+
+
 def read_documents(path: str) -> Tuple[List[Document], bool]:
     """The documents in ``path`` (``-``: stdin) and whether it was JSON Lines (a batch) rather than one document.
 
     Accepts one JSON document (CONTRACT.md; also AIF written by ``to_aif``) or JSON Lines of documents
     (``argmine batch`` output). Raises FileNotFoundError or ValueError with a readable reason.
     """
-    if path == "-":
-        raw, name = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise FileNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
-        raw, name = p.read_bytes(), path
+    raw, name = read_input_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

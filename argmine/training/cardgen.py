@@ -41,8 +41,10 @@ def render_card(model_dir: Path) -> str:
            f"- Base encoder: `{cfg['base_encoder']}` (sentence-transformers all-MiniLM-L6-v2, Apache-2.0 weights; "
            f"{enc.get('num_hidden_layers')} layers, hidden size {enc.get('hidden_size')}, uncased, {enc.get('max_position_embeddings')} positions), fine-tuned end to end.",
            "- Heads: word-level BiLSTM → BIO tagger (MajorClaim/Claim/Premise, Viterbi-constrained), a span typer, a claim-stance "
-           "classifier (→ `supports`/`attacks` relation to the first MajorClaim), and a pointer-style link scorer (each premise picks at most one "
-           "target in its paragraph, or none; cycles are refused) with a `supports`/`attacks` labeller.",
+           "classifier (→ `supports`/`attacks` relation to the most confident MajorClaim), and a pointer-style link scorer (each premise picks at most one "
+           "target in its paragraph, or none; cycles are refused; mixed with a nearest-claim prior) with a `supports`/`attacks` labeller.",
+           "- Decoding follows the genre: BIO spans by Viterbi (with learned CRF transitions when the model has them), "
+           "a major claim only in the introduction or conclusion and at most one per paragraph, at least one per text.",
            "- Input: one paragraph at a time with its role (title/introduction/body/conclusion) as the first segment; paragraphs longer "
            "than the encoder window are covered by overlapping windows (never truncated). Page noise (bylines, captions, credits, "
            "comment prompts) is dropped before tagging.",

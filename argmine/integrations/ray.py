@@ -1,0 +1,335 @@
+"""Scale-out on Ray Data: mine a Dataset of texts with a pool of actors that each load the model once.
+
+    import ray
+    from argmine.integrations.ray import mine_dataset
+
+    ds = ray.data.read_parquet("s3://bucket/opeds/")          # rows with an "id" and a "text" column
+    mined = mine_dataset(ds, "models/argmine-default", concurrency=8)
+    mined.write_parquet("s3://bucket/mined/")                 # rows: id, document (JSON string), error
+
+Ray Data schedules everything (blocks, actors, retries, backpressure); argmine only supplies the callable class
+(:class:`MineBatch`) that :meth:`ray.data.Dataset.map_batches` runs in each actor.
+
+:func:`run_batch_ray` is what ``argmine batch --engine ray`` runs: :func:`argmine.batch.run_batch` (the same
+readers, OUTPUT, ERRORS and resume as the local engine) whose records are mined window by window with
+:func:`mine_dataset`. Ray is imported lazily: ``pip install 'argmine[ray]'``.
+"""
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import logging
+import math
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+from ..errors import ArgmineError, ModelNotFoundError
+from ..miner import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import ray.data
+
+    from ..batch import BatchSummary
+    from ..miner import Miner
+
+__all__ = ["mine_dataset", "run_batch_ray", "MineBatch", "RayNotInstalledError", "OUTPUT_COLUMNS"]
+
+OUTPUT_COLUMNS = ("id", "document", "error")
+WINDOW_PER_WORKER = 256  # argmine batch --engine ray: records per Ray Data job and worker (see run_batch_ray)
+
+ModelArg = Union[None, str, "os.PathLike[str]", "Miner"]
+
+
+class RayNotInstalledError(ArgmineError, ImportError):
+    """Ray Data is not installed."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("the Ray engine needs Ray Data (ray[data] >= 2.9); got " + (detail or "no module 'ray'")
+                         + ". Run: pip install 'argmine[ray]' (or pip install 'ray[data]')")
+
+
+def import_ray():
+    """``ray`` with ``ray.data`` imported; RayNotInstalledError (an ImportError) when it is missing."""
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as e:
+        raise RayNotInstalledError(f"an import error ({e})" if getattr(e, "name", None) not in ("ray", "ray.data") else "") from None
+    return ray
+
+
+def _model_arg(model: ModelArg) -> Any:
+    """What the actors load: None (the shipped model), an absolute path (checked here), or a Miner (shipped)."""
+    if model is None or not isinstance(model, (str, os.PathLike)):
+        return model
+    path = Path(model).expanduser()
+    if not path.is_dir():
+        raise ModelNotFoundError(path)
+    return str(path.resolve())
+
+
+class MineBatch:
+    """The callable class Ray Data runs in each actor: loads the model once, then mines batches of rows.
+
+    A batch is a ``pyarrow.Table``; the output has the columns ``id`` (the row's id as a string, or null),
+    ``document`` (the document as a JSON string, or null) and ``error`` (null, or why the row was not mined),
+    then ``keep_columns`` unchanged. A bad row (no text, text not a string, too long, a bad id) or a row whose
+    mining fails becomes an error row; it never fails the batch.
+    """
+
+    def __init__(self, model: ModelArg = None, text_column: str = "text", id_column: str = "id",
+                 keep_columns: Sequence[str] = (), batch_size: int = 16,
+                 max_chars: Optional[int] = DEFAULT_MAX_CHARS, threads: Optional[int] = None) -> None:
+        if threads:
+            import torch
+
+            torch.set_num_threads(threads)  # one actor per CPU share: no oversubscription of the node
+        from ..miner import Miner, load
+
+        limit = max_chars if max_chars is not None else sys.maxsize
+        if isinstance(model, Miner):
+            miner = model
+            if miner.max_chars is None or miner.max_chars < limit:
+                miner = copy.copy(miner)
+                miner.max_chars = None if max_chars is None else limit
+        else:
+            miner = load(model, max_chars=max_chars)
+        self.miner = miner
+        self.text_column, self.id_column = text_column, id_column
+        self.keep_columns = tuple(keep_columns)
+        self.batch_size = batch_size
+        self.max_chars = limit
+
+    def __call__(self, batch):
+        import pyarrow as pa
+
+        from ..batch import _build, _json_line, _mine_chunk
+
+        n = batch.num_rows
+        names = batch.column_names
+        texts = batch.column(self.text_column).to_pylist() if self.text_column in names else None
+        ids = batch.column(self.id_column).to_pylist() if self.id_column in names else [None] * n
+        out_ids: List[Optional[str]] = [None] * n
+        docs: List[Optional[str]] = [None] * n
+        errors: List[Optional[str]] = [None] * n
+        good = []
+        for i in range(n):
+            fields = {self.id_column: _null_nan(ids[i])}
+            if texts is not None:
+                fields[self.text_column] = _null_nan(texts[i])
+            rec = _build(i, i, fields, self.text_column, self.id_column, self.max_chars, None, "row")
+            out_ids[i] = rec.id
+            if rec.error is not None:
+                errors[i] = rec.error
+            else:
+                good.append(rec)
+        for rec, doc, err in _mine_chunk(self.miner, good, self.batch_size) if good else []:
+            if doc is None:
+                errors[rec.line] = err
+            else:
+                docs[rec.line] = _json_line(doc.to_dict()).decode("utf-8").rstrip("\n")
+        cols: Dict[str, Any] = {"id": pa.array(out_ids, pa.string()), "document": pa.array(docs, pa.string()),
+                                "error": pa.array(errors, pa.string())}
+        for c in self.keep_columns:
+            if c not in names:
+                raise KeyError(f"keep_columns must name columns of the dataset; got {c!r}, not among {names}")
+            cols[c] = batch.column(c)
+        return pa.table(cols)
+
+
+def _null_nan(v: Any) -> Any:
+    """pandas writes a missing value as NaN: count it as missing (null), not as "a number"."""
+    return None if isinstance(v, float) and math.isnan(v) else v
+
+
+def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column: str = "text", id_column: str = "id",
+                 batch_size: int = 16, concurrency: Union[int, Tuple[int, int]] = 2,
+                 num_cpus_per_actor: float = 1, num_gpus_per_actor: float = 0,
+                 max_chars: Optional[int] = DEFAULT_MAX_CHARS, keep_columns: Sequence[str] = ()) -> "ray.data.Dataset":
+    """Map a Dataset of texts to mined documents with a pool of actors (lazy, like any Ray Data transform).
+
+    ``model``: a model directory (present at the same path on every node), None for the model shipped with
+    argmine, or a loaded :class:`argmine.Miner` (shipped to the actors by Ray). Each input row needs a
+    ``text_column`` (str) and may have an ``id_column`` (str or int). Each output row has ``id`` (str or null),
+    ``document`` (``json.loads`` gives ``doc.to_dict()``, CONTRACT.md) or null, and ``error`` (null, or a
+    readable reason: no text, text not a string, longer than ``max_chars``, mining failed), then the
+    ``keep_columns`` copied from the input (e.g. a row number). A bad row never fails the job.
+
+    ``batch_size``: rows per actor call and paragraphs per forward pass. ``concurrency``: actors (an int, or
+    ``(min, max)`` to autoscale); each reserves ``num_cpus_per_actor`` CPUs (torch uses that many threads)
+    and ``num_gpus_per_actor`` GPUs. Output order follows Ray Data's: set
+    ``DataContext.get_current().execution_options.preserve_order = True`` or keep a row-number column.
+    """
+    ray = import_ray()
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be an int >= 1; got {batch_size!r}")
+    conc = concurrency if isinstance(concurrency, tuple) else (concurrency,)
+    if len(conc) not in (1, 2) or any(isinstance(c, bool) or not isinstance(c, int) or c < 1 for c in conc) or conc[0] > conc[-1]:
+        raise ValueError(f"concurrency must be an int >= 1 or a (min, max) tuple of them; got {concurrency!r}")
+    pool = (ray.data.ActorPoolStrategy(size=conc[0]) if len(conc) == 1
+            else ray.data.ActorPoolStrategy(min_size=conc[0], max_size=conc[1]))
+    if num_cpus_per_actor < 0 or num_gpus_per_actor < 0:
+        raise ValueError(f"num_cpus_per_actor and num_gpus_per_actor must be >= 0; got {num_cpus_per_actor}, {num_gpus_per_actor}")
+    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
+        raise ValueError(f"max_chars must be an int >= 1 or None (no limit); got {max_chars!r}")
+    clash = [c for c in keep_columns if c in OUTPUT_COLUMNS]
+    if clash:
+        raise ValueError(f"keep_columns must not name an output column {OUTPUT_COLUMNS}; got {clash}")
+    remote: Dict[str, Any] = {"num_cpus": num_cpus_per_actor}
+    if num_gpus_per_actor:
+        remote["num_gpus"] = num_gpus_per_actor
+    return ds.map_batches(
+        MineBatch,
+        fn_constructor_kwargs={"model": _model_arg(model), "text_column": text_column, "id_column": id_column,
+                               "keep_columns": tuple(keep_columns), "batch_size": batch_size, "max_chars": max_chars,
+                               "threads": max(1, int(num_cpus_per_actor))},
+        batch_size=batch_size, batch_format="pyarrow", compute=pool, **remote)
+
+
+# -- argmine batch --engine ray ------------------------------------------------------------------------------
+class _MiningFailed(RuntimeError):
+    """A record's mining failed in an actor (its error row); raised again for batch._mine_chunk to record."""
+
+
+def _failure(err: str) -> Exception:
+    """An exception that batch._mine_chunk writes as the actor's own ``mining failed: TYPE: message``."""
+    name, sep, message = err.removeprefix("mining failed: ").partition(": ")
+    if not sep or not name.isidentifier():
+        return _MiningFailed(err)
+    return type(name, (_MiningFailed,), {})(message)
+
+
+class _RayMiner:
+    """What run_batch needs of a Miner (``max_chars``, ``mine_batch``), mining each chunk with mine_dataset.
+
+    run_batch hands over one window of valid records at a time (its reader already applied --max-chars, hence
+    ``max_chars = None`` here). When rows of a window fail, mine_batch raises and run_batch's _mine_chunk tries
+    again record by record: those calls are answered from the window's results, not by new Ray jobs.
+    """
+
+    max_chars = None
+
+    def __init__(self, model: ModelArg, *, concurrency: int, num_cpus_per_actor: float = 1,
+                 num_gpus_per_actor: float = 0) -> None:
+        self.model = _model_arg(model)
+        self.concurrency = concurrency
+        self.num_cpus_per_actor = num_cpus_per_actor
+        self.num_gpus_per_actor = num_gpus_per_actor
+        # results of the last window that failed, by (id, text), each answered once: doc, or the exception
+        self._replay: Dict[Tuple[Optional[str], str], List[Any]] = {}
+        self.jobs = 0  # Ray Data jobs run (one per window)
+
+    def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
+                   batch_size: int = 16, show_progress: Optional[bool] = None) -> Iterator[Any]:
+        texts = list(texts)
+        ids = list(ids) if ids is not None else [None] * len(texts)
+        if len(texts) == 1 and (ids[0], texts[0]) in self._replay:
+            return iter([self._answer((ids[0], texts[0]))])
+        return iter(self._run(texts, ids, batch_size))
+
+    def _answer(self, key):
+        queue = self._replay[key]
+        result = queue.pop(0)
+        if not queue:
+            del self._replay[key]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def _run(self, texts: List[str], ids: List[Optional[str]], batch_size: int) -> List[Any]:
+        import ray
+
+        from ..data import Document
+
+        self._replay = {}
+        ds = ray.data.from_items([{"pos": i, "id": rid, "text": t} for i, (rid, t) in enumerate(zip(ids, texts))])
+        mined = mine_dataset(ds, self.model, batch_size=batch_size, concurrency=self.concurrency,
+                             num_cpus_per_actor=self.num_cpus_per_actor, num_gpus_per_actor=self.num_gpus_per_actor,
+                             max_chars=None, keep_columns=("pos",))
+        out: List[Any] = [_MiningFailed("no result came back from Ray")] * len(texts)
+        self.jobs += 1
+        try:
+            for b in mined.iter_batches(batch_format="pyarrow", batch_size=None):
+                for pos, doc, err in zip(*(b.column(c).to_pylist() for c in ("pos", "document", "error"))):
+                    out[pos] = Document.from_dict(json.loads(doc)) if doc is not None else _failure(err)
+        except Exception as e:  # the job failed (not a row): every record of the window fails with it
+            out = [e] * len(texts)
+        bad = sum(isinstance(r, BaseException) for r in out)
+        if not bad:
+            return out
+        if len(texts) == 1:
+            raise out[0]
+        for key, r in zip(zip(ids, texts), out):  # _mine_chunk asks again record by record
+            self._replay.setdefault(key, []).append(r)
+        first = next(r for r in out if isinstance(r, BaseException))
+        raise _MiningFailed(f"{bad} of {len(out)} records failed, e.g. {type(first).__name__}: {first}")
+
+
+@contextlib.contextmanager
+def _ray_data_quiet():
+    """No Ray Data progress bars or per-job INFO lines while run_batch draws its own bar (all restored after).
+
+    Warnings and errors of Ray Data still show."""
+    ctx = import_ray().data.DataContext.get_current()
+    saved = {k: getattr(ctx, k) for k in ("enable_progress_bars", "print_on_execution_start") if hasattr(ctx, k)}
+    levels = {"ray.data": logging.WARNING, "ray.data._internal.progress": logging.ERROR}  # the latter: "bars disabled"
+    saved_levels = {name: logging.getLogger(name).level for name in levels}
+    for k in saved:
+        setattr(ctx, k, False)
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            setattr(ctx, k, v)
+        for name, level in saved_levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: Optional[int] = None,
+                  num_cpus_per_actor: float = 1, num_gpus_per_actor: float = 0, chunk_size: Optional[int] = None,
+                  batch_size: int = 16, progress: Optional[bool] = None, **kwargs) -> "BatchSummary":
+    """``argmine batch --engine ray``: :func:`argmine.batch.run_batch` with the mining done on Ray Data.
+
+    INPUT, OUTPUT, ERRORS, ``--limit``, ``--max-chars`` and resume behave as with the local engine (the same code
+    reads and writes them); only the mining runs in ``workers`` actors (default: as many as the cluster's CPUs
+    allow, ``num_cpus_per_actor`` each). The records go to Ray in windows of ``chunk_size`` records (default
+    ``WINDOW_PER_WORKER`` per worker; run_batch also closes a window at batch.CHUNK_CHARS characters), one Ray
+    Data job each, written as each window finishes.
+
+    Connects to the cluster in RAY_ADDRESS (``auto``: the one ``ray start`` runs here) when Ray is not
+    initialised yet, else starts a local instance; shuts down only what it started.
+    """
+    ray = import_ray()
+    from ..batch import run_batch
+
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be an int >= 1; got {workers!r}")
+    miner_model = _model_arg(model)  # fail before starting Ray on a missing model directory
+    started = False
+    if not ray.is_initialized():
+        address = os.environ.get("RAY_ADDRESS") or None
+        init: Dict[str, Any] = {"address": address, "logging_level": "WARNING"}
+        if address is None:
+            init["include_dashboard"] = False
+        ray.init(**init)
+        started = True
+    try:
+        if workers is None:
+            cpus = float(ray.cluster_resources().get("CPU", 1))
+            workers = max(1, int(cpus // num_cpus_per_actor) if num_cpus_per_actor else int(cpus))
+        if progress is None:
+            progress = sys.stderr.isatty()
+        miner = _RayMiner(miner_model, concurrency=workers, num_cpus_per_actor=num_cpus_per_actor,
+                          num_gpus_per_actor=num_gpus_per_actor)
+        window = chunk_size if chunk_size is not None else WINDOW_PER_WORKER * workers
+        with _ray_data_quiet():
+            return run_batch(input_path, output_path, miner, batch_size=batch_size, chunk_size=window,
+                             progress=progress, **kwargs)
+    finally:
+        if started:
+            ray.shutdown()
