@@ -92,9 +92,9 @@ class MineBatch:
         limit = max_chars if max_chars is not None else sys.maxsize
         if isinstance(model, Miner):
             miner = model
-            if miner.max_chars is None or miner.max_chars < limit:
+            if miner.max_chars is not None and miner.max_chars < limit:  # the rows were checked against limit
                 miner = copy.copy(miner)
-                miner.max_chars = None if max_chars is None else limit
+                miner.max_chars = max_chars
         else:
             miner = load(model, max_chars=max_chars)
         self.miner = miner
@@ -130,7 +130,7 @@ class MineBatch:
             if doc is None:
                 errors[rec.line] = err
             else:
-                docs[rec.line] = _json_line(doc.to_dict()).decode("utf-8").rstrip("\n")
+                docs[rec.line] = _json_line(doc.to_dict()).decode("utf-8")[:-1]  # argmine batch's line, less "\n"
         cols: Dict[str, Any] = {"id": pa.array(out_ids, pa.string()), "document": pa.array(docs, pa.string()),
                                 "error": pa.array(errors, pa.string())}
         for c in self.keep_columns:
@@ -160,8 +160,9 @@ def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column:
 
     ``batch_size``: rows per actor call and paragraphs per forward pass. ``concurrency``: actors (an int, or
     ``(min, max)`` to autoscale); each reserves ``num_cpus_per_actor`` CPUs (torch uses that many threads)
-    and ``num_gpus_per_actor`` GPUs. Output order follows Ray Data's: set
-    ``DataContext.get_current().execution_options.preserve_order = True`` or keep a row-number column.
+    and ``num_gpus_per_actor`` GPUs. Leave CPUs free for any read or transform tasks upstream of the pool
+    (a pool holding every CPU can starve them, and the job then waits forever). Output order follows Ray
+    Data's: set ``DataContext.get_current().execution_options.preserve_order = True`` or keep a row-number column.
     """
     ray = import_ray()
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
@@ -178,12 +179,13 @@ def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column:
     clash = [c for c in keep_columns if c in OUTPUT_COLUMNS]
     if clash:
         raise ValueError(f"keep_columns must not name an output column {OUTPUT_COLUMNS}; got {clash}")
+    model_arg = _model_arg(model)
     remote: Dict[str, Any] = {"num_cpus": num_cpus_per_actor}
     if num_gpus_per_actor:
         remote["num_gpus"] = num_gpus_per_actor
     return ds.map_batches(
         MineBatch,
-        fn_constructor_kwargs={"model": _model_arg(model), "text_column": text_column, "id_column": id_column,
+        fn_constructor_kwargs={"model": model_arg, "text_column": text_column, "id_column": id_column,
                                "keep_columns": tuple(keep_columns), "batch_size": batch_size, "max_chars": max_chars,
                                "threads": max(1, int(num_cpus_per_actor))},
         batch_size=batch_size, batch_format="pyarrow", compute=pool, **remote)
@@ -240,32 +242,36 @@ class _RayMiner:
         return result
 
     def _run(self, texts: List[str], ids: List[Optional[str]], batch_size: int) -> List[Any]:
+        self._replay = {}
+        self.jobs += 1
+        try:
+            out = self._mine_window(texts, ids, batch_size)
+        except Exception as e:  # the job failed (not a row): every record of the window fails with it
+            out = [e] * len(texts)
+        bad = [r for r in out if isinstance(r, BaseException)]
+        if not bad:
+            return out
+        if len(texts) == 1:
+            raise bad[0]
+        for key, r in zip(zip(ids, texts), out):  # _mine_chunk asks again record by record
+            self._replay.setdefault(key, []).append(r)
+        raise _MiningFailed(f"{len(bad)} of {len(out)} records failed, e.g. {type(bad[0]).__name__}: {bad[0]}")
+
+    def _mine_window(self, texts: List[str], ids: List[Optional[str]], batch_size: int) -> List[Any]:
+        """One Ray Data job: a Document, or the exception to raise, for each text, in input order."""
         import ray
 
         from ..data import Document
 
-        self._replay = {}
         ds = ray.data.from_items([{"pos": i, "id": rid, "text": t} for i, (rid, t) in enumerate(zip(ids, texts))])
         mined = mine_dataset(ds, self.model, batch_size=batch_size, concurrency=self.concurrency,
                              num_cpus_per_actor=self.num_cpus_per_actor, num_gpus_per_actor=self.num_gpus_per_actor,
                              max_chars=None, keep_columns=("pos",))
         out: List[Any] = [_MiningFailed("no result came back from Ray")] * len(texts)
-        self.jobs += 1
-        try:
-            for b in mined.iter_batches(batch_format="pyarrow", batch_size=None):
-                for pos, doc, err in zip(*(b.column(c).to_pylist() for c in ("pos", "document", "error"))):
-                    out[pos] = Document.from_dict(json.loads(doc)) if doc is not None else _failure(err)
-        except Exception as e:  # the job failed (not a row): every record of the window fails with it
-            out = [e] * len(texts)
-        bad = sum(isinstance(r, BaseException) for r in out)
-        if not bad:
-            return out
-        if len(texts) == 1:
-            raise out[0]
-        for key, r in zip(zip(ids, texts), out):  # _mine_chunk asks again record by record
-            self._replay.setdefault(key, []).append(r)
-        first = next(r for r in out if isinstance(r, BaseException))
-        raise _MiningFailed(f"{bad} of {len(out)} records failed, e.g. {type(first).__name__}: {first}")
+        for b in mined.iter_batches(batch_format="pyarrow", batch_size=None):
+            for pos, doc, err in zip(*(b.column(c).to_pylist() for c in ("pos", "document", "error"))):
+                out[pos] = Document.from_dict(json.loads(doc)) if doc is not None else _failure(err)
+        return out
 
 
 @contextlib.contextmanager
