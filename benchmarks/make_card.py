@@ -22,7 +22,7 @@ def run_eval(model: str, data_dir: str, split: str, level: str) -> dict:
         cmd = ["argmine", "evaluate", "--corpus", "aaec", "--split", split, "--level", level, "--data-dir", data_dir,
                "--model", model, "--json", str(out)]
         subprocess.run([sys.executable, "-m", "argmine.cli"] + cmd[1:], check=True)
-        return {"command": " ".join(cmd), "scores": json.loads(out.read_text())}
+        return {"command": " ".join(cmd[:-2]), "scores": json.loads(out.read_text())}
 
 
 def main(argv=None):

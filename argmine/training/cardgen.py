@@ -70,7 +70,9 @@ def render_card(model_dir: Path) -> str:
         secs = sum(r["seconds"] for r in h)
         out += [f"Seed {tr.get('seed')}, {tr.get('epochs')} epochs, batch {tr.get('batch_size')}, lr {tr.get('lr_encoder')} (encoder) / "
                 f"{tr.get('lr_heads')} (heads); best dev epoch {hist['best_epoch']}; training took {secs / 60:.0f} minutes on this "
-                "machine (2 CPU cores, bf16 autocast where the CPU supports it).", "",
+                "machine (2 CPU cores shared with other jobs at times, bf16 autocast where the CPU supports it; "
+                "an idle machine takes about 100-130 s per epoch). The dev scores per epoch below were computed during "
+                "training with the decoder of that time; the final decoder's dev scores are in the Scores section.", "",
                 "| epoch | dev components F1 100% | dev relations F1 100% |", "|---|---|---|"]
         out += [f"| {r['epoch']} | {_pct(r['dev_c_f1_100'])} | {_pct(r['dev_r_f1_100'])} |" for r in h if "dev_c_f1_100" in r]
         out.append("")
@@ -92,9 +94,11 @@ def render_card(model_dir: Path) -> str:
             "Component F1 and relation F1 as in Eger et al. (2017) and Persing & Ng (2016): a predicted unit matches a gold unit of the "
             "same label when their token spans are identical (100%) or share at least half the tokens of the longer one (50%), one-to-one; "
             "a relation is correct when both ends match and the label is the same (a claim's stance relation counts whichever MajorClaim it "
-            "points at). Micro-averaged over documents. Relations include claim stances (claim → MajorClaim), as CONTRACT.md defines them.",
+            "points at, provided that MajorClaim matches a gold one). Micro-averaged over documents. Relations include claim stances (claim → MajorClaim), as CONTRACT.md defines them.",
             "", "## Limitations", "",
             "- Trained on student essays only; newspaper op-eds have other structure (headlines, quotes, anecdotes, statistics, "
             "a thesis that may come last). Scores on op-eds are not measured here.",
-            "- English only. Relations are only predicted inside a paragraph (plus claim stances to the major claim).", ""]
+            "- English only. Relations are only predicted inside a paragraph (plus claim stances to the major claim).",
+            "- Relation F1 (100%) on AAEC test is below the level of Eger et al.'s LSTM-ER (about 45); attacks are rarely right. "
+            "Claim vs Premise is the main unit-label error.", ""]
     return "\n".join(out)
