@@ -13,14 +13,15 @@ from .data import ArgumentUnit, Document, Relation  # noqa: E402  (pure Python, 
 __all__ = ["load", "Miner", "Document", "ArgumentUnit", "Relation", "__version__"]
 
 
-def load(model=None, *, device=None, max_chars=1_000_000):
+def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32"):
     """Load a model directory (default: the model shipped with argmine) and return a :class:`Miner`.
 
     ``max_chars``: longest text the Miner takes (longer ones raise ValueError); None for no limit.
+    ``precision``: ``"fp32"`` (default) or ``"bf16"`` (encoder under bfloat16 autocast: faster on recent CPUs).
     """
     from .miner import load as _load
 
-    return _load(model, device=device, max_chars=max_chars)
+    return _load(model, device=device, max_chars=max_chars, precision=precision)
 
 
 def __getattr__(name):  # lazy: importing argmine must not import torch

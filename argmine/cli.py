@@ -263,6 +263,7 @@ def batch(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary line."),
     engine: str = typer.Option("local", "--engine", help="local (default: this process) or ray (Ray Data actors; RAY_ADDRESS picks the cluster; see docs/ray.md)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="--engine ray: actors, one CPU each (default: the cluster's CPUs)."),
+    precision: str = typer.Option("fp32", "--precision", help="fp32, or bf16 (encoder under bfloat16 autocast; faster on CPUs with AMX/AVX-512 BF16, scores within ~0.2 F1)."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
@@ -286,7 +287,7 @@ def batch(
 
             summary = run_batch_ray(input_path, output, model, workers=workers, chunk_size=chunk_size, **common)
         else:
-            summary = run_batch(input_path, output, load(model), chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, **common)
+            summary = run_batch(input_path, output, load(model, precision=precision), chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, **common)
     except BatchInterrupted as e:
         lead = "\n" if sys.stderr.isatty() else ""  # end the ^C line first
         typer.echo(f"{lead}{e.summary.line()}. Run the same command again to resume.", err=True)

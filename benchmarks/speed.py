@@ -31,6 +31,7 @@ def main(argv=None):
     ap.add_argument("--data-dir", default="../shared/data")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--precision", default="fp32", choices=["fp32", "bf16"], help="the miner's precision; the yardstick stays fp32")
     ap.add_argument("--json", default=None)
     a = ap.parse_args(argv)
     import torch
@@ -41,7 +42,7 @@ def main(argv=None):
     from argmine.model.network import encode_paragraphs
 
     t0 = time.perf_counter()
-    miner = argmine.load(a.model, device="cpu")
+    miner = argmine.load(a.model, device="cpu", precision=a.precision)
     load_s = time.perf_counter() - t0
     texts, what = texts_for_benchmark(a.data_dir)
     paras = [p for t in texts for p in prepare(t, miner.tokenizer, miner.max_length)]
@@ -69,7 +70,7 @@ def main(argv=None):
         "wordpieces_per_s": round(pieces / mine_s), "docs_per_s": round(len(docs) / mine_s, 2),
         "ms_per_doc": round(1000 * mine_s / len(docs), 1),
         "encoder_only_s": round(enc_s, 2), "ratio_to_encoder_forward": round(mine_s / enc_s, 2),
-        "peak_rss_mb": round(peak_mb), "model": miner.model_info,
+        "peak_rss_mb": round(peak_mb), "model": miner.model_info, "precision": a.precision,
     }
     print(json.dumps(res, indent=2))
     if a.json:

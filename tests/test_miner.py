@@ -287,3 +287,13 @@ def test_very_long_paragraph_mines_in_bounded_memory(tiny_model_dir):
     assert res.returncode == 0, res.stderr[-2000:]
     n_units, tail = res.stdout.split()
     assert int(n_units) > 0 and tail == "True"
+
+
+def test_bf16_precision_mines_valid_documents(tiny_model_dir):
+    import argmine
+
+    m = argmine.load(tiny_model_dir, precision="bf16")
+    doc = m.mine("Cities should build bike lanes. They save lives because kerbs stop cars.\n\nSo build them now.")
+    doc.validate()
+    with pytest.raises(ValueError, match="precision must be"):
+        argmine.load(tiny_model_dir, precision="fp8")
