@@ -115,7 +115,7 @@ def render(
 
 def evaluate_command(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str,
                      predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
-                     confidence: float = 0.95, log=None) -> tuple:
+                     confidence: float = 0.95, log=None, precision: str = "fp32") -> tuple:
     """``(results, comparisons)``: one result per system (each model, then each predictions file; the default model
     when neither is given) and, for two or more systems, each later one compared with the first."""
     from .corpora import get_reader
@@ -125,7 +125,7 @@ def evaluate_command(corpus: str, split: str, data_dir: Path, models: List[Optio
     gold = get_reader(corpus)(data_dir, split)
     systems = []  # (model info, predicted documents, extra result keys)
     for m in models or ([] if predictions else [None]):
-        miner = load(m)
+        miner = load(m, precision=precision)
         info = dict(miner.model_info)
         systems.append((info, predict(miner, gold, show_progress=sys.stderr.isatty()), {}, m))
     for path in predictions or []:
@@ -183,6 +183,7 @@ def evaluate(
     model: Optional[List[str]] = typer.Option(None, "--model", help="Model directory; repeat to compare models."),
     predictions: Optional[List[Path]] = typer.Option(None, "--predictions", help="JSON Lines of predicted documents (CONTRACT.md), matched to gold by id; repeatable. A gold document without a prediction counts as an empty one."),
     level: str = typer.Option("essay", "--level", help="essay or paragraph."),
+    precision: str = typer.Option("fp32", "--precision", help="fp32 or bf16 (the miner's precision)."),
     n_bootstrap: int = typer.Option(1000, "--bootstrap", min=0, help="Bootstrap resamples of the documents for confidence intervals and comparisons (0: none)."),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
     confidence: float = typer.Option(0.95, "--confidence", min=0.5, max=0.999, help="Confidence level of the intervals."),
@@ -202,7 +203,7 @@ def evaluate(
     try:
         results, comparisons = evaluate_command(
             corpus, split, _data_dir(data_dir), list(model or []), level, predictions=list(predictions or []),
-            n_bootstrap=n_bootstrap, seed=seed, confidence=confidence,
+            n_bootstrap=n_bootstrap, seed=seed, confidence=confidence, precision=precision,
             log=lambda m: typer.echo(f"argmine evaluate: {m}", err=True))
     except (ArgmineError, FileNotFoundError, ValueError) as e:
         _fail(str(e))
