@@ -233,7 +233,7 @@ def train(
     """Train a model from a config; checkpoints every epoch and resumes after an interruption."""
     import shutil
 
-    from .training.card import write_card
+    from .training.cardgen import render_card
     from .training.loop import load_config, train as train_fn
 
     cfg = load_config(config, epochs=epochs, threads=threads or None)
@@ -244,7 +244,7 @@ def train(
         shutil.rmtree(final)
     shutil.copytree(out / "checkpoints" / "best", final)
     (final / "training_history.json").write_text(json.dumps(state, indent=1) + "\n")
-    write_card(final)
+    (final / "README.md").write_text(render_card(final), encoding="utf-8")
     typer.echo(f"model written to {final} (best dev epoch {state['best_epoch']})", err=True)
 
 

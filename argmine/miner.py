@@ -38,12 +38,6 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
     return Miner(net, tok, cfg, device=device, max_chars=max_chars, precision=precision)
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max(-1, keepdims=True)
-    e = np.exp(x)
-    return e / e.sum(-1, keepdims=True)
-
-
 class Miner:
     """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`."""
 

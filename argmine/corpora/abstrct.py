@@ -27,6 +27,7 @@ from typing import Dict, List, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
+from .base import corpus_dir, data_hint
 
 __all__ = ["read_abstrct", "parse_abstrct_brat", "abstrct_root", "SPLITS"]
 
@@ -43,8 +44,7 @@ SPLITS = tuple(_FOLDERS) + tuple(_ALIASES)
 _RELATIONS = {"Support": "supports", "Attack": "attacks", "Partial-Attack": "attacks"}
 _UNITS = ("MajorClaim", "Claim", "Premise")
 _SUBDIR = Path(CORPUS) / "AbstRCT_corpus" / "data"
-_HINT = ("Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds abstrct/; "
-         "the corpus is not shipped with argmine.")
+_HINT = data_hint(CORPUS)
 
 
 def _read_exact(path: Path) -> str:
@@ -55,10 +55,7 @@ def _read_exact(path: Path) -> str:
 
 def abstrct_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
     """``<data_dir>/abstrct/AbstRCT_corpus/data``, checked to exist."""
-    root = Path(data_dir) / _SUBDIR
-    if not root.is_dir():
-        raise DataNotFoundError(root, "the AbstRCT data directory", _HINT)
-    return root
+    return corpus_dir(data_dir, _SUBDIR, "the AbstRCT data directory")
 
 
 def parse_abstrct_brat(text: str, ann: str, doc_id: str) -> Document:

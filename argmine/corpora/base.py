@@ -43,3 +43,22 @@ def find_data_dir(data_dir: Optional[Union[str, "os.PathLike[str]"]] = None) -> 
     if path.is_dir():
         return path.resolve()
     raise DataNotFoundError(path, "the data directory (no data_dir given, ARGMINE_DATA unset)", hint)
+
+
+def data_hint(folder: str) -> str:
+    """What to tell a user whose data directory lacks ``folder``."""
+    return (f"Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds {folder}/; "
+            "the corpus is not shipped with argmine.")
+
+
+def corpus_dir(data_dir: Union[str, "os.PathLike[str]"], subdir: Union[str, Path], what: str) -> Path:
+    """``<data_dir>/<subdir>``, checked to exist; the first path part of ``subdir`` is the corpus folder."""
+    root = Path(data_dir) / subdir
+    if not root.is_dir():
+        raise DataNotFoundError(root, what, data_hint(Path(subdir).parts[0]))
+    return root
+
+
+def local_name(tag: str) -> str:
+    """An XML tag without its ``{namespace}``."""
+    return tag.rsplit("}", 1)[-1]

@@ -35,6 +35,7 @@ from typing import Any, Dict, List, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
+from .base import corpus_dir, data_hint
 
 __all__ = ["read_cdcp", "parse_cdcp", "cdcp_root", "SPLITS", "LABEL_MAP"]
 
@@ -42,8 +43,7 @@ CORPUS = "cdcp"
 SPLITS = ("train", "test", "all")
 LABEL_MAP = {"policy": "Claim", "value": "Claim", "fact": "Premise", "testimony": "Premise", "reference": "Premise"}
 _LINKS = (("reasons", "reason"), ("evidences", "evidence"))
-_HINT = ("Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds cdcp/; "
-         "the corpus is not shipped with argmine.")
+_HINT = data_hint(CORPUS)
 
 
 def _read_exact(path: Path) -> str:
@@ -54,10 +54,7 @@ def _read_exact(path: Path) -> str:
 
 def cdcp_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
     """``<data_dir>/cdcp``, checked to exist."""
-    root = Path(data_dir) / CORPUS
-    if not root.is_dir():
-        raise DataNotFoundError(root, "the CDCP corpus directory", _HINT)
-    return root
+    return corpus_dir(data_dir, CORPUS, "the CDCP corpus directory")
 
 
 def parse_cdcp(text: str, ann: Dict[str, Any], doc_id: str) -> Document:

@@ -45,14 +45,14 @@ from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
+from .base import corpus_dir, data_hint
 
 __all__ = ["read_microtexts", "parse_microtext", "microtexts_root", "SPLITS", "split_ids"]
 
 CORPUS = "arg-microtexts"
 SPLITS = ("all", "train", "test")
 _SUBDIR = Path(CORPUS) / "corpus" / "en"
-_HINT = ("Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds arg-microtexts/; "
-         "the corpus is not shipped with argmine.")
+_HINT = data_hint(CORPUS)
 _SUPPORT = {"sup": "supports", "exa": "supports", "reb": "attacks", "und": "attacks"}
 _TEST_EVERY = 5
 
@@ -65,10 +65,7 @@ def _read_exact(path: Path) -> str:
 
 def microtexts_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
     """``<data_dir>/arg-microtexts/corpus/en``, checked to exist."""
-    root = Path(data_dir) / _SUBDIR
-    if not root.is_dir():
-        raise DataNotFoundError(root, "the arg-microtexts English corpus directory", _HINT)
-    return root
+    return corpus_dir(data_dir, _SUBDIR, "the arg-microtexts English corpus directory")
 
 
 def split_ids(ids: List[str], split: str) -> List[str]:

@@ -61,29 +61,22 @@ from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
+from .base import corpus_dir, data_hint, local_name
 from .webis import _utf16_to_cp
 
 __all__ = ["read_ukp", "parse_ukp_xmi", "ukp_root", "SPLITS", "LABEL_MAP"]
 
 CORPUS = "web-discourse-toulmin"
+_HINT = data_hint(CORPUS)
 SPLITS = ("all",)
 LABEL_MAP = {"Claim": "Claim", "Premise": "Premise", "Backing": "Premise", "Rebuttal": "Premise", "Refutation": "Premise"}
 _SUBDIR = Path(CORPUS) / "habernal.gurevych.2017.argumentation.mining.CL.data" / "data" / "gold.data.toulmin"
 _XMI_ID = "{http://www.omg.org/XMI}id"
-_HINT = ("Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds web-discourse-toulmin/; "
-         "the corpus is not shipped with argmine.")
 
 
 def ukp_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
     """The folder of the Toulmin gold XMI files under ``data_dir``, checked to exist."""
-    root = Path(data_dir) / _SUBDIR
-    if not root.is_dir():
-        raise DataNotFoundError(root, "the UKP web-discourse Toulmin gold directory", _HINT)
-    return root
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    return corpus_dir(data_dir, _SUBDIR, "the UKP web-discourse Toulmin gold directory")
 
 
 def _properties(raw: Optional[str]) -> Dict[str, str]:
@@ -106,7 +99,7 @@ def parse_ukp_xmi(path: Union[str, "os.PathLike[str]"]) -> Document:
     links: List[Tuple[str, str]] = []
     meta: Dict[str, object] = {"corpus": CORPUS}
     for el in root:
-        name = _local(el.tag)
+        name = local_name(el.tag)
         if name == "Sofa":
             sofa = el.get("sofaString", "")
         elif name in LABEL_MAP:

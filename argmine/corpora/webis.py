@@ -30,6 +30,7 @@ from typing import Dict, List, Optional, Union
 
 from ..data import ArgumentUnit, Document
 from ..errors import DataNotFoundError
+from .base import corpus_dir, data_hint, local_name
 
 __all__ = ["read_webis", "webis_root", "SPLITS", "EVIDENCE_TYPES"]
 
@@ -38,20 +39,12 @@ EVIDENCE_TYPES = ("assumption", "anecdote", "testimony", "statistics", "common-g
 _SPLIT_DIRS = {"train": "training", "training": "training", "validation": "validation", "dev": "validation"}
 SPLITS = tuple(_SPLIT_DIRS)
 _XMI_SUBDIR = Path(CORPUS) / "annotated-xmi" / "split-for-evaluation-final"
-_HINT = ("Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds webis-editorials-16/; "
-         "the corpus is not shipped with argmine.")
+_HINT = data_hint(CORPUS)
 
 
 def webis_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
     """``<data_dir>/webis-editorials-16/annotated-xmi/split-for-evaluation-final``, checked to exist."""
-    root = Path(data_dir) / _XMI_SUBDIR
-    if not root.is_dir():
-        raise DataNotFoundError(root, "the Webis-Editorials-16 XMI directory", _HINT)
-    return root
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    return corpus_dir(data_dir, _XMI_SUBDIR, "the Webis-Editorials-16 XMI directory")
 
 
 def _utf16_to_cp(text: str):
@@ -77,7 +70,7 @@ def parse_webis_xmi(path: Union[str, "os.PathLike[str]"], split: Optional[str] =
     if split is not None:
         meta["split"] = split
     for el in root:
-        name = _local(el.tag)
+        name = local_name(el.tag)
         if name == "Sofa":
             sofa = el.get("sofaString", "")
         elif name == "ArgumentativeDiscourseUnit":
