@@ -170,6 +170,13 @@ def format_scores(res: dict) -> str:
     if "segmentation" in res:
         s = res["segmentation"]
         lines.append(f"{'segmentation':14}{s['f1_100'] * 100:9.1f}{s['f1_50'] * 100:9.1f}{s['n_gold']:7d}{s['n_pred']:7d}{interval(s)}")
+    if "evidence" in res:
+        ev = res["evidence"]
+        lines.append(f"evidence-type accuracy on units matched at 50% (label-agnostic): {ev['accuracy'] * 100:.1f} "
+                     f"({ev['n_correct']}/{ev['n_matched']}; always '{max(ev['per_type'], key=lambda t: ev['per_type'][t]['n_gold']) if ev['per_type'] else '-'}'"
+                     f" would get {ev['majority_baseline'] * 100:.1f})")
+        for t, v in ev["per_type"].items():
+            lines.append(f"  {t:14} recall {v['recall'] * 100:5.1f}  gold {v['n_gold']}")
     if "predictions" in res and res["predictions"]["n_missing"]:
         lines.append(f"({res['predictions']['n_missing']} gold documents had no prediction: scored as empty)")
     return "\n".join(lines)
@@ -245,7 +252,7 @@ def train(
     shutil.copytree(out / "checkpoints" / "best", final)
     (final / "training_history.json").write_text(json.dumps(state, indent=1) + "\n")
     (final / "README.md").write_text(render_card(final), encoding="utf-8")
-    typer.echo(f"model written to {final} (best dev epoch {state['best_epoch']})", err=True)
+    typer.echo(f"model written to {final} (best on dev: {state['selected']})", err=True)
 
 
 @app.command()

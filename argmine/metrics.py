@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, Callable, Dict, FrozenSet, List, Sequence, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .data import RELATION_LABELS, UNIT_LABELS, Document, Relation
 
@@ -179,6 +179,7 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
     if len(gold) != len(pred):
         raise ValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
     comps, rels, seg = _Counts(UNIT_LABELS), _Counts(RELATION_LABELS), _Counts(["unit"])
+    ev_pairs: List[Tuple[str, Optional[str]]] = []  # (gold, predicted) evidence type of matched units
     for i, (g, p) in enumerate(zip(gold, pred)):
         if g.text != p.text:
             raise ValueError(
@@ -193,10 +194,41 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
             align = _match_units(g, p, threshold, use_labels=True)
             comps.add_tp(crit, [plabel[pid] for pid in align])
             rels.add_tp(crit, [pr.label for pr, _ in _match_relations(g, p, align)])
-            seg.add_tp(crit, ["unit"] * len(_match_units(g, p, threshold, use_labels=False)))
-    return {
+            seg_align = _match_units(g, p, threshold, use_labels=False)
+            seg.add_tp(crit, ["unit"] * len(seg_align))
+            if threshold == 0.5:
+                ev_pairs += _evidence_pairs(g, p, seg_align)
+    out = {
         "n_docs": len(gold),
         "components": comps.result(),
         "relations": rels.result(),
         "segmentation": seg.result(per_label=False),
     }
+    if any(gold_ev is not None for gold_ev, _ in ev_pairs):
+        out["evidence"] = evidence_accuracy(ev_pairs)
+    return out
+
+
+def _evidence_pairs(gold: Document, pred: Document, align: Dict[str, str]) -> List[Tuple[Optional[str], Optional[str]]]:
+    """(gold, predicted) ``extra["evidence_type"]`` of each aligned unit pair whose gold unit has one."""
+    g_ev = {u.id: u.extra.get("evidence_type") for u in gold.units}
+    p_ev = {u.id: u.extra.get("evidence_type") for u in pred.units}
+    return [(g_ev[gid], p_ev.get(pid)) for pid, gid in align.items() if g_ev.get(gid) is not None]
+
+
+def evidence_accuracy(pairs: Sequence[Tuple[Optional[str], Optional[str]]]) -> Dict[str, Any]:
+    """Evidence-type accuracy over matched units (label-agnostic, 50% overlap, one-to-one as segmentation F1 50%).
+
+    A matched unit with no predicted type counts as wrong. ``majority_baseline`` is the accuracy of always
+    predicting the most frequent gold type of these units, for reference; ``per_type`` has each gold type's
+    count and recall.
+    """
+    from collections import Counter
+
+    pairs = [(g, p) for g, p in pairs if g is not None]
+    n = len(pairs)
+    correct = sum(g == p for g, p in pairs)
+    gold_counts = Counter(g for g, _ in pairs)
+    per_type = {t: {"n_gold": c, "recall": sum(g == p == t for g, p in pairs) / c} for t, c in sorted(gold_counts.items())}
+    return {"accuracy": correct / n if n else 0.0, "n_matched": n, "n_correct": correct,
+            "majority_baseline": max(gold_counts.values()) / n if n else 0.0, "per_type": per_type}

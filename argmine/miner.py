@@ -166,6 +166,8 @@ class Miner:
         out["stance"] = torch.softmax(net.stance(u), -1).cpu().numpy()
         out["links"] = torch.softmax(net.link_scores(u), -1).cpu().numpy()
         out["unit_vectors"] = u
+        if net.evidence is not None:
+            out["evidence"] = torch.softmax(net.evidence(u).float(), -1).cpu().numpy()
         return out
 
     def _relation_probs(self, u, pairs) -> np.ndarray:
@@ -177,23 +179,29 @@ class Miner:
     def _assemble(self, text: str, doc_id: Optional[str], paras, decoded) -> Document:
         from .model.network import REL_LABELS, STANCES
 
-        from .model.network import UNIT_LABELS
+        from .model.network import EVIDENCE_TYPES, UNIT_LABELS
 
+        ev_names = list(self.config.get("evidence_types") or EVIDENCE_TYPES)
         units: List[ArgumentUnit] = []
         relations: List[Relation] = []
         para_units: List[List[int]] = []
         if self.config.get("genre_rules", True):
-            all_labels = genre_labels([d["label_probs"] for d in decoded], [pp.role for pp in paras], UNIT_LABELS)
+            all_labels = genre_labels([d["label_probs"] for d in decoded], [pp.role for pp in paras], UNIT_LABELS,
+                                      extra_claim_min=self.config.get("extra_claim_min"))
         else:
             all_labels = [[UNIT_LABELS[int(np.argmax(p))] for p in d["label_probs"]] for d in decoded]
         for pi, (pp, dec, labels) in enumerate(zip(paras, decoded, all_labels)):
             dec["labels"] = labels
             idx = []
-            for (s, e), lab, lp, conf in zip(dec["spans"], labels, dec["label_probs"], dec["confidence"]):
+            for k, ((s, e), lab, lp, conf) in enumerate(zip(dec["spans"], labels, dec["label_probs"], dec["confidence"])):
                 idx.append(len(units))
                 sc = float(lp[UNIT_LABELS.index(lab)]) * conf
-                units.append(ArgumentUnit(f"U{len(units) + 1}", pp.words[s][0], pp.words[e - 1][1], lab, round(sc, 4),
-                                          {"paragraph": pp.index}))
+                extra: Dict[str, Any] = {"paragraph": pp.index}
+                if "evidence" in dec:  # a model trained with Webis-Editorials-16 evidence types
+                    j = int(dec["evidence"][k].argmax())
+                    extra["evidence_type"] = ev_names[j]
+                    extra["evidence_score"] = round(float(dec["evidence"][k][j]), 4)
+                units.append(ArgumentUnit(f"U{len(units) + 1}", pp.words[s][0], pp.words[e - 1][1], lab, round(sc, 4), extra))
             para_units.append(idx)
         majors = sorted((u for u in units if u.label == "MajorClaim"), key=lambda u: -u.score)  # most confident first
         for pi, dec in enumerate(decoded):

@@ -3,7 +3,10 @@
 Text copied from a news page often carries, besides the op-ed itself, its headline, a byline, photo captions and
 credits, "Read more" links, share and comment prompts, copyright lines, newsletter sign-ups and timestamps. This
 module flags such *lines* so the miner can keep them out of its units. Pure Python: regular expressions and
-simple features of one line (length, final punctuation, capitalisation, position) -- no model.
+simple features of one line (length, final punctuation, capitalisation, position) -- no model. ``noise_lines``
+then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
+"Tags"), headline-shaped lines and a standfirst in the page head when a byline or timestamp follows them, and an
+author bio anywhere in the run of noise after the last body line.
 
 Public API
 ----------
@@ -31,7 +34,7 @@ their own so a caller can treat them differently. Any ``str`` is accepted, lone 
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from .text import line_spans, strip_span  # the same line splitting as paragraphs use
 
@@ -69,7 +72,7 @@ _ROLE = (r"(?:columnist|contributor|contributing (?:writer|editor|columnist|opin
 _AGENCY = (r"(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Shutterstock|Alamy|PA(?: Images| Wire)?|Bloomberg|"
            r"Xinhua|Anadolu(?: Agency)?|NurPhoto|SOPA Images|iStock(?:photo)?|Corbis|Rex Features|REX|"
            r"dpa|ANP|Unsplash|Pexels|Wikimedia Commons|Flickr|ZUMA(?: Press)?(?: Wire)?|Sipa|Imago|"
-           r"Associated Press|The Associated Press|Agence France-Presse|picture alliance)")
+           r"Associated Press|The Associated Press|Agence France-Presse|picture alliance|EFE|Europa Press)")
 
 # -- patterns on the whole (stripped) line ---------------------------------------------------------------------
 _I = re.IGNORECASE
@@ -87,23 +90,29 @@ _CAPTION_START = _rx(
 _CAPTION_END = _rx(
     r"(?:\b(?:photo(?:graph)?|picture|image|foto|bild|illustration|credit|video|graphic)s?\s*(?:credit)?\s*:"
     rf"\s*[^.!?:]{{1,90}}|\((?:[^()]{{0,60}}[/|,]\s*)?{_AGENCY}[^()]{{0,60}}\)|\(?\b{_AGENCY}\s+(?:photo|images?)"
-    rf"\s*/[^()]{{1,60}}\)?|\b\w[\w .'\u2019-]{{0,40}}/\s*{_AGENCY}|\bvia {_AGENCY}|\|\s*{_AGENCY})\s*$",
+    rf"\s*/[^()]{{1,60}}\)?|\b\w[\w .'\u2019-]{{0,40}}/\s*{_AGENCY}|\bvia {_AGENCY}|\|\s*{_AGENCY}"
+    r"|\((?:[\w.'\u2019 -]{1,40} )?(?:file |staff |contributed |submitted )?(?:photo|photograph|picture|image)s?"
+    r"(?: by [^()]{1,40})?\))\s*$",
     re.IGNORECASE)
 _CREDIT = _rx(
     r"^(?:\(?(?:photo|image|picture|video|illustration|graphic|art|artwork|design)s?\s*(?:credit|courtesy|by|source)"
     r"\b|credits?\s*:|courtesy(?: of)?\b|source\s*:\s*\S|illustrations? by\b|photos? by\b|photography by\b|"
     r"image source\b|image copyright\b|getty images\b|shutterstock\b|photos?\s*:\s*\S)")
-_CREDIT_ONLY = re.compile(rf"^\(?(?:[\w.'\u2019 -]{{1,40}}\s*/\s*)?{_AGENCY}(?:\s*(?:/|via|for)\s*[\w.'\u2019 -]{{1,40}})?\)?$",
+_CREDIT_ONLY = re.compile(rf"^\(?(?:[\w.'\u2019 -]{{1,40}}\s*/\s*)?{_AGENCY}"
+                          rf"(?:\s*(?:/|via|for)\s*[\w.'\u2019 -]{{1,40}})?\)?$"
+                          rf"|^[^\W\d_][\w.'\u2019 -]{{1,40}}\s*\({_AGENCY}\)$",
                           re.IGNORECASE)
 _RELATED = _rx(
     r"^(?:read more|read next|read also|also read|read the full story|read the latest|more from|more on|more about|"
-    r"more stories|more news|more coverage|related(?: articles?| stories| content| reading| coverage| topics| links)?"
+    r"more stories|more news|more coverage|more (?:letters|opinion|columns|commentary)(?=\s*:?\s*$)|"
+    r"related(?: articles?| stories| content| reading| coverage| topics| links)?"
     r"|recommended(?: for you| reading| stories| articles| videos?)?|see also|further reading|you (?:may|might) also "
     r"(?:like|enjoy|be interested in)|most (?:read|popular|viewed|shared|emailed)|trending(?: now)?|top stories|"
-    r"don'?t miss|editor'?s picks?|what to read next|up next|keep reading|continue reading|"
+    r"don['\u2019]?t miss|editor['\u2019]?s picks?|what to read next|up next|keep reading|continue reading|"
     r"read (?:this|the article|it) in (?:another language|\w+)|listen to (?:this|the) (?:article|story|episode)|"
     r"listen\b.{0,20}\b\d+\s*min|lesen sie (?:auch|mehr)|lire aussi|lea tambi\u00e9n|leer m\u00e1s|"
-    r"leia tamb\u00e9m|mehr zum thema|\u00e0 lire aussi|voir aussi)\b(?P<rest>.*)$")
+    r"leia tamb\u00e9m|mehr zum thema|\u00e0 lire aussi|voir aussi|(?:more|further) information(?=\s*:?\s*$)|"
+    r"explore more(?=\s*:?\s*$))\b(?P<rest>.*)$")
 _ALWAYS_RELATED = _rx(r"^(?:read more|read next|read also|also read|related|recommended|see also|more from|"
                       r"more on|keep reading|continue reading|lesen sie auch|lire aussi|leer m\u00e1s)\s*[:|>\u00bb\u2192\u2013\u2014-]")
 _SHARE_WORDS = {
@@ -117,7 +126,8 @@ _SHARE = _rx(
     r"tweet (?:this|it)\b|email (?:this|to a friend)\b|print (?:this|article)\b|copy (?:link|url|article link)\b|"
     r"follow (?:us|me|him|her|them|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|"
     r"mastodon|tiktok|youtube|substack|telegram|whatsapp)\b|follow @\w+|like us on facebook|"
-    r"(?:join|follow) (?:us|the conversation) on\b|connect with us\b|\w+(?: \w+)? on (?:twitter|x)\s*:\s*@\w+)")
+    r"(?:join|follow) (?:us|the conversation) on\b|connect with us\b|\w+(?: \w+)? on (?:twitter|x)\s*:\s*@\w+|"
+    r"reuse this (?:content|article)\s*$|like this\s*:\s*$|like loading\b|loading(?:\.\.\.|\u2026)\s*$)")
 _COMMENT = _rx(
     r"^(?:leave a (?:reply|comment|response)|post a (?:comment|reply)|add (?:a|your) comment|write a comment|"
     r"cancel reply|reply\s*$|comments?\s*$|comments?\s*(?:\(\d+\)|\d+|[:|])|\d+\s+comments?\b|view (?:\d+ )?comments|"
@@ -128,18 +138,23 @@ _COMMENT = _rx(
     r"join the (?:conversation|discussion)\s*[.!:]?\s*$|we welcome (?:your )?comments|comment (?:policy|guidelines)|"
     r"community (?:guidelines|standards)\s*$|be the first to comment|notify me of (?:follow-up comments|new posts)|"
     r"save my name, email|have your say\s*[.!:]?\s*$|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
-    r"comentarios?\s*$)")
+    r"comentarios?\s*$|(?:name|website|url)\s*\*?\s*$|post (?:comment|reply)\s*$|"
+    r"(?:\d+|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to) [\"'\u201c\u2018].*"
+    r"[\"'\u201d\u2019]\s*$)")
 _COPYRIGHT = _rx(
-    r"(?:\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\u00a9|\(c\)|(?:19|20)\d\d)|\ball rights reserved\b|"
+    r"(?:\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:\u00a9|\(c\)|(?:19|20)\d\d)|^copyright\s*:\s*\S|"
+    r"\ball rights reserved\b|"
     r"\bthis material may not be (?:published|reproduced)|\bmay not be (?:published, )?(?:reproduced|republished|"
     r"rebroadcast|redistributed)\b.*\bwithout\b|\bunauthori[sz]ed (?:reproduction|use) (?:is )?(?:strictly )?"
     r"prohibited|\btous droits r\u00e9serv\u00e9s|\balle rechte vorbehalten|\btodos los derechos reservados)")
 _NEWSLETTER = _rx(
-    r"^(?:(?:sign up|signup|subscribe|register|get|receive|join|want)\b.{0,60}\b(?:newsletters?|inbox|e-?mails?|"
+    r"^(?:sign up(?: now| today| here| for free)?\s*[.!]?\s*$|"
+    r"(?:sign up|signup|subscribe|register|get|receive|join|want)\b.{0,60}\b(?:newsletters?|inbox|e-?mails?|"
     r"updates|alerts|briefing|digest|bulletin|daily|weekly)\b|subscribe(?: now| today| here)?\s*[.!:]?\s*$|"
     r"subscribe (?:now|today|here)\b.{0,60}$|subscribe (?:to|for) (?:our|the|my|this|a|just|only)?\s*.{0,40}"
     r"(?:\b(?:newsletters?|podcast|channel|feed|edition|print|digital|unlimited|access|journalism)\b|[$\u00a3\u20ac]\s?\d)|already (?:a )?(?:subscriber|have an account|registered)\b|"
-    r"enter your e-?mail|(?:your|type your) e-?mail(?: address)?\s*$|by (?:signing up|subscribing|clicking)\b|"
+    r"enter your e-?mail|(?:your|type your) e-?mail(?: address)?\s*[.\u2026]*\s*$|thanks? (?:you )?for reading\b.{0,60}"
+    r"\bsubscribe\b|by (?:signing up|subscribing|clicking)\b|"
     r"thanks? (?:you )?for (?:signing up|subscribing)|unsubscribe\b|newsletters?\s*[:|]|the [\w' ]{1,30} newsletter\b"
     r"|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|"
     r"(?:make a )?(?:donate|contribution)\s*(?:now|today)?\s*[.!]?\s*$|we (?:rely on|depend on) (?:readers|our readers)|"
@@ -173,7 +188,7 @@ _NAVIGATION = _rx(
     r"(?:enable|please enable) javascript\b|your browser (?:does not|doesn't) support)\s*[.!:]?")
 _NAV_WHOLE = _rx(r"^(?:menu|close|search|home|sign in|log in|log out|sign out|register|my account|show more|"
                  r"load more|see more|view more|back to top|return to top|scroll to top|click here|tap here|help|faq|"
-                 r"more|next|previous|prev|top)\s*[.!:>\u00bb\u2192]?\s*$")
+                 r"more|next|previous|prev|top|accessibility(?: help)?)\s*[.!:>\u00bb\u2192]?\s*$")
 _SECTION = _rx(
     r"^(?:opinion|opinions|op-?ed|editorial|editorials|commentary|comment|comment is free|analysis|perspective|"
     r"perspectives|viewpoint|viewpoints|guest (?:column|essay|opinion|commentary)|column|columns|columnists|"
@@ -183,28 +198,55 @@ _SECTION = _rx(
     r"opinione|opini\u00e3o)(?:\s*[|/>\u00bb\u203a:\u2022\u00b7-]\s*[\w' &-]{1,30}){0,4}\s*[:|]?\s*$")
 _TAGS = _rx(r"^(?:tags?|topics?|filed under|categor(?:y|ies)|keywords?|posted in|more about|subjects?|themen|"
             r"mots-cl\u00e9s|etiquetas)\s*:\s*\S")
+# a bare list header: the topic links follow on the next lines
+_TAGS_HEADER = _rx(r"^(?:tags?|topics?|related topics|keywords|(?:explore )?more on (?:these|this) topics?|"
+                   r"explore (?:more on )?(?:these|this|the) topics?)\s*:?\s*$")
+# links to the same article in other languages
+_LANGUAGES = (r"(?:english|spanish|french|german|portuguese|italian|arabic|chinese|catalan|espa\u00f1ol|ingl\u00e9s|"
+              r"franc\u00e9s|portugu\u00e9s|catal\u00e1n|fran\u00e7ais|anglais|espagnol|allemand|deutsch|englisch|"
+              r"franz\u00f6sisch|spanisch|italiano|inglese|portugu\u00eas|ingl\u00eas)")
+_LANG_LINK = _rx(
+    rf"^(?:read (?:this )?(?:article )?in (?:another|other) languages?|other languages|also available in|"
+    rf"(?:read|leer|lire|lesen|leggi|ler|leia)(?: (?:this|it|el art\u00edculo|l'article|den artikel))? "
+    rf"(?:in|en|em|auf) {_LANGUAGES}|(?:in|en|auf) {_LANGUAGES} lesen)\s*:?\s*$")
+# a bar of footer or topic links: "Terms of Use | Privacy Policy | Contact | Advertise"
+_BAR_SPLIT = re.compile(r"\s+[|\u00b7\u2022]\s+")
+_FOOTER_WORDS = _rx(r"\b(?:terms|privacy|cookies?|contact|about(?: us)?|advertis\w*|accessibility|careers|help|"
+                    r"faq|site ?map|newsletters?|subscribe|sign in|log in|rss|archive|corrections|ad choices|"
+                    r"transcripts|imprint|impressum)\b")
+_POWERED = _rx(r"^(?:proudly )?powered by [\w.-]+(?: [\w.-]+)?\s*\.?$|^blog at wordpress\.com\.?$|"
+               r"^(?:wordpress )?theme\s*:?\s*[\w .-]{1,40} by [\w .-]{1,40}\.?$")
 _CONTACT = _rx(
     r"(?:^(?:contact|e-?mail|write to|reach|follow)\b.{0,60}(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|\bon (?:twitter|x)\b)|"
     r"^[\w.+-]+@[\w-]+\.[\w.]+\s*$|^(?:twitter|x|instagram|e-?mail|email us|contact us|tips?)\s*:\s*\S"
     r"|^(?:send|email|share) (?:us )?(?:your )?(?:tips|letters?|feedback|story ideas)\b|"
     r"^(?:to )?submit an? (?:letter|op-?ed|opinion piece|guest essay)\b|"
     r"^(?:the (?:times|post|guardian|journal)|we) (?:is|are) committed to publishing a diversity of letters\b|"
-    r"^here'?s our e-?mail\s*:)")
+    r"^here['\u2019]?s our e-?mail\s*:|^to contact the (?:author|editor|writer|reporter|columnist)s?\b)")
+# a call for letters: "Have an opinion? Send letters of up to 250 words to letters@..."
+_LETTERS = _rx(r"^(?:do you have|have|got|want to share) an? (?:opinion|view|response)\b.{0,120}"
+               r"\b(?:submit|send|e-?mail)\b.{0,160}(?:\b(?:up to|no more than|at most|under|fewer than) \d+ words\b|"
+               r"\bletters? (?:section|page)\b|\bletters@)")
 _DISCLAIMER = _rx(
     r"^(?:the (?:views|opinions|ideas|thoughts) (?:and opinions )?expressed (?:in|here|by)\b|(?:views|opinions) "
     r"expressed (?:in|here|by)\b|(?:the )?(?:views|opinions) in this (?:article|column|piece) (?:are|do not)\b|"
-    r"this (?:article|column|piece|essay) (?:represents|reflects) the (?:views|opinion)s? of the author|"
+    r"this (?:article|column|piece|essay|commentary|op-?ed|post) (?:represents|reflects) (?:only )?the (?:personal )?"
+    r"(?:views?|opinions?) of the (?:author|writer)s?\b|(?:this|the) (?:article|column|piece|essay|commentary|op-?ed|"
+    r"post) does not necessarily (?:reflect|represent)\b|"
     r"disclaimer\s*:|disclosure\s*:|the author(?:s)? (?:has|have|declares?) no (?:conflicts?|competing)|"
     r"(?:this|the) (?:article|piece|column|content) (?:was|is|has been) (?:produced|created|funded|paid for|"
     r"sponsored) (?:by|in partnership|with)\b)")
 _PUBNOTE = _rx(
-    r"^(?:editor'?s note\s*:|editors'? note\s*:|programm?ing (?:alert|note)\s*:|correction\s*:|clarification\s*:|"
+    r"^(?:editor['\u2019]?s note\s*:|editors['\u2019]? note\s*:|programm?ing (?:alert|note)\s*:|correction\s*:|"
+    r"clarification\s*:|"
     r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|(?:an earlier |a )?version of this (?:article|story|piece|column|"
     r"essay) (?:first |originally )?(?:appeared|was published|ran)\b|this (?:article|story|piece|column|essay|post) "
     r"(?:was|is|has been|first|originally) (?:first |originally )?(?:published|appeared|adapted|excerpted|"
     r"republished|syndicated|ran|updated)\b|(?:originally|first) (?:published|appeared) (?:on|in|at)\b|"
     r"republished with permission\b|reprinted with permission\b|adapted from\b.{0,120}\bby\b|"
-    r"(?:additional )?reporting by\b|editing by\b|produced by\b.{0,60}$|(?:this|the) (?:article|story) "
+    r"(?:additional )?reporting by\b|\(?(?:distributed|syndicated) by\b|this (?:article|story|piece|column|essay) "
+    r"(?:appears|appeared|will appear) in\b|this (?:article|story|piece|column|essay|page) is (?:also )?available in\b|"
+    r"editing by\b|produced by\b.{0,60}$|(?:this|the) (?:article|story) "
     r"(?:is|has been) (?:part of|updated)\b|sign up to receive\b|a version of this\b)")
 _BYLINE_LEAD = _rx(
     r"^(?:(?:opinion|analysis|commentary|column|guest column|words|text|story|written|posted|reported|interview|"
@@ -247,7 +289,7 @@ _STOPWORDS = {
 def _core(line: str) -> str:
     """The line without surrounding whitespace, markup-ish bullets and closing quotes/brackets."""
     s = line.strip()
-    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u2192\u27a4|-]+\s*)+", "", s)  # bullets, markdown
+    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u2190\u2192\u27a4|-]+\s*)+", "", s)  # bullets, arrows, markdown
     s = re.sub(r"\s*(?:[#*_]+)$", "", s)
     return s.strip()
 
@@ -264,6 +306,18 @@ def _is_cap(word: str) -> bool:
 def _ends_sentence(s: str) -> bool:
     t = s.rstrip(_CLOSERS)
     return bool(t) and bool(_FINAL_ANY.search(t))
+
+
+def _link_bar(s: str) -> Optional[str]:
+    """``navigation`` or ``tags`` for a bar of three or more short links ("Terms | Privacy | Contact"), else None."""
+    items = _BAR_SPLIT.split(s)
+    if len(items) < 3 or len(items) > 20:
+        return None
+    for item in items:
+        n = len(_words(item))
+        if not 1 <= n <= 5 or _ends_sentence(item):
+            return None
+    return "navigation" if any(_FOOTER_WORDS.search(item) for item in items) else "tags"
 
 
 def _looks_like_name_list(rest: str) -> bool:
@@ -339,9 +393,9 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
         return "disclaimer"
     if n_chars <= 300 and _PUBNOTE.search(s):
         return "publication_note"
-    if n_chars <= 200 and _TAGS.search(s):
+    if n_chars <= 200 and (_TAGS.search(s) or _TAGS_HEADER.match(s)):
         return "tags"
-    if n_chars <= 200 and _CONTACT.search(s):
+    if n_chars <= 200 and _CONTACT.search(s) or n_chars <= 320 and _LETTERS.search(s):
         return "contact"
     if n_words <= 6 and (_NAV_WHOLE.match(s) or (not ends_stop and _NAVIGATION.match(s))):
         return "navigation"
@@ -351,6 +405,12 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
         return "navigation"
     if n_words <= 8 and _SECTION.match(s):
         return "section"
+    if n_words <= 8 and (_LANG_LINK.match(s) or _POWERED.match(s)):
+        return "navigation"
+    if n_chars <= 300 and " " in s:
+        bar = _link_bar(s)
+        if bar:
+            return bar
 
     # -- bylines and author bios -------------------------------------------------------------------------------
     if n_words <= 16 and n_chars <= 160:
@@ -416,24 +476,142 @@ def _continues(text: str, spans: List[Span], i: int) -> bool:
 def noise_lines(text: str) -> List[Tuple[int, int, str]]:
     """``(start, end, kind)`` of every line of ``text`` judged to be page noise, in text order.
 
-    Spans are trimmed of the line's surrounding whitespace and never include line breaks.
+    Spans are trimmed of the line's surrounding whitespace and never include line breaks. Each line is first
+    judged alone (``classify_line``); then its neighbours decide a few more (see ``_in_context``).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str; got {type(text).__name__}")
     raw = [strip_span(text, s, e) for s, e in line_spans(text)]
-    nonblank = [(s, e) for s, e in raw if s < e]
-    n = len(nonblank)
+    order = [i for i, (s, e) in enumerate(raw) if s < e]  # indices (into raw) of the non-blank lines
+    n = len(order)
     # continuation is judged on consecutive raw lines, so a blank line ends a paragraph
-    cont = {}
-    for i, (s, e) in enumerate(raw):
-        if s < e:
-            cont[(s, e)] = _continues(text, raw, i)
-    out = []
-    for pos, (s, e) in enumerate(nonblank):
-        kind = classify_line(text[s:e], position=pos, n_lines=n, continues=cont[(s, e)])
+    cont = {i: _continues(text, raw, i) for i in order}
+    kinds: Dict[int, str] = {}
+    for pos, i in enumerate(order):
+        kind = classify_line(text[raw[i][0]:raw[i][1]], position=pos, n_lines=n, continues=cont[i])
         if kind is not None:
-            out.append((s, e, kind))
-    return out
+            kinds[i] = kind
+    if n > 1:
+        _in_context([_core(text[s:e]) for s, e in raw], order, kinds)
+    return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
+
+
+# -- context: what a line's neighbours say ----------------------------------------------------------------------
+_LIST_KINDS = ("related", "tags", "navigation")
+_ITEM_END = re.compile(r"[.\u3002\u0964\u06d4,;:\u2026]$")
+
+
+def _no_final_stop(s: str, *, allow_questions: bool) -> bool:
+    t = s.rstrip(_CLOSERS)
+    return bool(t) and not (_ITEM_END if allow_questions else _FINAL_ANY).search(t)
+
+
+def _starts_upper(s: str) -> bool:
+    return not (s[:1].isalpha() and s[:1].islower())
+
+
+def _is_name(s: str) -> bool:
+    """'Amina Diallo', 'LUC\u00cdA FERRER': two to four capitalised words and nothing else."""
+    tokens = s.split()
+    return 2 <= len(tokens) <= 4 and all(
+        re.fullmatch(r"[^\W\d_][\w.'\u2019-]*", t) and t[0].isupper() and t.lower() not in _STOPWORDS
+        for t in tokens)
+
+
+def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Flag (in ``kinds``) lines that only their neighbours show to be noise. ``lines``: every line, ``_core``-d.
+
+    1. A list: the short lines that do not end like a sentence right under a bare list header ("Most read",
+       "Related Topics", "Tags", "Read in another language"; no text after a colon), until a blank line, take
+       the header's kind; not when the block goes on with a line that ends like a sentence. Only a ``related``
+       list takes items ending in "?" (headlines can be questions).
+    2. The page head: before the first body line, headline-shaped lines (no full stop) and one standfirst after
+       the headline are noise -- but only when keyword noise (a byline, a timestamp, ...) follows them there;
+       else they may be the opening of the text (the first line alone stays a ``title`` as before). A question
+       counts as headline-shaped only while no headline has been found.
+    3. The page foot: author bios (name + role + a bio signal, as ``classify_line`` judges them at the end of a
+       text) in the run of noise lines after the last body line, however long that run is.
+    A line that ends like a sentence never qualifies for 1 and 2, so ordinary body paragraphs are left alone; a
+    caption that ends with a full stop is therefore left alone too, even above a photo credit.
+    """
+    def blank(i: int) -> bool:
+        return not lines[i]
+
+    # 1. lists under a header
+    for i in order:
+        kind = kinds.get(i)
+        s = lines[i]
+        if kind not in _LIST_KINDS or len(_words(s)) > 6 or ":" in s.rstrip(":") or \
+                not _no_final_stop(s.rstrip(":"), allow_questions=False):
+            continue
+        if kind == "navigation" and not _LANG_LINK.match(s):
+            continue
+        j, items = i + 1, []
+        while j < len(lines) and not blank(j):
+            k = kinds.get(j)
+            item = lines[j]
+            if k is None and not (len(_words(item)) <= 16 and len(item) <= 140 and any(ch.isalpha() for ch in item)
+                                  and _no_final_stop(item, allow_questions=kind == "related")):
+                items = []  # the block goes on with a sentence: body text, perhaps wrapped -- keep out
+                break
+            if k is None or k in STRUCTURAL_KINDS:
+                items.append(j)
+            j += 1
+        for j in items:
+            kinds[j] = kind
+
+    # 2. the page head
+    tentative: List[Tuple[int, str]] = []
+    prev_headline = False  # the previous line is a headline (not a standfirst)
+    have_title = any(k == "title" for k in kinds.values())
+    for pos, i in enumerate(order):
+        k = kinds.get(i)
+        s = lines[i]
+        if k is not None and k not in STRUCTURAL_KINDS:
+            for j, kj in tentative:
+                kinds[j] = kj
+            tentative = []
+            prev_headline = False
+            continue
+        n_words = len(_words(s))
+        if k is not None:  # title or heading, judged by shape alone
+            if pos > 0 and _is_name(s):
+                kinds[i] = "byline"
+            elif k == "heading" and not have_title and n_words >= 3:
+                kinds[i] = "title"
+            have_title = have_title or kinds[i] == "title"
+            prev_headline = kinds[i] == "title"
+            continue
+        # a line wrapped into the next one goes on mid-sentence (``cont`` alone would also take a long headline
+        # above a long standfirst for e-mail style wrapping)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if not _starts_upper(s) or s.endswith(("-", ",", "\u2013", "\u2014", "(", "/")) or not _starts_upper(nxt):
+            break
+        if n_words <= 20 and len(s) <= 200 and _no_final_stop(s, allow_questions=not have_title):
+            if _is_name(s):
+                kj = "byline"
+            elif n_words >= 3:
+                kj = "title"
+            else:
+                kj = "heading"
+            tentative.append((i, kj))
+            have_title = have_title or kj == "title"
+            prev_headline = kj == "title"
+        elif prev_headline and n_words <= 40 and len(s) <= 300 and _no_final_stop(s, allow_questions=False):
+            tentative.append((i, "title"))  # the standfirst
+            prev_headline = False
+        else:
+            break
+
+    # 3. the page foot
+    n = len(order)
+    for i in reversed(order):
+        if i in kinds:
+            continue
+        if classify_line(lines[i], position=n - 1, n_lines=n) == "author_bio":
+            kinds[i] = "author_bio"
+            continue
+        break
 
 
 def noise_spans(text: str) -> List[Span]:

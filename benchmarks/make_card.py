@@ -1,4 +1,4 @@
-"""Measure a model (AAEC test essay/paragraph level, AAEC dev, speed) and regenerate its model card.
+"""Measure a model (AAEC test essay/paragraph level, AAEC dev, Webis-Editorials-16 validation, speed) and regenerate its model card.
 
     python benchmarks/make_card.py [--model models/argmine-default] [--data-dir ../shared/data]
 
@@ -16,10 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_eval(model: str, data_dir: str, split: str, level: str) -> dict:
+def run_eval(model: str, data_dir: str, split: str, level: str, corpus: str = "aaec") -> dict:
     with tempfile.TemporaryDirectory() as td:
         out = Path(td) / "s.json"
-        cmd = ["argmine", "evaluate", "--corpus", "aaec", "--split", split, "--level", level, "--data-dir", data_dir,
+        cmd = ["argmine", "evaluate", "--corpus", corpus, "--split", split, "--level", level, "--data-dir", data_dir,
                "--model", model, "--json", str(out)]
         subprocess.run([sys.executable, "-m", "argmine.cli"] + cmd[1:], check=True)
         return {"command": " ".join(cmd[:-2]), "scores": json.loads(out.read_text())}
@@ -37,6 +37,7 @@ def main(argv=None):
     scores["aaec_test_essay"] = run_eval(rel, a.data_dir, "test", "essay")
     scores["aaec_test_paragraph"] = run_eval(rel, a.data_dir, "test", "paragraph")
     scores["aaec_dev_essay"] = run_eval(rel, a.data_dir, "dev", "essay")
+    scores["webis_validation"] = run_eval(rel, a.data_dir, "validation", "essay", corpus="webis")
     if not a.skip_speed:
         sys.path.insert(0, str(ROOT / "benchmarks"))
         import speed

@@ -31,10 +31,11 @@ def base_tokenizer():
     return AutoTokenizer.from_pretrained(str(default_encoder_path()), local_files_only=True)
 
 
-def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None) -> Path:
+def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None, multi_corpus: bool = False) -> Path:
     """Save a tiny random-weight argmine model directory at ``path`` and return ``path``.
 
-    ``realistic=False`` keeps the raw random heads (a unit on nearly every word).
+    ``realistic=False`` keeps the raw random heads (a unit on nearly every word). ``multi_corpus=True`` adds the
+    heads of a multi-corpus model: a Webis segmenter and the evidence-type head.
     """
     import torch
     from transformers import BertConfig, BertModel
@@ -49,7 +50,8 @@ def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None) -> P
     )
     torch.manual_seed(0)
     encoder = BertModel(enc_cfg)
-    cfg = model_config(load_config(), encoder)
+    aux = [{"corpus": "webis", "split": "train", "fraction": 0.5}] if multi_corpus else []
+    cfg = model_config(load_config(None, aux_corpora=aux), encoder)
     cfg["name"] = "tiny-test"
     assert cfg["encoder_config"]["model_type"] == "bert"
     torch.manual_seed(0)

@@ -298,3 +298,19 @@ def test_viterbi_uses_learned_transitions():
     trans[TAGS.index("B-Claim"), TAGS.index("I-Claim")] = 1.0
     path = viterbi_bio(em, transitions=(trans, np.zeros(k), np.zeros(k)))
     assert [TAGS[t] for t in path] == ["B-Claim", "I-Claim"]
+
+
+def test_genre_labels_extra_claims_in_body_need_confidence():
+    import numpy as np
+
+    from argmine.decoding import genre_labels
+
+    strong, weak, weaker, prem = [0.0, 0.9, 0.1], [0.0, 0.6, 0.4], [0.0, 0.55, 0.45], [0.0, 0.2, 0.8]
+    body = np.array([weak, strong, weaker, prem])
+    assert genre_labels([body], ["body"])[0] == ["Claim", "Claim", "Claim", "Premise"]  # off by default
+    assert genre_labels([body], ["body"], extra_claim_min=0.58)[0] == ["Claim", "Claim", "Premise", "Premise"]
+    assert genre_labels([body], ["body"], extra_claim_min=0.95)[0] == ["Premise", "Claim", "Premise", "Premise"]
+    # the best claim always stays, and only body paragraphs are touched
+    assert genre_labels([np.array([weak])], ["body"], extra_claim_min=0.95)[0] == ["Claim"]
+    mc = [0.9, 0.05, 0.05]
+    assert genre_labels([np.array([mc, weak, weaker])], ["conclusion"], extra_claim_min=0.95)[0] == ["MajorClaim", "Claim", "Claim"]

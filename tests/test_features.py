@@ -95,3 +95,19 @@ def test_lone_surrogates_are_accepted(tokenizer, hostile):
     words = hostile.split()
     wins = make_windows(tokenizer, words, "body", max_length=64)
     assert {i for w in wins for i in w.word_index if i >= 0} == set(range(len(words)))
+
+
+def test_noise_lines_inside_a_paragraph_are_cut_out(tokenizer):
+    """A headline and byline joined to the first sentence by hard-wrap joining never reach the encoder."""
+    from argmine.model.features import _runs_outside, prepare
+
+    assert _runs_outside([(0, 1), (2, 3), (4, 5), (6, 7)], [(2, 5)]) == [[(0, 1)], [(6, 7)]]
+    assert _runs_outside([(0, 1)], []) == [[(0, 1)]] and _runs_outside([], []) == []
+    assert _runs_outside([(0, 1), (2, 3)], [(0, 3)]) == []
+    text = ("Bike lanes save lives and cities should build many more of them\n"
+            "By Jane Doe, transport correspondent\n"
+            "Every year thousands of cyclists are injured on roads without lanes, and most of those injuries are avoidable.")
+    paras = prepare(text, tokenizer)
+    byline = (text.index("By Jane"), text.index("By Jane") + len("By Jane Doe, transport correspondent"))
+    assert paras and all(not (p.start < byline[1] and p.end > byline[0]) for p in paras)
+    assert any(text[p.start:p.end].startswith("Every year") for p in paras)

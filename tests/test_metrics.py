@@ -208,3 +208,37 @@ def test_stance_to_a_spurious_major_claim_does_not_count():
     bad_units = [U("T1", *mc1, "MajorClaim"), U("T2", *claim, "Claim"), U("T3", *prem, "MajorClaim"), U("T4", *mc2, "MajorClaim")]
     bad = D(text, bad_units, [R("T2", "T3", "supports")])
     assert score_documents([gold], [bad])["relations"]["tp_100"] == 0
+
+
+def _ev_doc(spans_types):
+    text = "one two three four five six seven eight nine ten eleven twelve"
+    units = []
+    for k, (s, e, ev) in enumerate(spans_types):
+        extra = {"evidence_type": ev} if ev else {}
+        units.append(ArgumentUnit(f"U{k}", s, e, "Premise", extra=extra))
+    return Document(text, units)
+
+
+def test_evidence_accuracy_over_units_matched_at_half_overlap():
+    # words: one(0-3) two(4-7) three(8-13) four(14-18) five(19-23) six(24-27) seven(28-33) eight(34-39)
+    gold = _ev_doc([(0, 13, "assumption"), (14, 27, "statistics"), (28, 39, "anecdote")])
+    pred = _ev_doc([(0, 7, "assumption"),     # 2 of 3 words: matched at 50%, right type
+                    (14, 27, "assumption"),   # exact, wrong type
+                    (34, 39, "anecdote")])    # 1 of 2 words: still >= 50%, right type
+    ev = score_documents([gold], [pred])["evidence"]
+    assert ev["n_matched"] == 3 and ev["n_correct"] == 2
+    assert ev["accuracy"] == pytest.approx(2 / 3)
+    assert ev["majority_baseline"] == pytest.approx(1 / 3)
+    assert ev["per_type"]["statistics"] == {"n_gold": 1, "recall": 0.0}
+
+
+def test_evidence_unmatched_units_are_not_counted_and_missing_type_is_wrong():
+    gold = _ev_doc([(0, 13, "assumption"), (14, 27, "statistics")])
+    pred = _ev_doc([(0, 13, None), (40, 51, "statistics")])  # first matched but untyped; second matches nothing
+    ev = score_documents([gold], [pred])["evidence"]
+    assert ev["n_matched"] == 1 and ev["accuracy"] == 0.0
+
+
+def test_no_evidence_block_without_gold_types():
+    gold = _ev_doc([(0, 13, None)])
+    assert "evidence" not in score_documents([gold], [gold])

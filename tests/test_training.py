@@ -51,3 +51,50 @@ def test_config_rejects_unknown_keys(tmp_path):
     p.write_text('epochs = 2\nlearning_rate = 1\n')
     with pytest.raises(ValueError, match="learning_rate"):
         load_config(p)
+
+
+def test_average_weights_is_the_elementwise_mean(tmp_path):
+    import torch
+    from safetensors.torch import save_file
+
+    from argmine.training.loop import average_weights, keep_epoch_weights
+
+    for e, v in enumerate((1.0, 2.0, 6.0), 1):
+        save_file({"w": torch.full((2,), v), "n": torch.tensor([e])}, str(tmp_path / f"w{e}.safetensors"))
+    avg = average_weights([tmp_path / f"w{e}.safetensors" for e in (1, 2, 3)])
+    assert avg["w"].tolist() == [3.0, 3.0] and avg["w"].dtype == torch.float32
+    assert avg["n"].tolist() == [3]  # integer buffers: the last file's
+    with pytest.raises(FileNotFoundError, match="must exist"):
+        average_weights([tmp_path / "nope.safetensors"])
+    keep = tmp_path / "epochs"
+    for e in (1, 2, 3):
+        keep_epoch_weights(keep, tmp_path / f"w{e}.safetensors", e, keep=2)
+    assert sorted(p.name for p in keep.iterdir()) == ["e2.safetensors", "e3.safetensors"]
+
+
+def test_train_with_average_last_scores_the_average(tmp_path, tiny_base, data_dir):
+    from argmine.training.loop import load_config, train
+
+    cfg = load_config(None, base_encoder=str(tiny_base), epochs=2, max_docs=2, batch_size=4, lstm_hidden=16, unit_dim=32,
+                      average_last=2)
+    logs = []
+    state = train(cfg, tmp_path / "run", data_dir, log=logs.append)
+    assert state["average"]["epochs"] == [1, 2] and "dev_c_f1_100" in state["average"]
+    assert state["selected"] in ("epoch 1", "epoch 2", "average of epochs 1-2")
+    assert any(m.startswith("average of epochs 1-2 dev:") for m in logs)
+    argmine.load(tmp_path / "run" / "checkpoints" / "best").mine("Bike lanes save lives. Cities should build them.").validate()
+    # rerunning a finished run does not average again
+    again = train(cfg, tmp_path / "run", data_dir, log=logs.append)
+    assert again["average"] == state["average"]
+
+
+@pytest.mark.parametrize("name", ["default.toml", "essays.toml"])
+def test_shipped_configs_load(name):
+    from pathlib import Path
+
+    from argmine.training.loop import aux_specs, load_config
+
+    cfg = load_config(Path(__file__).resolve().parent.parent / "configs" / name)
+    assert cfg["corpus"] == "aaec" and cfg["dev_split"] == "dev"
+    for spec in aux_specs(cfg):
+        assert spec["fraction"] > 0

@@ -82,28 +82,53 @@ class ParagraphInput:
 
 
 def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool = True) -> List[ParagraphInput]:
-    """Split ``text`` into paragraphs, drop page noise, and build encoder windows for each paragraph."""
+    """Split ``text`` into paragraphs, drop page noise, and build encoder windows for each paragraph.
+
+    Noise lines are cut out word by word, not only whole paragraphs: a paragraph that joins a headline, a byline and
+    a first sentence (or ends in a comment prompt) keeps only the runs of words between noise lines, each mined on
+    its own, so no unit can reach into a noise line.
+    """
     from ..text import paragraph_roles, paragraph_spans, word_spans
 
     paras = paragraph_spans(text)
-    skip = set()
+    noise = []
     if use_noise_filter and paras:
         from ..noise import noise_spans
 
         noise = noise_spans(text)
-        for i, (s, e) in enumerate(paras):
-            if any(ns <= s and e <= ne for ns, ne in noise):
-                skip.add(i)
+    runs = [_runs_outside(word_spans(text, s, e), noise) for s, e in paras]
+    skip = {i for i, r in enumerate(runs) if not r}
     roles = paragraph_roles(text, paras, skip)
     out = []
-    for i, ((s, e), role) in enumerate(zip(paras, roles)):
+    for i, role in enumerate(roles):
         if role == "skip":
             continue
-        words = word_spans(text, s, e)
-        for chunk in split_long(text, words):
-            wins = make_windows(tokenizer, [text[a:b] for a, b in chunk], role, max_length)
-            out.append(ParagraphInput(chunk[0][0], chunk[-1][1], i, role, chunk, wins))
+        for run in runs[i]:
+            for chunk in split_long(text, run):
+                wins = make_windows(tokenizer, [text[a:b] for a, b in chunk], role, max_length)
+                out.append(ParagraphInput(chunk[0][0], chunk[-1][1], i, role, chunk, wins))
     return out
+
+
+def _runs_outside(words: List[tuple], noise: Sequence[tuple]) -> List[List[tuple]]:
+    """The maximal runs of consecutive ``words`` that overlap no span of ``noise`` (both sorted by start)."""
+    if not noise:
+        return [words] if words else []
+    runs: List[List[tuple]] = []
+    cur: List[tuple] = []
+    k = 0
+    for a, b in words:
+        while k < len(noise) and noise[k][1] <= a:
+            k += 1
+        if k < len(noise) and noise[k][0] < b:  # the word overlaps a noise span
+            if cur:
+                runs.append(cur)
+                cur = []
+        else:
+            cur.append((a, b))
+    if cur:
+        runs.append(cur)
+    return runs
 
 
 MAX_PARAGRAPH_WORDS = 1000

@@ -14,12 +14,16 @@ TAGS = ("O", "B-MajorClaim", "I-MajorClaim", "B-Claim", "I-Claim", "B-Premise", 
 UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
 STANCES = ("For", "Against")
 REL_LABELS = ("supports", "attacks")
+# Webis-Editorials-16's evidence types (Al-Khatib et al. 2016): what kind of support a unit gives
+EVIDENCE_TYPES = ("assumption", "anecdote", "testimony", "statistics", "common-ground", "other")
+SEG_TAGS = ("O", "B", "I")  # label-agnostic BIO of the auxiliary segmenters (one per extra training corpus)
 MAX_DIST = 8
 LINK_WINDOW = 16  # a unit links to units at most this many units away in its paragraph
 
 
 class ArgmineNet(nn.Module):
-    def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1, crf: bool = False):
+    def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1, crf: bool = False,
+                 aux_segmenters: Sequence[str] = (), evidence: bool = False):
         super().__init__()
         self.encoder = encoder
         h = encoder.config.hidden_size
@@ -35,6 +39,10 @@ class ArgmineNet(nn.Module):
         self.link = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, 1))
         self.null = nn.Linear(unit_dim, 1)
         self.rel = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, len(REL_LABELS)))
+        # multi-corpus training: one label-agnostic BIO head per extra corpus (its own segment conventions), and an
+        # evidence-type head on unit vectors (trained on Webis-Editorials-16, applied to every predicted unit)
+        self.aux_taggers = nn.ModuleDict({name: nn.Linear(c, len(SEG_TAGS)) for name in aux_segmenters})
+        self.evidence = nn.Linear(unit_dim, len(EVIDENCE_TYPES)) if evidence else None
         self.crf = None
         if crf:  # learned BIO transitions; invalid ones start very unlikely
             from torchcrf import CRF

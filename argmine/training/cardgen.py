@@ -26,6 +26,14 @@ def _score_table(s: dict) -> str:
     return "\n".join(rows)
 
 
+_AUX_TEXT = {
+    "webis": "Webis-Editorials-16 (Al-Khatib et al. 2016; news editorials from Al Jazeera, Fox News and the Guardian): unit "
+             "segmentation and evidence types",
+    "ukp": "UKP web discourse (Habernal & Gurevych 2017; comments, forum and blog posts, newspaper articles): unit segmentation",
+    "microtexts": "arg-microtexts part 1 (Peldszus & Stede 2015): unit segmentation",
+}
+
+
 def render_card(model_dir: Path) -> str:
     model_dir = Path(model_dir)
     cfg = json.loads((model_dir / "config.json").read_text())
@@ -43,6 +51,11 @@ def render_card(model_dir: Path) -> str:
            "- Heads: word-level BiLSTM → BIO tagger (MajorClaim/Claim/Premise, Viterbi-constrained), a span typer, a claim-stance "
            "classifier (→ `supports`/`attacks` relation to the most confident MajorClaim), and a pointer-style link scorer (each premise picks at most one "
            "target in its paragraph, or none; cycles are refused; mixed with a nearest-claim prior) with a `supports`/`attacks` labeller.",
+           *(["- Multi-corpus heads: " + ", ".join(f"a label-agnostic segmenter for `{a}`" for a in cfg.get("aux_segmenters", []))
+              + " (auxiliary training tasks on the shared encoder and BiLSTM; not used when mining)"
+              + ("; an evidence-type classifier on unit vectors (" + ", ".join(cfg["evidence_types"]) + ", the Webis-Editorials-16 "
+                 "scheme), which gives every mined unit `evidence_type` and `evidence_score`." if cfg.get("evidence_types") else ".")]
+             if cfg.get("aux_segmenters") else []),
            "- Decoding follows the genre: BIO spans by Viterbi (with learned CRF transitions when the model has them), "
            "a major claim only in the introduction or conclusion and at most one per paragraph, at least one per text.",
            "- Input: one paragraph at a time with its role (title/introduction/body/conclusion) as the first segment; paragraphs longer "
@@ -58,9 +71,17 @@ def render_card(model_dir: Path) -> str:
             "(all 322 TRAIN essays, dev included); the recipe and the number of epochs were chosen on Eger et al.'s 36 dev "
             "essays in a run that held them out (`configs/dev-run.toml`), and the last epoch is shipped.")
            + " The 80 TEST essays were used only for the scores below.",
-           "- **AAEC is licensed for research only and may not be redistributed. This model is derived from it: use it for research / "
-           "non-commercial purposes only.** No corpus text is shipped with argmine.",
-           "- Student essays are not op-eds: expect lower accuracy on newspaper opinion pieces (see limitations).",
+           *[f"- {_AUX_TEXT.get(a['corpus'], a['corpus'])}, split `{a['split']}`: about {a['fraction']:g} x the essays' wordpieces "
+             "drawn at random each epoch" + (f"; its `{a['dev_split']}` split is scored after every epoch (recorded, not used to pick "
+                                             "the epoch)" if a.get("dev_split") else "") + "."
+             for a in tr.get("aux_corpora", [])],
+           "- **AAEC is licensed for research only and may not be redistributed. This model is derived from it"
+           + (" and from Webis-Editorials-16 (research use only), UKP web discourse (Apache-2.0) and arg-microtexts (CC BY-NC-SA 4.0)"
+              if tr.get("aux_corpora") else "")
+           + ": use it for research / non-commercial purposes only.** No corpus text is shipped with argmine.",
+           ("- Essays and news editorials only: other genres (forums, scientific abstracts) follow other conventions."
+            if tr.get("aux_corpora") else
+            "- Student essays are not op-eds: expect lower accuracy on newspaper opinion pieces (see limitations)."),
            "", "## Training command", "", "```",
            "argmine train --config configs/default.toml --data-dir ../shared/data --out runs/default",
            "cp -r runs/default/model/. models/argmine-default/   # then: python benchmarks/make_card.py",
@@ -69,12 +90,16 @@ def render_card(model_dir: Path) -> str:
         h = hist["history"]
         secs = sum(r["seconds"] for r in h)
         out += [f"Seed {tr.get('seed')}, {tr.get('epochs')} epochs, batch {tr.get('batch_size')}, lr {tr.get('lr_encoder')} (encoder) / "
-                f"{tr.get('lr_heads')} (heads); best dev epoch {hist['best_epoch']}; training took {secs / 60:.0f} minutes on this "
+                f"{tr.get('lr_heads')} (heads); chosen on dev: {hist.get('selected', 'epoch ' + str(hist['best_epoch']))}; training took {secs / 60:.0f} minutes on this "
                 "machine (2 CPU cores shared with other jobs at times, bf16 autocast where the CPU supports it; "
                 "an idle machine takes about 100-130 s per epoch). The dev scores per epoch below were computed during "
                 "training with the decoder of that time; the final decoder's dev scores are in the Scores section.", "",
-                "| epoch | dev components F1 100% | dev relations F1 100% |", "|---|---|---|"]
-        out += [f"| {r['epoch']} | {_pct(r['dev_c_f1_100'])} | {_pct(r['dev_r_f1_100'])} |" for r in h if "dev_c_f1_100" in r]
+                "| epoch | dev components F1 100% | dev relations F1 100% | Webis validation unit F1 50% | Webis evidence-type accuracy |",
+                "|---|---|---|---|---|"]
+        rows = h + ([{"epoch": "average of epochs {}-{}".format(*hist["average"]["epochs"]), **hist["average"]}] if "average" in hist else [])
+        out += [f"| {r['epoch']} | {_pct(r['dev_c_f1_100'])} | {_pct(r['dev_r_f1_100'])} | "
+                f"{_pct(r['webis_dev_seg_f1_50']) if 'webis_dev_seg_f1_50' in r else '-'} | "
+                f"{_pct(r['webis_dev_evidence_acc']) if 'webis_dev_evidence_acc' in r else '-'} |" for r in rows if "dev_c_f1_100" in r]
         out.append("")
     out += ["## Scores", ""]
     if not scores:
@@ -84,6 +109,19 @@ def render_card(model_dir: Path) -> str:
                        ("aaec_dev_essay", "AAEC dev (36 essays), essay level")):
         if key in scores:
             out += [f"### {title}", "", f"`{scores[key]['command']}`", "", _score_table(scores[key]["scores"]), ""]
+    if "webis_validation" in scores:
+        w = scores["webis_validation"]["scores"]
+        seg = w["segmentation"]
+        out += ["### Webis-Editorials-16 validation (60 news editorials)", "", f"`{scores['webis_validation']['command']}`", "",
+                "Webis units carry no claim/premise labels, so units are scored label-agnostically.", "",
+                f"- argumentative-unit F1: {_pct(seg['f1_50'])} (50% overlap), {_pct(seg['f1_100'])} (exact); {seg['n_gold']} gold, "
+                f"{seg['n_pred']} predicted units."]
+        if "evidence" in w:
+            ev = w["evidence"]
+            out += [f"- evidence-type accuracy on the {ev['n_matched']} units matched at 50%: {_pct(ev['accuracy'])} "
+                    f"(always answering the most frequent type would get {_pct(ev['majority_baseline'])}); recall per type: "
+                    + ", ".join(f"{t} {_pct(v['recall'])} (of {v['n_gold']})" for t, v in ev["per_type"].items()) + "."]
+        out.append("")
     if "speed" in scores:
         sp = scores["speed"]["result"]
         out += ["### Speed", "", f"`{scores['speed']['command']}`", "",
@@ -96,8 +134,13 @@ def render_card(model_dir: Path) -> str:
             "a relation is correct when both ends match and the label is the same (a claim's stance relation counts whichever MajorClaim it "
             "points at, provided that MajorClaim matches a gold one). Micro-averaged over documents. Relations include claim stances (claim → MajorClaim), as CONTRACT.md defines them.",
             "", "## Limitations", "",
-            "- Trained on student essays only; newspaper op-eds have other structure (headlines, quotes, anecdotes, statistics, "
-            "a thesis that may come last). Scores on op-eds are not measured here.",
+            ("- Claims, premises and relations are learnt from student essays only (news corpora add segmentation and evidence "
+             "types, not argument structure): on op-eds, read unit labels and relations as the essay scheme applied to news."
+             if tr.get("aux_corpora") else
+             "- Trained on student essays only; newspaper op-eds have other structure (headlines, quotes, anecdotes, statistics, "
+             "a thesis that may come last). Scores on op-eds are not measured here."),
+            *(["- Evidence types are skewed: most units are assumptions, and rare types (common-ground, other) are seldom "
+               "recognised; see the per-type recall above."] if cfg.get("evidence_types") else []),
             "- English only. Relations are only predicted inside a paragraph (plus claim stances to the major claim).",
             "- Relation F1 (100%) on AAEC test is below the level of Eger et al.'s LSTM-ER (about 45); attacks are rarely right. "
             "Claim vs Premise is the main unit-label error.", ""]

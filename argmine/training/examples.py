@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Iterator, List, Optional, Tuple
 
-from ..data import Document
+from ..data import ArgumentUnit, Document
 from ..model.features import ParagraphInput, prepare
-from ..model.network import REL_LABELS, STANCES, TAGS, UNIT_LABELS
+from ..model.network import EVIDENCE_TYPES, REL_LABELS, SEG_TAGS, STANCES, TAGS, UNIT_LABELS
+
+MAIN = "main"  # the source of examples in the model's own scheme (AAEC: MajorClaim / Claim / Premise + relations)
 
 
 @dataclass
@@ -18,25 +20,36 @@ class Example:
     stance: List[int] = field(default_factory=list)       # index into STANCES, -1 when not a claim
     link: List[int] = field(default_factory=list)         # target unit index, or len(spans) for none; -1 = not trained
     rel: List[int] = field(default_factory=list)          # index into REL_LABELS, -1 when no link
+    source: str = MAIN                                    # MAIN, or the name of an auxiliary corpus (tags are SEG_TAGS)
+    evidence: List[int] = field(default_factory=list)     # index into EVIDENCE_TYPES, -1 when unknown
 
     @property
     def n_pieces(self) -> int:
         return sum(len(w.input_ids) for w in self.para.windows)
 
 
-def document_examples(doc: Document, tokenizer, max_length: int = 512, noise_filter: bool = True) -> List[Example]:
+def _paragraph_units(doc: Document, tokenizer, max_length: int, noise_filter: bool
+                     ) -> Iterator[Tuple[ParagraphInput, List[Tuple[ArgumentUnit, int, int]]]]:
+    """Each encoder paragraph with the gold units that fall in it, as (unit, first word, end word)."""
     units = sorted(doc.units, key=lambda u: u.start)
+    for para in prepare(doc.text, tokenizer, max_length, noise_filter):
+        inside = []
+        for u in units:
+            if u.start < para.end and u.end > para.start:
+                ws = [k for k, (a, b) in enumerate(para.words) if a < u.end and b > u.start]
+                if ws:
+                    inside.append((u, ws[0], ws[-1] + 1))
+        yield para, inside
+
+
+def document_examples(doc: Document, tokenizer, max_length: int = 512, noise_filter: bool = True) -> List[Example]:
+    """Examples in the model's own scheme: BIO × unit label, types, claim stances, premise links."""
     out_rel = {r.source: r for r in doc.relations}
     out = []
-    for para in prepare(doc.text, tokenizer, max_length, noise_filter):
-        inside = [u for u in units if u.start < para.end and u.end > para.start]
+    for para, inside in _paragraph_units(doc, tokenizer, max_length, noise_filter):
         tags = [0] * len(para.words)
         spans, labels, stance = [], [], []
-        for u in inside:
-            ws = [k for k, (a, b) in enumerate(para.words) if a < u.end and b > u.start]
-            if not ws:
-                continue
-            s, e = ws[0], ws[-1] + 1
+        for u, s, e in inside:
             lab = UNIT_LABELS.index(u.label)
             tags[s] = TAGS.index("B-" + u.label)
             for k in range(s + 1, e):
@@ -45,7 +58,7 @@ def document_examples(doc: Document, tokenizer, max_length: int = 512, noise_fil
             labels.append(lab)
             st = u.extra.get("stance")
             stance.append(STANCES.index(st) if st in STANCES else -1)
-        ids = [u.id for u in inside if any(a < u.end and b > u.start for a, b in para.words)]
+        ids = [u.id for u, _, _ in inside]
         link, rel = [], []
         for i, uid in enumerate(ids):
             r = out_rel.get(uid)
@@ -59,4 +72,27 @@ def document_examples(doc: Document, tokenizer, max_length: int = 512, noise_fil
                 link.append(len(ids))
                 rel.append(-1)
         out.append(Example(para, tags, spans, labels, stance, link, rel))
+    return out
+
+
+def segment_examples(doc: Document, tokenizer, source: str, max_length: int = 512, noise_filter: bool = True) -> List[Example]:
+    """Examples of an auxiliary corpus: label-agnostic BIO (SEG_TAGS) and, where units carry one, the evidence type.
+
+    Another corpus's labels (Claim/Premise of UKP or microtexts, Webis' evidence types) follow other guidelines
+    than the model's own scheme, so they train their own heads and never the main tagger or typer.
+    """
+    out = []
+    for para, inside in _paragraph_units(doc, tokenizer, max_length, noise_filter):
+        tags = [0] * len(para.words)
+        spans, evidence = [], []
+        for u, s, e in inside:
+            if any(tags[k] for k in range(s, e)):  # overlapping units (rare): keep the first
+                continue
+            tags[s] = SEG_TAGS.index("B")
+            for k in range(s + 1, e):
+                tags[k] = SEG_TAGS.index("I")
+            spans.append((s, e))
+            ev = u.extra.get("evidence_type")
+            evidence.append(EVIDENCE_TYPES.index(ev) if ev in EVIDENCE_TYPES else -1)
+        out.append(Example(para, tags, spans, source=source, evidence=evidence))
     return out

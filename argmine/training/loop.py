@@ -37,6 +37,13 @@ DEFAULTS: Dict[str, Any] = {
     "crf": False,
     "link_prior_weight": 0.5,
     "max_docs": 0,  # 0: every document of the splits; a small number for smoke tests
+    # Multi-corpus training: extra corpora, each a table {corpus, split, fraction[, dev_split]}. Each trains its own
+    # label-agnostic segmenter head (and the evidence-type head where units carry a Webis evidence type) on the
+    # shared encoder and BiLSTM; per epoch a random sample of it is used, ``fraction`` x the main corpus' wordpieces.
+    "aux_corpora": [],
+    # Average the weights of the last K epochs (kept in checkpoints/epochs/); the average becomes the model when its
+    # dev score beats the best single epoch's. 0: off.
+    "average_last": 0,
 }
 
 
@@ -61,12 +68,59 @@ def _bf16_ok() -> bool:
         return False
 
 
-def _batches(examples, batch_size: int, rng: random.Random):
-    """Length-bucketed batches in random order: little padding, still shuffled."""
-    idx = sorted(range(len(examples)), key=lambda i: examples[i].n_pieces + rng.random() * 20)
-    batches = [idx[i:i + batch_size] for i in range(0, len(idx), batch_size)]
+def _batches(examples, batch_size: int, rng: random.Random, pool=None):
+    """Length-bucketed batches in random order: little padding, still shuffled. Every batch holds examples of one
+    source (corpus) only. ``pool``: the indices to batch (default: all)."""
+    pool = range(len(examples)) if pool is None else pool
+    by_source: Dict[str, List[int]] = {}
+    for i in pool:
+        by_source.setdefault(examples[i].source, []).append(i)
+    batches = []
+    for src in sorted(by_source):
+        idx = sorted(by_source[src], key=lambda i: examples[i].n_pieces + rng.random() * 20)
+        batches += [idx[i:i + batch_size] for i in range(0, len(idx), batch_size)]
     rng.shuffle(batches)
     return batches
+
+
+def aux_sample(examples, main_pieces: int, fractions: Dict[str, float], rng: random.Random) -> List[int]:
+    """Indices of this epoch's auxiliary examples: per corpus, random examples up to ``fraction x main_pieces``
+    wordpieces, so extra corpora add a bounded share of training time however large they are."""
+    out = []
+    for src, frac in sorted(fractions.items()):
+        idx = [i for i, ex in enumerate(examples) if ex.source == src]
+        rng.shuffle(idx)
+        budget, used = frac * main_pieces, 0
+        for i in idx:
+            if used >= budget:
+                break
+            out.append(i)
+            used += examples[i].n_pieces
+    return out
+
+
+def _aux_loss(net, batch, ctx, device):
+    """Loss of a batch of one auxiliary corpus: its segmenter head, and evidence types where known."""
+    import torch
+    import torch.nn.functional as F
+
+    src = batch[0].source
+    logits = net.aux_taggers[src](ctx)
+    gold = torch.full(logits.shape[:2], -100, dtype=torch.long, device=device)
+    for k, ex in enumerate(batch):
+        gold[k, : len(ex.tags)] = torch.tensor(ex.tags, device=device)
+    parts = {"aux": F.cross_entropy(logits.reshape(-1, logits.shape[-1]).float(), gold.reshape(-1), ignore_index=-100)}
+    if net.evidence is not None:
+        ev, n = [], 0
+        for k, ex in enumerate(batch):
+            if ex.spans and any(e >= 0 for e in ex.evidence):
+                u = net.unit_vectors(ctx[k, : len(ex.tags)], ex.spans)
+                ev.append(F.cross_entropy(net.evidence(u).float(), torch.tensor(ex.evidence, device=device),
+                                          ignore_index=-1, reduction="sum"))
+                n += sum(e >= 0 for e in ex.evidence)
+        if ev:
+            parts["evidence"] = torch.stack(ev).sum() / max(n, 1)
+    return parts
 
 
 def compute_loss(net, batch, device, weights: Dict[str, float]):
@@ -76,6 +130,10 @@ def compute_loss(net, batch, device, weights: Dict[str, float]):
     from ..model.network import encode_paragraphs
 
     ctx, logits, lengths = encode_paragraphs(net, [ex.para.windows for ex in batch], [len(ex.para.words) for ex in batch], device)
+    if batch[0].source != "main":
+        parts = _aux_loss(net, batch, ctx, device)
+        total = sum(weights.get(k, 1.0) * v for k, v in parts.items())
+        return total, {k: float(v.detach()) for k, v in parts.items()}
     W = logits.shape[1]
     gold = torch.full((len(batch), W), -100, dtype=torch.long, device=device)
     for k, ex in enumerate(batch):
@@ -107,14 +165,35 @@ def compute_loss(net, batch, device, weights: Dict[str, float]):
     parts = {"tags": loss_tags}
     for name, lst in (("types", types), ("stance", stance), ("link", link), ("rel", rel)):
         parts[name] = torch.stack(lst).sum() / n_units if lst else loss_tags.new_zeros(())
-    total = sum(weights[k] * v for k, v in parts.items())
+    total = sum(weights.get(k, 1.0) * v for k, v in parts.items())
     return total, {k: float(v.detach()) for k, v in parts.items()}
+
+
+def aux_specs(cfg: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The ``aux_corpora`` tables of a config, checked: ``[{corpus, split, fraction, dev_split}]``."""
+    from ..corpora import ALIASES, CORPORA
+
+    out = []
+    for spec in cfg.get("aux_corpora") or []:
+        if not isinstance(spec, dict) or "corpus" not in spec:
+            raise ValueError(f"aux_corpora entries must be tables with a corpus key; got {spec!r}")
+        name = ALIASES.get(spec["corpus"], spec["corpus"])
+        if name not in CORPORA or name == cfg["corpus"]:
+            raise ValueError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec['corpus']!r}")
+        frac = spec.get("fraction", 0.5)
+        if isinstance(frac, bool) or not isinstance(frac, (int, float)) or not 0 < frac <= 10:
+            raise ValueError(f"aux_corpora fraction must be a number in (0, 10]; got {frac!r}")
+        out.append({"corpus": name, "split": spec.get("split", "train"), "fraction": float(frac),
+                    "dev_split": spec.get("dev_split", "")})
+    return out
 
 
 def model_config(cfg: Dict[str, Any], encoder) -> Dict[str, Any]:
     from .. import __version__
     from ..model.directory import FORMAT_VERSION, encoder_config_dict
-    from ..model.network import REL_LABELS, STANCES, TAGS, UNIT_LABELS
+    from ..model.network import EVIDENCE_TYPES, REL_LABELS, STANCES, TAGS, UNIT_LABELS
+
+    aux = aux_specs(cfg)
 
     return {
         "format_version": FORMAT_VERSION,
@@ -135,7 +214,10 @@ def model_config(cfg: Dict[str, Any], encoder) -> Dict[str, Any]:
         "link_prior_weight": cfg["link_prior_weight"],
         "noise_filter": cfg["noise_filter"],
         "encoder_config": encoder_config_dict(encoder),
-        "training": {k: cfg[k] for k in ("corpus", "train_split", "dev_split", "seed", "epochs", "batch_size", "lr_encoder", "lr_heads")},
+        "aux_segmenters": [a["corpus"] for a in aux],
+        "evidence_types": list(EVIDENCE_TYPES) if any(a["corpus"] == "webis" for a in aux) else [],
+        "training": {**{k: cfg[k] for k in ("corpus", "train_split", "dev_split", "seed", "epochs", "batch_size", "lr_encoder", "lr_heads")},
+                     "aux_corpora": aux},
     }
 
 
@@ -150,12 +232,11 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
     from safetensors.torch import load_file, save_file
 
     from ..corpora import get_reader
-    from ..evaluate import evaluate_miner
     from ..miner import Miner
     from ..model.directory import save_dir
     from ..model.encoder import load_pretrained_encoder, resolve_encoder
     from ..model.network import ArgmineNet
-    from .examples import document_examples
+    from .examples import document_examples, segment_examples
 
     out_dir = Path(out_dir)
     ck = out_dir / "checkpoints" / "last"
@@ -164,8 +245,9 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
         torch.set_num_threads(int(cfg["threads"]))
     random.seed(cfg["seed"]); np.random.seed(cfg["seed"]); torch.manual_seed(cfg["seed"])
     enc, tok = load_pretrained_encoder(resolve_encoder(cfg["base_encoder"]))
-    net = ArgmineNet(enc, hidden=cfg["lstm_hidden"], unit_dim=cfg["unit_dim"], dropout=cfg["dropout"], crf=cfg["crf"])
     mcfg = model_config(cfg, enc)
+    net = ArgmineNet(enc, hidden=cfg["lstm_hidden"], unit_dim=cfg["unit_dim"], dropout=cfg["dropout"], crf=cfg["crf"],
+                     aux_segmenters=mcfg["aux_segmenters"], evidence=bool(mcfg["evidence_types"]))
     reader = get_reader(cfg["corpus"])
     train_docs = reader(data_dir, cfg["train_split"])
     if cfg["max_docs"]:
@@ -175,12 +257,25 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
     if cfg["max_docs"]:
         dev_docs = dev_docs[: cfg["max_docs"]]
     examples = [ex for d in train_docs for ex in document_examples(d, tok, cfg["max_length"], cfg["noise_filter"])]
-    log(f"train: {len(train_docs)} docs, {len(examples)} paragraphs, {sum(e.n_pieces for e in examples)} wordpieces; dev: {len(dev_docs)} docs")
+    main_pieces = sum(e.n_pieces for e in examples)
+    log(f"train: {len(train_docs)} docs, {len(examples)} paragraphs, {main_pieces} wordpieces; dev: {len(dev_docs)} docs")
+    n_main = len(examples)
+    fractions, aux_dev = {}, {}
+    for a in aux_specs(cfg):
+        docs = get_reader(a["corpus"])(data_dir, a["split"])[: cfg["max_docs"] or None]
+        ex = [x for d in docs for x in segment_examples(d, tok, a["corpus"], cfg["max_length"], cfg["noise_filter"])]
+        examples += ex
+        fractions[a["corpus"]] = a["fraction"]
+        log(f"aux {a['corpus']} {a['split']}: {len(docs)} docs, {len(ex)} paragraphs, {sum(e.n_pieces for e in ex)} wordpieces "
+            f"(about {a['fraction']:g} x main per epoch)")
+        if a["dev_split"]:
+            aux_dev[a["corpus"]] = get_reader(a["corpus"])(data_dir, a["dev_split"])[: cfg["max_docs"] or None]
     enc_params = [p for n, p in net.named_parameters() if n.startswith("encoder.")]
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg["lr_encoder"]}, {"params": head_params, "lr": cfg["lr_heads"]}],
                             weight_decay=cfg["weight_decay"])
-    steps_per_epoch = math.ceil(len(examples) / cfg["batch_size"])
+    n_aux = len(aux_sample(examples, main_pieces, fractions, random.Random(0)))
+    steps_per_epoch = math.ceil(n_main / cfg["batch_size"]) + math.ceil(n_aux / cfg["batch_size"]) + len(fractions)
     total = steps_per_epoch * cfg["epochs"]
     warm = max(1, int(total * cfg["warmup"]))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
@@ -198,7 +293,8 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
         torch.manual_seed(cfg["seed"] * 1000 + epoch)
         net.train()
         t0 = time.time()
-        batches = _batches(examples, cfg["batch_size"], rng)
+        pool = list(range(n_main)) + aux_sample(examples, main_pieces, fractions, rng)
+        batches = _batches(examples, cfg["batch_size"], rng, pool)
         run = {}
         for b, idx in enumerate(batches, 1):
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
@@ -214,16 +310,9 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
                 log(f"epoch {epoch}/{cfg['epochs']} step {b}/{len(batches)} {msg} ({time.time() - t0:.0f}s)")
         net.eval()
         rec = {"epoch": epoch, "seconds": round(time.time() - t0, 1)}
-        if use_dev:
-            miner = Miner(net, tok, mcfg, device="cpu")
-            scores = evaluate_miner(miner, dev_docs, level="essay")
-            dev_score = (scores["components"]["f1_100"] + scores["relations"]["f1_100"]) / 2
-            rec.update({"dev_score": dev_score,
-                        "dev_c_f1_100": scores["components"]["f1_100"], "dev_r_f1_100": scores["relations"]["f1_100"],
-                        "dev_c_f1_50": scores["components"]["f1_50"], "dev_r_f1_50": scores["relations"]["f1_50"]})
-            log(f"epoch {epoch} dev: components F1 {rec['dev_c_f1_100']*100:.1f} / relations F1 {rec['dev_r_f1_100']*100:.1f} (100%)  "
-                f"{rec['dev_c_f1_50']*100:.1f} / {rec['dev_r_f1_50']*100:.1f} (50%)")
-        else:
+        scores_rec, dev_score = dev_record(Miner(net, tok, mcfg, device="cpu"), dev_docs, aux_dev, f"epoch {epoch}", log)
+        rec.update(scores_rec)
+        if not use_dev:
             dev_score = float(epoch)  # no dev split: the last epoch is the model
         state["history"].append(rec)
         if dev_score > state["best"]:
@@ -232,7 +321,82 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
         state["epoch"] = epoch
         ck.mkdir(parents=True, exist_ok=True)
         save_file({k: v.detach().contiguous() for k, v in net.state_dict().items()}, str(ck / "model.safetensors"))
+        if cfg["average_last"]:
+            keep_epoch_weights(out_dir / "checkpoints" / "epochs", ck / "model.safetensors", epoch, int(cfg["average_last"]))
         torch.save({"opt": opt.state_dict(), "sched": sched.state_dict()}, ck / "optimizer.pt")
         (ck / "state.json").write_text(json.dumps(state, indent=1))
-    log(f"best dev score {state['best']:.4f} at epoch {state['best_epoch']}")
+    if cfg["average_last"] and state["epoch"] == cfg["epochs"] and "average" not in state:
+        ep_dir = out_dir / "checkpoints" / "epochs"
+        first = max(1, cfg["epochs"] - int(cfg["average_last"]) + 1)
+        files = [ep_dir / f"e{e}.safetensors" for e in range(first, cfg["epochs"] + 1)]
+        net.load_state_dict(average_weights(files))
+        net.eval()
+        label = f"average of epochs {first}-{cfg['epochs']}"
+        rec, score = dev_record(Miner(net, tok, mcfg, device="cpu"), dev_docs, aux_dev, label, log)
+        state["average"] = {"epochs": [first, cfg["epochs"]], **rec}
+        if use_dev and score > state["best"]:
+            state["best"], state["selected"] = score, label
+            save_dir(best_dir, net, tok, mcfg)
+        (ck / "state.json").write_text(json.dumps(state, indent=1))
+    state.setdefault("selected", f"epoch {state['best_epoch']}")
+    log(f"best dev score {state['best']:.4f}: {state['selected']}")
     return state
+
+
+def dev_record(miner, dev_docs, aux_dev, label: str, log) -> tuple:
+    """Scores of a model on the main dev split and the auxiliary dev splits, logged: ``(record, dev score)``.
+
+    The dev score, which picks the model, is the mean of component and relation F1 (100%) on the main dev split;
+    auxiliary corpora's scores are recorded only.
+    """
+    from ..evaluate import evaluate_miner
+
+    rec: Dict[str, Any] = {}
+    dev_score = 0.0
+    if dev_docs:
+        scores = evaluate_miner(miner, dev_docs, level="essay")
+        dev_score = (scores["components"]["f1_100"] + scores["relations"]["f1_100"]) / 2
+        rec.update({"dev_score": dev_score,
+                    "dev_c_f1_100": scores["components"]["f1_100"], "dev_r_f1_100": scores["relations"]["f1_100"],
+                    "dev_c_f1_50": scores["components"]["f1_50"], "dev_r_f1_50": scores["relations"]["f1_50"]})
+        log(f"{label} dev: components F1 {rec['dev_c_f1_100']*100:.1f} / relations F1 {rec['dev_r_f1_100']*100:.1f} (100%)  "
+            f"{rec['dev_c_f1_50']*100:.1f} / {rec['dev_r_f1_50']*100:.1f} (50%)")
+    for name, docs in aux_dev.items():
+        sc = evaluate_miner(miner, docs, level="essay")
+        rec[f"{name}_dev_seg_f1_50"] = sc["segmentation"]["f1_50"]
+        msg = f"{label} {name} dev: segmentation F1 50% {sc['segmentation']['f1_50']*100:.1f}"
+        if "evidence" in sc:
+            rec[f"{name}_dev_evidence_acc"] = sc["evidence"]["accuracy"]
+            msg += f", evidence-type accuracy {sc['evidence']['accuracy']*100:.1f}"
+        log(msg)
+    return rec, dev_score
+
+
+def keep_epoch_weights(folder: Path, weights: Path, epoch: int, keep: int) -> None:
+    """Copy an epoch's weights to ``folder/e{epoch}.safetensors``, deleting those older than the last ``keep``."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(weights, folder / f"e{epoch}.safetensors")
+    for f in folder.glob("e*.safetensors"):
+        if f.stem[1:].isdigit() and int(f.stem[1:]) <= epoch - keep:
+            f.unlink()
+
+
+def average_weights(files) -> Dict[str, Any]:
+    """The element-wise mean of several state dicts (floating tensors; others are taken from the last file)."""
+    from safetensors.torch import load_file
+
+    missing = [str(f) for f in files if not Path(f).exists()]
+    if missing:
+        raise FileNotFoundError(f"epoch weights to average must exist; missing {missing}")
+    out: Dict[str, Any] = {}
+    for f in files:
+        for k, v in load_file(str(f)).items():
+            if not v.is_floating_point():
+                out[k] = v
+            elif k in out:
+                out[k] += v.double()
+            else:
+                out[k] = v.double()
+    return {k: (v / len(files)).float() if v.is_floating_point() else v for k, v in out.items()}
