@@ -98,3 +98,13 @@ def test_shipped_configs_load(name):
     assert cfg["corpus"] == "aaec" and cfg["dev_split"] == "dev"
     for spec in aux_specs(cfg):
         assert spec["fraction"] > 0
+
+
+def test_without_dev_split_the_average_is_the_model(tmp_path, tiny_base, data_dir):
+    from argmine.training.loop import load_config, train
+
+    cfg = load_config(None, base_encoder=str(tiny_base), epochs=2, max_docs=2, batch_size=4, lstm_hidden=16, unit_dim=32,
+                      average_last=2, dev_split="none")
+    state = train(cfg, tmp_path / "run", data_dir, log=lambda m: None)
+    assert state["selected"] == "average of epochs 1-2"
+    assert "dev_c_f1_100" not in state["average"]

@@ -36,13 +36,14 @@ DEFAULTS: Dict[str, Any] = {
     "threads": 0,
     "crf": False,
     "link_prior_weight": 0.5,
+    "extra_claim_min": 0.0,  # decoding: a body paragraph's second and later claims need this claim probability (0: off)
     "max_docs": 0,  # 0: every document of the splits; a small number for smoke tests
     # Multi-corpus training: extra corpora, each a table {corpus, split, fraction[, dev_split]}. Each trains its own
     # label-agnostic segmenter head (and the evidence-type head where units carry a Webis evidence type) on the
     # shared encoder and BiLSTM; per epoch a random sample of it is used, ``fraction`` x the main corpus' wordpieces.
     "aux_corpora": [],
     # Average the weights of the last K epochs (kept in checkpoints/epochs/); the average becomes the model when its
-    # dev score beats the best single epoch's. 0: off.
+    # dev score beats the best single epoch's, or always when there is no dev split. 0: off.
     "average_last": 0,
 }
 
@@ -212,6 +213,7 @@ def model_config(cfg: Dict[str, Any], encoder) -> Dict[str, Any]:
         "typer_weight": cfg["typer_weight"],
         "crf": cfg["crf"],
         "link_prior_weight": cfg["link_prior_weight"],
+        "extra_claim_min": cfg["extra_claim_min"] or None,
         "noise_filter": cfg["noise_filter"],
         "encoder_config": encoder_config_dict(encoder),
         "aux_segmenters": [a["corpus"] for a in aux],
@@ -334,8 +336,8 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
         label = f"average of epochs {first}-{cfg['epochs']}"
         rec, score = dev_record(Miner(net, tok, mcfg, device="cpu"), dev_docs, aux_dev, label, log)
         state["average"] = {"epochs": [first, cfg["epochs"]], **rec}
-        if use_dev and score > state["best"]:
-            state["best"], state["selected"] = score, label
+        if not use_dev or score > state["best"]:  # without a dev split the recipe (chosen on a dev run) decides
+            state["best"], state["selected"] = (score if use_dev else state["best"]), label
             save_dir(best_dir, net, tok, mcfg)
         (ck / "state.json").write_text(json.dumps(state, indent=1))
     state.setdefault("selected", f"epoch {state['best_epoch']}")
