@@ -436,3 +436,9 @@ def test_render_writes_text_with_lone_surrogates(cli, tmp_path):
     assert _brat_sig(Document(text=txt, units=d.units, relations=d.relations),
                      (tmp_path / "s.ann").read_text(encoding="utf-8")) == _sig(d)
     assert "Cities must act \ufffd now" in (tmp_path / "s.html").read_text(encoding="utf-8")
+
+
+def test_html_tooltip_names_the_evidence_type():
+    d = Document("Sugar taxes work. Sales fell 10% in Mexico.",
+                 [ArgumentUnit("U1", 18, 43, "Premise", 0.9, {"evidence_type": "statistics"})], id="e")
+    assert "evidence statistics" in to_html(d)

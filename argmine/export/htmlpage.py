@@ -268,6 +268,9 @@ def text_html(doc: Document) -> str:
         stance = u.extra.get("stance") if isinstance(u.extra, dict) else None
         if stance:
             tip += f" \u00b7 stance {stance}"
+        evidence = u.extra.get("evidence_type") if isinstance(u.extra, dict) else None
+        if evidence:
+            tip += f" \u00b7 evidence {evidence}"
         out.append(f'<span class="unit u-{_e(u.label)}" data-unit="{_e(u.id)}" data-badge="{_e(u.id)}" '
                    f'data-label="{_e(u.label)}" data-score="{_fmt_score(u.score)}" tabindex="0" title="{_e(tip)}">'
                    f"{_e(doc.text[u.start:u.end])}</span>")
