@@ -255,6 +255,21 @@ def train(
     typer.echo(f"model written to {final} (best on dev: {state['selected']})", err=True)
 
 
+@app.command("add-evidence")
+def add_evidence(
+    model: Path = typer.Argument(..., metavar="MODEL", help="A trained model directory."),
+    out: Path = typer.Option(..., "--out", help="Where to write the model with an evidence-type head."),
+    data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
+):
+    """Fit an evidence-type head (Webis-Editorials-16 types) on a frozen model: its units and relations stay the same."""
+    from .training.cardgen import render_card
+    from .training.evidence import add_evidence_head
+
+    add_evidence_head(model, _data_dir(data_dir), out, log=lambda m: typer.echo(m, err=True))
+    (out / "README.md").write_text(render_card(out), encoding="utf-8")
+    typer.echo(f"model written to {out}", err=True)
+
+
 @app.command()
 def batch(
     input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, or a folder of .txt files."),

@@ -160,3 +160,18 @@ def test_train_with_aux_corpora_logs_webis_dev(tmp_path, tokenizer, data_dir):
     assert any(m.startswith("aux webis train: 2 docs") for m in logs)
     miner = argmine.load(tmp_path / "run" / "checkpoints" / "best")
     assert miner.config["training"]["aux_corpora"][0]["corpus"] == "webis"
+
+
+def test_add_evidence_keeps_units_and_relations(tmp_path, tiny_model_dir, data_dir):
+    from argmine.cli import add_evidence
+
+    out = tmp_path / "with-evidence"
+    add_evidence(tiny_model_dir, out, data_dir)
+    before, after = argmine.load(tiny_model_dir), argmine.load(out)
+    text = "Cities should build more bike lanes. Cycling saves lives: one study counted 30% fewer deaths. I ride daily."
+    a, b = before.mine(text), after.mine(text)
+    assert [(u.start, u.end, u.label) for u in a.units] == [(u.start, u.end, u.label) for u in b.units]
+    assert [(r.source, r.target, r.label) for r in a.relations] == [(r.source, r.target, r.label) for r in b.relations]
+    assert all(u.extra["evidence_type"] in EVIDENCE_TYPES for u in b.units)
+    assert after.config["training"]["evidence_head"]["frozen"] is True
+    assert (out / "README.md").exists()

@@ -56,6 +56,10 @@ def render_card(model_dir: Path) -> str:
               + ("; an evidence-type classifier on unit vectors (" + ", ".join(cfg["evidence_types"]) + ", the Webis-Editorials-16 "
                  "scheme), which gives every mined unit `evidence_type` and `evidence_score`." if cfg.get("evidence_types") else ".")]
              if cfg.get("aux_segmenters") else []),
+           *([f"- Evidence-type head: a linear classifier on the unit vectors of the frozen model, fitted on the "
+              f"{tr['evidence_head'].get('units')} units of Webis-Editorials-16 `{tr['evidence_head'].get('split')}` by "
+              "`argmine add-evidence`; it gives every mined unit `evidence_type` (" + ", ".join(cfg.get("evidence_types", []))
+              + ") and `evidence_score`, and changes no unit, label or relation."] if tr.get("evidence_head") else []),
            "- Decoding follows the genre: BIO spans by Viterbi (with learned CRF transitions when the model has them), "
            "a major claim only in the introduction or conclusion and at most one per paragraph, at least one per text.",
            "- Input: one paragraph at a time with its role (title/introduction/body/conclusion) as the first segment; paragraphs longer "
@@ -75,16 +79,22 @@ def render_card(model_dir: Path) -> str:
              "drawn at random each epoch" + (f"; its `{a['dev_split']}` split is scored after every epoch (recorded, not used to pick "
                                              "the epoch)" if a.get("dev_split") else "") + "."
              for a in tr.get("aux_corpora", [])],
+           *([f"- Webis-Editorials-16 (Al-Khatib et al. 2016; news editorials from Al Jazeera, Fox News and the Guardian), split "
+              f"`{tr['evidence_head'].get('split')}`: the evidence-type head only."]
+             if tr.get("evidence_head") else []),
            "- **AAEC is licensed for research only and may not be redistributed. This model is derived from it"
            + (" and from Webis-Editorials-16 (research use only), UKP web discourse (Apache-2.0) and arg-microtexts (CC BY-NC-SA 4.0)"
-              if tr.get("aux_corpora") else "")
+              if tr.get("aux_corpora") else " and from Webis-Editorials-16 (research use only)" if tr.get("evidence_head") else "")
            + ": use it for research / non-commercial purposes only.** No corpus text is shipped with argmine.",
            ("- Essays and news editorials only: other genres (forums, scientific abstracts) follow other conventions."
             if tr.get("aux_corpora") else
             "- Student essays are not op-eds: expect lower accuracy on newspaper opinion pieces (see limitations)."),
            "", "## Training command", "", "```",
            "argmine train --config configs/default.toml --data-dir ../shared/data --out runs/default",
-           "cp -r runs/default/model/. models/argmine-default/   # then: python benchmarks/make_card.py",
+           *(["argmine add-evidence runs/default/model --out runs/default/model-evidence --data-dir ../shared/data",
+              "cp -r runs/default/model-evidence/. models/argmine-default/   # then: python benchmarks/make_card.py"]
+             if tr.get("evidence_head") else
+             ["cp -r runs/default/model/. models/argmine-default/   # then: python benchmarks/make_card.py"]),
            "```", ""]
     if hist:
         h = hist["history"]
