@@ -167,7 +167,7 @@ class Miner:
         out["links"] = torch.softmax(net.link_scores(u), -1).cpu().numpy()
         out["unit_vectors"] = u
         if net.evidence is not None:
-            out["evidence"] = torch.softmax(net.evidence(u).float(), -1).cpu().numpy()
+            out["evidence"] = torch.softmax(net.evidence_logits(ctx, word_spans, u).float(), -1).cpu().numpy()
         return out
 
     def _relation_probs(self, u, pairs) -> np.ndarray:

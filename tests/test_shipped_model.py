@@ -72,3 +72,15 @@ def test_webis_editorial_with_page_noise(miner, data_dir):
     assert pred.units, "an editorial must yield units"
     for u in pred.units:
         assert body_start <= u.start and u.end <= body_end, text[u.start:u.end]
+
+
+def test_shipped_model_types_evidence(miner):
+    """Every unit of the example op-ed carries a Webis evidence type, and the types are not all the majority one
+    on a text with a statistic, an anecdote and a quotation."""
+    from argmine.model.network import EVIDENCE_TYPES
+
+    doc = miner.mine(OPED.read_text(encoding="utf-8"))
+    assert doc.units
+    assert all(u.extra["evidence_type"] in EVIDENCE_TYPES and 0 < u.extra["evidence_score"] <= 1 for u in doc.units)
+    assert len({u.extra["evidence_type"] for u in doc.units}) > 1
+    assert miner.config["evidence_input"] == "span" and miner.config["training"]["evidence_head"]["frozen"]

@@ -23,7 +23,7 @@ LINK_WINDOW = 16  # a unit links to units at most this many units away in its pa
 
 class ArgmineNet(nn.Module):
     def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1, crf: bool = False,
-                 aux_segmenters: Sequence[str] = (), evidence: bool = False):
+                 aux_segmenters: Sequence[str] = (), evidence: bool = False, evidence_input: str = "unit"):
         super().__init__()
         self.encoder = encoder
         h = encoder.config.hidden_size
@@ -42,7 +42,17 @@ class ArgmineNet(nn.Module):
         # multi-corpus training: one label-agnostic BIO head per extra corpus (its own segment conventions), and an
         # evidence-type head on unit vectors (trained on Webis-Editorials-16, applied to every predicted unit)
         self.aux_taggers = nn.ModuleDict({name: nn.Linear(c, len(SEG_TAGS)) for name in aux_segmenters})
-        self.evidence = nn.Linear(unit_dim, len(EVIDENCE_TYPES)) if evidence else None
+        # evidence_input "unit": a linear layer on unit vectors (trained jointly); "span": an MLP on the unit vector and
+        # the span's BiLSTM states (mean, first, last), fitted on a frozen model by `argmine add-evidence`
+        if evidence_input not in ("unit", "span"):
+            raise ValueError(f"evidence_input must be 'unit' or 'span'; got {evidence_input!r}")
+        self.evidence_input = evidence_input
+        self.evidence = None
+        if evidence and evidence_input == "unit":
+            self.evidence = nn.Linear(unit_dim, len(EVIDENCE_TYPES))
+        elif evidence:
+            self.evidence = nn.Sequential(nn.Linear(unit_dim + 3 * c, unit_dim), nn.GELU(), nn.Dropout(0.2),
+                                          nn.Linear(unit_dim, len(EVIDENCE_TYPES)))
         self.crf = None
         if crf:  # learned BIO transitions; invalid ones start very unlikely
             from torchcrf import CRF
@@ -91,6 +101,16 @@ class ArgmineNet(nn.Module):
             pos = torch.tensor([float(i == 0), float(i == n - 1), i / max(n - 1, 1)], device=ctx.device)
             feats.append(torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1], pos]))
         return self.unit_proj(torch.stack(feats))
+
+    def evidence_features(self, ctx: torch.Tensor, spans: Sequence[Tuple[int, int]], u: torch.Tensor) -> torch.Tensor:
+        """The evidence head's input for units ``spans`` of one paragraph (``u``: their unit vectors)."""
+        if self.evidence_input == "unit":
+            return u
+        return torch.cat([u, torch.stack([torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1]]) for s, e in spans])], dim=-1)
+
+    def evidence_logits(self, ctx: torch.Tensor, spans: Sequence[Tuple[int, int]], u: torch.Tensor) -> torch.Tensor:
+        """``[len(spans), len(EVIDENCE_TYPES)]`` evidence-type logits (the model must have an evidence head)."""
+        return self.evidence(self.evidence_features(ctx, spans, u))
 
     def _pair(self, u: torch.Tensor, src: torch.Tensor, tgt: torch.Tensor) -> torch.Tensor:
         d = (tgt - src).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST

@@ -56,12 +56,15 @@ def render_card(model_dir: Path) -> str:
               + ("; an evidence-type classifier on unit vectors (" + ", ".join(cfg["evidence_types"]) + ", the Webis-Editorials-16 "
                  "scheme), which gives every mined unit `evidence_type` and `evidence_score`." if cfg.get("evidence_types") else ".")]
              if cfg.get("aux_segmenters") else []),
-           *([f"- Evidence-type head: a linear classifier on the unit vectors of the frozen model, fitted on the "
+           *([f"- Evidence-type head: a small MLP on each unit's vector and its span's BiLSTM states (mean, first, last) "
+              f"from the frozen model, fitted on the "
               f"{tr['evidence_head'].get('units')} units of Webis-Editorials-16 `{tr['evidence_head'].get('split')}` by "
               "`argmine add-evidence`; it gives every mined unit `evidence_type` (" + ", ".join(cfg.get("evidence_types", []))
               + ") and `evidence_score`, and changes no unit, label or relation."] if tr.get("evidence_head") else []),
            "- Decoding follows the genre: BIO spans by Viterbi (with learned CRF transitions when the model has them), "
-           "a major claim only in the introduction or conclusion and at most one per paragraph, at least one per text.",
+           "a major claim only in the introduction or conclusion and at most one per paragraph, at least one per text"
+           + (f"; in a body paragraph, claims after the most probable one need a claim probability of at least "
+              f"{cfg['extra_claim_min']} (else they become premises)" if cfg.get("extra_claim_min") else "") + ".",
            "- Input: one paragraph at a time with its role (title/introduction/body/conclusion) as the first segment; paragraphs longer "
            "than the encoder window are covered by overlapping windows (never truncated). Page noise (bylines, captions, credits, "
            "comment prompts) is dropped before tagging.",
@@ -104,12 +107,16 @@ def render_card(model_dir: Path) -> str:
                 "machine (2 CPU cores shared with other jobs at times, bf16 autocast where the CPU supports it; "
                 "an idle machine takes about 100-130 s per epoch). The dev scores per epoch below were computed during "
                 "training with the decoder of that time; the final decoder's dev scores are in the Scores section.", "",
-                "| epoch | dev components F1 100% | dev relations F1 100% | Webis validation unit F1 50% | Webis evidence-type accuracy |",
-                "|---|---|---|---|---|"]
+                ]
         rows = h + ([{"epoch": "average of epochs {}-{}".format(*hist["average"]["epochs"]), **hist["average"]}] if "average" in hist else [])
-        out += [f"| {r['epoch']} | {_pct(r['dev_c_f1_100'])} | {_pct(r['dev_r_f1_100'])} | "
-                f"{_pct(r['webis_dev_seg_f1_50']) if 'webis_dev_seg_f1_50' in r else '-'} | "
-                f"{_pct(r['webis_dev_evidence_acc']) if 'webis_dev_evidence_acc' in r else '-'} |" for r in rows if "dev_c_f1_100" in r]
+        webis = any("webis_dev_seg_f1_50" in r for r in rows)
+        out += (["| epoch | dev components F1 100% | dev relations F1 100% | Webis validation unit F1 50% | Webis evidence-type accuracy |",
+                 "|---|---|---|---|---|"] if webis else
+                ["| epoch | dev components F1 100% | dev relations F1 100% |", "|---|---|---|"])
+        out += [f"| {r['epoch']} | {_pct(r['dev_c_f1_100'])} | {_pct(r['dev_r_f1_100'])} |"
+                + (f" {_pct(r['webis_dev_seg_f1_50']) if 'webis_dev_seg_f1_50' in r else '-'} | "
+                   f"{_pct(r['webis_dev_evidence_acc']) if 'webis_dev_evidence_acc' in r else '-'} |" if webis else "")
+                for r in rows if "dev_c_f1_100" in r]
         out.append("")
     out += ["## Scores", ""]
     if not scores:
@@ -147,10 +154,17 @@ def render_card(model_dir: Path) -> str:
             ("- Claims, premises and relations are learnt from student essays only (news corpora add segmentation and evidence "
              "types, not argument structure): on op-eds, read unit labels and relations as the essay scheme applied to news."
              if tr.get("aux_corpora") else
+             "- Units, labels and relations are learnt from student essays only; newspaper op-eds have other structure "
+             "(headlines, quotes, anecdotes, statistics, a thesis that may come last). On news editorials only unit "
+             "segmentation and evidence types are measured (Webis-Editorials-16 above); claim/premise labels and relations "
+             "on op-eds are not, for lack of such annotation." if tr.get("evidence_head") else
              "- Trained on student essays only; newspaper op-eds have other structure (headlines, quotes, anecdotes, statistics, "
              "a thesis that may come last). Scores on op-eds are not measured here."),
             *(["- Evidence types are skewed: most units are assumptions, and rare types (common-ground, other) are seldom "
-               "recognised; see the per-type recall above."] if cfg.get("evidence_types") else []),
+               "recognised; see the per-type recall above."
+               + (" The head sits on a frozen essay model: jointly training the encoder on Webis (`configs/oped.toml`) gave "
+                  "better evidence types but lower AAEC relation F1 on dev, so it is not the default "
+                  "(`benchmarks/results/oped.md`)." if tr.get("evidence_head") else "")] if cfg.get("evidence_types") else []),
             "- English only. Relations are only predicted inside a paragraph (plus claim stances to the major claim).",
             "- Relation F1 (100%) on AAEC test is below the level of Eger et al.'s LSTM-ER (about 45); attacks are rarely right. "
             "Claim vs Premise is the main unit-label error.", ""]

@@ -116,7 +116,8 @@ def _aux_loss(net, batch, ctx, device):
         for k, ex in enumerate(batch):
             if ex.spans and any(e >= 0 for e in ex.evidence):
                 u = net.unit_vectors(ctx[k, : len(ex.tags)], ex.spans)
-                ev.append(F.cross_entropy(net.evidence(u).float(), torch.tensor(ex.evidence, device=device),
+                logits = net.evidence_logits(ctx[k, : len(ex.tags)], ex.spans, u)
+                ev.append(F.cross_entropy(logits.float(), torch.tensor(ex.evidence, device=device),
                                           ignore_index=-1, reduction="sum"))
                 n += sum(e >= 0 for e in ex.evidence)
         if ev:
