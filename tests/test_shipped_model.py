@@ -75,12 +75,19 @@ def test_webis_editorial_with_page_noise(miner, data_dir):
 
 
 def test_shipped_model_types_evidence(miner):
-    """Every unit of the example op-ed carries a Webis evidence type, and the types are not all the majority one
-    on a text with a statistic, an anecdote and a quotation."""
+    """Every unit of the example op-ed carries a Webis evidence type and its probability."""
     from argmine.model.network import EVIDENCE_TYPES
 
     doc = miner.mine(OPED.read_text(encoding="utf-8"))
     assert doc.units
     assert all(u.extra["evidence_type"] in EVIDENCE_TYPES and 0 < u.extra["evidence_score"] <= 1 for u in doc.units)
-    assert len({u.extra["evidence_type"] for u in doc.units}) > 1
     assert miner.config["evidence_input"] == "span" and miner.config["training"]["evidence_head"]["frozen"]
+
+
+def test_shipped_model_evidence_types_vary_on_editorials(miner, data_dir):
+    """On real editorials the head does not answer the majority type every time."""
+    from argmine.corpora.webis import read_webis
+
+    docs = read_webis(data_dir, "validation")[:10]
+    types = {u.extra["evidence_type"] for d in miner.mine_batch([d.text for d in docs]) for u in d.units}
+    assert "assumption" in types and len(types) >= 3
