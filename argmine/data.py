@@ -10,6 +10,8 @@ from typing import Any, Dict, List, Optional
 SCHEMA_VERSION = 1
 UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
 RELATION_LABELS = ("supports", "attacks")
+# Webis-Editorials-16's evidence types (Al-Khatib et al. 2016): what kind of support a unit gives
+EVIDENCE_TYPES = ("assumption", "anecdote", "testimony", "statistics", "common-ground", "other")
 
 
 @dataclass(frozen=True)

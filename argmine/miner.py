@@ -177,9 +177,7 @@ class Miner:
             return torch.softmax(self.net.relation_logits(u, pairs).float(), -1).cpu().numpy()
 
     def _assemble(self, text: str, doc_id: Optional[str], paras, decoded) -> Document:
-        from .model.network import REL_LABELS, STANCES
-
-        from .model.network import EVIDENCE_TYPES, UNIT_LABELS
+        from .model.network import EVIDENCE_TYPES, REL_LABELS, STANCES, UNIT_LABELS
 
         ev_names = list(self.config.get("evidence_types") or EVIDENCE_TYPES)
         units: List[ArgumentUnit] = []

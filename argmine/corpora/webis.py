@@ -28,14 +28,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
-from ..data import ArgumentUnit, Document
+from ..data import EVIDENCE_TYPES, ArgumentUnit, Document
 from ..errors import DataNotFoundError
 from .base import corpus_dir, data_hint, local_name
 
 __all__ = ["read_webis", "webis_root", "SPLITS", "EVIDENCE_TYPES"]
 
 CORPUS = "webis-editorials-16"
-EVIDENCE_TYPES = ("assumption", "anecdote", "testimony", "statistics", "common-ground", "other")
 _SPLIT_DIRS = {"train": "training", "training": "training", "validation": "validation", "dev": "validation"}
 SPLITS = tuple(_SPLIT_DIRS)
 _XMI_SUBDIR = Path(CORPUS) / "annotated-xmi" / "split-for-evaluation-final"

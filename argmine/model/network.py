@@ -10,15 +10,29 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import torch
 from torch import nn
 
+from ..data import EVIDENCE_TYPES  # noqa: F401  (re-exported: the evidence head's classes)
+
 TAGS = ("O", "B-MajorClaim", "I-MajorClaim", "B-Claim", "I-Claim", "B-Premise", "I-Premise")
 UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
 STANCES = ("For", "Against")
 REL_LABELS = ("supports", "attacks")
-# Webis-Editorials-16's evidence types (Al-Khatib et al. 2016): what kind of support a unit gives
-EVIDENCE_TYPES = ("assumption", "anecdote", "testimony", "statistics", "common-ground", "other")
 SEG_TAGS = ("O", "B", "I")  # label-agnostic BIO of the auxiliary segmenters (one per extra training corpus)
 MAX_DIST = 8
 LINK_WINDOW = 16  # a unit links to units at most this many units away in its paragraph
+
+
+def evidence_head(evidence_input: str, unit_dim: int, ctx_dim: int) -> nn.Module:
+    """The evidence-type head for ``evidence_input`` "unit" (linear on unit vectors) or "span" (an MLP on the unit
+    vector and the span's BiLSTM states, ``3 * ctx_dim`` wide)."""
+    if evidence_input == "unit":
+        return nn.Linear(unit_dim, len(EVIDENCE_TYPES))
+    return nn.Sequential(nn.Linear(unit_dim + 3 * ctx_dim, unit_dim), nn.GELU(), nn.Dropout(0.2),
+                         nn.Linear(unit_dim, len(EVIDENCE_TYPES)))
+
+
+def span_states(ctx: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Tensor:
+    """``[len(spans), 3 * C]``: mean, first and last BiLSTM state of each word span [start, end) of ``ctx`` [W, C]."""
+    return torch.stack([torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1]]) for s, e in spans])
 
 
 class ArgmineNet(nn.Module):
@@ -47,12 +61,7 @@ class ArgmineNet(nn.Module):
         if evidence_input not in ("unit", "span"):
             raise ValueError(f"evidence_input must be 'unit' or 'span'; got {evidence_input!r}")
         self.evidence_input = evidence_input
-        self.evidence = None
-        if evidence and evidence_input == "unit":
-            self.evidence = nn.Linear(unit_dim, len(EVIDENCE_TYPES))
-        elif evidence:
-            self.evidence = nn.Sequential(nn.Linear(unit_dim + 3 * c, unit_dim), nn.GELU(), nn.Dropout(0.2),
-                                          nn.Linear(unit_dim, len(EVIDENCE_TYPES)))
+        self.evidence = evidence_head(evidence_input, unit_dim, c) if evidence else None
         self.crf = None
         if crf:  # learned BIO transitions; invalid ones start very unlikely
             from torchcrf import CRF
@@ -96,17 +105,14 @@ class ArgmineNet(nn.Module):
         if not spans:
             return ctx.new_zeros((0, self.typer.in_features))
         n = len(spans)
-        feats = []
-        for i, (s, e) in enumerate(spans):
-            pos = torch.tensor([float(i == 0), float(i == n - 1), i / max(n - 1, 1)], device=ctx.device)
-            feats.append(torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1], pos]))
-        return self.unit_proj(torch.stack(feats))
+        pos = torch.tensor([[float(i == 0), float(i == n - 1), i / max(n - 1, 1)] for i in range(n)], device=ctx.device)
+        return self.unit_proj(torch.cat([span_states(ctx, spans), pos.to(ctx.dtype)], dim=-1))
 
     def evidence_features(self, ctx: torch.Tensor, spans: Sequence[Tuple[int, int]], u: torch.Tensor) -> torch.Tensor:
         """The evidence head's input for units ``spans`` of one paragraph (``u``: their unit vectors)."""
         if self.evidence_input == "unit":
             return u
-        return torch.cat([u, torch.stack([torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1]]) for s, e in spans])], dim=-1)
+        return torch.cat([u, span_states(ctx, spans)], dim=-1)
 
     def evidence_logits(self, ctx: torch.Tensor, spans: Sequence[Tuple[int, int]], u: torch.Tensor) -> torch.Tensor:
         """``[len(spans), len(EVIDENCE_TYPES)]`` evidence-type logits (the model must have an evidence head)."""

@@ -10,7 +10,7 @@ AAEC scores do not move; every mined unit gains ``evidence_type`` and ``evidence
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict
 
 
 def unit_vectors_of(net, tokenizer, docs, max_length: int, noise_filter: bool, batch_size: int = 16):
@@ -76,19 +76,14 @@ def add_evidence_head(model_dir: Path, data_dir: Path, out_dir: Path, *, split: 
 
     from ..corpora import get_reader
     from ..model.directory import load_dir, save_dir
-    from ..model.network import EVIDENCE_TYPES
-
-    from ..model.network import ArgmineNet
+    from ..model.network import EVIDENCE_TYPES, evidence_head
 
     net, tok, cfg = load_dir(Path(model_dir))
     docs = get_reader("webis")(data_dir, split)
     net.evidence_input = "span"
     x, y = unit_vectors_of(net, tok, docs, int(cfg.get("max_length", 512)), bool(cfg.get("noise_filter", True)))
     log(f"webis {split}: {len(docs)} editorials, {len(y)} units with an evidence type")
-    # the head ArgmineNet builds for evidence_input="span", with the model's sizes
-    shaped = ArgmineNet(net.encoder, hidden=net.lstm.hidden_size, unit_dim=net.typer.in_features, evidence=True,
-                        evidence_input="span")
-    head = fit_head(shaped.evidence, x, y)
+    head = fit_head(evidence_head("span", net.typer.in_features, net.tagger.in_features), x, y)
     with torch.no_grad():
         acc = float((head(x).argmax(-1) == y).float().mean())
     log(f"training accuracy {acc * 100:.1f} (always 'assumption': {float((y == 0).float().mean()) * 100:.1f})")
