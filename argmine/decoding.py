@@ -4,6 +4,7 @@ No model and no torch here: plain lists and numpy, so every rule is testable by 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -107,12 +108,12 @@ def decode_links(probs: np.ndarray, sources: Sequence[int], candidates: Sequence
 
 
 def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels: Sequence[str] = ("MajorClaim", "Claim", "Premise"),
-                 mc_roles: Sequence[str] = ("introduction", "conclusion"), extra_claim_min: Optional[float] = None) -> List[List[str]]:
+                 mc_roles: Optional[Sequence[str]] = ("introduction", "conclusion"), extra_claim_min: Optional[float] = None) -> List[List[str]]:
     """Unit labels per paragraph under the structure of the genre.
 
     ``label_probs[p]`` is ``[n_units, len(labels)]`` for paragraph ``p`` with role ``roles[p]``. Rules (true of
-    97-100% of AAEC paragraphs, and of op-eds' thesis statements): a major claim stands only in the introduction
-    or the conclusion, at most one per paragraph (the most probable; the others become their next-best label),
+    97-100% of AAEC paragraphs): a major claim stands only in a paragraph whose role is in ``mc_roles`` (``None``:
+    any paragraph), at most one per paragraph (the most probable; the others become their next-best label),
     and a text with units has at least one major claim (the most probable candidate in an allowed paragraph).
     With ``extra_claim_min``, a body paragraph keeps its most probable claim, and further claims only when their
     claim probability reaches it (the others become premises): 77% of AAEC body paragraphs have exactly one claim.
@@ -123,7 +124,7 @@ def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels
     for p, (probs, role) in enumerate(zip(label_probs, roles)):
         probs = np.asarray(probs, dtype=np.float64).reshape(-1, len(labels))
         chosen = [int(row.argmax()) for row in probs]
-        allowed = role in mc_roles
+        allowed = mc_roles is None or role in mc_roles
         mcs = [k for k, j in enumerate(chosen) if j == mc]
         keep = max(mcs, key=lambda k: probs[k, mc]) if (mcs and allowed) else None
         for k in mcs:
@@ -165,3 +166,143 @@ def claim_prior(labels: Sequence[str]) -> np.ndarray:
         else:
             prior[i, n] = 1.0
     return prior
+
+
+# -- one document at a time: typed scores in, the argument's structure out (argmine 0.3) -----------------------------
+
+@dataclass
+class DocumentScores:
+    """What the network says about one text's candidate units, in text order (``n`` units).
+
+    ``paragraph[k]``: the encoder paragraph (0-based, text order) of unit ``k``; ``roles[k]``: that paragraph's role
+    (``introduction``, ``body``, ``conclusion``, ``text`` for a one-paragraph text, ...); ``label_probs`` ``[n, L]``
+    over ``labels``; ``confidence`` ``[n]``: mean best-tag probability of the unit's words; ``stance`` ``[n, 2]``
+    (For, Against); ``links`` ``[n, n+1]``: P(target j), column n: P(no target); ``relations`` ``[n, n, 2]``:
+    P(supports, attacks) for each (source, target) pair the link scorer sees (others 0).
+    """
+
+    paragraph: List[int]
+    roles: List[str]
+    label_probs: np.ndarray
+    confidence: np.ndarray
+    stance: np.ndarray
+    links: np.ndarray
+    relations: np.ndarray
+    labels: Tuple[str, ...] = ("MajorClaim", "Claim", "Premise")
+
+
+@dataclass
+class DecodeOptions:
+    """How scores become a structure; defaults in one place, stored per model in ``config.json["decoding"]``.
+
+    ``mc_roles``: paragraph roles that may hold a major claim (``None``: any paragraph — news editorials restate
+    their thesis in middle paragraphs); ``extra_claim_min``: in a body paragraph, claims after the most probable one
+    need this claim probability (else they become premises); ``link_prior_weight``: weight of ``claim_prior`` mixed
+    into the link probabilities; ``cross_paragraph``: premises may target units of other paragraphs;
+    ``premise_to_major``: premises may target a major claim.
+    """
+
+    mc_roles: Optional[Tuple[str, ...]] = None
+    extra_claim_min: Optional[float] = None
+    link_prior_weight: float = 0.0
+    cross_paragraph: bool = True
+    premise_to_major: bool = True
+
+    @classmethod
+    def from_config(cls, cfg: dict) -> "DecodeOptions":
+        """Options of a model config: its ``decoding`` table, else the keys of argmine 0.1-0.2 (essay rules)."""
+        dec = dict(cfg.get("decoding") or {})
+        if not dec:  # a paragraph-level model of argmine 0.1-0.2: the essay layout's rules
+            dec = {"mc_roles": ("introduction", "conclusion"), "cross_paragraph": False, "premise_to_major": False,
+                   "link_prior_weight": float(cfg.get("link_prior_weight", 0.0) or 0.0),
+                   "extra_claim_min": cfg.get("extra_claim_min") or None}
+        unknown = set(dec) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"decoding options must be among {sorted(cls.__dataclass_fields__)}; got {sorted(unknown)}")
+        if dec.get("mc_roles") is not None:
+            dec["mc_roles"] = tuple(dec["mc_roles"])
+        return cls(**dec)
+
+
+@dataclass
+class DecodedArgument:
+    """The decoder's decision: ``labels[k]``, ``stance[k]`` (``For``/``Against`` for claims, else None),
+    ``targets[k]`` (unit index or None), ``relation[k]`` (``supports``/``attacks`` or None) and the probabilities
+    behind them: ``label_score[k]`` and ``link_score[k]``."""
+
+    labels: List[str]
+    label_score: List[float]
+    stance: List[Optional[str]]
+    stance_score: List[float]
+    targets: List[Optional[int]]
+    relation: List[Optional[str]]
+    link_score: List[float]
+
+
+def _group(paragraph: Sequence[int]) -> List[List[int]]:
+    groups: dict = {}
+    for k, p in enumerate(paragraph):
+        groups.setdefault(p, []).append(k)
+    return [groups[p] for p in sorted(groups)]
+
+
+def document_claim_prior(labels: Sequence[str], paragraph: Sequence[int]) -> np.ndarray:
+    """``[n, n+1]``: each unit points to the nearest claim of its paragraph, else to no target (``claim_prior``
+    within each paragraph)."""
+    n = len(labels)
+    prior = np.zeros((n, n + 1))
+    for idx in _group(paragraph):
+        sub = claim_prior([labels[k] for k in idx])
+        for a, k in enumerate(idx):
+            for b, j in enumerate(idx):
+                prior[k, j] = sub[a, b]
+            prior[k, n] = sub[a, len(idx)]
+    return prior
+
+
+def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptions()) -> DecodedArgument:
+    """Labels, claim stances and premise links of one text, under the argument's constraints.
+
+    Labels: ``genre_labels`` per paragraph (at most one major claim per paragraph, at least one per text; with
+    ``options.mc_roles`` only in those roles). Links: every premise gets at most one target and the links form a
+    forest (``decode_links``); candidates are claims and premises (and major claims with
+    ``premise_to_major``), in its own paragraph only unless ``cross_paragraph``. Pure: no model, no torch.
+    """
+    labels_all = list(scores.labels)
+    n = len(scores.paragraph)
+    groups = _group(scores.paragraph)
+    lp = np.asarray(scores.label_probs, dtype=np.float64).reshape(n, len(labels_all))
+    per_para = genre_labels([lp[idx] for idx in groups], [scores.roles[idx[0]] for idx in groups], labels_all,
+                            mc_roles=options.mc_roles, extra_claim_min=options.extra_claim_min)
+    labels: List[str] = [""] * n
+    for idx, labs in zip(groups, per_para):
+        for k, lab in zip(idx, labs):
+            labels[k] = lab
+    links = np.asarray(scores.links, dtype=np.float64).reshape(n, n + 1)
+    if options.link_prior_weight:
+        w = options.link_prior_weight
+        links = (1 - w) * links + w * document_claim_prior(labels, scores.paragraph)
+    if not options.cross_paragraph and n:
+        para = np.asarray(scores.paragraph)
+        links = links.copy()
+        links[:, :n][para[:, None] != para[None, :]] = 0.0
+    sources = [k for k, lab in enumerate(labels) if lab == "Premise"]
+    cands = [k for k, lab in enumerate(labels) if options.premise_to_major or lab != "MajorClaim"]
+    targets = decode_links(links, sources, cands) if n else []
+    rel = np.asarray(scores.relations, dtype=np.float64)
+    relation: List[Optional[str]] = [None] * n
+    link_score = [0.0] * n
+    for k, t in enumerate(targets):
+        if t is not None:
+            j = int(rel[k, t].argmax())
+            relation[k] = ("supports", "attacks")[j]
+            link_score[k] = float(links[k, t] * rel[k, t, j])
+    stance: List[Optional[str]] = [None] * n
+    stance_score = [0.0] * n
+    st = np.asarray(scores.stance, dtype=np.float64).reshape(n, 2)
+    for k, lab in enumerate(labels):
+        if lab == "Claim":
+            j = int(st[k].argmax())
+            stance[k], stance_score[k] = ("For", "Against")[j], float(st[k, j])
+    label_score = [float(lp[k, labels_all.index(lab)]) * float(scores.confidence[k]) for k, lab in enumerate(labels)]
+    return DecodedArgument(labels, label_score, stance, stance_score, list(targets), relation, link_score)

@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
 import numpy as np
 
 from .data import ArgumentUnit, Document, Relation
-from .decoding import claim_prior, decode_links, genre_labels, span_label_probs, tags_to_spans, viterbi_bio
+from .decoding import DecodeOptions, DocumentScores, decode_document, span_label_probs, tags_to_spans, viterbi_bio
 from .lang import detect as detect_language, warn_if_not_english
 
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
@@ -57,6 +57,9 @@ class Miner:
         self.device = pick_device(device)
         self.net.to(self.device).eval()
         self.max_length = int(config.get("max_length", 512))
+        self.decode_options = DecodeOptions.from_config(config)
+        if not config.get("genre_rules", True):
+            self.decode_options.mc_roles = None
 
     @property
     def model_info(self) -> Dict[str, str]:
@@ -119,7 +122,7 @@ class Miner:
         prepared = [prepare(t, self.tokenizer, self.max_length, use_noise) if t.strip() else [] for t in texts]
         flat = [(d, p) for d, paras in enumerate(prepared) for p in range(len(paras))]
         flat.sort(key=lambda dp: sum(len(w.input_ids) for w in prepared[dp[0]][dp[1]].windows))
-        results: Dict[tuple, Any] = {}
+        cands: Dict[tuple, Any] = {}
         with torch.inference_mode():
             i = 0
             while i < len(flat):
@@ -133,98 +136,97 @@ class Miner:
                 with torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16"):
                     ctx, logits, _ = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras], self.device)
                 for k, (d, p) in enumerate(batch):
-                    results[(d, p)] = self._decode_paragraph(ctx[k, : len(paras[k].words)], logits[k, : len(paras[k].words)])
-        docs = []
-        for d, text in enumerate(texts):
-            docs.append(self._assemble(text, ids[d], prepared[d], [results[(d, p)] for p in range(len(prepared[d]))]))
+                    n = len(paras[k].words)
+                    cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logits[k, :n])
+            docs = []
+            for d, text in enumerate(texts):
+                per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
+                docs.append(self._assemble(text, ids[d], prepared[d], *self._document_scores(prepared[d], per_para)))
         return docs
 
-    def _decode_paragraph(self, ctx, logits) -> Dict[str, Any]:
+    def _paragraph_candidates(self, ctx, logits) -> Dict[str, Any]:
+        """Candidate units of one paragraph from its tag scores: word spans, span label probabilities ``[k, L]`` and
+        confidence ``[k]``; ``ctx`` is kept for the unit vectors."""
         import torch
 
-        net = self.net
-        from .model.network import STANCES, UNIT_LABELS
+        from .model.network import UNIT_LABELS
 
         logp = torch.log_softmax(logits.float(), -1).cpu().numpy()
         probs = np.exp(logp)
-        trans = net.transition_scores()
+        trans = self.net.transition_scores()
         emissions = logp if trans is None else logits.float().cpu().numpy()
         min_words = int(self.config.get("min_unit_words", 3))  # no gold unit of AAEC is shorter than 3 words
-        spans = [sp for sp in tags_to_spans(viterbi_bio(emissions, transitions=trans)) if sp[1] - sp[0] >= min_words]
-        out: Dict[str, Any] = {"spans": [], "label_probs": [], "confidence": [], "stance": [], "links": None}
-        if not spans:
-            return out
-        word_spans = [(s, e) for s, e, _ in spans]
-        u = net.unit_vectors(ctx, word_spans)
-        type_p = torch.softmax(net.typer(u), -1).cpu().numpy()
-        w = float(self.config.get("typer_weight", 0.5))
-        for k, (s, e, _) in enumerate(spans):
-            p = (1 - w) * span_label_probs(probs, s, e, UNIT_LABELS) + w * type_p[k]
-            out["spans"].append((s, e))
-            out["label_probs"].append(p)
-            out["confidence"].append(float(np.exp(logp[np.arange(s, e), :].max(1)).mean()))
-        out["stance"] = torch.softmax(net.stance(u), -1).cpu().numpy()
-        out["links"] = torch.softmax(net.link_scores(u), -1).cpu().numpy()
-        out["unit_vectors"] = u
-        if net.evidence is not None:
-            out["evidence"] = torch.softmax(net.evidence_logits(ctx, word_spans, u).float(), -1).cpu().numpy()
-        return out
+        spans = [(s, e) for s, e, _ in tags_to_spans(viterbi_bio(emissions, transitions=trans)) if e - s >= min_words]
+        return {"ctx": ctx if spans else None, "spans": spans,
+                "span_probs": [span_label_probs(probs, s, e, UNIT_LABELS) for s, e in spans],
+                "confidence": [float(np.exp(logp[np.arange(s, e), :].max(1)).mean()) for s, e in spans]}
 
-    def _relation_probs(self, u, pairs) -> np.ndarray:
+    def _document_scores(self, paras, per_para) -> tuple:
+        """The network's document-level heads over a text's candidate units: ``(DocumentScores, [(p, s, e)], evidence
+        probabilities [n, E] or None)``."""
         import torch
 
-        with torch.inference_mode():
-            return torch.softmax(self.net.relation_logits(u, pairs).float(), -1).cpu().numpy()
+        from .model.network import REL_LABELS, STANCES, UNIT_LABELS, document_link_logits, document_units
 
-    def _assemble(self, text: str, doc_id: Optional[str], paras, decoded) -> Document:
-        from .model.network import EVIDENCE_TYPES, REL_LABELS, STANCES, UNIT_LABELS
+        spans = [(p, s, e) for p, c in enumerate(per_para) for s, e in c["spans"]]
+        n = len(spans)
+        ctxs = [c["ctx"] for c in per_para]
+        u, para, u_par = document_units(self.net, ctxs, spans, len(paras)) if n else (None, None, None)
+        if n:
+            w = float(self.config.get("typer_weight", 0.5))
+            type_p = torch.softmax(self.net.typer(u).float(), -1).cpu().numpy()
+            span_p = np.array([sp for c in per_para for sp in c["span_probs"]])
+            label_probs = (1 - w) * span_p + w * type_p
+            stance = torch.softmax(self.net.stance(u).float(), -1).cpu().numpy()
+            links = torch.softmax(document_link_logits(self.net, u, para).float(), -1).cpu().numpy()
+            relations = np.zeros((n, n, len(REL_LABELS)))
+            src, tgt = self.net.band_pairs(n, u.device)
+            if len(src):
+                rel = torch.softmax(self.net.relation_logits(u, list(zip(src.tolist(), tgt.tolist())), para).float(), -1)
+                relations[src.cpu().numpy(), tgt.cpu().numpy()] = rel.cpu().numpy()
+        else:
+            label_probs, stance = np.zeros((0, len(UNIT_LABELS))), np.zeros((0, len(STANCES)))
+            links, relations = np.zeros((0, 1)), np.zeros((0, 0, len(REL_LABELS)))
+        scores = DocumentScores(paragraph=[p for p, _, _ in spans], roles=[paras[p].role for p, _, _ in spans],
+                                label_probs=label_probs, confidence=np.array([x for c in per_para for x in c["confidence"]]),
+                                stance=stance, links=links, relations=relations, labels=tuple(UNIT_LABELS))
+        evidence = None
+        if n and self.net.evidence is not None:
+            parts, first = [], 0
+            for p, c in enumerate(per_para):
+                k = len(c["spans"])
+                if k:
+                    parts.append(self.net.evidence_logits(c["ctx"], c["spans"], u_par[first:first + k]).float())
+                first += k
+            evidence = torch.softmax(torch.cat(parts), -1).cpu().numpy()
+        return scores, spans, evidence
 
+    def _assemble(self, text: str, doc_id: Optional[str], paras, scores: DocumentScores, spans, evidence) -> Document:
+        """Build the Document from the decoder's decision (``decode_document``): units, premise links, claim stances."""
+        from .model.network import EVIDENCE_TYPES
+
+        dec = decode_document(scores, self.decode_options)
         ev_names = list(self.config.get("evidence_types") or EVIDENCE_TYPES)
         units: List[ArgumentUnit] = []
+        for k, (p, s, e) in enumerate(spans):
+            pp = paras[p]
+            extra: Dict[str, Any] = {"paragraph": pp.index}
+            if evidence is not None:  # a model with a Webis-Editorials-16 evidence-type head
+                j = int(evidence[k].argmax())
+                extra["evidence_type"] = ev_names[j]
+                extra["evidence_score"] = round(float(evidence[k][j]), 4)
+            if dec.stance[k] is not None:
+                extra["stance"] = dec.stance[k]
+            units.append(ArgumentUnit(f"U{k + 1}", pp.words[s][0], pp.words[e - 1][1], dec.labels[k],
+                                      round(dec.label_score[k], 4), extra))
         relations: List[Relation] = []
-        para_units: List[List[int]] = []
-        if self.config.get("genre_rules", True):
-            all_labels = genre_labels([d["label_probs"] for d in decoded], [pp.role for pp in paras], UNIT_LABELS,
-                                      extra_claim_min=self.config.get("extra_claim_min"))
-        else:
-            all_labels = [[UNIT_LABELS[int(np.argmax(p))] for p in d["label_probs"]] for d in decoded]
-        for pi, (pp, dec, labels) in enumerate(zip(paras, decoded, all_labels)):
-            dec["labels"] = labels
-            idx = []
-            for k, ((s, e), lab, lp, conf) in enumerate(zip(dec["spans"], labels, dec["label_probs"], dec["confidence"])):
-                idx.append(len(units))
-                sc = float(lp[UNIT_LABELS.index(lab)]) * conf
-                extra: Dict[str, Any] = {"paragraph": pp.index}
-                if "evidence" in dec:  # a model trained with Webis-Editorials-16 evidence types
-                    j = int(dec["evidence"][k].argmax())
-                    extra["evidence_type"] = ev_names[j]
-                    extra["evidence_score"] = round(float(dec["evidence"][k][j]), 4)
-                units.append(ArgumentUnit(f"U{len(units) + 1}", pp.words[s][0], pp.words[e - 1][1], lab, round(sc, 4), extra))
-            para_units.append(idx)
+        for k, t in enumerate(dec.targets):
+            if t is not None:
+                relations.append(Relation(units[k].id, units[t].id, dec.relation[k], round(dec.link_score[k], 4)))
         majors = sorted((u for u in units if u.label == "MajorClaim"), key=lambda u: -u.score)  # most confident first
-        for pi, dec in enumerate(decoded):
-            idx = para_units[pi]
-            if not idx:
-                continue
-            labels = dec["labels"]
-            sources = [k for k, lab in enumerate(labels) if lab == "Premise"]
-            cands = [k for k, lab in enumerate(labels) if lab != "MajorClaim"]
-            w = float(self.config.get("link_prior_weight", 0.0))
-            links = (1 - w) * dec["links"] + w * claim_prior(labels) if w else dec["links"]
-            targets = decode_links(links, sources, cands)
-            pairs = [(k, t) for k, t in enumerate(targets) if t is not None]
-            rel_p = self._relation_probs(dec["unit_vectors"], pairs)
-            for (k, t), rp in zip(pairs, rel_p):
-                j = int(rp.argmax())
-                relations.append(Relation(units[idx[k]].id, units[idx[t]].id, REL_LABELS[j],
-                                          round(float(links[k, t]) * float(rp[j]), 4)))
-            for k, lab in enumerate(labels):
-                if lab != "Claim":
-                    continue
-                sp = dec["stance"][k]
-                j = int(sp.argmax())
-                u = units[idx[k]]
-                units[idx[k]] = ArgumentUnit(u.id, u.start, u.end, u.label, u.score, {**u.extra, "stance": STANCES[j]})
-                if majors:
-                    relations.append(Relation(u.id, majors[0].id, "supports" if j == 0 else "attacks", round(float(sp[j]), 4)))
+        if majors:
+            for k, u in enumerate(units):
+                if dec.stance[k] is not None:
+                    relations.append(Relation(u.id, majors[0].id, "supports" if dec.stance[k] == "For" else "attacks",
+                                              round(dec.stance_score[k], 4)))
         return Document(text=text, units=units, relations=relations, id=doc_id, model=self.model_info)

@@ -81,7 +81,8 @@ def looks_like_title(text: str, span: Span) -> bool:
 
 
 def paragraph_roles(text: str, paras: List[Span], skip: set | frozenset = frozenset()) -> List[str]:
-    """Role of each paragraph: ``title``, ``introduction``, ``body``, ``conclusion``, or ``skip``.
+    """Role of each paragraph: ``title``, ``introduction``, ``body``, ``conclusion``, ``text`` (the only paragraph
+    of a one-paragraph text), or ``skip``.
 
     The first paragraph is a title when it looks like a headline and more paragraphs follow. Paragraphs whose
     index is in ``skip`` (page noise) get ``skip`` and do not count for positions.
@@ -91,6 +92,9 @@ def paragraph_roles(text: str, paras: List[Span], skip: set | frozenset = frozen
     if len(content) > 1 and looks_like_title(text, paras[content[0]]):
         roles[content[0]] = "title"
         content = content[1:]
+    if len(content) == 1:  # a one-paragraph text (a comment, a letter, a microtext) is no essay introduction
+        roles[content[0]] = "text"
+        return roles
     for k, i in enumerate(content):
         roles[i] = "introduction" if k == 0 else "conclusion" if k == len(content) - 1 else "body"
     return roles

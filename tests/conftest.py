@@ -31,11 +31,13 @@ def base_tokenizer():
     return AutoTokenizer.from_pretrained(str(default_encoder_path()), local_files_only=True)
 
 
-def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None, multi_corpus: bool = False) -> Path:
+def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None, multi_corpus: bool = False,
+                     document_level: bool = False) -> Path:
     """Save a tiny random-weight argmine model directory at ``path`` and return ``path``.
 
     ``realistic=False`` keeps the raw random heads (a unit on nearly every word). ``multi_corpus=True`` adds the
-    heads of a multi-corpus model: a Webis segmenter and the evidence-type head.
+    heads of a multi-corpus model: a Webis segmenter and the evidence-type head. ``document_level=True``: the
+    document-level network of argmine 0.3 (document positions, cross-paragraph links), with its decoding options.
     """
     import torch
     from transformers import BertConfig, BertModel
@@ -51,7 +53,8 @@ def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None, mult
     torch.manual_seed(0)
     encoder = BertModel(enc_cfg)
     aux = [{"corpus": "webis", "split": "train", "fraction": 0.5}] if multi_corpus else []
-    cfg = model_config(load_config(None, aux_corpora=aux), encoder)
+    cfg = model_config(load_config(None, aux_corpora=aux, document_level=document_level,
+                                   decoding={"link_prior_weight": 0.3} if document_level else None), encoder)
     cfg["name"] = "tiny-test"
     assert cfg["encoder_config"]["model_type"] == "bert"
     torch.manual_seed(0)
@@ -77,6 +80,12 @@ def tokenizer():
 def tiny_model_dir(tmp_path_factory, tokenizer) -> Path:
     """A saved model directory holding a tiny random-weight ArgmineNet (named ``tiny-test``)."""
     return build_tiny_model(tmp_path_factory.mktemp("models") / "tiny", tokenizer=tokenizer)
+
+
+@pytest.fixture(scope="session")
+def tiny_doc_model_dir(tmp_path_factory, tokenizer) -> Path:
+    """A tiny random-weight document-level model directory (argmine 0.3's network)."""
+    return build_tiny_model(tmp_path_factory.mktemp("models") / "tiny-doc", tokenizer=tokenizer, document_level=True)
 
 
 @pytest.fixture(scope="session")

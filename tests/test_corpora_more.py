@@ -162,10 +162,11 @@ def test_microtexts_real(data_dir):
     assert src == {"sup": 263, "reb": 108, "und": 63, "add": 21, "exa": 9}
     assert rels["attacks"] == 108 + 63 + sum(1 for d in docs for r in d.relations
                                              if r.extra["source_label"] == "add" and r.label == "attacks")
-    train, test = read_microtexts(data_dir, "train"), read_microtexts(data_dir, "test")
-    assert (len(train), len(test)) == (90, 22)
-    assert {d.id for d in train} | {d.id for d in test} == {d.id for d in docs}
-    assert not {d.id for d in train} & {d.id for d in test}
+    train, dev, test = (read_microtexts(data_dir, s) for s in ("train", "dev", "test"))
+    assert (len(train), len(dev), len(test)) == (68, 22, 22)
+    assert {d.id for d in train} | {d.id for d in dev} | {d.id for d in test} == {d.id for d in docs}
+    assert not {d.id for d in train} & {d.id for d in test} and not {d.id for d in train} & {d.id for d in dev}
+    assert not {d.id for d in dev} & {d.id for d in test}
     b001 = next(d for d in docs if d.id == "micro_b001")
     assert b001.text.startswith(b001.unit_text(b001.units[0]))
     labels = [u.label for u in b001.units]

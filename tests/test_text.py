@@ -153,7 +153,14 @@ def test_question_headline_is_a_title():
 
 def test_a_lone_headline_is_not_a_title():
     text = "Why cities need protected bike lanes"
-    assert paragraph_roles(text, paragraph_spans(text)) == ["introduction"]
+    assert paragraph_roles(text, paragraph_spans(text)) == ["text"]
+
+
+def test_a_one_paragraph_text_is_no_essay_introduction():
+    text = "Cities should ban cars from their centres. Traffic kills thousands every year."
+    assert paragraph_roles(text, paragraph_spans(text)) == ["text"]
+    # furniture around it does not make it an introduction either
+    assert paragraph_roles(text + "\n\nLeave a Reply", paragraph_spans(text + "\n\nLeave a Reply"), {1}) == ["text", "skip"]
 
 
 def test_two_paragraphs_are_introduction_and_conclusion():

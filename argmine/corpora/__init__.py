@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List
 
-CORPORA = ("aaec", "webis", "microtexts", "abstrct", "cdcp", "ukp")
+CORPORA = ("aaec", "oped", "webis", "microtexts", "abstrct", "cdcp", "ukp")
 # other names accepted for a corpus: its data folder's name
-ALIASES = {"arg-microtexts": "microtexts", "web-discourse-toulmin": "ukp", "webis-editorials-16": "webis"}
+ALIASES = {"arg-microtexts": "microtexts", "web-discourse-toulmin": "ukp", "webis-editorials-16": "webis",
+           "argmine-oped": "oped"}
 _MODULES = {"aaec": "aaec", "webis": "webis", "microtexts": "microtexts", "abstrct": "abstrct", "cdcp": "cdcp",
-            "ukp": "ukp"}
+            "ukp": "ukp", "oped": "oped"}
 
 
 def get_splits(name: str) -> tuple:
@@ -39,6 +40,10 @@ def get_reader(name: str) -> Callable[..., List]:
         from .ukp import read_ukp
 
         return read_ukp
+    if name == "oped":
+        from .oped import read_oped
+
+        return read_oped
     if name == "aaec":
         from .aaec import read_aaec
 

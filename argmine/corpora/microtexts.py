@@ -29,10 +29,11 @@ Mapping onto argmine's scheme (documented choice):
 * ``Document.meta`` keeps ``corpus``, ``topic_id`` and ``stance`` (the author's stance on the trigger question)
   when the graph has them.
 
-Splits: the corpus has no official split. ``"all"`` is all 112 texts; ``"train"``/``"test"`` are a deterministic
-80/20 split by id: the ids sorted (``micro_b001`` ... ``micro_d23`` ... ``micro_k031``), every fifth one (positions
-4, 9, 14, ... counting from 0) goes to ``test`` (22 texts), the rest to ``train`` (90 texts). Sorting interleaves
-the three groups (b, d, k) so each is represented in both parts.
+Splits: the corpus has no official split. ``"all"`` is all 112 texts; ``"train"``/``"dev"``/``"test"`` are a
+deterministic 60/20/20 split by id: the ids sorted (``micro_b001`` ... ``micro_d23`` ... ``micro_k031``), every fifth
+one (positions 4, 9, 14, ... counting from 0) goes to ``test`` (22 texts, for reporting only), the one before each
+(positions 3, 8, 13, ...) to ``dev`` (for choosing), the rest to ``train`` (68 texts). Sorting interleaves the three
+groups (b, d, k) so each is represented in every part. (Before argmine 0.3 ``train`` also held the ``dev`` texts.)
 
 Only the standard library is used (``xml.etree``).
 """
@@ -50,7 +51,7 @@ from .base import corpus_dir, data_hint
 __all__ = ["read_microtexts", "parse_microtext", "microtexts_root", "SPLITS", "split_ids"]
 
 CORPUS = "arg-microtexts"
-SPLITS = ("all", "train", "test")
+SPLITS = ("all", "train", "dev", "test")
 _SUBDIR = Path(CORPUS) / "corpus" / "en"
 _HINT = data_hint(CORPUS)
 _SUPPORT = {"sup": "supports", "exa": "supports", "reb": "attacks", "und": "attacks"}
@@ -73,7 +74,10 @@ def split_ids(ids: List[str], split: str) -> List[str]:
     ids = sorted(ids)
     if split == "all":
         return ids
-    return [i for k, i in enumerate(ids) if (k % _TEST_EVERY == _TEST_EVERY - 1) == (split == "test")]
+    fold = {"test": _TEST_EVERY - 1, "dev": _TEST_EVERY - 2}
+    if split in fold:
+        return [i for k, i in enumerate(ids) if k % _TEST_EVERY == fold[split]]
+    return [i for k, i in enumerate(ids) if k % _TEST_EVERY not in fold.values()]
 
 
 def _edu_spans(text: str, edus: List[Tuple[str, str]], path: Path) -> Dict[str, Tuple[int, int]]:

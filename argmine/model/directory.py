@@ -69,7 +69,8 @@ def build_network(cfg: Dict[str, Any]):
     enc = AutoModel.from_config(AutoConfig.for_model(model_type, **enc_cfg))
     return ArgmineNet(enc, hidden=cfg.get("lstm_hidden", 192), unit_dim=cfg.get("unit_dim", 256), dropout=cfg.get("dropout", 0.1),
                       crf=bool(cfg.get("crf", False)), aux_segmenters=tuple(cfg.get("aux_segmenters", ())),
-                      evidence=bool(cfg.get("evidence_types")), evidence_input=cfg.get("evidence_input", "unit"))
+                      evidence=bool(cfg.get("evidence_types")), evidence_input=cfg.get("evidence_input", "unit"),
+                      document_level=bool(cfg.get("document_level", False)))
 
 
 _SIZE_KEYS = ("hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads", "vocab_size",

@@ -18,7 +18,9 @@ STANCES = ("For", "Against")
 REL_LABELS = ("supports", "attacks")
 SEG_TAGS = ("O", "B", "I")  # label-agnostic BIO of the auxiliary segmenters (one per extra training corpus)
 MAX_DIST = 8
-LINK_WINDOW = 16  # a unit links to units at most this many units away in its paragraph
+MAX_PARA_DIST = 4  # paragraph distance of a link pair, clipped (document-level models)
+LINK_WINDOW = 16  # a unit links to units at most this many units away (in its paragraph, or in the document)
+DOC_FEATURES = 5  # document position of a unit: see ``doc_position_features``
 
 
 def evidence_head(evidence_input: str, unit_dim: int, ctx_dim: int) -> nn.Module:
@@ -35,9 +37,38 @@ def span_states(ctx: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Te
     return torch.stack([torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1]]) for s, e in spans])
 
 
+def doc_position_features(para_of_unit: Sequence[int], n_paragraphs: int) -> torch.Tensor:
+    """``[n_units, DOC_FEATURES]``: where each unit stands in its document, whatever the layout.
+
+    Per unit: relative paragraph position, first paragraph, last paragraph, relative unit position in the document,
+    and whether the unit is alone in its paragraph. ``para_of_unit[k]`` is the index (0..n_paragraphs-1, in text
+    order, counting only paragraphs that reach the network) of unit ``k``'s paragraph.
+    """
+    n = len(para_of_unit)
+    last = max(n_paragraphs - 1, 1)
+    alone = {p: sum(q == p for q in para_of_unit) == 1 for p in set(para_of_unit)}
+    rows = [[p / last, float(p == 0), float(p == n_paragraphs - 1), k / max(n - 1, 1), float(alone[p])]
+            for k, p in enumerate(para_of_unit)]
+    return torch.tensor(rows, dtype=torch.float32).reshape(n, DOC_FEATURES)
+
+
 class ArgmineNet(nn.Module):
+    """Encoder, word BiLSTM and argument heads.
+
+    Implements a BiLSTM-CRF sequence tagger over words for argument units (Eger, Daxenberger & Gurevych 2017,
+    "Neural End-to-End Learning for Computational Argumentation Mining", ACL), span representations as mean/first/last
+    states (Lee et al. 2017, "End-to-end Neural Coreference Resolution"), and a pointer-style link scorer: each unit
+    picks one target among the units around it or "none" (Potash, Romanov & Rumshisky 2017, "Here's My Point: Joint
+    Pointer Architecture for Argument Mining", EMNLP).
+
+    With ``document_level`` the unit vectors get document-position features and the link scorer runs over all
+    units of a document (units ``LINK_WINDOW`` apart at most, with their paragraph distance), so a major claim may
+    stand in any paragraph and a premise may support a unit of another paragraph (argmine 0.3).
+    """
+
     def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1, crf: bool = False,
-                 aux_segmenters: Sequence[str] = (), evidence: bool = False, evidence_input: str = "unit"):
+                 aux_segmenters: Sequence[str] = (), evidence: bool = False, evidence_input: str = "unit",
+                 document_level: bool = False):
         super().__init__()
         self.encoder = encoder
         h = encoder.config.hidden_size
@@ -52,6 +83,12 @@ class ArgmineNet(nn.Module):
         pair = 3 * unit_dim + 32
         self.link = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, 1))
         self.null = nn.Linear(unit_dim, 1)
+        self.document_level = bool(document_level)
+        if self.document_level:  # zero-initialised: a paragraph-level model's weights start with the same outputs
+            self.doc_pos = nn.Linear(DOC_FEATURES, unit_dim)
+            self.para_dist = nn.Embedding(2 * MAX_PARA_DIST + 1, 32)
+            with torch.no_grad():
+                self.doc_pos.weight.zero_(); self.doc_pos.bias.zero_(); self.para_dist.weight.zero_()
         self.rel = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, len(REL_LABELS)))
         # multi-corpus training: one label-agnostic BIO head per extra corpus (its own segment conventions), and an
         # evidence-type head on unit vectors (trained on Webis-Editorials-16, applied to every predicted unit)
@@ -118,10 +155,22 @@ class ArgmineNet(nn.Module):
         """``[len(spans), len(EVIDENCE_TYPES)]`` evidence-type logits (the model must have an evidence head)."""
         return self.evidence(self.evidence_features(ctx, spans, u))
 
-    def _pair(self, u: torch.Tensor, src: torch.Tensor, tgt: torch.Tensor) -> torch.Tensor:
+    def document_units(self, u: torch.Tensor, para_of_unit: Sequence[int], n_paragraphs: int) -> torch.Tensor:
+        """Unit vectors ``[n, unit_dim]`` of a whole document with their document position added (a document-level
+        model; others get ``u`` back)."""
+        if not self.document_level or u.shape[0] == 0:
+            return u
+        f = doc_position_features(para_of_unit, n_paragraphs).to(device=u.device, dtype=u.dtype)
+        return u + self.doc_pos(f)
+
+    def _pair(self, u: torch.Tensor, src: torch.Tensor, tgt: torch.Tensor, para: Optional[torch.Tensor] = None) -> torch.Tensor:
         d = (tgt - src).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST
         a, b = u[src], u[tgt]
-        return torch.cat([a, b, a * b, self.dist(d)], dim=-1)
+        dist = self.dist(d)
+        if para is not None and self.document_level:
+            pd = (para[tgt] - para[src]).clamp(-MAX_PARA_DIST, MAX_PARA_DIST) + MAX_PARA_DIST
+            dist = dist + self.para_dist(pd)
+        return torch.cat([a, b, a * b, dist], dim=-1)
 
     def band_pairs(self, n: int, device) -> Tuple[torch.Tensor, torch.Tensor]:
         """All (source, target) pairs with 0 < |source - target| <= LINK_WINDOW: O(n) pairs, not O(n²)."""
@@ -132,22 +181,24 @@ class ArgmineNet(nn.Module):
         keep = (tgt >= 0) & (tgt < n)
         return src[keep], tgt[keep]
 
-    def link_scores(self, u: torch.Tensor) -> torch.Tensor:
-        """[n, n+1] logits: column j<n = target j (units more than LINK_WINDOW apart are -inf), column n = no target."""
+    def link_scores(self, u: torch.Tensor, para: Optional[torch.Tensor] = None) -> torch.Tensor:
+        """[n, n+1] logits: column j<n = target j (units more than LINK_WINDOW apart are -inf), column n = no target.
+
+        ``para`` ``[n]`` (long): each unit's paragraph index, for a document-level model's paragraph distance."""
         n = u.shape[0]
         s = u.new_full((n, n), float("-inf"))
         if n > 1:
             src, tgt = self.band_pairs(n, u.device)
-            s[src, tgt] = self.link(self._pair(u, src, tgt)).squeeze(-1).to(s.dtype)
+            s[src, tgt] = self.link(self._pair(u, src, tgt, para)).squeeze(-1).to(s.dtype)
         return torch.cat([s, self.null(u).to(s.dtype)], dim=1)
 
-    def relation_logits(self, u: torch.Tensor, pairs: Sequence[Tuple[int, int]]) -> torch.Tensor:
+    def relation_logits(self, u: torch.Tensor, pairs: Sequence[Tuple[int, int]], para: Optional[torch.Tensor] = None) -> torch.Tensor:
         """[len(pairs), len(REL_LABELS)] logits for the given (source, target) unit pairs."""
         if not pairs:
             return u.new_zeros((0, len(REL_LABELS)))
         src = torch.tensor([p[0] for p in pairs], device=u.device)
         tgt = torch.tensor([p[1] for p in pairs], device=u.device)
-        return self.rel(self._pair(u, src, tgt))
+        return self.rel(self._pair(u, src, tgt, para))
 
 def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Run the encoder over every window of a batch of paragraphs.
@@ -187,3 +238,34 @@ def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words
     lengths = torch.tensor(n_words, device=device)
     ctx = net.contextualise(words, lengths)
     return ctx, net.tagger(ctx), lengths
+
+
+def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequence[Tuple[int, int, int]],
+                   n_paragraphs: int) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Unit vectors of one document: ``(u [n, unit_dim], para [n], u_paragraph [n, unit_dim])``.
+
+    ``ctxs[p]`` is paragraph ``p``'s word context ``[W_p, C]`` (None for a paragraph without units); ``spans`` are ``(p, first word, end word)`` in text
+    order. Each unit gets its in-paragraph position (``unit_vectors``) and, in a document-level model, its document
+    position (``ArgmineNet.document_units``); ``u_paragraph`` is without it (the evidence head's input).
+    """
+    device = next((c.device for c in ctxs if c is not None), torch.device("cpu"))
+    para = torch.tensor([p for p, _, _ in spans], dtype=torch.long, device=device)
+    if not spans:
+        z = torch.zeros((0, net.typer.in_features), device=device)
+        return z, para, z
+    groups: Dict[int, List[Tuple[int, int]]] = {}
+    for p, s, e in spans:
+        groups.setdefault(p, []).append((s, e))
+    u = torch.cat([net.unit_vectors(ctxs[p], groups[p]) for p in sorted(groups)])
+    return net.document_units(u, [p for p, _, _ in spans], n_paragraphs), para, u
+
+
+def document_link_logits(net: ArgmineNet, u: torch.Tensor, para: torch.Tensor) -> torch.Tensor:
+    """``[n, n+1]`` link logits over a document's units (column n: no target). A paragraph-level model (argmine
+    0.1-0.2) only ever scored pairs inside a paragraph: its cross-paragraph pairs are -inf, which gives exactly its
+    per-paragraph softmax."""
+    s = net.link_scores(u, para)
+    if not net.document_level and u.shape[0] > 1:
+        cross = para[:, None] != para[None, :]
+        s = torch.cat([s[:, :-1].masked_fill(cross, float("-inf")), s[:, -1:]], dim=1)
+    return s

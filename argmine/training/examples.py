@@ -96,3 +96,90 @@ def segment_examples(doc: Document, tokenizer, source: str, max_length: int = 51
             evidence.append(EVIDENCE_TYPES.index(ev) if ev in EVIDENCE_TYPES else -1)
         out.append(Example(para, tags, spans, source=source, evidence=evidence))
     return out
+
+
+@dataclass
+class DocExample:
+    """One document in the model's own scheme, for document-level training (argmine 0.3).
+
+    ``paras`` are its encoder paragraphs (``alt_paras``: the same with a neutral paragraph marker, used at random in
+    training so the model does not lean on the essay layout); ``tags[p]`` the word tags of paragraph ``p``; units are
+    listed in text order as ``spans`` ``(p, first word, end word)`` with ``labels``, ``stance`` (-1: not a claim) and
+    ``link``: the target's unit index in the document, ``len(spans)`` for none, -1 when not trained (claims and major
+    claims: their stance is trained instead); ``rel``: the link's REL_LABELS index or -1.
+    """
+
+    paras: List[ParagraphInput]
+    tags: List[List[int]]
+    spans: List[tuple] = field(default_factory=list)
+    labels: List[int] = field(default_factory=list)
+    stance: List[int] = field(default_factory=list)
+    link: List[int] = field(default_factory=list)
+    rel: List[int] = field(default_factory=list)
+    source: str = MAIN
+    alt_paras: Optional[List[ParagraphInput]] = None
+
+    @property
+    def n_pieces(self) -> int:
+        return sum(len(w.input_ids) for p in self.paras for w in p.windows)
+
+
+NEUTRAL_ROLE = "paragraph"  # the marker a paragraph gets when its role is hidden in training
+
+
+def _unit_stance(u: ArgumentUnit, rel_by_source: dict, labels_by_id: dict) -> int:
+    """A claim's stance: ``extra["stance"]``, else the label of its relation to a MajorClaim (corpora such as
+    arg-microtexts give the stance only as that relation); -1 for other units."""
+    if u.label != "Claim":
+        return -1
+    st = u.extra.get("stance")
+    if st in STANCES:
+        return STANCES.index(st)
+    r = rel_by_source.get(u.id)
+    if r is not None and labels_by_id.get(r.target) == "MajorClaim":
+        return 0 if r.label == "supports" else 1
+    return -1
+
+
+def doc_example(doc: Document, tokenizer, max_length: int = 512, noise_filter: bool = True,
+                source: str = MAIN, neutral_copy: bool = True) -> DocExample:
+    """A document-level training example: word tags per paragraph, units, stances and cross-paragraph links."""
+    import dataclasses
+
+    from ..model.features import make_windows
+
+    rel_by_source = {r.source: r for r in doc.relations}
+    labels_by_id = {u.id: u.label for u in doc.units}
+    paras, tags, units = [], [], []
+    for para, inside in _paragraph_units(doc, tokenizer, max_length, noise_filter):
+        p = len(paras)
+        paras.append(para)
+        t = [0] * len(para.words)
+        for u, s, e in inside:
+            if any(t[k] for k in range(s, e)):  # overlapping units (rare): keep the first
+                continue
+            t[s] = TAGS.index("B-" + u.label)
+            for k in range(s + 1, e):
+                t[k] = TAGS.index("I-" + u.label)
+            units.append((u, p, s, e))
+        tags.append(t)
+    ids = [u.id for u, _, _, _ in units]
+    ex = DocExample(paras, tags, source=source)
+    for u, p, s, e in units:
+        ex.spans.append((p, s, e))
+        ex.labels.append(UNIT_LABELS.index(u.label))
+        ex.stance.append(_unit_stance(u, rel_by_source, labels_by_id))
+        r = rel_by_source.get(u.id)
+        if u.label != "Premise":
+            ex.link.append(-1)
+            ex.rel.append(-1)
+        elif r is not None and r.target in ids:
+            ex.link.append(ids.index(r.target))
+            ex.rel.append(REL_LABELS.index(r.label))
+        else:
+            ex.link.append(len(ids))
+            ex.rel.append(-1)
+    if neutral_copy:
+        ex.alt_paras = [dataclasses.replace(pp, role=NEUTRAL_ROLE, windows=make_windows(
+            tokenizer, [doc.text[a:b] for a, b in pp.words], NEUTRAL_ROLE, max_length)) for pp in paras]
+    return ex

@@ -45,6 +45,14 @@ DEFAULTS: Dict[str, Any] = {
     # Average the weights of the last K epochs (kept in checkpoints/epochs/); the average becomes the model when its
     # dev score beats the best single epoch's, or always when there is no dev split. 0: off.
     "average_last": 0,
+    # Document-level structure (argmine 0.3): major claims in any paragraph, links across paragraphs, and the
+    # structure heads trained on every corpus listed in ``main_corpora`` (tables {corpus, split, repeat, dev_split}:
+    # ``repeat`` copies of the split per epoch; the dev splits choose the epoch, each corpus weighing the same).
+    "document_level": False,
+    "main_corpora": [],
+    "neutral_role_rate": 0.0,  # share of training documents whose paragraph-role markers are hidden
+    "init_from": "",  # a model directory whose weights start training (new heads start at zero)
+    "decoding": {},  # decoding options written to the model (see argmine.decoding.DecodeOptions)
 }
 
 
@@ -171,6 +179,55 @@ def compute_loss(net, batch, device, weights: Dict[str, float]):
     return total, {k: float(v.detach()) for k, v in parts.items()}
 
 
+def compute_doc_loss(net, batch, device, weights: Dict[str, float], neutral: Optional[List[bool]] = None):
+    """Loss of a batch of document-level examples (``DocExample``): word tags (CRF or cross-entropy) per paragraph,
+    then unit types, claim stances, premise links over the whole document and link labels. ``neutral[k]``: use
+    document ``k``'s neutral-marker paragraphs. Returns ``(total, {part: value})``; parts are per unit."""
+    import torch
+    import torch.nn.functional as F
+
+    from ..model.network import LINK_WINDOW, document_link_logits, document_units, encode_paragraphs
+
+    neutral = neutral or [False] * len(batch)
+    paras = [p for ex, alt in zip(batch, neutral) for p in (ex.alt_paras if alt and ex.alt_paras else ex.paras)]
+    ctx, logits, _ = encode_paragraphs(net, [p.windows for p in paras], [len(p.words) for p in paras], device)
+    gold = torch.full(logits.shape[:2], -100, dtype=torch.long, device=device)
+    tags = [t for ex in batch for t in ex.tags]
+    for k, t in enumerate(tags):
+        gold[k, : len(t)] = torch.tensor(t, device=device)
+    if net.crf is not None:
+        loss_tags = -net.crf(logits.float(), gold.clamp(min=0), mask=gold >= 0, reduction="token_mean")
+    else:
+        loss_tags = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), gold.reshape(-1), ignore_index=-100)
+    parts_list: Dict[str, list] = {"types": [], "stance": [], "link": [], "rel": []}
+    first = 0
+    for ex in batch:
+        n_p = len(ex.paras)
+        if ex.spans:
+            ctxs = [ctx[first + p, : len(ex.tags[p])] for p in range(n_p)]
+            u, para, _ = document_units(net, ctxs, ex.spans, n_p)
+            parts_list["types"].append(F.cross_entropy(net.typer(u), torch.tensor(ex.labels, device=device), reduction="sum"))
+            st = torch.tensor(ex.stance, device=device)
+            if (st >= 0).any():
+                parts_list["stance"].append(F.cross_entropy(net.stance(u), st, ignore_index=-1, reduction="sum"))
+            n = len(ex.spans)
+            lk = torch.tensor([t if t == n or t < 0 or abs(t - i) <= LINK_WINDOW else -1 for i, t in enumerate(ex.link)],
+                              device=device)
+            if (lk >= 0).any():
+                parts_list["link"].append(F.cross_entropy(document_link_logits(net, u, para), lk, ignore_index=-1, reduction="sum"))
+            pairs = [(i, ex.link[i]) for i in range(n) if ex.rel[i] >= 0]
+            if pairs:
+                lr = net.relation_logits(u, pairs, para)
+                parts_list["rel"].append(F.cross_entropy(lr, torch.tensor([ex.rel[i] for i, _ in pairs], device=device), reduction="sum"))
+        first += n_p
+    n_units = max(sum(len(ex.spans) for ex in batch), 1)
+    parts = {"tags": loss_tags}
+    for name, lst in parts_list.items():
+        parts[name] = torch.stack(lst).sum() / n_units if lst else loss_tags.new_zeros(())
+    total = sum(weights.get(k, 1.0) * v for k, v in parts.items())
+    return total, {k: float(v.detach()) for k, v in parts.items()}
+
+
 def aux_specs(cfg: Dict[str, Any]) -> List[Dict[str, Any]]:
     """The ``aux_corpora`` tables of a config, checked: ``[{corpus, split, fraction, dev_split}]``."""
     from ..corpora import ALIASES, CORPORA
@@ -216,11 +273,14 @@ def model_config(cfg: Dict[str, Any], encoder) -> Dict[str, Any]:
         "link_prior_weight": cfg["link_prior_weight"],
         "extra_claim_min": cfg["extra_claim_min"] or None,
         "noise_filter": cfg["noise_filter"],
+        "document_level": bool(cfg["document_level"]),
+        "decoding": dict(cfg["decoding"]),
         "encoder_config": encoder_config_dict(encoder),
         "aux_segmenters": [a["corpus"] for a in aux],
         "evidence_types": list(EVIDENCE_TYPES) if any(a["corpus"] == "webis" for a in aux) else [],
         "training": {**{k: cfg[k] for k in ("corpus", "train_split", "dev_split", "seed", "epochs", "batch_size", "lr_encoder", "lr_heads")},
-                     "aux_corpora": aux},
+                     "aux_corpora": aux, "main_corpora": cfg["main_corpora"], "init_from": cfg["init_from"],
+                     "neutral_role_rate": cfg["neutral_role_rate"]},
     }
 
 
@@ -241,6 +301,10 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
     from ..model.network import ArgmineNet
     from .examples import document_examples, segment_examples
 
+    if cfg.get("document_level"):
+        from .documents import train_documents
+
+        return train_documents(cfg, out_dir, data_dir, resume=resume, log=log)
     out_dir = Path(out_dir)
     ck = out_dir / "checkpoints" / "last"
     best_dir = out_dir / "checkpoints" / "best"

@@ -1,0 +1,182 @@
+"""Document-level training (argmine 0.3): the structure heads learn from every corpus in the model's scheme.
+
+Each example is a whole document, so major claims can stand in any paragraph and premise links can cross
+paragraphs. Corpora come through their readers' documented label mappings (AAEC essays, argmine-oped editorials,
+arg-microtexts); the epoch is chosen on their dev splits, each corpus weighing the same.
+"""
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+# the scorer that chooses, per corpus: AAEC at exact match (its literature's convention), others at 50% overlap
+DEV_OVERLAP = {"aaec": "100"}
+
+
+def main_specs(cfg: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The ``main_corpora`` tables, checked: ``[{corpus, split, repeat, dev_split}]`` (default: the config's corpus)."""
+    from ..corpora import ALIASES, CORPORA
+
+    specs = cfg.get("main_corpora") or [{"corpus": cfg["corpus"], "split": cfg["train_split"], "dev_split": cfg["dev_split"]}]
+    out = []
+    for spec in specs:
+        if not isinstance(spec, dict) or "corpus" not in spec:
+            raise ValueError(f"main_corpora entries must be tables with a corpus key; got {spec!r}")
+        name = ALIASES.get(spec["corpus"], spec["corpus"])
+        if name not in CORPORA:
+            raise ValueError(f"main_corpora corpus must be one of {CORPORA}; got {spec['corpus']!r}")
+        rep = spec.get("repeat", 1)
+        if isinstance(rep, bool) or not isinstance(rep, int) or not 1 <= rep <= 10:
+            raise ValueError(f"main_corpora repeat must be an int in [1, 10]; got {rep!r}")
+        out.append({"corpus": name, "split": spec.get("split", "train"), "repeat": rep, "dev_split": spec.get("dev_split", "")})
+    return out
+
+
+def doc_batches(examples, batch_pieces: int, rng: random.Random, pool) -> List[List[int]]:
+    """Batches of whole documents of similar size, at most ``batch_pieces`` wordpieces each (one document at least),
+    in random order."""
+    idx = sorted(pool, key=lambda i: examples[i].n_pieces * (1 + 0.2 * rng.random()))
+    batches, cur, used = [], [], 0
+    for i in idx:
+        if cur and used + examples[i].n_pieces > batch_pieces:
+            batches.append(cur)
+            cur, used = [], 0
+        cur.append(i)
+        used += examples[i].n_pieces
+    if cur:
+        batches.append(cur)
+    rng.shuffle(batches)
+    return batches
+
+
+def dev_scores(miner, dev_sets: Dict[str, list], log, label: str) -> Tuple[Dict[str, Any], float]:
+    """Component and relation F1 per dev corpus, and the dev score: the mean over corpora of (components F1 +
+    relations F1) / 2, at the overlap of ``DEV_OVERLAP`` (50% where not listed)."""
+    from ..evaluate import evaluate_miner
+
+    rec: Dict[str, Any] = {}
+    per = []
+    for name, docs in dev_sets.items():
+        sc = evaluate_miner(miner, docs, level="essay")
+        ov = DEV_OVERLAP.get(name, "50")
+        c, r = sc["components"][f"f1_{ov}"], sc["relations"][f"f1_{ov}"]
+        rec[f"{name}_dev_c_f1_{ov}"], rec[f"{name}_dev_r_f1_{ov}"] = c, r
+        per.append((c + r) / 2)
+        log(f"{label} {name} dev: components F1 {c * 100:.1f} / relations F1 {r * 100:.1f} ({ov}%)")
+    score = sum(per) / len(per) if per else 0.0
+    rec["dev_score"] = score
+    return rec, score
+
+
+def init_weights(net, path: Path, log) -> None:
+    """Start from a model directory's weights; parameters it lacks (new heads) keep their initial values."""
+    from ..model.directory import weights_file
+    from safetensors.torch import load_file
+
+    state = load_file(str(weights_file(Path(path))))
+    own = net.state_dict()
+    state = {k: v.float() for k, v in state.items() if k in own and own[k].shape == v.shape}
+    missing, _ = net.load_state_dict(state, strict=False)
+    log(f"initialised from {path}: {len(state)} tensors; new: {sorted({k.split('.')[0] for k in missing if 'position_ids' not in k})}")
+
+
+def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = True, log=print) -> Dict[str, Any]:
+    """Train a document-level model; checkpoints every epoch (``out_dir/checkpoints/last``, resumed on rerun), the
+    best epoch on the dev splits in ``out_dir/checkpoints/best``. Returns the training state with its history."""
+    import numpy as np
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    from ..corpora import get_reader
+    from ..miner import Miner
+    from ..model.directory import save_dir
+    from ..model.encoder import load_pretrained_encoder, resolve_encoder
+    from ..model.network import ArgmineNet
+    from .examples import doc_example
+    from .loop import _bf16_ok, compute_doc_loss, model_config
+
+    out_dir = Path(out_dir)
+    ck, best_dir = out_dir / "checkpoints" / "last", out_dir / "checkpoints" / "best"
+    if cfg["threads"]:
+        torch.set_num_threads(int(cfg["threads"]))
+    random.seed(cfg["seed"]); np.random.seed(cfg["seed"]); torch.manual_seed(cfg["seed"])
+    enc, tok = load_pretrained_encoder(resolve_encoder(cfg["base_encoder"]))
+    mcfg = model_config(cfg, enc)
+    net = ArgmineNet(enc, hidden=cfg["lstm_hidden"], unit_dim=cfg["unit_dim"], dropout=cfg["dropout"], crf=cfg["crf"],
+                     evidence=bool(mcfg["evidence_types"]), evidence_input=mcfg.get("evidence_input", "unit"),
+                     document_level=True)
+    if cfg["init_from"]:
+        init_weights(net, Path(cfg["init_from"]), log)
+    examples, pool_base, dev_sets = [], [], {}
+    for spec in main_specs(cfg):
+        docs = get_reader(spec["corpus"])(data_dir, spec["split"])[: cfg["max_docs"] or None]
+        first = len(examples)
+        examples += [doc_example(d, tok, cfg["max_length"], cfg["noise_filter"], source=spec["corpus"],
+                                 neutral_copy=cfg["neutral_role_rate"] > 0) for d in docs]
+        pool_base += list(range(first, len(examples))) * spec["repeat"]
+        log(f"train {spec['corpus']} {spec['split']}: {len(docs)} docs x{spec['repeat']}, "
+            f"{sum(e.n_pieces for e in examples[first:])} wordpieces")
+        if spec["dev_split"]:
+            dev_sets[spec["corpus"]] = get_reader(spec["corpus"])(data_dir, spec["dev_split"])[: cfg["max_docs"] or None]
+    batch_pieces = int(cfg["batch_size"]) * 160  # about batch_size AAEC paragraphs
+    enc_params = [p for n, p in net.named_parameters() if n.startswith("encoder.")]
+    head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
+    opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg["lr_encoder"]}, {"params": head_params, "lr": cfg["lr_heads"]}],
+                            weight_decay=cfg["weight_decay"])
+    steps_per_epoch = len(doc_batches(examples, batch_pieces, random.Random(0), pool_base))
+    total = steps_per_epoch * cfg["epochs"]
+    warm = max(1, int(total * cfg["warmup"]))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
+    state = {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
+    if resume and (ck / "state.json").exists():
+        state = json.loads((ck / "state.json").read_text())
+        net.load_state_dict(load_file(str(ck / "model.safetensors")))
+        opt_state = torch.load(ck / "optimizer.pt", weights_only=True)
+        opt.load_state_dict(opt_state["opt"]); sched.load_state_dict(opt_state["sched"])
+        log(f"resumed after epoch {state['epoch']} (best dev {state['best']:.4f} at epoch {state['best_epoch']})")
+    if state["epoch"] == 0 and cfg["init_from"] and dev_sets:  # the starting point, for reference
+        net.eval()
+        rec, _ = dev_scores(Miner(net, tok, mcfg, device="cpu"), dev_sets, log, "epoch 0")
+        state["history"].append({"epoch": 0, "seconds": 0.0, **rec})
+    use_bf16 = cfg["bf16"] is True or (cfg["bf16"] == "auto" and _bf16_ok())
+    for epoch in range(state["epoch"] + 1, cfg["epochs"] + 1):
+        rng = random.Random(cfg["seed"] * 1000 + epoch)
+        torch.manual_seed(cfg["seed"] * 1000 + epoch)
+        net.train()
+        t0, run = time.time(), {}
+        batches = doc_batches(examples, batch_pieces, rng, pool_base)
+        for b, idx in enumerate(batches, 1):
+            batch = [examples[i] for i in idx]
+            neutral = [rng.random() < cfg["neutral_role_rate"] for _ in batch]
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
+                loss, parts = compute_doc_loss(net, batch, "cpu", cfg["loss_weights"], neutral)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step(); sched.step()
+            for k, v in parts.items():
+                run[k] = run.get(k, v) * 0.95 + v * 0.05
+            if b % 20 == 0 or b == len(batches):
+                log(f"epoch {epoch}/{cfg['epochs']} step {b}/{len(batches)} " + " ".join(f"{k}={v:.3f}" for k, v in run.items())
+                    + f" ({time.time() - t0:.0f}s)")
+        net.eval()
+        rec, score = dev_scores(Miner(net, tok, mcfg, device="cpu"), dev_sets, log, f"epoch {epoch}")
+        rec.update(epoch=epoch, seconds=round(time.time() - t0, 1))
+        if not dev_sets:
+            score = float(epoch)
+        state["history"].append(rec)
+        if score > state["best"]:
+            state["best"], state["best_epoch"] = score, epoch
+            save_dir(best_dir, net, tok, mcfg)
+        state["epoch"] = epoch
+        ck.mkdir(parents=True, exist_ok=True)
+        save_file({k: v.detach().contiguous() for k, v in net.state_dict().items()}, str(ck / "model.safetensors"))
+        torch.save({"opt": opt.state_dict(), "sched": sched.state_dict()}, ck / "optimizer.pt")
+        (ck / "state.json").write_text(json.dumps(state, indent=1))
+    state.setdefault("selected", f"epoch {state['best_epoch']}")
+    log(f"best dev score {state['best']:.4f}: {state['selected']}")
+    return state

@@ -1,0 +1,155 @@
+"""Document-level structure (argmine 0.3): decoding without the essay layout, the network's document heads,
+document training examples and the argmine-oped reader."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from argmine.data import ArgumentUnit, Document, Relation
+from argmine.decoding import DecodeOptions, DocumentScores, decode_document, document_claim_prior
+
+
+def _scores(label_probs, paragraph, roles, links=None):
+    n = len(paragraph)
+    lp = np.asarray(label_probs, dtype=float)
+    if links is None:
+        links = np.zeros((n, n + 1))
+        links[:, n] = 1.0
+    rel = np.zeros((n, n, 2))
+    rel[..., 0] = 0.8
+    rel[..., 1] = 0.2
+    return DocumentScores(paragraph=list(paragraph), roles=list(roles), label_probs=lp, confidence=np.ones(n),
+                          stance=np.tile([0.9, 0.1], (n, 1)), links=np.asarray(links, float), relations=rel)
+
+
+def test_a_major_claim_may_stand_in_a_middle_paragraph():
+    # the thesis is restated in the body: essay rules forbid it there, layout-free decoding keeps it
+    s = _scores([[0.1, 0.3, 0.6], [0.8, 0.1, 0.1], [0.1, 0.2, 0.7]], [0, 1, 2], ["introduction", "body", "conclusion"])
+    free = decode_document(s, DecodeOptions())
+    essay = decode_document(s, DecodeOptions(mc_roles=("introduction", "conclusion")))
+    assert free.labels[1] == "MajorClaim"
+    assert essay.labels[1] != "MajorClaim" and "MajorClaim" in essay.labels
+
+
+def test_every_text_with_units_gets_one_major_claim_and_claims_a_stance():
+    s = _scores([[0.2, 0.5, 0.3], [0.1, 0.2, 0.7]], [0, 0], ["text", "text"])
+    dec = decode_document(s)
+    assert dec.labels.count("MajorClaim") == 1
+    assert all((st is not None) == (lab == "Claim") for st, lab in zip(dec.stance, dec.labels))
+
+
+def test_links_cross_paragraphs_only_when_allowed():
+    lp = [[0.9, 0.05, 0.05], [0.05, 0.9, 0.05], [0.05, 0.05, 0.9]]
+    links = np.array([[0, 0, 0, 1.0], [0, 0, 0, 1.0], [0.05, 0.9, 0, 0.05]])
+    s = _scores(lp, [0, 1, 2], ["introduction", "body", "conclusion"], links)
+    assert decode_document(s, DecodeOptions()).targets == [None, None, 1]
+    assert decode_document(s, DecodeOptions(cross_paragraph=False)).targets == [None, None, None]
+
+
+def test_premises_target_major_claims_only_with_premise_to_major():
+    lp = [[0.9, 0.05, 0.05], [0.05, 0.05, 0.9]]
+    links = np.array([[0, 0, 1.0], [0.9, 0, 0.1]])
+    s = _scores(lp, [0, 0], ["text", "text"], links)
+    assert decode_document(s, DecodeOptions(premise_to_major=True)).targets == [None, 0]
+    assert decode_document(s, DecodeOptions(premise_to_major=False)).targets == [None, None]
+
+
+def test_links_form_a_forest():
+    n = 4
+    lp = [[0.05, 0.05, 0.9]] * n
+    links = np.full((n, n + 1), 0.01)
+    for i in range(n):
+        links[i, (i + 1) % n] = 0.9  # a cycle if every premise took its best target
+    dec = decode_document(_scores(lp, [0, 0, 1, 1], ["introduction"] * 2 + ["conclusion"] * 2, links))
+    # follow every chain: it must end
+    for k in range(n):
+        seen, node = set(), k
+        while node is not None:
+            assert node not in seen
+            seen.add(node)
+            node = dec.targets[node]
+
+
+def test_document_claim_prior_stays_in_the_paragraph():
+    prior = document_claim_prior(["Premise", "Claim", "Premise"], [0, 0, 1])
+    assert prior[0, 1] == 1.0 and prior[2, 3] == 1.0  # no claim in paragraph 1: no target
+
+
+def test_decode_options_from_old_and_new_configs():
+    old = DecodeOptions.from_config({"link_prior_weight": 0.3, "extra_claim_min": 0.7})
+    assert old.mc_roles == ("introduction", "conclusion") and not old.cross_paragraph and not old.premise_to_major
+    assert old.link_prior_weight == 0.3 and old.extra_claim_min == 0.7
+    new = DecodeOptions.from_config({"decoding": {"link_prior_weight": 0.2}})
+    assert new.mc_roles is None and new.cross_paragraph and new.link_prior_weight == 0.2
+    with pytest.raises(ValueError, match="decoding options must be among"):
+        DecodeOptions.from_config({"decoding": {"link_prior_wieght": 0.2}})
+
+
+def test_document_level_network_starts_as_the_paragraph_model(tokenizer):
+    """New document heads start at zero: a paragraph model's weights give the same unit vectors and in-paragraph
+    link scores when loaded into the document-level network."""
+    import torch
+    from transformers import BertConfig, BertModel
+
+    from argmine.model.network import ArgmineNet, document_link_logits, document_units
+
+    torch.manual_seed(0)
+    enc = BertModel(BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                               intermediate_size=32))
+    para_net = ArgmineNet(enc, hidden=16, unit_dim=24).eval()
+    doc_net = ArgmineNet(enc, hidden=16, unit_dim=24, document_level=True).eval()
+    doc_net.load_state_dict(para_net.state_dict(), strict=False)
+    ctxs = [torch.randn(10, 32), torch.randn(8, 32)]
+    spans = [(0, 0, 3), (0, 4, 9), (1, 1, 5)]
+    with torch.no_grad():
+        u1, para, _ = document_units(para_net, ctxs, spans, 2)
+        u2, _, _ = document_units(doc_net, ctxs, spans, 2)
+        assert torch.allclose(u1, u2)
+        l1, l2 = document_link_logits(para_net, u1, para), document_link_logits(doc_net, u2, para)
+    assert torch.isinf(l1[0, 2]) and torch.isfinite(l2[0, 2])  # only the document-level model links across
+    assert torch.allclose(l1[0, 1], l2[0, 1]) and torch.allclose(l1[:, -1], l2[:, -1])
+
+
+def test_document_level_tiny_model_keeps_the_contract(tiny_doc_model_dir):
+    import argmine
+
+    miner = argmine.load(tiny_doc_model_dir, device="cpu")
+    text = ("Cities should ban cars from their centres.\n\nTraffic kills thousands every year, and the air is dirty. "
+            "Children breathe it on the way to school.\n\nSo the ban is overdue, whatever drivers say about it.")
+    doc = miner.mine(text)
+    doc.validate()
+    ids = {u.id for u in doc.units}
+    assert all(r.source in ids and r.target in ids for r in doc.relations)
+    assert Document.from_dict(doc.to_dict()) == doc
+    if doc.units:
+        assert any(u.label == "MajorClaim" for u in doc.units)
+
+
+def test_doc_example_links_across_paragraphs(tokenizer):
+    from argmine.training.examples import NEUTRAL_ROLE, doc_example
+
+    text = "We must act on climate now.\n\nFloods doubled in ten years across the region."
+    units = [ArgumentUnit("T1", 0, 27, "MajorClaim"), ArgumentUnit("T2", 29, len(text) - 1, "Premise"),
+             ]
+    doc = Document(text, units, [Relation("T2", "T1", "supports")])
+    ex = doc_example(doc, tokenizer)
+    assert [p for p, _, _ in ex.spans] == [0, 1]
+    assert ex.link == [-1, 0] and ex.rel == [-1, 0]
+    assert all(p.role == NEUTRAL_ROLE for p in ex.alt_paras)
+    # a claim's stance comes from its relation to a major claim when extra has none (arg-microtexts)
+    doc2 = Document(text, [units[0], ArgumentUnit("T2", 29, len(text) - 1, "Claim")], [Relation("T2", "T1", "attacks")])
+    assert doc_example(doc2, tokenizer).stance == [-1, 1]
+
+
+def test_oped_reader(data_dir):
+    from argmine.corpora import get_reader, get_splits
+
+    assert get_splits("oped") == ("train", "dev")
+    train, dev = get_reader("oped")(data_dir, "train"), get_reader("argmine-oped")(data_dir, "dev")
+    assert (len(train), len(dev)) == (32, 24)
+    assert sum(len(d.units) for d in dev) == 933
+    for d in dev:
+        d.validate()
+        assert any(u.label == "MajorClaim" for u in d.units)
+    with pytest.raises(ValueError, match="split must be one of"):
+        get_reader("oped")(data_dir, "test")
