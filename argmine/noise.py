@@ -506,7 +506,8 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     judged alone (``classify_line``); then its neighbours decide a few more (see ``_in_context``). Then the learned
     line classifier (``argmine.boilerplate``) may add lines the rules left: a line is noise when the rules say so
     or when the model's furniture probability is at least its threshold (chosen on dev data; ``threshold``
-    overrides it). The model only judges lines that stand alone -- not the lines of a hard-wrapped paragraph.
+    overrides it). The model only judges lines that stand alone -- not the lines of a hard-wrapped paragraph, nor
+    the only line of a one-line text.
 
     ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
     (on unless set to ``rules``); ``False`` = rules only; ``True`` = rules and the shipped model; or a
@@ -528,7 +529,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
             kinds[i] = kind
     if n > 1:
         _in_context([_core(text[s:e]) for s, e in raw], order, kinds)
-    if learned is not False and n:
+    if learned is not False and n > 1:  # a one-line text is what the user wants mined, never furniture
         _add_learned(text, raw, order, cont, kinds, learned, threshold)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
