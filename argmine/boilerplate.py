@@ -39,6 +39,7 @@ import math
 import re
 import threading
 import zlib
+from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
@@ -110,8 +111,8 @@ DENSE_NAMES: Tuple[str, ...] = (
 )
 
 
-def _stable_hash(token: str, n: int) -> int:
-    return zlib.crc32(token.encode("utf-8", "surrogatepass")) % n
+_HASH_MEMO: Dict[int, Dict[str, int]] = {}  # n_hash -> token -> bucket (a cache; bounded)
+_HASH_MEMO_MAX = 300_000
 
 
 def _final_char(s: str) -> str:
@@ -203,9 +204,15 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     position = min(max(int(position), 0), n_lines - 1)
     words = _WORD.findall(s)
     counts: Dict[int, float] = {}
-    for tok in _tokens(s, words, position, n_lines, spec):
-        h = _stable_hash(tok, n_hash)
-        counts[h] = counts.get(h, 0.0) + 1.0
+    get = counts.get
+    memo = _HASH_MEMO.setdefault(n_hash, {})
+    if len(memo) >= _HASH_MEMO_MAX:
+        memo.clear()
+    for tok, c in Counter(_tokens(s, words, position, n_lines, spec)).items():
+        h = memo.get(tok)
+        if h is None:
+            h = memo[tok] = zlib.crc32(tok.encode("utf-8", "surrogatepass")) % n_hash
+        counts[h] = get(h, 0.0) + c
     norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
     idx = sorted(counts)
     return idx, [counts[i] / norm for i in idx], _dense(s, words, position, n_lines)

@@ -2,19 +2,25 @@
 
 Text copied from a news page often carries, besides the op-ed itself, its headline, a byline, photo captions and
 credits, "Read more" links, share and comment prompts, copyright lines, newsletter sign-ups and timestamps. This
-module flags such *lines* so the miner can keep them out of its units. Pure Python: regular expressions and
-simple features of one line (length, final punctuation, capitalisation, position) -- no model. ``noise_lines``
+module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
+simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
 "Tags"), headline-shaped lines and a standfirst in the page head when a byline or timestamp follows them, and an
-author bio anywhere in the run of noise after the last body line.
+author bio anywhere in the run of noise after the last body line. Last, a small learned line classifier
+(``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
+use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
+reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
+alone.
 
 Public API
 ----------
-``noise_spans(text) -> list[(start, end)]``
+``noise_spans(text, *, learned=None, threshold=None) -> list[(start, end)]``
     Character spans (Python ``str`` indices) of the lines of ``text`` judged to be page noise, sorted, one per
     line, trimmed of surrounding whitespace (never including the line break).
-``noise_lines(text) -> list[(start, end, kind)]``
+``noise_lines(text, *, learned=None, threshold=None) -> list[(start, end, kind)]``
     The same spans with the kind of noise each one is.
+``set_learned(enabled)`` / ``learned_enabled()``
+    Switch the learned classifier off (rules only) or on for later calls that do not say.
 ``classify_line(line, *, position, n_lines, continues=False) -> str | None``
     The kind of noise one line is, or ``None`` for a line that may carry argument. ``position`` is the index of
     the line among the non-blank lines of its text (0 = first), ``n_lines`` their number; ``continues`` says the

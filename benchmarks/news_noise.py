@@ -127,6 +127,14 @@ def compare_report(res: dict, pages_dir: str) -> str:
         out.append("| argmine-oped dev | (corpus not found) | |")
     out.append(f"| time per 1,000 lines (ms, this machine) | {a['ms_per_1000_lines']:.0f} | "
                f"{b['ms_per_1000_lines']:.0f} |")
+    rows = [r for r in model.meta.get("dev_table", []) if r.get("threshold") == model.threshold]
+    if rows:
+        r = rows[0]
+        out += ["", f"Learned model alone on its synthetic dev pages (held-out texts of the training corpora with "
+                    f"generated furniture; `python benchmarks/train_boilerplate.py` prints this table): at threshold "
+                    f"{model.threshold}, {100 * r['dev_furniture_recall']:.1f}% of the furniture lines found, "
+                    f"{100 * r['dev_body_fpr']:.2f}% of the body lines flagged (some of them are furniture left in "
+                    f"the corpora, e.g. a Webis author bio)."]
     if ob is not None and ob["lines"]:
         out += ["", "argmine-oped dev paragraphs flagged by rules + learned:"]
         out += [f"- {r['doc']} ({r['kind']}; overlaps a gold unit: {r['overlaps_gold_unit']}): {r['line'][:120]}"
