@@ -2,19 +2,25 @@
 
 Text copied from a news page often carries, besides the op-ed itself, its headline, a byline, photo captions and
 credits, "Read more" links, share and comment prompts, copyright lines, newsletter sign-ups and timestamps. This
-module flags such *lines* so the miner can keep them out of its units. Pure Python: regular expressions and
-simple features of one line (length, final punctuation, capitalisation, position) -- no model. ``noise_lines``
+module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
+simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
 "Tags"), headline-shaped lines and a standfirst in the page head when a byline or timestamp follows them, and an
-author bio anywhere in the run of noise after the last body line.
+author bio anywhere in the run of noise after the last body line. Last, a small learned line classifier
+(``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
+use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
+reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
+alone.
 
 Public API
 ----------
-``noise_spans(text) -> list[(start, end)]``
+``noise_spans(text, *, learned=None, threshold=None) -> list[(start, end)]``
     Character spans (Python ``str`` indices) of the lines of ``text`` judged to be page noise, sorted, one per
     line, trimmed of surrounding whitespace (never including the line break).
-``noise_lines(text) -> list[(start, end, kind)]``
+``noise_lines(text, *, learned=None, threshold=None) -> list[(start, end, kind)]``
     The same spans with the kind of noise each one is.
+``set_learned(enabled)`` / ``learned_enabled()``
+    Switch the learned classifier off (rules only) or on for later calls that do not say.
 ``classify_line(line, *, position, n_lines, continues=False) -> str | None``
     The kind of noise one line is, or ``None`` for a line that may carry argument. ``position`` is the index of
     the line among the non-blank lines of its text (0 = first), ``n_lines`` their number; ``continues`` says the
@@ -33,12 +39,14 @@ their own so a caller can treat them differently. Any ``str`` is accepted, lone 
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import Dict, List, Optional, Tuple
 
 from .text import line_spans, strip_span  # the same line splitting as paragraphs use
 
-__all__ = ["noise_spans", "noise_lines", "classify_line", "KINDS", "STRUCTURAL_KINDS"]
+__all__ = ["noise_spans", "noise_lines", "classify_line", "set_learned", "learned_enabled", "KINDS", "STRUCTURAL_KINDS",
+           "LEARNED_ENV"]
 
 Span = Tuple[int, int]
 
@@ -473,14 +481,48 @@ def _continues(text: str, spans: List[Span], i: int) -> bool:
     return len(cur) >= 55 and not _ends_sentence(cur) and len(nxt) >= 40
 
 
-def noise_lines(text: str) -> List[Tuple[int, int, str]]:
+#: environment variable: set to ``rules`` (or ``0``/``off``/``false``) to use the rules only, by default
+LEARNED_ENV = "ARGMINE_NOISE_LEARNED"
+#: the default for ``noise_lines(..., learned=None)``; ``set_learned`` changes it (the environment variable
+#: ``ARGMINE_NOISE_LEARNED`` is read when this is ``None``)
+_LEARNED_DEFAULT: Optional[bool] = None
+
+
+def set_learned(enabled: Optional[bool]) -> None:
+    """Switch the learned line classifier (``argmine.boilerplate``) on or off for every later call of
+    ``noise_lines`` / ``noise_spans`` that does not say; ``None`` goes back to the environment variable
+    ``ARGMINE_NOISE_LEARNED`` (``rules``, ``0``, ``off``, ``false``, ``no`` = rules only), which defaults to on."""
+    global _LEARNED_DEFAULT
+    if enabled is not None and not isinstance(enabled, bool):
+        raise TypeError(f"enabled must be a bool or None; got {type(enabled).__name__}")
+    _LEARNED_DEFAULT = enabled
+
+
+def learned_enabled() -> bool:
+    """Whether ``noise_lines`` uses the learned line classifier when its ``learned`` argument is ``None``."""
+    if _LEARNED_DEFAULT is not None:
+        return _LEARNED_DEFAULT
+    return os.environ.get(LEARNED_ENV, "").strip().lower() not in ("rules", "0", "off", "false", "no")
+
+
+def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -> List[Tuple[int, int, str]]:
     """``(start, end, kind)`` of every line of ``text`` judged to be page noise, in text order.
 
     Spans are trimmed of the line's surrounding whitespace and never include line breaks. Each line is first
-    judged alone (``classify_line``); then its neighbours decide a few more (see ``_in_context``).
+    judged alone (``classify_line``); then its neighbours decide a few more (see ``_in_context``). Then the learned
+    line classifier (``argmine.boilerplate``) may add lines the rules left: a line is noise when the rules say so
+    or when the model's furniture probability is at least its threshold (chosen on dev data; ``threshold``
+    overrides it). The model only judges lines that stand alone -- not the lines of a hard-wrapped paragraph, nor
+    the only line of a one-line text.
+
+    ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
+    (on unless set to ``rules``); ``False`` = rules only; ``True`` = rules and the shipped model; or a
+    ``argmine.boilerplate.LineModel`` to use instead of the shipped one.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str; got {type(text).__name__}")
+    if learned is None:
+        learned = learned_enabled()
     raw = [strip_span(text, s, e) for s, e in line_spans(text)]
     order = [i for i, (s, e) in enumerate(raw) if s < e]  # indices (into raw) of the non-blank lines
     n = len(order)
@@ -493,7 +535,29 @@ def noise_lines(text: str) -> List[Tuple[int, int, str]]:
             kinds[i] = kind
     if n > 1:
         _in_context([_core(text[s:e]) for s, e in raw], order, kinds)
+    if learned is not False and n > 1:  # a one-line text is what the user wants mined, never furniture
+        _add_learned(text, raw, order, cont, kinds, learned, threshold)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
+
+
+def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool], kinds: Dict[int, str],
+                 learned, threshold: Optional[float]) -> None:
+    """Flag (in ``kinds``) the lines the learned classifier judges furniture among those the rules left."""
+    from .boilerplate import LineModel, load_model
+
+    model = learned if isinstance(learned, LineModel) else load_model()
+    todo, positions = [], []
+    for pos, i in enumerate(order):
+        if i in kinds or cont[i] or (pos > 0 and order[pos - 1] == i - 1 and cont[order[pos - 1]]):
+            continue  # flagged already, or a line of a hard-wrapped paragraph
+        todo.append(i)
+        positions.append(pos)
+    if not todo:
+        return
+    pred = model.predict([text[raw[i][0]:raw[i][1]] for i in todo], positions, len(order), threshold=threshold)
+    for i, kind in zip(todo, pred):
+        if kind is not None:
+            kinds[i] = kind if kind in KINDS else "navigation"
 
 
 # -- context: what a line's neighbours say ----------------------------------------------------------------------
@@ -614,6 +678,8 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
         break
 
 
-def noise_spans(text: str) -> List[Span]:
-    """Character spans (Python ``str`` indices) of the lines of ``text`` judged to be page noise."""
-    return [(s, e) for s, e, _ in noise_lines(text)]
+def noise_spans(text: str, *, learned=None, threshold: Optional[float] = None) -> List[Span]:
+    """Character spans (Python ``str`` indices) of the lines of ``text`` judged to be page noise.
+
+    ``learned`` and ``threshold`` as for ``noise_lines`` (by default the rules and the learned line classifier)."""
+    return [(s, e) for s, e, _ in noise_lines(text, learned=learned, threshold=threshold)]

@@ -13,8 +13,8 @@ hashtag, "#1 reason ...") is body.
     ``(start, end, kind)`` spans of its noise lines (trimmed of surrounding whitespace, like ``noise_lines``).
 ``parse_news_page(marked) -> (text, gold)``
     The same for one marked-up string.
-``noise_scores(pages) -> dict``
-    Line-level precision and recall of ``argmine.noise.noise_lines`` against the gold, per-kind recall, kind
+``noise_scores(pages, *, learned=None) -> dict``
+    Line-level precision and recall of ``argmine.noise.noise_lines`` (rules only with ``learned=False``) against the gold, per-kind recall, kind
     agreement, and the lines missed or wrongly flagged.
 """
 from __future__ import annotations
@@ -75,8 +75,11 @@ def _lines(text: str) -> List[Tuple[int, int]]:
     return [se for se in (strip_span(text, s, e) for s, e in line_spans(text)) if se[0] < se[1]]
 
 
-def noise_scores(pages: Iterable[Tuple[str, Sequence[Tuple[int, int, str]]]]) -> Dict[str, object]:
+def noise_scores(pages: Iterable[Tuple[str, Sequence[Tuple[int, int, str]]]], *, learned=None) -> Dict[str, object]:
     """Line-level scores of ``noise_lines`` on ``pages`` (``(text, gold)`` pairs, as ``read_news_pages`` gives).
+
+    ``learned`` is passed to ``noise_lines``: ``None`` = its default, ``False`` = the rules only, ``True`` = the
+    rules and the learned line classifier.
 
     A flagged line is right when it is a gold noise line, whatever the kinds; ``kind_agreement`` is the share of
     right lines whose predicted kind equals the gold kind. Returns counts (``pages``, ``lines``, ``noise_lines``,
@@ -99,7 +102,7 @@ def noise_scores(pages: Iterable[Tuple[str, Sequence[Tuple[int, int, str]]]]) ->
                 raise ValueError(f"gold spans must be (start, end, kind) of whole trimmed lines; got {g!r} "
                                  f"on page {p}")
             gold_kind[(g[0], g[1])] = g[2]
-        pred_kind = {(s, e): k for s, e, k in noise_lines(text)}
+        pred_kind = {(s, e): k for s, e, k in noise_lines(text, learned=learned)}
         n_pages += 1
         n_lines += len(lines)
         n_noise += len(gold_kind)

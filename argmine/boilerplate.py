@@ -1,0 +1,360 @@
+"""A small learned classifier of page-furniture lines ("boilerplate"), beside the rules of ``argmine.noise``.
+
+The rules in ``argmine.noise`` know the furniture they were written for; this model is meant to catch what they
+miss -- captions in other styles, credits, "read in another language" lines, related-article lists, bylines, author
+bios, comment prompts, subheadings. It judges one line at a time from
+
+* hashed character n-grams (2-4 letters, inside word boundaries) and hashed words and word pairs of the line,
+* a few dozen dense features: length, word count, capitalisation, final punctuation, digits, years, months, times,
+  photo-agency and credit words, "(left)"/"(right)", separators ("|", "/", bullets), URLs, e-mail addresses and
+  handles, language names, function-word and verb-like-word ratios, first/second-person pronouns, the number of
+  sentences, and the line's position among the non-blank lines of its text,
+* a few hashed conjunctions of position, length and final punctuation,
+
+and a multinomial logistic regression over ``body`` and the furniture kinds (``argmine.noise.KINDS``) that was
+fitted by ``benchmarks/train_boilerplate.py`` (real argumentative paragraphs and sentences as ``body``; synthetic
+furniture lines in many styles). The probability that a line is furniture is ``1 - P(body)``.
+
+The fitted model ships as package data in a safe format: ``argmine/resources/boilerplate_lines.json`` holds the
+feature spec, the class list, the decision threshold and the coefficients as base64 of little-endian float16 (read
+with ``json`` and ``numpy.frombuffer``; no pickle). It is read on first use, not at import.
+
+Public API
+----------
+``line_features(line, *, position, n_lines, spec=None) -> (indices, values, dense)``
+    The features of one line (hashed sparse part and dense part), as the model and the trainer see them.
+``LineModel``
+    A loaded model: ``proba(lines, positions, n_lines) -> numpy array`` of furniture probabilities and
+    ``predict(...)`` of kinds (``None`` for body).
+``load_model(path=None) -> LineModel``
+    The shipped model (cached) or one read from ``path``.
+``furniture_probability(lines, *, positions=None, n_lines=None) -> list[float]``
+    Furniture probability of each line with the shipped model.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+import threading
+import zlib
+from collections import Counter
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple, Union
+
+__all__ = ["line_features", "LineModel", "load_model", "furniture_probability", "DEFAULT_MODEL_PATH",
+           "FEATURE_SPEC", "DENSE_NAMES", "FORMAT"]
+
+FORMAT = "argmine-boilerplate-lines"
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "resources" / "boilerplate_lines.json"
+
+#: the feature spec a model is trained with; a model file stores its own copy and is read with it
+FEATURE_SPEC: Dict[str, object] = {
+    "version": 1,
+    "n_hash": 1 << 14,
+    "char_ngrams": [2, 4],
+    "word_bigrams": True,
+    "max_chars": 400,  # only the first (and last) characters of a long line feed the n-grams
+}
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|f\u00e9vrier|mars|avril|juin|juillet|"
+                    r"ao\u00fbt|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+                    r"diciembre|januar|februar|m\u00e4rz|juni|juli|oktober|dezember)\b", re.IGNORECASE)
+_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\.?\b|\b(?:GMT|UTC|EST|EDT|PST|PDT|BST|CET|ET)\b"
+                   r"|\b\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)\b", re.IGNORECASE)
+_CREDIT_WORDS = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictures?|images?|illustration|credit|courtesy|getty|reuters|ap|afp|epa|shutterstock|"
+    r"alamy|bloomberg|xinhua|anadolu|nurphoto|istock(?:photo)?|corbis|rex|dpa|zuma|sipa|imago|unsplash|pexels|"
+    r"wikimedia|flickr|associated press|pa|efe|file|handout|staff|foto|bild|caption|video|watch|gallery)\b",
+    re.IGNORECASE)
+_SIDE = re.compile(r"\((?:left|right|centre|center|top|bottom|front|back|second (?:left|right)|l|r|c|"
+                   r"from left|far left|far right|pictured|inset|above|below)\)", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|de|fr|es|io)\b|[\w.+-]+@[\w-]+\.\w+|(?<!\w)@\w{2,}",
+                  re.IGNORECASE)
+_LANG = re.compile(
+    r"\b(?:english|spanish|french|german|portuguese|italian|arabic|chinese|mandarin|japanese|korean|russian|"
+    r"hindi|urdu|turkish|dutch|polish|swahili|kiswahili|persian|farsi|hebrew|indonesian|vietnamese|thai|catalan|"
+    r"ukrainian|greek|espa\u00f1ol|fran\u00e7ais|deutsch|portugu\u00eas|italiano|\u65e5\u672c\u8a9e|"
+    r"\u4e2d\u6587|\u0627\u0644\u0639\u0631\u0628\u064a\u0629|\u0440\u0443\u0441\u0441\u043a\u0438\u0439|"
+    r"t\u00fcrk\u00e7e|nederlands|polski|bahasa)\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s[|\u2022\u00b7/\u2013\u2014]\s|\s[|\u2022\u00b7]|[|\u2022\u00b7]\s")
+_FUNCTION = frozenset(
+    "a an the and or but nor of in on at to for by with from as into over is are be been being was were that this "
+    "these those it its not no so if than then there their they them he she his her we our us you your i my me "
+    "which who whom whose what when where why how all any some more most such also only just even because while "
+    "although though however therefore thus can could should would will shall may might must do does did has "
+    "have had".split())
+_VERBS = frozenset(
+    "is are was were be been being am has have had do does did can could should would will shall may might must "
+    "need needs make makes made get gets got give gives take takes think thinks believe believes argue argues "
+    "show shows mean means know knows seem seems become becomes remain remains cause causes help helps lead leads "
+    "allow allows require requires want wants say says said pay pays cost costs work works".split())
+_FIRST = frozenset("i we our us my me ourselves".split())
+_SECOND = frozenset("you your yours yourself".split())
+_FINAL_PUNCT = "\"'\u201d\u2019\u00bb)]* \t"
+
+DENSE_NAMES: Tuple[str, ...] = (
+    "log_chars", "log_words", "words_le3", "words_le8", "words_le15", "words_gt40",
+    "ends_period", "ends_qe", "ends_colon", "ends_none", "ends_paren", "ends_comma",
+    "starts_paren", "starts_lower", "starts_digit", "starts_quote",
+    "cap_ratio", "upper_ratio", "digit_ratio", "all_caps",
+    "has_year", "has_month", "has_date", "has_time",
+    "credit_words", "side_marker", "separators", "url_mail", "language",
+    "function_ratio", "verb_ratio", "first_person", "second_person",
+    "sentences", "comma_ratio", "quotes", "parens",
+    "rel_pos", "is_first", "is_last", "head3", "foot3", "log_n_lines",
+)
+
+
+_HASH_MEMO: Dict[int, Dict[str, int]] = {}  # n_hash -> token -> bucket (a cache; bounded)
+_HASH_MEMO_MAX = 300_000
+
+
+def _final_char(s: str) -> str:
+    t = s.rstrip(_FINAL_PUNCT)
+    return t[-1] if t else ""
+
+
+def _dense(s: str, words: List[str], position: int, n_lines: int) -> List[float]:
+    n_chars = len(s)
+    n_words = len(words)
+    low_words = [w.lower() for w in words]
+    fin = _final_char(s)
+    raw_end = s.rstrip()[-1:] if s.strip() else ""
+    letters = [ch for ch in s if ch.isalpha()]
+    cased = [ch for ch in letters if ch.lower() != ch.upper()]
+    upper = sum(1 for ch in cased if ch.isupper())
+    content = [w for w, lw in zip(words, low_words) if lw not in _FUNCTION]
+    caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    nw = max(n_words, 1)
+    first = s.lstrip()[:1]
+    sentences = len(re.findall(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]?[A-Z]", s)) + (1 if fin in ".!?" else 0)
+    rel = position / (n_lines - 1) if n_lines > 1 else 0.0
+    return [
+        math.log1p(n_chars), math.log1p(n_words), float(n_words <= 3), float(n_words <= 8), float(n_words <= 15),
+        float(n_words > 40),
+        float(fin == "."), float(fin in "?!"), float(fin == ":"), float(fin.isalnum()), float(raw_end == ")"),
+        float(fin in ",;"),
+        float(first in "(["), float(first.isalpha() and first.islower()), float(first.isdigit()),
+        float(first in "\"'\u201c\u2018\u00ab"),
+        caps / len(content) if content else 0.0, upper / len(cased) if cased else 0.0,
+        sum(ch.isdigit() for ch in s) / max(n_chars, 1), float(len(cased) >= 4 and upper == len(cased)),
+        float(bool(_YEAR.search(s))), float(bool(_MONTH.search(s))), float(bool(_DATE.search(s))),
+        float(bool(_TIME.search(s))),
+        min(len(_CREDIT_WORDS.findall(s)), 3) / 3.0, float(bool(_SIDE.search(s))),
+        min(len(_SEPARATORS.findall(s)), 4) / 4.0, float(bool(_URL.search(s))), float(bool(_LANG.search(s))),
+        sum(1 for lw in low_words if lw in _FUNCTION) / nw, sum(1 for lw in low_words if lw in _VERBS) / nw,
+        float(any(lw in _FIRST for lw in low_words)), float(any(lw in _SECOND for lw in low_words)),
+        min(sentences, 5) / 5.0, s.count(",") / nw, float(any(q in s for q in "\"\u201c\u201d")),
+        float("(" in s),
+        rel, float(position == 0), float(position == n_lines - 1), float(position <= 2),
+        float(position >= n_lines - 3), math.log1p(n_lines),
+    ]
+
+
+def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[str, object]) -> List[str]:
+    lo, hi = spec["char_ngrams"]  # type: ignore[misc]
+    max_chars = int(spec["max_chars"])  # type: ignore[arg-type]
+    text = s if len(s) <= max_chars else s[: max_chars // 2] + " " + s[-max_chars // 2:]
+    low = re.sub(r"\d", "0", text.lower())
+    toks: List[str] = []
+    for w in _WORD.findall(low):
+        padded = f" {w} "
+        for n in range(int(lo), int(hi) + 1):
+            if len(padded) < n:
+                break
+            toks.extend("c" + padded[i:i + n] for i in range(len(padded) - n + 1))
+    lw = [re.sub(r"\d", "0", w.lower()) for w in words]
+    toks.extend("w" + w for w in lw)
+    if spec.get("word_bigrams"):
+        toks.extend("b" + a + " " + b for a, b in zip(lw, lw[1:]))
+    if lw:
+        toks.append("f" + lw[0])
+        toks.append("l" + lw[-1])
+    # conjunctions of position, length and final punctuation
+    where = "first" if position == 0 else "last" if position == n_lines - 1 else \
+        "head" if position <= 2 else "foot" if position >= n_lines - 3 else "mid"
+    size = "1" if len(words) <= 3 else "2" if len(words) <= 8 else "3" if len(words) <= 20 else "4"
+    fin = _final_char(s)
+    end = "." if fin == "." else "?" if fin in "?!" else ":" if fin == ":" else ")" if s.rstrip().endswith(")") \
+        else "a" if fin.isalnum() else "o"
+    toks += ["p" + where + size, "p" + where + end, "p" + size + end, "p" + where + size + end]
+    return toks
+
+
+def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict[str, object]] = None
+                  ) -> Tuple[List[int], List[float], List[float]]:
+    """``(indices, values, dense)``: the hashed sparse features of ``line`` and its dense features.
+
+    ``position`` is the index of the line among the non-blank lines of its text (0 = first) and ``n_lines``
+    their number. ``indices`` are distinct bucket numbers below ``spec["n_hash"]`` and ``values`` their weights
+    (token counts, scaled to unit length); ``dense`` follows ``DENSE_NAMES``.
+    """
+    if not isinstance(line, str):
+        raise TypeError(f"line must be a str; got {type(line).__name__}")
+    spec = FEATURE_SPEC if spec is None else spec
+    n_hash = int(spec["n_hash"])  # type: ignore[arg-type]
+    s = line.strip()
+    n_lines = max(int(n_lines), 1)
+    position = min(max(int(position), 0), n_lines - 1)
+    words = _WORD.findall(s)
+    counts: Dict[int, float] = {}
+    get = counts.get
+    memo = _HASH_MEMO.setdefault(n_hash, {})
+    if len(memo) >= _HASH_MEMO_MAX:
+        memo.clear()
+    for tok, c in Counter(_tokens(s, words, position, n_lines, spec)).items():
+        h = memo.get(tok)
+        if h is None:
+            h = memo[tok] = zlib.crc32(tok.encode("utf-8", "surrogatepass")) % n_hash
+        counts[h] = get(h, 0.0) + c
+    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
+    idx = sorted(counts)
+    return idx, [counts[i] / norm for i in idx], _dense(s, words, position, n_lines)
+
+
+class LineModel:
+    """A fitted line classifier: coefficients, class names, dense-feature scaling, threshold and feature spec."""
+
+    def __init__(self, spec: Dict[str, object], classes: Sequence[str], coef, intercept, dense_mean, dense_scale,
+                 threshold: float, meta: Optional[Dict[str, object]] = None) -> None:
+        import numpy as np
+
+        self.spec = dict(spec)
+        self.classes = list(classes)
+        if "body" not in self.classes:
+            raise ValueError("classes must include 'body'")
+        self.body_index = self.classes.index("body")
+        self.coef = np.asarray(coef, dtype=np.float32)  # (n_classes, n_hash + n_dense)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.dense_mean = np.asarray(dense_mean, dtype=np.float32)
+        self.dense_scale = np.asarray(dense_scale, dtype=np.float32)
+        self.threshold = float(threshold)
+        self.meta = dict(meta or {})
+        n_hash = int(self.spec["n_hash"])  # type: ignore[arg-type]
+        if self.coef.shape != (len(self.classes), n_hash + len(DENSE_NAMES)):
+            raise ValueError(f"coef must have shape ({len(self.classes)}, {n_hash + len(DENSE_NAMES)}); "
+                             f"got {self.coef.shape}")
+
+    def _scores(self, lines: Sequence[str], positions: Sequence[int], n_lines: Sequence[int]):
+        import numpy as np
+
+        n_hash = int(self.spec["n_hash"])  # type: ignore[arg-type]
+        out = np.empty((len(lines), len(self.classes)), dtype=np.float32)
+        w_sparse = self.coef[:, :n_hash]
+        w_dense = self.coef[:, n_hash:]
+        for r, (line, pos, n) in enumerate(zip(lines, positions, n_lines)):
+            idx, val, dense = line_features(line, position=pos, n_lines=n, spec=self.spec)
+            d = (np.asarray(dense, dtype=np.float32) - self.dense_mean) / self.dense_scale
+            z = self.intercept + w_dense @ d
+            if idx:
+                z = z + w_sparse[:, idx] @ np.asarray(val, dtype=np.float32)
+            out[r] = z
+        out -= out.max(axis=1, keepdims=True)
+        np.exp(out, out=out)
+        out /= out.sum(axis=1, keepdims=True)
+        return out
+
+    def proba(self, lines: Sequence[str], positions: Optional[Sequence[int]] = None,
+              n_lines: Optional[Union[int, Sequence[int]]] = None):
+        """Furniture probability (``1 - P(body)``) of each line, a float numpy array.
+
+        ``positions`` default to ``0, 1, 2, ...`` and ``n_lines`` to ``len(lines)`` (the lines of one text).
+        """
+        positions, counts = _positions(lines, positions, n_lines)
+        return 1.0 - self._scores(lines, positions, counts)[:, self.body_index]
+
+    def predict(self, lines: Sequence[str], positions: Optional[Sequence[int]] = None,
+                n_lines: Optional[Union[int, Sequence[int]]] = None, *, threshold: Optional[float] = None
+                ) -> List[Optional[str]]:
+        """The furniture kind of each line (the likeliest non-body class), or ``None`` below ``threshold``."""
+        positions, counts = _positions(lines, positions, n_lines)
+        p = self._scores(lines, positions, counts)
+        thr = self.threshold if threshold is None else float(threshold)
+        out: List[Optional[str]] = []
+        for row in p:
+            if 1.0 - float(row[self.body_index]) >= thr:
+                row = row.copy()
+                row[self.body_index] = -1.0
+                out.append(self.classes[int(row.argmax())])
+            else:
+                out.append(None)
+        return out
+
+    # -- (de)serialisation ------------------------------------------------------------------------------------
+    def to_json(self) -> str:
+        """The model as a JSON string (coefficients as base64 of little-endian float16)."""
+        import numpy as np
+
+        coef = np.ascontiguousarray(self.coef.astype("<f2"))
+        return json.dumps({
+            "format": FORMAT, "format_version": 1, "spec": self.spec, "dense_names": list(DENSE_NAMES),
+            "classes": self.classes, "threshold": self.threshold,
+            "intercept": [float(x) for x in self.intercept],
+            "dense_mean": [float(x) for x in self.dense_mean], "dense_scale": [float(x) for x in self.dense_scale],
+            "coef": {"dtype": "<f2", "shape": list(coef.shape), "base64": base64.b64encode(coef.tobytes()).decode()},
+            "meta": self.meta,
+        }, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "LineModel":
+        """Read a model written by ``to_json`` (plain JSON; nothing is executed)."""
+        import numpy as np
+
+        d = json.loads(text)
+        if d.get("format") != FORMAT:
+            raise ValueError(f"not an {FORMAT} file (format={d.get('format')!r})")
+        if list(d["dense_names"]) != list(DENSE_NAMES):
+            raise ValueError("the model's dense features differ from this argmine's; retrain it")
+        c = d["coef"]
+        if c["dtype"] != "<f2":
+            raise ValueError(f"coef dtype must be '<f2'; got {c['dtype']!r}")
+        coef = np.frombuffer(base64.b64decode(c["base64"]), dtype="<f2").reshape(c["shape"])
+        return cls(d["spec"], d["classes"], coef, d["intercept"], d["dense_mean"], d["dense_scale"],
+                   d["threshold"], d.get("meta"))
+
+
+def _positions(lines, positions, n_lines):
+    if isinstance(lines, str):
+        raise TypeError("lines must be a sequence of str, not one str")
+    n = len(lines)
+    positions = list(range(n)) if positions is None else [int(p) for p in positions]
+    if len(positions) != n:
+        raise ValueError(f"positions must have one entry per line ({n}); got {len(positions)}")
+    if n_lines is None:
+        counts = [n] * n
+    elif isinstance(n_lines, int):
+        counts = [n_lines] * n
+    else:
+        counts = [int(c) for c in n_lines]
+        if len(counts) != n:
+            raise ValueError(f"n_lines must be an int or have one entry per line ({n}); got {len(counts)}")
+    return positions, counts
+
+
+_CACHE: Dict[str, LineModel] = {}
+_LOCK = threading.Lock()
+
+
+def load_model(path: Optional[Union[str, Path]] = None) -> LineModel:
+    """The line model read from ``path`` (default: the shipped ``resources/boilerplate_lines.json``), cached."""
+    p = Path(path) if path is not None else DEFAULT_MODEL_PATH
+    key = str(p.resolve())
+    with _LOCK:
+        model = _CACHE.get(key)
+        if model is None:
+            model = LineModel.from_json(p.read_text(encoding="utf-8"))
+            _CACHE[key] = model
+    return model
+
+
+def furniture_probability(lines: Sequence[str], *, positions: Optional[Sequence[int]] = None,
+                          n_lines: Optional[Union[int, Sequence[int]]] = None) -> List[float]:
+    """Furniture probability of each of ``lines`` (the non-blank lines of one text, by default) with the
+    shipped model; see ``LineModel.proba``."""
+    return [float(x) for x in load_model().proba(lines, positions, n_lines)]

@@ -1,0 +1,182 @@
+"""The learned furniture-line classifier (argmine.boilerplate) beside the rules of argmine.noise.
+
+Names, places and sentences below are made up for these tests. The argmine-oped check reads the corpus at run time
+and is skipped when it is not there.
+"""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmine import boilerplate, noise
+from argmine.boilerplate import DEFAULT_MODEL_PATH, LineModel, load_model
+from argmine.noise import noise_lines, noise_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGUMENTATIVE = [l for l in (Path(__file__).parent / "fixtures" / "argumentative.txt").read_text(
+    encoding="utf-8").splitlines() if l.strip()]
+BODY = [
+    "Cities should ban cars from their centres. Traffic kills thousands every year, and the air is dirty.",
+    "We should raise taxes on sugary drinks, because obesity costs the health system billions every year.",
+    "Critics say such taxes hurt the poor, but the poor also suffer most from diabetes.",
+    "In the end, a modest tax is a small price for healthier children and a fairer health system.",
+]
+FURNITURE = [
+    # the issue's caption shape, with made-up names
+    "Odile Marchetti pets Biscuit, alongside Teodor Brannvik (right). March 2023, in Valparaiso, Chile.",
+    "Senator Halvard Quist pets his dog Pimento, alongside his wife Ines (left). June 2021, in Tromso, Norway.",
+    "(Read the analysis in Japanese.)",
+    "(Read the analysis in Spanish.)",
+    "Corinne Albescu teaches history at a public high school in Duluth.",
+    "Bartholomew Ngata teaches history at a public high school in Hamilton.",
+]
+
+
+def _page(line, where):
+    lines = BODY[:2] + [line] + BODY[2:] if where == "middle" else BODY + [line]
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize("where", ["middle", "end"])
+@pytest.mark.parametrize("line", FURNITURE)
+def test_issue_examples_are_flagged_and_body_is_not(line, where):
+    text = _page(line, where)
+    flagged = {text[s:e] for s, e in noise_spans(text)}
+    assert line in flagged, line
+    assert not flagged & set(BODY), flagged & set(BODY)
+
+
+def test_captions_and_language_lines_the_rules_miss():
+    # the learned model adds these; the rules alone leave them (a regression guard for the combination)
+    for line in FURNITURE[:4]:
+        text = _page(line, "middle")
+        assert line not in {text[s:e] for s, e in noise_spans(text, learned=False)}
+        assert line in {text[s:e] for s, e in noise_spans(text, learned=True)}
+
+
+def test_argumentative_sentences_on_a_page_are_not_flagged():
+    text = "\n\n".join(ARGUMENTATIVE)
+    assert noise_spans(text, learned=True) == []
+    text = "\n".join(ARGUMENTATIVE)  # one sentence per line, no blank lines
+    assert noise_spans(text, learned=True) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Cities should ban cars from their centres. Traffic kills thousands every year, and the air is dirty.",
+    "We should raise taxes on sugary drinks. Obesity costs the health system billions. Moreover, a tax in Mexico "
+    "cut consumption by 12 percent. Critics say such taxes hurt the poor, but the poor also suffer most from diabetes.",
+    "Cities should build protected bike lanes",
+])
+def test_short_arguments_are_never_furniture(text):
+    assert noise_spans(text, learned=True) == []
+
+
+def test_rules_only_switch(monkeypatch):
+    text = _page(FURNITURE[0], "middle")
+    assert noise_spans(text, learned=False) == []
+    try:
+        noise.set_learned(False)
+        assert noise_spans(text) == []
+        noise.set_learned(True)
+        assert noise_spans(text) != []
+        noise.set_learned(None)
+        monkeypatch.setenv(noise.LEARNED_ENV, "rules")
+        assert not noise.learned_enabled()
+        assert noise_spans(text) == []
+        monkeypatch.delenv(noise.LEARNED_ENV)
+        assert noise.learned_enabled()
+        assert noise_spans(text) != []
+    finally:
+        noise.set_learned(None)
+    with pytest.raises(TypeError):
+        noise.set_learned("rules")
+
+
+def test_kinds_and_threshold():
+    text = _page(FURNITURE[0], "middle")
+    kinds = {text[s:e]: k for s, e, k in noise_lines(text)}
+    assert kinds[FURNITURE[0]] in noise.KINDS
+    # a threshold above 1 turns the model off
+    assert noise_spans(text, threshold=1.01) == noise_spans(text, learned=False)
+
+
+def test_model_file_is_json_not_pickle_and_small():
+    raw = DEFAULT_MODEL_PATH.read_bytes()
+    assert DEFAULT_MODEL_PATH.parent.name == "resources" and DEFAULT_MODEL_PATH.parent.parent.name == "argmine"
+    assert len(raw) < 2_000_000
+    assert raw[:1] == b"{" and not raw.startswith(b"\x80")
+    d = json.loads(raw.decode("utf-8"))
+    assert d["format"] == boilerplate.FORMAT
+    assert d["coef"]["dtype"] == "<f2"
+    assert 0.0 < d["threshold"] < 1.0
+    assert d["classes"][0] == "body" and set(d["classes"][1:]) <= set(noise.KINDS)
+    assert not list(DEFAULT_MODEL_PATH.parent.glob("*.pkl")) and not list(DEFAULT_MODEL_PATH.parent.glob("*.joblib"))
+
+
+def test_round_trip(tmp_path):
+    model = load_model()
+    path = tmp_path / "m.json"
+    path.write_text(model.to_json(), encoding="utf-8")
+    again = load_model(path)
+    lines = FURNITURE + BODY
+    assert list(again.proba(lines)) == pytest.approx(list(model.proba(lines)), abs=1e-5)
+    assert again.threshold == model.threshold
+    with pytest.raises(ValueError):
+        LineModel.from_json(json.dumps({"format": "something else"}))
+
+
+def test_loading_is_lazy():
+    code = ("import sys, argmine, argmine.noise\n"
+            "assert 'argmine.boilerplate' not in sys.modules\n"
+            "import argmine.boilerplate as b\n"
+            "assert not b._CACHE\n"
+            "argmine.noise.noise_spans('One line.\\n\\nAnother line.', learned=False)\n"
+            "assert not b._CACHE\n"
+            "argmine.noise.noise_spans('One line.\\n\\nAnother line.')\n"
+            "assert b._CACHE\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop(noise.LEARNED_ENV, None)
+    res = subprocess.run([sys.executable, "-c", code], cwd=str(ROOT), env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0, res.stderr
+
+
+def test_features_are_stable_and_bounded():
+    idx, val, dense = boilerplate.line_features("Photo: Jane Doe/Reuters", position=3, n_lines=10)
+    assert idx == sorted(set(idx)) and all(0 <= i < boilerplate.FEATURE_SPEC["n_hash"] for i in idx)
+    assert len(dense) == len(boilerplate.DENSE_NAMES)
+    assert boilerplate.line_features("Photo: Jane Doe/Reuters", position=3, n_lines=10) == (idx, val, dense)
+    # any str, lone surrogates included
+    boilerplate.line_features("bad \ud800 text", position=0, n_lines=1)
+    with pytest.raises(TypeError):
+        boilerplate.line_features(None, position=0, n_lines=1)
+
+
+def _oped_dev():
+    from argmine.corpora.base import find_data_dir
+
+    try:
+        path = find_data_dir() / "argmine-oped" / "dev.jsonl"
+    except FileNotFoundError:
+        pytest.skip("corpus directory not found")
+    if not path.is_file():
+        pytest.skip("argmine-oped dev not found")
+    return path
+
+
+def test_oped_dev_body_paragraphs_are_rarely_flagged():
+    from argmine.data import Document
+    from argmine.text import paragraph_spans
+
+    path = _oped_dev()
+    n_paras = flagged = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            doc = Document.from_dict(json.loads(line))
+            n_paras += len(paragraph_spans(doc.text))
+            flagged += len(noise_spans(doc.text, learned=True))
+    assert n_paras > 100
+    assert flagged / n_paras < 0.01, (flagged, n_paras)
