@@ -177,6 +177,12 @@ def format_scores(res: dict) -> str:
                      f" would get {ev['majority_baseline'] * 100:.1f})")
         for t, v in ev["per_type"].items():
             lines.append(f"  {t:14} recall {v['recall'] * 100:5.1f}  gold {v['n_gold']}")
+    checks = res.get("documents") or {}
+    if checks.get("with_major_claim"):
+        lines.append(f"major claim found (a predicted MajorClaim matching a gold one at 50%): {checks['major_claim_found']}"
+                     f" of {checks['with_major_claim']} documents")
+    if checks.get("no_units"):
+        lines.append(f"documents with gold units but no predicted unit: {checks['no_units']}")
     if "predictions" in res and res["predictions"]["n_missing"]:
         lines.append(f"({res['predictions']['n_missing']} gold documents had no prediction: scored as empty)")
     return "\n".join(lines)
@@ -184,7 +190,7 @@ def format_scores(res: dict) -> str:
 
 @app.command()
 def evaluate(
-    corpus: str = typer.Option("aaec", "--corpus", help="Corpus name: aaec, webis, microtexts, abstrct, cdcp, ukp."),
+    corpus: str = typer.Option("aaec", "--corpus", help="Corpus name: aaec, oped (argmine-oped), webis, microtexts, abstrct, cdcp, ukp."),
     split: str = typer.Option("test", "--split", help="Split: train, dev, test (AAEC); training, validation (Webis); all, train, test (microtexts); neoplasm_train/dev/test, glaucoma_test, mixed_test (AbstRCT); train, test, all (CDCP); all (UKP)."),
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
     model: Optional[List[str]] = typer.Option(None, "--model", help="Model directory; repeat to compare models."),

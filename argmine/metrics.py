@@ -25,7 +25,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tup
 
 from .data import RELATION_LABELS, UNIT_LABELS, Document, Relation
 
-__all__ = ["score_documents"]
+__all__ = ["score_documents", "document_checks"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CRITERIA = (("100", 1.0), ("50", 0.5))
@@ -200,6 +200,7 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
                 ev_pairs += _evidence_pairs(g, p, seg_align)
     out = {
         "n_docs": len(gold),
+        "documents": document_checks(gold, pred),
         "components": comps.result(),
         "relations": rels.result(),
         "segmentation": seg.result(per_label=False),
@@ -232,3 +233,23 @@ def evidence_accuracy(pairs: Sequence[Tuple[Optional[str], Optional[str]]]) -> D
     per_type = {t: {"n_gold": c, "recall": sum(g == p == t for g, p in pairs) / c} for t, c in sorted(gold_counts.items())}
     return {"accuracy": correct / n if n else 0.0, "n_matched": n, "n_correct": correct,
             "majority_baseline": max(gold_counts.values()) / n if n else 0.0, "per_type": per_type}
+
+
+def document_checks(gold: Sequence[Document], pred: Sequence[Document], threshold: float = 0.5) -> Dict[str, int]:
+    """Per-text checks, counted over documents paired by position (texts must be equal, as in ``score_documents``).
+
+    ``with_major_claim``: gold documents that have a MajorClaim; ``major_claim_found``: those of them where some
+    predicted MajorClaim matches some gold MajorClaim (token overlap ``>= threshold``, ``_overlap``; not one-to-one:
+    an editorial restates its thesis, finding it once is what the check asks); ``no_units``: documents with gold
+    units but no predicted unit.
+    """
+    out = {"with_major_claim": 0, "major_claim_found": 0, "no_units": 0}
+    for g, p in zip(gold, pred):
+        gt, pt = _token_sets(g), _token_sets(p)
+        g_mc = [gt[u.id] for u in g.units if u.label == MAJOR_CLAIM]
+        p_mc = [pt[u.id] for u in p.units if u.label == MAJOR_CLAIM]
+        if g_mc:
+            out["with_major_claim"] += 1
+            out["major_claim_found"] += any(_overlap(a, b) >= threshold for a in p_mc for b in g_mc)
+        out["no_units"] += bool(g.units) and not p.units
+    return out

@@ -201,11 +201,33 @@ class ArgmineNet(nn.Module):
         return self.rel(self._pair(u, src, tgt, para))
 
 def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Run the encoder over every window of a batch of paragraphs.
+    """Run the encoder over every window of a batch of paragraphs, then the BiLSTM and the tagger.
 
     Returns word context vectors ``[P, W, C]``, tag logits ``[P, W, len(TAGS)]`` and lengths ``[P]``.
-    A word held by several windows gets the mean of its vectors.
+    A word held by several windows gets the mean of its vectors. When ``net.word_cache`` is a dict (training on a
+    frozen encoder), each paragraph's word vectors are computed once and reused.
     """
+    cache = getattr(net, "word_cache", None)
+    words = cached_word_vectors(net, cache, paragraphs, n_words, device) if cache is not None else paragraph_word_vectors(net, paragraphs, n_words, device)
+    lengths = torch.tensor(n_words, device=device)
+    ctx = net.contextualise(words, lengths)
+    return ctx, net.tagger(ctx), lengths
+
+
+def cached_word_vectors(net: ArgmineNet, cache: Dict, paragraphs: List[List["Window"]], n_words: List[int], device) -> torch.Tensor:
+    """``[P, W, H]`` word vectors, the encoder run only for paragraphs not yet in ``cache`` (keyed by wordpiece ids)."""
+    keys = [tuple(tuple(w.input_ids) for w in wins) for wins in paragraphs]
+    todo = [i for i, k in enumerate(keys) if k not in cache]
+    if todo:
+        with torch.no_grad():
+            fresh = paragraph_word_vectors(net, [paragraphs[i] for i in todo], [n_words[i] for i in todo], device)
+        for j, i in enumerate(todo):
+            cache[keys[i]] = fresh[j, : n_words[i]].detach().float().clone()
+    return nn.utils.rnn.pad_sequence([cache[k] for k in keys], batch_first=True)
+
+
+def paragraph_word_vectors(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device) -> torch.Tensor:
+    """``[P, W, H]``: each paragraph's word vectors from the encoder (mean over wordpieces and windows)."""
     flat = [(p, w) for p, wins in enumerate(paragraphs) for w in wins]
     T = max(len(w.input_ids) for _, w in flat)
     Wmax = max(max(n_words), 1)
@@ -234,10 +256,7 @@ def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words
     rows = rows.clamp(max=P * Wmax - 1).reshape(-1)  # slots past a window's last word add zeros (has is False)
     sums = torch.zeros(P * Wmax, H, device=device).index_add_(0, rows, (vecs * has[..., None]).reshape(-1, H))
     cnt = torch.zeros(P * Wmax, device=device).index_add_(0, rows, has.float().reshape(-1))
-    words = (sums / cnt.clamp(min=1)[:, None]).view(P, Wmax, H)
-    lengths = torch.tensor(n_words, device=device)
-    ctx = net.contextualise(words, lengths)
-    return ctx, net.tagger(ctx), lengths
+    return (sums / cnt.clamp(min=1)[:, None]).view(P, Wmax, H)
 
 
 def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequence[Tuple[int, int, int]],

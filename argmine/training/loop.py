@@ -52,6 +52,7 @@ DEFAULTS: Dict[str, Any] = {
     "main_corpora": [],
     "neutral_role_rate": 0.0,  # share of training documents whose paragraph-role markers are hidden
     "init_from": "",  # a model directory whose weights start training (new heads start at zero)
+    "freeze_encoder": False,  # document-level training: keep the encoder fixed (word vectors computed once, cached)
     "decoding": {},  # decoding options written to the model (see argmine.decoding.DecodeOptions)
 }
 
