@@ -9,11 +9,12 @@ import os
 from pathlib import Path
 from typing import Optional, Union
 
-from ..errors import DataNotFoundError
+from ..errors import DataNotFoundError, InputEncodingError
 
-__all__ = ["find_data_dir", "ENV_VAR"]
+__all__ = ["find_data_dir", "ENV_VAR", "read_exact"]
 
 ENV_VAR = "ARGMINE_DATA"
+_BOM = "\ufeff"
 _DEFAULT_RELATIVE = Path("..") / "shared" / "data"
 
 
@@ -62,3 +63,18 @@ def corpus_dir(data_dir: Union[str, "os.PathLike[str]"], subdir: Union[str, Path
 def local_name(tag: str) -> str:
     """An XML tag without its ``{namespace}``."""
     return tag.rsplit("}", 1)[-1]
+
+
+def read_exact(path: Union[str, "os.PathLike[str]"], *, strip_bom: bool = False) -> str:
+    """The UTF-8 file's text exactly as on disk (no newline translation, so offsets stay valid).
+
+    ``strip_bom=True`` drops a leading UTF-8 byte order mark (for ``.ann`` files, whose first id it would
+    otherwise hide); a ``.txt`` keeps it, since brat's offsets count it. Raises ``InputEncodingError`` for bytes
+    that are not UTF-8.
+    """
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputEncodingError.from_unicode_error(path, e) from None
+    return text[1:] if strip_bom and text.startswith(_BOM) else text

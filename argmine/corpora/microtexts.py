@@ -45,7 +45,7 @@ from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
-from .base import corpus_dir, data_hint
+from .base import corpus_dir, data_hint, read_exact
 
 __all__ = ["read_microtexts", "parse_microtext", "microtexts_root", "SPLITS", "split_ids"]
 
@@ -55,12 +55,6 @@ _SUBDIR = Path(CORPUS) / "corpus" / "en"
 _HINT = data_hint(CORPUS)
 _SUPPORT = {"sup": "supports", "exa": "supports", "reb": "attacks", "und": "attacks"}
 _TEST_EVERY = 5
-
-
-def _read_exact(path: Path) -> str:
-    """The file's text exactly (UTF-8, line ends untouched, so offsets stay valid)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        return f.read()
 
 
 def microtexts_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
@@ -98,7 +92,7 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
     edus = [(e.get("id"), e.text or "") for e in root.findall("edu")]
     if text is None:
         txt = xml_path.with_suffix(".txt")
-        text = _read_exact(txt) if txt.exists() else " ".join(t.strip() for _, t in edus)
+        text = read_exact(txt) if txt.exists() else " ".join(t.strip() for _, t in edus)
     edu_span = _edu_spans(text, edus, xml_path)
     joints = {j.get("id") for j in root.findall("joint")}
     roles = {a.get("id"): a.get("type") for a in root.findall("adu")}
