@@ -51,7 +51,7 @@ def mine(
     model: Optional[str] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json (default), aif, brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json (default), aif, xaif (AMF/OVA3), brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
 ):
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
@@ -87,9 +87,9 @@ def _write_export(doc, fmt: str, out: Optional[Path]) -> None:
 
 @app.command()
 def render(
-    path: str = typer.Argument(..., help="A JSON document (argmine mine), JSON Lines of documents (argmine batch), or - for stdin."),
+    path: str = typer.Argument(..., help="A JSON document (argmine mine; AIF or xAIF too), JSON Lines of documents (argmine batch), or - for stdin."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html)."),
-    fmt: str = typer.Option("html", "--format", "-f", help="html (default), aif, brat or json."),
+    fmt: str = typer.Option("html", "--format", "-f", help="html (default), aif, xaif (AMF/OVA3), brat or json."),
 ):
     """Export documents mined earlier: an HTML page (or AIF, brat); a batch gets a folder with an index page."""
     from .export import FORMATS

@@ -174,3 +174,121 @@ def test_abstrct_reader_keeps_crlf_and_skips_bom(tmp_path):
     (folder / "1.ann").write_bytes(ann.encode())
     [doc] = read_abstrct(tmp_path, "neoplasm_test")
     assert [doc.text[u.start:u.end] for u in doc.units] == ["Smoking should be banned in parks", "It harms children nearby"]
+
+
+# -- row 3: xAIF (ARG-tech AMF / OVA3) ---------------------------------------------------------------------------
+def _cli():
+    from typer.testing import CliRunner
+
+    from argmine.cli import app
+
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args])
+
+
+AMF_TEXT = "Britain should disarm. Nuclear weapons are costly. They keep the peace."
+
+
+def _amf_xaif() -> dict:
+    """xAIF as AMF's segmenter and argument miner write it: the graph nested under "AIF", reworded propositions
+    (I) asserted by locutions (L -> YA -> I), the text marked up with highlighted spans."""
+    marked = "".join(f'<span class="highlighted" id="{i}">{s}.</span> ' for i, s in enumerate(
+        ["Britain should disarm", "Nuclear weapons are costly", "They keep the peace"]))
+    nodes = [{"nodeID": "1", "text": "Britain should disarm", "type": "I"},
+             {"nodeID": "2", "text": "nuclear weapons cost too much", "type": "I"},
+             {"nodeID": "3", "text": "Bob : Nuclear weapons are costly", "type": "L"},
+             {"nodeID": "4", "text": "Asserting", "type": "YA"},
+             {"nodeID": "5", "text": "Default Inference", "type": "RA"},
+             {"nodeID": "6", "text": "They keep the peace", "type": "I"},
+             {"nodeID": "7", "text": "Default Conflict", "type": "CA"}]
+    edges = [{"edgeID": 1, "fromID": "3", "toID": "4"}, {"edgeID": 2, "fromID": "4", "toID": "2"},
+             {"edgeID": 3, "fromID": "2", "toID": "5"}, {"edgeID": 4, "fromID": "5", "toID": "1"},
+             {"edgeID": 5, "fromID": "6", "toID": "7"}, {"edgeID": 6, "fromID": "7", "toID": "1"}]
+    return {"AIF": {"nodes": nodes, "edges": edges, "locutions": [{"nodeID": "3", "personID": 1}],
+                    "participants": [{"participantID": 1, "firstname": "Bob", "surname": ""}],
+                    "schemefulfillments": []},
+            "text": marked.strip(), "OVA": {"firstname": "", "surname": "", "url": "", "nodes": [], "edges": []}}
+
+
+def test_row3_render_reads_nested_xaif(tmp_path):
+    src = tmp_path / "amf.json"
+    src.write_text(json.dumps(_amf_xaif()), encoding="utf-8")
+    res = _cli()("render", src, "--format", "json")
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert d["text"] == AMF_TEXT
+    assert [u["text"] for u in d["units"]] == ["Britain should disarm", "Nuclear weapons are costly",
+                                               "They keep the peace"]
+    assert [(r["source"], r["target"], r["label"]) for r in d["relations"]] == [
+        ("U2", "U1", "supports"), ("U3", "U1", "attacks")]
+
+
+def test_row3_xaif_whose_nodes_are_not_in_the_text_is_refused(tmp_path):
+    bad = _amf_xaif()
+    bad["text"] = "Something else entirely."
+    src = tmp_path / "amf.json"
+    src.write_text(json.dumps(bad), encoding="utf-8")
+    res = _cli()("render", src, "--format", "json")
+    assert res.exit_code == 2 and "none of 3 found" in res.output and "amf.json" in res.output
+
+
+def test_xaif_round_trip_is_lossless(tmp_path):
+    from argmine.export import from_xaif, to_xaif
+
+    doc = _crlf_doc()
+    x = json.loads(json.dumps(to_xaif(doc)))
+    assert set(x) == {"AIF", "text", "OVA"} and x["text"] == doc.text
+    assert from_xaif(x) == doc
+    plain = {"AIF": {"nodes": [{k: v for k, v in n.items() if k != "argmine"} for n in x["AIF"]["nodes"]],
+                     "edges": x["AIF"]["edges"]}, "text": x["text"]}  # as an AMF tool that drops unknown keys
+    back = from_xaif(plain)
+    assert [(u.start, u.end) for u in back.units] == [(u.start, u.end) for u in doc.units]
+    assert sorted((r.source, r.target, r.label) for r in back.relations) == sorted(
+        (r.source, r.target, r.label) for r in doc.relations)
+    assert {n["nodeID"] for n in x["OVA"]["nodes"]} == {n["nodeID"] for n in x["AIF"]["nodes"]}
+
+
+# -- rows 4 and 5: what evaluate --predictions and render accept ----------------------------------------------------
+def _preds(tmp_path, records) -> Path:
+    path = tmp_path / "preds.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_row4_a_record_without_units_is_refused(tmp_path):
+    from argmine.evaluate import read_predictions
+
+    ok = _crlf_doc().to_dict()
+    path = _preds(tmp_path, [ok, {"id": "essay901", "text": "Batch input given by mistake."}])
+    with pytest.raises(ValueError, match=r"preds\.jsonl, line 2: a document must have a 'units' list"):
+        read_predictions(path)
+    res = _cli()("render", path, "-o", tmp_path / "site")
+    assert res.exit_code == 2 and "line 2" in res.output and "'units'" in res.output
+
+
+def test_row5_utf16_offsets_are_refused_naming_line_and_unit(tmp_path):
+    from argmine.evaluate import read_predictions
+
+    text = "Great news \U0001F600! Taxes must fall. Growth follows."
+    units = []
+    for i, p in enumerate(["Taxes must fall", "Growth follows"], 1):
+        cp = text.index(p)
+        js = len(text[:cp].encode("utf-16-le")) // 2  # what JavaScript's indexOf gives
+        units.append({"id": f"U{i}", "start": js, "end": js + len(p), "text": p, "label": "Claim", "score": 1.0})
+    rec = {"schema_version": 1, "id": "d1", "text": text, "units": units, "relations": []}
+    path = _preds(tmp_path, [rec])
+    with pytest.raises(ValueError) as e:
+        read_predictions(path)
+    msg = str(e.value)
+    assert "preds.jsonl, line 1, unit 1 (id 'U1')" in msg and "look like UTF-16 code units" in msg
+    res = _cli()("render", path, "--format", "json")
+    assert res.exit_code == 2 and "UTF-16" in res.output
+
+
+def test_predictions_with_bom_and_u2028_in_a_string_are_read(tmp_path):
+    from argmine.evaluate import read_predictions
+
+    doc = Document(text="Line one\u2028still line one. Second.", units=[ArgumentUnit("U1", 0, 8, "Claim")], id="d")
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(doc.to_dict(), ensure_ascii=False).encode() + b"\n")
+    assert read_predictions(path)["d"][1] == doc

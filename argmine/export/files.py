@@ -8,23 +8,24 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from ..data import Document
 from . import FORMATS, SUFFIXES, as_document, dumps
-from .aif import from_aif
+from ..errors import DocumentFormatError
+from ..validate import document_from_record
+from .aif import from_aif, from_xaif
 from .brat import brat_text
 from .htmlpage import index_html, page_names
 
 
 def _to_document(obj: Any, where: str) -> Document:
-    if not isinstance(obj, dict):
-        raise ValueError(f"{where}: a document must be a JSON object; got {type(obj).__name__}")
-    try:
-        if "nodes" in obj and "units" not in obj:  # AIF, e.g. from `--format aif`
-            return from_aif(obj)
-        doc = Document.from_dict(obj)
-        doc.validate()
-        return doc
-    except (KeyError, TypeError, ValueError) as e:
-        missing = f"missing field {e}" if isinstance(e, KeyError) else str(e)
-        raise ValueError(f"{where}: not an argmine JSON document ({missing})") from None
+    """One JSON record as a Document: xAIF, AIF, or an argmine document (checked by ``document_from_record``)."""
+    if isinstance(obj, dict) and ("AIF" in obj or ("nodes" in obj and "units" not in obj)):
+        try:
+            doc = from_xaif(obj) if "AIF" in obj else from_aif(obj)  # xAIF from AMF/OVA3; AIF from --format aif
+            doc.validate()
+            return doc
+        except (KeyError, TypeError, ValueError) as e:
+            missing = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            raise DocumentFormatError(where, "an AIF or xAIF graph must be readable", missing) from None
+    return document_from_record(obj, where)
 
 
 def read_input_bytes(path: str) -> Tuple[bytes, str]:
@@ -40,8 +41,10 @@ def read_input_bytes(path: str) -> Tuple[bytes, str]:
 def read_documents(path: str) -> Tuple[List[Document], bool]:
     """The documents in ``path`` (``-``: stdin) and whether it was JSON Lines (a batch) rather than one document.
 
-    Accepts one JSON document (CONTRACT.md; also AIF written by ``to_aif``) or JSON Lines of documents
-    (``argmine batch`` output). Raises FileNotFoundError or ValueError with a readable reason.
+    Accepts one JSON document (CONTRACT.md; also AIF, and xAIF as AMF and OVA3 write it) or JSON Lines of
+    documents (``argmine batch`` output). Every document is checked (``argmine.validate``): a record without
+    ``units``, or a unit whose text is not ``text[start:end]``, is refused. Raises FileNotFoundError or ValueError
+    (``DocumentFormatError``) naming the file, line and unit.
     """
     raw, name = read_input_bytes(path)
     try:
@@ -58,7 +61,7 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
         if isinstance(whole, list):
             return [_to_document(o, f"{name} item {i}") for i, o in enumerate(whole, 1)], True
     docs = []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):  # JSON Lines end at \n only (U+2028 may stand in a string)
         if not line.strip():
             continue
         try:
