@@ -292,3 +292,46 @@ def test_predictions_with_bom_and_u2028_in_a_string_are_read(tmp_path):
     path = tmp_path / "p.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(doc.to_dict(), ensure_ascii=False).encode() + b"\n")
     assert read_predictions(path)["d"][1] == doc
+
+
+# -- row 9: HTML-tag lines with entities ------------------------------------------------------------------------------
+NEWS_PLAIN = (
+    "The city\u2019s council voted on Tuesday to fund new bike lanes & wider pavements across the whole of downtown.\n"
+    "Critics say the plan costs too much and will hurt shops on Main Street, which rely on parking for their customers.\n"
+    "But studies from other cities show that shops gain customers when streets get safer for everyone who walks there.\n"
+    "The council should therefore go further and close the centre to cars on weekends, because people want safe streets.")
+
+
+def _tagged(plain: str) -> str:
+    lines = (ln.replace("&", "&amp;").replace("\u2019", "&#8217;").replace("much and", "much&nbsp;and")
+             for ln in plain.split("\n"))
+    return "\n".join(f"<p>{ln}</p>" for ln in lines)
+
+
+def test_row9_p_tag_lines_are_paragraphs_and_mine_like_the_plain_text(tiny_miner):
+    from argmine.text import paragraph_spans, visible_text, word_spans
+
+    tagged = _tagged(NEWS_PLAIN)
+    paras = paragraph_spans(tagged)
+    assert len(paras) == 4
+    assert [visible_text(tagged[s:e]) for s, e in paras] == NEWS_PLAIN.split("\n")
+    assert all(not tagged[s:e].startswith("<p>") and not tagged[s:e].endswith("</p>") for s, e in paras)
+    # the miner sees the same words as in the plain text (argmine's default model: 4 units in both, the same spans)
+    words = [[visible_text(tagged[a:b]) for a, b in word_spans(tagged, s, e)] for s, e in paras]
+    assert words == [[NEWS_PLAIN[a:b] for a, b in word_spans(NEWS_PLAIN, s, e)] for s, e in paragraph_spans(NEWS_PLAIN)]
+    doc = tiny_miner.mine(tagged)
+    doc.validate()
+    assert all(u.extra["paragraph"] in range(4) for u in doc.units)
+
+
+def test_markup_paragraphs_on_one_line_and_words_skip_tags():
+    from argmine.text import paragraph_spans, word_spans
+
+    t = "<div><p>First point.</p><p>Second <em>point</em>.</p><p>&nbsp;</p><br/>Third point</div>"
+    assert [t[s:e] for s, e in paragraph_spans(t)] == ["First point.", "Second <em>point</em>.", "Third point"]
+    s, e = paragraph_spans(t)[1]
+    assert [t[a:b] for a, b in word_spans(t, s, e)] == ["Second", "point", "."]
+    w = "don&#8217;t &amp; go"
+    assert [w[a:b] for a, b in word_spans(w)] == ["don&#8217;t", "&amp;", "go"]
+    plain = "If a < b and c > d then the rule we found holds without fail in\nall the cases we met so far.\n<x>Done."
+    assert [plain[s:e] for s, e in paragraph_spans(plain)] == [plain[:92], "<x>Done."]  # no markup: lines joined
