@@ -335,3 +335,19 @@ def test_markup_paragraphs_on_one_line_and_words_skip_tags():
     assert [w[a:b] for a, b in word_spans(w)] == ["don&#8217;t", "&amp;", "go"]
     plain = "If a < b and c > d then the rule we found holds without fail in\nall the cases we met so far.\n<x>Done."
     assert [plain[s:e] for s, e in paragraph_spans(plain)] == [plain[:92], "<x>Done."]  # no markup: lines joined
+
+
+# -- row 12: the scorer on a long chain of overlapping units ----------------------------------------------------------
+def test_row12_a_chain_of_overlapping_predicted_units_is_scored():
+    n = 3000
+    text = " ".join(f"w{i}" for i in range(n + 1))
+    starts = [m.start() for m in re.finditer(r"w\d+", text)]
+    ends = [m.end() for m in re.finditer(r"w\d+", text)]
+    gold = Document(text, [ArgumentUnit(f"G{i}", starts[i], ends[i], "Premise") for i in range(n + 1)], id="c")
+    # each predicted unit covers two words (half of it is gold unit i, half gold unit i+1); the last one is gold 0,
+    # so seating it re-seats every other along the chain
+    pred_units = [ArgumentUnit(f"P{i}", starts[i], ends[i + 1], "Premise") for i in range(n)]
+    pred_units.append(ArgumentUnit("Plast", starts[0], ends[0], "Premise"))
+    res = score([gold], [Document(text, pred_units, id="c")])
+    assert res["components"]["n_pred"] == n + 1
+    assert res["components"]["f1_50"] == 1.0  # all n + 1 matched one-to-one at 50%
