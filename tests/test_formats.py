@@ -351,3 +351,59 @@ def test_row12_a_chain_of_overlapping_predicted_units_is_scored():
     res = score([gold], [Document(text, pred_units, id="c")])
     assert res["components"]["n_pred"] == n + 1
     assert res["components"]["f1_50"] == 1.0  # all n + 1 matched one-to-one at 50%
+
+
+# -- the command line: files not named are not overwritten; format from -o; BOM rule; directories ----------------------
+def test_brat_export_never_overwrites_an_unrelated_txt(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own notes, not argmine's\n", encoding="utf-8")
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(_crlf_doc().to_dict()), encoding="utf-8")
+    cli = _cli()
+    res = cli("render", doc, "--format", "brat", "-o", tmp_path / "notes.brat")
+    assert res.exit_code == 2 and "notes.txt" in res.output and "--force" in res.output
+    assert notes.read_text(encoding="utf-8") == "my own notes, not argmine's\n"
+    assert not (tmp_path / "notes.brat").exists()
+    res = cli("render", doc, "--format", "brat", "-o", tmp_path / "notes.brat", "--force")
+    assert res.exit_code == 0 and notes.read_bytes() == CRLF_TEXT.encode()
+    assert "wrote" in res.output and "notes.txt" in res.output
+    assert cli("render", doc, "--format", "brat", "-o", tmp_path / "notes.brat").exit_code == 0  # same text: fine
+
+
+def test_output_format_follows_the_suffix_and_a_folder_is_refused(tmp_path):
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(_crlf_doc().to_dict()), encoding="utf-8")
+    cli = _cli()
+    assert cli("render", doc, "-o", tmp_path / "out.json").exit_code == 0
+    assert Document.from_dict(json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))) == _crlf_doc()
+    assert cli("render", doc, "-o", tmp_path / "x.ann").exit_code == 0
+    assert (tmp_path / "x.ann").read_text(encoding="utf-8").startswith("T1\tMajorClaim")
+    (tmp_path / "d").mkdir()
+    res = cli("render", doc, "-o", tmp_path / "d")
+    assert res.exit_code == 2 and "is a directory" in res.output
+
+
+def test_mine_refuses_bad_output_and_a_directory_before_mining(tmp_path, tiny_model_dir):
+    src = tmp_path / "in.txt"
+    src.write_bytes(b"\xef\xbb\xbf" + NEWS_PLAIN.encode())
+    cli = _cli()
+    res = cli("mine", src, "--model", tmp_path / "no-model-here", "-o", tmp_path)  # refused before loading a model
+    assert res.exit_code == 2 and "is a directory" in res.output
+    res = cli("mine", tmp_path, "--model", tiny_model_dir)
+    assert res.exit_code == 2 and "is a directory" in res.output and "does not exist" not in res.output
+    res = cli("mine", src, "--model", tiny_model_dir, "-o", tmp_path / "new" / "page.html")
+    assert res.exit_code == 0 and (tmp_path / "new" / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE")
+
+
+def test_row10_mine_and_batch_read_a_bom_file_alike(tmp_path, tiny_model_dir):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\xef\xbb\xbf" + NEWS_PLAIN.encode())
+    cli = _cli()
+    res = cli("mine", folder / "a.txt", "--model", tiny_model_dir)
+    assert res.exit_code == 0
+    mined = json.loads(res.stdout)
+    assert cli("batch", folder, "-o", tmp_path / "out.jsonl", "--model", tiny_model_dir, "-q").exit_code == 0
+    batched = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert mined["text"] == batched["text"] == NEWS_PLAIN
+    assert [(u["start"], u["end"]) for u in mined["units"]] == [(u["start"], u["end"]) for u in batched["units"]]

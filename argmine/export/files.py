@@ -33,6 +33,9 @@ def read_input_bytes(path: str) -> Tuple[bytes, str]:
     if path == "-":
         return sys.stdin.buffer.read(), "<stdin>"
     p = Path(path)
+    if p.is_dir():
+        raise IsADirectoryError(f"input must be a file; got {path!r}, which is a directory "
+                                "(argmine batch DIR mines a folder of .txt files)")
     if not p.is_file():
         raise FileNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
     return p.read_bytes(), path
@@ -87,15 +90,46 @@ def brat_text_path(ann: Path) -> Path:
     return ann.with_suffix(".txt")
 
 
-def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path]) -> Optional[str]:
+def infer_format(out: Optional[Path], default: str) -> str:
+    """The export format an output path's suffix names (``.html``/``.htm``: html, ``.ann``: brat, ``.json``:
+    json), else ``default``."""
+    suffix = out.suffix.lower() if out is not None else ""
+    return {".html": "html", ".htm": "html", ".ann": "brat", ".json": "json"}.get(suffix, default)
+
+
+def check_output(out: Optional[Path], fmt: str, text: Optional[str] = None, force: bool = False) -> None:
+    """Refuse, before any work is done, an output that cannot or must not be written.
+
+    ``out`` must not be a directory; for brat it must not be the .txt, and the .txt written beside it (a file
+    the user did not name) must not already exist with other content than ``text`` (the document's text),
+    unless ``force``. Raises ``ValueError`` saying what to do.
+    """
+    if out is None:
+        return
+    if out.is_dir():
+        raise ValueError(f"-o must name a file; got {str(out)!r}, which is a directory")
+    if fmt != "brat":
+        return
+    txt = brat_text_path(out)
+    if force or not txt.exists():
+        return
+    if text is not None and txt.read_bytes() == brat_text(text).encode("utf-8", "surrogatepass"):
+        return
+    raise ValueError(f"the brat .txt beside {str(out)!r} must not overwrite another file; got an existing "
+                     f"{str(txt)!r} with other content. Choose another -o, or pass --force to overwrite it")
+
+
+def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path], force: bool = False) -> Optional[str]:
     """Write ``doc`` (a Document or its JSON dict) as ``fmt`` to ``out``, or return the text when ``out`` is None.
 
-    brat writes the .ann to ``out`` and the text, exactly, to the .txt beside it.
+    brat writes the .ann to ``out`` and the text, exactly, to the .txt beside it; an existing .txt with other
+    content is not overwritten unless ``force`` (:func:`check_output`). Raises ``ValueError`` or ``OSError``.
     """
     doc = as_document(doc)
     payload = dumps(doc, fmt)
     if out is None:
         return payload
+    check_output(out, fmt, doc.text, force)
     if fmt == "brat":
         txt = brat_text_path(out)
         _write_text(out, payload)
@@ -105,7 +139,12 @@ def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path]) ->
     return None
 
 
-def write_batch(docs: List[Document], fmt: str, out_dir: Path) -> Dict[str, Any]:
+def written_files(out: Path, fmt: str) -> List[Path]:
+    """The files :func:`write_document` writes for ``out``: ``out``, and for brat the .txt beside it."""
+    return [out, brat_text_path(out)] if fmt == "brat" else [out]
+
+
+def write_batch(docs: List[Document], fmt: str, out_dir: Path, force: bool = False) -> Dict[str, Any]:
     """One file per document in ``out_dir`` (named from its id), plus ``index.html`` for html; returns a summary."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
@@ -113,8 +152,10 @@ def write_batch(docs: List[Document], fmt: str, out_dir: Path) -> Dict[str, Any]
         raise ValueError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file")
     out_dir.mkdir(parents=True, exist_ok=True)
     names = page_names(docs, SUFFIXES[fmt], reserved=("index",) if fmt == "html" else ())
+    for doc, name in zip(docs, names):  # refuse before writing anything
+        check_output(out_dir / name, fmt, doc.text, force)
     for doc, name in zip(docs, names):
-        write_document(doc, fmt, out_dir / name)
+        write_document(doc, fmt, out_dir / name, force)
     summary: Dict[str, Any] = {"n_docs": len(docs), "files": names}
     if fmt == "html":
         _write_text(out_dir / "index.html", index_html(docs, names))
