@@ -11,6 +11,20 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find the argument in opinion pieces.")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"argmine {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, metavar="",
+                                       help="Print argmine's version and exit.")) -> None:
+    """Find the argument in opinion pieces."""
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"argmine: error: {message}", err=True)
     raise typer.Exit(code)
@@ -58,7 +72,7 @@ def mine(
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
 ):
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
@@ -105,7 +119,7 @@ def render(
     path: str = typer.Argument(..., help="A JSON document (argmine mine; AIF or xAIF too), JSON Lines of documents (argmine batch), or - for stdin."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="html (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat or json."),
-    force: bool = typer.Option(False, "--force", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
 ):
     """Export documents mined earlier: an HTML page (or AIF, xAIF, brat); a batch gets a folder with an index page."""
     from .export.files import read_documents, write_batch
@@ -248,7 +262,7 @@ def train(
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
     out: Path = typer.Option(Path("runs/default"), "--out", help="Run folder: checkpoints/ and the final model/."),
     epochs: Optional[int] = typer.Option(None, "--epochs", help="Override the config's epochs."),
-    no_resume: bool = typer.Option(False, "--no-resume", help="Start afresh even if a checkpoint exists."),
+    no_resume: bool = typer.Option(False, "--no-resume", metavar="", help="Start afresh even if a checkpoint exists."),
     threads: int = typer.Option(0, "--threads", help="CPU threads (0: PyTorch's default)."),
 ):
     """Train a model from a config; checkpoints every epoch and resumes after an interruption."""
@@ -296,15 +310,15 @@ def batch(
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Only the first N records of INPUT."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer texts go to ERRORS."),
     chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=1, help="Records mined and written together (default 64; --engine ray: records per Ray job, default 256 per worker)."),
-    fsync: bool = typer.Option(False, "--fsync", help="fsync OUTPUT after every chunk."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary line."),
+    fsync: bool = typer.Option(False, "--fsync", metavar="", help="fsync OUTPUT after every chunk."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", metavar="", help="No progress bar and no summary line."),
     engine: str = typer.Option("local", "--engine", help="local (default: this process) or ray (Ray Data actors; RAY_ADDRESS picks the cluster; see docs/ray.md)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="--engine ray: actors, one CPU each (default: the cluster's CPUs)."),
     precision: str = typer.Option("fp32", "--precision", help="fp32, or bf16 (encoder under bfloat16 autocast; faster on CPUs with AMX/AVX-512 BF16, scores within ~0.2 F1)."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
-    --engine ray mines on Ray Data actors (pip install 'argmine[ray]'; docs/ray.md) and writes the same OUTPUT
+    --engine ray mines on Ray Data actors (pip install 'argmine\\[ray]'; docs/ray.md) and writes the same OUTPUT
     and ERRORS. Resume is only required of the local engine; with ray a rerun also skips the records written.
     """
     from .batch import DEFAULT_CHUNK_SIZE, BatchInterrupted, input_kind, run_batch

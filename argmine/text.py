@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from typing import Iterator, List, Tuple
 
 Span = Tuple[int, int]
@@ -145,10 +146,55 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> List[Span]:
     """
     end = len(text) if end is None else end
     part = text[start:end]
+    pattern = _WORD
     if "<" in part or "&" in part:
         part = _SPACE_ENTITY.sub(_blank, _TAG.sub(_blank, part))
-        return [(m.start() + start, m.end() + start) for m in _WORD_OR_ENTITY.finditer(part)]
-    return [(m.start() + start, m.end() + start) for m in _WORD.finditer(part)]
+        pattern = _WORD_OR_ENTITY
+    spans = [(m.start(), m.end()) for m in pattern.finditer(part)]
+    if not part.isascii():
+        spans = _whole_graphemes(part, spans)
+    return [(a + start, b + start) for a, b in spans]
+
+
+_ZWJ = "\u200d"
+_REGIONAL = range(0x1F1E6, 0x1F200)
+
+
+def _extends(ch: str) -> bool:
+    """Whether ``ch`` belongs to the grapheme before it: a combining mark, a variation selector, an emoji
+    modifier (skin tone), a tag character, or a zero-width joiner."""
+    o = ord(ch)
+    return (_is_mark(ch) or ch in "\ufe0e\ufe0f" + _ZWJ
+            or 0x1F3FB <= o <= 0x1F3FF or 0xE0020 <= o <= 0xE007F)
+
+
+def _grapheme_end(s: str, end: int) -> int:
+    """Where the grapheme cluster that holds ``s[end - 1]`` ends (UAX 29 for marks, emoji sequences and flags)."""
+    if end < len(s) and ord(s[end - 1]) in _REGIONAL and ord(s[end]) in _REGIONAL:
+        end += 1  # a flag: two regional indicators (a run of them pairs from its start; tokens start it here)
+    while end < len(s) and _extends(s[end]):
+        end += 2 if s[end] == _ZWJ and end + 1 < len(s) else 1  # a joiner takes the next character along
+    return end
+
+
+def _whole_graphemes(s: str, spans: List[Span]) -> List[Span]:
+    """``spans`` with each end moved to the end of its grapheme cluster. A span that this swallows merges into
+    the one before, and so does a word that goes on right after a combining mark (``e\u0301x``, Devanagari
+    vowel signs and viramas), so no span starts inside a grapheme or a word."""
+    out: List[Span] = []
+    for a, b in spans:
+        if out and b <= out[-1][1]:
+            continue  # inside the grapheme the span before took in
+        end = _grapheme_end(s, b)
+        if out and (a < out[-1][1] or (a == out[-1][1] and _is_mark(s[a - 1]) and s[a].isalnum()
+                                       and s[out[-1][0]].isalnum())):
+            a = out.pop()[0]
+        out.append((a, end))
+    return out
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
 def _blank(m: re.Match) -> str:

@@ -407,3 +407,98 @@ def test_row10_mine_and_batch_read_a_bom_file_alike(tmp_path, tiny_model_dir):
     batched = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert mined["text"] == batched["text"] == NEWS_PLAIN
     assert [(u["start"], u["end"]) for u in mined["units"]] == [(u["start"], u["end"]) for u in batched["units"]]
+
+
+# -- unit boundaries never split a grapheme ------------------------------------------------------------------------
+GRAPHEME_TEXT = ("Thumbs up \U0001F44D\U0001F3FD for the family \U0001F469\u200d\U0001F469\u200d\U0001F467 plan. "
+                 "Cafe\u0301s near the \U0001F1EC\U0001F1E7 border close. \u0928\u092e\u0938\u094d\u0924\u0947 "
+                 "friends \u2764\ufe0f agree.")
+
+
+def _grapheme_bounds(text: str) -> set:
+    regex = pytest.importorskip("regex")  # an independent UAX 29 implementation
+    return {m.start() for m in regex.finditer(r"\X", text)} | {len(text)}
+
+
+def test_word_and_unit_boundaries_never_split_a_grapheme(tiny_miner):
+    from argmine.text import word_spans
+
+    bounds = _grapheme_bounds(GRAPHEME_TEXT)
+    spans = word_spans(GRAPHEME_TEXT)
+    assert all(a in bounds and b in bounds for a, b in spans), [
+        GRAPHEME_TEXT[a:b] for a, b in spans if a not in bounds or b not in bounds]
+    assert "\U0001F469\u200d\U0001F469\u200d\U0001F467" in [GRAPHEME_TEXT[a:b] for a, b in spans]
+    for text in (GRAPHEME_TEXT, GRAPHEME_TEXT * 3):
+        doc = tiny_miner.mine(text)
+        cut = {x for u in doc.units for x in (u.start, u.end)}
+        assert cut <= _grapheme_bounds(text)
+
+
+# -- render: the HTML page's script with unit ids that are names of Object.prototype ------------------------------------
+_FAKE_DOM = """
+function El(attrs, cls){ this.a = attrs; this.cls = cls; this.on = {};
+  var self = this; this.classList = {add: function(c){ self.cls.push(c); }, remove: function(c){
+    self.cls = self.cls.filter(function(x){ return x !== c; }); }, contains: function(c){ return self.cls.indexOf(c) >= 0; }}; }
+El.prototype.getAttribute = function(k){ return this.a[k] === undefined ? null : this.a[k]; };
+El.prototype.addEventListener = function(k, f){ this.on[k] = f; };
+El.prototype.matches = function(sel){ return this.cls.indexOf(sel.slice(1)) >= 0; };
+var units = UNITS.map(function(id){ return new El({'data-unit': id}, ['unit']); })
+  .concat(UNITS.map(function(id){ return new El({'data-unit': id}, ['node']); }));
+var edges = EDGES.map(function(e){ return new El({'data-source': e[0], 'data-target': e[1]}, ['edge']); });
+var body = new El({}, []); body.setAttribute = function(k, v){ this.a[k] = v; };
+global.location = {hash: ''};
+global.document = {body: body, querySelectorAll: function(sel){
+  return sel === '[data-unit]' ? units : sel === '.edge' ? edges : sel === '.unit' ? units.slice(0, UNITS.length)
+       : sel === '.node' ? units.slice(UNITS.length) : []; }};
+"""
+
+
+def test_html_script_works_with_unit_ids_named_like_object_properties(tmp_path):
+    import shutil
+    import subprocess
+
+    from argmine.export import to_html
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    text = "Taxes must fall. Growth follows. Debt shrinks."
+    doc = Document(text, [ArgumentUnit("constructor", 0, 15, "Claim"), ArgumentUnit("__proto__", 17, 31, "Premise"),
+                          ArgumentUnit("toString", 33, 45, "Premise")],
+                   [Relation("__proto__", "constructor", "supports"), Relation("toString", "__proto__", "attacks")])
+    script = re.search(r"<script>(.*?)</script>", to_html(doc), re.S).group(1)
+    units = [u.id for u in doc.units]
+    edges = [[r.source, r.target] for r in doc.relations]
+    js = (f"var UNITS = {json.dumps(units)}, EDGES = {json.dumps(edges)};" + _FAKE_DOM + script
+          + "\nunits[1].on.mouseenter(); var lit = units.filter(function(e){ return e.classList.contains('hl'); }).length;"
+          + "\nconsole.log(body.a['data-argmine-ready'] + '|' + lit);")
+    (tmp_path / "page.js").write_text(js, encoding="utf-8")
+    res = subprocess.run([node, str(tmp_path / "page.js")], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert res.stdout.strip() == "3 3 2|2"  # wired up; hovering __proto__'s text lights its text and its node
+
+
+def test_cli_version_flags_and_help_text():
+    import argmine
+
+    cli = _cli()
+    res = cli("--version")
+    assert res.exit_code == 0 and res.stdout.strip() == f"argmine {argmine.__version__}"
+    help_text = cli("batch", "--help").stdout
+    assert "pip install 'argmine[ray]'" in help_text
+    assert not re.search(r"--(fsync|quiet)\s+(-q\s+)?<bool>", help_text)
+
+
+def test_render_refuses_aif_with_broken_offsets_labels_or_ids(tmp_path):
+    from argmine.export import to_aif
+
+    good = to_aif(_crlf_doc(), timestamp="2024-01-01 00:00:00")
+    cases = {"negative": ("start", -5, "0 <= start < end"), "label": ("label", "Thesis", "unit label must be one of"),
+             "duplicate": ("id", "U2", "unit ids must be unique")}
+    for name, (key, value, message) in cases.items():
+        bad = json.loads(json.dumps(good))
+        bad["nodes"][0]["argmine"][key] = value
+        src = tmp_path / f"{name}.json"
+        src.write_text(json.dumps(bad), encoding="utf-8")
+        res = _cli()("render", src, "--format", "brat")
+        assert res.exit_code == 2 and message in res.output and f"{name}.json" in res.output, (name, res.output)
