@@ -502,3 +502,30 @@ def test_render_refuses_aif_with_broken_offsets_labels_or_ids(tmp_path):
         src.write_text(json.dumps(bad), encoding="utf-8")
         res = _cli()("render", src, "--format", "brat")
         assert res.exit_code == 2 and message in res.output and f"{name}.json" in res.output, (name, res.output)
+
+
+# -- row 11: language detection on short English lists, and on text in other languages ---------------------------
+# a labelled sample (written for these tests, CC0): (english?, kind, text)
+SAMPLE = [
+ (True, "prose", "The city should build protected bike lanes because painted lines do not stop cars, and the evidence from other cities shows that injuries fall when lanes are separated from traffic."),
+ (True, "headlines", "Fed Raises Rates Again As Inflation Stays High\nStorm Batters Coast, Thousands Lose Power\nLocal Team Wins Title After Dramatic Final\nTech Giant Unveils New Phone\nSchools Reopen Amid Teacher Shortage"),
+ (True, "statistics box", "Population: 8.3 million\nMedian household income: $67,000\nUnemployment rate: 3.9%\nGDP growth (2023): 2.1%\nHomicides per 100,000 residents: 4.2\nPublic transit trips per year: 1.6 billion\nAverage commute: 41 minutes\nNew housing units completed: 22,000\nHigh school graduation rate: 81%"),
+ (True, "table", "Team | Played | Won | Lost | Points\nArsenal | 38 | 28 | 5 | 89\nLiverpool | 38 | 24 | 4 | 82\nChelsea | 38 | 18 | 11 | 63\nNewcastle | 38 | 18 | 14 | 60\nBrighton | 38 | 18 | 12 | 62\nTottenham | 38 | 18 | 14 | 60\nAston Villa | 38 | 16 | 15 | 55\nFulham | 38 | 15 | 16 | 52\nManchester United | 38 | 14 | 17 | 49\nWest Ham United | 38 | 14 | 14 | 52\nCrystal Palace | 38 | 13 | 15 | 49\nWolverhampton Wanderers | 38 | 13 | 18 | 46\nNottingham Forest | 38 | 9 | 20 | 36"),
+ (True, "bullet list", "Key facts:\n- Rents rose 14 percent last year\n- Wages rose 4 percent\n- Vacancy rate near record low\n- Waiting lists longer than ever\n- Construction permits down sharply"),
+ (True, "code-switched, mostly English", "Honestly the new metro line is great, it saves me twenty minutes every morning and the trains are clean. Mi abuela says it is muy bonito but she still takes the bus because she knows the drivers."),
+ (False, "german", "Die Stadt sollte geschützte Radwege bauen, weil aufgemalte Linien die Autos nicht aufhalten, und die Erfahrung anderer Städte zeigt, dass die Zahl der Verletzten sinkt, wenn Radwege vom Verkehr getrennt sind."),
+ (False, "french", "La ville devrait construire des pistes cyclables protégées, car les lignes peintes ne stoppent pas les voitures, et l'expérience des autres villes montre que les blessures diminuent quand les pistes sont séparées."),
+ (False, "spanish", "La ciudad debería construir carriles bici protegidos, porque las líneas pintadas no detienen a los coches, y la experiencia de otras ciudades muestra que las lesiones bajan cuando los carriles están separados del tráfico."),
+ (False, "dutch", "De stad moet beschermde fietspaden aanleggen, want geschilderde lijnen houden auto's niet tegen, en de ervaring van andere steden laat zien dat het aantal gewonden daalt als fietspaden van het verkeer zijn gescheiden."),
+ (False, "indonesian", "Kota harus membangun jalur sepeda yang terlindungi, karena garis cat tidak menghentikan mobil, dan pengalaman kota lain menunjukkan bahwa cedera berkurang ketika jalur dipisahkan dari lalu lintas yang padat."),
+ (False, "hindi in Latin letters, mostly Hindi", "Yaar mujhe lagta hai ki sheher ko bike lanes banani chahiye kyunki sirf paint se gaadiyan nahi rukti, aur doosre shehron mein bhi dekha gaya hai ki jab lanes alag hoti hain toh accidents kam hote hain, bilkul sach hai."),
+ (False, "italian", "La città dovrebbe costruire piste ciclabili protette, perché le linee dipinte non fermano le auto, e l'esperienza di altre città mostra che i feriti diminuiscono quando le piste sono separate dal traffico."),
+]
+
+
+@pytest.mark.parametrize("english, kind, text", SAMPLE, ids=[k for _, k, _ in SAMPLE])
+def test_row11_language_detection_on_a_labelled_sample(english, kind, text):
+    from argmine.lang import MIN_WORDS, detect, english_score
+
+    assert english_score(text)["words"] >= MIN_WORDS  # long enough to be judged
+    assert detect(text)["english"] is english
