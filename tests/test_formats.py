@@ -529,3 +529,63 @@ def test_row11_language_detection_on_a_labelled_sample(english, kind, text):
 
     assert english_score(text)["words"] >= MIN_WORDS  # long enough to be judged
     assert detect(text)["english"] is english
+
+
+def test_evaluate_on_a_data_directory_with_a_malformed_ann_line_names_file_and_line(tmp_path):
+    good = ("T1\tMajorClaim 0 33\tSmoking should be banned in parks\nT2\tClaim 35 59\tIt harms children nearby\n"
+            "A1\tStance T2 For\n")
+    bad = good + "R1\tsupports Arg1:T2\n"
+    data = _aaec_tree(tmp_path / "data", {"essay1": (TEXT.encode(), good.encode()),
+                                          "essay2": (TEXT.encode(), bad.encode())})
+    preds = _preds(tmp_path, [{"id": "essay1", "text": TEXT, "units": [], "relations": []}])
+    res = _cli()("evaluate", "--corpus", "aaec", "--split", "test", "--data-dir", data, "--predictions", preds,
+                 "--bootstrap", "0")
+    assert res.exit_code == 2
+    assert "essay2.ann, line 4: an R-line must read" in res.output and "Traceback" not in res.output
+
+
+# -- independent readers: arguebuf (ReCAP's argument-graph library; in the test extra) reads what argmine writes --------
+def _arguebuf_relations(g) -> list:
+    """(source text, target text, 'supports'|'attacks') for each scheme node of an arguebuf graph."""
+    from arguebuf.model.scheme import Attack
+
+    out = []
+    for s in g.scheme_nodes.values():
+        label = "attacks" if isinstance(s.scheme, Attack) else "supports"
+        for a in g.incoming_atom_nodes(s):
+            for b in g.outgoing_atom_nodes(s):
+                out.append((a.plain_text, b.plain_text, label))
+    return sorted(out)
+
+
+def _argmine_relations(doc: Document) -> list:
+    return sorted((doc.unit_text(doc.unit(r.source)), doc.unit_text(doc.unit(r.target)), r.label)
+                  for r in doc.relations)
+
+
+def test_arguebuf_reads_argmine_aif_and_xaif_with_the_same_units_and_relations():
+    arguebuf = pytest.importorskip("arguebuf")
+    from argmine.export import to_aif, to_xaif
+
+    doc = _crlf_doc()
+    for g in (arguebuf.load.aif(json.loads(json.dumps(to_aif(doc)))),
+              arguebuf.load.xaif(json.loads(json.dumps(to_xaif(doc))))):
+        assert sorted(a.plain_text for a in g.atom_nodes.values()) == sorted(doc.unit_text(u) for u in doc.units)
+        assert _arguebuf_relations(g) == _argmine_relations(doc)
+
+
+def test_arguebuf_reads_argmine_brat_stances_toward_any_major_claim():
+    arguebuf = pytest.importorskip("arguebuf")
+    import io
+
+    text = "We need lanes. We need trains. Lanes save lives. Trains are slow. Buses help."
+    at = lambda p: (text.index(p), text.index(p) + len(p))  # noqa: E731
+    units = [ArgumentUnit("U1", *at("We need lanes"), "MajorClaim"), ArgumentUnit("U2", *at("We need trains"), "MajorClaim"),
+             ArgumentUnit("U3", *at("Lanes save lives"), "Claim"), ArgumentUnit("U4", *at("Trains are slow"), "Claim"),
+             ArgumentUnit("U5", *at("Buses help"), "Premise")]
+    rels = [Relation("U3", "U2", "supports"), Relation("U4", "U2", "attacks"), Relation("U5", "U4", "supports")]
+    g = arguebuf.load.brat(io.StringIO(to_brat(Document(text, units, rels, id="d"))))  # KeyError before the fix
+    assert g.major_claim.plain_text == ". We need lanes. We need trains"  # arguebuf joins the major claims
+    stances = [(a, r) for a, b, r in _arguebuf_relations(g) if b == g.major_claim.plain_text]
+    assert sorted(stances) == [("Lanes save lives", "supports"), ("Trains are slow", "attacks")]
+    assert ("Buses help", "Trains are slow", "supports") in _arguebuf_relations(g)
