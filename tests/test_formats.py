@@ -589,3 +589,23 @@ def test_arguebuf_reads_argmine_brat_stances_toward_any_major_claim():
     stances = [(a, r) for a, b, r in _arguebuf_relations(g) if b == g.major_claim.plain_text]
     assert sorted(stances) == [("Lanes save lives", "supports"), ("Trains are slow", "attacks")]
     assert ("Buses help", "Trains are slow", "supports") in _arguebuf_relations(g)
+
+
+def test_cdcp_and_microtexts_readers_name_the_file_and_line_of_a_malformed_file(tmp_path):
+    from argmine.corpora.cdcp import read_cdcp
+    from argmine.corpora.microtexts import parse_microtext
+
+    folder = tmp_path / "cdcp" / "test"
+    folder.mkdir(parents=True)
+    (folder / "00001.txt").write_bytes(b"Fees are too high. Cut them.")
+    (folder / "00001.ann.json").write_bytes(b'\xef\xbb\xbf{"prop_labels": ["value", "policy"],\n "prop_offsets": [[0, 18], [19, 28]],\n'
+                                           b' "reasons": [[[1, 1], 0]], "evidences": []}')
+    [doc] = read_cdcp(tmp_path, "test")  # a BOM is fine
+    assert [doc.text[u.start:u.end] for u in doc.units] == ["Fees are too high.", "Cut them."]
+    (folder / "00001.ann.json").write_text('{"prop_labels": ["value"],\n "prop_offsets": [[0, 18]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"00001\.ann\.json, line 3: the file must be JSON"):
+        read_cdcp(tmp_path, "test")
+    xml = tmp_path / "micro_b001.xml"
+    xml.write_text('<?xml version="1.0"?>\n<arggraph id="b001">\n<edu id="e1">Fees.</arggraph>\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"micro_b001\.xml, line 3: the file must be well-formed XML"):
+        parse_microtext(xml)

@@ -11,7 +11,7 @@ from typing import Optional, Union
 
 from ..errors import DataNotFoundError, InputEncodingError
 
-__all__ = ["find_data_dir", "ENV_VAR", "read_exact"]
+__all__ = ["find_data_dir", "ENV_VAR", "read_exact", "read_json", "parse_xml"]
 
 ENV_VAR = "ARGMINE_DATA"
 _BOM = "\ufeff"
@@ -78,3 +78,28 @@ def read_exact(path: Union[str, "os.PathLike[str]"], *, strip_bom: bool = False)
     except UnicodeDecodeError as e:
         raise InputEncodingError.from_unicode_error(path, e) from None
     return text[1:] if strip_bom and text.startswith(_BOM) else text
+
+
+def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
+    """The JSON value in a UTF-8 file (a byte order mark is skipped).
+
+    Raises ``ValueError`` naming the file and line for text that is not JSON, ``InputEncodingError`` for bytes
+    that are not UTF-8.
+    """
+    import json
+
+    try:
+        return json.loads(read_exact(path, strip_bom=True))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{os.fspath(path)}, line {e.lineno}: the file must be JSON; got {e.msg} at column {e.colno}") from None
+
+
+def parse_xml(path: Union[str, "os.PathLike[str]"]):
+    """The root element of an XML file; ``ValueError`` naming the file and line when it is not well-formed."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as e:
+        line = getattr(e, "position", (0, 0))[0]
+        raise ValueError(f"{os.fspath(path)}, line {line}: the file must be well-formed XML; got {e}") from None

@@ -28,14 +28,13 @@ Splits: ``train`` (581 comments), ``test`` (150), ``all`` (both). ``Document.met
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Dict, List, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
-from .base import corpus_dir, data_hint, read_exact
+from .base import corpus_dir, data_hint, read_exact, read_json
 
 __all__ = ["read_cdcp", "parse_cdcp", "cdcp_root", "SPLITS", "LABEL_MAP"]
 
@@ -97,7 +96,7 @@ def read_cdcp(data_dir: Union[str, "os.PathLike[str]"], split: str = "test") -> 
         for f in files:
             doc_id = f.name[: -len(".ann.json")]
             text = read_exact(f.with_name(doc_id + ".txt"))
-            doc = parse_cdcp(text, json.loads(read_exact(f, strip_bom=True)), doc_id)
+            doc = parse_cdcp(text, read_json(f), doc_id)
             doc.meta["split"] = part
             docs.append(doc)
     return docs

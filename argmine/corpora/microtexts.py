@@ -39,13 +39,12 @@ Only the standard library is used (``xml.etree``).
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
-from .base import corpus_dir, data_hint, read_exact
+from .base import corpus_dir, data_hint, parse_xml, read_exact
 
 __all__ = ["read_microtexts", "parse_microtext", "microtexts_root", "SPLITS", "split_ids"]
 
@@ -88,7 +87,7 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
     ``text``: the original text; default: the ``.txt`` file beside ``xml_path``, else the EDUs joined by spaces.
     """
     xml_path = Path(xml_path)
-    root = ET.parse(xml_path).getroot()
+    root = parse_xml(xml_path)
     edus = [(e.get("id"), e.text or "") for e in root.findall("edu")]
     if text is None:
         txt = xml_path.with_suffix(".txt")
