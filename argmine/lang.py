@@ -5,7 +5,10 @@ Document, but its units and relations mean little. ``english_score`` needs no mo
 at the share of letters that are Latin (A-Z) and at the share of Latin-script words that are common English
 function words ("the", "of", "because", ...), which make up a third or more of any running English prose and
 almost none of German, French, Spanish, ... prose (words that are also common function words there, such as
-"in", "a", "die", "was", "on", are left out of the list).
+"in", "a", "die", "was", "on", are left out of the list). A text is judged not English on positive evidence: a
+script that is mostly not A-Z, or the function words of other languages outnumbering English ones (Hindi and Urdu
+written in Latin letters included); English with few function words of any kind (a list of headlines, a table, a
+statistics box) stays English.
 
     >>> from argmine.lang import detect
     >>> detect("The city should build protected lanes because paint does not stop cars. " * 3)

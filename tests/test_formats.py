@@ -609,3 +609,11 @@ def test_cdcp_and_microtexts_readers_name_the_file_and_line_of_a_malformed_file(
     xml.write_text('<?xml version="1.0"?>\n<arggraph id="b001">\n<edu id="e1">Fees.</arggraph>\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"micro_b001\.xml, line 3: the file must be well-formed XML"):
         parse_microtext(xml)
+
+
+def test_aif_without_any_proposition_is_refused_not_read_as_empty(tmp_path):
+    src = tmp_path / "dialogue.json"
+    src.write_text(json.dumps({"AIF": {"nodes": [{"nodeID": "1", "text": "Bob : hi", "type": "L"}], "edges": []},
+                               "text": "hi"}), encoding="utf-8")
+    res = _cli()("render", src, "--format", "json")
+    assert res.exit_code == 2 and "must have I-nodes" in res.output

@@ -113,7 +113,10 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
             uid = f"U{len(units) + 1}"
             units.append(ArgumentUnit(uid, at, at + len(t), "Premise"))
             unit_of[str(n["nodeID"])] = uid
-        if i_nodes and not units:
+        if not i_nodes:
+            raise ValueError("AIF must have I-nodes (the propositions) to read units from; got none. "
+                             "argmine reads the argument graph, not dialogue alone")
+        if not units:
             raise ValueError(f"AIF I-node texts must occur in the document text; got none of {len(i_nodes)} found "
                              f"(first: {str(i_nodes[0].get('text', ''))[:40]!r}). Pass the text they were cut from.")
 
