@@ -102,10 +102,11 @@ def _last_markup(text: str, start: int, end: int):
 
 def _is_wrapped(text: str, span: Span, markup: bool) -> bool:
     """A line that goes on on the next one: longer than 60 characters and not ending like a sentence."""
-    s = text[span[0]:span[1]]
-    if markup:
-        s = visible_text(s).strip()
-    return not _SENTENCE_END.search(s) and len(s) > 60
+    if not markup:
+        s = text[span[0]:span[1]]
+        return not _SENTENCE_END.search(s) and len(s) > 60
+    tail = visible_text(text[max(span[0], span[1] - 400):span[1]]).strip()  # the end is enough: no quadratic cost
+    return not _SENTENCE_END.search(tail) and (span[1] - span[0] > 400 or len(tail) > 60)
 
 
 def paragraph_spans(text: str) -> List[Span]:
