@@ -11,6 +11,20 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find the argument in opinion pieces.")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"argmine {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, metavar="",
+                                       help="Print argmine's version and exit.")) -> None:
+    """Find the argument in opinion pieces."""
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"argmine: error: {message}", err=True)
     raise typer.Exit(code)
@@ -26,88 +40,102 @@ def _data_dir(data_dir: Optional[Path]) -> Path:
 
 
 def read_text_input(path: str) -> tuple[str, str]:
-    """(text, name) from a file path or ``-`` (stdin); raises InputEncodingError on bytes that are not UTF-8."""
+    """(text, name) from a file path or ``-`` (stdin), without a leading UTF-8 byte order mark (the same rule as
+    ``argmine batch``); raises InputEncodingError on bytes that are not UTF-8."""
     from .errors import InputEncodingError
     from .export.files import read_input_bytes
 
     raw, name = read_input_bytes(path)
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0  # a file's BOM is encoding, not text (as argmine batch reads it)
     try:
-        return raw.decode("utf-8"), name
+        return raw[bom:].decode("utf-8"), name
     except UnicodeDecodeError as e:
-        raise InputEncodingError.from_unicode_error(name, e) from None
+        raise InputEncodingError(name, e.start + bom, "utf-8", e.reason) from None
 
 
-def mine_command(path: str, model: Optional[str], doc_id: Optional[str]) -> dict:
+def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=None) -> dict:
+    """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining."""
     from .miner import load
 
     text, name = read_text_input(path)
+    if check is not None:
+        check(text)
     miner = load(model)
     return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem)).to_dict()
 
 
 @app.command()
 def mine(
+    ctx: typer.Context,
     path: str = typer.Argument("-", help="A UTF-8 text file, or - for standard input."),
     model: Optional[str] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json (default), aif, brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
 ):
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
-    from .export import FORMATS
+    from .export.files import check_output
 
+    if path == "-" and sys.stdin.isatty():  # nothing piped in: show how to use it instead of waiting
+        typer.echo(ctx.get_help(), err=True)
+        raise typer.Exit(2)
+    fmt = _check_format(fmt, out, "json")
+    try:
+        doc = mine_command(path, model, doc_id, check=lambda text: check_output(out, fmt, text, force))
+    except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
+        _fail(str(e))
+    _write_export(doc, fmt, out, force)
+
+
+def _check_format(fmt: Optional[str], out: Optional[Path], default: str) -> str:
+    """``--format``, else what ``-o``'s suffix names, else ``default``; exits 2 on an unknown format."""
+    from .export import FORMATS
+    from .export.files import infer_format
+
+    fmt = fmt or infer_format(out, default)
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}; got {fmt!r}")
-    try:
-        doc = mine_command(path, model, doc_id)
-    except (ArgmineError, FileNotFoundError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
-        _fail(str(e))
-    if fmt != "json":
-        _write_export(doc, fmt, out)
-        return
-    payload = json.dumps(doc, ensure_ascii=False, indent=2)
-    if out:
-        out.write_text(payload + "\n", encoding="utf-8")
-    else:
-        typer.echo(payload)
+    return fmt
 
 
-def _write_export(doc, fmt: str, out: Optional[Path]) -> None:
-    """Write one document (a Document or its JSON dict) as ``fmt`` to ``out`` or stdout."""
-    from .export.files import write_document
+def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> None:
+    """Write one document (a Document or its JSON dict) as ``fmt`` to ``out`` (saying which files) or stdout."""
+    from .export.files import write_document, written_files
 
     try:
-        payload = write_document(doc, fmt, out)
+        payload = write_document(doc, fmt, out, force)
     except (OSError, ValueError) as e:
         _fail(str(e))
     if payload is not None:
         typer.echo(payload, nl=False)
+    else:
+        typer.echo("wrote " + " and ".join(str(p) for p in written_files(out, fmt)), err=True)
 
 
 @app.command()
 def render(
-    path: str = typer.Argument(..., help="A JSON document (argmine mine), JSON Lines of documents (argmine batch), or - for stdin."),
+    path: str = typer.Argument(..., help="A JSON document (argmine mine; AIF or xAIF too), JSON Lines of documents (argmine batch), or - for stdin."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html)."),
-    fmt: str = typer.Option("html", "--format", "-f", help="html (default), aif, brat or json."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="html (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat or json."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
 ):
-    """Export documents mined earlier: an HTML page (or AIF, brat); a batch gets a folder with an index page."""
-    from .export import FORMATS
+    """Export documents mined earlier: an HTML page (or AIF, xAIF, brat); a batch gets a folder with an index page."""
     from .export.files import read_documents, write_batch
 
-    if fmt not in FORMATS:
-        _fail(f"--format must be one of {', '.join(FORMATS)}; got {fmt!r}")
     try:
         docs, is_batch = read_documents(path)
-    except (FileNotFoundError, ValueError) as e:
+    except (OSError, ValueError) as e:
         _fail(str(e))
     if not is_batch:
-        _write_export(docs[0], fmt, out)
+        _write_export(docs[0], _check_format(fmt, out, "html"), out, force)
         return
+    fmt = _check_format(fmt, None, "html")
     if out is None:
         _fail("a batch (JSON Lines) needs -o FOLDER: one file is written per document")
     try:
-        summary = write_batch(docs, fmt, out)
+        summary = write_batch(docs, fmt, out, force)
     except (OSError, ValueError) as e:
         _fail(str(e))
     typer.echo(f"{summary['n_docs']} documents written to {out}" + (f" (open {out / summary['index']})" if "index" in summary else ""), err=True)
@@ -240,7 +268,7 @@ def train(
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
     out: Path = typer.Option(Path("runs/default"), "--out", help="Run folder: checkpoints/ and the final model/."),
     epochs: Optional[int] = typer.Option(None, "--epochs", help="Override the config's epochs."),
-    no_resume: bool = typer.Option(False, "--no-resume", help="Start afresh even if a checkpoint exists."),
+    no_resume: bool = typer.Option(False, "--no-resume", metavar="", help="Start afresh even if a checkpoint exists."),
     threads: int = typer.Option(0, "--threads", help="CPU threads (0: PyTorch's default)."),
 ):
     """Train a model from a config; checkpoints every epoch and resumes after an interruption."""
@@ -288,15 +316,15 @@ def batch(
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Only the first N records of INPUT."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer texts go to ERRORS."),
     chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=1, help="Records mined and written together (default 64; --engine ray: records per Ray job, default 256 per worker)."),
-    fsync: bool = typer.Option(False, "--fsync", help="fsync OUTPUT after every chunk."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary line."),
+    fsync: bool = typer.Option(False, "--fsync", metavar="", help="fsync OUTPUT after every chunk."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", metavar="", help="No progress bar and no summary line."),
     engine: str = typer.Option("local", "--engine", help="local (default: this process) or ray (Ray Data actors; RAY_ADDRESS picks the cluster; see docs/ray.md)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="--engine ray: actors, one CPU each (default: the cluster's CPUs)."),
     precision: str = typer.Option("fp32", "--precision", help="fp32, or bf16 (encoder under bfloat16 autocast; faster on CPUs with AMX/AVX-512 BF16, scores within ~0.2 F1)."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
-    --engine ray mines on Ray Data actors (pip install 'argmine[ray]'; docs/ray.md) and writes the same OUTPUT
+    --engine ray mines on Ray Data actors (pip install 'argmine\\[ray]'; docs/ray.md) and writes the same OUTPUT
     and ERRORS. Resume is only required of the local engine; with ray a rerun also skips the records written.
     """
     from .batch import DEFAULT_CHUNK_SIZE, BatchInterrupted, input_kind, run_batch

@@ -11,7 +11,8 @@ from typing import Optional, Union
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-__all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError"]
+__all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError",
+           "BratFormatError", "DocumentFormatError"]
 
 
 class ArgmineError(Exception):
@@ -88,3 +89,23 @@ class InputEncodingError(ArgmineError, ValueError):
     def from_unicode_error(cls, path: PathLike, exc: UnicodeDecodeError) -> "InputEncodingError":
         """Wrap a ``UnicodeDecodeError`` raised while decoding ``path`` (offset relative to what was decoded)."""
         return cls(path, exc.start, exc.encoding, exc.reason)
+
+
+class BratFormatError(ArgmineError, ValueError):
+    """A line of a brat ``.ann`` file that cannot be read; carries ``path`` (or document id), ``line`` and ``reason``."""
+
+    def __init__(self, path: PathLike, line: int, reason: str, got: str) -> None:
+        self.path = os.fspath(path)
+        self.line = line
+        self.reason = reason
+        super().__init__(f"{self.path}, line {line}: {reason}; got {got}. "
+                         "Fix that line (brat standoff: https://brat.nlplab.org/standoff.html).")
+
+
+class DocumentFormatError(ArgmineError, ValueError):
+    """A record that is not an argmine document (CONTRACT.md); carries ``where`` (file and line) and ``reason``."""
+
+    def __init__(self, where: str, reason: str, got: str, hint: str = "") -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}; got {got}." + (f" {hint}" if hint else ""))

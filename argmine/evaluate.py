@@ -47,11 +47,17 @@ def predict(miner, gold: Sequence[Document], show_progress: bool = False) -> Lis
 def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
     """``{id: (line number, Document)}`` from a JSON Lines file of documents (CONTRACT.md, one per line).
 
-    Blank lines are skipped. Raises ``ValueError`` naming the line for a line that is not a JSON document, a
-    document without an ``id``, one that breaks the contract (``Document.validate``) or an id seen twice.
+    Lines end at ``\n`` only (JSON Lines); a UTF-8 byte order mark and blank lines are skipped. Each record is
+    checked by :func:`argmine.validate.document_from_record`. Raises ``ValueError`` naming the line (and unit) for
+    a line that is not a JSON document, a record without ``units`` (e.g. batch input), a unit whose text is not
+    ``text[start:end]`` (saying when the offsets look like UTF-16 code units), a document without an ``id``, one
+    that breaks the contract (``Document.validate``) or an id seen twice.
     """
     import json
     from pathlib import Path
+
+    from .corpora.base import read_exact
+    from .validate import document_from_record
 
     path = Path(path)
     if not path.is_file():
@@ -60,26 +66,21 @@ def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
         raise DataNotFoundError(path, "the predictions file (--predictions)", "Pass a JSON Lines file of documents, "
                                 "e.g. the OUTPUT of argmine batch.")
     out: Dict[str, Tuple[int, Document]] = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            where = f"{path}, line {n}"
-            try:
-                d = json.loads(line)
-                doc = Document.from_dict(d)
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
-                raise ValueError(f"{where} must be one JSON document (CONTRACT.md); got {type(e).__name__}: {e}") from None
-            if doc.id is None or doc.id == "":
-                raise ValueError(f"{where}: a prediction must have an id to be matched to a gold document; got none")
-            doc.id = str(doc.id)
-            try:
-                doc.validate()
-            except ValueError as e:
-                raise ValueError(f"{where} (id {doc.id!r}) must be a valid document; got: {e}") from None
-            if doc.id in out:
-                raise ValueError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]})")
-            out[doc.id] = (n, doc)
+    for n, line in enumerate(read_exact(path, strip_bom=True).split("\n"), 1):  # JSON Lines: records end at \n only
+        if not line.strip():
+            continue
+        where = f"{path}, line {n}"
+        try:
+            d = json.loads(line)
+        except ValueError as e:
+            raise ValueError(f"{where} must be one JSON document (CONTRACT.md); got {type(e).__name__}: {e}") from None
+        doc = document_from_record(d, where)
+        if doc.id is None or doc.id == "":
+            raise ValueError(f"{where}: a prediction must have an id to be matched to a gold document; got none")
+        doc.id = str(doc.id)
+        if doc.id in out:
+            raise ValueError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]})")
+        out[doc.id] = (n, doc)
     return out
 
 

@@ -5,7 +5,10 @@ Document, but its units and relations mean little. ``english_score`` needs no mo
 at the share of letters that are Latin (A-Z) and at the share of Latin-script words that are common English
 function words ("the", "of", "because", ...), which make up a third or more of any running English prose and
 almost none of German, French, Spanish, ... prose (words that are also common function words there, such as
-"in", "a", "die", "was", "on", are left out of the list).
+"in", "a", "die", "was", "on", are left out of the list). A text is judged not English on positive evidence: a
+script that is mostly not A-Z, or the function words of other languages outnumbering English ones (Hindi and Urdu
+written in Latin letters included); English with few function words of any kind (a list of headlines, a table, a
+statistics box) stays English.
 
     >>> from argmine.lang import detect
     >>> detect("The city should build protected lanes because paint does not stop cars. " * 3)
@@ -20,7 +23,7 @@ import warnings
 from typing import Dict, Optional, Union
 
 __all__ = ["NonEnglishWarning", "detect", "english_score", "warn_if_not_english",
-           "MIN_WORDS", "THRESHOLD", "MAX_SAMPLE_CHARS"]
+           "MIN_WORDS", "THRESHOLD", "MAX_SAMPLE_CHARS", "FOREIGN_MIN", "FOREIGN_FUNCTION_WORDS"]
 
 MIN_WORDS = 20            # texts with fewer words are not judged (too little to tell): always english=True
 MIN_LETTERS = 120         # ... unless they hold this many letters, mostly not A-Z (scripts written without spaces)
@@ -41,6 +44,32 @@ him us it's don't doesn't isn't aren't can't won't we're they're i'm you're let'
 upon within without between against among through during before after above below under again further once
 here own same than until off whom whose yet every another since across toward towards instead rather
 """.split())
+
+# Common function words of other languages written in Latin script, none of them a common English word: German,
+# French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Finnish, Polish, Czech, Turkish, Indonesian/Malay,
+# Swahili, and Hindi/Urdu as written in Latin letters (romanised, as in code-switched social media text).
+FOREIGN_FUNCTION_WORDS = frozenset("""
+der das und ist nicht mit ein eine einen zu von sich auch auf für dem wir ich sie es werden wird sind oder aber
+wenn nach bei noch wie über nur dass sehr schon kann
+le la les et est des une du dans qui pour pas sur avec ce cette sont au aux nous vous il elle mais ou plus ne
+je leur été être très aussi comme
+el los las y es del que una por con para se lo su como más pero al sus este esta fue ser también muy está
+il gli che di è della per non sono anche più ma nel alla dei delle questo
+os não uma um com é da dos das em mais ao foi isso pelo pela
+het een van dat niet op voor zijn ook bij er maar om wordt naar ik wij
+og det er ikke jeg til av på som med har och att är inte för om var
+ja ei on että se oli ovat kuin mutta myös
+nie jest się na że do od tak jak ale czy oraz
+je se na že jsou jak ale také
+ve bir bu da ile için olan gibi çok daha
+yang dan di ini itu dengan untuk tidak dari dalam akan pada juga adalah ke karena
+na ya kwa wa ni za katika
+hai hain ka ki ke ko se aur nahi nahin kya bhi toh mein yeh woh tha thi kar ek ye wo hum tum aap mera meri
+apna kuch sab bahut lekin jo agar kyun kyunki abhi yaar accha acha
+""".split()) - ENGLISH_FUNCTION_WORDS - frozenset(  # English words too, or common in English text (OS, MIT, op-ed)
+    "on per var do al pour plus os um com dos em op mit".split())
+FOREIGN_MIN = 0.1         # other languages' function words at this share of the words or more: not English
+PLAIN_LATIN = 0.97        # a text with few function words of any language is English only if this Latin
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # a token is one CJK character (those scripts do not space words) or a run of other letters
@@ -67,22 +96,41 @@ def english_score(text: str) -> Dict[str, Union[float, int]]:
     tokens = _TOKEN.findall(sample)
     n_letters = len(_LETTER.findall(sample))
     latin = len(_ASCII_LETTER.findall(sample)) / n_letters if n_letters else 0.0
-    latin_words = [t.lower().replace("\u2019", "'") for t in tokens if _LATIN_TOKEN.match(t)]
+    words = [t.lower().replace("\u2019", "'") for t in tokens]
+    latin_words = [w for w in words if _LATIN_TOKEN.match(w)]
     fw = sum(w in ENGLISH_FUNCTION_WORDS for w in latin_words) / len(latin_words) if latin_words else 0.0
+    foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
     score = latin * min(1.0, fw / _FULL_SHARE)
     return {"score": round(score, 4), "latin": round(latin, 4), "function_words": round(fw, 4),
-            "words": len(tokens), "letters": n_letters}
+            "foreign_function_words": round(foreign, 4), "words": len(tokens), "letters": n_letters}
 
 
 def detect(text: str) -> Dict[str, Union[bool, float]]:
     """``{"english": bool, "score": float}``: what the miner records in ``doc.meta["language"]``.
 
     Texts too short to judge (under MIN_WORDS words, e.g. a headline; for scripts that are mostly not A-Z, also
-    under MIN_LETTERS letters) are taken as English; their score is still reported.
+    under MIN_LETTERS letters) are taken as English; their score is still reported. A longer text is not English
+    when the function words of other languages (``FOREIGN_FUNCTION_WORDS``, Hindi in Latin letters included)
+    make up ``FOREIGN_MIN`` of its words and outnumber English ones; else it is English when its score reaches
+    ``THRESHOLD``, or, with few function words of any language (a list of headlines, a table, a statistics box),
+    when it is written in A-Z (``PLAIN_LATIN`` of its letters).
     """
     s = english_score(text)
+    return {"english": _is_english(s), "score": float(s["score"])}
+
+
+def _is_english(s: Dict[str, Union[float, int]]) -> bool:
+    """The rule of :func:`detect` on the figures of :func:`english_score`."""
     judged = s["words"] >= MIN_WORDS or (s["letters"] >= MIN_LETTERS and s["latin"] < 0.5)
-    return {"english": bool(s["score"] >= THRESHOLD or not judged), "score": float(s["score"])}
+    if not judged:
+        return True
+    other = s["foreign_function_words"]
+    if other >= FOREIGN_MIN and other > s["function_words"]:
+        return False  # another language's function words outnumber English ones (also Hindi in Latin letters)
+    if s["score"] >= THRESHOLD:
+        return True
+    # few function words of any language: headlines, lists, tables and statistics; English when written in A-Z
+    return other < FOREIGN_MIN / 2 and s["latin"] >= PLAIN_LATIN
 
 
 def warn_if_not_english(language: Dict[str, Union[bool, float]], doc_id: Optional[str] = None,

@@ -59,23 +59,45 @@ def _overlap(a: Tuple[FrozenSet[int], Tuple[int, int]], b: Tuple[FrozenSet[int],
 
 
 def _max_matching(n_pred: int, candidates: Callable[[int], List[int]]) -> Dict[int, int]:
-    """Maximum one-to-one matching (Kuhn's augmenting paths); returns {pred index: gold index}."""
+    """Maximum one-to-one matching (Kuhn's augmenting paths); returns {pred index: gold index}.
+
+    Each pred index in turn takes its first free candidate, re-seating earlier ones along an augmenting path when
+    needed. The search is iterative, so a chain of thousands of overlapping units needs no deep recursion.
+    """
     cand = [candidates(p) for p in range(n_pred)]
     gold_of: Dict[int, int] = {}  # gold index -> pred index
+    for p in range(n_pred):
+        _augment(p, cand, gold_of)
+    return {p: g for g, p in gold_of.items()}
 
-    def augment(p: int, seen: set) -> bool:
-        for g in cand[p]:
+
+def _augment(p0: int, cand: List[List[int]], gold_of: Dict[int, int]) -> bool:
+    """Find an augmenting path from pred ``p0`` (depth-first, candidates in order) and flip it into ``gold_of``."""
+    seen: set = set()
+    stack = [iter(cand[p0])]
+    path: List[Tuple[int, int]] = []  # (pred, gold it reaches for) along the stack
+    preds = [p0]
+    while stack:
+        p = preds[-1]
+        for g in stack[-1]:
             if g in seen:
                 continue
             seen.add(g)
-            if g not in gold_of or augment(gold_of[g], seen):
+            if g not in gold_of:
                 gold_of[g] = p
+                for pp, gg in path:
+                    gold_of[gg] = pp
                 return True
-        return False
-
-    for p in range(n_pred):
-        augment(p, set())
-    return {p: g for g, p in gold_of.items()}
+            path.append((p, g))
+            preds.append(gold_of[g])
+            stack.append(iter(cand[gold_of[g]]))
+            break
+        else:
+            stack.pop()
+            preds.pop()
+            if path:
+                path.pop()
+    return False
 
 
 def _match_units(gold: Document, pred: Document, threshold: float, use_labels: bool) -> Dict[str, str]:

@@ -411,7 +411,7 @@ def test_cli_render(cli, doc, tmp_path):
     assert cli("render", batch).exit_code == 2
     # readable errors
     bad = tmp_path / "bad.json"
-    bad.write_text('{"text": "x"}\n{"oops"\n', encoding="utf-8")
+    bad.write_text('{"text": "x", "units": []}\n{"oops"\n', encoding="utf-8")
     res = cli("render", bad)
     assert res.exit_code == 2 and "line 2" in res.output
     res = cli("render", tmp_path / "missing.json")

@@ -10,9 +10,10 @@ import csv
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List
+from typing import List, Optional
 
 from ..data import ArgumentUnit, Document, Relation
+from .brat import check_span_texts, parse_ann, read_exact
 
 SPLITS = ("train", "dev", "train_full", "test")
 
@@ -26,33 +27,41 @@ def aaec_root(data_dir) -> Path:
     return root
 
 
-def parse_brat(text: str, ann: str, doc_id: str) -> Document:
-    """Turn one brat .ann file (with its .txt) into a Document."""
-    units: Dict[str, ArgumentUnit] = {}
-    stances: Dict[str, str] = {}
-    rels: List[Relation] = []
-    for line in ann.splitlines():
-        if not line.strip():
-            continue
-        key, body = line.split("\t", 1)[0], line.split("\t")[1]
-        if key.startswith("T"):
-            label, start, end = body.split()[:3]
-            units[key] = ArgumentUnit(key, int(start), int(end), label)
-        elif key.startswith("A"):
-            _, target, value = body.split()
-            stances[target] = value
-        elif key.startswith("R"):
-            label, a1, a2 = body.split()[:3]
-            rels.append(Relation(a1.split(":")[1], a2.split(":")[1], label))
-    ordered = sorted(units.values(), key=lambda u: u.start)
-    majors = [u for u in ordered if u.label == "MajorClaim"]
-    for u in ordered:
+def parse_brat(text: str, ann: str, doc_id: str, where: Optional[str] = None) -> Document:
+    """Turn one brat .ann file (its content ``ann``, with ``text``, the .txt read exactly) into a Document.
+
+    Units keep their brat ids, in text order; a discontinuous span becomes one unit from its first start to its
+    last end. ``Stance`` A-lines become a relation from the claim to a MajorClaim: the one named by a
+    ``stance_target=T..`` note (what argmine's brat export writes when the stance is toward another major claim),
+    else the first of the essay. Other attributes and notes are ignored; a byte order mark is skipped.
+
+    Raises :class:`argmine.errors.BratFormatError` (a ``ValueError``) naming ``where`` (default: ``doc_id.ann``),
+    the line and the reason, for a malformed line or a span whose text on its T-line is not the text at its
+    offsets (e.g. a .txt read with newline translation).
+    """
+    where = where or f"{doc_id}.ann"
+    parsed = parse_ann(ann, where)
+    check_span_texts(text, parsed.spans, where)
+    stances = {a.target: a.value for a in parsed.attributes if a.name == "Stance" and a.value}
+    units = sorted((ArgumentUnit(s.id, s.start, s.end, s.label) for s in parsed.spans), key=lambda u: u.start)
+    rels = [Relation(r.source, r.target, r.label) for r in parsed.relations]
+    majors = [u.id for u in units if u.label == "MajorClaim"]
+    for u in units:
         if u.label == "Claim" and u.id in stances and majors:
-            label = "supports" if stances[u.id] == "For" else "attacks"
-            rels.append(Relation(u.id, majors[0].id, label))
-    ordered = [ArgumentUnit(u.id, u.start, u.end, u.label, 1.0,
-                            {"stance": stances[u.id]} if u.id in stances else {}) for u in ordered]
-    return Document(text=text, units=ordered, relations=rels, id=doc_id)
+            target = _stance_target(parsed.notes.get(u.id, []), majors)
+            rels.append(Relation(u.id, target, "supports" if stances[u.id] == "For" else "attacks"))
+    units = [ArgumentUnit(u.id, u.start, u.end, u.label, 1.0,
+                          {"stance": stances[u.id]} if u.id in stances else {}) for u in units]
+    return Document(text=text, units=units, relations=rels, id=doc_id)
+
+
+def _stance_target(notes: List[str], majors: List[str]) -> str:
+    """The MajorClaim a stance is toward: a ``stance_target=T..`` note naming one, else the first."""
+    for note in notes:
+        m = re.search(r"\bstance_target=(\S+)", note)
+        if m and m.group(1) in majors:
+            return m.group(1)
+    return majors[0]
 
 
 def _first_words(text: str, n: int = 12) -> str:
@@ -101,6 +110,7 @@ def read_aaec(data_dir, split: str = "test") -> List[Document]:
     docs = []
     for i in ids:
         base = root / "brat-project-final" / i
-        text = base.with_suffix(".txt").read_text(encoding="utf-8")
-        docs.append(parse_brat(text, base.with_suffix(".ann").read_text(encoding="utf-8"), i))
+        text = read_exact(base.with_suffix(".txt"))  # exact: brat offsets count a CRLF as two characters
+        ann = base.with_suffix(".ann")
+        docs.append(parse_brat(text, read_exact(ann, strip_bom=True), i, where=str(ann)))
     return docs

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Dict, List, Union
+from typing import List, Optional, Union
 
 from ..data import ArgumentUnit, Document, Relation
-from ..errors import DataNotFoundError
+from ..errors import BratFormatError, DataNotFoundError
+from .brat import check_span_texts, parse_ann, read_exact
 from .base import corpus_dir, data_hint
 
 __all__ = ["read_abstrct", "parse_abstrct_brat", "abstrct_root", "SPLITS"]
@@ -47,44 +48,38 @@ _SUBDIR = Path(CORPUS) / "AbstRCT_corpus" / "data"
 _HINT = data_hint(CORPUS)
 
 
-def _read_exact(path: Path) -> str:
-    """The file's text exactly (UTF-8, line ends untouched, so offsets stay valid)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        return f.read()
-
-
 def abstrct_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
     """``<data_dir>/abstrct/AbstRCT_corpus/data``, checked to exist."""
     return corpus_dir(data_dir, _SUBDIR, "the AbstRCT data directory")
 
 
-def parse_abstrct_brat(text: str, ann: str, doc_id: str) -> Document:
-    """One AbstRCT abstract (its text and ``.ann`` content) as a Document."""
-    units: Dict[str, ArgumentUnit] = {}
-    raw_rels = []
-    for n, line in enumerate(ann.splitlines(), 1):
-        if not line.strip():
-            continue
-        parts = line.split("\t")
-        key, body = parts[0], parts[1] if len(parts) > 1 else ""
-        if key.startswith("T"):
-            label, start, end = body.split()[:3]
-            if label not in _UNITS:
-                raise ValueError(f"{doc_id}.ann line {n}: unit type must be one of {_UNITS}; got {label!r}")
-            units[key] = ArgumentUnit(key, int(start), int(end), label, extra={"source_label": label})
-        elif key.startswith("R"):
-            label, a1, a2 = body.split()[:3]
-            if label not in _RELATIONS:
-                raise ValueError(f"{doc_id}.ann line {n}: relation type must be one of {tuple(_RELATIONS)}; got {label!r}")
-            raw_rels.append((a1.split(":", 1)[1], a2.split(":", 1)[1], label))
+def parse_abstrct_brat(text: str, ann: str, doc_id: str, where: Optional[str] = None) -> Document:
+    """One AbstRCT abstract (its text, read exactly, and ``.ann`` content) as a Document.
+
+    Parsed by :func:`argmine.corpora.brat.parse_ann` (a BOM, discontinuous spans, attributes and notes are
+    accepted). Raises :class:`argmine.errors.BratFormatError` (a ``ValueError``) naming ``where`` (default:
+    ``doc_id.ann``) and the line for a malformed line, an unknown unit or relation type, or a span whose text
+    is not the text at its offsets.
+    """
+    where = where or f"{doc_id}.ann"
+    parsed = parse_ann(ann, where)
+    check_span_texts(text, parsed.spans, where)
+    units = []
+    for s in parsed.spans:
+        if s.label not in _UNITS:
+            raise BratFormatError(where, s.line, f"unit type must be one of {_UNITS}", repr(s.label))
+        units.append(ArgumentUnit(s.id, s.start, s.end, s.label, extra={"source_label": s.label}))
+    for r in parsed.relations:
+        if r.label not in _RELATIONS:
+            raise BratFormatError(where, r.line, f"relation type must be one of {tuple(_RELATIONS)}", repr(r.label))
     kept, last_end = [], -1
-    for u in sorted(units.values(), key=lambda u: u.start):  # stable: ties keep file order
+    for u in sorted(units, key=lambda u: u.start):  # stable: ties keep file order
         if u.start >= last_end:
             kept.append(u)
             last_end = u.end
     ids = {u.id for u in kept}
-    rels = [Relation(s, t, _RELATIONS[lab], extra={"source_label": lab}) for s, t, lab in raw_rels
-            if s in ids and t in ids]
+    rels = [Relation(r.source, r.target, _RELATIONS[r.label], extra={"source_label": r.label})
+            for r in parsed.relations if r.source in ids and r.target in ids]
     return Document(text=text, units=kept, relations=rels, id=doc_id, meta={"corpus": CORPUS})
 
 
@@ -99,8 +94,8 @@ def read_abstrct(data_dir: Union[str, "os.PathLike[str]"], split: str = "neoplas
         raise DataNotFoundError(folder / "*.ann", f"the AbstRCT {name} split", _HINT)
     docs = []
     for ann in files:
-        text = _read_exact(ann.with_suffix(".txt"))
-        doc = parse_abstrct_brat(text, _read_exact(ann), ann.stem)
+        text = read_exact(ann.with_suffix(".txt"))
+        doc = parse_abstrct_brat(text, read_exact(ann, strip_bom=True), ann.stem, where=str(ann))
         doc.meta["split"] = name
         docs.append(doc)
     return docs

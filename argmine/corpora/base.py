@@ -9,11 +9,12 @@ import os
 from pathlib import Path
 from typing import Optional, Union
 
-from ..errors import DataNotFoundError
+from ..errors import DataNotFoundError, InputEncodingError
 
-__all__ = ["find_data_dir", "ENV_VAR"]
+__all__ = ["find_data_dir", "ENV_VAR", "read_exact", "read_json", "parse_xml"]
 
 ENV_VAR = "ARGMINE_DATA"
+_BOM = "\ufeff"
 _DEFAULT_RELATIVE = Path("..") / "shared" / "data"
 
 
@@ -62,3 +63,43 @@ def corpus_dir(data_dir: Union[str, "os.PathLike[str]"], subdir: Union[str, Path
 def local_name(tag: str) -> str:
     """An XML tag without its ``{namespace}``."""
     return tag.rsplit("}", 1)[-1]
+
+
+def read_exact(path: Union[str, "os.PathLike[str]"], *, strip_bom: bool = False) -> str:
+    """The UTF-8 file's text exactly as on disk (no newline translation, so offsets stay valid).
+
+    ``strip_bom=True`` drops a leading UTF-8 byte order mark (for ``.ann`` files, whose first id it would
+    otherwise hide); a ``.txt`` keeps it, since brat's offsets count it. Raises ``InputEncodingError`` for bytes
+    that are not UTF-8.
+    """
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputEncodingError.from_unicode_error(path, e) from None
+    return text[1:] if strip_bom and text.startswith(_BOM) else text
+
+
+def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
+    """The JSON value in a UTF-8 file (a byte order mark is skipped).
+
+    Raises ``ValueError`` naming the file and line for text that is not JSON, ``InputEncodingError`` for bytes
+    that are not UTF-8.
+    """
+    import json
+
+    try:
+        return json.loads(read_exact(path, strip_bom=True))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{os.fspath(path)}, line {e.lineno}: the file must be JSON; got {e.msg} at column {e.colno}") from None
+
+
+def parse_xml(path: Union[str, "os.PathLike[str]"]):
+    """The root element of an XML file; ``ValueError`` naming the file and line when it is not well-formed."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as e:
+        line = getattr(e, "position", (0, 0))[0]
+        raise ValueError(f"{os.fspath(path)}, line {line}: the file must be well-formed XML; got {e}") from None

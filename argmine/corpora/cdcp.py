@@ -28,14 +28,13 @@ Splits: ``train`` (581 comments), ``test`` (150), ``all`` (both). ``Document.met
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Dict, List, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
-from .base import corpus_dir, data_hint
+from .base import corpus_dir, data_hint, read_exact, read_json
 
 __all__ = ["read_cdcp", "parse_cdcp", "cdcp_root", "SPLITS", "LABEL_MAP"]
 
@@ -44,12 +43,6 @@ SPLITS = ("train", "test", "all")
 LABEL_MAP = {"policy": "Claim", "value": "Claim", "fact": "Premise", "testimony": "Premise", "reference": "Premise"}
 _LINKS = (("reasons", "reason"), ("evidences", "evidence"))
 _HINT = data_hint(CORPUS)
-
-
-def _read_exact(path: Path) -> str:
-    """The file's text exactly (UTF-8, line ends untouched, so offsets stay valid)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        return f.read()
 
 
 def cdcp_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
@@ -102,8 +95,8 @@ def read_cdcp(data_dir: Union[str, "os.PathLike[str]"], split: str = "test") -> 
             raise DataNotFoundError(root / part / "*.ann.json", f"the CDCP {part} split", _HINT)
         for f in files:
             doc_id = f.name[: -len(".ann.json")]
-            text = _read_exact(f.with_name(doc_id + ".txt"))
-            doc = parse_cdcp(text, json.loads(_read_exact(f)), doc_id)
+            text = read_exact(f.with_name(doc_id + ".txt"))
+            doc = parse_cdcp(text, read_json(f), doc_id)
             doc.meta["split"] = part
             docs.append(doc)
     return docs

@@ -40,13 +40,12 @@ Only the standard library is used (``xml.etree``).
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import DataNotFoundError
-from .base import corpus_dir, data_hint
+from .base import corpus_dir, data_hint, parse_xml, read_exact
 
 __all__ = ["read_microtexts", "parse_microtext", "microtexts_root", "SPLITS", "split_ids"]
 
@@ -56,12 +55,6 @@ _SUBDIR = Path(CORPUS) / "corpus" / "en"
 _HINT = data_hint(CORPUS)
 _SUPPORT = {"sup": "supports", "exa": "supports", "reb": "attacks", "und": "attacks"}
 _TEST_EVERY = 5
-
-
-def _read_exact(path: Path) -> str:
-    """The file's text exactly (UTF-8, line ends untouched, so offsets stay valid)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        return f.read()
 
 
 def microtexts_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
@@ -98,11 +91,11 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
     ``text``: the original text; default: the ``.txt`` file beside ``xml_path``, else the EDUs joined by spaces.
     """
     xml_path = Path(xml_path)
-    root = ET.parse(xml_path).getroot()
+    root = parse_xml(xml_path)
     edus = [(e.get("id"), e.text or "") for e in root.findall("edu")]
     if text is None:
         txt = xml_path.with_suffix(".txt")
-        text = _read_exact(txt) if txt.exists() else " ".join(t.strip() for _, t in edus)
+        text = read_exact(txt) if txt.exists() else " ".join(t.strip() for _, t in edus)
     edu_span = _edu_spans(text, edus, xml_path)
     joints = {j.get("id") for j in root.findall("joint")}
     roles = {a.get("id"): a.get("type") for a in root.findall("adu")}

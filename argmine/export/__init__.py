@@ -1,8 +1,10 @@
-"""Export mined documents: AIF (AIFdb JSON), brat standoff, and self-contained HTML pages.
+"""Export mined documents: AIF (AIFdb JSON), xAIF (ARG-tech's AMF/OVA3 JSON), brat standoff, and self-contained
+HTML pages.
 
     from argmine.export import to_aif, from_aif, to_brat, to_html, index_html
     aif = to_aif(doc)                 # dict, json.dump it
     doc2 = from_aif(aif)              # == doc (argmine keeps offsets, labels and scores in extra keys)
+    xaif = to_xaif(doc)               # {"AIF": ..., "text": ..., "OVA": ...}; from_xaif(xaif) == doc
     ann = to_brat(doc)                # .ann content; the .txt is doc.text
     page = to_html(doc)               # one page, no network needed
     index = index_html(docs)          # a batch: counts per document and links to their pages
@@ -16,16 +18,16 @@ import re
 from typing import Union
 
 from ..data import Document
-from .aif import from_aif, to_aif
+from .aif import from_aif, from_xaif, is_xaif, to_aif, to_xaif
 from .brat import to_brat
 from .htmlpage import index_html, page_names, to_html
 
-FORMATS = ("json", "aif", "brat", "html")
+FORMATS = ("json", "aif", "xaif", "brat", "html")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: the usual file suffix per format
-SUFFIXES = {"json": ".json", "aif": ".json", "brat": ".ann", "html": ".html"}
+SUFFIXES = {"json": ".json", "aif": ".json", "xaif": ".json", "brat": ".ann", "html": ".html"}
 
-__all__ = ["FORMATS", "SUFFIXES", "to_aif", "from_aif", "to_brat", "to_html", "index_html", "page_names",
+__all__ = ["FORMATS", "SUFFIXES", "to_aif", "from_aif", "to_xaif", "from_xaif", "is_xaif", "to_brat", "to_html", "index_html", "page_names",
            "dumps", "as_document"]
 
 
@@ -50,6 +52,8 @@ def dumps(doc: Union[Document, dict], fmt: str = "json") -> str:
         return _json(d.to_dict())
     if fmt == "aif":
         return _json(to_aif(d))
+    if fmt == "xaif":
+        return _json(to_xaif(d))
     if fmt == "brat":
         return to_brat(d)
     return to_html(d)

@@ -13,8 +13,10 @@ can be: see :func:`from_aif`.
 from __future__ import annotations
 
 import copy
+import html
+import re
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from ..data import SCHEMA_VERSION, ArgumentUnit, Document, Relation
 
@@ -103,17 +105,20 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     else:
         pos = 0
         for n in i_nodes:
-            t = str(n.get("text", ""))
-            at = text.find(t, pos) if t else -1
-            if at < 0:
-                at = text.find(t) if t else -1
-                if at < 0:
-                    continue
-            else:
-                pos = at + len(t)
+            found = _find_node_text(text, _node_texts(n, nodes, into), pos)
+            if found is None:
+                continue
+            at, t = found
+            pos = max(pos, at + len(t))
             uid = f"U{len(units) + 1}"
             units.append(ArgumentUnit(uid, at, at + len(t), "Premise"))
             unit_of[str(n["nodeID"])] = uid
+        if not i_nodes:
+            raise ValueError("AIF must have I-nodes (the propositions) to read units from; got none. "
+                             "argmine reads the argument graph, not dialogue alone")
+        if not units:
+            raise ValueError(f"AIF I-node texts must occur in the document text; got none of {len(i_nodes)} found "
+                             f"(first: {str(i_nodes[0].get('text', ''))[:40]!r}). Pass the text they were cut from.")
 
     relations: List[Relation] = []
     for n in d["nodes"]:
@@ -142,6 +147,33 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
                     model=copy.deepcopy(head.get("model")), meta=copy.deepcopy(meta))
 
 
+_SPEAKER = re.compile(r"^[^:\n]{1,60}? : ")  # OVA and AMF write a locution as "Speaker : what was said"
+
+
+def _node_texts(node: Dict[str, Any], nodes: Dict[str, Dict[str, Any]], into: Dict[str, List[str]]) -> List[str]:
+    """The texts an I-node may be found by: its own, then those of the locutions that assert it (L -> YA -> I),
+    without a ``Speaker : `` prefix (AMF's propositions are often reworded; their locutions are the words)."""
+    texts = [str(node.get("text", ""))]
+    for ya in into.get(str(node["nodeID"]), []):
+        if nodes.get(ya, {}).get("type") != "YA":
+            continue
+        for loc in into.get(ya, []):
+            if nodes.get(loc, {}).get("type") == "L":
+                said = str(nodes[loc].get("text", ""))
+                texts += [said, _SPEAKER.sub("", said)]
+    return [t for t in texts if t.strip()]
+
+
+def _find_node_text(text: str, candidates: List[str], pos: int) -> Optional[Tuple[int, str]]:
+    """``(offset, candidate)`` of the first candidate found in ``text`` (from ``pos`` on, else anywhere)."""
+    for start in (pos, 0):
+        for t in candidates:
+            at = text.find(t, start)
+            if at >= 0:
+                return at, t
+    return None
+
+
 def _guess_labels(units: List[ArgumentUnit], relations: List[Relation]) -> List[ArgumentUnit]:
     sources = {r.source for r in relations}
     targets = {r.target for r in relations}
@@ -152,3 +184,83 @@ def _guess_labels(units: List[ArgumentUnit], relations: List[Relation]) -> List[
         label = "MajorClaim" if u.id in majors else "Claim" if u.id in claims else "Premise"
         out.append(ArgumentUnit(u.id, u.start, u.end, label, u.score, u.extra))
     return out
+
+
+# -- xAIF: the AIF graph with its text and an OVA layout, as ARG-tech's AMF pipelines and OVA3 exchange it ------------
+_TAG = re.compile(r"<[^<>]*>")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def is_xaif(d: Any) -> bool:
+    """Whether ``d`` is xAIF: a JSON object whose ``AIF`` key holds the AIF graph."""
+    return isinstance(d, dict) and isinstance(d.get("AIF"), dict)
+
+
+def xaif_text(d: Dict[str, Any]) -> Optional[str]:
+    """The plain text of an xAIF object: its ``text`` (a string, or ``{"txt": ...}`` as OVA writes it).
+
+    AMF marks the text up (``<span class="highlighted" id="...">...</span>``, ``<br>``): such markup is removed,
+    ``<br>`` becomes a line break and entities are decoded (``html.unescape``), so the document's text is the plain
+    text (offsets index it). None when there is no text.
+    """
+    t = d.get("text")
+    if isinstance(t, dict):
+        t = t.get("txt")
+    if not isinstance(t, str):
+        return None
+    if "<" not in t and "&" not in t:
+        return t
+    return html.unescape(_TAG.sub("", _BR.sub("\n", t)))
+
+
+def from_xaif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
+    """A Document from xAIF (``{"AIF": {"nodes", "edges", ...}, "text": ..., "OVA": ...}``).
+
+    The nested AIF graph is read by :func:`from_aif`; the text is ``text`` when given, else the text argmine kept
+    (xAIF written by :func:`to_xaif` reads back losslessly), else :func:`xaif_text`. Raises ``ValueError`` when the
+    graph is not AIF or none of its I-nodes is found in the text: never an empty document.
+    """
+    if not is_xaif(d):
+        raise ValueError("xAIF must be a JSON object with an 'AIF' object holding the graph; got none")
+    graph = d["AIF"]
+    head = graph.get("argmine") if isinstance(graph.get("argmine"), dict) else {}
+    if text is None and "text" not in head:
+        text = xaif_text(d)
+    return from_aif(graph, text=text)
+
+
+def to_xaif(doc: Document, *, timestamp: Optional[str] = None) -> Dict[str, Any]:
+    """The document as xAIF: ``{"AIF": to_aif(doc) + AMF's empty lists, "text": doc.text, "OVA": layout}``.
+
+    The OVA part lays the graph out for OVA3: one row per relation level, targets above their sources (``x``,
+    ``y`` in pixels); AMF tools ignore it.
+    """
+    aif = to_aif(doc, timestamp=timestamp)
+    for key in ("participants", "schemefulfillments", "descriptorfulfillments", "cqdescriptorfulfillments"):
+        aif.setdefault(key, [])
+    return {"AIF": aif, "text": doc.text, "OVA": _ova_layout(aif)}
+
+
+def _ova_layout(aif: Dict[str, Any]) -> Dict[str, Any]:
+    """OVA's layout of an AIF graph: each node at ``x`` by order and ``y`` by its depth below the graph's roots."""
+    out_of: Dict[str, List[str]] = {}
+    for e in aif["edges"]:
+        out_of.setdefault(e["fromID"], []).append(e["toID"])
+    depth: Dict[str, int] = {}
+
+    def level(nid: str, seen: frozenset = frozenset()) -> int:
+        if nid not in depth:
+            ups = [level(t, seen | {nid}) for t in out_of.get(nid, []) if t not in seen]
+            depth[nid] = 1 + max(ups) if ups else 0
+        return depth[nid]
+
+    col: Dict[int, int] = {}
+    nodes = []
+    for n in aif["nodes"]:
+        y = level(n["nodeID"])
+        x = col.get(y, 0)
+        col[y] = x + 1
+        nodes.append({"nodeID": n["nodeID"], "visible": True, "x": 50 + 300 * x, "y": 50 + 150 * y,
+                      "timestamp": n["timestamp"]})
+    edges = [{"fromID": e["fromID"], "toID": e["toID"], "visible": True} for e in aif["edges"]]
+    return {"firstname": "", "surname": "", "url": "", "nodes": nodes, "edges": edges}

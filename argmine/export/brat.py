@@ -4,12 +4,15 @@
   are code-point indices into the .txt, which is ``doc.text`` exactly.
 - ``R1\\tsupports Arg1:T2 Arg2:T1\\t``: one line per relation, Arg1 the source, Arg2 the target.
 - ``A1\\tStance T3 For``: a claim's stance toward the major claim, as AAEC writes it, instead of an R-line for
-  the claim's relation to the first MajorClaim (``supports`` -> For, ``attacks`` -> Against). In a document
-  without a MajorClaim, a claim's ``stance`` (an extra field) still gets its A-line. Relations from a claim
-  to another MajorClaim stay R-lines, so :func:`argmine.corpora.aaec.parse_brat` reads back the same
-  relations.
+  the claim's relation to a MajorClaim (``supports`` -> For, ``attacks`` -> Against): one A-line per claim, for
+  its first relation to a MajorClaim (argmine's miner gives each claim one, toward the most confident major
+  claim). AAEC's stance has no target (it is toward the essay's major claims); when the target is not the first
+  MajorClaim, the claim's note says which (``stance_target=T8``), so :func:`argmine.corpora.aaec.parse_brat`
+  reads back the same relations. In a document without a MajorClaim, a claim's ``stance`` (an extra field)
+  still gets its A-line. Relations into a MajorClaim that are not a claim's stance (AAEC has none; argmine's
+  miner writes none) stay R-lines.
 - ``#1\\tAnnotatorNotes T1\\tscore=0.97``: the unit's score, as a brat note (brat shows it; AAEC readers skip
-  it). Relation scores are not kept.
+  it), followed by `` stance_target=T8`` where that applies. Relation scores are not kept.
 
 brat has no multi-line text field: a tab or a line break (anything ``str.splitlines`` splits on) inside a
 unit's text is written as a space on its T-line, and a lone surrogate (not encodable in UTF-8) as U+FFFD,
@@ -56,7 +59,8 @@ def to_brat(doc: Document) -> str:
             raise ValueError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
         if r.label not in _STANCE:
             raise ValueError(f"relation label must be one of {tuple(_STANCE)}; got {r.label!r}")
-        if (by_id[r.source].label == "Claim" and r.target == first_major and r.source not in stance_rel):
+        if (by_id[r.source].label == "Claim" and by_id[r.target].label == "MajorClaim"
+                and r.source not in stance_rel):
             stance_rel[r.source] = k
             stance[r.source] = _STANCE[r.label]
     for u in units:
@@ -80,5 +84,7 @@ def to_brat(doc: Document) -> str:
         n_r += 1
         lines.append(f"R{n_r}\t{r.label} Arg1:{tid[r.source]} Arg2:{tid[r.target]}\t")
     for i, u in enumerate(units, 1):
-        lines.append(f"#{i}\tAnnotatorNotes {tid[u.id]}\tscore={u.score:g}")
+        target = doc.relations[stance_rel[u.id]].target if u.id in stance_rel else first_major
+        note = f" stance_target={tid[target]}" if target != first_major else ""
+        lines.append(f"#{i}\tAnnotatorNotes {tid[u.id]}\tscore={u.score:g}{note}")
     return "\n".join(lines) + ("\n" if lines else "")

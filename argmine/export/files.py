@@ -8,23 +8,24 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from ..data import Document
 from . import FORMATS, SUFFIXES, as_document, dumps
-from .aif import from_aif
+from ..errors import DocumentFormatError
+from ..validate import document_from_record
+from .aif import from_aif, from_xaif
 from .brat import brat_text
 from .htmlpage import index_html, page_names
 
 
 def _to_document(obj: Any, where: str) -> Document:
-    if not isinstance(obj, dict):
-        raise ValueError(f"{where}: a document must be a JSON object; got {type(obj).__name__}")
-    try:
-        if "nodes" in obj and "units" not in obj:  # AIF, e.g. from `--format aif`
-            return from_aif(obj)
-        doc = Document.from_dict(obj)
-        doc.validate()
-        return doc
-    except (KeyError, TypeError, ValueError) as e:
-        missing = f"missing field {e}" if isinstance(e, KeyError) else str(e)
-        raise ValueError(f"{where}: not an argmine JSON document ({missing})") from None
+    """One JSON record as a Document: xAIF, AIF, or an argmine document (checked by ``document_from_record``)."""
+    if isinstance(obj, dict) and ("AIF" in obj or ("nodes" in obj and "units" not in obj)):
+        try:
+            doc = from_xaif(obj) if "AIF" in obj else from_aif(obj)  # xAIF from AMF/OVA3; AIF from --format aif
+            doc.validate()
+            return doc
+        except (KeyError, TypeError, ValueError) as e:
+            missing = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            raise DocumentFormatError(where, "an AIF or xAIF graph must be readable", missing) from None
+    return document_from_record(obj, where)
 
 
 def read_input_bytes(path: str) -> Tuple[bytes, str]:
@@ -32,6 +33,9 @@ def read_input_bytes(path: str) -> Tuple[bytes, str]:
     if path == "-":
         return sys.stdin.buffer.read(), "<stdin>"
     p = Path(path)
+    if p.is_dir():
+        raise IsADirectoryError(f"input must be a file; got {path!r}, which is a directory "
+                                "(argmine batch DIR mines a folder of .txt files)")
     if not p.is_file():
         raise FileNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
     return p.read_bytes(), path
@@ -40,8 +44,10 @@ def read_input_bytes(path: str) -> Tuple[bytes, str]:
 def read_documents(path: str) -> Tuple[List[Document], bool]:
     """The documents in ``path`` (``-``: stdin) and whether it was JSON Lines (a batch) rather than one document.
 
-    Accepts one JSON document (CONTRACT.md; also AIF written by ``to_aif``) or JSON Lines of documents
-    (``argmine batch`` output). Raises FileNotFoundError or ValueError with a readable reason.
+    Accepts one JSON document (CONTRACT.md; also AIF, and xAIF as AMF and OVA3 write it) or JSON Lines of
+    documents (``argmine batch`` output). Every document is checked (``argmine.validate``): a record without
+    ``units``, or a unit whose text is not ``text[start:end]``, is refused. Raises FileNotFoundError or ValueError
+    (``DocumentFormatError``) naming the file, line and unit.
     """
     raw, name = read_input_bytes(path)
     try:
@@ -58,7 +64,7 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
         if isinstance(whole, list):
             return [_to_document(o, f"{name} item {i}") for i, o in enumerate(whole, 1)], True
     docs = []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):  # JSON Lines end at \n only (U+2028 may stand in a string)
         if not line.strip():
             continue
         try:
@@ -84,15 +90,46 @@ def brat_text_path(ann: Path) -> Path:
     return ann.with_suffix(".txt")
 
 
-def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path]) -> Optional[str]:
+def infer_format(out: Optional[Path], default: str) -> str:
+    """The export format an output path's suffix names (``.html``/``.htm``: html, ``.ann``: brat, ``.json``:
+    json), else ``default``."""
+    suffix = out.suffix.lower() if out is not None else ""
+    return {".html": "html", ".htm": "html", ".ann": "brat", ".json": "json"}.get(suffix, default)
+
+
+def check_output(out: Optional[Path], fmt: str, text: Optional[str] = None, force: bool = False) -> None:
+    """Refuse, before any work is done, an output that cannot or must not be written.
+
+    ``out`` must not be a directory; for brat it must not be the .txt, and the .txt written beside it (a file
+    the user did not name) must not already exist with other content than ``text`` (the document's text),
+    unless ``force``. Raises ``ValueError`` saying what to do.
+    """
+    if out is None:
+        return
+    if out.is_dir():
+        raise ValueError(f"-o must name a file; got {str(out)!r}, which is a directory")
+    if fmt != "brat":
+        return
+    txt = brat_text_path(out)
+    if force or not txt.exists():
+        return
+    if text is not None and txt.read_bytes() == brat_text(text).encode("utf-8", "surrogatepass"):
+        return
+    raise ValueError(f"the brat .txt beside {str(out)!r} must not overwrite another file; got an existing "
+                     f"{str(txt)!r} with other content. Choose another -o, or pass --force to overwrite it")
+
+
+def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path], force: bool = False) -> Optional[str]:
     """Write ``doc`` (a Document or its JSON dict) as ``fmt`` to ``out``, or return the text when ``out`` is None.
 
-    brat writes the .ann to ``out`` and the text, exactly, to the .txt beside it.
+    brat writes the .ann to ``out`` and the text, exactly, to the .txt beside it; an existing .txt with other
+    content is not overwritten unless ``force`` (:func:`check_output`). Raises ``ValueError`` or ``OSError``.
     """
     doc = as_document(doc)
     payload = dumps(doc, fmt)
     if out is None:
         return payload
+    check_output(out, fmt, doc.text, force)
     if fmt == "brat":
         txt = brat_text_path(out)
         _write_text(out, payload)
@@ -102,7 +139,12 @@ def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path]) ->
     return None
 
 
-def write_batch(docs: List[Document], fmt: str, out_dir: Path) -> Dict[str, Any]:
+def written_files(out: Path, fmt: str) -> List[Path]:
+    """The files :func:`write_document` writes for ``out``: ``out``, and for brat the .txt beside it."""
+    return [out, brat_text_path(out)] if fmt == "brat" else [out]
+
+
+def write_batch(docs: List[Document], fmt: str, out_dir: Path, force: bool = False) -> Dict[str, Any]:
     """One file per document in ``out_dir`` (named from its id), plus ``index.html`` for html; returns a summary."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
@@ -110,8 +152,10 @@ def write_batch(docs: List[Document], fmt: str, out_dir: Path) -> Dict[str, Any]
         raise ValueError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file")
     out_dir.mkdir(parents=True, exist_ok=True)
     names = page_names(docs, SUFFIXES[fmt], reserved=("index",) if fmt == "html" else ())
+    for doc, name in zip(docs, names):  # refuse before writing anything
+        check_output(out_dir / name, fmt, doc.text, force)
     for doc, name in zip(docs, names):
-        write_document(doc, fmt, out_dir / name)
+        write_document(doc, fmt, out_dir / name, force)
     summary: Dict[str, Any] = {"n_docs": len(docs), "files": names}
     if fmt == "html":
         _write_text(out_dir / "index.html", index_html(docs, names))

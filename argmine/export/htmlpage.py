@@ -341,7 +341,8 @@ td.ex{color:#555;max-width:460px}
 
 _JS = """
 (function(){
-  var byUnit = {}, byEdge = {}, related = {};
+  // maps without a prototype: a unit id such as "constructor" or "__proto__" is a key like any other
+  var byUnit = Object.create(null), byEdge = Object.create(null), related = Object.create(null);
   function add(map, k, v){ (map[k] = map[k] || []).push(v); }
   var els = document.querySelectorAll('[data-unit]');
   for (var i = 0; i < els.length; i++) add(byUnit, els[i].getAttribute('data-unit'), els[i]);
