@@ -176,7 +176,7 @@ class DocumentScores:
 
     ``paragraph[k]``: the encoder paragraph (0-based, text order) of unit ``k``; ``roles[k]``: that paragraph's role
     (``introduction``, ``body``, ``conclusion``, ``text`` for a one-paragraph text, ...); ``label_probs`` ``[n, L]``
-    over ``labels``; ``confidence`` ``[n]``: mean best-tag probability of the unit's words; ``stance`` ``[n, 2]``
+    over ``labels`` from the tagger (``type_probs``: from the unit-type head); ``confidence`` ``[n]``: mean best-tag probability of the unit's words; ``stance`` ``[n, 2]``
     (For, Against); ``links`` ``[n, n+1]``: P(target j), column n: P(no target); ``relations`` ``[n, n, 2]``:
     P(supports, attacks) for each (source, target) pair the link scorer sees (others 0).
     """
@@ -189,6 +189,7 @@ class DocumentScores:
     links: np.ndarray
     relations: np.ndarray
     labels: Tuple[str, ...] = ("MajorClaim", "Claim", "Premise")
+    type_probs: Optional[np.ndarray] = None  # [n, L] from the unit-type head; mixed in with DecodeOptions.typer_weight
 
 
 @dataclass
@@ -199,7 +200,10 @@ class DecodeOptions:
     their thesis in middle paragraphs); ``extra_claim_min``: in a body paragraph, claims after the most probable one
     need this claim probability (else they become premises); ``link_prior_weight``: weight of ``claim_prior`` mixed
     into the link probabilities; ``cross_paragraph``: premises may target units of other paragraphs;
-    ``premise_to_major``: premises may target a major claim.
+    ``premise_to_major``: premises may target a major claim; ``typer_weight``: the unit-type head's share of a unit's
+    label probabilities (the rest: the tagger's mean B-/I- probabilities over the span); ``claim_boost``: a factor on
+    the MajorClaim and Claim probabilities (renormalised) that moves the claim/premise boundary; news editorials
+    state claims with fewer cue words than essays.
     """
 
     mc_roles: Optional[Tuple[str, ...]] = None
@@ -207,6 +211,8 @@ class DecodeOptions:
     link_prior_weight: float = 0.0
     cross_paragraph: bool = True
     premise_to_major: bool = True
+    typer_weight: float = 0.5  # label probability = (1 - w) * tagger's span probability + w * unit-type head
+    claim_boost: float = 1.0  # factor on the MajorClaim and Claim probabilities before the labels are chosen
 
     @classmethod
     def from_config(cls, cfg: dict) -> "DecodeOptions":
@@ -216,6 +222,7 @@ class DecodeOptions:
             dec = {"mc_roles": ("introduction", "conclusion"), "cross_paragraph": False, "premise_to_major": False,
                    "link_prior_weight": float(cfg.get("link_prior_weight", 0.0) or 0.0),
                    "extra_claim_min": cfg.get("extra_claim_min") or None}
+        dec.setdefault("typer_weight", float(cfg.get("typer_weight", 0.5)))
         unknown = set(dec) - set(cls.__dataclass_fields__)
         if unknown:
             raise ValueError(f"decoding options must be among {sorted(cls.__dataclass_fields__)}; got {sorted(unknown)}")
@@ -272,6 +279,13 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     n = len(scores.paragraph)
     groups = _group(scores.paragraph)
     lp = np.asarray(scores.label_probs, dtype=np.float64).reshape(n, len(labels_all))
+    if scores.type_probs is not None:
+        w = options.typer_weight
+        lp = (1 - w) * lp + w * np.asarray(scores.type_probs, dtype=np.float64).reshape(n, len(labels_all))
+    if options.claim_boost != 1.0 and n:
+        boost = np.array([options.claim_boost if lab in ("MajorClaim", "Claim") else 1.0 for lab in labels_all])
+        lp = lp * boost
+        lp = lp / lp.sum(1, keepdims=True)
     per_para = genre_labels([lp[idx] for idx in groups], [scores.roles[idx[0]] for idx in groups], labels_all,
                             mc_roles=options.mc_roles, extra_claim_min=options.extra_claim_min)
     labels: List[str] = [""] * n

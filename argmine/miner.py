@@ -113,6 +113,12 @@ class Miner:
 
     # -- internals -------------------------------------------------------------------
     def _mine_block(self, texts: Sequence[str], ids: Sequence[Optional[str]], batch_size: int) -> List[Document]:
+        return [self._assemble(text, ids[d], *scored) for d, (text, scored) in enumerate(zip(texts, self.score_texts(texts, batch_size)))]
+
+    def score_texts(self, texts: Sequence[str], batch_size: int = 16) -> List[tuple]:
+        """The network's side of mining, without decoding: per text ``(paragraphs, DocumentScores, unit word spans
+        [(p, start, end)], evidence probabilities or None)``. ``_assemble(text, id, *result)`` turns one into a
+        Document under ``self.decode_options``; evaluation scripts re-decode the same scores under other options."""
         import torch
 
         from .model.features import prepare
@@ -138,11 +144,11 @@ class Miner:
                 for k, (d, p) in enumerate(batch):
                     n = len(paras[k].words)
                     cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logits[k, :n])
-            docs = []
-            for d, text in enumerate(texts):
+            out = []
+            for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
-                docs.append(self._assemble(text, ids[d], prepared[d], *self._document_scores(prepared[d], per_para)))
-        return docs
+                out.append((prepared[d], *self._document_scores(prepared[d], per_para)))
+        return out
 
     def _paragraph_candidates(self, ctx, logits) -> Dict[str, Any]:
         """Candidate units of one paragraph from its tag scores: word spans, span label probabilities ``[k, L]`` and
@@ -173,10 +179,8 @@ class Miner:
         ctxs = [c["ctx"] for c in per_para]
         u, para, u_par = document_units(self.net, ctxs, spans, len(paras)) if n else (None, None, None)
         if n:
-            w = float(self.config.get("typer_weight", 0.5))
             type_p = torch.softmax(self.net.typer(u).float(), -1).cpu().numpy()
-            span_p = np.array([sp for c in per_para for sp in c["span_probs"]])
-            label_probs = (1 - w) * span_p + w * type_p
+            label_probs = np.array([sp for c in per_para for sp in c["span_probs"]])
             stance = torch.softmax(self.net.stance(u).float(), -1).cpu().numpy()
             links = torch.softmax(document_link_logits(self.net, u, para).float(), -1).cpu().numpy()
             relations = np.zeros((n, n, len(REL_LABELS)))
@@ -186,10 +190,12 @@ class Miner:
                 relations[src.cpu().numpy(), tgt.cpu().numpy()] = rel.cpu().numpy()
         else:
             label_probs, stance = np.zeros((0, len(UNIT_LABELS))), np.zeros((0, len(STANCES)))
+            type_p = np.zeros((0, len(UNIT_LABELS)))
             links, relations = np.zeros((0, 1)), np.zeros((0, 0, len(REL_LABELS)))
         scores = DocumentScores(paragraph=[p for p, _, _ in spans], roles=[paras[p].role for p, _, _ in spans],
                                 label_probs=label_probs, confidence=np.array([x for c in per_para for x in c["confidence"]]),
-                                stance=stance, links=links, relations=relations, labels=tuple(UNIT_LABELS))
+                                stance=stance, links=links, relations=relations, labels=tuple(UNIT_LABELS),
+                                type_probs=type_p)
         evidence = None
         if n and self.net.evidence is not None:
             parts, first = [], 0

@@ -1,4 +1,5 @@
-"""Measure a model (AAEC test essay/paragraph level, AAEC dev, Webis-Editorials-16 validation, speed) and regenerate its model card.
+"""Measure a model (AAEC test and dev, argmine-oped dev, arg-microtexts test fold, Webis-Editorials-16 validation, short
+arguments, speed) and regenerate its model card.
 
     python benchmarks/make_card.py [--model models/argmine-default] [--data-dir ../shared/data]
 
@@ -14,6 +15,15 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# (key, corpus, split, level, title): the card's score table, one row each
+SUITE = (
+    ("aaec_test_essay", "aaec", "test", "essay", "AAEC test (80 essays), essay level"),
+    ("aaec_test_paragraph", "aaec", "test", "paragraph", "AAEC test, paragraph level"),
+    ("aaec_dev_essay", "aaec", "dev", "essay", "AAEC dev (36 essays)"),
+    ("oped_dev", "oped", "dev", "essay", "argmine-oped dev (24 editorials, silver; chose the model)"),
+    ("microtexts_test", "microtexts", "test", "essay", "arg-microtexts test fold (22 texts, never trained on)"),
+    ("webis_validation", "webis", "validation", "essay", "Webis-Editorials-16 validation (units only, no labels)"),
+)
 
 
 def run_eval(model: str, data_dir: str, split: str, level: str, corpus: str = "aaec") -> dict:
@@ -34,10 +44,13 @@ def main(argv=None):
     model = Path(a.model)
     rel = str(model.relative_to(ROOT)) if model.is_relative_to(ROOT) else str(model)
     scores = {}
-    scores["aaec_test_essay"] = run_eval(rel, a.data_dir, "test", "essay")
-    scores["aaec_test_paragraph"] = run_eval(rel, a.data_dir, "test", "paragraph")
-    scores["aaec_dev_essay"] = run_eval(rel, a.data_dir, "dev", "essay")
-    scores["webis_validation"] = run_eval(rel, a.data_dir, "validation", "essay", corpus="webis")
+    for key, corpus, split, level, title in SUITE:
+        scores[key] = {"title": title, **run_eval(rel, a.data_dir, split, level, corpus=corpus)}
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import short_arguments
+
+    scores["short_arguments"] = {"command": "python benchmarks/short_arguments.py --model " + rel,
+                                 "result": {k: v for k, v in short_arguments.main(["--model", str(model)]).items() if k != "items"}}
     if not a.skip_speed:
         sys.path.insert(0, str(ROOT / "benchmarks"))
         import speed

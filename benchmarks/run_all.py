@@ -55,8 +55,11 @@ class Suite:
 
 SUITE: Tuple[Suite, ...] = (
     Suite("aaec", "aaec", "test", ("essay", "paragraph"), "in-domain", "AAEC test (persuasive essays)", "aaec-v2"),
-    Suite("microtexts", "microtexts", "all", ("essay",), "cross-domain", "arg-microtexts, all (short texts)",
-          "arg-microtexts"),
+    Suite("oped", "oped", "dev", ("essay",), "in-domain", "argmine-oped dev (news editorials, silver annotation)",
+          "argmine-oped", note="model-assisted silver annotation (see its README); the dev split also chose the epoch "
+                                "and the decoding options, so it is not a test score"),
+    Suite("microtexts", "microtexts", "test", ("essay",), "in-domain", "arg-microtexts test fold (short texts)",
+          "arg-microtexts", note="the fixed held-out fold (every fifth text); training used the train fold, choices the dev fold"),
     Suite("ukp", "ukp", "all", ("essay",), "cross-domain", "UKP web discourse, all (comments, forums, blogs, articles)",
           "web-discourse-toulmin", note="gold has no MajorClaim: every predicted MajorClaim counts as wrong"),
     Suite("abstrct", "abstrct", "neoplasm_test", ("essay",), "cross-domain", "AbstRCT neoplasm test (RCT abstracts)",

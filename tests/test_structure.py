@@ -153,3 +153,29 @@ def test_oped_reader(data_dir):
         assert any(u.label == "MajorClaim" for u in d.units)
     with pytest.raises(ValueError, match="split must be one of"):
         get_reader("oped")(data_dir, "test")
+
+
+def test_a_partial_loss_weights_table_keeps_the_other_defaults(tmp_path):
+    from argmine.training.loop import DEFAULTS, load_config
+
+    cfg_file = tmp_path / "c.toml"
+    cfg_file.write_text("loss_weights = { link = 2.0 }\n")
+    cfg = load_config(cfg_file)
+    assert cfg["loss_weights"] == {**DEFAULTS["loss_weights"], "link": 2.0}
+    cfg_file.write_text("loss_weights = { lnk = 2.0 }\n")
+    with pytest.raises(ValueError, match="loss_weights keys must be among"):
+        load_config(cfg_file)
+    cfg_file.write_text("decoding = { claim_bost = 2.0 }\n")
+    with pytest.raises(ValueError, match="decoding options must be among"):
+        load_config(cfg_file)
+
+
+def test_the_shipped_configs_load():
+    from pathlib import Path
+
+    from argmine.training.loop import load_config
+
+    root = Path(__file__).resolve().parent.parent / "configs"
+    for f in sorted(root.glob("*.toml")):
+        cfg = load_config(f)
+        assert cfg["loss_weights"]["tags"] == 1.0, f

@@ -87,8 +87,14 @@ class ArgmineNet(nn.Module):
         if self.document_level:  # zero-initialised: a paragraph-level model's weights start with the same outputs
             self.doc_pos = nn.Linear(DOC_FEATURES, unit_dim)
             self.para_dist = nn.Embedding(2 * MAX_PARA_DIST + 1, 32)
+            # a BiLSTM over the document's units in text order: each unit sees the whole argument (which unit is
+            # the thesis, what a premise may support) across paragraph boundaries
+            self.unit_lstm = nn.LSTM(unit_dim, unit_dim // 2, batch_first=True, bidirectional=True)
+            self.unit_out = nn.Linear(unit_dim, unit_dim)
             with torch.no_grad():
-                self.doc_pos.weight.zero_(); self.doc_pos.bias.zero_(); self.para_dist.weight.zero_()
+                for lin in (self.doc_pos, self.unit_out):
+                    lin.weight.zero_(); lin.bias.zero_()
+                self.para_dist.weight.zero_()
         self.rel = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, len(REL_LABELS)))
         # multi-corpus training: one label-agnostic BIO head per extra corpus (its own segment conventions), and an
         # evidence-type head on unit vectors (trained on Webis-Editorials-16, applied to every predicted unit)
@@ -161,7 +167,9 @@ class ArgmineNet(nn.Module):
         if not self.document_level or u.shape[0] == 0:
             return u
         f = doc_position_features(para_of_unit, n_paragraphs).to(device=u.device, dtype=u.dtype)
-        return u + self.doc_pos(f)
+        u = u + self.doc_pos(f)
+        seq, _ = self.unit_lstm(self.drop(u)[None])
+        return u + self.unit_out(seq[0].to(u.dtype))
 
     def _pair(self, u: torch.Tensor, src: torch.Tensor, tgt: torch.Tensor, para: Optional[torch.Tensor] = None) -> torch.Tensor:
         d = (tgt - src).clamp(-MAX_DIST, MAX_DIST) + MAX_DIST

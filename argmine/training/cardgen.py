@@ -41,6 +41,10 @@ def render_card(model_dir: Path) -> str:
     hist = json.loads(hist_f.read_text()) if hist_f.exists() else None
     scores_f = model_dir / "scores.json"
     scores = json.loads(scores_f.read_text()) if scores_f.exists() else {}
+    if cfg.get("document_level"):
+        from .card_document import render_document_card
+
+        return render_document_card(cfg, hist, scores)
     tr = cfg.get("training", {})
     enc = cfg["encoder_config"]
     out = [f"# {cfg['name']} {cfg['version']}", "",

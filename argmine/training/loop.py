@@ -57,15 +57,34 @@ DEFAULTS: Dict[str, Any] = {
 }
 
 
+LOSS_PARTS = ("tags", "types", "stance", "link", "rel", "aux", "evidence")
+
+
 def load_config(path: Optional[Path] = None, **overrides) -> Dict[str, Any]:
+    """The training config: ``DEFAULTS`` updated by the TOML file at ``path`` and by ``overrides`` (None: unset).
+
+    A partial ``loss_weights`` table changes only the weights it names (the others keep their defaults); an unknown
+    key, loss part or decoding option raises ``ValueError``.
+    """
+    from ..decoding import DecodeOptions
+
     cfg = json.loads(json.dumps(DEFAULTS))
+    user: Dict[str, Any] = {}
     if path is not None:
         with open(path, "rb") as f:
-            cfg.update(tomllib.load(f))
-    cfg.update({k: v for k, v in overrides.items() if v is not None})
-    unknown = set(cfg) - set(DEFAULTS)
+            user.update(tomllib.load(f))
+    user.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(user) - set(DEFAULTS)
     if unknown:
         raise ValueError(f"config keys must be among {sorted(DEFAULTS)}; got unknown {sorted(unknown)}")
+    weights = user.pop("loss_weights", None) or {}
+    bad = set(weights) - set(LOSS_PARTS)
+    if bad:
+        raise ValueError(f"loss_weights keys must be among {list(LOSS_PARTS)}; got unknown {sorted(bad)}")
+    cfg.update(user)
+    cfg["loss_weights"] = {**DEFAULTS["loss_weights"], **weights}
+    if cfg["decoding"]:
+        DecodeOptions.from_config({"decoding": dict(cfg["decoding"])})  # raises on an unknown option
     return cfg
 
 

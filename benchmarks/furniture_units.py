@@ -1,0 +1,68 @@
+"""Units inside page furniture: mine every marked-up news page and count the units that overlap a furniture line.
+
+    python benchmarks/furniture_units.py [--model DIR] [--out benchmarks/results]
+
+Folders: ``data/examples/news_pages`` (the pages the boilerplate rules were written with) and
+``data/examples/news_pages_heldout`` (10 pages written blind after the rules, the line classifier and the model were
+frozen; see its README). Per folder: furniture-line precision and recall of ``argmine.noise`` (rules + learned line
+classifier), and the mined units that overlap a furniture line (each listed with its kind). Writes
+``OUT/furniture_units.json`` and ``.md``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = ("news_pages", "news_pages_heldout")
+
+
+def units_in_furniture(miner, pages) -> list:
+    """``[(page index, unit label, unit text, furniture kind)]`` for every mined unit overlapping a furniture line."""
+    hits = []
+    for i, (text, gold) in enumerate(pages):
+        doc = miner.mine(text)
+        for u in doc.units:
+            kinds = [k for s, e, k in gold if u.start < e and u.end > s]
+            if kinds:
+                hits.append((i, u.label, text[u.start:u.end][:80], kinds[0]))
+    return hits
+
+
+def main(argv=None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))
+    a = ap.parse_args(argv)
+    import argmine
+    from argmine.corpora.news_pages import noise_scores, read_news_pages
+
+    miner = argmine.load(a.model)
+    res = {"model": miner.model_info, "command": "python benchmarks/furniture_units.py", "folders": {}}
+    lines = ["# Units inside page furniture", "", f"Model {miner.model_info['name']} {miner.model_info['version']}; "
+             "command `python benchmarks/furniture_units.py`.", "",
+             "| pages | furniture lines | line precision | line recall | units mined | units inside furniture |", "|---|---|---|---|---|---|"]
+    for folder in FOLDERS:
+        pages = read_news_pages(ROOT / "data" / "examples" / folder)
+        sc = noise_scores(pages)
+        hits = units_in_furniture(miner, pages)
+        n_units = sum(len(miner.mine(t).units) for t, _ in pages)
+        res["folders"][folder] = {"pages": len(pages), "lines": {k: sc[k] for k in ("precision", "recall") if k in sc},
+                                  "n_units": n_units, "units_in_furniture": hits}
+        lines.append(f"| {folder} ({len(pages)}) | {sum(len(g) for _, g in pages)} | {sc.get('precision', 0) * 100:.1f} | "
+                     f"{sc.get('recall', 0) * 100:.1f} | {n_units} | {len(hits)} |")
+    for folder, r in res["folders"].items():
+        if r["units_in_furniture"]:
+            lines += ["", f"In {folder}:"] + [f"- page {i + 1}: {lab} inside a `{kind}` line: \"{t}\"" for i, lab, t, kind in r["units_in_furniture"]]
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "furniture_units.json").write_text(json.dumps(res, indent=1) + "\n")
+    (out / "furniture_units.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines), file=sys.stderr)
+    return res
+
+
+if __name__ == "__main__":
+    main()
