@@ -304,7 +304,7 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
     INPUT, OUTPUT, ERRORS, ``--limit``, ``--max-chars`` and resume behave as with the local engine (the same code
     reads and writes them); only the mining runs in ``workers`` actors (default: as many as the cluster's CPUs
     allow, ``num_cpus_per_actor`` each). The records go to Ray in windows of ``chunk_size`` records (default
-    ``WINDOW_PER_WORKER`` per worker; run_batch also closes a window at batch.CHUNK_CHARS characters), one Ray
+    ``WINDOW_PER_WORKER`` per worker; run_batch also closes a window at batch.records.CHUNK_CHARS characters), one Ray
     Data job each, written as each window finishes.
 
     Connects to the cluster in RAY_ADDRESS (``auto``: the one ``ray start`` runs here) when Ray is not

@@ -1,0 +1,220 @@
+"""The run: read records, mine them chunk by chunk, append documents and error records (``run_batch``)."""
+from __future__ import annotations
+
+import copy
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, List, Optional, Tuple
+
+from ..lang import NonEnglishWarning
+from .journal import (_DOC_HEAD, _ERR_HEAD, _Appender, _DoneKeys, _doc_key, _err_key, _journal_to_parquet,
+                      _parquet_to_journal, _recover, default_errors_path)
+from .readers import _pyarrow_parquet, count_records, input_kind, read_records
+from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record,
+                      _error_line, _json_line)
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped ``run_batch`` cleanly: everything up to the last whole chunk is written; rerun to resume."""
+
+    def __init__(self, summary: "BatchSummary") -> None:
+        super().__init__(summary.line())
+        self.summary = summary
+
+
+@dataclass
+class BatchSummary:
+    mined: int = 0          # documents written this run
+    errors: int = 0         # error records written this run
+    skipped: int = 0        # records already in OUTPUT or ERRORS from an earlier run
+    not_english: int = 0    # documents written this run whose meta.language says not English (no warning each)
+    seconds: float = 0.0
+    output_path: Optional[Path] = None
+    errors_path: Optional[Path] = None
+    interrupted: bool = False
+    notes: List[str] = field(default_factory=list)  # repairs made on resume (e.g. a torn last line dropped)
+
+    def line(self) -> str:
+        rate = self.mined / self.seconds if self.seconds > 0 else 0.0
+        parts = [f"{self.mined} document{'s' * (self.mined != 1)} mined", f"{self.errors} error{'s' * (self.errors != 1)}"
+                 + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]
+        if self.skipped:
+            parts.append(f"{self.skipped} already done")
+        if self.not_english:
+            parts.append(f"{self.not_english} not in English (meta.language)")
+        head = "interrupted" if self.interrupted else "done"
+        return f"argmine batch {head}: {', '.join(parts)}, {self.seconds:.1f} s ({rate:.1f} documents/s)"
+
+
+def _mine_chunk(miner, recs: List[Record], batch_size: int) -> List[Tuple[Record, Any, Optional[str]]]:
+    """(record, document or None, error or None) for each record, in order; one failure does not sink the chunk."""
+    try:
+        with warnings.catch_warnings():  # one warning per record would flood stderr: meta.language and the summary say it
+            warnings.simplefilter("ignore", NonEnglishWarning)
+            docs = list(miner.mine_batch([r.text for r in recs], ids=[r.id for r in recs],
+                                         batch_size=batch_size, show_progress=False))
+        if len(docs) != len(recs):
+            raise RuntimeError(f"mine_batch returned {len(docs)} documents for {len(recs)} texts")
+        return [(r, d, None) for r, d in zip(recs, docs)]
+    except Exception as e:
+        if len(recs) == 1:
+            return [(recs[0], None, f"mining failed: {type(e).__name__}: {e}")]
+        out = []
+        for r in recs:
+            out.extend(_mine_chunk(miner, [r], batch_size))
+        return out
+
+
+def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field: str = "text", id_field: str = "id",
+              errors_path: Optional[PathLike] = None, batch_size: int = 16, limit: Optional[int] = None,
+              max_chars: Optional[int] = None, progress: Optional[bool] = None,
+              chunk_size: int = DEFAULT_CHUNK_SIZE, fsync: bool = False) -> BatchSummary:
+    """Mine every record of ``input_path`` into ``output_path`` (resuming an earlier run); see the module doc.
+
+    ``limit``: only the first ``limit`` records of INPUT are considered (already-done ones included), so a rerun
+    with the same limit resumes the same slice. ``chunk_size``: records mined and written together.
+    ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal). ``fsync``: fsync after every chunk.
+    ``max_chars``: longer texts go to ERRORS (None: the miner's ``max_chars``, else DEFAULT_MAX_CHARS); a larger
+    value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
+    Raises BatchError / DataNotFoundError when it cannot run, BatchInterrupted (a KeyboardInterrupt) on Ctrl-C
+    after cutting the output back to whole chunks.
+    """
+    t0 = time.perf_counter()
+    miner_max = getattr(miner, "max_chars", None)
+    if max_chars is None:  # the miner's limit (Miner.max_chars), so reading and mining agree
+        max_chars = miner_max if miner_max is not None else DEFAULT_MAX_CHARS
+    if batch_size < 1 or chunk_size < 1 or max_chars < 1:
+        raise ValueError(f"batch_size, chunk_size and max_chars must be >= 1; got {batch_size}, {chunk_size}, {max_chars}")
+    if miner_max is not None and miner_max < max_chars:
+        # an explicit max_chars (--max-chars) rules the run: mine with a copy that takes texts up to it (same network)
+        miner = copy.copy(miner)
+        miner.max_chars = max_chars
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be >= 0; got {limit}")
+    src, out = Path(input_path), Path(output_path)
+    kind = input_kind(src)
+    folder = kind == "folder"
+    to_parquet = out.suffix.lower() == ".parquet"
+    if to_parquet:
+        _pyarrow_parquet()
+    journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
+    errs = Path(errors_path) if errors_path is not None else default_errors_path(out)
+    paths = [p.resolve() for p in (src, out, journal, errs)]
+    if paths[0] in paths[1:] or paths[2] == paths[3] or paths[1] == paths[3]:
+        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}")
+    if out.is_dir():
+        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder")
+    records = read_records(src, text_field=text_field, id_field=id_field, max_chars=max_chars)  # fails fast on bad headers
+    if kind in ("csv", "parquet"):  # generators: run them to the header check now
+        first = next(records, None)
+        records = _chain(first, records)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    errs.parent.mkdir(parents=True, exist_ok=True)
+
+    summary = BatchSummary(output_path=out, errors_path=errs)
+    if to_parquet and out.exists() and not journal.exists():
+        _parquet_to_journal(out, journal)
+    ex_out = _recover(journal, _doc_key(folder), _DOC_HEAD, "OUTPUT", summary.notes)
+    ex_err = _recover(errs, _err_key(folder), _ERR_HEAD, "ERRORS", summary.notes)
+    done_out, done_err = _DoneKeys(ex_out, _doc_key(folder)), _DoneKeys(ex_err, _err_key(folder))
+    w_out, w_err = _Appender(journal, ex_out.size, fsync), _Appender(errs, ex_err.size, fsync)
+
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        total = count_records(src, text_field=text_field)
+        if total is not None:
+            total = max((min(total, limit) if limit is not None else total) - ex_out.count - ex_err.count, 0)
+        bar = tqdm(total=total, unit="doc", desc="mining", dynamic_ncols=True)
+
+    pending: List[Record] = []
+    pending_err: List[Record] = []
+    pending_chars = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_err, pending_chars
+        mined = _mine_chunk(miner, pending, batch_size) if pending else []
+        if len(mined) >= 2 and all(doc is None for _, doc, _ in mined):
+            # every record failing on its own is the model or the machine, not the records: stop (resumable)
+            raise BatchError(f"mining must work for some records; got a failure on each of {len(mined)} records in a row, "
+                             f"e.g. line {mined[0][0].line}: {mined[0][2]}. Check the model and the device, then rerun to resume.")
+        doc_lines, err_recs = [], [(r, r.error) for r in pending_err]
+        for rec, doc, err in mined:
+            if doc is None:
+                err_recs.append((rec, err))
+                continue
+            doc.meta = {**doc.meta, "line": rec.line}
+            if not (doc.meta.get("language") or {}).get("english", True):
+                summary.not_english += 1
+            doc_lines.append(_json_line(doc.to_dict()))
+        err_recs.sort(key=lambda re: re[0].key)
+        w_out.write(doc_lines)
+        summary.mined += len(doc_lines)
+        w_err.write([_error_line(r, e) for r, e in err_recs])
+        summary.errors += len(err_recs)
+        if bar is not None:
+            bar.update(len(pending) + len(pending_err))
+        pending, pending_err, pending_chars = [], [], 0
+
+    fatal: Optional[BaseException] = None
+    seen = 0
+    try:
+        try:
+            while limit is None or seen < limit:
+                try:
+                    rec = next(records, None)
+                except BatchError as e:  # the input broke off: write what was read, then report
+                    fatal = e
+                    break
+                if rec is None:
+                    break
+                seen += 1
+                if rec.key in done_out or rec.key in done_err:
+                    summary.skipped += 1
+                    continue
+                if rec.error is not None:
+                    pending_err.append(rec)
+                else:
+                    pending.append(rec)
+                    pending_chars += len(rec.text)
+                if len(pending) + len(pending_err) >= chunk_size or pending_chars >= CHUNK_CHARS:
+                    flush()
+            flush()
+        except BaseException:
+            w_out.rollback()
+            w_err.rollback()
+            raise
+        finally:
+            w_out.close()
+            w_err.close()
+            done_out.close()
+            done_err.close()
+            if bar is not None:
+                bar.close()
+            close = getattr(records, "close", None)
+            if close is not None:
+                close()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        summary.seconds = time.perf_counter() - t0
+        raise BatchInterrupted(summary) from None
+    if fatal is not None:
+        raise fatal
+    if to_parquet:
+        _journal_to_parquet(journal, out)
+        journal.unlink(missing_ok=True)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _chain(first: Optional[Record], rest: Iterator[Record]) -> Iterator[Record]:
+    if first is None:
+        return
+    yield first
+    yield from rest
