@@ -40,6 +40,13 @@ def read_text_input(path: str) -> tuple[str, str]:
 def mine_command(path: str, model: Optional[str], doc_id: Optional[str]) -> dict:
     from .miner import load
 
+    if path != "-" and Path(path).suffix.lower() in (".html", ".htm", ".xhtml"):  # a saved web page: its article
+        from .ingest import read_html_file
+
+        art = read_html_file(path)
+        doc = load(model).mine(art.text, id=doc_id or Path(path).stem)
+        doc.meta = {**doc.meta, **art.meta}
+        return doc.to_dict()
     text, name = read_text_input(path)
     miner = load(model)
     return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem)).to_dict()
@@ -47,7 +54,7 @@ def mine_command(path: str, model: Optional[str], doc_id: Optional[str]) -> dict
 
 @app.command()
 def mine(
-    path: str = typer.Argument("-", help="A UTF-8 text file, or - for standard input."),
+    path: str = typer.Argument("-", help="A UTF-8 text file, a saved web page (.html: its article is mined), or - for standard input."),
     model: Optional[str] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
@@ -272,7 +279,7 @@ def add_evidence(
 
 @app.command()
 def batch(
-    input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, or a folder of .txt files."),
+    input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, WARC (.warc, .warc.gz), or a folder of .txt or .html files."),
     output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.parquet: Parquet)."),
     text_field: str = typer.Option("text", "--text-field", help="Field (column) holding the text."),
     id_field: str = typer.Option("id", "--id-field", help="Field (column) holding the id (default id: the line number)."),

@@ -9,20 +9,26 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 from ..errors import DataNotFoundError
+from ..ingest.warc import is_warc_path
 from .records import (_BOM, DEFAULT_MAX_CHARS, BatchError, PathLike, Record, _bad_unicode, _build, _json_type,
                       _line_error_id, _norm_id)
+from .web import html_names, read_html_folder, read_warc, safe_name
 
 
 def input_kind(path: PathLike) -> str:
-    """``"folder"``, ``"csv"``, ``"parquet"`` or ``"jsonl"`` (the default) for an existing INPUT."""
+    """``"folder"``, ``"warc"``, ``"csv"``, ``"parquet"`` or ``"jsonl"`` (the default) for an existing INPUT.
+
+    Raises DataNotFoundError when INPUT does not exist."""
     p = Path(path)
     if p.is_dir():
         return "folder"
     if not p.is_file():
-        raise DataNotFoundError(p, "INPUT", "Pass a JSON Lines, CSV or Parquet file, or a folder of .txt files.")
+        raise DataNotFoundError(p, "INPUT", "Pass a JSON Lines, CSV, Parquet or WARC file, or a folder of .txt or .html files.")
+    if is_warc_path(p):
+        return "warc"
     suffixes = [s.lower() for s in p.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -180,9 +186,26 @@ def _folder_names(p: Path) -> List[str]:
     return sorted((e.name for e in os.scandir(p) if e.name.endswith(".txt") and e.is_file()), key=lambda s: s[:-4])
 
 
+def _folder_listing(p: Path) -> Tuple[str, List[str]]:
+    """(``"txt"`` or ``"html"``, the file names) of a folder INPUT; BatchError when it holds both kinds."""
+    txt, html = _folder_names(p), html_names(p)
+    if txt and html:
+        raise BatchError(f"a folder INPUT must hold .txt files or .html files, not both; got {len(txt)} .txt and "
+                         f"{len(html)} .html files in {str(p)!r}. Put them in two folders.")
+    return ("html", html) if html else ("txt", txt)
+
+
 def _read_folder(p: Path, max_chars: int) -> Iterator[Record]:
-    for n, name in enumerate(_folder_names(p), 1):
+    kind, names = _folder_listing(p)
+    if kind == "html":
+        yield from read_html_folder(p, names, max_chars)
+        return
+    for n, name in enumerate(names, 1):
         stem = name[:-4]
+        sid = safe_name(stem)
+        if sid != stem:  # bytes that are not UTF-8: the id could not be written; the record says so
+            yield Record(n, sid, sid, error=f"file name {safe_name(name)!r} is not valid UTF-8; rename the file")
+            continue
         fp = p / name
         try:
             size = fp.stat().st_size
@@ -210,7 +233,10 @@ def read_records(path: PathLike, *, text_field: str = "text", id_field: str = "i
     p = Path(path)
     kind = input_kind(p)
     if kind == "folder":
+        _folder_listing(p)  # fails now on a folder of both kinds
         return _read_folder(p, max_chars)
+    if kind == "warc":
+        return read_warc(p, max_chars)
     if kind == "csv":
         return _read_csv(p, text_field, id_field, max_chars)
     if kind == "parquet":
@@ -225,7 +251,9 @@ def count_records(path: PathLike, *, text_field: str = "text") -> Optional[int]:
     kind = input_kind(p)
     try:
         if kind == "folder":
-            return len(_folder_names(p))
+            return len(_folder_listing(p)[1])
+        if kind == "warc":
+            return None
         if kind == "parquet":
             return _pyarrow_parquet().ParquetFile(p).metadata.num_rows
         if kind == "csv":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 from ..errors import ArgmineError
 
@@ -30,6 +30,8 @@ class Record:
     id: Optional[str]
     text: Optional[str] = None
     error: Optional[str] = None
+    meta: Optional[Dict[str, Any]] = None  # copied into the document's meta (web pages: url, title, date, ...)
+    not_article: bool = False              # an error record for a web page with no article to mine
 
 
 def _json_type(v: Any) -> str:

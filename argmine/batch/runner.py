@@ -31,6 +31,7 @@ class BatchSummary:
     errors: int = 0         # error records written this run
     skipped: int = 0        # records already in OUTPUT or ERRORS from an earlier run
     not_english: int = 0    # documents written this run whose meta.language says not English (no warning each)
+    not_articles: int = 0   # error records this run for web pages with no article (not HTML, no main text, ...)
     seconds: float = 0.0
     output_path: Optional[Path] = None
     errors_path: Optional[Path] = None
@@ -41,6 +42,8 @@ class BatchSummary:
         rate = self.mined / self.seconds if self.seconds > 0 else 0.0
         parts = [f"{self.mined} document{'s' * (self.mined != 1)} mined", f"{self.errors} error{'s' * (self.errors != 1)}"
                  + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]
+        if self.not_articles:
+            parts[-1] += f", {self.not_articles} of them pages without an article"
         if self.skipped:
             parts.append(f"{self.skipped} already done")
         if self.not_english:
@@ -145,11 +148,12 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
             raise BatchError(f"mining must work for some records; got a failure on each of {len(mined)} records in a row, "
                              f"e.g. line {mined[0][0].line}: {mined[0][2]}. Check the model and the device, then rerun to resume.")
         doc_lines, err_recs = [], [(r, r.error) for r in pending_err]
+        summary.not_articles += sum(r.not_article for r in pending_err)
         for rec, doc, err in mined:
             if doc is None:
                 err_recs.append((rec, err))
                 continue
-            doc.meta = {**doc.meta, "line": rec.line}
+            doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
             if not (doc.meta.get("language") or {}).get("english", True):
                 summary.not_english += 1
             doc_lines.append(_json_line(doc.to_dict()))
