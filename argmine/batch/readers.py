@@ -92,13 +92,24 @@ def _read_jsonl(p: Path, text_field: str, id_field: str, max_chars: int) -> Iter
                 try:
                     obj = json.loads(s)
                 except ValueError as e:
+                    if not raw.endswith(b"\n"):  # the last line, still being written: not a record yet
+                        yield Record(n, n, None, incomplete=True,
+                                     error=f"the last line ({n}) of INPUT {str(p)!r} has no newline and is not whole "
+                                           "JSON yet: left for a later run (the file may still be being written)")
+                        return
                     msg = f"{e.msg} at character {e.pos + 1}" if isinstance(e, json.JSONDecodeError) else str(e)
                     yield Record(n, n, None, error=f"line is not valid JSON: {msg}")
+                    continue
+                except RecursionError:
+                    yield Record(n, n, None, error="line is not readable JSON: nested too deeply")
                     continue
                 if not isinstance(obj, dict):
                     yield Record(n, n, None, error=f"line must be a JSON object; got {_json_type(obj)}")
                     continue
-                yield _build(n, n, obj, text_field, id_field, max_chars, str(n), "line")
+                try:
+                    yield _build(n, n, obj, text_field, id_field, max_chars, str(n), "line")
+                except Exception as e:  # whatever one record does, it is that record's error
+                    yield Record(n, n, None, error=f"line could not be read: {type(e).__name__}: {e}")
     except (EOFError, zlib.error, gzip.BadGzipFile) as e:
         raise BatchError(f"INPUT {str(p)!r} must be a whole gzip file; got a corrupt or truncated one after line {n} ({e}). "
                          "Records read before that point are written; repair the file and rerun to resume.") from None

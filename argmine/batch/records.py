@@ -32,6 +32,7 @@ class Record:
     error: Optional[str] = None
     meta: Optional[Dict[str, Any]] = None  # copied into the document's meta (web pages: url, title, date, ...)
     not_article: bool = False              # an error record for a web page with no article to mine
+    incomplete: bool = False               # a last line still being written: not a record yet (error says so)
 
 
 def _json_type(v: Any) -> str:

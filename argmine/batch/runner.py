@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Any, Iterator, List, Optional, Tuple
 
 from ..lang import NonEnglishWarning
-from .journal import (_DOC_HEAD, _ERR_HEAD, _Appender, _DoneKeys, _doc_key, _err_key, _journal_to_parquet,
-                      _parquet_to_journal, _recover, default_errors_path)
+from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key,
+                      _journal_to_parquet, _parquet_to_journal, _recover, default_errors_path, first_model, text_hash)
 from .readers import _pyarrow_parquet, count_records, input_kind, read_records
 from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record,
                       _error_line, _json_line)
+
+
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json", ".jl"}  # OUTPUT written as JSON Lines (else .parquet, or refused)
 
 
 class BatchInterrupted(KeyboardInterrupt):
@@ -101,6 +104,11 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     kind = input_kind(src)
     folder = kind == "folder"
     to_parquet = out.suffix.lower() == ".parquet"
+    if not to_parquet and out.suffix.lower() not in JSONL_SUFFIXES:
+        raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(s for s in JSONL_SUFFIXES if s))}) or "
+                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says"
+                         + (" (OUTPUT is appended to and resumed, so it is not compressed: gzip it after the run)"
+                            if out.suffix.lower() in (".gz", ".bz2", ".xz", ".zst", ".zip") else "") + ".")
     if to_parquet:
         _pyarrow_parquet()
     journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
@@ -117,13 +125,28 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     out.parent.mkdir(parents=True, exist_ok=True)
     errs.parent.mkdir(parents=True, exist_ok=True)
 
+    lock = OutputLock(out).acquire()
+    try:
+        return _run_locked(src, out, journal, errs, records, miner, folder=folder, to_parquet=to_parquet,
+                           fsync=fsync, progress=progress, text_field=text_field, limit=limit,
+                           batch_size=batch_size, chunk_size=chunk_size, t0=t0)
+    finally:
+        lock.release()
+
+
+def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterator[Record], miner, *, folder: bool,
+                to_parquet: bool, fsync: bool, progress: Optional[bool], text_field: str, limit: Optional[int],
+                batch_size: int, chunk_size: int, t0: float) -> BatchSummary:
+    """run_batch once OUTPUT is locked: resume from OUTPUT/ERRORS, then mine and append chunk by chunk."""
+
     summary = BatchSummary(output_path=out, errors_path=errs)
     if to_parquet and out.exists() and not journal.exists():
         _parquet_to_journal(out, journal)
     ex_out = _recover(journal, _doc_key(folder), _DOC_HEAD, "OUTPUT", summary.notes)
     ex_err = _recover(errs, _err_key(folder), _ERR_HEAD, "ERRORS", summary.notes)
     done_out, done_err = _DoneKeys(ex_out, _doc_key(folder)), _DoneKeys(ex_err, _err_key(folder))
-    w_out, w_err = _Appender(journal, ex_out.size, fsync), _Appender(errs, ex_err.size, fsync)
+    w_out, w_err = _Appender(journal, ex_out.size, fsync, "OUTPUT"), _Appender(errs, ex_err.size, fsync, "ERRORS")
+    model_in_output = first_model(journal, ex_out.size)
 
     if progress is None:
         progress = sys.stderr.isatty()
@@ -153,6 +176,9 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
             if doc is None:
                 err_recs.append((rec, err))
                 continue
+            if model_in_output is not None and doc.model != model_in_output:
+                raise BatchError(f"--model must be the model OUTPUT was mined with, to resume; got {doc.model} against "
+                                 f"{model_in_output} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
             doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
             if not (doc.meta.get("language") or {}).get("english", True):
                 summary.not_english += 1
@@ -178,8 +204,12 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
                     break
                 if rec is None:
                     break
+                if rec.incomplete:
+                    summary.notes.append(rec.error)
+                    continue
                 seen += 1
                 if rec.key in done_out or rec.key in done_err:
+                    _check_same(rec, done_out.check if rec.key in done_out else done_err.check, journal, errs)
                     summary.skipped += 1
                     continue
                 if rec.error is not None:
@@ -215,6 +245,19 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
         journal.unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _check_same(rec: Record, check, journal: Path, errs: Path) -> None:
+    """Refuse to resume when the record at this key is not the one OUTPUT/ERRORS hold for it (INPUT changed)."""
+    if check is None:
+        return
+    sid, shash = check
+    if sid == rec.id and (shash is None or (rec.text is not None and text_hash(rec.text) == shash)):
+        return
+    what = f"id {sid!r}" + ("" if sid != rec.id else " with another text")
+    raise BatchError(f"INPUT must be the input OUTPUT was mined from, to resume; got a different record at line {rec.line} "
+                     f"(INPUT has id {rec.id!r}; {str(journal)!r} or {str(errs)!r} holds {what} there). Mine this INPUT "
+                     "into another OUTPUT, or remove OUTPUT and ERRORS to start again.")
 
 
 def _chain(first: Optional[Record], rest: Iterator[Record]) -> Iterator[Record]:
