@@ -150,3 +150,20 @@ def test_non_utf8_file_name_goes_to_errors(tmp_path, tiny_miner):
     assert err["id"] == "caf\\xe9" and "not valid UTF-8" in err["error"]
     s2 = run_batch(folder, out, tiny_miner, progress=False)  # the rerun resumes and accepts its own files
     assert (s2.mined, s2.errors, s2.skipped) == (0, 0, 2)
+
+
+def test_warc_resume_after_a_killed_run_loses_and_repeats_nothing(tmp_path, tiny_miner):
+    src = tmp_path / "pages.warc.gz"
+    pages = write_warc(src)
+    out = tmp_path / "out.jsonl"
+    s = run_batch(src, out, tiny_miner, progress=False, limit=3, chunk_size=1)
+    assert s.mined == 2
+    whole = out.read_bytes()
+    last = whole.splitlines(keepends=True)[-1]
+    out.write_bytes(whole + last[: len(last) // 2])  # killed while writing the next document
+    (tmp_path / "out.jsonl.lock").write_text("12345\n")  # a kill -9 leaves its (unlocked) lock file behind
+    s = run_batch(src, out, tiny_miner, progress=False, chunk_size=1)
+    assert any("incomplete" in n for n in s.notes)
+    docs = read_jsonl(out)
+    assert [d["meta"]["url"] for d in docs] == [u for u, a in pages if a is not None]
+    assert len({d["id"] for d in docs}) == len(ARTICLES)
