@@ -10,7 +10,6 @@ import pytest
 
 import argmine.batch.journal as journal_mod
 from argmine.batch import BatchError, run_batch
-from argmine.batch.journal import OutputLock
 
 WORDS = ["Cities should build protected bike lanes.", "Painted lines do not stop cars.",
          "Kerbs keep drivers out, so riders are safer."]
@@ -26,6 +25,8 @@ def read_jsonl(path: Path):
 
 
 def test_second_run_on_the_same_output_is_refused(tmp_path, tiny_miner):
+    from argmine.batch.journal import OutputLock
+
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_input(src, range(6))
     held = OutputLock(out).acquire()  # a run in progress (a cron job overlapping itself)
@@ -170,3 +171,23 @@ def test_output_suffix_that_is_not_json_lines_is_refused(tmp_path, tiny_miner, n
     with pytest.raises(BatchError, match="OUTPUT must be a JSON Lines file"):
         run_batch(src, tmp_path / name, tiny_miner, progress=False)
     assert not (tmp_path / name).exists()
+
+
+def test_a_document_that_cannot_be_written_is_that_records_error(tmp_path, tiny_miner, monkeypatch):
+    import argmine.batch.readers as readers_mod
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_input(src, range(3))
+    real = readers_mod._build
+
+    def bad_meta(n, *args, **kw):  # e.g. a WARC header that decodes to a lone surrogate
+        rec = real(n, *args, **kw)
+        if n == 2:
+            rec.meta = {"url": "http://x.example/\udcff"}
+        return rec
+
+    monkeypatch.setattr(readers_mod, "_build", bad_meta)
+    s = run_batch(src, out, tiny_miner, progress=False)
+    assert (s.mined, s.errors) == (2, 1)
+    err = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")[0]
+    assert err["line"] == 2 and "document could not be written" in err["error"]

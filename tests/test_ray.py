@@ -196,3 +196,22 @@ def test_cli_engine_options(archive, tmp_path):
     assert res.exit_code == 2 and "--engine must be local or ray" in res.stderr
     res = runner().invoke(app, ["batch", str(archive), "-o", str(tmp_path / "o.jsonl"), "--workers", "2"])
     assert res.exit_code == 2 and "--workers needs --engine ray" in res.stderr
+
+
+def test_engine_ray_on_a_warc_writes_what_local_writes(ray_local, tiny_miner, tiny_model_dir, tmp_path):
+    pytest.importorskip("warcio")
+    pytest.importorskip("trafilatura")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from web_pages import ARTICLES, write_warc
+
+    src = tmp_path / "pages.warc.gz"
+    write_warc(src)
+    local = tmp_path / "local.jsonl"
+    run_batch(src, local, tiny_miner, progress=False)
+    out = tmp_path / "ray.jsonl"
+    res = runner().invoke(app, ["batch", str(src), "-o", str(out), "--model", str(tiny_model_dir), "--engine", "ray",
+                                "--workers", "1", "-q"])
+    assert res.exit_code == 0, res.output
+    assert len(read_jsonl(out)) == len(ARTICLES)
+    assert out.read_bytes() == local.read_bytes()
+    assert (tmp_path / "ray.jsonl.errors.jsonl").read_bytes() == (tmp_path / "local.jsonl.errors.jsonl").read_bytes()

@@ -180,9 +180,13 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
                 raise BatchError(f"--model must be the model OUTPUT was mined with, to resume; got {doc.model} against "
                                  f"{model_in_output} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
             doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
+            try:
+                doc_lines.append(_json_line(doc.to_dict()))
+            except Exception as e:  # e.g. page meta that is not valid Unicode: that record's error, not the run's
+                err_recs.append((rec, f"document could not be written: {type(e).__name__}: {e}"))
+                continue
             if not (doc.meta.get("language") or {}).get("english", True):
                 summary.not_english += 1
-            doc_lines.append(_json_line(doc.to_dict()))
         err_recs.sort(key=lambda re: re[0].key)
         w_out.write(doc_lines)
         summary.mined += len(doc_lines)
