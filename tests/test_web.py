@@ -167,3 +167,22 @@ def test_warc_resume_after_a_killed_run_loses_and_repeats_nothing(tmp_path, tiny
     docs = read_jsonl(out)
     assert [d["meta"]["url"] for d in docs] == [u for u, a in pages if a is not None]
     assert len({d["id"] for d in docs}) == len(ARTICLES)
+
+
+def test_warc_to_parquet_has_columns_for_analysts(tmp_path, tiny_miner):
+    pq = pytest.importorskip("pyarrow.parquet")
+    src = tmp_path / "pages.warc.gz"
+    pages = write_warc(src)
+    out = tmp_path / "out.parquet"
+    assert run_batch(src, out, tiny_miner, progress=False).mined == len(ARTICLES)
+    t = pq.read_table(out).to_pylist()
+    articles = [a for _, a in pages if a is not None]
+    assert [r["title"] for r in t] == [a["title"] for a in articles]
+    assert [r["date"] for r in t] == [a["date"] for a in articles]
+    assert [r["url"] for r in t] == [f"https://herald.example/opinion/{a['slug']}" for a in articles]
+    for r in t:
+        d = json.loads(r["document"])
+        assert (r["id"], r["line"]) == (d["id"], d["meta"]["line"])
+        assert (r["n_units"], r["n_relations"]) == (len(d["units"]), len(d["relations"]))
+        mcs = [u["text"] for u in d["units"] if u["label"] == "MajorClaim"]
+        assert r["major_claim"] == (mcs[0] if mcs else None)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
-from .readers import _pyarrow_parquet
 from .records import BatchError, Key, PathLike
 
 
@@ -250,62 +249,6 @@ class _Appender:
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
-
-
-# -- Parquet output ---------------------------------------------------------------------------------------------
-
-
-def _journal_to_parquet(journal: Path, out: Path, rows_per_group: int = 1024) -> None:
-    pq = _pyarrow_parquet()
-    import pyarrow as pa
-
-    schema = pa.schema([("id", pa.string()), ("line", pa.int64()), ("document", pa.string())])
-    tmp = out.with_name(out.name + ".tmp")
-    writer = pq.ParquetWriter(tmp, schema)
-    try:
-        cols: Dict[str, list] = {"id": [], "line": [], "document": []}
-
-        def flush():
-            if cols["id"]:
-                writer.write_table(pa.table(cols, schema=schema))
-                for v in cols.values():
-                    v.clear()
-
-        if journal.exists():
-            with open(journal, "rb") as f:
-                for raw in f:
-                    s = raw.decode("utf-8").rstrip("\n")
-                    d = json.loads(s)
-                    cols["id"].append(d.get("id"))
-                    cols["line"].append((d.get("meta") or {}).get("line"))
-                    cols["document"].append(s)
-                    if len(cols["id"]) >= rows_per_group:
-                        flush()
-        flush()
-    finally:
-        writer.close()
-    with open(tmp, "rb") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, out)
-
-
-def _parquet_to_journal(out: Path, journal: Path) -> None:
-    pq = _pyarrow_parquet()
-    try:
-        pf = pq.ParquetFile(out)
-        if "document" not in pf.schema_arrow.names:
-            raise ValueError("no 'document' column")
-    except Exception as e:
-        raise BatchError(f"OUTPUT {str(out)!r} must be a Parquet file written by argmine batch; got one that is not ({e}). "
-                         "Write to another file, or remove this one.") from None
-    tmp = journal.with_name(journal.name + ".tmp")
-    with open(tmp, "wb") as f:
-        for batch in pf.iter_batches(batch_size=1024, columns=["document"]):
-            for s in batch.column(0).to_pylist():
-                f.write(s.encode("utf-8") + b"\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, journal)
 
 
 def default_errors_path(output_path: PathLike) -> Path:

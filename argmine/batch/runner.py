@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any, Iterator, List, Optional, Tuple
 
 from ..lang import NonEnglishWarning
-from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key,
-                      _journal_to_parquet, _parquet_to_journal, _recover, default_errors_path, first_model, text_hash)
+from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
+                      default_errors_path, first_model, text_hash)
+from .parquet import journal_to_parquet, parquet_to_journal
 from .readers import _pyarrow_parquet, count_records, input_kind, read_records
 from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record,
                       _error_line, _json_line)
@@ -141,7 +142,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
 
     summary = BatchSummary(output_path=out, errors_path=errs)
     if to_parquet and out.exists() and not journal.exists():
-        _parquet_to_journal(out, journal)
+        parquet_to_journal(out, journal)
     ex_out = _recover(journal, _doc_key(folder), _DOC_HEAD, "OUTPUT", summary.notes)
     ex_err = _recover(errs, _err_key(folder), _ERR_HEAD, "ERRORS", summary.notes)
     done_out, done_err = _DoneKeys(ex_out, _doc_key(folder)), _DoneKeys(ex_err, _err_key(folder))
@@ -245,7 +246,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
     if fatal is not None:
         raise fatal
     if to_parquet:
-        _journal_to_parquet(journal, out)
+        journal_to_parquet(journal, out)
         journal.unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - t0
     return summary
