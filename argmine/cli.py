@@ -280,7 +280,7 @@ def add_evidence(
 @app.command()
 def batch(
     input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, WARC (.warc, .warc.gz), or a folder of .txt or .html files."),
-    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.parquet: Parquet)."),
+    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.jsonl.gz: gzip; .parquet: Parquet)."),
     text_field: str = typer.Option("text", "--text-field", help="Field (column) holding the text."),
     id_field: str = typer.Option("id", "--id-field", help="Field (column) holding the id (default id: the line number)."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Error records (default: OUTPUT.errors.jsonl)."),

@@ -164,7 +164,7 @@ def test_deeply_nested_record_goes_to_errors(tmp_path, tiny_miner):
     assert run_batch(src, out, tiny_miner, progress=False).skipped == 3  # the rerun goes past it too
 
 
-@pytest.mark.parametrize("name", ["out.jsonl.gz", "out.csv", "out.txt"])
+@pytest.mark.parametrize("name", ["out.csv", "out.txt", "out.csv.gz", "out.gz"])
 def test_output_suffix_that_is_not_json_lines_is_refused(tmp_path, tiny_miner, name):
     src = tmp_path / "in.jsonl"
     write_input(src, range(1))
@@ -191,3 +191,24 @@ def test_a_document_that_cannot_be_written_is_that_records_error(tmp_path, tiny_
     assert (s.mined, s.errors) == (2, 1)
     err = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")[0]
     assert err["line"] == 2 and "document could not be written" in err["error"]
+
+
+def test_gz_output_is_gzip_and_resumes_after_a_torn_member(tmp_path, tiny_miner):
+    import gzip
+
+    src, plain, out = tmp_path / "in.jsonl", tmp_path / "plain.jsonl", tmp_path / "out.jsonl.gz"
+    write_input(src, range(7))
+    run_batch(src, plain, tiny_miner, progress=False, chunk_size=2)
+    s = run_batch(src, out, tiny_miner, progress=False, chunk_size=2, limit=4)
+    assert s.mined == 4
+    with gzip.open(out, "rb") as f:  # a real gzip file, one member per chunk
+        assert f.read() == b"".join(plain.read_bytes().splitlines(keepends=True)[:4])
+    whole = out.read_bytes()
+    member = gzip.compress(plain.read_bytes().splitlines(keepends=True)[4], mtime=0)
+    out.write_bytes(whole + member[: len(member) // 2])  # killed while writing the next chunk
+    s = run_batch(src, out, tiny_miner, progress=False, chunk_size=2)
+    assert any("incomplete" in n for n in s.notes)
+    assert (s.mined, s.skipped) == (3, 4)
+    with gzip.open(out, "rb") as f:
+        assert f.read() == plain.read_bytes()
+    assert run_batch(src, out, tiny_miner, progress=False).skipped == 7

@@ -1,4 +1,5 @@
-"""The resume journal: reading back what an earlier run wrote, appending whole lines, Parquet conversion."""
+"""The resume journal: reading back what an earlier run wrote (checked, torn tail cut off), the OUTPUT lock,
+appending whole lines (plain, or one gzip member per chunk)."""
 from __future__ import annotations
 
 import hashlib
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
+from .lines import GZ_HEAD, encode_chunk, is_gz, iter_lines
 from .records import BatchError, Key, PathLike
 
 
@@ -48,30 +50,23 @@ def _check_key(v: Any, typ: type) -> Key:
 
 
 def _iter_keys(path: Path, size: int, key_of: KeyOf) -> Iterator[Tuple[int, int, Optional[Key], Any]]:
-    """(line start offset, line end offset, key or None when the line is not a record, check) for whole lines."""
-    pos = 0
-    with open(path, "rb") as f:
-        while pos < size:
-            raw = f.readline()
-            if not raw.endswith(b"\n") or pos + len(raw) > size:
-                break
-            try:
-                key, check = key_of(json.loads(raw))
-            except Exception:
-                key, check = None, None
-            yield pos, pos + len(raw), key, check
-            pos += len(raw)
+    """(line start offset, offset whole up to, key or None when the line is not a record, check) for whole lines."""
+    for start, end, raw in iter_lines(path, size, is_gz(path)):
+        try:
+            key, check = key_of(json.loads(raw))
+        except Exception:
+            key, check = None, None
+        yield start, end, key, check
 
 
 def first_model(path: Path, size: int) -> Optional[dict]:
     """The ``model`` of the first document line of OUTPUT (None when there is none)."""
-    if size == 0:
-        return None
-    with open(path, "rb") as f:
+    for _, _, raw in iter_lines(path, size, is_gz(path)):
         try:
-            return json.loads(f.readline()).get("model")
+            return json.loads(raw).get("model")
         except Exception:
             return None
+    return None
 
 
 _DOC_HEAD = b'{"schema_version":'
@@ -102,6 +97,7 @@ def _recover(path: Path, key_of: KeyOf, head: bytes, what: str, notes: List[str]
         ex.count += 1
         ex.size = end
     if ex.size < total:
+        head = GZ_HEAD if is_gz(path) else head
         with open(path, "rb") as f:
             f.seek(ex.size)
             tail = f.read(len(head))
@@ -221,7 +217,7 @@ class _Appender:
     def write(self, lines: List[bytes]) -> None:
         if not lines:
             return
-        data = memoryview(b"".join(lines))
+        data = memoryview(encode_chunk(b"".join(lines), is_gz(self.path)))
         total = len(data)
         try:
             if self.fd is None:

@@ -105,11 +105,10 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     kind = input_kind(src)
     folder = kind == "folder"
     to_parquet = out.suffix.lower() == ".parquet"
-    if not to_parquet and out.suffix.lower() not in JSONL_SUFFIXES:
-        raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(s for s in JSONL_SUFFIXES if s))}) or "
-                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says"
-                         + (" (OUTPUT is appended to and resumed, so it is not compressed: gzip it after the run)"
-                            if out.suffix.lower() in (".gz", ".bz2", ".xz", ".zst", ".zip") else "") + ".")
+    plain_name = out.name[:-3] if out.name.lower().endswith(".gz") else out.name  # .jsonl.gz: gzip members
+    if not to_parquet and Path(plain_name).suffix.lower() not in JSONL_SUFFIXES:
+        raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(JSONL_SUFFIXES))}, optionally + .gz) or "
+                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says.")
     if to_parquet:
         _pyarrow_parquet()
     journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
