@@ -294,6 +294,7 @@ def batch(
     engine: str = typer.Option("local", "--engine", help="local (default: this process) or ray (Ray Data actors; RAY_ADDRESS picks the cluster; see docs/ray.md)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="--engine ray: actors, one CPU each (default: the cluster's CPUs)."),
     precision: str = typer.Option("fp32", "--precision", help="fp32, or bf16 (encoder under bfloat16 autocast; faster on CPUs with AMX/AVX-512 BF16, scores within ~0.2 F1)."),
+    summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run's summary as JSON here (records read, mined, errors by reason, documents/s)."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
@@ -324,6 +325,8 @@ def batch(
         raise typer.Exit(130)
     except (ArgmineError, OSError, ValueError) as e:
         _fail(str(e))
+    if summary_json is not None:
+        summary_json.write_text(json.dumps(summary.to_dict(), indent=1) + "\n", encoding="utf-8")
     if not quiet:
         for note in summary.notes:
             typer.echo(f"argmine batch: {note}", err=True)

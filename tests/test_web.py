@@ -117,9 +117,14 @@ def test_cli_batch_warc_and_mine_html(tmp_path, tiny_model_dir):
     src = tmp_path / "pages.warc.gz"
     write_warc(src)
     out = tmp_path / "out.jsonl"
-    r = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--model", str(tiny_model_dir), "-q"])
+    r = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--model", str(tiny_model_dir), "-q",
+                                 "--summary-json", str(tmp_path / "summary.json")])
     assert r.exit_code == 0, r.output
     assert len(read_jsonl(out)) == len(ARTICLES)
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert {k: summary[k] for k in ("read", "mined", "errors", "not_articles", "already_done")} == \
+        {"read": len(ARTICLES) + 4, "mined": len(ARTICLES), "errors": 4, "not_articles": 4, "already_done": 0}
+    assert summary["errors_by_reason"] == {"not HTML": 1, "not a page": 1, "not an article": 2}
     page = tmp_path / "bike-lanes.html"
     page.write_text(render(ARTICLES[0], 0), encoding="utf-8")
     r = CliRunner().invoke(app, ["mine", str(page), "--model", str(tiny_model_dir), "-o", str(tmp_path / "doc.json")])

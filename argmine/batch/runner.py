@@ -7,7 +7,7 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from ..lang import NonEnglishWarning
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
@@ -41,6 +41,17 @@ class BatchSummary:
     errors_path: Optional[Path] = None
     interrupted: bool = False
     notes: List[str] = field(default_factory=list)  # repairs made on resume (e.g. a torn last line dropped)
+    errors_by_reason: Dict[str, int] = field(default_factory=dict)  # this run's error records by kind (_reason)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The summary as JSON-ready values (``argmine batch --summary-json``); ``read`` counts every record seen."""
+        return {"output": str(self.output_path) if self.output_path else None,
+                "errors_file": str(self.errors_path) if self.errors_path else None,
+                "read": self.mined + self.errors + self.skipped, "mined": self.mined, "errors": self.errors,
+                "errors_by_reason": dict(sorted(self.errors_by_reason.items())), "not_articles": self.not_articles,
+                "already_done": self.skipped, "not_english": self.not_english, "seconds": round(self.seconds, 3),
+                "documents_per_s": round(self.mined / self.seconds, 3) if self.seconds > 0 else 0.0,
+                "interrupted": self.interrupted, "notes": list(self.notes)}
 
     def line(self) -> str:
         rate = self.mined / self.seconds if self.seconds > 0 else 0.0
@@ -192,6 +203,9 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
         summary.mined += len(doc_lines)
         w_err.write([_error_line(r, e) for r, e in err_recs])
         summary.errors += len(err_recs)
+        for _, e in err_recs:
+            reason = _reason(e)
+            summary.errors_by_reason[reason] = summary.errors_by_reason.get(reason, 0) + 1
         if bar is not None:
             bar.update(len(pending) + len(pending_err))
         pending, pending_err, pending_chars = [], [], 0
@@ -249,6 +263,11 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
         journal.unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _reason(error: str) -> str:
+    """The kind of an error message: its text before the first colon ("not HTML", "line is not valid JSON", ...)."""
+    return error.split(":", 1)[0].strip()[:80]
 
 
 def _check_same(rec: Record, check, journal: Path, errs: Path) -> None:
