@@ -215,3 +215,21 @@ def test_engine_ray_on_a_warc_writes_what_local_writes(ray_local, tiny_miner, ti
     assert len(read_jsonl(out)) == len(ARTICLES)
     assert out.read_bytes() == local.read_bytes()
     assert (tmp_path / "ray.jsonl.errors.jsonl").read_bytes() == (tmp_path / "local.jsonl.errors.jsonl").read_bytes()
+
+
+def test_one_actor_pool_for_the_whole_run(ray_local, archive, local_run, tiny_model_dir, tmp_path):
+    m = amr._RayMiner(tiny_model_dir, concurrency=1)
+    pools = []
+    real = m._pool
+
+    def pool():
+        pools.append(tuple(real()))
+        return pools[-1]
+
+    m._pool = pool
+    try:
+        run_batch(archive, tmp_path / "o.jsonl", m, chunk_size=5, progress=False)
+    finally:
+        m.close()
+    assert m.jobs >= 4 and len(pools) == m.jobs and len(set(pools)) == 1  # 4+ windows, one actor, loaded once
+    assert (tmp_path / "o.jsonl").read_bytes() == local_run[0].read_bytes()
