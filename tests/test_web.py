@@ -191,3 +191,19 @@ def test_warc_to_parquet_has_columns_for_analysts(tmp_path, tiny_miner):
         assert (r["n_units"], r["n_relations"]) == (len(d["units"]), len(d["relations"]))
         mcs = [u["text"] for u in d["units"] if u["label"] == "MajorClaim"]
         assert r["major_claim"] == (mcs[0] if mcs else None)
+
+
+def test_a_page_not_in_english_is_skipped_before_mining(tmp_path, tiny_miner):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "en.html").write_text(render(ARTICLES[0], 0), encoding="utf-8")
+    german = {**ARTICLES[0], "title": "Unsere Stadt braucht sichere Radwege", "paragraphs": [
+        ["Der Stadtrat sollte noch in diesem Jahr ein Netz von geschützten Radwegen bauen.",
+         "Aufgemalte Linien auf der Straße halten die Autos kaum von den Radfahrern fern."],
+        ["Kritiker sagen, dass neue Radwege den Geschäften schaden, weil Parkplätze wegfallen.",
+         "Studien aus vielen Städten zeigen jedoch, dass Menschen auf dem Rad öfter einkaufen gehen."]]}
+    (folder / "de.html").write_text(render(german, 0), encoding="utf-8")
+    s = run_batch(folder, tmp_path / "out.jsonl", tiny_miner, progress=False)
+    assert (s.mined, s.errors, s.not_articles) == (1, 1, 1)
+    err = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")[0]
+    assert err["id"] == "de" and err["error"].startswith("not English: language score")

@@ -3,7 +3,8 @@
 A page becomes a record whose text is the extracted article (argmine.ingest.html) and whose ``meta`` carries
 ``url``, ``title``, ``author``, ``date`` and ``warc_record_id`` + ``crawl_date`` (WARC) or ``file`` (folders); the
 runner copies it into the document's ``meta``. A page with no article (not HTML, HTTP status not 200, no main
-text, too short) becomes an error record marked ``not_article``, counted apart in the summary.
+text, too short) or whose article is not English (argmine.lang) becomes an error record marked ``not_article``,
+counted apart in the summary.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Iterator, List, Optional
 
+from ..lang import detect
 from .records import BatchError, Record
 
 __all__ = ["read_warc", "read_html_folder", "html_names", "safe_name"]
@@ -44,6 +46,10 @@ def _article_record(n: int, key, rid: Optional[str], load, max_chars: int, meta:
         return Record(n, key, rid, error=f"page could not be read: {type(e).__name__}: {e}")
     if len(art.text) > max_chars:
         return Record(n, key, rid, error=f"article has {len(art.text):,} characters, more than --max-chars {max_chars:,}")
+    lang = detect(art.text)
+    if not lang["english"]:  # the models are English-only: skipped before mining, with its score
+        return Record(n, key, rid, error=f"not English: language score {lang['score']:.2f} (argmine.lang)",
+                      not_article=True)
     return Record(n, key, rid, text=art.text, meta={**art.meta, **meta})
 
 
