@@ -55,6 +55,9 @@ def test_warc_pages_skip_non_page_records(tmp_path):
     errors = {p.url.rsplit("/", 1)[-1]: p.error for p in got if p.error}
     assert errors == {"1.jpg": "not HTML: Content-Type image/png", "gone": "not a page: HTTP status 404"}
     assert all(p.record_id.startswith("<urn:uuid:") for p in got)
+    from argmine.batch import count_records
+
+    assert count_records(tmp_path / "pages.warc.gz") == len(pages)  # the progress bar's total
 
 
 @pytest.mark.parametrize("gz", [True, False])

@@ -264,7 +264,9 @@ def count_records(path: PathLike, *, text_field: str = "text") -> Optional[int]:
         if kind == "folder":
             return len(_folder_listing(p)[1])
         if kind == "warc":
-            return None
+            from ..ingest.warc import count_warc_pages
+
+            return count_warc_pages(p)
         if kind == "parquet":
             return _pyarrow_parquet().ParquetFile(p).metadata.num_rows
         if kind == "csv":

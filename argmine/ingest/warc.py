@@ -14,7 +14,7 @@ from typing import Iterator, Optional, Union
 
 from .html import WebExtrasMissingError
 
-__all__ = ["WarcPage", "iter_warc_pages", "is_warc_path", "WarcReadError", "DEFAULT_MAX_PAGE_BYTES"]
+__all__ = ["WarcPage", "iter_warc_pages", "count_warc_pages", "is_warc_path", "WarcReadError", "DEFAULT_MAX_PAGE_BYTES"]
 
 DEFAULT_MAX_PAGE_BYTES = 20_000_000  # a response body larger than this is not read (not a page to mine)
 _PAGE_TYPES = ("response", "resource")
@@ -128,3 +128,11 @@ def _payload(rec, max_bytes: int):
     if not body.strip():
         return None, "page body is empty"
     return body, None
+
+
+def count_warc_pages(path: Union[str, Path]) -> int:
+    """The number of page records (response/resource) in a WARC file: a pass over the file without reading the
+    bodies (for a progress bar's total). Raises what :func:`iter_warc_pages` raises on a broken file."""
+    ArchiveIterator = _archive_iterator()
+    with open(path, "rb") as f:
+        return sum(1 for rec in ArchiveIterator(f) if rec.rec_type in _PAGE_TYPES)
