@@ -57,6 +57,13 @@ def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=N
     """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining."""
     from .miner import load
 
+    if path != "-" and Path(path).suffix.lower() in (".html", ".htm", ".xhtml"):  # a saved web page: its article
+        from .ingest import read_html_file
+
+        art = read_html_file(path)
+        doc = load(model).mine(art.text, id=doc_id or Path(path).stem)
+        doc.meta = {**doc.meta, **art.meta}
+        return doc.to_dict()
     text, name = read_text_input(path)
     if check is not None:
         check(text)
@@ -67,7 +74,7 @@ def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=N
 @app.command()
 def mine(
     ctx: typer.Context,
-    path: str = typer.Argument("-", help="A UTF-8 text file, or - for standard input."),
+    path: str = typer.Argument("-", help="A UTF-8 text file, a saved web page (.html: its article is mined), or - for standard input."),
     model: Optional[str] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
@@ -306,8 +313,8 @@ def add_evidence(
 
 @app.command()
 def batch(
-    input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, or a folder of .txt files."),
-    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.parquet: Parquet)."),
+    input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, WARC (.warc, .warc.gz), or a folder of .txt or .html files."),
+    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.jsonl.gz: gzip; .parquet: Parquet)."),
     text_field: str = typer.Option("text", "--text-field", help="Field (column) holding the text."),
     id_field: str = typer.Option("id", "--id-field", help="Field (column) holding the id (default id: the line number)."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Error records (default: OUTPUT.errors.jsonl)."),
@@ -321,6 +328,7 @@ def batch(
     engine: str = typer.Option("local", "--engine", help="local (default: this process) or ray (Ray Data actors; RAY_ADDRESS picks the cluster; see docs/ray.md)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="--engine ray: actors, one CPU each (default: the cluster's CPUs)."),
     precision: str = typer.Option("fp32", "--precision", help="fp32, or bf16 (encoder under bfloat16 autocast; faster on CPUs with AMX/AVX-512 BF16, scores within ~0.2 F1)."),
+    summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run's summary as JSON here (records read, mined, errors by reason, documents/s)."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
@@ -351,6 +359,8 @@ def batch(
         raise typer.Exit(130)
     except (ArgmineError, OSError, ValueError) as e:
         _fail(str(e))
+    if summary_json is not None:
+        summary_json.write_text(json.dumps(summary.to_dict(), indent=1) + "\n", encoding="utf-8")
     if not quiet:
         for note in summary.notes:
             typer.echo(f"argmine batch: {note}", err=True)

@@ -288,7 +288,8 @@ def test_parquet_in_and_out(tmp_path, tiny_miner):
     s = run_batch(src, out, tiny_miner, progress=False)
     assert (s.mined, s.errors, s.skipped) == (1, 1, 1)
     t = pq.read_table(out)
-    assert t.column_names == ["id", "line", "document"]
+    assert t.column_names == ["id", "line", "document", "url", "date", "title", "n_units", "n_relations", "major_claim"]
+    assert t.column("n_units").to_pylist() == [len(json.loads(d)["units"]) for d in t.column("document").to_pylist()]
     assert t.column("id").to_pylist() == ["p0", "p2"] and t.column("line").to_pylist() == [1, 3]
     for s_ in t.column("document").to_pylist():
         check_doc(json.loads(s_))

@@ -196,3 +196,40 @@ def test_cli_engine_options(archive, tmp_path):
     assert res.exit_code == 2 and "--engine must be local or ray" in res.stderr
     res = runner().invoke(app, ["batch", str(archive), "-o", str(tmp_path / "o.jsonl"), "--workers", "2"])
     assert res.exit_code == 2 and "--workers needs --engine ray" in res.stderr
+
+
+def test_engine_ray_on_a_warc_writes_what_local_writes(ray_local, tiny_miner, tiny_model_dir, tmp_path):
+    pytest.importorskip("warcio")
+    pytest.importorskip("trafilatura")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from web_pages import ARTICLES, write_warc
+
+    src = tmp_path / "pages.warc.gz"
+    write_warc(src)
+    local = tmp_path / "local.jsonl"
+    run_batch(src, local, tiny_miner, progress=False)
+    out = tmp_path / "ray.jsonl"
+    res = runner().invoke(app, ["batch", str(src), "-o", str(out), "--model", str(tiny_model_dir), "--engine", "ray",
+                                "--workers", "1", "-q"])
+    assert res.exit_code == 0, res.output
+    assert len(read_jsonl(out)) == len(ARTICLES)
+    assert out.read_bytes() == local.read_bytes()
+    assert (tmp_path / "ray.jsonl.errors.jsonl").read_bytes() == (tmp_path / "local.jsonl.errors.jsonl").read_bytes()
+
+
+def test_one_actor_pool_for_the_whole_run(ray_local, archive, local_run, tiny_model_dir, tmp_path):
+    m = amr._RayMiner(tiny_model_dir, concurrency=1)
+    pools = []
+    real = m._pool
+
+    def pool():
+        pools.append(tuple(real()))
+        return pools[-1]
+
+    m._pool = pool
+    try:
+        run_batch(archive, tmp_path / "o.jsonl", m, chunk_size=5, progress=False)
+    finally:
+        m.close()
+    assert m.jobs >= 4 and len(pools) == m.jobs and len(set(pools)) == 1  # 4+ windows, one actor, loaded once
+    assert (tmp_path / "o.jsonl").read_bytes() == local_run[0].read_bytes()

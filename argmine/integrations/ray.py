@@ -11,8 +11,8 @@ Ray Data schedules everything (blocks, actors, retries, backpressure); argmine o
 (:class:`MineBatch`) that :meth:`ray.data.Dataset.map_batches` runs in each actor.
 
 :func:`run_batch_ray` is what ``argmine batch --engine ray`` runs: :func:`argmine.batch.run_batch` (the same
-readers, OUTPUT, ERRORS and resume as the local engine) whose records are mined window by window with
-:func:`mine_dataset`. Ray is imported lazily: ``pip install 'argmine[ray]'``.
+readers, OUTPUT, ERRORS and resume as the local engine) whose records are mined window by window on one
+pool of Ray actors kept for the whole run (each loads the model once). Ray is imported lazily: ``pip install 'argmine[ray]'``.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["mine_dataset", "run_batch_ray", "MineBatch", "RayNotInstalledError", "OUTPUT_COLUMNS"]
 
 OUTPUT_COLUMNS = ("id", "document", "error")
-WINDOW_PER_WORKER = 256  # argmine batch --engine ray: records per Ray Data job and worker (see run_batch_ray)
+WINDOW_PER_WORKER = 256  # argmine batch --engine ray: records per window and worker (see run_batch_ray)
 
 ModelArg = Union[None, str, "os.PathLike[str]", "Miner"]
 
@@ -205,11 +205,12 @@ def _failure(err: str) -> Exception:
 
 
 class _RayMiner:
-    """What run_batch needs of a Miner (``max_chars``, ``mine_batch``), mining each chunk with mine_dataset.
+    """What run_batch needs of a Miner (``max_chars``, ``mine_batch``), mining each chunk on a persistent actor pool.
 
     run_batch hands over one window of valid records at a time (its reader already applied --max-chars, hence
     ``max_chars = None`` here). When rows of a window fail, mine_batch raises and run_batch's _mine_chunk tries
-    again record by record: those calls are answered from the window's results, not by new Ray jobs.
+    again record by record: those calls are answered from the window's results, not sent to the actors again.
+    The actors start with the first window and stay until :meth:`close` (run_batch_ray calls it at the end).
     """
 
     max_chars = None
@@ -222,7 +223,8 @@ class _RayMiner:
         self.num_gpus_per_actor = num_gpus_per_actor
         # results of the last window that failed, by (id, text), each answered once: doc, or the exception
         self._replay: Dict[Tuple[Optional[str], str], List[Any]] = {}
-        self.jobs = 0  # Ray Data jobs run (one per window)
+        self.jobs = 0  # windows sent to the actors
+        self._actors: Optional[list] = None
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
                    batch_size: int = 16, show_progress: Optional[bool] = None) -> Iterator[Any]:
@@ -258,20 +260,73 @@ class _RayMiner:
         raise _MiningFailed(f"{len(bad)} of {len(out)} records failed, e.g. {type(bad[0]).__name__}: {bad[0]}")
 
     def _mine_window(self, texts: List[str], ids: List[Optional[str]], batch_size: int) -> List[Any]:
-        """One Ray Data job: a Document, or the exception to raise, for each text, in input order."""
-        import ray
+        """One window on the run's actor pool: a Document, or the exception to raise, for each text, in order.
+
+        The window is cut into slices (about four per actor, at least ``batch_size`` texts each) that the actors
+        take as they come free; the results are put back in input order.
+        """
+        from ray.util import ActorPool
 
         from ..data import Document
 
-        ds = ray.data.from_items([{"pos": i, "id": rid, "text": t} for i, (rid, t) in enumerate(zip(ids, texts))])
-        mined = mine_dataset(ds, self.model, batch_size=batch_size, concurrency=self.concurrency,
-                             num_cpus_per_actor=self.num_cpus_per_actor, num_gpus_per_actor=self.num_gpus_per_actor,
-                             max_chars=None, keep_columns=("pos",))
-        out: List[Any] = [_MiningFailed("no result came back from Ray")] * len(texts)
-        for b in mined.iter_batches(batch_format="pyarrow", batch_size=None):
-            for pos, doc, err in zip(*(b.column(c).to_pylist() for c in ("pos", "document", "error"))):
-                out[pos] = Document.from_dict(json.loads(doc)) if doc is not None else _failure(err)
+        actors = self._pool()
+        size = max(batch_size, math.ceil(len(texts) / (4 * len(actors))))
+        slices = [(texts[i:i + size], ids[i:i + size]) for i in range(0, len(texts), size)]
+        out: List[Any] = []
+        for res in ActorPool(actors).map(lambda a, sl: a.mine.remote(sl[0], sl[1], batch_size), slices):
+            for doc, err in res:
+                out.append(Document.from_dict(json.loads(doc)) if doc is not None else _failure(err))
+        if len(out) != len(texts):
+            raise _MiningFailed(f"the actors returned {len(out)} results for {len(texts)} texts")
         return out
+
+    def _pool(self) -> list:
+        """The run's actors, started on first use: each loads the model once for the whole run."""
+        if self._actors is None:
+            ray = import_ray()
+            opts: Dict[str, Any] = {"num_cpus": self.num_cpus_per_actor}
+            if self.num_gpus_per_actor:
+                opts["num_gpus"] = self.num_gpus_per_actor
+            cls = ray.remote(**opts)(_MineActor)
+            threads = max(1, int(self.num_cpus_per_actor))
+            self._actors = [cls.remote(self.model, threads) for _ in range(self.concurrency)]
+        return self._actors
+
+    def close(self) -> None:
+        """Stop the actors (the run is over)."""
+        if self._actors:
+            ray = import_ray()
+            for a in self._actors:
+                ray.kill(a)
+        self._actors = None
+
+
+class _MineActor:
+    """One actor of ``argmine batch --engine ray``: loads the model once, then mines slices of windows.
+
+    ``mine`` returns ``(document JSON or None, error or None)`` per text, in order; a failure of one text is
+    that text's error (batch._mine_chunk), never the slice's.
+    """
+
+    def __init__(self, model: ModelArg, threads: int) -> None:
+        if threads:
+            import torch
+
+            torch.set_num_threads(threads)
+        from ..miner import Miner, load
+
+        if isinstance(model, Miner):
+            self.miner = copy.copy(model)
+            self.miner.max_chars = None  # the driver's reader applied --max-chars
+        else:
+            self.miner = load(model, max_chars=None)
+
+    def mine(self, texts: List[str], ids: List[Optional[str]], batch_size: int) -> List[Tuple[Optional[str], Optional[str]]]:
+        from ..batch import Record, _json_line, _mine_chunk
+
+        recs = [Record(i, i, rid, text=t) for i, (rid, t) in enumerate(zip(ids, texts))]
+        return [(_json_line(doc.to_dict()).decode("utf-8")[:-1], None) if doc is not None else (None, err)
+                for _, doc, err in _mine_chunk(self.miner, recs, batch_size)]
 
 
 @contextlib.contextmanager
@@ -299,13 +354,13 @@ def _ray_data_quiet():
 def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: Optional[int] = None,
                   num_cpus_per_actor: float = 1, num_gpus_per_actor: float = 0, chunk_size: Optional[int] = None,
                   batch_size: int = 16, progress: Optional[bool] = None, **kwargs) -> "BatchSummary":
-    """``argmine batch --engine ray``: :func:`argmine.batch.run_batch` with the mining done on Ray Data.
+    """``argmine batch --engine ray``: :func:`argmine.batch.run_batch` with the mining done on Ray actors.
 
     INPUT, OUTPUT, ERRORS, ``--limit``, ``--max-chars`` and resume behave as with the local engine (the same code
     reads and writes them); only the mining runs in ``workers`` actors (default: as many as the cluster's CPUs
     allow, ``num_cpus_per_actor`` each). The records go to Ray in windows of ``chunk_size`` records (default
-    ``WINDOW_PER_WORKER`` per worker; run_batch also closes a window at batch.CHUNK_CHARS characters), one Ray
-    Data job each, written as each window finishes.
+    ``WINDOW_PER_WORKER`` per worker; run_batch also closes a window at batch.records.CHUNK_CHARS characters), spread over
+    the same ``workers`` actors for the whole run (each loads the model once), written as each window finishes.
 
     Connects to the cluster in RAY_ADDRESS (``auto``: the one ``ray start`` runs here) when Ray is not
     initialised yet, else starts a local instance; shuts down only what it started.
@@ -333,9 +388,12 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
         miner = _RayMiner(miner_model, concurrency=workers, num_cpus_per_actor=num_cpus_per_actor,
                           num_gpus_per_actor=num_gpus_per_actor)
         window = chunk_size if chunk_size is not None else WINDOW_PER_WORKER * workers
-        with _ray_data_quiet():
-            return run_batch(input_path, output_path, miner, batch_size=batch_size, chunk_size=window,
-                             progress=progress, **kwargs)
+        try:
+            with _ray_data_quiet():
+                return run_batch(input_path, output_path, miner, batch_size=batch_size, chunk_size=window,
+                                 progress=progress, **kwargs)
+        finally:
+            miner.close()
     finally:
         if started:
             ray.shutdown()

@@ -1,0 +1,131 @@
+"""Main text of a web page: the article body, title, author, date and URL, extracted with ``trafilatura``.
+
+The body keeps the page's paragraph breaks as blank lines (``"\\n\\n"``): each paragraph, heading, quote or list
+item of the article is one paragraph of the text; line breaks inside a paragraph (``<br>``) become spaces. Page
+furniture (menus, related links, captions, comment sections, cookie banners) is left out by the extractor. A
+leading heading equal to the page title is dropped (the title is in ``meta``), so the text starts with the body.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Union
+
+from ..errors import ArgmineError
+
+__all__ = ["Article", "NotAnArticle", "WebExtrasMissingError", "extract_article", "read_html_file",
+           "DEFAULT_MIN_CHARS", "HTML_SUFFIXES"]
+
+DEFAULT_MIN_CHARS = 200  # an extracted body shorter than this is not an article (a teaser, a gallery, an index page)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_WS = re.compile(r"\s+")
+_PARAGRAPH_TAGS = {"p", "head", "quote", "item", "cell"}
+
+
+class WebExtrasMissingError(ArgmineError, ImportError):
+    """HTML or WARC input needs the optional ``web`` extra (trafilatura, warcio)."""
+
+    def __init__(self, module: str) -> None:
+        super().__init__(f"HTML and WARC input need {module}; got no module {module!r}. "
+                         "Run: pip install 'argmine[web]' (or pip install trafilatura warcio)")
+
+
+class NotAnArticle(ArgmineError, ValueError):
+    """A page with no article to mine; ``reason`` says why (no main text, too short, not HTML, ...)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Article:
+    """An extracted article: ``text`` (paragraphs separated by blank lines) and ``meta``.
+
+    ``meta`` holds ``url``, ``title``, ``author`` and ``date`` (ISO ``YYYY-MM-DD``) where the page has them (None
+    where not), plus whatever the caller adds (``file`` or ``warc_record_id``).
+    """
+
+    text: str
+    meta: Dict[str, Any] = field(default_factory=dict)
+
+
+def _trafilatura():
+    try:
+        import trafilatura
+    except ImportError:
+        raise WebExtrasMissingError("trafilatura") from None
+    log = logging.getLogger("trafilatura")
+    if log.level == logging.NOTSET:  # its per-page complaints would flood stderr; the reason goes to ERRORS instead
+        log.setLevel(logging.CRITICAL)
+    return trafilatura
+
+
+def _clean(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+def _paragraphs(body) -> List[str]:
+    """One string per paragraph-like element of trafilatura's body tree (p, head, quote, list item, table cell)."""
+    out: List[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _PARAGRAPH_TAGS and not any(isinstance(c.tag, str) and c.tag in ("list", "item", "p") for c in el):
+            s = _clean("".join(el.itertext()))
+            if s:
+                out.append(s)
+            return
+        for child in el:
+            walk(child)
+
+    for child in body:
+        walk(child)
+    return out
+
+
+def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
+                    min_chars: int = DEFAULT_MIN_CHARS) -> Article:
+    """The article of one HTML page (``str``, or ``bytes`` in the page's own encoding, detected).
+
+    ``url``: the page's address (it helps the extractor and goes into ``meta.url``; a canonical URL in the page
+    is not used instead). ``min_chars``: a body of fewer characters is not an article.
+    Raises NotAnArticle (a ValueError) when the page has no main text or too little of it, and
+    WebExtrasMissingError (an ImportError) when trafilatura is not installed.
+    """
+    traf = _trafilatura()
+    if not html or not (html.strip() if isinstance(html, (str, bytes)) else True):
+        raise NotAnArticle("page is empty")
+    try:
+        res = traf.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                   include_tables=False, include_images=False, favor_precision=True)
+    except Exception as e:  # a page the parser cannot take is that page's problem, not the run's
+        raise NotAnArticle(f"page could not be parsed: {type(e).__name__}: {e}") from None
+    if res is None or getattr(res, "body", None) is None:
+        raise NotAnArticle("no main text found (not an article page)")
+    title = _clean(res.title) if res.title else None
+    paras = _paragraphs(res.body)
+    if paras and title and paras[0].casefold() == title.casefold():
+        paras = paras[1:]
+    text = "\n\n".join(paras)
+    if len(text) < min_chars:
+        raise NotAnArticle(f"main text has {len(text)} characters, fewer than {min_chars} (not an article page)")
+    meta = {"url": url or res.url or None, "title": title, "author": res.author or None, "date": res.date or None}
+    return Article(text, meta)
+
+
+def read_html_file(path: Union[str, Path], *, url: Optional[str] = None, min_chars: int = DEFAULT_MIN_CHARS,
+                   max_bytes: Optional[int] = None) -> Article:
+    """The article of a saved page (``.html``); ``meta.file`` is its file name, ``meta.url`` ``url`` if given.
+
+    ``max_bytes``: a larger file is refused (NotAnArticle) without being read. Raises OSError when the file cannot
+    be read, NotAnArticle / WebExtrasMissingError as :func:`extract_article`.
+    """
+    p = Path(path)
+    if max_bytes is not None and p.stat().st_size > max_bytes:
+        raise NotAnArticle(f"file has {p.stat().st_size:,} bytes, more than the {max_bytes:,} allowed for a page")
+    art = extract_article(p.read_bytes(), url, min_chars=min_chars)
+    art.meta["file"] = p.name
+    return art
