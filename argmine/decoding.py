@@ -190,6 +190,7 @@ class DocumentScores:
     relations: np.ndarray
     labels: Tuple[str, ...] = ("MajorClaim", "Claim", "Premise")
     type_probs: Optional[np.ndarray] = None  # [n, L] from the unit-type head; mixed in with DecodeOptions.typer_weight
+    n_paragraphs: int = 0  # content paragraphs of the text (furniture left out): its shape, for DecodeOptions.essay_max_paragraphs
 
 
 @dataclass
@@ -203,8 +204,20 @@ class DecodeOptions:
     ``premise_to_major``: premises may target a major claim; ``typer_weight``: the unit-type head's share of a unit's
     label probabilities (the rest: the tagger's mean B-/I- probabilities over the span); ``claim_boost``: a factor on
     the MajorClaim and Claim probabilities (renormalised) that moves the claim/premise boundary; news editorials
-    state claims with fewer cue words than essays.
+    state claims with fewer cue words than essays; ``essay_max_paragraphs``: a text with 3 to N content paragraphs
+    has the shape of an essay (introduction, a few body paragraphs, conclusion) and gets the essay rules (major
+    claims only in the introduction and conclusion, premise links inside their paragraph, never to a major claim);
+    longer texts (news editorials: 6-30 short paragraphs) and one- or two-paragraph texts are decoded without them.
     """
+
+    def for_shape(self, n_paragraphs: int) -> "DecodeOptions":
+        """The options for a text of ``n_paragraphs`` content paragraphs (the essay rules when it has an essay's shape)."""
+        import dataclasses
+
+        if self.essay_max_paragraphs and 3 <= n_paragraphs <= self.essay_max_paragraphs:
+            return dataclasses.replace(self, mc_roles=("introduction", "conclusion"), cross_paragraph=False,
+                                       premise_to_major=False)
+        return self
 
     mc_roles: Optional[Tuple[str, ...]] = None
     extra_claim_min: Optional[float] = None
@@ -213,6 +226,7 @@ class DecodeOptions:
     premise_to_major: bool = True
     typer_weight: float = 0.5  # label probability = (1 - w) * tagger's span probability + w * unit-type head
     claim_boost: float = 1.0  # factor on the MajorClaim and Claim probabilities before the labels are chosen
+    essay_max_paragraphs: int = 0  # texts of 3..N content paragraphs get the essay rules (0: never)
 
     @classmethod
     def from_config(cls, cfg: dict) -> "DecodeOptions":
@@ -275,6 +289,7 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     forest (``decode_links``); candidates are claims and premises (and major claims with
     ``premise_to_major``), in its own paragraph only unless ``cross_paragraph``. Pure: no model, no torch.
     """
+    options = options.for_shape(scores.n_paragraphs)
     labels_all = list(scores.labels)
     n = len(scores.paragraph)
     groups = _group(scores.paragraph)

@@ -195,7 +195,7 @@ class Miner:
         scores = DocumentScores(paragraph=[p for p, _, _ in spans], roles=[paras[p].role for p, _, _ in spans],
                                 label_probs=label_probs, confidence=np.array([x for c in per_para for x in c["confidence"]]),
                                 stance=stance, links=links, relations=relations, labels=tuple(UNIT_LABELS),
-                                type_probs=type_p)
+                                type_probs=type_p, n_paragraphs=len({pp.index for pp in paras}))
         evidence = None
         if n and self.net.evidence is not None:
             parts, first = [], 0

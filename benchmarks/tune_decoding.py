@@ -18,11 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEV = (("aaec", "dev"), ("oped", "dev"), ("microtexts", "dev"))
 GRID = {
-    "mc_roles": [None, ("introduction", "conclusion", "text")],
+    "essay_max_paragraphs": [0, 7],
     "extra_claim_min": [None, 0.7],
     "link_prior_weight": [0.0, 0.3],
     "premise_to_major": [True, False],
-    "cross_paragraph": [True],
     "typer_weight": [0.5, 0.8],
     "claim_boost": [1.0, 1.5, 2.5],
 }
@@ -70,7 +69,7 @@ def main(argv=None) -> list:
         o = r["options"]
         print(f"{r['dev_score'] * 100:5.1f}  " + "  ".join(f"{c} {r[c]['components'] * 100:4.1f}/{r[c]['relations'] * 100:4.1f}"
                                                        f" mc {r[c]['major_claim_found']}/{r[c]['with_major_claim']}" for c, _ in DEV)
-              + f"  | mc_roles={o['mc_roles']} ecm={o['extra_claim_min']} lpw={o['link_prior_weight']} "
+              + f"  | essay<={o['essay_max_paragraphs']} ecm={o['extra_claim_min']} lpw={o['link_prior_weight']} "
                 f"p2mc={o['premise_to_major']} tw={o['typer_weight']} boost={o['claim_boost']}")
     return rows
 

@@ -57,7 +57,7 @@ def test_quick_run_scores_every_present_corpus(quick_run, data_dir):
     res, out = quick_run
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
     corpora = data["accuracy"]["corpora"]
-    assert list(corpora) == ["aaec", "microtexts", "ukp", "abstrct", "cdcp", "webis"]
+    assert list(corpora) == ["aaec", "oped", "microtexts", "ukp", "abstrct", "cdcp", "webis"]
     label = data["accuracy"]["systems"][0]["label"]
     for key, c in corpora.items():
         assert c["status"] in ("ok", "skipped"), (key, c.get("reason"))

@@ -179,3 +179,16 @@ def test_the_shipped_configs_load():
     for f in sorted(root.glob("*.toml")):
         cfg = load_config(f)
         assert cfg["loss_weights"]["tags"] == 1.0, f
+
+
+def test_essay_rules_follow_the_texts_shape():
+    lp = [[0.1, 0.3, 0.6], [0.8, 0.1, 0.1], [0.1, 0.2, 0.7]]
+    opts = DecodeOptions(essay_max_paragraphs=7)
+    essay = _scores(lp, [0, 1, 2], ["introduction", "body", "conclusion"])
+    essay.n_paragraphs = 5
+    news = _scores(lp, [0, 1, 2], ["introduction", "body", "conclusion"])
+    news.n_paragraphs = 16
+    assert decode_document(essay, opts).labels[1] != "MajorClaim"  # an essay's thesis is not in a body paragraph
+    assert decode_document(news, opts).labels[1] == "MajorClaim"
+    assert opts.for_shape(1) is opts and opts.for_shape(2) is opts
+    assert not opts.for_shape(4).cross_paragraph and not opts.for_shape(4).premise_to_major

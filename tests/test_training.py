@@ -88,7 +88,7 @@ def test_train_with_average_last_scores_the_average(tmp_path, tiny_base, data_di
     assert again["average"] == state["average"]
 
 
-@pytest.mark.parametrize("name", ["default.toml", "essays.toml"])
+@pytest.mark.parametrize("name", ["default.toml", "essays.toml", "essays-0.2.toml"])
 def test_shipped_configs_load(name):
     from pathlib import Path
 
@@ -108,3 +108,30 @@ def test_without_dev_split_the_average_is_the_model(tmp_path, tiny_base, data_di
     state = train(cfg, tmp_path / "run", data_dir, log=lambda m: None)
     assert state["selected"] == "average of epochs 1-2"
     assert "dev_c_f1_100" not in state["average"]
+
+
+@pytest.mark.parametrize("freeze", [False, True])
+def test_document_level_training_from_a_model_directory(tmp_path, tiny_base, data_dir, freeze):
+    """argmine 0.3's stage 2: start from a trained model's weights, train on several corpora at document level
+    (optionally on a fixed encoder with cached word vectors), choose the epoch on every dev split, resume."""
+    from argmine.training.loop import load_config, train
+
+    base_cfg = load_config(None, base_encoder=str(tiny_base), epochs=1, max_docs=2, batch_size=4, lstm_hidden=16, unit_dim=32)
+    train(base_cfg, tmp_path / "stage1", data_dir, log=lambda m: None)
+    cfg = load_config(None, base_encoder=str(tiny_base), epochs=1, max_docs=2, batch_size=4, lstm_hidden=16, unit_dim=32,
+                      document_level=True, init_from=str(tmp_path / "stage1" / "checkpoints" / "best"),
+                      freeze_encoder=freeze, neutral_role_rate=0.5, decoding={"essay_max_paragraphs": 7},
+                      main_corpora=[{"corpus": "aaec", "split": "train", "dev_split": "dev"},
+                                    {"corpus": "oped", "split": "train", "repeat": 2, "dev_split": "dev"},
+                                    {"corpus": "microtexts", "split": "train", "dev_split": "dev"}])
+    logs = []
+    state = train(cfg, tmp_path / "run", data_dir, log=logs.append)
+    assert any("initialised from" in m and "doc_pos" in m for m in logs)
+    assert [r["epoch"] for r in state["history"]] == [0, 1]  # epoch 0: the starting point, for reference
+    assert {"aaec_dev_c_f1_100", "oped_dev_c_f1_50", "microtexts_dev_r_f1_50"} <= set(state["history"][1])
+    miner = argmine.load(tmp_path / "run" / "checkpoints" / "best")
+    assert miner.config["document_level"] and miner.decode_options.essay_max_paragraphs == 7
+    miner.mine("Cities should build bike lanes.\n\nThey save lives.\n\nSo build them.").validate()
+    logs.clear()
+    again = train(dict(cfg, epochs=2), tmp_path / "run", data_dir, log=logs.append)
+    assert any(m.startswith("resumed after epoch 1") for m in logs) and again["epoch"] == 2

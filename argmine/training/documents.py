@@ -84,26 +84,33 @@ def init_weights(net, path: Path, log) -> None:
     log(f"initialised from {path}: {len(state)} tensors; new: {sorted({k.split('.')[0] for k in missing if 'position_ids' not in k})}")
 
 
-def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = True, log=print) -> Dict[str, Any]:
-    """Train a document-level model; checkpoints every epoch (``out_dir/checkpoints/last``, resumed on rerun), the
-    best epoch on the dev splits in ``out_dir/checkpoints/best``. Returns the training state with its history."""
-    import numpy as np
-    import torch
-    from safetensors.torch import load_file, save_file
-
+def load_examples(cfg: Dict[str, Any], tok, data_dir: Path, log) -> Tuple[list, List[int], Dict[str, list]]:
+    """``(examples, pool, dev_sets)``: one ``DocExample`` per training document of ``main_corpora``; ``pool`` lists
+    each example's index ``repeat`` times (one epoch); ``dev_sets`` maps a corpus to its gold dev Documents."""
     from ..corpora import get_reader
-    from ..miner import Miner
-    from ..model.directory import save_dir
+    from .examples import doc_example
+
+    examples, pool, dev_sets = [], [], {}
+    for spec in main_specs(cfg):
+        docs = get_reader(spec["corpus"])(data_dir, spec["split"])[: cfg["max_docs"] or None]
+        first = len(examples)
+        examples += [doc_example(d, tok, cfg["max_length"], cfg["noise_filter"], source=spec["corpus"],
+                                 neutral_copy=cfg["neutral_role_rate"] > 0) for d in docs]
+        pool += list(range(first, len(examples))) * spec["repeat"]
+        log(f"train {spec['corpus']} {spec['split']}: {len(docs)} docs x{spec['repeat']}, "
+            f"{sum(e.n_pieces for e in examples[first:])} wordpieces")
+        if spec["dev_split"]:
+            dev_sets[spec["corpus"]] = get_reader(spec["corpus"])(data_dir, spec["dev_split"])[: cfg["max_docs"] or None]
+    return examples, pool, dev_sets
+
+
+def document_network(cfg: Dict[str, Any], log):
+    """``(net, tokenizer, model config)``: the document-level network, from ``init_from`` when set; with
+    ``freeze_encoder`` the encoder is fixed and its word vectors cached (``net.word_cache``)."""
     from ..model.encoder import load_pretrained_encoder, resolve_encoder
     from ..model.network import ArgmineNet
-    from .examples import doc_example
-    from .loop import _bf16_ok, compute_doc_loss, model_config
+    from .loop import model_config
 
-    out_dir = Path(out_dir)
-    ck, best_dir = out_dir / "checkpoints" / "last", out_dir / "checkpoints" / "best"
-    if cfg["threads"]:
-        torch.set_num_threads(int(cfg["threads"]))
-    random.seed(cfg["seed"]); np.random.seed(cfg["seed"]); torch.manual_seed(cfg["seed"])
     enc, tok = load_pretrained_encoder(resolve_encoder(cfg["base_encoder"]))
     mcfg = model_config(cfg, enc)
     net = ArgmineNet(enc, hidden=cfg["lstm_hidden"], unit_dim=cfg["unit_dim"], dropout=cfg["dropout"], crf=cfg["crf"],
@@ -115,26 +122,65 @@ def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resum
         for p in net.encoder.parameters():
             p.requires_grad_(False)
         net.word_cache = {}
-    examples, pool_base, dev_sets = [], [], {}
-    for spec in main_specs(cfg):
-        docs = get_reader(spec["corpus"])(data_dir, spec["split"])[: cfg["max_docs"] or None]
-        first = len(examples)
-        examples += [doc_example(d, tok, cfg["max_length"], cfg["noise_filter"], source=spec["corpus"],
-                                 neutral_copy=cfg["neutral_role_rate"] > 0) for d in docs]
-        pool_base += list(range(first, len(examples))) * spec["repeat"]
-        log(f"train {spec['corpus']} {spec['split']}: {len(docs)} docs x{spec['repeat']}, "
-            f"{sum(e.n_pieces for e in examples[first:])} wordpieces")
-        if spec["dev_split"]:
-            dev_sets[spec["corpus"]] = get_reader(spec["corpus"])(data_dir, spec["dev_split"])[: cfg["max_docs"] or None]
-    batch_pieces = int(cfg["batch_size"]) * 160  # about batch_size AAEC paragraphs
+    return net, tok, mcfg
+
+
+def optimiser(net, cfg: Dict[str, Any], steps_per_epoch: int):
+    """AdamW (encoder and head learning rates) with linear warm-up and decay over the run."""
+    import torch
+
     enc_params = [p for n, p in net.named_parameters() if n.startswith("encoder.") and p.requires_grad]
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg["lr_encoder"]}, {"params": head_params, "lr": cfg["lr_heads"]}],
                             weight_decay=cfg["weight_decay"])
-    steps_per_epoch = len(doc_batches(examples, batch_pieces, random.Random(0), pool_base))
     total = steps_per_epoch * cfg["epochs"]
     warm = max(1, int(total * cfg["warmup"]))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
+    return opt, sched
+
+
+def run_epoch(net, examples, batches, opt, sched, cfg: Dict[str, Any], rng: random.Random, use_bf16: bool, log, label: str) -> None:
+    """One pass over ``batches`` (lists of example indices): loss, clipped gradient step, a running log line."""
+    import torch
+
+    from .loop import compute_doc_loss
+
+    t0, run = time.time(), {}
+    for b, idx in enumerate(batches, 1):
+        batch = [examples[i] for i in idx]
+        neutral = [rng.random() < cfg["neutral_role_rate"] for _ in batch]
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
+            loss, parts = compute_doc_loss(net, batch, "cpu", cfg["loss_weights"], neutral)
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        opt.step(); sched.step()
+        for k, v in parts.items():
+            run[k] = run.get(k, v) * 0.95 + v * 0.05
+        if b % 20 == 0 or b == len(batches):
+            log(f"{label} step {b}/{len(batches)} " + " ".join(f"{k}={v:.3f}" for k, v in run.items()) + f" ({time.time() - t0:.0f}s)")
+
+
+def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = True, log=print) -> Dict[str, Any]:
+    """Train a document-level model; checkpoints every epoch (``out_dir/checkpoints/last``, resumed on rerun), the
+    best epoch on the dev splits in ``out_dir/checkpoints/best``. Returns the training state with its history."""
+    import numpy as np
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    from ..miner import Miner
+    from ..model.directory import save_dir
+    from .loop import _bf16_ok
+
+    out_dir = Path(out_dir)
+    ck, best_dir = out_dir / "checkpoints" / "last", out_dir / "checkpoints" / "best"
+    if cfg["threads"]:
+        torch.set_num_threads(int(cfg["threads"]))
+    random.seed(cfg["seed"]); np.random.seed(cfg["seed"]); torch.manual_seed(cfg["seed"])
+    net, tok, mcfg = document_network(cfg, log)
+    examples, pool, dev_sets = load_examples(cfg, tok, data_dir, log)
+    batch_pieces = int(cfg["batch_size"]) * 160  # about batch_size AAEC paragraphs
+    opt, sched = optimiser(net, cfg, len(doc_batches(examples, batch_pieces, random.Random(0), pool)))
     state = {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
     if resume and (ck / "state.json").exists():
         state = json.loads((ck / "state.json").read_text())
@@ -153,30 +199,15 @@ def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resum
         net.train()
         if cfg["freeze_encoder"]:
             net.encoder.eval()  # cached vectors: no encoder dropout
-        t0, run = time.time(), {}
-        batches = doc_batches(examples, batch_pieces, rng, pool_base)
-        for b, idx in enumerate(batches, 1):
-            batch = [examples[i] for i in idx]
-            neutral = [rng.random() < cfg["neutral_role_rate"] for _ in batch]
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
-                loss, parts = compute_doc_loss(net, batch, "cpu", cfg["loss_weights"], neutral)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            opt.step(); sched.step()
-            for k, v in parts.items():
-                run[k] = run.get(k, v) * 0.95 + v * 0.05
-            if b % 20 == 0 or b == len(batches):
-                log(f"epoch {epoch}/{cfg['epochs']} step {b}/{len(batches)} " + " ".join(f"{k}={v:.3f}" for k, v in run.items())
-                    + f" ({time.time() - t0:.0f}s)")
+        t0 = time.time()
+        run_epoch(net, examples, doc_batches(examples, batch_pieces, rng, pool), opt, sched, cfg, rng, use_bf16, log,
+                  f"epoch {epoch}/{cfg['epochs']}")
         net.eval()
         rec, score = dev_scores(Miner(net, tok, mcfg, device="cpu"), dev_sets, log, f"epoch {epoch}")
         rec.update(epoch=epoch, seconds=round(time.time() - t0, 1))
-        if not dev_sets:
-            score = float(epoch)
         state["history"].append(rec)
-        if score > state["best"]:
-            state["best"], state["best_epoch"] = score, epoch
+        if (score if dev_sets else float(epoch)) > state["best"]:
+            state["best"], state["best_epoch"] = (score if dev_sets else float(epoch)), epoch
             save_dir(best_dir, net, tok, mcfg)
         state["epoch"] = epoch
         ck.mkdir(parents=True, exist_ok=True)

@@ -300,7 +300,7 @@ def model_config(cfg: Dict[str, Any], encoder) -> Dict[str, Any]:
         "evidence_types": list(EVIDENCE_TYPES) if any(a["corpus"] == "webis" for a in aux) else [],
         "training": {**{k: cfg[k] for k in ("corpus", "train_split", "dev_split", "seed", "epochs", "batch_size", "lr_encoder", "lr_heads")},
                      "aux_corpora": aux, "main_corpora": cfg["main_corpora"], "init_from": cfg["init_from"],
-                     "neutral_role_rate": cfg["neutral_role_rate"]},
+                     "neutral_role_rate": cfg["neutral_role_rate"], "freeze_encoder": cfg["freeze_encoder"]},
     }
 
 
