@@ -421,7 +421,8 @@ def test_sigint_stops_cleanly_with_exit_130(tmp_path, tiny_model_dir):
         pytest.skip("the command finished before the signal arrived")
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "again to resume" in err
-    assert out.read_bytes().endswith(b"\n")
+    data = out.read_bytes()
+    assert not data or data.endswith(b"\n")  # whole lines only (none at all if the signal came first on a busy machine)
     docs = read_jsonl(out)
     assert [d["meta"]["line"] for d in docs] == list(range(1, len(docs) + 1))
 

@@ -192,3 +192,4 @@ def test_essay_rules_follow_the_texts_shape():
     assert decode_document(news, opts).labels[1] == "MajorClaim"
     assert opts.for_shape(1) is opts and opts.for_shape(2) is opts
     assert not opts.for_shape(4).cross_paragraph and not opts.for_shape(4).premise_to_major
+

@@ -7,7 +7,6 @@ arg-microtexts); the epoch is chosen on their dev splits, each corpus weighing t
 from __future__ import annotations
 
 import json
-import math
 import random
 import time
 from pathlib import Path
@@ -166,11 +165,11 @@ def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resum
     best epoch on the dev splits in ``out_dir/checkpoints/best``. Returns the training state with its history."""
     import numpy as np
     import torch
-    from safetensors.torch import load_file, save_file
+    from safetensors.torch import save_file
 
     from ..miner import Miner
     from ..model.directory import save_dir
-    from .loop import _bf16_ok
+    from .loop import _bf16_ok, resume_state
 
     out_dir = Path(out_dir)
     ck, best_dir = out_dir / "checkpoints" / "last", out_dir / "checkpoints" / "best"
@@ -181,13 +180,8 @@ def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resum
     examples, pool, dev_sets = load_examples(cfg, tok, data_dir, log)
     batch_pieces = int(cfg["batch_size"]) * 160  # about batch_size AAEC paragraphs
     opt, sched = optimiser(net, cfg, len(doc_batches(examples, batch_pieces, random.Random(0), pool)))
-    state = {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
-    if resume and (ck / "state.json").exists():
-        state = json.loads((ck / "state.json").read_text())
-        net.load_state_dict(load_file(str(ck / "model.safetensors")))
-        opt_state = torch.load(ck / "optimizer.pt", weights_only=True)
-        opt.load_state_dict(opt_state["opt"]); sched.load_state_dict(opt_state["sched"])
-        log(f"resumed after epoch {state['epoch']} (best dev {state['best']:.4f} at epoch {state['best_epoch']})")
+    state = resume_state(ck, net, opt, sched, log) if resume else None
+    state = state or {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
     if state["epoch"] == 0 and cfg["init_from"] and dev_sets:  # the starting point, for reference
         net.eval()
         rec, _ = dev_scores(Miner(net, tok, mcfg, device="cpu"), dev_sets, log, "epoch 0")

@@ -312,7 +312,7 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
     """
     import numpy as np
     import torch
-    from safetensors.torch import load_file, save_file
+    from safetensors.torch import save_file
 
     from ..corpora import get_reader
     from ..miner import Miner
@@ -366,13 +366,8 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
     total = steps_per_epoch * cfg["epochs"]
     warm = max(1, int(total * cfg["warmup"]))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
-    state = {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
-    if resume and (ck / "state.json").exists():
-        state = json.loads((ck / "state.json").read_text())
-        net.load_state_dict(load_file(str(ck / "model.safetensors")))
-        opt_state = torch.load(ck / "optimizer.pt", weights_only=True)
-        opt.load_state_dict(opt_state["opt"]); sched.load_state_dict(opt_state["sched"])
-        log(f"resumed after epoch {state['epoch']} (best dev {state['best']:.4f} at epoch {state['best_epoch']})")
+    state = resume_state(ck, net, opt, sched, log) if resume else None
+    state = state or {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
     use_bf16 = cfg["bf16"] is True or (cfg["bf16"] == "auto" and _bf16_ok())
     device = "cpu"
     for epoch in range(state["epoch"] + 1, cfg["epochs"] + 1):
@@ -427,6 +422,22 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
         (ck / "state.json").write_text(json.dumps(state, indent=1))
     state.setdefault("selected", f"epoch {state['best_epoch']}")
     log(f"best dev score {state['best']:.4f}: {state['selected']}")
+    return state
+
+
+def resume_state(ck: Path, net, opt, sched, log) -> Optional[Dict[str, Any]]:
+    """The training state saved in checkpoint folder ``ck`` after an epoch, with the network, optimiser and
+    schedule restored from it; None when there is no checkpoint."""
+    import torch
+    from safetensors.torch import load_file
+
+    if not (ck / "state.json").exists():
+        return None
+    state = json.loads((ck / "state.json").read_text())
+    net.load_state_dict(load_file(str(ck / "model.safetensors")))
+    opt_state = torch.load(ck / "optimizer.pt", weights_only=True)
+    opt.load_state_dict(opt_state["opt"]); sched.load_state_dict(opt_state["sched"])
+    log(f"resumed after epoch {state['epoch']} (best dev {state['best']:.4f} at epoch {state['best_epoch']})")
     return state
 
 
