@@ -160,3 +160,30 @@ def test_round_trip_gives_identical_outputs(tiny_model_dir, tiny_miner, tmp_path
     assert a["units"], "the comparison compared something"
     for (k, v1), (_, v2) in zip(sorted(net.state_dict().items()), sorted(m2.net.state_dict().items())):
         assert v1.shape == v2.shape and bool((v1 == v2).all()), k
+
+
+@pytest.mark.parametrize("where", ["tokenizer_config.json", "config.json"])
+def test_code_in_a_model_directory_never_runs(tmp_path, tiny_model_dir, where, monkeypatch):
+    """An auto_map (custom tokenizer or model code) is refused before transformers sees it, even with "y" on stdin."""
+    import io
+    import json
+    import shutil
+
+    import argmine
+    from argmine.errors import ModelFormatError
+
+    d = tmp_path / "evil"
+    shutil.copytree(tiny_model_dir, d)
+    marker = tmp_path / "ran.txt"
+    (d / "evil_code.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\n")
+    cfg = json.loads((d / where).read_text())
+    cfg["auto_map"] = {"AutoTokenizer": ["evil_code.EvilTokenizer", None], "AutoModel": "evil_code.EvilModel"}
+    (d / where).write_text(json.dumps(cfg))
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\ny\ny\n"))
+    with pytest.raises(ModelFormatError, match="custom code, which argmine never runs"):
+        argmine.load(d)
+    assert not marker.exists()
+    (d / where).write_text(json.dumps({k: v for k, v in cfg.items() if k != "auto_map"}))
+    with pytest.raises(ModelFormatError, match="Python files"):  # a stray .py file is refused too
+        argmine.load(d)
+    assert not marker.exists()

@@ -58,6 +58,24 @@ def weights_file(path: Path) -> Path:
     raise ModelFormatError(path, "no model.safetensors in it")
 
 
+def refuse_remote_code(path: Path) -> None:
+    """Raise ``ModelFormatError`` when a model directory asks for its own code (an ``auto_map`` in
+    ``tokenizer_config.json`` or ``config.json``, or a ``.py`` file): argmine never runs code from a model directory,
+    whatever standard input says (transformers would otherwise offer to run it)."""
+    for name in ("tokenizer_config.json", "config.json"):
+        f = Path(path) / name
+        if f.exists():
+            try:
+                data = json.loads(f.read_text(encoding="utf-8"))
+            except ValueError:
+                continue  # read_config / the tokenizer report a broken file
+            if isinstance(data, dict) and ("auto_map" in data or "auto_map" in (data.get("encoder_config") or {})):
+                raise ModelFormatError(path, f"an auto_map in {name}: custom code, which argmine never runs")
+    code = sorted(p.name for p in Path(path).glob("*.py"))
+    if code:
+        raise ModelFormatError(path, f"Python files {code}: custom code, which argmine never runs")
+
+
 def build_network(cfg: Dict[str, Any]):
     """An ArgmineNet with random weights, shaped by ``cfg`` (no files read)."""
     from transformers import AutoConfig, AutoModel
@@ -135,6 +153,7 @@ def load_dir(path: Path):
     path = Path(path)
     if path.is_dir() and not (path / "model.safetensors").exists():
         weights_file(path)  # refuses pickle-based weights before anything else is read
+    refuse_remote_code(path)  # before transformers reads anything of the directory
     cfg = read_config(path)
     wfile = weights_file(path)
     check_shapes(path, cfg, header_shapes(path, wfile))  # before anything is allocated
@@ -154,7 +173,7 @@ def load_dir(path: Path):
     if missing or unexpected:
         raise ModelFormatError(path, f"weights that do not match config.json (missing {missing[:5]}, unexpected {unexpected[:5]})")
     try:
-        tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+        tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
     except (OSError, ValueError) as e:
         raise ModelFormatError(path, f"tokenizer files that cannot be read ({str(e).splitlines()[0]})") from None
     net.eval()

@@ -32,8 +32,8 @@ def resolve_encoder(name_or_path: str | None) -> Path:
 def load_pretrained_encoder(path: Path):
     from transformers import AutoModel, AutoTokenizer
 
-    tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
     if not any(path.glob("*.safetensors")):
         raise FileNotFoundError(f"base encoder weights must be safetensors; got none in {str(path)!r} (pickle-based weights are refused)")
-    enc = AutoModel.from_pretrained(str(path), local_files_only=True, use_safetensors=True)
+    enc = AutoModel.from_pretrained(str(path), local_files_only=True, use_safetensors=True, trust_remote_code=False)
     return enc, tok
