@@ -38,6 +38,19 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
     return Miner(net, tok, cfg, device=device, max_chars=max_chars, precision=precision)
 
 
+_NO_ID = object()
+
+
+def _next_id(id_it: Iterator) -> Optional[str]:
+    """The next id of ``ids``: a str or None; raises when ``ids`` runs out before the texts or holds another type."""
+    doc_id = next(id_it, _NO_ID)
+    if doc_id is _NO_ID:
+        raise ValueError("ids must give one id per text; got fewer ids than texts")
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise TypeError(f"ids must be str or None; got {type(doc_id).__name__}")
+    return doc_id
+
+
 class Miner:
     """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`."""
 
@@ -75,11 +88,21 @@ class Miner:
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
                    batch_size: int = 16, show_progress: Optional[bool] = None) -> Iterator[Document]:
-        """Mine many texts; yields Documents in input order. Paragraphs are length-sorted inside each chunk."""
+        """Mine many texts; yields Documents in input order. Paragraphs are length-sorted inside each chunk.
+
+        ``ids``: one ``str`` (or None) per text. Raises ``TypeError`` for a text that is not a ``str``, a single str
+        as ``texts`` or ``ids``, an id that is not a str, or a ``batch_size`` that is not an int; ``ValueError`` for a
+        text over ``max_chars``, ``batch_size < 1`` or fewer ids than texts. Warns ``argmine.lang.NonEnglishWarning``
+        for a text of 20 words or more that is not English.
+        """
         if isinstance(texts, str):
             raise TypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int):
+            raise TypeError(f"batch_size must be an int; got {type(batch_size).__name__}")
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1; got {batch_size}")
+        if isinstance(ids, (str, bytes)):
+            raise TypeError("ids must be an iterable of str (one per text); got a single str")
         total = len(texts) if hasattr(texts, "__len__") else None
         if show_progress is None:
             show_progress = (total is None or total > 8) and sys.stderr.isatty()
@@ -95,7 +118,7 @@ class Miner:
             block = list(islice(it, chunk))
             if not block:
                 break
-            block_ids = [next(id_it, None) if id_it is not None else None for _ in block]
+            block_ids = [_next_id(id_it) for _ in block] if id_it is not None else [None] * len(block)
             for t in block:
                 if not isinstance(t, str):
                     raise TypeError(f"text must be a str; got {type(t).__name__}")

@@ -297,3 +297,18 @@ def test_bf16_precision_mines_valid_documents(tiny_model_dir):
     doc.validate()
     with pytest.raises(ValueError, match="precision must be"):
         argmine.load(tiny_model_dir, precision="fp8")
+
+
+def test_mine_batch_checks_ids_and_batch_size(tiny_miner):
+    import math
+
+    with pytest.raises(ValueError, match="fewer ids than texts"):
+        list(tiny_miner.mine_batch(["One text here.", "Another text here."], ids=["a"]))
+    with pytest.raises(TypeError, match="ids must be an iterable of str"):
+        list(tiny_miner.mine_batch(["One text here.", "Another text here."], ids="ab"))
+    with pytest.raises(TypeError, match="ids must be str or None; got float"):
+        tiny_miner.mine("One text here.", id=math.nan)
+    with pytest.raises(TypeError, match="batch_size must be an int; got str"):
+        list(tiny_miner.mine_batch(["One text here."], batch_size="16"))
+    docs = list(tiny_miner.mine_batch(["One text here.", "Another text here."], ids=["a", None]))
+    assert [d.id for d in docs] == ["a", None]
