@@ -143,11 +143,14 @@ def test_microtexts_without_text_file_joins_edus(tmp_path):
     assert doc.text == MICRO_TEXT.strip()
 
 
-def test_microtexts_split_is_deterministic_80_20():
+def test_microtexts_split_is_deterministic_60_20_20():
     ids = [f"micro_b{i:03d}" for i in range(1, 51)]
-    train, test = split_ids(ids, "train"), split_ids(list(reversed(ids)), "test")
-    assert len(test) == 10 and len(train) == 40 and not set(train) & set(test)
+    train, dev, test = split_ids(ids, "train"), split_ids(ids, "dev"), split_ids(list(reversed(ids)), "test")
+    assert (len(train), len(dev), len(test)) == (30, 10, 10)
+    assert not set(train) & set(test) and not set(train) & set(dev) and not set(dev) & set(test)
+    assert sorted(train + dev + test) == sorted(ids)
     assert split_ids(ids, "test") == test and split_ids(ids, "all") == sorted(ids)
+    assert split_ids(ids, "test")[0] == "micro_b005" and split_ids(ids, "dev")[0] == "micro_b004"
 
 
 def test_microtexts_real(data_dir):
