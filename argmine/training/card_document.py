@@ -43,7 +43,55 @@ def score_rows(scores: Dict[str, Any]) -> List[str]:
     return rows
 
 
+def history_section(tr: Dict[str, Any], hist: Dict[str, Any]) -> List[str]:
+    """Stage 2's settings, the epoch chosen and the dev scores per epoch, from the training history."""
+    h = [r for r in hist["history"] if "dev_score" in r]
+    lrs = (f"lr {tr.get('lr_heads')} (heads, encoder fixed)" if tr.get("freeze_encoder") else
+           f"lr {tr.get('lr_encoder')} (encoder) / {tr.get('lr_heads')} (heads)")
+    out = [f"Stage 2: seed {tr.get('seed')}, {tr.get('epochs')} epochs, {lrs}; chosen on dev: "
+            f"{hist.get('selected', 'epoch ' + str(hist.get('best_epoch')))}; {sum(r.get('seconds', 0) for r in h) / 60:.0f} minutes "
+            "of training on 2 shared CPU cores. Dev scores per epoch (training-time decoder):", "",
+            "| epoch | AAEC dev comp./rel. F1 100% | argmine-oped dev comp./rel. F1 50% | microtexts dev comp./rel. F1 50% |",
+            "|---|---|---|---|"]
+    out += [f"| {r['epoch']} | {_pct(r.get('aaec_dev_c_f1_100', 0))} / {_pct(r.get('aaec_dev_r_f1_100', 0))} | "
+            f"{_pct(r.get('oped_dev_c_f1_50', 0))} / {_pct(r.get('oped_dev_r_f1_50', 0))} | "
+            f"{_pct(r.get('microtexts_dev_c_f1_50', 0))} / {_pct(r.get('microtexts_dev_r_f1_50', 0))} |" for r in h]
+    out.append("")
+    return out
+
+
+def scores_section(scores: Dict[str, Any]) -> List[str]:
+    """The card's "Scores" section from ``scores.json`` (every figure with its command)."""
+    out = ["## Scores", ""]
+    if not scores:
+        out.append("Not measured yet: run `python benchmarks/make_card.py`.")
+    else:
+        out += ["Intervals: 95% bootstrap over documents. argmine-oped is silver annotation and its dev split chose the epoch "
+                "and the decoding options: read it as a dev score.", ""] + score_rows(scores) + [""]
+        out += [f"- {v.get('title', k)}: `{v['command']}`" for k, v in scores.items() if "command" in v]
+        if "microtexts_test" in scores:
+            out += ["", "arg-microtexts units keep their final punctuation and argmine's (like AAEC's) do not, so no unit can "
+                        "match exactly there: read its 50% columns."]
+        if "short_arguments" in scores:
+            sa = scores["short_arguments"]["result"]
+            out += ["", f"Short arguments (42 one- to three-sentence arguments written blind for the tests, CC0): "
+                        f"{sa['with_units']} of {sa['n']} get at least one unit; the claim is found in {sa['claim_found']} "
+                        f"({_pct(sa['found_rate'])}%, 95% interval {_pct(sa['found_ci'][0])}-{_pct(sa['found_ci'][1])})."]
+        if "webis_validation" in scores:
+            seg = scores["webis_validation"]["scores"]["segmentation"]
+            out += ["", f"Webis-Editorials-16 validation (60 editorials, label-agnostic units): unit F1 {_pct(seg['f1_50'])}"
+                        f"{_ci(seg, 'f1_50')} at 50% overlap, {_pct(seg['f1_100'])} exact."]
+        if "speed" in scores:
+            sp = scores["speed"]["result"]
+            out += ["", f"Speed (`{scores['speed']['command']}`): {sp['wordpieces_per_s']} wordpieces/s, {sp['ms_per_doc']} ms per "
+                        f"essay, {sp['ratio_to_encoder_forward']}x the bare encoder's forward pass, peak memory {sp['peak_rss_mb']} MB."]
+        out.append("")
+    return out
+
+
 def render_document_card(cfg: Dict[str, Any], hist, scores: Dict[str, Any]) -> str:
+    """The model card (markdown) of a document-level model: ``cfg`` its config.json, ``hist`` its training history
+    (or None), ``scores`` its scores.json (may be empty)."""
     tr = cfg.get("training", {})
     enc = cfg["encoder_config"]
     dec = cfg.get("decoding", {})
@@ -87,43 +135,8 @@ def render_document_card(cfg: Dict[str, Any], hist, scores: Dict[str, Any]) -> s
             "argmine train --config configs/default.toml --data-dir ../shared/data --out runs/default        # stage 2",
             "argmine add-evidence runs/default/model --out runs/default/model-evidence --data-dir ../shared/data",
             "cp -r runs/default/model-evidence/. models/argmine-default/ && python benchmarks/make_card.py", "```", ""]
-    if hist:
-        h = [r for r in hist["history"] if "dev_score" in r]
-        lrs = (f"lr {tr.get('lr_heads')} (heads, encoder fixed)" if tr.get("freeze_encoder") else
-               f"lr {tr.get('lr_encoder')} (encoder) / {tr.get('lr_heads')} (heads)")
-        out += [f"Stage 2: seed {tr.get('seed')}, {tr.get('epochs')} epochs, {lrs}; chosen on dev: "
-                f"{hist.get('selected', 'epoch ' + str(hist.get('best_epoch')))}; {sum(r.get('seconds', 0) for r in h) / 60:.0f} minutes "
-                "of training on 2 shared CPU cores. Dev scores per epoch (training-time decoder):", "",
-                "| epoch | AAEC dev comp./rel. F1 100% | argmine-oped dev comp./rel. F1 50% | microtexts dev comp./rel. F1 50% |",
-                "|---|---|---|---|"]
-        out += [f"| {r['epoch']} | {_pct(r.get('aaec_dev_c_f1_100', 0))} / {_pct(r.get('aaec_dev_r_f1_100', 0))} | "
-                f"{_pct(r.get('oped_dev_c_f1_50', 0))} / {_pct(r.get('oped_dev_r_f1_50', 0))} | "
-                f"{_pct(r.get('microtexts_dev_c_f1_50', 0))} / {_pct(r.get('microtexts_dev_r_f1_50', 0))} |" for r in h]
-        out.append("")
-    out += ["## Scores", ""]
-    if not scores:
-        out.append("Not measured yet: run `python benchmarks/make_card.py`.")
-    else:
-        out += ["Intervals: 95% bootstrap over documents. argmine-oped is silver annotation and its dev split chose the epoch "
-                "and the decoding options: read it as a dev score.", ""] + score_rows(scores) + [""]
-        out += [f"- {v.get('title', k)}: `{v['command']}`" for k, v in scores.items() if "command" in v]
-        if "microtexts_test" in scores:
-            out += ["", "arg-microtexts units keep their final punctuation and argmine's (like AAEC's) do not, so no unit can "
-                        "match exactly there: read its 50% columns."]
-        if "short_arguments" in scores:
-            sa = scores["short_arguments"]["result"]
-            out += ["", f"Short arguments (42 one- to three-sentence arguments written blind for the tests, CC0): "
-                        f"{sa['with_units']} of {sa['n']} get at least one unit; the claim is found in {sa['claim_found']} "
-                        f"({_pct(sa['found_rate'])}%, 95% interval {_pct(sa['found_ci'][0])}-{_pct(sa['found_ci'][1])})."]
-        if "webis_validation" in scores:
-            seg = scores["webis_validation"]["scores"]["segmentation"]
-            out += ["", f"Webis-Editorials-16 validation (60 editorials, label-agnostic units): unit F1 {_pct(seg['f1_50'])}"
-                        f"{_ci(seg, 'f1_50')} at 50% overlap, {_pct(seg['f1_100'])} exact."]
-        if "speed" in scores:
-            sp = scores["speed"]["result"]
-            out += ["", f"Speed (`{scores['speed']['command']}`): {sp['wordpieces_per_s']} wordpieces/s, {sp['ms_per_doc']} ms per "
-                        f"essay, {sp['ratio_to_encoder_forward']}x the bare encoder's forward pass, peak memory {sp['peak_rss_mb']} MB."]
-        out.append("")
+    out += history_section(tr, hist) if hist else []
+    out += scores_section(scores)
     out += ["## How scores are computed", "",
             "Component and relation F1 as in Eger et al. (2017) and Persing & Ng (2016): a predicted unit matches a gold unit of the "
             "same label when their tokens are identical (100%) or share at least half the tokens of the longer one (50%), one-to-one; "
