@@ -187,3 +187,19 @@ def test_code_in_a_model_directory_never_runs(tmp_path, tiny_model_dir, where, m
     with pytest.raises(ModelFormatError, match="Python files"):  # a stray .py file is refused too
         argmine.load(d)
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("key,value,expect", [
+    ("typer_weight", float("nan"), "typer_weight of nan"),
+    ("min_unit_words", "three", "min_unit_words of 'three'"),
+    ("evidence_types", ["assumption", "anecdote"], "evidence_types"),
+    ("decoding", {"claim_bost": 2.0}, "decoding options"),
+])
+def test_config_values_that_would_break_mining_are_refused_at_load(tmp_path, tiny_model_dir, key, value, expect):
+    d = tmp_path / "bad"
+    shutil.copytree(tiny_model_dir, d)
+    cfg = json.loads((d / "config.json").read_text())
+    cfg[key] = value
+    (d / "config.json").write_text(json.dumps(cfg, allow_nan=True))
+    with pytest.raises(ModelFormatError, match=expect.replace("(", r"\(")):
+        argmine.load(d)

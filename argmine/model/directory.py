@@ -43,7 +43,33 @@ def read_config(path: Path) -> Dict[str, Any]:
         raise ModelFormatError(path, f"a config.json without the keys {missing}")
     if cfg["format_version"] != FORMAT_VERSION:
         raise ModelFormatError(path, f"format_version {cfg['format_version']!r} where this argmine reads {FORMAT_VERSION}")
+    check_values(path, cfg)
     return cfg
+
+
+def check_values(path: Path, cfg: Dict[str, Any]) -> None:
+    """Raise ``ModelFormatError`` for config values that would load but break mining: a non-finite or out-of-range
+    weight, a ``min_unit_words`` that is not a positive int, ``evidence_types`` that are not 6 names, or decoding
+    options ``argmine.decoding.DecodeOptions`` does not know."""
+    import math
+
+    from ..data import EVIDENCE_TYPES
+    from ..decoding import DecodeOptions
+
+    for key in ("typer_weight", "link_prior_weight"):
+        v = cfg.get(key)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or not 0 <= v <= 1):
+            raise ModelFormatError(path, f"a {key} of {v!r} (it must be a number in [0, 1])")
+    v = cfg.get("min_unit_words", 3)
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+        raise ModelFormatError(path, f"a min_unit_words of {v!r} (it must be an int >= 1)")
+    ev = cfg.get("evidence_types") or []
+    if ev and (not isinstance(ev, list) or len(ev) != len(EVIDENCE_TYPES) or not all(isinstance(t, str) for t in ev)):
+        raise ModelFormatError(path, f"evidence_types {ev!r} (there must be {len(EVIDENCE_TYPES)} names, one per class)")
+    try:
+        DecodeOptions.from_config(cfg)
+    except (ValueError, TypeError) as e:
+        raise ModelFormatError(path, f"decoding options that do not work ({e})") from None
 
 
 def weights_file(path: Path) -> Path:
