@@ -288,7 +288,10 @@ def test_no_remote_code_no_pickle_no_network_in_the_source(path):
                 assert mod not in ("urllib.request", "http.client"), f"{path}: imports {mod}"
     for node, owner, name in _calls(tree):
         kws = {k.arg: k.value for k in node.keywords}
-        assert "trust_remote_code" not in kws, f"{path}:{node.lineno} passes trust_remote_code"
+        trc = kws.get("trust_remote_code")  # only ever the constant False
+        assert trc is None or (isinstance(trc, ast.Constant) and trc.value is False), f"{path}:{node.lineno} trusts remote code"
+        if name == "from_pretrained":
+            assert trc is not None, f"{path}:{node.lineno} from_pretrained without trust_remote_code=False"
         if name == "load" and owner == "torch":  # training checkpoints only, and never pickled objects
             wo = kws.get("weights_only")
             assert isinstance(wo, ast.Constant) and wo.value is True, f"{path}:{node.lineno} torch.load without weights_only=True"
