@@ -94,10 +94,22 @@ def decode_links(probs: np.ndarray, sources: Sequence[int], candidates: Sequence
     probs = np.asarray(probs, dtype=np.float64)
     n = probs.shape[0]
     targets: List[Optional[int]] = [None] * n
-    cand = set(candidates)
-    order = sorted(sources, key=lambda i: -max([probs[i, j] for j in cand if j != i] or [0.0]))
+    allowed = np.zeros(n, dtype=bool)
+    allowed[list(candidates)] = True
+
+    def options(i: int) -> np.ndarray:
+        # the candidates a source may take; when "no target" has some probability, a target of probability 0 never
+        # beats it, so only the scored ones (the link window, not the whole text) need ranking
+        ok = allowed.copy()
+        ok[i] = False
+        if probs[i, n] > 0:
+            ok &= probs[i, :n] > 0
+        return np.flatnonzero(ok)
+
+    opts = {i: options(i) for i in sources}
+    order = sorted(sources, key=lambda i: -(probs[i, opts[i]].max() if len(opts[i]) else 0.0))
     for i in order:
-        ranked = sorted((j for j in cand if j != i), key=lambda j: -probs[i, j])
+        ranked = sorted(opts[i].tolist(), key=lambda j: -probs[i, j])
         for j in ranked:
             if probs[i, j] < probs[i, n]:
                 break
@@ -318,12 +330,12 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     sources = [k for k, lab in enumerate(labels) if lab == "Premise"]
     cands = [k for k, lab in enumerate(labels) if options.premise_to_major or lab != "MajorClaim"]
     targets = decode_links(links, sources, cands) if n else []
-    rel = np.asarray(scores.relations, dtype=np.float64)
+    rel = scores.relations  # [n, n, 2]: read only at the chosen pairs, never copied
     relation: List[Optional[str]] = [None] * n
     link_score = [0.0] * n
     for k, t in enumerate(targets):
         if t is not None:
-            j = int(rel[k, t].argmax())
+            j = int(np.argmax(rel[k, t]))
             relation[k] = ("supports", "attacks")[j]
             link_score[k] = float(links[k, t] * rel[k, t, j])
     stance: List[Optional[str]] = [None] * n

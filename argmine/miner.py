@@ -206,7 +206,7 @@ class Miner:
             label_probs = np.array([sp for c in per_para for sp in c["span_probs"]])
             stance = torch.softmax(self.net.stance(u).float(), -1).cpu().numpy()
             links = torch.softmax(document_link_logits(self.net, u, para).float(), -1).cpu().numpy()
-            relations = np.zeros((n, n, len(REL_LABELS)))
+            relations = np.zeros((n, n, len(REL_LABELS)), dtype=np.float32)  # only the link window is filled
             src, tgt = self.net.band_pairs(n, u.device)
             if len(src):
                 rel = torch.softmax(self.net.relation_logits(u, list(zip(src.tolist(), tgt.tolist())), para).float(), -1)
