@@ -139,8 +139,9 @@ class Miner:
         return [self._assemble(text, ids[d], *scored) for d, (text, scored) in enumerate(zip(texts, self.score_texts(texts, batch_size)))]
 
     def score_texts(self, texts: Sequence[str], batch_size: int = 16) -> List[tuple]:
-        """The network's side of mining, without decoding: per text ``(paragraphs, DocumentScores, unit word spans
-        [(p, start, end)], evidence probabilities or None)``. ``_assemble(text, id, *result)`` turns one into a
+        """The network's side of mining, without decoding: per text ``(paragraphs, segments)``, each segment
+        ``(DocumentScores, unit word spans [(p, start, end)], evidence probabilities or None)`` for a run of paragraphs
+        (``unit_segments``; one run for any op-ed or essay). ``_assemble(text, id, *result)`` turns one into a
         Document under ``self.decode_options``; evaluation scripts re-decode the same scores under other options."""
         import torch
 
@@ -170,7 +171,8 @@ class Miner:
             out = []
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
-                out.append((prepared[d], *self._document_scores(prepared[d], per_para)))
+                out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg)
+                                          for seg in unit_segments([len(c["spans"]) for c in per_para])]))
         return out
 
     def _paragraph_candidates(self, ctx, logits) -> Dict[str, Any]:
@@ -190,20 +192,21 @@ class Miner:
                 "span_probs": [span_label_probs(probs, s, e, UNIT_LABELS) for s, e in spans],
                 "confidence": [float(np.exp(logp[np.arange(s, e), :].max(1)).mean()) for s, e in spans]}
 
-    def _document_scores(self, paras, per_para) -> tuple:
-        """The network's document-level heads over a text's candidate units: ``(DocumentScores, [(p, s, e)], evidence
-        probabilities [n, E] or None)``."""
+    def _document_scores(self, paras, per_para, seg: Sequence[int]) -> tuple:
+        """The network's document-level heads over the candidate units of paragraphs ``seg`` (indices into
+        ``paras``): ``(DocumentScores, [(p, s, e)], evidence probabilities [n, E] or None)``."""
         import torch
 
         from .model.network import REL_LABELS, STANCES, UNIT_LABELS, document_link_logits, document_units
 
-        spans = [(p, s, e) for p, c in enumerate(per_para) for s, e in c["spans"]]
+        local = [(k, s, e) for k, p in enumerate(seg) for s, e in per_para[p]["spans"]]
+        spans = [(seg[k], s, e) for k, s, e in local]
         n = len(spans)
-        ctxs = [c["ctx"] for c in per_para]
-        u, para, u_par = document_units(self.net, ctxs, spans, len(paras)) if n else (None, None, None)
+        ctxs = [per_para[p]["ctx"] for p in seg]
+        u, para, u_par = document_units(self.net, ctxs, local, len(seg)) if n else (None, None, None)
         if n:
             type_p = torch.softmax(self.net.typer(u).float(), -1).cpu().numpy()
-            label_probs = np.array([sp for c in per_para for sp in c["span_probs"]])
+            label_probs = np.array([sp for p in seg for sp in per_para[p]["span_probs"]])
             stance = torch.softmax(self.net.stance(u).float(), -1).cpu().numpy()
             links = torch.softmax(document_link_logits(self.net, u, para).float(), -1).cpu().numpy()
             relations = np.zeros((n, n, len(REL_LABELS)), dtype=np.float32)  # only the link window is filled
@@ -216,13 +219,13 @@ class Miner:
             type_p = np.zeros((0, len(UNIT_LABELS)))
             links, relations = np.zeros((0, 1)), np.zeros((0, 0, len(REL_LABELS)))
         scores = DocumentScores(paragraph=[p for p, _, _ in spans], roles=[paras[p].role for p, _, _ in spans],
-                                label_probs=label_probs, confidence=np.array([x for c in per_para for x in c["confidence"]]),
+                                label_probs=label_probs, confidence=np.array([x for p in seg for x in per_para[p]["confidence"]]),
                                 stance=stance, links=links, relations=relations, labels=tuple(UNIT_LABELS),
                                 type_probs=type_p, n_paragraphs=len({pp.index for pp in paras}))
         evidence = None
         if n and self.net.evidence is not None:
             parts, first = [], 0
-            for p, c in enumerate(per_para):
+            for c in (per_para[p] for p in seg):
                 k = len(c["spans"])
                 if k:
                     parts.append(self.net.evidence_logits(c["ctx"], c["spans"], u_par[first:first + k]).float())
@@ -230,32 +233,53 @@ class Miner:
             evidence = torch.softmax(torch.cat(parts), -1).cpu().numpy()
         return scores, spans, evidence
 
-    def _assemble(self, text: str, doc_id: Optional[str], paras, scores: DocumentScores, spans, evidence) -> Document:
-        """Build the Document from the decoder's decision (``decode_document``): units, premise links, claim stances."""
+    def _assemble(self, text: str, doc_id: Optional[str], paras, segments) -> Document:
+        """Build the Document from the decoder's decision (``decode_document``) on each segment of the text (see
+        ``unit_segments``): units, premise links, claim stances to the most confident major claim."""
         from .model.network import EVIDENCE_TYPES
 
-        dec = decode_document(scores, self.decode_options)
         ev_names = list(self.config.get("evidence_types") or EVIDENCE_TYPES)
         units: List[ArgumentUnit] = []
-        for k, (p, s, e) in enumerate(spans):
-            pp = paras[p]
-            extra: Dict[str, Any] = {"paragraph": pp.index}
-            if evidence is not None:  # a model with a Webis-Editorials-16 evidence-type head
-                j = int(evidence[k].argmax())
-                extra["evidence_type"] = ev_names[j]
-                extra["evidence_score"] = round(float(evidence[k][j]), 4)
-            if dec.stance[k] is not None:
-                extra["stance"] = dec.stance[k]
-            units.append(ArgumentUnit(f"U{k + 1}", pp.words[s][0], pp.words[e - 1][1], dec.labels[k],
-                                      round(dec.label_score[k], 4), extra))
         relations: List[Relation] = []
-        for k, t in enumerate(dec.targets):
-            if t is not None:
-                relations.append(Relation(units[k].id, units[t].id, dec.relation[k], round(dec.link_score[k], 4)))
+        stances: List[tuple] = []  # (unit index, stance, score)
+        for scores, spans, evidence in segments:
+            dec = decode_document(scores, self.decode_options)
+            base = len(units)
+            for k, (p, s, e) in enumerate(spans):
+                pp = paras[p]
+                extra: Dict[str, Any] = {"paragraph": pp.index}
+                if evidence is not None:  # a model with a Webis-Editorials-16 evidence-type head
+                    j = int(evidence[k].argmax())
+                    extra["evidence_type"] = ev_names[j]
+                    extra["evidence_score"] = round(float(evidence[k][j]), 4)
+                if dec.stance[k] is not None:
+                    extra["stance"] = dec.stance[k]
+                    stances.append((base + k, dec.stance[k], dec.stance_score[k]))
+                units.append(ArgumentUnit(f"U{base + k + 1}", pp.words[s][0], pp.words[e - 1][1], dec.labels[k],
+                                          round(dec.label_score[k], 4), extra))
+            for k, t in enumerate(dec.targets):
+                if t is not None:
+                    relations.append(Relation(units[base + k].id, units[base + t].id, dec.relation[k], round(dec.link_score[k], 4)))
         majors = sorted((u for u in units if u.label == "MajorClaim"), key=lambda u: -u.score)  # most confident first
         if majors:
-            for k, u in enumerate(units):
-                if dec.stance[k] is not None:
-                    relations.append(Relation(u.id, majors[0].id, "supports" if dec.stance[k] == "For" else "attacks",
-                                              round(dec.stance_score[k], 4)))
+            for k, st, sc in stances:
+                relations.append(Relation(units[k].id, majors[0].id, "supports" if st == "For" else "attacks", round(sc, 4)))
         return Document(text=text, units=units, relations=relations, id=doc_id, model=self.model_info)
+
+
+MAX_SEGMENT_UNITS = 1000  # document-level heads see at most this many units at once (memory is quadratic in it)
+
+
+def unit_segments(units_per_paragraph: Sequence[int], limit: int = MAX_SEGMENT_UNITS) -> List[List[int]]:
+    """Consecutive runs of paragraph indices with at most ``limit`` candidate units each (a paragraph over the limit
+    is a run of its own): the document-level heads and decoder run per run, so time and memory stay linear in the
+    length of a very long text. An op-ed or an essay (tens of units) is one run."""
+    runs: List[List[int]] = [[]]
+    used = 0
+    for p, k in enumerate(units_per_paragraph):
+        if runs[-1] and used + k > limit:
+            runs.append([])
+            used = 0
+        runs[-1].append(p)
+        used += k
+    return runs

@@ -193,3 +193,11 @@ def test_essay_rules_follow_the_texts_shape():
     assert opts.for_shape(1) is opts and opts.for_shape(2) is opts
     assert not opts.for_shape(4).cross_paragraph and not opts.for_shape(4).premise_to_major
 
+
+
+def test_unit_segments_bound_the_document_heads():
+    from argmine.miner import unit_segments
+
+    assert unit_segments([3, 4, 5]) == [[0, 1, 2]]  # an op-ed or an essay: one run
+    assert unit_segments([600, 500, 10, 1200, 1], limit=1000) == [[0], [1, 2], [3], [4]]
+    assert unit_segments([]) == [[]]
