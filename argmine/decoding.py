@@ -222,15 +222,6 @@ class DecodeOptions:
     longer texts (news editorials: 6-30 short paragraphs) and one- or two-paragraph texts are decoded without them.
     """
 
-    def for_shape(self, n_paragraphs: int) -> "DecodeOptions":
-        """The options for a text of ``n_paragraphs`` content paragraphs (the essay rules when it has an essay's shape)."""
-        import dataclasses
-
-        if self.essay_max_paragraphs and 3 <= n_paragraphs <= self.essay_max_paragraphs:
-            return dataclasses.replace(self, mc_roles=("introduction", "conclusion"), cross_paragraph=False,
-                                       premise_to_major=False)
-        return self
-
     mc_roles: Optional[Tuple[str, ...]] = None
     extra_claim_min: Optional[float] = None
     link_prior_weight: float = 0.0
@@ -239,6 +230,15 @@ class DecodeOptions:
     typer_weight: float = 0.5  # label probability = (1 - w) * tagger's span probability + w * unit-type head
     claim_boost: float = 1.0  # factor on the MajorClaim and Claim probabilities before the labels are chosen
     essay_max_paragraphs: int = 0  # texts of 3..N content paragraphs get the essay rules (0: never)
+
+    def for_shape(self, n_paragraphs: int) -> "DecodeOptions":
+        """The options for a text of ``n_paragraphs`` content paragraphs (the essay rules when it has an essay's shape)."""
+        import dataclasses
+
+        if self.essay_max_paragraphs and 3 <= n_paragraphs <= self.essay_max_paragraphs:
+            return dataclasses.replace(self, mc_roles=("introduction", "conclusion"), cross_paragraph=False,
+                                       premise_to_major=False)
+        return self
 
     @classmethod
     def from_config(cls, cfg: dict) -> "DecodeOptions":
