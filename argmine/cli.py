@@ -53,22 +53,23 @@ def read_text_input(path: str) -> tuple[str, str]:
         raise InputEncodingError(name, e.start + bom, "utf-8", e.reason) from None
 
 
-def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=None) -> dict:
-    """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining."""
+def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=None, title: Optional[str] = None) -> dict:
+    """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining;
+    ``title``: the text's headline (a web page's own title is used when not given)."""
     from .miner import load
 
     if path != "-" and Path(path).suffix.lower() in (".html", ".htm", ".xhtml"):  # a saved web page: its article
         from .ingest import read_html_file
 
         art = read_html_file(path)
-        doc = load(model).mine(art.text, id=doc_id or Path(path).stem)
+        doc = load(model).mine(art.text, id=doc_id or Path(path).stem, title=title or art.meta.get("title"))
         doc.meta = {**doc.meta, **art.meta}
         return doc.to_dict()
     text, name = read_text_input(path)
     if check is not None:
         check(text)
     miner = load(model)
-    return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem)).to_dict()
+    return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title).to_dict()
 
 
 @app.command()
@@ -78,6 +79,7 @@ def mine(
     model: Optional[str] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The text's headline, when it is not in the text (an op-ed's headline helps find its major claim; kept in meta.title)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
     force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
 ):
@@ -90,7 +92,7 @@ def mine(
         raise typer.Exit(2)
     fmt = _check_format(fmt, out, "json")
     try:
-        doc = mine_command(path, model, doc_id, check=lambda text: check_output(out, fmt, text, force))
+        doc = mine_command(path, model, doc_id, check=lambda text: check_output(out, fmt, text, force), title=title)
     except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
         _fail(str(e))
     _write_export(doc, fmt, out, force)

@@ -40,8 +40,10 @@ def evaluate_miner(miner, gold: Sequence[Document], level: str = "essay", show_p
 # same gold documents are compared pairwise with a paired bootstrap test (argmine.bootstrap).
 
 def predict(miner, gold: Sequence[Document], show_progress: bool = False) -> List[Document]:
-    """The miner's Documents for the gold texts (whole documents, as a user would mine them), in gold order."""
-    return list(miner.mine_batch([d.text for d in gold], ids=[d.id for d in gold], show_progress=show_progress))
+    """The miner's Documents for the gold texts (whole documents, as a user would mine them, with their headline
+    ``meta["title"]`` where the corpus has one), in gold order."""
+    return list(miner.mine_batch([d.text for d in gold], ids=[d.id for d in gold], titles=[d.meta.get("title") for d in gold],
+                                 show_progress=show_progress))
 
 
 def read_predictions(path) -> Dict[str, Tuple[int, Document]]:

@@ -41,6 +41,13 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
 _NO_ID = object()
 
 
+def _next_title(it: Iterator) -> Optional[str]:
+    t = next(it, None)
+    if t is not None and not isinstance(t, str):
+        raise TypeError(f"titles must be str or None; got {type(t).__name__}")
+    return t
+
+
 def _next_id(id_it: Iterator) -> Optional[str]:
     """The next id of ``ids``: a str or None; raises when ``ids`` runs out before the texts or holds another type."""
     doc_id = next(id_it, _NO_ID)
@@ -82,15 +89,19 @@ class Miner:
         return f"Miner(model={self.config['name']!r}, version={self.config['version']!r}, device={self.device!r})"
 
     # -- public API ----------------------------------------------------------------
-    def mine(self, text: str, *, id: Optional[str] = None) -> Document:
-        """Mine one text; returns a Document whose offsets index ``text`` exactly as given."""
-        return next(iter(self.mine_batch([text], ids=[id], show_progress=False)))
+    def mine(self, text: str, *, id: Optional[str] = None, title: Optional[str] = None) -> Document:
+        """Mine one text; returns a Document whose offsets index ``text`` exactly as given.
+
+        ``title``: the text's headline, not part of ``text`` (an op-ed's headline usually states its thesis; a model
+        with a headline input uses it to find the major claim; kept in ``meta["title"]``)."""
+        return next(iter(self.mine_batch([text], ids=[id], titles=[title], show_progress=False)))
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
-                   batch_size: int = 16, show_progress: Optional[bool] = None) -> Iterator[Document]:
+                   titles: Optional[Iterable[Optional[str]]] = None, batch_size: int = 16,
+                   show_progress: Optional[bool] = None) -> Iterator[Document]:
         """Mine many texts; yields Documents in input order. Paragraphs are length-sorted inside each chunk.
 
-        ``ids``: one ``str`` (or None) per text. Raises ``TypeError`` for a text that is not a ``str``, a single str
+        ``ids``: one ``str`` (or None) per text; ``titles``: one headline (or None) per text, as for ``mine``. Raises ``TypeError`` for a text that is not a ``str``, a single str
         as ``texts`` or ``ids``, an id that is not a str, or a ``batch_size`` that is not an int; ``ValueError`` for a
         text over ``max_chars``, ``batch_size < 1`` or fewer ids than texts. Warns ``argmine.lang.NonEnglishWarning``
         for a text of 20 words or more that is not English.
@@ -103,11 +114,14 @@ class Miner:
             raise ValueError(f"batch_size must be >= 1; got {batch_size}")
         if isinstance(ids, (str, bytes)):
             raise TypeError("ids must be an iterable of str (one per text); got a single str")
+        if isinstance(titles, (str, bytes)):
+            raise TypeError("titles must be an iterable of str (one per text); got a single str")
         total = len(texts) if hasattr(texts, "__len__") else None
         if show_progress is None:
             show_progress = (total is None or total > 8) and sys.stderr.isatty()
         it = iter(texts)
         id_it = iter(ids) if ids is not None else None
+        title_it = iter(titles) if titles is not None else None
         bar = None
         if show_progress:
             from tqdm.auto import tqdm
@@ -119,13 +133,14 @@ class Miner:
             if not block:
                 break
             block_ids = [_next_id(id_it) for _ in block] if id_it is not None else [None] * len(block)
+            block_titles = [_next_title(title_it) for _ in block] if title_it is not None else [None] * len(block)
             for t in block:
                 if not isinstance(t, str):
                     raise TypeError(f"text must be a str; got {type(t).__name__}")
                 if self.max_chars is not None and len(t) > self.max_chars:
                     raise ValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
                                      "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")
-            for doc in self._mine_block(block, block_ids, batch_size):
+            for doc in self._mine_block(block, block_ids, batch_size, block_titles):
                 doc.meta["language"] = detect_language(doc.text)  # {"english": bool, "score": float}
                 warn_if_not_english(doc.meta["language"], doc.id, stacklevel=2)
                 if bar is not None:
@@ -135,18 +150,25 @@ class Miner:
             bar.close()
 
     # -- internals -------------------------------------------------------------------
-    def _mine_block(self, texts: Sequence[str], ids: Sequence[Optional[str]], batch_size: int) -> List[Document]:
-        return [self._assemble(text, ids[d], *scored) for d, (text, scored) in enumerate(zip(texts, self.score_texts(texts, batch_size)))]
+    def _mine_block(self, texts: Sequence[str], ids: Sequence[Optional[str]], batch_size: int,
+                    titles: Sequence[Optional[str]]) -> List[Document]:
+        docs = [self._assemble(text, ids[d], *scored)
+                for d, (text, scored) in enumerate(zip(texts, self.score_texts(texts, batch_size, titles)))]
+        for doc, title in zip(docs, titles):
+            if title:
+                doc.meta["title"] = title
+        return docs
 
-    def score_texts(self, texts: Sequence[str], batch_size: int = 16) -> List[tuple]:
+    def score_texts(self, texts: Sequence[str], batch_size: int = 16, titles: Optional[Sequence[Optional[str]]] = None) -> List[tuple]:
         """The network's side of mining, without decoding: per text ``(paragraphs, segments)``, each segment
         ``(DocumentScores, unit word spans [(p, start, end)], evidence probabilities or None)`` for a run of paragraphs
         (``unit_segments``; one run for any op-ed or essay). ``_assemble(text, id, *result)`` turns one into a
-        Document under ``self.decode_options``; evaluation scripts re-decode the same scores under other options."""
+        Document under ``self.decode_options``; evaluation scripts re-decode the same scores under other options.
+        ``titles``: one headline (or None) per text, for a model with a headline input."""
         import torch
 
-        from .model.features import prepare
-        from .model.network import encode_paragraphs
+        from .model.features import headline_windows, prepare
+        from .model.network import encode_paragraphs, headline_vector
 
         use_noise = bool(self.config.get("noise_filter", True))
         prepared = [prepare(t, self.tokenizer, self.max_length, use_noise) if t.strip() else [] for t in texts]
@@ -164,20 +186,24 @@ class Miner:
                     i += 1
                 paras = [prepared[d][p] for d, p in batch]
                 with torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16"):
-                    ctx, logits, _ = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras], self.device)
+                    ctx, logits, _, words = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras],
+                                                              self.device, with_words=True)
                 for k, (d, p) in enumerate(batch):
                     n = len(paras[k].words)
-                    cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logits[k, :n])
+                    cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logits[k, :n], words[k, :n] if self.net.headline else None)
             out = []
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
-                out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg)
+                head = None
+                if self.net.headline and titles is not None and titles[d]:
+                    head = headline_vector(self.net, headline_windows(titles[d], self.tokenizer), self.device)
+                out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
                                           for seg in unit_segments([len(c["spans"]) for c in per_para])]))
         return out
 
-    def _paragraph_candidates(self, ctx, logits) -> Dict[str, Any]:
+    def _paragraph_candidates(self, ctx, logits, words=None) -> Dict[str, Any]:
         """Candidate units of one paragraph from its tag scores: word spans, span label probabilities ``[k, L]`` and
-        confidence ``[k]``; ``ctx`` is kept for the unit vectors."""
+        confidence ``[k]``; ``ctx`` (and the encoder's ``words``, for a headline input) is kept for the unit vectors."""
         import torch
 
         from .model.network import UNIT_LABELS
@@ -188,22 +214,25 @@ class Miner:
         emissions = logp if trans is None else logits.float().cpu().numpy()
         min_words = int(self.config.get("min_unit_words", 3))  # no gold unit of AAEC is shorter than 3 words
         spans = [(s, e) for s, e, _ in tags_to_spans(viterbi_bio(emissions, transitions=trans)) if e - s >= min_words]
-        return {"ctx": ctx if spans else None, "spans": spans,
+        return {"ctx": ctx if spans else None, "words": words if spans else None, "spans": spans,
                 "span_probs": [span_label_probs(probs, s, e, UNIT_LABELS) for s, e in spans],
                 "confidence": [float(np.exp(logp[np.arange(s, e), :].max(1)).mean()) for s, e in spans]}
 
-    def _document_scores(self, paras, per_para, seg: Sequence[int]) -> tuple:
+    def _document_scores(self, paras, per_para, seg: Sequence[int], headline=None) -> tuple:
         """The network's document-level heads over the candidate units of paragraphs ``seg`` (indices into
-        ``paras``): ``(DocumentScores, [(p, s, e)], evidence probabilities [n, E] or None)``."""
+        ``paras``): ``(DocumentScores, [(p, s, e)], evidence probabilities [n, E] or None)``; ``headline``: the
+        headline's vector (``headline_vector``) or None."""
         import torch
 
-        from .model.network import REL_LABELS, STANCES, UNIT_LABELS, document_link_logits, document_units
+        from .model.network import (REL_LABELS, STANCES, UNIT_LABELS, document_headline_features, document_link_logits,
+                                    document_units)
 
         local = [(k, s, e) for k, p in enumerate(seg) for s, e in per_para[p]["spans"]]
         spans = [(seg[k], s, e) for k, s, e in local]
         n = len(spans)
         ctxs = [per_para[p]["ctx"] for p in seg]
-        u, para, u_par = document_units(self.net, ctxs, local, len(seg)) if n else (None, None, None)
+        head = document_headline_features(self.net, [per_para[p]["words"] for p in seg], local, headline) if n else None
+        u, para, u_par = document_units(self.net, ctxs, local, len(seg), head) if n else (None, None, None)
         if n:
             type_p = torch.softmax(self.net.typer(u).float(), -1).cpu().numpy()
             label_probs = np.array([sp for p in seg for sp in per_para[p]["span_probs"]])

@@ -32,12 +32,13 @@ def base_tokenizer():
 
 
 def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None, multi_corpus: bool = False,
-                     document_level: bool = False) -> Path:
+                     document_level: bool = False, headline: bool = False) -> Path:
     """Save a tiny random-weight argmine model directory at ``path`` and return ``path``.
 
     ``realistic=False`` keeps the raw random heads (a unit on nearly every word). ``multi_corpus=True`` adds the
     heads of a multi-corpus model: a Webis segmenter and the evidence-type head. ``document_level=True``: the
-    document-level network of argmine 0.3 (document positions, cross-paragraph links), with its decoding options.
+    document-level network of argmine 0.3 (document positions, cross-paragraph links), with its decoding options;
+    ``headline=True`` adds the headline input (its weights random, not zero, so a headline changes the scores).
     """
     import torch
     from transformers import BertConfig, BertModel
@@ -53,7 +54,7 @@ def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None, mult
     torch.manual_seed(0)
     encoder = BertModel(enc_cfg)
     aux = [{"corpus": "webis", "split": "train", "fraction": 0.5}] if multi_corpus else []
-    cfg = model_config(load_config(None, aux_corpora=aux, document_level=document_level,
+    cfg = model_config(load_config(None, aux_corpora=aux, document_level=document_level, headline=headline,
                                    decoding={"link_prior_weight": 0.3} if document_level else None), encoder)
     cfg["name"] = "tiny-test"
     assert cfg["encoder_config"]["model_type"] == "bert"
@@ -65,6 +66,9 @@ def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None, mult
             net.tagger.bias.copy_(torch.tensor(_TAG_BIAS))
             net.typer.bias.copy_(torch.tensor(_TYPE_BIAS))
             net.null.bias.fill_(_NULL_LINK_BIAS)
+    if headline:
+        with torch.no_grad():
+            net.headline_proj.weight.normal_(0, 2.0)
     net.eval()
     save_dir(path, net, tok, cfg)
     return path

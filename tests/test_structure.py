@@ -144,7 +144,7 @@ def test_doc_example_links_across_paragraphs(tokenizer):
 def test_oped_reader(data_dir):
     from argmine.corpora import get_reader, get_splits
 
-    assert get_splits("oped") == ("train", "dev")
+    assert get_splits("oped") == ("train", "dev", "train_extra")
     train, dev = get_reader("oped")(data_dir, "train"), get_reader("argmine-oped")(data_dir, "dev")
     assert (len(train), len(dev)) == (32, 24)
     assert sum(len(d.units) for d in dev) == 933
@@ -201,3 +201,77 @@ def test_unit_segments_bound_the_document_heads():
     assert unit_segments([3, 4, 5]) == [[0, 1, 2]]  # an op-ed or an essay: one run
     assert unit_segments([600, 500, 10, 1200, 1], limit=1000) == [[0], [1, 2], [3], [4]]
     assert unit_segments([]) == [[]]
+
+
+def test_oped_train_extra_labels_make_documents_by_the_guideline():
+    from argmine.corpora.oped_labels import labelled_document
+
+    text = "Taxes on sugar work. Mexico cut sales by 12 percent after its tax, and that is a lot. Critics disagree. The end."
+    cuts = [(0, 19), (21, 51), (57, 84), (86, 102), (104, 112)]
+    webis = Document(text, [ArgumentUnit(f"W{i}", s, e, "Premise", 1.0, {"evidence_type": "anecdote"})
+                            for i, (s, e) in enumerate(cuts)], meta={"title": "Tax sugar", "portal": "guardian"})
+    rec = {"id": "x", "thesis": "tax sugar", "units": [
+        {"n": 1, "role": "MajorClaim"}, {"n": 2, "role": "Premise", "target": 1, "relation": "supports"},
+        {"n": 3, "role": "join"}, {"n": 4, "role": "Claim", "stance": "Against"}, {"n": 5, "role": "none"}]}
+    doc = labelled_document(rec, webis)
+    doc.validate()
+    assert [(u.start, u.end, u.label) for u in doc.units] == [(0, 19, "MajorClaim"), (21, 84, "Premise"), (86, 102, "Claim")]
+    assert doc.units[1].extra["webis_types"] == ["anecdote", "anecdote"] and doc.units[2].extra["stance"] == "Against"
+    assert {(r.source, r.target, r.label) for r in doc.relations} == {("T2", "T1", "supports"), ("T3", "T1", "attacks")}
+    assert doc.meta["title"] == "Tax sugar"
+    bad = dict(rec, units=[dict(u, target=5) if u["n"] == 2 else u for u in rec["units"]])
+    with pytest.raises(ValueError, match="target"):
+        labelled_document(bad, webis)
+
+
+def test_oped_train_extra_holds_only_unseen_webis_training_editorials(data_dir):
+    from argmine.corpora import get_reader
+    from argmine.corpora.oped_labels import read_labels
+
+    ids = [r["id"] for r in read_labels()]
+    assert len(ids) == len(set(ids)) >= 100
+    seen = {d.id for split in ("train", "dev") for d in get_reader("oped")(data_dir, split)}
+    assert not seen & set(ids)
+    docs = get_reader("oped")(data_dir, "train_extra")
+    webis_train = {d.id for d in get_reader("webis")(data_dir, "training")}
+    assert {d.id for d in docs} <= webis_train
+    for d in docs:
+        d.validate()
+        assert any(u.label == "MajorClaim" for u in d.units) and d.meta["title"]
+
+
+def test_headline_features_match_a_numpy_oracle():
+    import torch
+
+    from argmine.model.network import HEADLINE_FEATURES, headline_features
+
+    g = torch.Generator().manual_seed(1)
+    units, head = torch.randn(5, 8, generator=g), torch.randn(8, generator=g)
+    f = headline_features(units, head).numpy()
+    u, h = units.numpy(), head.numpy()
+    cos = (u @ h) / (np.linalg.norm(u, axis=1) * np.linalg.norm(h))
+    assert f.shape == (5, HEADLINE_FEATURES)
+    assert np.allclose(f[:, 0], 1) and np.allclose(f[:, 1], cos, atol=1e-5) and np.allclose(f[:, 2], cos - cos.max(), atol=1e-5)
+    assert not headline_features(units, None).any()  # no headline: zeros
+
+
+def test_a_headline_reaches_the_model_and_the_document(tmp_path, tokenizer):
+    import argmine
+    from conftest import build_tiny_model
+
+    miner = argmine.load(build_tiny_model(tmp_path / "m", tokenizer=tokenizer, document_level=True, headline=True), device="cpu")
+    text = ("Cities should ban cars from their centres.\n\nTraffic kills thousands every year, and the air is dirty. "
+            "Children breathe it on the way to school.\n\nSo the ban is overdue, whatever drivers say about it.")
+    plain, titled = miner.mine(text), miner.mine(text, title="Ban cars from city centres")
+    assert "title" not in plain.meta and titled.meta["title"] == "Ban cars from city centres"
+    titled.validate()
+    sp = miner.score_texts([text])[0][1][0][0]  # (paragraphs, segments)[1][first segment][DocumentScores]
+    st = miner.score_texts([text], titles=["Ban cars from city centres"])[0][1][0][0]
+    if len(sp.paragraph):
+        assert not np.allclose(sp.type_probs, st.type_probs)  # the headline changes the unit vectors
+    docs = list(miner.mine_batch([text, text], titles=[None, "Ban cars"]))
+    assert "title" not in docs[0].meta and docs[1].meta["title"] == "Ban cars"
+    with pytest.raises(TypeError, match="titles must be"):
+        list(miner.mine_batch([text], titles="Ban cars"))
+    with pytest.raises(TypeError, match="titles must be str"):
+        list(miner.mine_batch([text], titles=[3]))

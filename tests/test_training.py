@@ -121,8 +121,10 @@ def test_document_level_training_from_a_model_directory(tmp_path, tiny_base, dat
     cfg = load_config(None, base_encoder=str(tiny_base), epochs=1, max_docs=2, batch_size=4, lstm_hidden=16, unit_dim=32,
                       document_level=True, init_from=str(tmp_path / "stage1" / "checkpoints" / "best"),
                       freeze_encoder=freeze, neutral_role_rate=0.5, decoding={"essay_max_paragraphs": 7},
+                      headline=True, headline_drop_rate=0.5,
                       main_corpora=[{"corpus": "aaec", "split": "train", "dev_split": "dev"},
                                     {"corpus": "oped", "split": "train", "repeat": 2, "dev_split": "dev"},
+                                    {"corpus": "oped", "split": "train_extra"},
                                     {"corpus": "microtexts", "split": "train", "dev_split": "dev"}])
     logs = []
     state = train(cfg, tmp_path / "run", data_dir, log=logs.append)
@@ -130,7 +132,8 @@ def test_document_level_training_from_a_model_directory(tmp_path, tiny_base, dat
     assert [r["epoch"] for r in state["history"]] == [0, 1]  # epoch 0: the starting point, for reference
     assert {"aaec_dev_c_f1_100", "oped_dev_c_f1_50", "microtexts_dev_r_f1_50"} <= set(state["history"][1])
     miner = argmine.load(tmp_path / "run" / "checkpoints" / "best")
-    assert miner.config["document_level"] and miner.decode_options.essay_max_paragraphs == 7
+    assert miner.config["document_level"] and miner.config["headline"] and miner.decode_options.essay_max_paragraphs == 7
+    assert any("headline_proj" in m for m in logs if "initialised from" in m)  # a new input, zero at the start
     miner.mine("Cities should build bike lanes.\n\nThey save lives.\n\nSo build them.").validate()
     logs.clear()
     again = train(dict(cfg, epochs=2), tmp_path / "run", data_dir, log=logs.append)

@@ -89,7 +89,9 @@ def _build(line: int, key: Key, fields: Mapping[str, Any], text_field: str, id_f
     if bad is not None:
         return Record(line, key, rid, error=f"{text_field!r} is not valid Unicode: lone surrogate "
                                              f"U+{ord(text[bad]):04X} at character {bad} (a bad \\u escape)")
-    return Record(line, key, rid, text=text)
+    title = fields.get("title")  # a record's headline (JSONL/Parquet "title"): it helps find an op-ed's major claim
+    meta = {"title": title} if isinstance(title, str) and title.strip() and _bad_unicode(title) is None else None
+    return Record(line, key, rid, text=text, meta=meta)
 
 
 def _line_error_id(raw: bytes, id_field: str) -> Optional[str]:

@@ -67,12 +67,19 @@ class BatchSummary:
         return f"argmine batch {head}: {', '.join(parts)}, {self.seconds:.1f} s ({rate:.1f} documents/s)"
 
 
+def _headline(rec: Record) -> Optional[str]:
+    """The record's headline (``meta["title"]``: a web page's title, a JSONL record's ``title``), when it is text."""
+    t = (rec.meta or {}).get("title")
+    return t if isinstance(t, str) and t.strip() else None
+
+
 def _mine_chunk(miner, recs: List[Record], batch_size: int) -> List[Tuple[Record, Any, Optional[str]]]:
     """(record, document or None, error or None) for each record, in order; one failure does not sink the chunk."""
     try:
         with warnings.catch_warnings():  # one warning per record would flood stderr: meta.language and the summary say it
             warnings.simplefilter("ignore", NonEnglishWarning)
             docs = list(miner.mine_batch([r.text for r in recs], ids=[r.id for r in recs],
+                                         titles=[_headline(r) for r in recs],
                                          batch_size=batch_size, show_progress=False))
         if len(docs) != len(recs):
             raise RuntimeError(f"mine_batch returned {len(docs)} documents for {len(recs)} texts")

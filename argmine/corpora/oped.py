@@ -5,7 +5,8 @@ each premise's ``supports``/``attacks`` link to one target (a premise, a claim o
 and each claim's stance (``unit.extra["stance"]``, and a relation to the first MajorClaim). Splits: ``train``
 (32 editorials of the Webis training split) and ``dev`` (24 of its validation split). The annotation was made by a
 language model following the corpus guideline and checked by a script, not adjudicated by people: publish scores on
-it as scores on silver data. Files: ``<data_dir>/argmine-oped/{train,dev}.jsonl``, one argmine document per line
+it as scores on silver data. Split ``train_extra``: further Webis training editorials that argmine annotated the same way
+(``argmine.corpora.oped_labels``; labels packaged, texts read from Webis-Editorials-16). Files: ``<data_dir>/argmine-oped/{train,dev}.jsonl``, one argmine document per line
 (CONTRACT.md, schema_version 1); read at run time, never shipped (research-only licence of the Webis texts).
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .base import corpus_dir
 __all__ = ["read_oped", "SPLITS", "CORPUS"]
 
 CORPUS = "argmine-oped"
-SPLITS = ("train", "dev")
+SPLITS = ("train", "dev", "train_extra")
 
 
 def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> List[Document]:
@@ -31,6 +32,10 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
     """
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+    if split == "train_extra":  # argmine's own labels of further Webis training editorials (oped_labels)
+        from .oped_labels import read_train_extra
+
+        return read_train_extra(data_dir)
     path = corpus_dir(data_dir, CORPUS, "the argmine-oped directory") / f"{split}.jsonl"
     docs = []
     with open(path, encoding="utf-8") as f:

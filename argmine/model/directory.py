@@ -114,7 +114,7 @@ def build_network(cfg: Dict[str, Any]):
     return ArgmineNet(enc, hidden=cfg.get("lstm_hidden", 192), unit_dim=cfg.get("unit_dim", 256), dropout=cfg.get("dropout", 0.1),
                       crf=bool(cfg.get("crf", False)), aux_segmenters=tuple(cfg.get("aux_segmenters", ())),
                       evidence=bool(cfg.get("evidence_types")), evidence_input=cfg.get("evidence_input", "unit"),
-                      document_level=bool(cfg.get("document_level", False)))
+                      document_level=bool(cfg.get("document_level", False)), headline=bool(cfg.get("headline", False)))
 
 
 _SIZE_KEYS = ("hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads", "vocab_size",

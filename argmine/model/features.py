@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 MAX_PIECES_PER_WORD = 16
 
@@ -151,3 +151,19 @@ def split_long(text: str, words: List[tuple], limit: int = MAX_PARAGRAPH_WORDS) 
     if start < len(words):
         pieces.append(words[start:])
     return pieces
+
+
+HEADLINE_MARKER = "headline"  # the encoder marker of a headline (see ``make_windows``)
+
+
+def headline_windows(headline: Optional[str], tokenizer, max_length: int = 128) -> Optional[List[Window]]:
+    """Encoder windows of a text's headline (its first ``max_length`` wordpieces), or None when there is none."""
+    from ..text import word_spans
+
+    if not headline or not headline.strip():
+        return None
+    words = [headline[a:b] for a, b in word_spans(headline, 0, len(headline))]
+    if not words:
+        return None
+    return make_windows(tokenizer, words, HEADLINE_MARKER, max_length)[:1]
+

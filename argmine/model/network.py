@@ -21,6 +21,7 @@ MAX_DIST = 8
 MAX_PARA_DIST = 4  # paragraph distance of a link pair, clipped (document-level models)
 LINK_WINDOW = 16  # a unit links to units at most this many units away (in its paragraph, or in the document)
 DOC_FEATURES = 5  # document position of a unit: see ``doc_position_features``
+HEADLINE_FEATURES = 3  # a unit's likeness to the text's headline: see ``headline_features``
 
 
 def evidence_head(evidence_input: str, unit_dim: int, ctx_dim: int) -> nn.Module:
@@ -52,6 +53,22 @@ def doc_position_features(para_of_unit: Sequence[int], n_paragraphs: int) -> tor
     return torch.tensor(rows, dtype=torch.float32).reshape(n, DOC_FEATURES)
 
 
+def headline_features(unit_vecs: torch.Tensor, headline_vec: Optional[torch.Tensor]) -> torch.Tensor:
+    """``[n_units, HEADLINE_FEATURES]``: how close each unit is to the text's headline (zeros without one).
+
+    Per unit: a headline is given (1.0), the cosine similarity of the unit's mean encoder word vector to the
+    headline's mean encoder vector, and that similarity minus the document's highest one (0 for the closest unit).
+    An op-ed's headline usually states its thesis; the major claim is often its restatement (the cosine of mean
+    sentence-encoder vectors as in Reimers & Gurevych 2019, "Sentence-BERT"). ``unit_vecs`` ``[n, H]``,
+    ``headline_vec`` ``[H]`` or None.
+    """
+    n = unit_vecs.shape[0]
+    if headline_vec is None or n == 0:
+        return unit_vecs.new_zeros((n, HEADLINE_FEATURES))
+    sim = torch.nn.functional.cosine_similarity(unit_vecs, headline_vec[None, :].to(unit_vecs.dtype), dim=-1)
+    return torch.stack([torch.ones_like(sim), sim, sim - sim.max()], dim=-1)
+
+
 class ArgmineNet(nn.Module):
     """Encoder, word BiLSTM and argument heads.
 
@@ -68,7 +85,7 @@ class ArgmineNet(nn.Module):
 
     def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1, crf: bool = False,
                  aux_segmenters: Sequence[str] = (), evidence: bool = False, evidence_input: str = "unit",
-                 document_level: bool = False):
+                 document_level: bool = False, headline: bool = False):
         super().__init__()
         self.encoder = encoder
         h = encoder.config.hidden_size
@@ -95,6 +112,11 @@ class ArgmineNet(nn.Module):
                 for lin in (self.doc_pos, self.unit_out):
                     lin.weight.zero_(); lin.bias.zero_()
                 self.para_dist.weight.zero_()
+        self.headline = bool(headline) and self.document_level
+        if self.headline:  # the headline's likeness, zero-initialised like the document position
+            self.headline_proj = nn.Linear(HEADLINE_FEATURES, unit_dim)
+            with torch.no_grad():
+                self.headline_proj.weight.zero_(); self.headline_proj.bias.zero_()
         self.rel = nn.Sequential(nn.Linear(pair, unit_dim), nn.GELU(), nn.Dropout(dropout), nn.Linear(unit_dim, len(REL_LABELS)))
         # multi-corpus training: one label-agnostic BIO head per extra corpus (its own segment conventions), and an
         # evidence-type head on unit vectors (trained on Webis-Editorials-16, applied to every predicted unit)
@@ -161,13 +183,17 @@ class ArgmineNet(nn.Module):
         """``[len(spans), len(EVIDENCE_TYPES)]`` evidence-type logits (the model must have an evidence head)."""
         return self.evidence(self.evidence_features(ctx, spans, u))
 
-    def document_units(self, u: torch.Tensor, para_of_unit: Sequence[int], n_paragraphs: int) -> torch.Tensor:
+    def document_units(self, u: torch.Tensor, para_of_unit: Sequence[int], n_paragraphs: int,
+                       headline: Optional[torch.Tensor] = None) -> torch.Tensor:
         """Unit vectors ``[n, unit_dim]`` of a whole document with their document position added (a document-level
-        model; others get ``u`` back)."""
+        model; others get ``u`` back). ``headline``: ``headline_features`` ``[n, HEADLINE_FEATURES]`` (a model
+        with a headline input; None: no headline)."""
         if not self.document_level or u.shape[0] == 0:
             return u
         f = doc_position_features(para_of_unit, n_paragraphs).to(device=u.device, dtype=u.dtype)
         u = u + self.doc_pos(f)
+        if self.headline and headline is not None:
+            u = u + self.headline_proj(headline.to(u.dtype))
         seq, _ = self.unit_lstm(self.drop(u)[None])
         return u + self.unit_out(seq[0].to(u.dtype))
 
@@ -208,18 +234,44 @@ class ArgmineNet(nn.Module):
         tgt = torch.tensor([p[1] for p in pairs], device=u.device)
         return self.rel(self._pair(u, src, tgt, para))
 
-def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device,
+                      with_words: bool = False) -> Tuple[torch.Tensor, ...]:
     """Run the encoder over every window of a batch of paragraphs, then the BiLSTM and the tagger.
 
-    Returns word context vectors ``[P, W, C]``, tag logits ``[P, W, len(TAGS)]`` and lengths ``[P]``.
-    A word held by several windows gets the mean of its vectors. When ``net.word_cache`` is a dict (training on a
-    frozen encoder), each paragraph's word vectors are computed once and reused.
+    Returns word context vectors ``[P, W, C]``, tag logits ``[P, W, len(TAGS)]`` and lengths ``[P]`` (with
+    ``with_words``, also the encoder's word vectors ``[P, W, H]``). A word held by several windows gets the mean of
+    its vectors. When ``net.word_cache`` is a dict (training on a frozen encoder), each paragraph's word vectors are
+    computed once and reused.
     """
     cache = getattr(net, "word_cache", None)
     words = cached_word_vectors(net, cache, paragraphs, n_words, device) if cache is not None else paragraph_word_vectors(net, paragraphs, n_words, device)
     lengths = torch.tensor(n_words, device=device)
     ctx = net.contextualise(words, lengths)
+    if with_words:
+        return ctx, net.tagger(ctx), lengths, words
     return ctx, net.tagger(ctx), lengths
+
+
+def headline_vector(net: ArgmineNet, windows: Optional[List["Window"]], device) -> Optional[torch.Tensor]:
+    """``[H]``: the mean encoder word vector of a headline (its windows from ``make_windows``), or None."""
+    if not windows:
+        return None
+    n = max((i for w in windows for i in w.word_index), default=-1) + 1
+    if n == 0:
+        return None
+    return paragraph_word_vectors(net, [windows], [n], device)[0, :n].mean(0)
+
+
+def unit_word_means(words: Sequence[Optional[torch.Tensor]], spans: Sequence[Tuple[int, int, int]]) -> torch.Tensor:
+    """``[n, H]``: each unit's mean encoder word vector; ``words[p]`` is paragraph ``p``'s ``[W_p, H]``."""
+    return torch.stack([words[p][s:e].mean(0) for p, s, e in spans])
+
+
+def document_headline_features(net: ArgmineNet, words, spans, headline_vec: Optional[torch.Tensor]) -> Optional[torch.Tensor]:
+    """``headline_features`` of a document's units for a model with a headline input (else None)."""
+    if not getattr(net, "headline", False) or not spans:
+        return None
+    return headline_features(unit_word_means(words, spans).float(), None if headline_vec is None else headline_vec.float())
 
 
 def cached_word_vectors(net: ArgmineNet, cache: Dict, paragraphs: List[List["Window"]], n_words: List[int], device) -> torch.Tensor:
@@ -268,12 +320,13 @@ def paragraph_word_vectors(net: ArgmineNet, paragraphs: List[List["Window"]], n_
 
 
 def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequence[Tuple[int, int, int]],
-                   n_paragraphs: int) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+                   n_paragraphs: int, headline: Optional[torch.Tensor] = None) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Unit vectors of one document: ``(u [n, unit_dim], para [n], u_paragraph [n, unit_dim])``.
 
     ``ctxs[p]`` is paragraph ``p``'s word context ``[W_p, C]`` (None for a paragraph without units); ``spans`` are ``(p, first word, end word)`` in text
     order. Each unit gets its in-paragraph position (``unit_vectors``) and, in a document-level model, its document
-    position (``ArgmineNet.document_units``); ``u_paragraph`` is without it (the evidence head's input).
+    position (``ArgmineNet.document_units``, with ``headline``: its ``headline_features``); ``u_paragraph`` is without
+    them (the evidence head's input).
     """
     device = next((c.device for c in ctxs if c is not None), torch.device("cpu"))
     para = torch.tensor([p for p, _, _ in spans], dtype=torch.long, device=device)
@@ -284,7 +337,7 @@ def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequenc
     for p, s, e in spans:
         groups.setdefault(p, []).append((s, e))
     u = torch.cat([net.unit_vectors(ctxs[p], groups[p]) for p in sorted(groups)])
-    return net.document_units(u, [p for p, _, _ in spans], n_paragraphs), para, u
+    return net.document_units(u, [p for p, _, _ in spans], n_paragraphs, headline), para, u
 
 
 def document_link_logits(net: ArgmineNet, u: torch.Tensor, para: torch.Tensor) -> torch.Tensor:

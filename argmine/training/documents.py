@@ -114,7 +114,7 @@ def document_network(cfg: Dict[str, Any], log):
     mcfg = model_config(cfg, enc)
     net = ArgmineNet(enc, hidden=cfg["lstm_hidden"], unit_dim=cfg["unit_dim"], dropout=cfg["dropout"], crf=cfg["crf"],
                      evidence=bool(mcfg["evidence_types"]), evidence_input=mcfg.get("evidence_input", "unit"),
-                     document_level=True)
+                     document_level=True, headline=bool(cfg["headline"]))
     if cfg["init_from"]:
         init_weights(net, Path(cfg["init_from"]), log)
     if cfg["freeze_encoder"]:  # train the BiLSTM and heads on cached word vectors: a fraction of the time on a CPU
@@ -148,8 +148,9 @@ def run_epoch(net, examples, batches, opt, sched, cfg: Dict[str, Any], rng: rand
     for b, idx in enumerate(batches, 1):
         batch = [examples[i] for i in idx]
         neutral = [rng.random() < cfg["neutral_role_rate"] for _ in batch]
+        no_headline = [rng.random() < cfg["headline_drop_rate"] for _ in batch]
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
-            loss, parts = compute_doc_loss(net, batch, "cpu", cfg["loss_weights"], neutral)
+            loss, parts = compute_doc_loss(net, batch, "cpu", cfg["loss_weights"], neutral, no_headline)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)

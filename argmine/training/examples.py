@@ -106,7 +106,8 @@ class DocExample:
     training so the model does not lean on the essay layout); ``tags[p]`` the word tags of paragraph ``p``; units are
     listed in text order as ``spans`` ``(p, first word, end word)`` with ``labels``, ``stance`` (-1: not a claim) and
     ``link``: the target's unit index in the document, ``len(spans)`` for none, -1 when not trained (claims and major
-    claims: their stance is trained instead); ``rel``: the link's REL_LABELS index or -1.
+    claims: their stance is trained instead); ``rel``: the link's REL_LABELS index or -1. ``headline``: the
+    encoder windows of the document's headline (``meta["title"]``), or None.
     """
 
     paras: List[ParagraphInput]
@@ -118,6 +119,7 @@ class DocExample:
     rel: List[int] = field(default_factory=list)
     source: str = MAIN
     alt_paras: Optional[List[ParagraphInput]] = None
+    headline: Optional[list] = None
 
     @property
     def n_pieces(self) -> int:
@@ -146,7 +148,7 @@ def doc_example(doc: Document, tokenizer, max_length: int = 512, noise_filter: b
     """A document-level training example: word tags per paragraph, units, stances and cross-paragraph links."""
     import dataclasses
 
-    from ..model.features import make_windows
+    from ..model.features import headline_windows, make_windows
 
     rel_by_source = {r.source: r for r in doc.relations}
     labels_by_id = {u.id: u.label for u in doc.units}
@@ -164,7 +166,7 @@ def doc_example(doc: Document, tokenizer, max_length: int = 512, noise_filter: b
             units.append((u, p, s, e))
         tags.append(t)
     ids = [u.id for u, _, _, _ in units]
-    ex = DocExample(paras, tags, source=source)
+    ex = DocExample(paras, tags, source=source, headline=headline_windows(doc.meta.get("title"), tokenizer))
     for u, p, s, e in units:
         ex.spans.append((p, s, e))
         ex.labels.append(UNIT_LABELS.index(u.label))

@@ -51,6 +51,10 @@ DEFAULTS: Dict[str, Any] = {
     "document_level": False,
     "main_corpora": [],
     "neutral_role_rate": 0.0,  # share of training documents whose paragraph-role markers are hidden
+    # a headline input (document-level models): each unit's likeness to the text's headline (meta["title"]), the
+    # headline left out of this share of training documents so the model also reads texts without one
+    "headline": False,
+    "headline_drop_rate": 0.3,
     "init_from": "",  # a model directory whose weights start training (new heads start at zero)
     "freeze_encoder": False,  # document-level training: keep the encoder fixed (word vectors computed once, cached)
     "decoding": {},  # decoding options written to the model (see argmine.decoding.DecodeOptions)
@@ -199,18 +203,23 @@ def compute_loss(net, batch, device, weights: Dict[str, float]):
     return total, {k: float(v.detach()) for k, v in parts.items()}
 
 
-def compute_doc_loss(net, batch, device, weights: Dict[str, float], neutral: Optional[List[bool]] = None):
+def compute_doc_loss(net, batch, device, weights: Dict[str, float], neutral: Optional[List[bool]] = None,
+                     no_headline: Optional[List[bool]] = None):
     """Loss of a batch of document-level examples (``DocExample``): word tags (CRF or cross-entropy) per paragraph,
     then unit types, claim stances, premise links over the whole document and link labels. ``neutral[k]``: use
-    document ``k``'s neutral-marker paragraphs. Returns ``(total, {part: value})``; parts are per unit."""
+    document ``k``'s neutral-marker paragraphs; ``no_headline[k]``: leave its headline out (a model with a headline
+    input). Returns ``(total, {part: value})``; parts are per unit."""
     import torch
     import torch.nn.functional as F
 
-    from ..model.network import LINK_WINDOW, document_link_logits, document_units, encode_paragraphs
+    from ..model.network import (LINK_WINDOW, document_headline_features, document_link_logits, document_units,
+                                 encode_paragraphs, headline_vector)
 
     neutral = neutral or [False] * len(batch)
+    no_headline = no_headline or [False] * len(batch)
     paras = [p for ex, alt in zip(batch, neutral) for p in (ex.alt_paras if alt and ex.alt_paras else ex.paras)]
-    ctx, logits, _ = encode_paragraphs(net, [p.windows for p in paras], [len(p.words) for p in paras], device)
+    ctx, logits, _, words = encode_paragraphs(net, [p.windows for p in paras], [len(p.words) for p in paras], device,
+                                              with_words=True)
     gold = torch.full(logits.shape[:2], -100, dtype=torch.long, device=device)
     tags = [t for ex in batch for t in ex.tags]
     for k, t in enumerate(tags):
@@ -221,11 +230,15 @@ def compute_doc_loss(net, batch, device, weights: Dict[str, float], neutral: Opt
         loss_tags = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), gold.reshape(-1), ignore_index=-100)
     parts_list: Dict[str, list] = {"types": [], "stance": [], "link": [], "rel": []}
     first = 0
-    for ex in batch:
+    for ex, drop in zip(batch, no_headline):
         n_p = len(ex.paras)
         if ex.spans:
             ctxs = [ctx[first + p, : len(ex.tags[p])] for p in range(n_p)]
-            u, para, _ = document_units(net, ctxs, ex.spans, n_p)
+            head = None
+            if getattr(net, "headline", False):
+                hv = None if drop else headline_vector(net, ex.headline, device)
+                head = document_headline_features(net, [words[first + p] for p in range(n_p)], ex.spans, hv)
+            u, para, _ = document_units(net, ctxs, ex.spans, n_p, head)
             parts_list["types"].append(F.cross_entropy(net.typer(u), torch.tensor(ex.labels, device=device), reduction="sum"))
             st = torch.tensor(ex.stance, device=device)
             if (st >= 0).any():
@@ -294,6 +307,7 @@ def model_config(cfg: Dict[str, Any], encoder) -> Dict[str, Any]:
         "extra_claim_min": cfg["extra_claim_min"] or None,
         "noise_filter": cfg["noise_filter"],
         "document_level": bool(cfg["document_level"]),
+        "headline": bool(cfg["headline"]),
         "decoding": dict(cfg["decoding"]),
         "encoder_config": encoder_config_dict(encoder),
         "aux_segmenters": [a["corpus"] for a in aux],
