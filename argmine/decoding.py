@@ -120,19 +120,21 @@ def decode_links(probs: np.ndarray, sources: Sequence[int], candidates: Sequence
 
 
 def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels: Sequence[str] = ("MajorClaim", "Claim", "Premise"),
-                 mc_roles: Optional[Sequence[str]] = ("introduction", "conclusion"), extra_claim_min: Optional[float] = None) -> List[List[str]]:
+                 mc_roles: Optional[Sequence[str]] = ("introduction", "conclusion"), extra_claim_min: Optional[float] = None,
+                 min_major_claims: int = 1) -> List[List[str]]:
     """Unit labels per paragraph under the structure of the genre.
 
     ``label_probs[p]`` is ``[n_units, len(labels)]`` for paragraph ``p`` with role ``roles[p]``. Rules (true of
     97-100% of AAEC paragraphs): a major claim stands only in a paragraph whose role is in ``mc_roles`` (``None``:
     any paragraph), at most one per paragraph (the most probable; the others become their next-best label),
-    and a text with units has at least one major claim (the most probable candidate in an allowed paragraph).
+    and a text with units has at least ``min_major_claims`` major claims (the most probable candidates of allowed
+    paragraphs that hold none yet; editorials restate their thesis 2-3 times, essays in introduction and conclusion).
     With ``extra_claim_min``, a body paragraph keeps its most probable claim, and further claims only when their
     claim probability reaches it (the others become premises): 77% of AAEC body paragraphs have exactly one claim.
     """
     mc = labels.index("MajorClaim")
     out: List[List[str]] = []
-    best_mc = None  # (prob, p, k)
+    candidates = []  # (MajorClaim probability, p, k) in allowed paragraphs
     for p, (probs, role) in enumerate(zip(label_probs, roles)):
         probs = np.asarray(probs, dtype=np.float64).reshape(-1, len(labels))
         chosen = [int(row.argmax()) for row in probs]
@@ -145,9 +147,7 @@ def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels
                 row[mc] = -1
                 chosen[k] = int(row.argmax())
         if allowed:
-            for k in range(len(chosen)):
-                if best_mc is None or probs[k, mc] > best_mc[0]:
-                    best_mc = (probs[k, mc], p, k)
+            candidates += [(float(probs[k, mc]), p, k) for k in range(len(chosen))]
         if extra_claim_min is not None and role == "body" and "Claim" in labels and "Premise" in labels:
             cl, pr = labels.index("Claim"), labels.index("Premise")
             claims = [k for k, j in enumerate(chosen) if j == cl]
@@ -157,9 +157,22 @@ def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels
                     if k != best and probs[k, cl] < extra_claim_min:
                         chosen[k] = pr
         out.append([labels[j] for j in chosen])
-    if best_mc is not None and not any(lab == "MajorClaim" for para in out for lab in para):
-        out[best_mc[1]][best_mc[2]] = "MajorClaim"
+    _add_major_claims(out, candidates, min_major_claims)
     return out
+
+
+def _add_major_claims(out: List[List[str]], candidates: List[tuple], at_least: int) -> None:
+    """Relabel the most probable ``candidates`` ``(prob, p, k)`` as major claims, one per paragraph that has none,
+    until the text has ``at_least`` (or no candidate is left)."""
+    with_mc = {p for p, para in enumerate(out) if "MajorClaim" in para}
+    n = sum(para.count("MajorClaim") for para in out)
+    for _, p, k in sorted(candidates, key=lambda c: -c[0]):
+        if n >= at_least:
+            break
+        if p not in with_mc:
+            out[p][k] = "MajorClaim"
+            with_mc.add(p)
+            n += 1
 
 
 def claim_prior(labels: Sequence[str]) -> np.ndarray:
@@ -219,7 +232,9 @@ class DecodeOptions:
     state claims with fewer cue words than essays; ``essay_max_paragraphs``: a text with 3 to N content paragraphs
     has the shape of an essay (introduction, a few body paragraphs, conclusion) and gets the essay rules (major
     claims only in the introduction and conclusion, premise links inside their paragraph, never to a major claim);
-    longer texts (news editorials: 6-30 short paragraphs) and one- or two-paragraph texts are decoded without them.
+    longer texts (news editorials: 6-30 short paragraphs) and one- or two-paragraph texts are decoded without them;
+    ``min_major_claims``: the fewest major claims of a text with units (each in its own paragraph; a one-paragraph text
+    gets one).
     """
 
     mc_roles: Optional[Tuple[str, ...]] = None
@@ -230,6 +245,7 @@ class DecodeOptions:
     typer_weight: float = 0.5  # label probability = (1 - w) * tagger's span probability + w * unit-type head
     claim_boost: float = 1.0  # factor on the MajorClaim and Claim probabilities before the labels are chosen
     essay_max_paragraphs: int = 0  # texts of 3..N content paragraphs get the essay rules (0: never)
+    min_major_claims: int = 1  # a text with units has at least this many major claims (one per paragraph at most)
 
     def for_shape(self, n_paragraphs: int) -> "DecodeOptions":
         """The options for a text of ``n_paragraphs`` content paragraphs (the essay rules when it has an essay's shape)."""
@@ -314,7 +330,8 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
         lp = lp * boost
         lp = lp / lp.sum(1, keepdims=True)
     per_para = genre_labels([lp[idx] for idx in groups], [scores.roles[idx[0]] for idx in groups], labels_all,
-                            mc_roles=options.mc_roles, extra_claim_min=options.extra_claim_min)
+                            mc_roles=options.mc_roles, extra_claim_min=options.extra_claim_min,
+                            min_major_claims=options.min_major_claims)
     labels: List[str] = [""] * n
     for idx, labs in zip(groups, per_para):
         for k, lab in zip(idx, labs):

@@ -29,9 +29,9 @@ def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essa
 
 
 def evaluate_miner(miner, gold: Sequence[Document], level: str = "essay", show_progress: bool = False) -> Dict:
-    """Mine each gold text (the whole essay, as a user would) and score at ``level``."""
-    pred = list(miner.mine_batch([d.text for d in gold], ids=[d.id for d in gold], show_progress=show_progress))
-    return score(gold, pred, level)
+    """Mine each gold text (the whole essay, as a user would, with its headline where the corpus has one) and score
+    at ``level``."""
+    return score(gold, predict(miner, gold, show_progress), level)
 
 
 # -- predictions files, confidence intervals, comparisons ----------------------------------------------------------

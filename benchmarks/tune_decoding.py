@@ -18,12 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEV = (("aaec", "dev"), ("oped", "dev"), ("microtexts", "dev"))
 GRID = {
-    "essay_max_paragraphs": [0, 7],
+    "essay_max_paragraphs": [7],
     "extra_claim_min": [None, 0.7],
     "link_prior_weight": [0.0, 0.3],
     "premise_to_major": [True, False],
     "typer_weight": [0.5, 0.8],
-    "claim_boost": [1.0, 1.5, 2.5],
+    "claim_boost": [1.0, 1.5],
+    "min_major_claims": [1, 2, 3],
 }
 
 
@@ -44,7 +45,7 @@ def main(argv=None) -> list:
     scored = {}
     for corpus, split in DEV:
         gold = get_reader(corpus)(dd, split)
-        scored[corpus] = (gold, miner.score_texts([g.text for g in gold]))
+        scored[corpus] = (gold, miner.score_texts([g.text for g in gold], titles=[g.meta.get("title") for g in gold]))
         print(f"scored {corpus}/{split}: {len(gold)} texts", file=sys.stderr)
     rows = []
     for values in itertools.product(*GRID.values()):
@@ -70,7 +71,7 @@ def main(argv=None) -> list:
         print(f"{r['dev_score'] * 100:5.1f}  " + "  ".join(f"{c} {r[c]['components'] * 100:4.1f}/{r[c]['relations'] * 100:4.1f}"
                                                        f" mc {r[c]['major_claim_found']}/{r[c]['with_major_claim']}" for c, _ in DEV)
               + f"  | essay<={o['essay_max_paragraphs']} ecm={o['extra_claim_min']} lpw={o['link_prior_weight']} "
-                f"p2mc={o['premise_to_major']} tw={o['typer_weight']} boost={o['claim_boost']}")
+                f"p2mc={o['premise_to_major']} tw={o['typer_weight']} boost={o['claim_boost']} minmc={o['min_major_claims']}")
     return rows
 
 

@@ -314,3 +314,18 @@ def test_genre_labels_extra_claims_in_body_need_confidence():
     assert genre_labels([np.array([weak])], ["body"], extra_claim_min=0.95)[0] == ["Claim"]
     mc = [0.9, 0.05, 0.05]
     assert genre_labels([np.array([mc, weak, weaker])], ["conclusion"], extra_claim_min=0.95)[0] == ["MajorClaim", "Claim", "Claim"]
+
+
+def test_min_major_claims_adds_the_most_probable_in_paragraphs_without_one():
+    from argmine.decoding import genre_labels
+
+    lp = [np.array([[0.6, 0.1, 0.3], [0.5, 0.2, 0.3]]), np.array([[0.1, 0.2, 0.7]]), np.array([[0.3, 0.1, 0.6]])]
+    roles = ["paragraph"] * 3
+    one = genre_labels(lp, roles, mc_roles=None)
+    assert one == [["MajorClaim", "Premise"], ["Premise"], ["Premise"]]  # at most one per paragraph
+    two = genre_labels(lp, roles, mc_roles=None, min_major_claims=2)
+    assert two == [["MajorClaim", "Premise"], ["Premise"], ["MajorClaim"]]  # 0.3 beats 0.1; paragraph 0 has one
+    many = genre_labels(lp, roles, mc_roles=None, min_major_claims=5)
+    assert sum(lab == "MajorClaim" for para in many for lab in para) == 3  # one per paragraph at most
+    essay = genre_labels(lp, ["introduction", "body", "body"], min_major_claims=2)
+    assert essay == [["MajorClaim", "Premise"], ["Premise"], ["Premise"]]  # only allowed paragraphs

@@ -12,6 +12,10 @@ _CORPUS_TEXT = {
              "with MajorClaim / Claim / Premise, links and stances. **Model-assisted silver annotation** (a language "
              "model following the corpus guideline, checked by script, not adjudicated by people)",
              "research use only (the Webis-Editorials-16 texts)"),
+    "oped/train_extra": ("argmine's own annotation of the other 148 Webis-Editorials-16 training editorials, in the "
+                         "argmine-oped scheme and the same way (**silver**: a language model following the guideline, "
+                         "checked by script; labels in `argmine/resources/oped_train_extra.units.jsonl`, see "
+                         "data/README.md)", "research use only (the Webis-Editorials-16 texts)"),
     "microtexts": ("arg-microtexts (Peldszus & Stede 2016): the train fold, 68 short argumentative texts (central "
                    "claim → MajorClaim, sub-argument conclusions → Claim, the rest → Premise)", "CC BY-NC-SA 4.0"),
 }
@@ -121,8 +125,10 @@ def render_document_card(cfg: Dict[str, Any], hist, scores: Dict[str, Any]) -> s
            *([f"- Evidence-type head (Webis-Editorials-16 types: {', '.join(cfg['evidence_types'])}), fitted on the frozen model by "
               "`argmine add-evidence`; it changes no unit, label or relation."] if cfg.get("evidence_types") else []),
            "", "## Training data and licence", ""]
-    out += [f"- {_CORPUS_TEXT.get(c['corpus'], (c['corpus'], '?'))[0]}; split `{c['split']}`, x{c.get('repeat', 1)} per epoch "
-            f"(licence: {_CORPUS_TEXT.get(c['corpus'], ('', '?'))[1]})." for c in corpora]
+    def about(c):
+        return _CORPUS_TEXT.get(f"{c['corpus']}/{c['split']}") or _CORPUS_TEXT.get(c["corpus"], (c["corpus"], "?"))
+
+    out += [f"- {about(c)[0]}; split `{c['split']}`, x{c.get('repeat', 1)} per epoch (licence: {about(c)[1]})." for c in corpora]
     out += ["- Stage 1 (the initial weights): AAEC `train` only (argmine 0.2, `configs/essays-0.2.toml`).",
             *(["- Webis-Editorials-16 training split (research use only): the evidence-type head only."] if cfg.get("evidence_types") else []),
             "- Epoch and decoding options chosen on AAEC dev (36 essays), argmine-oped dev (24 editorials) and the "
