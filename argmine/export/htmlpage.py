@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from ..data import UNIT_LABELS, Document
 from ..templates import asset, render
+from .argmap import NODE_H, NODE_W, edge_path, layout_map, relations_drawn, reversed_edge
 
 # colours per unit label: (background, border/accent, dark text)
 COLOURS: Dict[str, Tuple[str, str, str]] = {
@@ -24,12 +25,10 @@ COLOURS: Dict[str, Tuple[str, str, str]] = {
 REL_COLOURS = {"supports": "#23923d", "attacks": "#d22f2f"}
 SHORT = {"MajorClaim": "MC", "Claim": "C", "Premise": "P"}
 
-# graph geometry (SVG user units = CSS px at scale 1)
-NODE_W, NODE_H = 132, 66
-H_GAP, V_GAP, PAD = 14, 50, 14
-PER_ROW = 4
-CHARS_PER_LINE = 21
+# node text: characters per line, lines (the whole text is in the node's tooltip)
+CHARS_PER_LINE = 24
 TEXT_LINES = 3
+STANCE_COLOURS = {"For": "#23923d", "Against": "#d22f2f"}
 
 
 def _fmt_score(x: float) -> str:
@@ -73,156 +72,31 @@ def _wrap(text: str, width: int = CHARS_PER_LINE, lines: int = TEXT_LINES) -> Li
     return out
 
 
-# -- graph layout ----------------------------------------------------------------------------------------
-def _layers(doc: Document) -> List[List[str]]:
-    """Unit ids per layer: MajorClaims, Claims, then premises by how far they are from a claim (at most 3 rows)."""
-    by_id = {u.id: u for u in doc.units}
-    targets: Dict[str, List[str]] = {}
-    for r in doc.relations:
-        if r.source in by_id and r.target in by_id:
-            targets.setdefault(r.source, []).append(r.target)
-    depth: Dict[str, int] = {}
-
-    def premise_depth(uid: str, seen: frozenset) -> int:
-        if uid in depth:
-            return depth[uid]
-        d = 0
-        for t in targets.get(uid, []):
-            if by_id[t].label == "Premise" and t not in seen:
-                d = max(d, premise_depth(t, seen | {t}) + 1)
-        depth[uid] = min(d, 2)
-        return depth[uid]
-
-    layers: List[List[str]] = [[], [], [], [], []]
-    for u in sorted(doc.units, key=lambda u: (u.start, u.end)):
-        if u.label == "MajorClaim":
-            layers[0].append(u.id)
-        elif u.label == "Claim":
-            layers[1].append(u.id)
-        else:
-            layers[2 + premise_depth(u.id, frozenset({u.id}))].append(u.id)
-    return [layer for layer in layers if layer]
-
-
-def layout(doc: Document) -> Tuple[Dict[str, Tuple[float, float]], float, float, List[Tuple[float, List[float]]]]:
-    """Top-left corner of each unit's node, the graph's width and height, and its rows (y, x of each node)."""
-    layers = _layers(doc)
-    widest = max((min(len(layer), PER_ROW) for layer in layers), default=1)
-    width = PAD * 2 + widest * NODE_W + (widest - 1) * H_GAP
-    targets: Dict[str, List[str]] = {}
-    for r in doc.relations:
-        targets.setdefault(r.source, []).append(r.target)
-    pos: Dict[str, Tuple[float, float]] = {}
-    rows: List[Tuple[float, List[float]]] = []
-    y = PAD
-    for layer in layers:
-        # under the things they argue for: order by the mean x of their targets already placed
-        def key(uid: str, _i={uid: i for i, uid in enumerate(layer)}):
-            xs = [pos[t][0] for t in targets.get(uid, []) if t in pos]
-            return (sum(xs) / len(xs) if xs else float("inf"), _i[uid])
-
-        ordered = sorted(layer, key=key) if pos else layer
-        for i in range(0, len(ordered), PER_ROW):
-            row = ordered[i:i + PER_ROW]
-            row_w = len(row) * NODE_W + (len(row) - 1) * H_GAP
-            x0 = (width - row_w) / 2
-            for j, uid in enumerate(row):
-                pos[uid] = (x0 + j * (NODE_W + H_GAP), y)
-            rows.append((y, [pos[uid][0] for uid in row]))
-            y += NODE_H + V_GAP
-    height = (y - V_GAP + PAD) if pos else PAD * 2
-    return pos, width, height, rows
-
-
-def _channel(x1: float, x2: float, rows: List[List[float]], width: float) -> Optional[float]:
-    """An x between the nodes of all ``rows`` (a free vertical lane), as near to x1 and x2 as can be."""
-    blocked = sorted((x - 3, x + NODE_W + 3) for xs in rows for x in xs)
-    free: List[Tuple[float, float]] = []
-    at = 0.0
-    for lo, hi in blocked:
-        if lo > at:
-            free.append((at, lo))
-        at = max(at, hi)
-    if at < width:
-        free.append((at, width))
-    best, cost = None, float("inf")
-    mid = (x1 + x2) / 2
-    for lo, hi in free:
-        if hi - lo < 4:
-            continue
-        x = (lo + hi) / 2 if hi - lo < 24 else min(max(mid, lo + 8), hi - 8)
-        c = abs(x - x1) + abs(x - x2)
-        if c < cost:
-            best, cost = x, c
-    return best
-
-
-def _edge_path(a: Tuple[float, float], b: Tuple[float, float], da: float, db: float,
-               rows: Sequence[Tuple[float, List[float]]] = (), width: float = 0.0) -> str:
-    """A curve from node a (the source) to node b (the target); da/db shift the ends sideways.
-
-    An arrow that passes rows of nodes on its way up runs in a free lane between their nodes.
-    """
-    ax, ay = a
-    bx, by = b
-    between = [xs for y, xs in rows if by < y < ay]
-    lane = _channel(ax + NODE_W / 2 + da, bx + NODE_W / 2 + db, between, width) if between else None
-    if lane is not None:
-        x1, y1, x2, y2 = ax + NODE_W / 2 + da, ay, bx + NODE_W / 2 + db, by + NODE_H + 2
-        band1, band2 = ay - V_GAP / 2, by + NODE_H + V_GAP / 2
-        return (f"M{x1:.1f},{y1:.1f} C{x1:.1f},{y1 - V_GAP / 4:.1f} {lane:.1f},{y1 - V_GAP / 4:.1f} {lane:.1f},{band1:.1f} "
-                f"L{lane:.1f},{band2:.1f} C{lane:.1f},{band2 - V_GAP / 4:.1f} {x2:.1f},{band2 - V_GAP / 4:.1f} {x2:.1f},{y2:.1f}")
-    if ay > by:  # source below target: top of a to bottom of b
-        x1, y1, x2, y2 = ax + NODE_W / 2 + da, ay, bx + NODE_W / 2 + db, by + NODE_H + 2
-        my = (y1 + y2) / 2
-        return f"M{x1:.1f},{y1:.1f} C{x1:.1f},{my:.1f} {x2:.1f},{my:.1f} {x2:.1f},{y2:.1f}"
-    if ay < by:  # source above target: bottom of a to top of b
-        x1, y1, x2, y2 = ax + NODE_W / 2 + da, ay + NODE_H, bx + NODE_W / 2 + db, by - 2
-        my = (y1 + y2) / 2
-        return f"M{x1:.1f},{y1:.1f} C{x1:.1f},{my:.1f} {x2:.1f},{my:.1f} {x2:.1f},{y2:.1f}"
-    # same row: an arc over the top
-    x1, x2, y1 = ax + NODE_W / 2 + da, bx + NODE_W / 2 + db, ay
-    lift = min(V_GAP - 8, 18 + abs(x2 - x1) / 8)
-    return f"M{x1:.1f},{y1:.1f} C{x1:.1f},{y1 - lift:.1f} {x2:.1f},{y1 - lift:.1f} {x2:.1f},{y1 - 2:.1f}"
-
-
-def _spread(rels: List, pos: Dict[str, Tuple[float, float]], end: str) -> Dict[int, float]:
-    """A sideways offset per relation index, so several arrows ending on one node (``end``: its target or
-    its source) do not meet in one point."""
-    group: Dict[str, List[int]] = {}
-    for k, r in enumerate(rels):
-        group.setdefault(getattr(r, end), []).append(k)
-    other = "source" if end == "target" else "target"
-    off: Dict[int, float] = {}
-    for ks in group.values():
-        ks = sorted(ks, key=lambda k: pos[getattr(rels[k], other)][0])
-        step = min(16.0, NODE_W * 0.7 / max(len(ks), 1))
-        for i, k in enumerate(ks):
-            off[k] = (i - (len(ks) - 1) / 2) * step
-    return off
-
-
 def _node(doc: Document, u, x: float, y: float) -> dict:
     bg, fg, dark = COLOURS.get(u.label, ("#eee", "#888", "#333"))
     text = doc.text[u.start:u.end]
+    stance = u.extra.get("stance") if isinstance(u.extra, dict) and u.label == "Claim" else None
+    stance = str(stance) if stance else ""
     return {"id": u.id, "label": u.label, "x": f"{x:.1f}", "y": f"{y:.1f}", "w": NODE_W, "h": NODE_H, "bg": bg,
             "fg": fg, "dark": dark, "short": SHORT.get(u.label, u.label), "score": u.score, "text": text,
-            "lines": _wrap(text)}
+            "lines": _wrap(text), "stance": stance, "stance_colour": STANCE_COLOURS.get(stance, "#555"),
+            "stance_w": 10 + 6 * len(stance)}
 
 
 def graph_data(doc: Document) -> dict:
-    """What ``graph.svg`` draws: the size of the graph, its nodes (placed by :func:`layout`) and its edges."""
-    pos, width, height, rows = layout(doc)
+    """What ``graph.svg`` draws: the map's size, its nodes (placed by :func:`argmine.export.argmap.layout_map`:
+    major claims on top, claims below, premises below what they argue for) and its edges (supports: a solid arrow;
+    attacks: a dashed line ending in a bar)."""
+    lay = layout_map(doc)
     by_id = {u.id: u for u in doc.units}
-    rels = [r for r in doc.relations if r.source in pos and r.target in pos and r.source != r.target]
-    d_in, d_out = _spread(rels, pos, "target"), _spread(rels, pos, "source")
     edges = [{"label": r.label, "source": r.source, "target": r.target, "score": r.score,
-              "colour": REL_COLOURS.get(r.label, "#666"), "dash": "6 4" if r.label == "attacks" else "",
-              "d": _edge_path(pos[r.source], pos[r.target], d_out.get(k, 0), d_in.get(k, 0), rows, width)}
-             for k, r in enumerate(rels)]
-    return {"width": f"{width:.0f}", "height": f"{height:.0f}", "empty_x": f"{width / 2:.0f}",
-            "empty_y": f"{height / 2 + 4:.0f}", "markers": [{"label": k, "colour": v} for k, v in REL_COLOURS.items()],
-            "edges": edges, "nodes": [_node(doc, by_id[uid], x, y) for uid, (x, y) in pos.items()]}
+              "colour": REL_COLOURS.get(r.label, "#666"), "dash": "5 3" if r.label == "attacks" else "",
+              "tree": lay.parent.get(r.source) == r.target, "d": edge_path(lay, r),
+              "marker": "marker-start" if reversed_edge(lay, r) else "marker-end"} for r in relations_drawn(doc)]
+    nodes = [_node(doc, by_id[uid], x, y) for uid, (x, y) in sorted(lay.pos.items(), key=lambda kv: by_id[kv[0]].start)]
+    return {"width": f"{lay.width:.0f}", "height": f"{lay.height:.0f}", "empty_x": f"{lay.width / 2:.0f}",
+            "empty_y": f"{lay.height / 2 + 4:.0f}", "colours": REL_COLOURS, "edges": edges, "nodes": nodes,
+            "band_y": None if lay.band_y is None else f"{lay.band_y:.1f}", "band_w": f"{lay.width - 16:.0f}"}
 
 
 def graph_svg(doc: Document) -> str:
@@ -258,9 +132,11 @@ def text_segments(doc: Document) -> List[dict]:
 def _legend(doc: Document) -> dict:
     units = [{"label": lab, "bg": COLOURS[lab][0], "fg": COLOURS[lab][1],
               "count": sum(1 for u in doc.units if u.label == lab)} for lab in UNIT_LABELS]
-    rels = [{"label": lab, "colour": col, "dash": "6 4" if lab == "attacks" else "",
+    rels = [{"label": lab, "colour": col, "dash": "5 3" if lab == "attacks" else "",
              "count": sum(1 for r in doc.relations if r.label == lab)} for lab, col in REL_COLOURS.items()]
-    return {"units": units, "relations": rels}
+    against = any(u.label == "Claim" and isinstance(u.extra, dict) and u.extra.get("stance") == "Against"
+                  for u in doc.units)
+    return {"units": units, "relations": rels, "against": against}
 
 
 def to_html(doc: Document) -> str:

@@ -31,6 +31,25 @@
       });
     });
   });
+  function mapCheck() {
+    // the map as the browser drew it: no two nodes overlap; a unit stands below the unit it hangs under
+    var nodes = document.querySelectorAll('.node'), box = Object.create(null), list = [], i, j;
+    for (i = 0; i < nodes.length; i++) {
+      var rect = nodes[i].getBoundingClientRect();
+      box[nodes[i].getAttribute('data-unit')] = rect; list.push(rect);
+    }
+    for (i = 0; i < list.length; i++) for (j = i + 1; j < list.length; j++) {
+      var p = list[i], q = list[j];
+      if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5)
+        return 'fail: nodes overlap';
+    }
+    var tree = document.querySelectorAll('.edge:not(.extra)');
+    for (i = 0; i < tree.length; i++) {
+      var s = box[tree[i].getAttribute('data-source')], t = box[tree[i].getAttribute('data-target')];
+      if (s && t && s.top < t.bottom - 0.5) return 'fail: a unit is not below what it argues for';
+    }
+    return 'pass';
+  }
   var nUnits = document.querySelectorAll('.unit').length, nNodes = document.querySelectorAll('.node').length;
   document.body.setAttribute('data-argmine-ready', nUnits + ' ' + nNodes + ' ' + edges.length);
   if (location.hash === '#selftest') {
@@ -47,6 +66,7 @@
         node.dispatchEvent(new MouseEvent('mouseleave'));
       }
     }
+    if (result === 'pass') result = mapCheck();
     document.body.setAttribute('data-selftest', result);
   }
 })();
