@@ -95,12 +95,39 @@ def tiny_miner(tiny_model_dir):
     return argmine.load(tiny_model_dir, device="cpu")
 
 
+def data_root() -> Path:
+    """Where the corpora should be: ARGMINE_DATA, else ``<repo>/../shared/data`` (it may not exist)."""
+    env = os.environ.get("ARGMINE_DATA", "").strip()
+    return (Path(env).expanduser() if env else (REPO.parent / "shared" / "data")).resolve()
+
+
+def contract_checker_path() -> Path:
+    """The shared contract checker: ARGMINE_CONTRACT_CHECKER, else ``tools/check_contract.py`` beside the data folder."""
+    env = os.environ.get("ARGMINE_CONTRACT_CHECKER", "").strip()
+    return Path(env).expanduser() if env else data_root().parent / "tools" / "check_contract.py"
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The folder holding the corpora: ARGMINE_DATA, else ``<repo>/../shared/data``; skips when absent."""
-    env = os.environ.get("ARGMINE_DATA", "").strip()
-    path = Path(env).expanduser() if env else (REPO.parent / "shared" / "data")
-    path = path.resolve()
+    """The folder holding the corpora (:func:`data_root`); skips when absent."""
+    path = data_root()
     if not path.is_dir():
         pytest.skip(f"corpus data directory not found at {path} (set ARGMINE_DATA)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def webis_dir(data_dir) -> Path:
+    """The data directory, when it holds Webis-Editorials-16; skips when it does not."""
+    if not (data_dir / "webis-editorials-16" / "annotated-xmi").is_dir():
+        pytest.skip(f"Webis-Editorials-16 not found in {data_dir} (set ARGMINE_DATA)")
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def contract_checker() -> Path:
+    """The shared contract checker (:func:`contract_checker_path`); skips when absent."""
+    path = contract_checker_path()
+    if not path.is_file():
+        pytest.skip(f"contract checker not found at {path} (set ARGMINE_CONTRACT_CHECKER)")
     return path

@@ -2,15 +2,15 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import contract_checker_path
 from typer.testing import CliRunner
 
 from argmine.cli import app
 from argmine.data import Document
 
-CHECKER = Path("/work/shared/tools/check_contract.py")
+CHECKER = contract_checker_path()  # shared/tools beside the data folder (tests/conftest.py)
 
 TEXT = ("Why kerbs matter\n\n"
         "Cities should build protected bike lanes because painted lines do not stop cars. Kerbs keep drivers out.\n\n"

@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import contract_checker_path
 
 import argmine
 from argmine.data import RELATION_LABELS, SCHEMA_VERSION, UNIT_LABELS, Document
 
-CHECKER = Path("/work/shared/tools/check_contract.py")
+CHECKER = contract_checker_path()  # shared/tools beside the data folder (tests/conftest.py)
 
 OPED = """Why our cities need protected bike lanes
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import contract_checker_path
 
 import argmine
 from argmine.noise import noise_spans
@@ -49,7 +50,7 @@ def test_cli_mine_output_keeps_contract(tmp_path):
     d = json.loads(out.read_text(encoding="utf-8"))
     assert d["text"] == OPED.read_text(encoding="utf-8")
     assert argmine.Document.from_dict(d).to_dict() == d
-    checker = ROOT.parent / "shared" / "tools" / "check_contract.py"
+    checker = contract_checker_path()
     if checker.exists():
         r = subprocess.run([sys.executable, str(checker), str(out), str(OPED)], capture_output=True, text=True)
         assert r.returncode == 0, r.stdout + r.stderr
