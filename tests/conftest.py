@@ -1,6 +1,10 @@
-"""Shared fixtures: a tiny random-weight model (no training, no download) and the data directory.
+"""Shared fixtures (a tiny random-weight model, the data directory) and the test tiers.
 
-The tiny model has the real tokenizer of the base encoder but a 2-layer, 32-wide BERT with random weights
+Tiers: ``pytest -m "not slow"`` is the developer's loop (under a minute on 2 cores); ``.ci/run`` runs everything,
+the ``slow`` tests too (training runs, subprocesses killed mid-run, headless Chromium, 20,000-word texts, the shipped
+model on many texts, end-to-end benchmark runs), with Hypothesis' "ci" profile.
+
+The tiny model (no training, no download) has the real tokenizer of the base encoder but a 2-layer, 32-wide BERT with random weights
 (seeded), so it mines in milliseconds on the CPU. Its outputs are meaningless but must always keep the
 contract. Left as they are, random tag logits are almost uniform and Viterbi turns nearly every word into a
 unit of its own; so the tag and type heads get a fixed, deterministic bias that gives a realistic density
@@ -13,8 +17,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis: "ci" (500 examples per property; .ci/run sets CI) or "dev" (the developer's loop, a few dozen);
+# HYPOTHESIS_PROFILE picks one by name. Tests set no max_examples of their own, so the profile decides.
+settings.register_profile("ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 # order of argmine.model.network.TAGS: O, B-MC, I-MC, B-Claim, I-Claim, B-Premise, I-Premise
 _TAG_BIAS = (2.2, -0.2, 2.0, 0.0, 2.0, 0.4, 2.0)

@@ -276,6 +276,7 @@ print(len(doc.units), max((u.end for u in doc.units), default=0) > 0.8 * len(tex
 """
 
 
+@pytest.mark.slow
 def test_very_long_paragraph_mines_in_bounded_memory(tiny_model_dir):
     # With a realistic unit density (about one unit per 11 words), 20,000 words in one paragraph give ~1,800
     # units. Link and relation scoring must not build every (source, target) pair of a paragraph at once:

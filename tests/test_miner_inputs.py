@@ -64,6 +64,7 @@ def test_mine_keeps_the_contract_on_hostile_text(tiny_miner, name):
     check(tiny_miner.mine(text, id=name), text, name)
 
 
+@pytest.mark.slow
 @quiet_language
 def test_mine_batch_keeps_the_contract_and_order_on_hostile_text(tiny_miner):
     names = sorted(SHORT_HOSTILE) + sorted(LONG_HOSTILE)
@@ -122,15 +123,17 @@ def hostile_texts(draw, max_size=200):
     return "".join(a + b for a, b in parts)[:max_size]
 
 
+@pytest.mark.slow
 @quiet_language
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=hostile_texts())
 def test_property_mine_keeps_offsets(tiny_miner, text):
     check(tiny_miner.mine(text, id="p"), text, "p")
 
 
+@pytest.mark.slow
 @quiet_language
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(hostile_texts(), max_size=4), batch_size=st.integers(1, 3))
 def test_property_mine_batch_keeps_offsets_and_order(tiny_miner, texts, batch_size):
     ids = [f"t{i}" for i in range(len(texts))]

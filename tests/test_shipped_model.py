@@ -12,6 +12,8 @@ from conftest import contract_checker_path
 import argmine
 from argmine.noise import noise_spans
 
+pytestmark = pytest.mark.slow  # the shipped 23M-parameter model on several texts and through the CLI
+
 ROOT = Path(__file__).resolve().parent.parent
 OPED = ROOT / "data" / "examples" / "oped.txt"
 

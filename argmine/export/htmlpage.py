@@ -13,6 +13,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from urllib.parse import quote
 
 from ..data import UNIT_LABELS, Document
+from ..errors import ArgumentValueError
 from ..templates import asset, render
 from .argmap import NODE_H, NODE_W, edge_path, layout_map, relations_drawn, reversed_edge
 
@@ -174,7 +175,7 @@ def index_html(docs: Iterable[Document], hrefs: Optional[Sequence[str]] = None, 
     docs = list(docs)
     hrefs = list(hrefs) if hrefs is not None else page_names(docs)
     if len(hrefs) != len(docs):
-        raise ValueError(f"hrefs must give one link per document; got {len(hrefs)} for {len(docs)} documents")
+        raise ArgumentValueError(f"hrefs must give one link per document; got {len(hrefs)} for {len(docs)} documents")
     cols = list(UNIT_LABELS) + list(REL_COLOURS)
     rows = [_index_row(d, href, cols) for d, href in zip(docs, hrefs)]
     totals = [sum(r["counts"][i] for r in rows) for i in range(len(cols))]
