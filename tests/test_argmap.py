@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from argmine import ArgumentUnit, Document, Relation
 from argmine.export import to_html
-from argmine.export.argmap import NODE_H, NODE_W, layout_map, tree_parents
+from argmine.export.argmap import MAX_DEPTH, NODE_H, NODE_W, layout_map, tree_parents
 
 FIX = Path(__file__).parent / "fixtures" / "export"
 
@@ -57,6 +57,18 @@ def test_cycles_and_self_loops_do_not_break_the_tree():
     assert parents == {"U0": "U1", "U1": "U2"}  # the weakest link of the cycle is left out of the tree
     _check(doc)
     assert to_html(doc).count('class="edge ') == 3  # drawn: the cycle's three relations, not the self-loop
+
+
+def test_a_chain_of_thousands_of_units_is_cut_into_shallow_trees():
+    n = 1500  # deeper than Python's recursion limit
+    units = [ArgumentUnit(f"U{i}", 2 * i, 2 * i + 1, "Premise") for i in range(n)]
+    rels = [Relation(f"U{i + 1}", f"U{i}", "supports") for i in range(n - 1)]
+    lay = layout_map(Document("w " * n, units, rels))
+    assert len(lay.pos) == n and 0 < len(lay.parent) < n - 1
+    depth = {}
+    for u in units:  # parents come first in this chain
+        depth[u.id] = depth[lay.parent[u.id]] + 1 if u.id in lay.parent else 0
+    assert max(depth.values()) <= MAX_DEPTH
 
 
 _LABELS = st.sampled_from(["MajorClaim", "Claim", "Premise"])

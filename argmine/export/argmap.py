@@ -21,6 +21,7 @@ H_GAP, V_GAP, PAD = 20, 46, 16
 STACK_GAP, INDENT = 12, 36
 BAND_LABEL = 26  # room for the label of the band of units that argue for nothing
 BASE_DEPTH = {"MajorClaim": 0, "Claim": 1, "Premise": 2}
+MAX_DEPTH = 40  # a chain of units longer than this is cut into trees of its own (drawn with free curves between)
 
 
 @dataclass
@@ -131,6 +132,21 @@ class _Tree:
             self.place(k, x + off, y + gap * (NODE_H + V_GAP), depth + gap)
 
 
+def _cap_depth(lay: MapLayout, ids: List[str]) -> None:
+    """Cut every unit more than :data:`MAX_DEPTH` levels below its root off its parent (it heads a tree of its own),
+    so no tree is deeper than that, however long a chain of relations the document holds."""
+    queue = [(uid, 0) for uid in ids if uid not in lay.parent]
+    while queue:
+        uid, depth = queue.pop()
+        for k in list(lay.children.get(uid, [])):
+            if depth + 1 > MAX_DEPTH:
+                lay.children[uid].remove(k)
+                del lay.parent[k]
+                queue.append((k, 0))
+            else:
+                queue.append((k, depth + 1))
+
+
 def _roots(doc: Document, lay: MapLayout) -> Tuple[List[str], List[str]]:
     """The roots on top (major claims, then claims that argue for nothing) and those of the band below."""
     order = sorted(doc.units, key=lambda u: (u.start, u.end))
@@ -149,6 +165,7 @@ def layout_map(doc: Document) -> MapLayout:
         lay.children.setdefault(par, []).append(child)
     for kids in lay.children.values():
         kids.sort(key=lambda k: start[k])
+    _cap_depth(lay, [u.id for u in doc.units])
     tree = _Tree(doc, lay)
     top, band = _roots(doc, lay)
     lift = 0 if any(tree.label[r] == "MajorClaim" for r in top) else 1  # no major claim: claims on top
