@@ -1,10 +1,12 @@
 """A self-contained HTML page per document, and an index page for a batch.
 
-The page needs nothing from the network: CSS, the script and the SVG graph are inline. Every piece of the
-document (text, ids, model name) is HTML-escaped, so a unit that reads ``<script>`` is shown, not run.
-The graph is laid out here (major claims on top, claims below, premises below them; a premise that argues
-for another premise one row lower still), so it shows without the script too; the script only links the
-two views (hover a unit or a node: both light up with their relations; click one to scroll to the other).
+The page needs nothing from the network: CSS, the script and the SVG argument map are inline. The markup is the
+jinja2 templates of :mod:`argmine.templates` (``page.html``, ``graph.svg``, ``legend.html``, ``index.html``; the
+stylesheet and script ``page.css`` and ``page.js``), autoescaped: every piece of the document (text, ids, model
+name) is HTML-escaped, so a unit that reads ``<script>`` is shown, not run. This module gathers what they show.
+The map is laid out in Python (:mod:`argmine.export.argmap`: major claims on top, claims under them, premises under
+what they argue for), so it shows without the script too; the script only links the two views (hover a unit or a
+node: both light up with their relations; click one to scroll to the other).
 """
 from __future__ import annotations
 
