@@ -106,6 +106,7 @@ def test_cli_cannot_run(tmp_path, tiny_model_dir):
     assert not out.exists()
 
 
+@pytest.mark.slow  # hundreds of records over many chunks
 def test_output_in_input_order_across_chunks(tmp_path, tiny_miner):
     src = tmp_path / "in.jsonl"
     texts = [text_for(i) for i in range(23)]

@@ -139,6 +139,7 @@ def test_evaluate_missing_data_is_a_clean_error(tiny_model_dir, tmp_path):
     assert_clean_error(res, "nowhere")
 
 
+@pytest.mark.slow  # mines and scores the 36 AAEC dev essays
 def test_evaluate_aaec_dev_json(tiny_model_dir, data_dir, tmp_path):
     if not (data_dir / "aaec-v2").is_dir():
         pytest.skip("AAEC is not in the data directory")

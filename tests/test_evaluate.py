@@ -121,6 +121,7 @@ def test_every_corpus_can_be_evaluated(data_dir, tmp_path, corpus, split, folder
         assert s["relations"]["f1_100"] == 1.0
 
 
+@pytest.mark.slow  # mines a corpus split twice
 def test_model_against_itself_differs_by_zero(data_dir, tiny_model_dir, tmp_path):
     gold_docs(data_dir, "microtexts", "test", "arg-microtexts")
     res, s = evaluate(["--corpus", "microtexts", "--split", "test", "--data-dir", data_dir,

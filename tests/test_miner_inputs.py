@@ -152,6 +152,7 @@ def _runner():
         return CliRunner()
 
 
+@pytest.mark.slow  # a 360,000-character record through the CLI
 def test_cli_batch_on_hostile_records(tmp_path, tiny_model_dir):
     recs = [(n, SHORT_HOSTILE[n]) for n in sorted(SHORT_HOSTILE)]
     recs += [(n, LONG_HOSTILE[n]) for n in ("no_space_one_word", "no_space_dotted_word")]

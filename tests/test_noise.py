@@ -129,6 +129,7 @@ def test_example_oped():
 
 
 # -- Webis-Editorials-16 at run time ----------------------------------------------------------------------------
+@pytest.mark.slow  # the 180 Webis training editorials
 def test_noise_spans_spare_webis_gold_units(webis_dir):
     from argmine.corpora.webis import read_webis
 
