@@ -1,29 +1,40 @@
-"""The catalogue of argmine's errors: one place, one base class, messages that say what to do.
+"""The catalogue of argmine's errors: one place, one base class, a code each, messages that say what to do.
 
 Catch ``ArgmineError`` for any of them. Each also derives from the built-in exception a caller would
-expect (``FileNotFoundError`` for missing paths, ``ValueError`` for bad contents), so generic handlers work.
-Messages read "X must be ...; got ..." and end with what to do.
+expect (``FileNotFoundError`` for missing paths, ``ValueError`` for bad contents, ``ImportError`` for a missing
+extra), so generic handlers work. Messages read "X must be ...; got ..." and end with what to do.
+
+Every class has a code in spaCy's style (``E###``), its class attribute ``code``, written at the head of the
+message (``[E101] format must be one of ...``) so that a message found in a log can be looked up here (and in
+docs/errors.md) and tests can check which error was raised. Codes never change meaning; retired codes are not
+reused. E0xx: models, data and input files; E1xx: exports and their inputs and outputs; E2xx: batch runs, web
+pages and the engines.
 """
 from __future__ import annotations
 
 import os
-from typing import Optional, Union
+from typing import Dict, Optional, Union
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError",
-           "BratFormatError", "DocumentFormatError"]
+           "BratFormatError", "DocumentFormatError", "UnknownFormatError", "ExportError", "AifFormatError",
+           "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "BatchError",
+           "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
 
 
 class ArgmineError(Exception):
-    """Base of every error argmine raises on purpose."""
+    """Base of every error argmine raises on purpose; ``code`` is its catalogue code, ``message`` its text
+    without the code."""
+
+    code = "E000"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
     def __str__(self) -> str:
-        return self.message
+        return f"[{self.code}] {self.message}"
 
     def __reduce__(self):  # picklable across worker processes whatever the subclass signature
         return (_rebuild, (type(self), self.message, self.__dict__))
@@ -39,6 +50,8 @@ def _rebuild(cls, message, state):
 class ModelNotFoundError(ArgmineError, FileNotFoundError):
     """No model directory at the given path."""
 
+    code = "E001"
+
     def __init__(self, path: PathLike) -> None:
         self.path = os.fspath(path)
         super().__init__(
@@ -50,6 +63,8 @@ class ModelNotFoundError(ArgmineError, FileNotFoundError):
 
 class ModelFormatError(ArgmineError, ValueError):
     """A model directory exists but cannot be read as an argmine model."""
+
+    code = "E002"
 
     def __init__(self, path: PathLike, reason: str) -> None:
         self.path = os.fspath(path)
@@ -63,6 +78,8 @@ class ModelFormatError(ArgmineError, ValueError):
 class DataNotFoundError(ArgmineError, FileNotFoundError):
     """A corpus or data file is missing where argmine looked for it."""
 
+    code = "E003"
+
     def __init__(self, path: PathLike, what: str = "data", hint: Optional[str] = None) -> None:
         self.path = os.fspath(path)
         self.what = what
@@ -74,6 +91,8 @@ class DataNotFoundError(ArgmineError, FileNotFoundError):
 
 class InputEncodingError(ArgmineError, ValueError):
     """Input bytes are not valid in the expected encoding; carries the path and byte offset."""
+
+    code = "E004"
 
     def __init__(self, path: PathLike, offset: int, encoding: str = "utf-8", reason: Optional[str] = None) -> None:
         self.path = os.fspath(path)
@@ -94,6 +113,8 @@ class InputEncodingError(ArgmineError, ValueError):
 class BratFormatError(ArgmineError, ValueError):
     """A line of a brat ``.ann`` file that cannot be read; carries ``path`` (or document id), ``line`` and ``reason``."""
 
+    code = "E005"
+
     def __init__(self, path: PathLike, line: int, reason: str, got: str) -> None:
         self.path = os.fspath(path)
         self.line = line
@@ -105,7 +126,98 @@ class BratFormatError(ArgmineError, ValueError):
 class DocumentFormatError(ArgmineError, ValueError):
     """A record that is not an argmine document (CONTRACT.md); carries ``where`` (file and line) and ``reason``."""
 
+    code = "E006"
+
     def __init__(self, where: str, reason: str, got: str, hint: str = "") -> None:
         self.where = where
         self.reason = reason
         super().__init__(f"{where}: {reason}; got {got}." + (f" {hint}" if hint else ""))
+
+
+class UnknownFormatError(ArgmineError, ValueError):
+    """An export format argmine does not write; ``choices`` are those it does."""
+
+    code = "E101"
+
+    def __init__(self, got: str, choices) -> None:
+        self.choices = tuple(choices)
+        super().__init__(f"format must be one of {', '.join(self.choices)}; got {got!r}")
+
+
+class ExportError(ArgmineError, ValueError):
+    """A document that cannot be written in an export format (a relation label the format has no node for, a
+    relation whose ends are not units of the document)."""
+
+    code = "E102"
+
+
+class AifFormatError(ArgmineError, ValueError):
+    """An AIF or xAIF graph that cannot be read as a document."""
+
+    code = "E103"
+
+
+class OutputPathError(ArgmineError, ValueError):
+    """An output path that cannot or must not be written (a folder where a file is needed, a file argmine would
+    overwrite, ...)."""
+
+    code = "E104"
+
+
+class InputFileError(ArgmineError, ValueError):
+    """An input file that holds no document argmine can read (not UTF-8, not JSON, empty)."""
+
+    code = "E105"
+
+
+class InputNotFoundError(ArgmineError, FileNotFoundError):
+    """An input file that does not exist."""
+
+    code = "E106"
+
+
+class ArgumentValueError(ArgmineError, ValueError):
+    """An argument out of its range (a batch size below 1, one link per document, ...)."""
+
+    code = "E107"
+
+
+class BatchError(ArgmineError, ValueError):
+    """The batch could not run (or go on): unreadable input, an OUTPUT that argmine did not write, ..."""
+
+    code = "E201"
+
+
+class NotAnArticle(ArgmineError, ValueError):
+    """A page with no article to mine; ``reason`` says why (no main text, too short, not HTML, ...)."""
+
+    code = "E202"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class WebExtrasMissingError(ArgmineError, ImportError):
+    """HTML or WARC input needs the optional ``web`` extra (trafilatura, warcio)."""
+
+    code = "E203"
+
+    def __init__(self, module: str) -> None:
+        super().__init__(f"HTML and WARC input need {module}; got no module {module!r}. "
+                         "Run: pip install 'argmine[web]' (or pip install trafilatura warcio)")
+
+
+class RayNotInstalledError(ArgmineError, ImportError):
+    """Ray Data is not installed (``argmine batch --engine ray``, ``argmine.integrations.ray``)."""
+
+    code = "E204"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("the Ray engine needs Ray Data (ray[data] >= 2.9); got " + (detail or "no module 'ray'")
+                         + ". Run: pip install 'argmine[ray]' (or pip install 'ray[data]')")
+
+
+def catalogue() -> Dict[str, type]:
+    """Every error class of the catalogue by its code."""
+    return {cls.code: cls for cls in (globals()[n] for n in __all__ if n != "catalogue") if cls is not ArgmineError}

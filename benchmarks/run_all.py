@@ -445,36 +445,15 @@ def make_plots(res: Dict, out: Path) -> Dict[str, str]:
 
 # -- report -------------------------------------------------------------------------------------------------------
 
-def _pct(x) -> str:
-    return "" if x is None else f"{100 * x:.1f}"
-
-
-def _with_ci(block: Dict, metric: str) -> str:
-    v = _pct(block.get(metric))
-    ci = block.get("ci", {}).get(metric)
-    return f"{v} [{_pct(ci[0])}, {_pct(ci[1])}]" if ci else v
-
-
-def render_report(res: Dict) -> str:
-    acc = res["accuracy"]
-    labels = [s["label"] for s in acc["systems"]]
-    boot = res["settings"]["bootstrap"]
-    L: List[str] = []
-    L.append("# argmine benchmark report\n")
-    L.append(f"Generated {res['created']} by `{res['command']}` in {res['runtime_s'] / 60:.1f} min on "
-             f"{res['environment']['machine']} ({res['environment']['cpus']} CPUs visible, "
-             f"torch threads: {res['settings']['threads']}), Python {res['environment']['python']}, "
-             f"torch {res['environment']['torch']}.\n")
-    L.append("| Model | Version | Path |\n|---|---|---|")
-    for s in acc["systems"]:
-        L.append(f"| {s['label']} | {s.get('version', '')} | `{s['path'] or 'shipped default'}` |")
-    L.append("")
+def report_notes(res: Dict) -> List[str]:
+    """The report's notes: how the run was cut short (quick, subsampled), then corpora skipped, failed or subsampled."""
     notes = list(res["notes"])
-    if res["settings"]["quick"]:
-        notes.insert(0, f"**Quick run** (`--quick`): only the first {res['settings']['max_docs']} documents of each "
-                        f"corpus split and {boot} bootstrap resamples. These figures are a smoke test, not results.")
-    elif res["settings"]["max_docs"]:
-        notes.insert(0, f"**Subsampled**: only the first {res['settings']['max_docs']} documents of each corpus split "
+    st, acc = res["settings"], res["accuracy"]
+    if st["quick"]:
+        notes.insert(0, f"**Quick run** (`--quick`): only the first {st['max_docs']} documents of each "
+                        f"corpus split and {st['bootstrap']} bootstrap resamples. These figures are a smoke test, not results.")
+    elif st["max_docs"]:
+        notes.insert(0, f"**Subsampled**: only the first {st['max_docs']} documents of each corpus split "
                         "were scored (`--max-docs`).")
     for c in acc["corpora"].values():
         if c["status"] == "skipped":
@@ -483,183 +462,17 @@ def render_report(res: Dict) -> str:
             notes.append(f"**Error** on {c['title']} (`{c['corpus']}/{c['split']}`): {c['reason']}")
         elif c.get("subsampled"):
             notes.append(f"{c['title']}: {c['n_docs']} of {c['n_docs_total']} documents scored.")
-    if notes:
-        L.append("## Notes\n")
-        L.extend(f"- {n}" for n in notes)
-        L.append("")
+    return notes
 
-    ci_txt = (f"{res['settings']['confidence'] * 100:g}% bootstrap intervals over documents ({boot} resamples, "
-              f"seed {res['settings']['seed']}) in brackets" if boot else "no bootstrap (`--bootstrap 0`)")
-    L.append("## Accuracy\n")
-    L.append(f"Micro-averaged F1 in %, {ci_txt}. 100%: a predicted unit must cover exactly the gold unit's tokens; 50%: "
-             "it shares at least half the tokens of the longer of the two. Components need the label right too; "
-             "relations need both ends matched and the label right; segmentation ignores labels. Models trained on "
-             "AAEC are applied as they are to the other corpora (cross-domain).\n")
-    L.append("| Corpus | Level | Domain | Docs | Model | Comp. F1 100% | Comp. F1 50% | Rel. F1 100% | Rel. F1 50% "
-             "| Seg. F1 100% | Seg. F1 50% |")
-    L.append("|---|---|---|---|---|---|---|---|---|---|---|")
-    for c in acc["corpora"].values():
-        if c["status"] != "ok":
-            L.append(f"| {c['title']} | | {c['domain']} | | | {c['status']} | | | | | |")
-            continue
-        for level in c["levels"]:
-            for lab in labels:
-                r = c["systems"].get(lab, {}).get(level)
-                if r is None:
-                    continue
-                if c["segmentation_only"]:
-                    comp = ["n/a*"] * 4
-                else:
-                    comp = [_with_ci(r["components"], "f1_100"), _with_ci(r["components"], "f1_50"),
-                            _with_ci(r["relations"], "f1_100"), _with_ci(r["relations"], "f1_50")]
-                seg = [_with_ci(r["segmentation"], "f1_100"), _with_ci(r["segmentation"], "f1_50")]
-                docs = f"{c['n_docs']}" + (f" of {c['n_docs_total']}" if c.get("subsampled") else "")
-                L.append(f"| {c['title']} | {level} | {c['domain']} | {docs} | {lab} | " + " | ".join(comp + seg) + " |")
-    L.append("")
-    L.append("\\* Webis-Editorials-16: all its units are mapped to Premise and it has no relations, so component and "
-             "relation F1 would only measure label agreement with an artefact of the mapping; only label-agnostic "
-             "segmentation F1 (100% and 50%) is reported.")
-    for c in acc["corpora"].values():
-        if c["status"] == "ok" and c["note"] and not c["segmentation_only"]:
-            L.append(f"\n{c['title']}: {c['note']}.")
-    L.append("")
 
-    # gold / predicted counts
-    L.append("### Unit and relation counts\n")
-    L.append("| Corpus | Level | Model | gold units | predicted units | gold relations | predicted relations |")
-    L.append("|---|---|---|---|---|---|---|")
-    for c in acc["corpora"].values():
-        if c["status"] != "ok":
-            continue
-        for level in c["levels"]:
-            for lab in labels:
-                r = c["systems"].get(lab, {}).get(level)
-                if r:
-                    L.append(f"| {c['title']} | {level} | {lab} | {r['segmentation']['n_gold']} | "
-                             f"{r['segmentation']['n_pred']} | {r['relations']['n_gold']} | {r['relations']['n_pred']} |")
-    L.append("")
+def render_report(res: Dict) -> str:
+    """report.md from ``res`` (what results.json holds), through the template ``benchmark_report.md``."""
+    from argmine.templates import render
 
-    aaec = acc["corpora"].get("aaec")
-    if aaec and aaec["status"] == "ok" and aaec["systems"]:
-        L.append("### Per-label F1, AAEC test (essay level)\n")
-        L.append("| Model | Part | Label | F1 100% | F1 50% | P 100% | R 100% | gold | predicted |")
-        L.append("|---|---|---|---|---|---|---|---|---|")
-        for lab in labels:
-            for part in ("components", "relations"):
-                for name, v in aaec["systems"][lab]["essay"][part]["per_label"].items():
-                    L.append(f"| {lab} | {part} | {name} | {_pct(v['f1_100'])} | {_pct(v['f1_50'])} | "
-                             f"{_pct(v['precision_100'])} | {_pct(v['recall_100'])} | {v['n_gold']} | {v['n_pred']} |")
-        L.append("")
-        L.append("### Unit-label confusion, AAEC test (essay level)\n")
-        L.append("Rows: gold label; columns: predicted label. Spans are paired one-to-one, ignoring labels, when they "
-                 "share at least half the tokens of the longer one (the pairing of segmentation F1 50%); `none` "
-                 "collects gold units no prediction matched (column) and predictions that match no gold unit (row).\n")
-        for lab in labels:
-            c = acc["confusion"][lab]
-            L.append(f"{lab}:\n")
-            L.append("| gold \\ predicted | " + " | ".join(c["labels"]) + " |")
-            L.append("|---|" + "---|" * len(c["labels"]))
-            for name, row in zip(c["labels"], c["matrix"]):
-                L.append(f"| {name} | " + " | ".join(str(v) for v in row) + " |")
-            L.append("")
-
-    if acc["comparisons"]:
-        L.append("### Paired comparisons (each model against the first)\n")
-        L.append("Paired bootstrap over documents: difference B - A in F1 points, its interval, and a two-sided p-value "
-                 "for no difference.\n")
-        L.append("| Corpus | Level | A | B | Metric | A | B | B - A | CI | p |")
-        L.append("|---|---|---|---|---|---|---|---|---|---|")
-        for cmp in acc["comparisons"]:
-            seg_only = acc["corpora"][cmp["corpus"]]["segmentation_only"]
-            for part in ("components", "relations", "segmentation"):
-                if seg_only and part != "segmentation":
-                    continue
-                for metric in ("f1_100", "f1_50"):
-                    r = cmp.get(part, {}).get(metric)
-                    if not r:
-                        continue
-                    ci = f"[{100 * r['ci'][0]:+.1f}, {100 * r['ci'][1]:+.1f}]" if r.get("ci") else ""
-                    p = f"{r['p_value']:.3f}" if r.get("p_value") is not None else ""
-                    L.append(f"| {cmp['corpus']} | {cmp['level']} | {cmp['a']} | {cmp['b']} | {part} {metric[3:]}% | "
-                             f"{_pct(r['a'])} | {_pct(r['b'])} | {100 * r['diff']:+.1f} | {ci} | {p} |")
-        L.append("")
-
-    # speed
-    L.append("## Speed and memory\n")
-    speed = res.get("speed")
-    if not speed:
-        L.append("Not run (`--skip-speed`)." if res["settings"]["skip_speed"] else "Not run.")
-    else:
-        any_sp = next((v["speed_py"] for v in speed.values() if "speed_py" in v), None)
-        if any_sp:
-            L.append(f"Texts: {any_sp.get('texts')}, {any_sp.get('wordpieces')} wordpieces in the encoder windows; "
-                     f"{any_sp.get('threads')} CPU threads, batch size {res['settings']['batch_size']}. The yardstick is the "
-                     "model's own base encoder, bare (no argmine heads, decoding or document handling), run over the same "
-                     "wordpiece windows on the same machine in the same run: the ratios travel between machines, the "
-                     "seconds do not. Throughput ratios below 1 mean argmine is slower than the bare encoder forward; "
-                     "load and memory ratios above 1 mean argmine needs more.\n")
-        L.append("| Model | wordpieces/s | encoder wordpieces/s | ratio | docs/s | encoder docs/s | ratio | ms/doc "
-                 "| load s | encoder load s | ratio | peak RSS MB | encoder peak RSS MB | ratio |")
-        L.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-        for lab, v in speed.items():
-            if "error" in v:
-                L.append(f"| {lab} | error: {v['error']} |" + " |" * 12)
-                continue
-            sp, base, r = v["speed_py"], v["encoder_baseline"], v["ratios"]
-            L.append(f"| {lab} | {sp.get('wordpieces_per_s')} | {v['encoder_wordpieces_per_s']} | "
-                     f"{r['wordpieces_per_s_vs_encoder']} | {sp.get('docs_per_s')} | {v['encoder_docs_per_s']} | "
-                     f"{r['docs_per_s_vs_encoder']} | {sp.get('ms_per_doc')} | {sp.get('load_s')} | {base.get('load_s')} | "
-                     f"{r['load_s_vs_encoder']} | {sp.get('peak_rss_mb')} | {base.get('peak_rss_mb')} | "
-                     f"{r['peak_rss_vs_encoder']} |")
-        L.append("")
-        L.append("Encoder wordpieces/s and docs/s come from the bare-encoder forward pass timed inside the "
-                 "`benchmarks/speed.py` process, right after mining. Encoder load time and peak RSS come from a separate "
-                 "process that loads only the tokenizer and the bare encoder (weights from the model's own file) and runs "
-                 "the same forward pass (`run_all.py --encoder-baseline`); peak RSS is the whole process's maximum "
-                 "resident memory (Python, torch and the texts included), so the memory ratio understates the model's "
-                 "own share.\n")
-    L.append("")
-
-    # published
-    L.append("## Published results on AAEC\n")
-    L.append("End-to-end F1 (%) of published systems on the AAEC test set, beside argmine's own from this run. "
-             "**Status** says whether a figure was checked against a retrieved source: figures marked "
-             "*unverified (from memory)* were recalled, not checked, and blanks could not be checked. The search for "
-             "them is logged in `benchmarks/published.py` (`SEARCH_LOG`). Protocols differ in detail (see "
-             "`benchmarks/published.py`): comparable in kind, not to the decimal.\n")
-    L.append("| Work | System | Level | Criterion | Components F1 | Relations F1 | Status | Level/criterion status |")
-    L.append("|---|---|---|---|---|---|---|---|")
-    if aaec and aaec["status"] == "ok" and not res["settings"]["max_docs"]:
-        for lab in labels:
-            for level in ("essay", "paragraph"):
-                r = aaec["systems"][lab].get(level)
-                if r:
-                    for crit in ("100", "50"):
-                        L.append(f"| **argmine (this run)** | {lab} | {level} | {crit}% | "
-                                 f"{_with_ci(r['components'], 'f1_' + crit)} | {_with_ci(r['relations'], 'f1_' + crit)} "
-                                 f"| measured here | measured here |")
-    elif aaec and aaec["status"] == "ok":
-        L.append("| argmine (this run) | | | | | | not shown: AAEC test was subsampled | |")
-    for row in res["published"]["rows"]:
-        L.append(f"| {row['work']} | {row['system']} | {row['level']} | {row['criterion']} | "
-                 f"{published.fmt(row['components_f1'])} | {published.fmt(row['relations_f1'])} | {row['status']} | "
-                 f"{row['level_status']} |")
-    L.append("")
-    L.append("Citations (status of each citation in brackets):\n")
-    for e in res["published"]["entries"]:
-        L.append(f"- {e['work']}: {e['citation']} [{e['citation_status']}; source: "
-                 f"{published.SOURCES.get(e['citation_source'], '')}]")
-    L.append("")
-
-    if res["plots"]:
-        L.append("## Plots\n")
-        for name, what in res["plots"].items():
-            L.append(f"{what}:\n\n![{what}]({name})\n")
-    L.append("## Files\n")
-    L.append("- `results.json`: every figure above (and per-label precision/recall, counts, timings, settings).")
-    L.extend(f"- `{n}`" for n in res["plots"])
-    L.append("")
-    return "\n".join(L)
+    speed = res.get("speed") or {}
+    return render("benchmark_report.md", res=res, labels=[s["label"] for s in res["accuracy"]["systems"]],
+                  notes=report_notes(res), first_speed=next((v["speed_py"] for v in speed.values() if "speed_py" in v), None),
+                  fmt=published.fmt, sources=published.SOURCES)
 
 
 # -- main ---------------------------------------------------------------------------------------------------------

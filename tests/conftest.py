@@ -1,6 +1,10 @@
-"""Shared fixtures: a tiny random-weight model (no training, no download) and the data directory.
+"""Shared fixtures (a tiny random-weight model, the data directory) and the test tiers.
 
-The tiny model has the real tokenizer of the base encoder but a 2-layer, 32-wide BERT with random weights
+Tiers: ``pytest -m "not slow"`` is the developer's loop (under a minute on 2 cores); ``.ci/run`` runs everything,
+the ``slow`` tests too (training runs, subprocesses killed mid-run, headless Chromium, 20,000-word texts, the shipped
+model on many texts, end-to-end benchmark runs), with Hypothesis' "ci" profile.
+
+The tiny model (no training, no download) has the real tokenizer of the base encoder but a 2-layer, 32-wide BERT with random weights
 (seeded), so it mines in milliseconds on the CPU. Its outputs are meaningless but must always keep the
 contract. Left as they are, random tag logits are almost uniform and Viterbi turns nearly every word into a
 unit of its own; so the tag and type heads get a fixed, deterministic bias that gives a realistic density
@@ -13,8 +17,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis: "ci" (500 examples per property; .ci/run sets CI) or "dev" (the developer's loop, a few dozen);
+# HYPOTHESIS_PROFILE picks one by name. Tests set no max_examples of their own, so the profile decides.
+settings.register_profile("ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 # order of argmine.model.network.TAGS: O, B-MC, I-MC, B-Claim, I-Claim, B-Premise, I-Premise
 _TAG_BIAS = (2.2, -0.2, 2.0, 0.0, 2.0, 0.4, 2.0)
@@ -99,12 +110,39 @@ def tiny_miner(tiny_model_dir):
     return argmine.load(tiny_model_dir, device="cpu")
 
 
+def data_root() -> Path:
+    """Where the corpora should be: ARGMINE_DATA, else ``<repo>/../shared/data`` (it may not exist)."""
+    env = os.environ.get("ARGMINE_DATA", "").strip()
+    return (Path(env).expanduser() if env else (REPO.parent / "shared" / "data")).resolve()
+
+
+def contract_checker_path() -> Path:
+    """The shared contract checker: ARGMINE_CONTRACT_CHECKER, else ``tools/check_contract.py`` beside the data folder."""
+    env = os.environ.get("ARGMINE_CONTRACT_CHECKER", "").strip()
+    return Path(env).expanduser() if env else data_root().parent / "tools" / "check_contract.py"
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The folder holding the corpora: ARGMINE_DATA, else ``<repo>/../shared/data``; skips when absent."""
-    env = os.environ.get("ARGMINE_DATA", "").strip()
-    path = Path(env).expanduser() if env else (REPO.parent / "shared" / "data")
-    path = path.resolve()
+    """The folder holding the corpora (:func:`data_root`); skips when absent."""
+    path = data_root()
     if not path.is_dir():
         pytest.skip(f"corpus data directory not found at {path} (set ARGMINE_DATA)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def webis_dir(data_dir) -> Path:
+    """The data directory, when it holds Webis-Editorials-16; skips when it does not."""
+    if not (data_dir / "webis-editorials-16" / "annotated-xmi").is_dir():
+        pytest.skip(f"Webis-Editorials-16 not found in {data_dir} (set ARGMINE_DATA)")
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def contract_checker() -> Path:
+    """The shared contract checker (:func:`contract_checker_path`); skips when absent."""
+    path = contract_checker_path()
+    if not path.is_file():
+        pytest.skip(f"contract checker not found at {path} (set ARGMINE_CONTRACT_CHECKER)")
     return path

@@ -106,6 +106,7 @@ def test_cli_cannot_run(tmp_path, tiny_model_dir):
     assert not out.exists()
 
 
+@pytest.mark.slow  # hundreds of records over many chunks
 def test_output_in_input_order_across_chunks(tmp_path, tiny_miner):
     src = tmp_path / "in.jsonl"
     texts = [text_for(i) for i in range(23)]
@@ -304,6 +305,7 @@ def test_read_records_skips_overlong_line_without_holding_it(tmp_path):
     assert recs[1].text == "ok" and recs[1].id == "2"
 
 
+@pytest.mark.slow
 def test_sigkill_then_rerun_every_record_exactly_once(tmp_path, tiny_model_dir):
     """Kill the real command (SIGKILL) at random points while it writes; reruns must complete the archive."""
     rng = random.Random(int(os.environ.get("ARGMINE_TEST_SEED", "5")))
@@ -355,6 +357,7 @@ class _StubMiner:
             yield Document(text=t, id=i, model={"name": "stub", "version": "0"})
 
 
+@pytest.mark.slow
 def test_memory_does_not_grow_with_the_archive(tmp_path):
     import tracemalloc
 
@@ -401,6 +404,7 @@ def test_cli_ctrl_c_exit_130(tmp_path, tiny_model_dir, monkeypatch):
     assert len(msg.splitlines()) == 1 and "interrupted" in msg and "again to resume" in msg
 
 
+@pytest.mark.slow
 def test_sigint_stops_cleanly_with_exit_130(tmp_path, tiny_model_dir):
     src = tmp_path / "in.jsonl"
     with open(src, "w", encoding="utf-8") as f:

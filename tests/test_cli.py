@@ -2,15 +2,15 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import contract_checker_path
 from typer.testing import CliRunner
 
 from argmine.cli import app
 from argmine.data import Document
 
-CHECKER = Path("/work/shared/tools/check_contract.py")
+CHECKER = contract_checker_path()  # shared/tools beside the data folder (tests/conftest.py)
 
 TEXT = ("Why kerbs matter\n\n"
         "Cities should build protected bike lanes because painted lines do not stop cars. Kerbs keep drivers out.\n\n"
@@ -139,6 +139,7 @@ def test_evaluate_missing_data_is_a_clean_error(tiny_model_dir, tmp_path):
     assert_clean_error(res, "nowhere")
 
 
+@pytest.mark.slow  # mines and scores the 36 AAEC dev essays
 def test_evaluate_aaec_dev_json(tiny_model_dir, data_dir, tmp_path):
     if not (data_dir / "aaec-v2").is_dir():
         pytest.skip("AAEC is not in the data directory")

@@ -122,7 +122,7 @@ else:
         return Document(text=text, units=units, relations=rels, id=draw(st.none() | st.text(max_size=5)),
                         model=draw(st.none() | st.just({"name": "m", "version": "0.1.0"})))
 
-    @hypothesis.settings(max_examples=200, deadline=None)
+    @hypothesis.settings(deadline=None)
     @hypothesis.given(documents())
     def test_round_trip_property(doc):
         doc.validate()

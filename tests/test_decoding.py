@@ -65,7 +65,7 @@ def test_viterbi_no_i_after_another_type():
     assert is_valid_bio(path)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=3), st.integers(min_value=0, max_value=2**32 - 1))
 def test_viterbi_is_the_best_valid_path(n, seed):
     rng = np.random.default_rng(seed)
@@ -112,7 +112,7 @@ def test_b_after_b_starts_a_new_span():
     assert tags_to_spans(ids("B-Claim", "B-Claim", "I-Claim")) == [(0, 1, "Claim"), (1, 3, "Claim")]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=len(TAGS) - 1), max_size=40))
 def test_spans_are_sorted_disjoint_and_cover_exactly_the_non_o_words(tag_ids):
     spans = tags_to_spans(tag_ids)
@@ -232,7 +232,7 @@ def test_no_sources_or_no_candidates():
     assert decode_links(p, [0, 1], []) == [None, None]
 
 
-@settings(max_examples=80, deadline=None)
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=9), st.integers(min_value=0, max_value=2**32 - 1))
 def test_random_links_form_a_forest_over_candidates(n, seed):
     rng = np.random.default_rng(seed)

@@ -220,7 +220,7 @@ def documents(draw):
     return Document(text=text, units=units, relations=rels, id="h")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(documents())
 def test_brat_and_aif_round_trip_any_document(d):
     d.validate()
@@ -334,6 +334,7 @@ def _chromium(args, tmp_path, timeout=90):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")
 def test_html_in_headless_chromium(tmp_path, tiny_miner):
     mined = tiny_miner.mine(OPED.read_text(encoding="utf-8"), id="oped")

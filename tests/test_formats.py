@@ -338,6 +338,7 @@ def test_markup_paragraphs_on_one_line_and_words_skip_tags():
 
 
 # -- row 12: the scorer on a long chain of overlapping units ----------------------------------------------------------
+@pytest.mark.slow  # 3,001 overlapping units: the matcher's worst case
 def test_row12_a_chain_of_overlapping_predicted_units_is_scored():
     n = 3000
     text = " ".join(f"w{i}" for i in range(n + 1))

@@ -65,6 +65,7 @@ def test_mine_over_the_limit_is_a_value_error_that_says_so(tiny_miner):
     assert "max_chars" in str(e.value)
 
 
+@pytest.mark.slow  # texts of a million characters
 def test_mine_batch_over_the_limit(tiny_miner):
     m = limited(tiny_miner, 100)
     with pytest.raises(ValueError, match="at most 100 characters; got 101"):

@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import contract_checker_path
 
 import argmine
 from argmine.data import RELATION_LABELS, SCHEMA_VERSION, UNIT_LABELS, Document
 
-CHECKER = Path("/work/shared/tools/check_contract.py")
+CHECKER = contract_checker_path()  # shared/tools beside the data folder (tests/conftest.py)
 
 OPED = """Why our cities need protected bike lanes
 
@@ -159,6 +160,7 @@ def test_mine_batch_rejects_a_non_str_item(tiny_miner):
 
 # -- batches ----------------------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # many texts, or a long one, through the model
 def test_mine_batch_keeps_order_and_ids_and_equals_mine(tiny_miner):
     texts = [OPED, "", SHORT, long_paragraph(800), "  \n ", OPED.replace("\n", "\r\n"), SHORT + "\n\n" + OPED]
     ids = [f"doc-{i}" for i in range(len(texts))]
@@ -172,6 +174,7 @@ def test_mine_batch_keeps_order_and_ids_and_equals_mine(tiny_miner):
         assert [u.score for u in got.units] == pytest.approx([u.score for u in single.units], abs=1e-3)
 
 
+@pytest.mark.slow  # many texts, or a long one, through the model
 def test_mine_batch_from_a_generator_over_several_chunks(tiny_miner):
     n = 70  # more than one internal chunk of texts
     texts = [f"Text number {i} argues that kerbs save lives because paint does not." + " More words." * (i % 5)
@@ -197,6 +200,7 @@ def test_mine_batch_rejects_bad_batch_size(tiny_miner):
 
 # -- long and hostile input -------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # many texts, or a long one, through the model
 def test_long_paragraph_is_mined_everywhere(tiny_miner):
     text = long_paragraph(3000)
     doc = tiny_miner.mine(text, id="long")
@@ -230,6 +234,7 @@ def test_hostile_text_keeps_offsets_valid(tiny_miner, name):
     check_doc(doc, text, name)
 
 
+@pytest.mark.slow  # many texts, or a long one, through the model
 def test_relations_form_a_forest_over_many_texts(tiny_miner):
     texts = [OPED, OPED.upper(), OPED.replace(".", ";"), long_paragraph(600), "\n\n".join([OPED] * 3)]
     docs = list(tiny_miner.mine_batch(texts))
@@ -275,6 +280,7 @@ print(len(doc.units), max((u.end for u in doc.units), default=0) > 0.8 * len(tex
 """
 
 
+@pytest.mark.slow
 def test_very_long_paragraph_mines_in_bounded_memory(tiny_model_dir):
     # With a realistic unit density (about one unit per 11 words), 20,000 words in one paragraph give ~1,800
     # units. Link and relation scoring must not build every (source, target) pair of a paragraph at once:

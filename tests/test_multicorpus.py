@@ -138,6 +138,7 @@ def test_aux_batch_loss_trains_aux_and_evidence_heads(multi_dir, tokenizer):
     assert net.tagger.weight.grad is None  # the main tagger is not trained by another corpus' units
 
 
+@pytest.mark.slow
 def test_train_with_aux_corpora_logs_webis_dev(tmp_path, tokenizer, data_dir):
     import torch
     from transformers import BertConfig, BertModel
@@ -162,6 +163,7 @@ def test_train_with_aux_corpora_logs_webis_dev(tmp_path, tokenizer, data_dir):
     assert miner.config["training"]["aux_corpora"][0]["corpus"] == "webis"
 
 
+@pytest.mark.slow
 def test_add_evidence_keeps_units_and_relations(tmp_path, tiny_model_dir, data_dir):
     from argmine.cli import add_evidence
 

@@ -128,6 +128,7 @@ def miner():
     return argmine.load()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["page03.txt", "page08.txt"])
 def test_shipped_model_never_mines_furniture(miner, name):
     text, gold = PAGES[[f.name for f in FILES].index(name)]

@@ -5,7 +5,6 @@ news-page furniture per line) and tests/fixtures/argumentative.txt (one argument
 of them starting with words that also open boilerplate: "By", "Photography", "Read more", "Share", ...).
 The Webis-Editorials-16 check reads the corpus at run time and is skipped when it is not there.
 """
-import os
 from pathlib import Path
 
 import pytest
@@ -130,21 +129,11 @@ def test_example_oped():
 
 
 # -- Webis-Editorials-16 at run time ----------------------------------------------------------------------------
-def _webis_data_dir():
-    candidates = []
-    if os.environ.get("ARGMINE_DATA"):
-        candidates.append(Path(os.environ["ARGMINE_DATA"]))
-    candidates += [ROOT.parent / "shared" / "data", Path("/work/shared/data")]
-    for c in candidates:
-        if (c / "webis-editorials-16" / "annotated-xmi").is_dir():
-            return c
-    pytest.skip("Webis-Editorials-16 not found (set ARGMINE_DATA to the directory that holds webis-editorials-16/)")
-
-
-def test_noise_spans_spare_webis_gold_units():
+@pytest.mark.slow  # the 180 Webis training editorials
+def test_noise_spans_spare_webis_gold_units(webis_dir):
     from argmine.corpora.webis import read_webis
 
-    docs = read_webis(_webis_data_dir(), "train")
+    docs = read_webis(webis_dir, "train")
     gold = inside = flagged = 0
     for doc in docs:
         doc.validate()

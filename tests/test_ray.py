@@ -20,6 +20,8 @@ from argmine.batch import BatchError, run_batch  # noqa: E402
 from argmine.cli import app  # noqa: E402
 from argmine.integrations import ray as amr  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a local Ray cluster per test module
+
 REPO = Path(__file__).resolve().parent.parent
 PARAGRAPHS = [
     "Towns should keep their public libraries open on Sundays, because Sunday is the one day many working "

@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import contract_checker_path
 
 import argmine
 from argmine.noise import noise_spans
+
+pytestmark = pytest.mark.slow  # the shipped 23M-parameter model on several texts and through the CLI
 
 ROOT = Path(__file__).resolve().parent.parent
 OPED = ROOT / "data" / "examples" / "oped.txt"
@@ -49,7 +52,7 @@ def test_cli_mine_output_keeps_contract(tmp_path):
     d = json.loads(out.read_text(encoding="utf-8"))
     assert d["text"] == OPED.read_text(encoding="utf-8")
     assert argmine.Document.from_dict(d).to_dict() == d
-    checker = ROOT.parent / "shared" / "tools" / "check_contract.py"
+    checker = contract_checker_path()
     if checker.exists():
         r = subprocess.run([sys.executable, str(checker), str(out), str(OPED)], capture_output=True, text=True)
         assert r.returncode == 0, r.stdout + r.stderr

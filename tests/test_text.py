@@ -77,7 +77,7 @@ def test_empty_and_blank_text():
     assert paragraph_spans(" \n\r\n\t\u2028 ") == []
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab .,!?\n\r\t") + ["\u2028", "\u00a0", "\U0001F6B2", "\u05d0", "\x00"]), max_size=300))
 def test_paragraphs_are_stripped_sorted_and_cover_every_visible_character(text):
     original = str(text)
@@ -117,7 +117,7 @@ def test_word_spans_unicode():
     assert words == ["Café", "\U0001F6B2", "naïve", "—", "שלום"]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=200))
 def test_word_spans_never_hold_whitespace_and_are_disjoint(text):
     last = 0

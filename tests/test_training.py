@@ -23,6 +23,7 @@ def tiny_base(tmp_path, tokenizer):
     return d
 
 
+@pytest.mark.slow
 def test_train_writes_model_and_resumes(tmp_path, tiny_base, data_dir):
     from argmine.training.loop import load_config, train
 
@@ -72,6 +73,7 @@ def test_average_weights_is_the_elementwise_mean(tmp_path):
     assert sorted(p.name for p in keep.iterdir()) == ["e2.safetensors", "e3.safetensors"]
 
 
+@pytest.mark.slow
 def test_train_with_average_last_scores_the_average(tmp_path, tiny_base, data_dir):
     from argmine.training.loop import load_config, train
 
@@ -100,6 +102,7 @@ def test_shipped_configs_load(name):
         assert spec["fraction"] > 0
 
 
+@pytest.mark.slow
 def test_without_dev_split_the_average_is_the_model(tmp_path, tiny_base, data_dir):
     from argmine.training.loop import load_config, train
 
@@ -110,6 +113,7 @@ def test_without_dev_split_the_average_is_the_model(tmp_path, tiny_base, data_di
     assert "dev_c_f1_100" not in state["average"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("freeze", [False, True])
 def test_document_level_training_from_a_model_directory(tmp_path, tiny_base, data_dir, freeze):
     """argmine 0.3's stage 2: start from a trained model's weights, train on several corpora at document level

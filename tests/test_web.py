@@ -116,6 +116,7 @@ def test_folder_of_html_pages(tmp_path, tiny_miner):
         run_batch(folder, tmp_path / "out2.jsonl", tiny_miner, progress=False)
 
 
+@pytest.mark.slow  # whole WARC runs through the CLI
 def test_cli_batch_warc_and_mine_html(tmp_path, tiny_model_dir):
     src = tmp_path / "pages.warc.gz"
     write_warc(src)
@@ -160,6 +161,7 @@ def test_non_utf8_file_name_goes_to_errors(tmp_path, tiny_miner):
     assert (s2.mined, s2.errors, s2.skipped) == (0, 0, 2)
 
 
+@pytest.mark.slow  # whole WARC runs through the CLI
 def test_warc_resume_after_a_killed_run_loses_and_repeats_nothing(tmp_path, tiny_miner):
     src = tmp_path / "pages.warc.gz"
     pages = write_warc(src)

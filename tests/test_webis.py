@@ -3,7 +3,6 @@
 Synthetic XMI written here exercises the parser without the corpus; the real-corpus checks read it at run time
 from the data directory and are skipped when it is absent.
 """
-import os
 from pathlib import Path
 
 import pytest
@@ -108,20 +107,9 @@ def test_find_data_dir(tmp_path, monkeypatch):
 
 
 # -- the real corpus ---------------------------------------------------------------------------------------------
-def _data_dir():
-    candidates = []
-    if os.environ.get("ARGMINE_DATA"):
-        candidates.append(Path(os.environ["ARGMINE_DATA"]))
-    candidates += [ROOT.parent / "shared" / "data", Path("/work/shared/data")]
-    for c in candidates:
-        if (c / "webis-editorials-16" / "annotated-xmi").is_dir():
-            return c
-    pytest.skip("Webis-Editorials-16 not found (set ARGMINE_DATA to the directory that holds webis-editorials-16/)")
-
-
 @pytest.mark.parametrize("split,n_docs", [("train", 180), ("validation", 60)])
-def test_real_corpus(split, n_docs):
-    docs = read_webis(_data_dir(), split)
+def test_real_corpus(webis_dir, split, n_docs):
+    docs = read_webis(webis_dir, split)
     assert len(docs) == n_docs
     assert len({d.id for d in docs}) == n_docs
     n_units = 0

@@ -80,11 +80,12 @@ def parquet_to_journal(out: Path, journal: Path) -> None:
     pq = _pyarrow_parquet()
     try:
         pf = pq.ParquetFile(out)
-        if "document" not in pf.schema_arrow.names:
-            raise ValueError("no 'document' column")
+        names, why = pf.schema_arrow.names, "no 'document' column"
     except Exception as e:
-        raise BatchError(f"OUTPUT {str(out)!r} must be a Parquet file written by argmine batch; got one that is not ({e}). "
-                         "Write to another file, or remove this one.") from None
+        pf, names, why = None, [], str(e)
+    if pf is None or "document" not in names:
+        raise BatchError(f"OUTPUT {str(out)!r} must be a Parquet file written by argmine batch; got one that is not "
+                         f"({why}). Write to another file, or remove this one.")
     tmp = journal.with_name(journal.name + ".tmp")
     with open(tmp, "wb") as f:
         for batch in pf.iter_batches(batch_size=1024, columns=["document"]):

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
-from ..errors import ArgmineError
+from ..errors import BatchError  # noqa: F401  (argmine.batch.records.BatchError, as before)
 
 PathLike = Union[str, "os.PathLike[str]"]
 Key = Union[int, str]
@@ -15,10 +15,6 @@ DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_CHUNK_SIZE = 64
 CHUNK_CHARS = 4_000_000  # a chunk is also closed once its texts hold this many characters
 _BOM = b"\xef\xbb\xbf"
-
-
-class BatchError(ArgmineError, ValueError):
-    """The batch could not run (or go on): unreadable input, an OUTPUT that argmine did not write, ..."""
 
 
 @dataclass

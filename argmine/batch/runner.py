@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
+from ..errors import ArgumentValueError
 from ..lang import NonEnglishWarning
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
                       default_errors_path, first_model, text_hash)
@@ -112,13 +113,13 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     if max_chars is None:  # the miner's limit (Miner.max_chars), so reading and mining agree
         max_chars = miner_max if miner_max is not None else DEFAULT_MAX_CHARS
     if batch_size < 1 or chunk_size < 1 or max_chars < 1:
-        raise ValueError(f"batch_size, chunk_size and max_chars must be >= 1; got {batch_size}, {chunk_size}, {max_chars}")
+        raise ArgumentValueError(f"batch_size, chunk_size and max_chars must be >= 1; got {batch_size}, {chunk_size}, {max_chars}")
     if miner_max is not None and miner_max < max_chars:
         # an explicit max_chars (--max-chars) rules the run: mine with a copy that takes texts up to it (same network)
         miner = copy.copy(miner)
         miner.max_chars = max_chars
     if limit is not None and limit < 0:
-        raise ValueError(f"limit must be >= 0; got {limit}")
+        raise ArgumentValueError(f"limit must be >= 0; got {limit}")
     src, out = Path(input_path), Path(output_path)
     kind = input_kind(src)
     folder = kind == "folder"

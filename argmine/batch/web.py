@@ -37,7 +37,7 @@ def _article_record(n: int, key, rid: Optional[str], load, max_chars: int, meta:
     try:
         art = load()
     except WebExtrasMissingError as e:
-        raise BatchError(str(e)) from None
+        raise BatchError(e.message) from None
     except NotAnArticle as e:
         return Record(n, key, rid, error=f"not an article: {e.reason}", not_article=True)
     except RecursionError:
@@ -72,7 +72,7 @@ def read_warc(p: Path, max_chars: int) -> Iterator[Record]:
             yield _article_record(page.position, page.position, page.record_id,
                                   lambda: extract_article(html, url), max_chars, meta)
     except WebExtrasMissingError as e:
-        raise BatchError(str(e)) from None
+        raise BatchError(e.message) from None
     except WarcReadError as e:
         raise BatchError(f"INPUT {str(p)!r} must be a whole WARC file; got {e}. Records read before that point are "
                          "written; repair the file and rerun to resume.") from None

@@ -18,6 +18,7 @@ import re
 from typing import Union
 
 from ..data import Document
+from ..errors import UnknownFormatError
 from .aif import from_aif, from_xaif, is_xaif, to_aif, to_xaif
 from .brat import to_brat
 from .htmlpage import index_html, page_names, to_html
@@ -46,7 +47,7 @@ def _json(obj) -> str:
 def dumps(doc: Union[Document, dict], fmt: str = "json") -> str:
     """``doc`` as text in format ``fmt`` (one of :data:`FORMATS`); for ``brat`` the .ann content."""
     if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
+        raise UnknownFormatError(fmt, FORMATS)
     d = as_document(doc)
     if fmt == "json":
         return _json(d.to_dict())

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Tuple
 
 from ..data import SCHEMA_VERSION, ArgumentUnit, Document, Relation
+from ..errors import AifFormatError, ExportError
 
 #: S-node type and AIFdb's default scheme text, per argmine relation label.
 S_NODES = {"supports": ("RA", "Default Inference"), "attacks": ("CA", "Default Conflict")}
@@ -49,9 +50,9 @@ def to_aif(doc: Document, *, timestamp: Optional[str] = None) -> Dict[str, Any]:
         })
     for r in doc.relations:
         if r.label not in S_NODES:
-            raise ValueError(f"relation label must be one of {tuple(S_NODES)}; got {r.label!r}")
+            raise ExportError(f"relation label must be one of {tuple(S_NODES)}; got {r.label!r}")
         if r.source not in node_of or r.target not in node_of:
-            raise ValueError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
+            raise ExportError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
         kind, text = S_NODES[r.label]
         nid = str(len(nodes) + 1)
         nodes.append({
@@ -78,7 +79,7 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     Nodes other than I, RA and CA (locutions, YA, TA, MA, ...) are ignored.
     """
     if not isinstance(d, dict) or not isinstance(d.get("nodes"), list):
-        raise ValueError("AIF must be a JSON object with a 'nodes' list")
+        raise AifFormatError("AIF must be a JSON object with a 'nodes' list")
     head = d.get("argmine") if isinstance(d.get("argmine"), dict) else {}
     nodes = {str(n["nodeID"]): n for n in d["nodes"]}
     into: Dict[str, List[str]] = {}
@@ -114,10 +115,10 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
             units.append(ArgumentUnit(uid, at, at + len(t), "Premise"))
             unit_of[str(n["nodeID"])] = uid
         if not i_nodes:
-            raise ValueError("AIF must have I-nodes (the propositions) to read units from; got none. "
+            raise AifFormatError("AIF must have I-nodes (the propositions) to read units from; got none. "
                              "argmine reads the argument graph, not dialogue alone")
         if not units:
-            raise ValueError(f"AIF I-node texts must occur in the document text; got none of {len(i_nodes)} found "
+            raise AifFormatError(f"AIF I-node texts must occur in the document text; got none of {len(i_nodes)} found "
                              f"(first: {str(i_nodes[0].get('text', ''))[:40]!r}). Pass the text they were cut from.")
 
     relations: List[Relation] = []
@@ -221,7 +222,7 @@ def from_xaif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     graph is not AIF or none of its I-nodes is found in the text: never an empty document.
     """
     if not is_xaif(d):
-        raise ValueError("xAIF must be a JSON object with an 'AIF' object holding the graph; got none")
+        raise AifFormatError("xAIF must be a JSON object with an 'AIF' object holding the graph; got none")
     graph = d["AIF"]
     head = graph.get("argmine") if isinstance(graph.get("argmine"), dict) else {}
     if text is None and "text" not in head:

@@ -24,6 +24,7 @@ import re
 from typing import Dict, List, Optional
 
 from ..data import Document
+from ..errors import ExportError
 
 _STANCE = {"supports": "For", "attacks": "Against"}
 
@@ -56,9 +57,9 @@ def to_brat(doc: Document) -> str:
     stance_rel: Dict[str, int] = {}  # claim id -> index of the relation its A-line stands for
     for k, r in enumerate(doc.relations):
         if r.source not in by_id or r.target not in by_id:
-            raise ValueError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
+            raise ExportError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
         if r.label not in _STANCE:
-            raise ValueError(f"relation label must be one of {tuple(_STANCE)}; got {r.label!r}")
+            raise ExportError(f"relation label must be one of {tuple(_STANCE)}; got {r.label!r}")
         if (by_id[r.source].label == "Claim" and by_id[r.target].label == "MajorClaim"
                 and r.source not in stance_rel):
             stance_rel[r.source] = k

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from ..data import Document
 from . import FORMATS, SUFFIXES, as_document, dumps
-from ..errors import DocumentFormatError
+from ..errors import DocumentFormatError, InputFileError, InputNotFoundError, OutputPathError, UnknownFormatError
 from ..validate import document_from_record
 from .aif import from_aif, from_xaif
 from .brat import brat_text
@@ -37,7 +37,7 @@ def read_input_bytes(path: str) -> Tuple[bytes, str]:
         raise IsADirectoryError(f"input must be a file; got {path!r}, which is a directory "
                                 "(argmine batch DIR mines a folder of .txt files)")
     if not p.is_file():
-        raise FileNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
+        raise InputNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
     return p.read_bytes(), path
 
 
@@ -53,7 +53,7 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ValueError(f"{name}: not UTF-8 (byte {e.start})") from None
+        raise InputFileError(f"{name}: not UTF-8 (byte {e.start})") from None
     try:
         whole = json.loads(text)
     except json.JSONDecodeError:
@@ -70,10 +70,10 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            raise ValueError(f"{name} line {n}: not JSON ({e.msg})") from None
+            raise InputFileError(f"{name} line {n}: not JSON ({e.msg})") from None
         docs.append(_to_document(obj, f"{name} line {n}"))
     if not docs:
-        raise ValueError(f"{name}: no documents in it")
+        raise InputFileError(f"{name}: no documents in it")
     return docs, True
 
 
@@ -86,7 +86,7 @@ def _write_text(path: Path, text: str) -> None:
 def brat_text_path(ann: Path) -> Path:
     """Where the .txt goes beside a brat .ann file."""
     if ann.suffix.lower() == ".txt":
-        raise ValueError(f"the brat output must be the .ann file (the .txt is written beside it); got {str(ann)!r}")
+        raise OutputPathError(f"the brat output must be the .ann file (the .txt is written beside it); got {str(ann)!r}")
     return ann.with_suffix(".txt")
 
 
@@ -107,7 +107,7 @@ def check_output(out: Optional[Path], fmt: str, text: Optional[str] = None, forc
     if out is None:
         return
     if out.is_dir():
-        raise ValueError(f"-o must name a file; got {str(out)!r}, which is a directory")
+        raise OutputPathError(f"-o must name a file; got {str(out)!r}, which is a directory")
     if fmt != "brat":
         return
     txt = brat_text_path(out)
@@ -115,7 +115,7 @@ def check_output(out: Optional[Path], fmt: str, text: Optional[str] = None, forc
         return
     if text is not None and txt.read_bytes() == brat_text(text).encode("utf-8", "surrogatepass"):
         return
-    raise ValueError(f"the brat .txt beside {str(out)!r} must not overwrite another file; got an existing "
+    raise OutputPathError(f"the brat .txt beside {str(out)!r} must not overwrite another file; got an existing "
                      f"{str(txt)!r} with other content. Choose another -o, or pass --force to overwrite it")
 
 
@@ -147,9 +147,9 @@ def written_files(out: Path, fmt: str) -> List[Path]:
 def write_batch(docs: List[Document], fmt: str, out_dir: Path, force: bool = False) -> Dict[str, Any]:
     """One file per document in ``out_dir`` (named from its id), plus ``index.html`` for html; returns a summary."""
     if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
+        raise UnknownFormatError(fmt, FORMATS)
     if out_dir.exists() and not out_dir.is_dir():
-        raise ValueError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file")
+        raise OutputPathError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file")
     out_dir.mkdir(parents=True, exist_ok=True)
     names = page_names(docs, SUFFIXES[fmt], reserved=("index",) if fmt == "html" else ())
     for doc, name in zip(docs, names):  # refuse before writing anything

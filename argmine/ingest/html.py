@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Union
 
-from ..errors import ArgmineError
+from ..errors import NotAnArticle, WebExtrasMissingError
 
 __all__ = ["Article", "NotAnArticle", "WebExtrasMissingError", "extract_article", "read_html_file",
            "DEFAULT_MIN_CHARS", "HTML_SUFFIXES"]
@@ -22,22 +22,6 @@ DEFAULT_MIN_CHARS = 200  # an extracted body shorter than this is not an article
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _WS = re.compile(r"\s+")
 _PARAGRAPH_TAGS = {"p", "head", "quote", "item", "cell"}
-
-
-class WebExtrasMissingError(ArgmineError, ImportError):
-    """HTML or WARC input needs the optional ``web`` extra (trafilatura, warcio)."""
-
-    def __init__(self, module: str) -> None:
-        super().__init__(f"HTML and WARC input need {module}; got no module {module!r}. "
-                         "Run: pip install 'argmine[web]' (or pip install trafilatura warcio)")
-
-
-class NotAnArticle(ArgmineError, ValueError):
-    """A page with no article to mine; ``reason`` says why (no main text, too short, not HTML, ...)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass

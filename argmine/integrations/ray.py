@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
-from ..errors import ArgmineError, ModelNotFoundError
+from ..errors import ModelNotFoundError, RayNotInstalledError
 from ..miner import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,14 +41,6 @@ OUTPUT_COLUMNS = ("id", "document", "error")
 WINDOW_PER_WORKER = 256  # argmine batch --engine ray: records per window and worker (see run_batch_ray)
 
 ModelArg = Union[None, str, "os.PathLike[str]", "Miner"]
-
-
-class RayNotInstalledError(ArgmineError, ImportError):
-    """Ray Data is not installed."""
-
-    def __init__(self, detail: str = "") -> None:
-        super().__init__("the Ray engine needs Ray Data (ray[data] >= 2.9); got " + (detail or "no module 'ray'")
-                         + ". Run: pip install 'argmine[ray]' (or pip install 'ray[data]')")
 
 
 def import_ray():

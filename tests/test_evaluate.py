@@ -1,5 +1,6 @@
-"""``argmine evaluate`` with --predictions, any corpus, bootstrap intervals and paired model comparisons,
-and the pure resampling functions of argmine.bootstrap.
+"""argmine.evaluate: ``argmine evaluate`` with --predictions, any corpus, bootstrap intervals and paired model
+comparisons, and the Python API (score_system, reading and aligning predictions). The resampling functions
+themselves are tested in tests/test_bootstrap.py.
 
 Gold documents are read from the data directory at run time (tests that need a corpus skip when it is absent)
 and written to temporary JSON Lines files; nothing from a corpus is stored in the repository.
@@ -10,11 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmine.bootstrap import bootstrap_ci, document_counts, micro_f1, paired_bootstrap
 from argmine.cli import app
 from argmine.data import Document
 from argmine.evaluate import align_predictions, read_predictions, score, score_system
-from argmine.metrics import score_documents
 
 PARTS = ("components", "relations", "segmentation")
 
@@ -122,6 +121,7 @@ def test_every_corpus_can_be_evaluated(data_dir, tmp_path, corpus, split, folder
         assert s["relations"]["f1_100"] == 1.0
 
 
+@pytest.mark.slow  # mines a corpus split twice
 def test_model_against_itself_differs_by_zero(data_dir, tiny_model_dir, tmp_path):
     gold_docs(data_dir, "microtexts", "test", "arg-microtexts")
     res, s = evaluate(["--corpus", "microtexts", "--split", "test", "--data-dir", data_dir,
@@ -176,48 +176,6 @@ def synthetic(n_docs=30):
         pred.append(Document(text, units[:k], [r for r in rels if {r.source, r.target} <= {u.id for u in units[:k]}],
                              id=f"d{i}"))
     return gold, pred
-
-
-def test_counts_reproduce_the_micro_scores():
-    gold, pred = synthetic()
-    counts = document_counts(gold, pred)
-    full = score_documents(gold, pred)
-    for part in PARTS:
-        for metric in ("f1_100", "f1_50"):
-            assert micro_f1(counts, part, metric) == full[part][metric]
-
-
-def test_bootstrap_ci_contains_the_estimate_and_is_reproducible():
-    gold, pred = synthetic()
-    counts = document_counts(gold, pred)
-    full = score_documents(gold, pred)
-    ci = bootstrap_ci(counts, n_resamples=500, seed=7)
-    for part in PARTS:
-        for metric in ("f1_100", "f1_50"):
-            lo, hi = ci[part][metric]
-            assert lo <= full[part][metric] <= hi and lo < hi
-    assert bootstrap_ci(counts, n_resamples=500, seed=7) == ci
-    assert bootstrap_ci(counts, n_resamples=500, seed=8) != ci
-    wider = bootstrap_ci(counts, n_resamples=500, seed=7, confidence=0.99)
-    assert wider["components"]["f1_100"][0] <= ci["components"]["f1_100"][0]
-    with pytest.raises(ValueError):
-        bootstrap_ci(counts, n_resamples=0)
-    with pytest.raises(ValueError):
-        bootstrap_ci([], n_resamples=10)
-
-
-def test_paired_bootstrap():
-    gold, pred = synthetic()
-    a, g = document_counts(gold, pred), document_counts(gold, gold)
-    same = paired_bootstrap(a, a, n_resamples=300, seed=1)
-    assert all(same[p][m]["diff"] == 0.0 and same[p][m]["p_value"] == 1.0 for p in PARTS for m in ("f1_100", "f1_50"))
-    better = paired_bootstrap(a, g, n_resamples=300, seed=1)
-    r = better["components"]["f1_100"]
-    assert r["b"] == 1.0 and r["diff"] == pytest.approx(1.0 - r["a"]) and r["diff"] > 0
-    assert r["ci"][0] > 0 and r["p_value"] < 0.01
-    assert paired_bootstrap(a, g, n_resamples=300, seed=1) == better
-    with pytest.raises(ValueError):
-        paired_bootstrap(a, g[:-1])
 
 
 def test_score_system_at_paragraph_level_resamples_documents():

@@ -1,0 +1,73 @@
+"""argmine.lang: which texts count as English, and the NonEnglishWarning that mining gives for the others."""
+import warnings
+from pathlib import Path
+
+import pytest
+
+from argmine.lang import MIN_WORDS, NonEnglishWarning, detect, english_score, warn_if_not_english
+from hostile_texts import ARABIC, CHINESE, FRENCH, GERMAN, HINDI, RUSSIAN, SENTENCES, article
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "argumentative.txt"
+
+OPED = FIXTURE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [OPED, OPED.upper(), article(400), SENTENCES[0] * 3,
+                                  "Kerbs save lives.", "", "   ", "!!! 123 456"],
+                         ids=["oped", "oped_upper", "article", "repeated", "short", "empty", "blank", "no_words"])
+def test_english_and_short_texts_count_as_english(text):
+    assert detect(text)["english"] is True
+
+
+def test_english_op_ed_scores_high():
+    assert detect(OPED)["score"] > 0.9 and english_score(OPED)["function_words"] > 0.25
+
+
+@pytest.mark.parametrize("text", [GERMAN, FRENCH, CHINESE, ARABIC, RUSSIAN, HINDI],
+                         ids=["german", "french", "chinese", "arabic", "russian", "hindi"])
+def test_other_languages_are_not_english(text):
+    d = detect(text)
+    assert d["english"] is False and d["score"] < 0.3
+
+
+def test_short_non_english_is_not_judged():
+    assert english_score("Die Stadt sollte Radwege bauen.")["words"] < MIN_WORDS
+    assert detect("Die Stadt sollte Radwege bauen.")["english"] is True
+    assert detect("城市应该建设受保护的自行车道")["english"] is True  # 14 characters: too few to judge
+
+
+def test_detect_rejects_non_str():
+    with pytest.raises(TypeError, match="bytes"):
+        detect(b"the city")
+
+
+def test_mine_records_the_language_and_warns_once_per_non_english_text(tiny_miner):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = list(tiny_miner.mine_batch([OPED, GERMAN, "Kurz.", CHINESE, "", FRENCH], ids=list("abcdef")))
+    ours = [w for w in caught if issubclass(w.category, NonEnglishWarning)]
+    assert len(ours) == 3
+    assert ["'b'" in str(ours[0].message), "'d'" in str(ours[1].message), "'f'" in str(ours[2].message)] == [True] * 3
+    assert all("English" in str(w.message) for w in ours)
+    assert [d.meta["language"]["english"] for d in docs] == [True, False, True, False, True, False]
+    assert docs[0].meta["language"]["score"] > 0.9
+    assert issubclass(NonEnglishWarning, UserWarning)
+
+
+def test_no_warning_for_english(tiny_miner):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NonEnglishWarning)
+        tiny_miner.mine(OPED)
+        tiny_miner.mine("Kurz und gut.")
+
+
+def test_the_warning_points_at_the_caller(tiny_miner):
+    with pytest.warns(NonEnglishWarning) as rec:
+        list(tiny_miner.mine_batch([GERMAN]))
+    assert rec[0].filename == __file__
+
+
+def test_warn_if_not_english():
+    assert warn_if_not_english({"english": True, "score": 1.0}) is False
+    with pytest.warns(NonEnglishWarning, match="a text does not look like English"):
+        assert warn_if_not_english({"english": False, "score": 0.0}) is True
