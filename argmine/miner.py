@@ -164,11 +164,13 @@ class Miner:
         ``(DocumentScores, unit word spans [(p, start, end)], evidence probabilities or None)`` for a run of paragraphs
         (``unit_segments``; one run for any op-ed or essay). ``_assemble(text, id, *result)`` turns one into a
         Document under ``self.decode_options``; evaluation scripts re-decode the same scores under other options.
-        ``titles``: one headline (or None) per text, for a model with a headline input."""
+        ``titles``: one headline (or None) per text, for a model with a headline input; without one, a first paragraph
+        that looks like a headline (``argmine.text.leading_headline``) is used."""
         import torch
 
         from .model.features import headline_windows, prepare
         from .model.network import encode_paragraphs, headline_vector
+        from .text import leading_headline
 
         use_noise = bool(self.config.get("noise_filter", True))
         prepared = [prepare(t, self.tokenizer, self.max_length, use_noise) if t.strip() else [] for t in texts]
@@ -195,8 +197,9 @@ class Miner:
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
                 head = None
-                if self.net.headline and titles is not None and titles[d]:
-                    head = headline_vector(self.net, headline_windows(titles[d], self.tokenizer), self.device)
+                if self.net.headline:  # the given headline, else the text's own first line when it is one
+                    title = (titles[d] if titles is not None else None) or leading_headline(texts[d])
+                    head = headline_vector(self.net, headline_windows(title, self.tokenizer), self.device)
                 out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
                                           for seg in unit_segments([len(c["spans"]) for c in per_para])]))
         return out

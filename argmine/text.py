@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 Span = Tuple[int, int]
 
@@ -213,6 +213,15 @@ def looks_like_title(text: str, span: Span) -> bool:
         return False
     inner = re.search(r"[.!?]\s+\S", s)
     return not inner and not s.rstrip().endswith((".", ":", ";"))
+
+
+def leading_headline(text: str) -> Optional[str]:
+    """The text's own headline: its first paragraph when that looks like a headline (``looks_like_title``) and more
+    paragraphs follow, else None. A pasted op-ed often starts with its headline."""
+    paras = paragraph_spans(text)
+    if len(paras) > 1 and looks_like_title(text, paras[0]):
+        return text[paras[0][0]:paras[0][1]].strip()
+    return None
 
 
 def paragraph_roles(text: str, paras: List[Span], skip: set | frozenset = frozenset()) -> List[str]:

@@ -186,3 +186,12 @@ def test_skip_paragraphs_do_not_count():
 
 def test_roles_of_nothing():
     assert paragraph_roles("", []) == []
+
+
+def test_leading_headline_is_a_first_line_that_looks_like_one():
+    from argmine.text import leading_headline
+
+    assert leading_headline("Paint Is Not Protection: Why Our City Needs Bike Lanes\n\nOur city should build them.") == \
+        "Paint Is Not Protection: Why Our City Needs Bike Lanes"
+    assert leading_headline("Our city should build bike lanes. They save lives.\n\nSo build them.") is None  # a sentence
+    assert leading_headline("Ban cars from city centres") is None  # nothing follows: the text itself
