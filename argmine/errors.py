@@ -12,7 +12,7 @@ from typing import Optional, Union
 PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError",
-           "BratFormatError", "DocumentFormatError"]
+           "BratFormatError", "DocumentFormatError", "OptionValueError"]
 
 
 class ArgmineError(Exception):
@@ -109,3 +109,12 @@ class DocumentFormatError(ArgmineError, ValueError):
         self.where = where
         self.reason = reason
         super().__init__(f"{where}: {reason}; got {got}." + (f" {hint}" if hint else ""))
+
+
+class OptionValueError(ArgmineError, ValueError):
+    """An option of ``load()``, ``mine()`` or the command line with a value it cannot take; carries ``option``."""
+
+    def __init__(self, option: str, expected: str, got: object, hint: str = "") -> None:
+        self.option = option
+        shown = repr(got) if isinstance(got, (str, bytes)) or got is None else f"{got!r} ({type(got).__name__})"
+        super().__init__(f"{option} must be {expected}; got {shown}." + (f" {hint}" if hint else ""))
