@@ -86,6 +86,7 @@ class Miner:
     def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
                  max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None):
         self.calibration = calibration  # argmine.calibration.ScoreCalibration, or None: raw scores
+        self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
         if precision not in ("fp32", "bf16"):
             raise ValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}")
         self.precision = precision  # bf16: the encoder runs under bfloat16 autocast (faster on CPUs with AMX/AVX-512 BF16)
@@ -123,15 +124,16 @@ class Miner:
         """Mine many texts; yields Documents in input order. Paragraphs are length-sorted inside each chunk.
 
         ``min_score`` (in [0, 1]): units scoring below it are dropped, with every relation to or from them
-        (``drop_below``); with a calibrated model a unit's score is the probability that it is right. Raises
-        ``OptionValueError`` (a ``ValueError``) for anything else but None.
+        (``drop_below``); with a calibrated model a unit's score is the probability that it is right. None: the
+        miner's ``min_score`` attribute (default None: keep every unit). Raises ``OptionValueError`` (a
+        ``ValueError``) for anything else.
 
         ``ids``: one ``str`` (or None) per text. Raises ``TypeError`` for a text that is not a ``str``, a single str
         as ``texts`` or ``ids``, an id that is not a str, or a ``batch_size`` that is not an int; ``ValueError`` for a
         text over ``max_chars``, ``batch_size < 1`` or fewer ids than texts. Warns ``argmine.lang.NonEnglishWarning``
         for a text of 20 words or more that is not English.
         """
-        min_score = check_min_score(min_score)
+        min_score = check_min_score(min_score if min_score is not None else self.min_score)
         if isinstance(texts, str):
             raise TypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
         if isinstance(batch_size, bool) or not isinstance(batch_size, int):

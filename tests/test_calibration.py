@@ -170,3 +170,33 @@ def test_a_model_without_calibration_loads_with_raw_scores(tiny_model_dir, tmp_p
     assert miner.calibration is None
     doc = miner.mine("Cities should build bike lanes because they make streets safer for everyone who rides.")
     assert "scores" not in doc.meta and all("raw_score" not in u.extra for u in doc.units)
+
+
+def test_html_page_fades_units_by_score():
+    from argmine.export import to_html
+
+    page = to_html(_doc())
+    assert 'style="--s:0.10"' in page and 'style="--s:0.90"' in page  # text spans and graph nodes
+    assert "opacity:calc(.4 + .6 * var(--s, 1))" in page
+    assert "raw confidence" in page
+    cal = _doc()
+    cal.meta["scores"] = "calibrated"
+    assert "probability that the unit is right" in to_html(cal)
+
+
+def test_cli_mine_takes_threads_and_min_score(tiny_model_dir, tmp_path):
+    from typer.testing import CliRunner
+
+    from argmine.cli import app
+
+    src = tmp_path / "t.txt"
+    src.write_text("Cities should build bike lanes. Painted lines do not stop cars, but kerbs keep drivers out.\n\n"
+                   "Critics say lanes hurt shops. However, people on bikes visit shops more often.\n", encoding="utf-8")
+    base = ["mine", str(src), "--model", str(tiny_model_dir)]
+    every = json.loads(CliRunner().invoke(app, base + ["--threads", "1"]).stdout)
+    kept = json.loads(CliRunner().invoke(app, base + ["--threads", "1", "--min-score", "0.5"]).stdout)
+    assert {u["id"] for u in kept["units"]} == {u["id"] for u in every["units"] if u["score"] >= 0.5}
+    Document.from_dict(kept).validate()
+    for bad in (["--threads", "0"], ["--min-score", "2"]):
+        res = CliRunner().invoke(app, base + bad)
+        assert res.exit_code == 2 and "must be" in (res.stderr if hasattr(res, "stderr") else res.output)

@@ -44,6 +44,21 @@ def _fmt_score(x: float) -> str:
     return f"{float(x):.2f}"
 
 
+def _fade(x: float) -> str:
+    """An inline style giving a unit's CSS variable ``--s``: its score clamped to [0, 1] (the CSS fades by it)."""
+    try:
+        v = min(1.0, max(0.0, float(x)))
+    except (TypeError, ValueError):
+        v = 1.0
+    return f' style="--s:{v if v == v else 1.0:.2f}"'
+
+
+def _score_meaning(doc: Document) -> str:
+    if (doc.meta or {}).get("scores") == "calibrated":
+        return "the probability that the unit is right (calibrated on dev data)"
+    return "the model's raw confidence (not a probability)"
+
+
 def _model_name(doc: Document) -> str:
     m = doc.model or {}
     name = str(m.get("name") or "unknown model")
@@ -243,7 +258,8 @@ def graph_svg(doc: Document) -> str:
         u = by_id[uid]
         bg, fg, dark = COLOURS.get(u.label, ("#eee", "#888", "#333"))
         text = doc.text[u.start:u.end]
-        parts.append(f'<g class="node n-{_e(u.label)}" data-unit="{_e(uid)}" tabindex="0" transform="translate({x:.1f},{y:.1f})">')
+        parts.append(f'<g class="node n-{_e(u.label)}" data-unit="{_e(uid)}" tabindex="0"{_fade(u.score)} '
+                     f'transform="translate({x:.1f},{y:.1f})">')
         parts.append(f"<title>{_e(u.label)} {_e(uid)} (score {_fmt_score(u.score)}): {_e(text)}</title>")
         parts.append(f'<rect width="{NODE_W}" height="{NODE_H}" rx="8" ry="8" fill="{bg}" stroke="{fg}" stroke-width="1.5"/>')
         parts.append(f'<text x="8" y="15" class="nhead" fill="{dark}"><tspan font-weight="700">{_e(SHORT.get(u.label, u.label))} '
@@ -272,7 +288,8 @@ def text_html(doc: Document) -> str:
         if evidence:
             tip += f" \u00b7 evidence {evidence}"
         out.append(f'<span class="unit u-{_e(u.label)}" data-unit="{_e(u.id)}" data-badge="{_e(u.id)}" '
-                   f'data-label="{_e(u.label)}" data-score="{_fmt_score(u.score)}" tabindex="0" title="{_e(tip)}">'
+                   f'data-label="{_e(u.label)}" data-score="{_fmt_score(u.score)}" tabindex="0" title="{_e(tip)}"'
+                   f"{_fade(u.score)}>"
                    f"{_e(doc.text[u.start:u.end])}</span>")
         pos = u.end
     out.append(_e(doc.text[pos:]))
@@ -311,6 +328,7 @@ section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:14px 18p
 .graph{position:sticky;top:12px;align-self:start;max-height:calc(100vh - 24px);overflow:auto}
 #graph{max-width:100%;height:auto;display:block;margin:0 auto}
 .doctext{white-space:pre-wrap;overflow-wrap:anywhere}
+.unit,.node{opacity:calc(.4 + .6 * var(--s, 1))}
 .unit{border-radius:3px;padding:1px 2px;border-bottom:2px solid;-webkit-box-decoration-break:clone;box-decoration-break:clone;cursor:pointer;transition:background-color .15s}
 .unit::before{content:attr(data-badge);font-size:10px;font-weight:700;margin-right:3px;vertical-align:1px;opacity:.8}
 .u-MajorClaim{background:#e9dcff;border-color:#7a3fe0}.u-MajorClaim::before{color:#3d1680}
@@ -414,7 +432,7 @@ def to_html(doc: Document) -> str:
         '<main><section class="text"><h2>Text</h2>'
         f'<div id="doc-text" class="doctext">{text_html(doc)}</div></section>\n'
         f'<section class="graph"><h2>Argument graph</h2>{graph_svg(doc)}</section></main>\n'
-        "<footer>Units are highlighted by label; the score (the model's confidence) is in each tooltip. "
+        f"<footer>Units are highlighted by label and faded by score: {_score_meaning(doc)}, in each tooltip. "
         "Arrows point from a unit to what it supports (green) or attacks (red, dashed).</footer>\n"
         f"<script>{_JS}</script>\n</body></html>\n"
     )
