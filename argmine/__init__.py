@@ -13,15 +13,21 @@ from .data import ArgumentUnit, Document, Relation  # noqa: E402  (pure Python, 
 __all__ = ["load", "Miner", "Document", "ArgumentUnit", "Relation", "__version__"]
 
 
-def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32"):
+def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32", threads=None, calibrated=True):
     """Load a model directory (default: the model shipped with argmine) and return a :class:`Miner`.
 
     ``max_chars``: longest text the Miner takes (longer ones raise ValueError); None for no limit.
     ``precision``: ``"fp32"`` (default) or ``"bf16"`` (encoder under bfloat16 autocast: faster on recent CPUs).
+    ``threads``: torch CPU threads for this process (a positive int); None (default): no more than the cores
+    other processes leave free, measured now (``argmine.threads``). Raises ``argmine.errors.OptionValueError``
+    for anything else.
+    ``calibrated``: scores are calibrated probabilities when the model directory has a ``calibration.json``
+    (``argmine.calibration``); False, or a directory without one, gives the network's raw scores.
     """
     from .miner import load as _load
 
-    return _load(model, device=device, max_chars=max_chars, precision=precision)
+    return _load(model, device=device, max_chars=max_chars, precision=precision, threads=threads,
+                 calibrated=calibrated)
 
 
 def __getattr__(name):  # lazy: importing argmine must not import torch

@@ -53,23 +53,33 @@ def read_text_input(path: str) -> tuple[str, str]:
         raise InputEncodingError(name, e.start + bom, "utf-8", e.reason) from None
 
 
-def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=None, title: Optional[str] = None) -> dict:
-    """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining;
-    ``title``: the text's headline (a web page's own title is used when not given)."""
-    from .miner import load
+def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=None, *, title: Optional[str] = None,
+                 threads: Optional[int] = None, min_score: Optional[float] = None) -> dict:
+    """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining.
+    ``title``: the text's headline (a web page's own title is used when not given); ``threads`` and ``min_score``:
+    as in ``argmine.load`` and ``Miner.mine``."""
+    from .miner import check_min_score, load
 
+    check_min_score(min_score)
     if path != "-" and Path(path).suffix.lower() in (".html", ".htm", ".xhtml"):  # a saved web page: its article
         from .ingest import read_html_file
 
         art = read_html_file(path)
-        doc = load(model).mine(art.text, id=doc_id or Path(path).stem, title=title or art.meta.get("title"))
+        doc = load(model, threads=threads).mine(art.text, id=doc_id or Path(path).stem,
+                                                title=title or art.meta.get("title"), min_score=min_score)
         doc.meta = {**doc.meta, **art.meta}
         return doc.to_dict()
     text, name = read_text_input(path)
     if check is not None:
         check(text)
-    miner = load(model)
-    return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title).to_dict()
+    miner = load(model, threads=threads)
+    return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title,
+                      min_score=min_score).to_dict()
+
+
+THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
+MIN_SCORE_HELP = ("Drop units scoring below this (0-1; with a calibrated model the probability that a unit is right), "
+                  "with their relations.")
 
 
 @app.command()
@@ -82,6 +92,8 @@ def mine(
     title: Optional[str] = typer.Option(None, "--title", help="The text's headline, when it is not in the text (an op-ed's headline helps find its major claim; kept in meta.title)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
     force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
+    threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP),
 ):
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
@@ -92,7 +104,8 @@ def mine(
         raise typer.Exit(2)
     fmt = _check_format(fmt, out, "json")
     try:
-        doc = mine_command(path, model, doc_id, check=lambda text: check_output(out, fmt, text, force), title=title)
+        doc = mine_command(path, model, doc_id, check=lambda text: check_output(out, fmt, text, force), title=title,
+                           threads=threads, min_score=min_score)
     except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
         _fail(str(e))
     _write_export(doc, fmt, out, force)
@@ -152,7 +165,7 @@ def render(
 
 def evaluate_command(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str,
                      predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
-                     confidence: float = 0.95, log=None, precision: str = "fp32") -> tuple:
+                     confidence: float = 0.95, log=None, precision: str = "fp32", threads: Optional[int] = None) -> tuple:
     """``(results, comparisons)``: one result per system (each model, then each predictions file; the default model
     when neither is given) and, for two or more systems, each later one compared with the first."""
     from .corpora import get_reader
@@ -162,7 +175,7 @@ def evaluate_command(corpus: str, split: str, data_dir: Path, models: List[Optio
     gold = get_reader(corpus)(data_dir, split)
     systems = []  # (model info, predicted documents, extra result keys)
     for m in models or ([] if predictions else [None]):
-        miner = load(m, precision=precision)
+        miner = load(m, precision=precision, threads=threads)
         info = dict(miner.model_info)
         systems.append((info, predict(miner, gold, show_progress=sys.stderr.isatty()), {}, m))
     for path in predictions or []:
@@ -238,6 +251,7 @@ def evaluate(
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
     confidence: float = typer.Option(0.95, "--confidence", min=0.5, max=0.999, help="Confidence level of the intervals."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here (several systems: {systems, comparisons})."),
+    threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
 ):
     """Score a model or predictions on an annotated corpus split (component and relation F1, 100% and 50% match).
 
@@ -253,7 +267,7 @@ def evaluate(
     try:
         results, comparisons = evaluate_command(
             corpus, split, _data_dir(data_dir), list(model or []), level, predictions=list(predictions or []),
-            n_bootstrap=n_bootstrap, seed=seed, confidence=confidence, precision=precision,
+            n_bootstrap=n_bootstrap, seed=seed, confidence=confidence, precision=precision, threads=threads,
             log=lambda m: typer.echo(f"argmine evaluate: {m}", err=True))
     except (ArgmineError, FileNotFoundError, ValueError) as e:
         _fail(str(e))
@@ -331,6 +345,8 @@ def batch(
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="--engine ray: actors, one CPU each (default: the cluster's CPUs)."),
     precision: str = typer.Option("fp32", "--precision", help="fp32, or bf16 (encoder under bfloat16 autocast; faster on CPUs with AMX/AVX-512 BF16, scores within ~0.2 F1)."),
     summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run's summary as JSON here (records read, mined, errors by reason, documents/s)."),
+    threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP + " --engine local only."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP + " --engine local only."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
@@ -345,6 +361,8 @@ def batch(
         _fail(f"--engine must be local or ray; got {engine!r}")
     if workers is not None and engine != "ray":
         _fail("--workers needs --engine ray")
+    if engine == "ray" and (threads is not None or min_score is not None):
+        _fail("--threads and --min-score need --engine local (a Ray actor uses one CPU and keeps every unit)")
     try:
         input_kind(input_path)
         common = dict(text_field=text_field, id_field=id_field, errors_path=errors, batch_size=batch_size, limit=limit,
@@ -354,7 +372,11 @@ def batch(
 
             summary = run_batch_ray(input_path, output, model, workers=workers, chunk_size=chunk_size, **common)
         else:
-            summary = run_batch(input_path, output, load(model, precision=precision), chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, **common)
+            from .miner import check_min_score
+
+            miner = load(model, precision=precision, threads=threads)
+            miner.min_score = check_min_score(min_score)
+            summary = run_batch(input_path, output, miner, chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, **common)
     except BatchInterrupted as e:
         lead = "\n" if sys.stderr.isatty() else ""  # end the ^C line first
         typer.echo(f"{lead}{e.summary.line()}. Run the same command again to resume.", err=True)

@@ -247,11 +247,16 @@ class DecodeOptions:
     essay_max_paragraphs: int = 0  # texts of 3..N content paragraphs get the essay rules (0: never)
     min_major_claims: int = 1  # a text with units has at least this many major claims (one per paragraph at most)
 
+    def layout(self, n_paragraphs: int) -> str:
+        """``essay`` when a text of ``n_paragraphs`` content paragraphs is decoded under the essay rules
+        (``for_shape``), else ``other``."""
+        return "essay" if self.essay_max_paragraphs and 3 <= n_paragraphs <= self.essay_max_paragraphs else "other"
+
     def for_shape(self, n_paragraphs: int) -> "DecodeOptions":
         """The options for a text of ``n_paragraphs`` content paragraphs (the essay rules when it has an essay's shape)."""
         import dataclasses
 
-        if self.essay_max_paragraphs and 3 <= n_paragraphs <= self.essay_max_paragraphs:
+        if self.layout(n_paragraphs) == "essay":
             return dataclasses.replace(self, mc_roles=("introduction", "conclusion"), cross_paragraph=False,
                                        premise_to_major=False)
         return self

@@ -19,8 +19,8 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError",
            "BratFormatError", "DocumentFormatError", "UnknownFormatError", "ExportError", "AifFormatError",
-           "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "BatchError",
-           "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
+           "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "OptionValueError",
+           "BatchError", "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
 
 
 class ArgmineError(Exception):
@@ -180,6 +180,17 @@ class ArgumentValueError(ArgmineError, ValueError):
     """An argument out of its range (a batch size below 1, one link per document, ...)."""
 
     code = "E107"
+
+
+class OptionValueError(ArgmineError, ValueError):
+    """An option of ``load()``, ``mine()`` or the command line with a value it cannot take; carries ``option``."""
+
+    code = "E108"
+
+    def __init__(self, option: str, expected: str, got: object, hint: str = "") -> None:
+        self.option = option
+        shown = repr(got) if isinstance(got, (str, bytes)) or got is None else f"{got!r} ({type(got).__name__})"
+        super().__init__(f"{option} must be {expected}; got {shown}." + (f" {hint}" if hint else ""))
 
 
 class BatchError(ArgmineError, ValueError):

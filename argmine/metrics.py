@@ -275,3 +275,17 @@ def document_checks(gold: Sequence[Document], pred: Sequence[Document], threshol
             out["major_claim_found"] += any(_overlap(a, b) >= threshold for a in p_mc for b in g_mc)
         out["no_units"] += bool(g.units) and not p.units
     return out
+
+
+def correct_units(gold: Document, pred: Document, threshold: float = 0.5) -> List[bool]:
+    """Per unit of ``pred`` (in order): is it matched one-to-one to a gold unit of the same label at ``threshold``
+    token overlap (the matching of component F1, so ``sum`` of the result is its true positives)? Texts must be equal."""
+    align = _match_units(gold, pred, threshold, use_labels=True)
+    return [u.id in align for u in pred.units]
+
+
+def correct_relations(gold: Document, pred: Document, threshold: float = 0.5) -> List[bool]:
+    """Per relation of ``pred`` (in order): is it one of relation F1's true positives at ``threshold`` overlap?"""
+    align = _match_units(gold, pred, threshold, use_labels=True)
+    hits = {id(pr) for pr, _ in _match_relations(gold, pred, align)}
+    return [id(r) in hits for r in pred.relations]

@@ -29,13 +29,42 @@ def pick_device(device: Optional[str] = None) -> str:
 
 
 def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
-         max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32") -> "Miner":
-    """Load a model directory (default: the model shipped with argmine) and return a ready Miner."""
-    from .model.directory import default_model_dir, load_dir
+         max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", threads: Optional[int] = None,
+         calibrated: bool = True) -> "Miner":
+    """Load a model directory (default: the model shipped with argmine) and return a ready Miner.
 
+    ``threads``: torch's intra-op CPU threads, set here for the whole process (``argmine.threads.set_threads``);
+    None: no more than the cores other processes leave free. ``calibrated``: apply the directory's
+    ``calibration.json`` (``argmine.calibration``) when it has one; without one, or with ``False``, scores are raw.
+    Raises ``OptionValueError`` for ``threads`` that is not a positive int, ``ModelNotFoundError`` /
+    ``ModelFormatError`` for a directory that is missing or unreadable (a broken ``calibration.json`` too).
+    """
+    from .model.directory import default_model_dir, load_dir
+    from .threads import check_threads, prefer_passive_wait, set_threads
+
+    check_threads(threads)
+    prefer_passive_wait()  # before torch is first imported, else too late (argmine.threads)
     path = Path(model) if model is not None else default_model_dir()
     net, tok, cfg = load_dir(path)
-    return Miner(net, tok, cfg, device=device, max_chars=max_chars, precision=precision)
+    set_threads(threads)
+    return Miner(net, tok, cfg, device=device, max_chars=max_chars, precision=precision,
+                 calibration=load_calibration(path, cfg) if calibrated else None)
+
+
+def load_calibration(path: Path, cfg: Dict[str, Any]):
+    """The ``ScoreCalibration`` of the model directory ``path``, or None when it has none. One fitted for other
+    weights or decoding options is not used: a ``UserWarning`` says so and scores stay raw."""
+    import warnings
+
+    from .calibration import model_fingerprint, read_calibration
+    from .model.directory import weights_file
+
+    cal = read_calibration(path)
+    if cal is not None and cal.fingerprint != model_fingerprint(weights_file(path), cfg.get("decoding")):
+        warnings.warn(f"{path}/calibration.json was fitted for other weights or decoding options: scores stay raw. "
+                      "Refit it: python benchmarks/calibrate.py --model DIR --data-dir DATA", UserWarning, stacklevel=3)
+        return None
+    return cal
 
 
 _NO_ID = object()
@@ -62,7 +91,9 @@ class Miner:
     """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`."""
 
     def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
-                 max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32"):
+                 max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None):
+        self.calibration = calibration  # argmine.calibration.ScoreCalibration, or None: raw scores
+        self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
         if precision not in ("fp32", "bf16"):
             raise ValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}")
         self.precision = precision  # bf16: the encoder runs under bfloat16 autocast (faster on CPUs with AMX/AVX-512 BF16)
@@ -89,23 +120,32 @@ class Miner:
         return f"Miner(model={self.config['name']!r}, version={self.config['version']!r}, device={self.device!r})"
 
     # -- public API ----------------------------------------------------------------
-    def mine(self, text: str, *, id: Optional[str] = None, title: Optional[str] = None) -> Document:
+    def mine(self, text: str, *, id: Optional[str] = None, title: Optional[str] = None,
+             min_score: Optional[float] = None) -> Document:
         """Mine one text; returns a Document whose offsets index ``text`` exactly as given.
 
         ``title``: the text's headline, not part of ``text`` (an op-ed's headline usually states its thesis; a model
-        with a headline input uses it to find the major claim; kept in ``meta["title"]``)."""
-        return next(iter(self.mine_batch([text], ids=[id], titles=[title], show_progress=False)))
+        with a headline input uses it to find the major claim; kept in ``meta["title"]``). ``min_score``: as in
+        :meth:`mine_batch`."""
+        return next(iter(self.mine_batch([text], ids=[id], titles=[title], show_progress=False, min_score=min_score)))
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
                    titles: Optional[Iterable[Optional[str]]] = None, batch_size: int = 16,
-                   show_progress: Optional[bool] = None) -> Iterator[Document]:
+                   show_progress: Optional[bool] = None, min_score: Optional[float] = None) -> Iterator[Document]:
         """Mine many texts; yields Documents in input order. Paragraphs are length-sorted inside each chunk.
 
-        ``ids``: one ``str`` (or None) per text; ``titles``: one headline (or None) per text, as for ``mine``. Raises ``TypeError`` for a text that is not a ``str``, a single str
+        ``min_score`` (in [0, 1]): units scoring below it are dropped, with every relation to or from them
+        (``drop_below``); with a calibrated model a unit's score is the probability that it is right. None: the
+        miner's ``min_score`` attribute (default None: keep every unit). Raises ``OptionValueError`` (a
+        ``ValueError``) for anything else.
+
+        ``ids``: one ``str`` (or None) per text; ``titles``: one headline (or None) per text, as for ``mine``. Raises
+        ``TypeError`` for a text that is not a ``str``, a single str
         as ``texts`` or ``ids``, an id that is not a str, or a ``batch_size`` that is not an int; ``ValueError`` for a
         text over ``max_chars``, ``batch_size < 1`` or fewer ids than texts. Warns ``argmine.lang.NonEnglishWarning``
         for a text of 20 words or more that is not English.
         """
+        min_score = check_min_score(min_score if min_score is not None else self.min_score)
         if isinstance(texts, str):
             raise TypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
         if isinstance(batch_size, bool) or not isinstance(batch_size, int):
@@ -141,6 +181,7 @@ class Miner:
                     raise ValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
                                      "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")
             for doc in self._mine_block(block, block_ids, batch_size, block_titles):
+                doc = drop_below(doc, min_score)
                 doc.meta["language"] = detect_language(doc.text)  # {"english": bool, "score": float}
                 warn_if_not_english(doc.meta["language"], doc.id, stacklevel=2)
                 if bar is not None:
@@ -296,7 +337,48 @@ class Miner:
         if majors:
             for k, st, sc in stances:
                 relations.append(Relation(units[k].id, majors[0].id, "supports" if st == "For" else "attacks", round(sc, 4)))
-        return Document(text=text, units=units, relations=relations, id=doc_id, model=self.model_info)
+        layout = self.decode_options.layout(len({pp.index for pp in paras}))
+        doc = Document(text=text, units=units, relations=relations, id=doc_id, model=self.model_info,
+                       meta={"layout": layout})
+        return calibrate_document(doc, self.calibration, layout) if self.calibration is not None else doc
+
+
+def calibrate_document(doc: Document, calibration, layout: str) -> Document:
+    """``doc`` with every unit's and relation's ``score`` mapped by ``calibration`` (a ``ScoreCalibration``) for
+    texts of ``layout``; the raw score is kept in ``extra["raw_score"]``. A relation from a Claim is a ``stance``,
+    any other a ``link``. Decisions (labels, targets) are the raw decoder's, untouched."""
+    label = {u.id: u.label for u in doc.units}
+    units = [ArgumentUnit(u.id, u.start, u.end, u.label, round(calibration.unit(layout, u.label, u.score), 4),
+                          {**u.extra, "raw_score": u.score}) for u in doc.units]
+    rels = [Relation(r.source, r.target, r.label,
+                     round(calibration.relation(layout, "stance" if label.get(r.source) == "Claim" else "link", r.score), 4),
+                     {**r.extra, "raw_score": r.score}) for r in doc.relations]
+    doc.meta["scores"] = "calibrated"
+    return Document(doc.text, units, rels, id=doc.id, model=doc.model, meta=doc.meta)
+
+
+def check_min_score(min_score) -> Optional[float]:
+    """``min_score`` as a float, or None; raises ``OptionValueError`` unless it is None or a number in [0, 1]."""
+    from .errors import OptionValueError
+
+    if min_score is None:
+        return None
+    if isinstance(min_score, bool) or not isinstance(min_score, (int, float)) or not 0.0 <= min_score <= 1.0:
+        raise OptionValueError("min_score", "a number from 0 to 1, or None", min_score,
+                               "Unit scores are probabilities (calibrated) or raw confidences, both in [0, 1].")
+    return float(min_score)
+
+
+def drop_below(doc: Document, min_score: Optional[float]) -> Document:
+    """``doc`` without the units scoring below ``min_score`` and without every relation that has one of them at
+    either end (ids of the units kept are unchanged). ``None`` or ``0`` keeps everything."""
+    if not min_score:
+        return doc
+    units = [u for u in doc.units if u.score >= min_score]
+    kept = {u.id for u in units}
+    rels = [r for r in doc.relations if r.source in kept and r.target in kept]
+    meta = {**doc.meta, "min_score": min_score, "units_dropped": len(doc.units) - len(units)}
+    return Document(doc.text, units, rels, id=doc.id, model=doc.model, meta=meta)
 
 
 MAX_SEGMENT_UNITS = 1000  # document-level heads see at most this many units at once (memory is quadratic in it)

@@ -73,7 +73,7 @@ def main(argv=None):
     from argmine.batch import run_batch
     from argmine.model.features import prepare
 
-    miner = argmine.load(a.model, device=a.device)
+    miner = argmine.load(a.model, device=a.device, threads=a.threads)
     base, what = texts_for_benchmark(a.data_dir)
     texts = base * a.repeat
     use_noise = bool(miner.config.get("noise_filter", True))

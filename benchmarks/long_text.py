@@ -123,7 +123,7 @@ sys.path.insert(0, sys.argv[4])
 from long_text import article
 import argmine
 t0 = time.perf_counter()
-miner = argmine.load(sys.argv[1], device="cpu")
+miner = argmine.load(sys.argv[1], device="cpu", threads=threads)
 load_s = time.perf_counter() - t0
 text = article(int(sys.argv[5]))
 if sys.argv[2] == "one-paragraph":

@@ -206,7 +206,7 @@ def _run_accuracy(a: argparse.Namespace, data_dir: Path, models: List[Optional[s
     conf: Dict[str, Dict] = {}
     for m in models:
         t0 = time.perf_counter()
-        miner = argmine.load(m, device="cpu")
+        miner = argmine.load(m, device="cpu", threads=a.threads)
         load_s = time.perf_counter() - t0
         label = model_label(miner.model_info, m, taken)
         systems.append({"label": label, "path": str(m) if m else None, **miner.model_info,

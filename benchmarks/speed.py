@@ -42,7 +42,7 @@ def main(argv=None):
     from argmine.model.network import encode_paragraphs
 
     t0 = time.perf_counter()
-    miner = argmine.load(a.model, device="cpu", precision=a.precision)
+    miner = argmine.load(a.model, device="cpu", precision=a.precision, threads=a.threads)
     load_s = time.perf_counter() - t0
     texts, what = texts_for_benchmark(a.data_dir)
     paras = [p for t in texts for p in prepare(t, miner.tokenizer, miner.max_length)]

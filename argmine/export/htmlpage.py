@@ -102,6 +102,12 @@ def graph_data(doc: Document) -> dict:
             "band_y": None if lay.band_y is None else f"{lay.band_y:.1f}", "band_w": f"{lay.width - 16:.0f}"}
 
 
+def _score_meaning(doc: Document) -> str:
+    if (doc.meta or {}).get("scores") == "calibrated":
+        return "the probability that the unit is right (calibrated on dev data)"
+    return "the model's raw confidence (not a probability)"
+
+
 def graph_svg(doc: Document) -> str:
     """The argument graph as an inline SVG element."""
     return render("graph.svg", graph=graph_data(doc))
@@ -144,7 +150,7 @@ def _legend(doc: Document) -> dict:
 
 def to_html(doc: Document) -> str:
     """One self-contained HTML page: the highlighted text beside the argument graph, a legend and the model's name."""
-    return render("page.html", title=_title(doc), model=_model_name(doc), n_units=len(doc.units),
+    return render("page.html", title=_title(doc), model=_model_name(doc), n_units=len(doc.units), score_meaning=_score_meaning(doc),
                   n_relations=len(doc.relations), legend=_legend(doc), segments=text_segments(doc),
                   graph=graph_data(doc), css=asset("page.css"), js=asset("page.js"))
 

@@ -23,6 +23,15 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 __all__ = ["environment", "render", "asset"]
 
 
+def fade(x) -> str:
+    """A unit's score clamped to [0, 1] for the CSS variable ``--s`` the HTML page fades units by (1.0 when unusable)."""
+    try:
+        v = min(1.0, max(0.0, float(x)))
+    except (TypeError, ValueError):
+        return "1.00"
+    return f"{v:.2f}" if v == v else "1.00"
+
+
 def _finalize(value: Any) -> Any:
     """What ``{{ value }}`` writes: strings with lone surrogates replaced by U+FFFD (escaping comes after)."""
     if isinstance(value, str) and not isinstance(value, Markup):
@@ -40,6 +49,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["score"] = lambda x: f"{float(x):.2f}"
     env.filters["pct"] = lambda x: f"{100 * x:.1f}"
+    env.filters["fade"] = fade
     env.globals["zip"] = zip
     return env
 
