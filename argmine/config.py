@@ -89,13 +89,29 @@ def _decode_default(name: str):
     return getattr(DecodeOptions(), name)
 
 
+# a DecodeOptions field's annotation -> (check, phrase) of its values
+_DECODE_KINDS: Dict[str, Tuple[Any, str]] = {
+    "float": (_is_num, "a number"),
+    "int": (_is_int, "an int"),
+    "bool": (lambda v: isinstance(v, bool), "true or false"),
+    "Optional[float]": (lambda v: v is None or _is_num(v), "a number or absent"),
+    "Optional[Tuple[str, ...]]": (lambda v: v is None or (isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v)),
+                                  "a list of strings or absent"),
+}
+
+
 def check_decoding(table: Mapping[str, Any]) -> Dict[str, Any]:
-    """A ``decoding`` table checked by ``DecodeOptions`` (an unknown option raises ``ValueError``); returned as a dict."""
+    """A ``decoding`` table checked by ``DecodeOptions``: an unknown option, or a value of the wrong type, raises
+    ``ValueError``. Returned as a dict."""
     from .decoding import DecodeOptions
 
     if not isinstance(table, Mapping):
         raise ValueError(f"decoding must be a table of DecodeOptions fields; got {table!r}")
-    DecodeOptions.from_config({"decoding": dict(table)})
+    DecodeOptions.from_config({"decoding": dict(table)})  # raises on an unknown option
+    for f in fields(DecodeOptions):
+        ok, phrase = _DECODE_KINDS.get(str(f.type), (lambda v: True, ""))
+        if f.name in table and not ok(table[f.name]):
+            raise ValueError(f"decoding {f.name} must be {phrase}; got {table[f.name]!r}")
     return dict(table)
 
 

@@ -94,6 +94,9 @@ def test_a_partial_loss_weights_table_keeps_the_other_defaults(tmp_path):
     ('aux_corpora = [{ corpus = "webis", fraction = 0 }]', r"aux_corpora fraction must be a number in \(0, 10\]"),
     ('main_corpora = [{ corpus = "oped", repeat = 11 }]', r"main_corpora repeat must be an int in \[1, 10\]"),
     ("decoding = 3", "decoding must be a table"),
+    ('decoding = { link_prior_weight = "0.3" }', "decoding link_prior_weight must be a number; got '0.3'"),
+    ("decoding = { cross_paragraph = 1 }", "decoding cross_paragraph must be true or false; got 1"),
+    ('decoding = { mc_roles = "introduction" }', "decoding mc_roles must be a list of strings or absent"),
 ])
 def test_values_of_the_wrong_type_say_what_they_must_be(tmp_path, text, message):
     with pytest.raises(ValueError, match=message):
@@ -195,3 +198,10 @@ def test_label_sets_are_the_same_objects_everywhere():
     assert data.UNIT_LABELS is c.UNIT_LABELS and data.RELATION_LABELS is c.REL_LABELS
     assert data.EVIDENCE_TYPES is c.EVIDENCE_TYPES
     assert decoding.DocumentScores.__dataclass_fields__["labels"].default is c.UNIT_LABELS
+
+
+def test_every_decoding_option_has_a_type_check():
+    from argmine.config import _DECODE_KINDS
+    from argmine.decoding import DecodeOptions
+
+    assert {str(f.type) for f in dataclasses.fields(DecodeOptions)} <= set(_DECODE_KINDS)

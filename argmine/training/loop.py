@@ -4,10 +4,8 @@ from __future__ import annotations
 import json
 import math
 import random
-import sys
 import time
-import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Union
 
