@@ -297,10 +297,18 @@ def train(
     """Train a model from a config; checkpoints every epoch and resumes after an interruption."""
     import shutil
 
-    from .training.cardgen import render_card
-    from .training.loop import load_config, train as train_fn
+    import tomllib
 
-    cfg = load_config(config, epochs=epochs, threads=threads or None)
+    from .config import load_config
+    from .training.cardgen import render_card
+    from .training.loop import train as train_fn
+
+    try:
+        cfg = load_config(config, epochs=epochs, threads=threads or None)
+    except (ValueError, tomllib.TOMLDecodeError) as e:  # a misspelt key, a wrong type: one line, not a traceback
+        _fail(f"config {config}: {e}")
+    except OSError as e:
+        _fail(f"config {config} cannot be read ({e.strerror or e})")
     dd = _data_dir(data_dir)
     state = train_fn(cfg, out, dd, resume=not no_resume, log=lambda m: typer.echo(m, err=True))
     final = out / "model"

@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
+from .config import EVIDENCE_TYPES, UNIT_LABELS  # noqa: F401  (label sets in one place; config imports nothing of argmine)
+from .config import REL_LABELS as RELATION_LABELS
+
 SCHEMA_VERSION = 1
-UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
-RELATION_LABELS = ("supports", "attacks")
-# Webis-Editorials-16's evidence types (Al-Khatib et al. 2016): what kind of support a unit gives
-EVIDENCE_TYPES = ("assumption", "anecdote", "testimony", "statistics", "common-ground", "other")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-TAGS = ("O", "B-MajorClaim", "I-MajorClaim", "B-Claim", "I-Claim", "B-Premise", "I-Premise")
+from .config import REL_LABELS, STANCES, TAGS, UNIT_LABELS  # noqa: F401  (label sets, re-exported)
 
 
 def allowed_transition(prev: str, cur: str) -> bool:
@@ -119,7 +119,7 @@ def decode_links(probs: np.ndarray, sources: Sequence[int], candidates: Sequence
     return targets
 
 
-def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels: Sequence[str] = ("MajorClaim", "Claim", "Premise"),
+def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels: Sequence[str] = UNIT_LABELS,
                  mc_roles: Optional[Sequence[str]] = ("introduction", "conclusion"), extra_claim_min: Optional[float] = None,
                  min_major_claims: int = 1) -> List[List[str]]:
     """Unit labels per paragraph under the structure of the genre.
@@ -213,7 +213,7 @@ class DocumentScores:
     stance: np.ndarray
     links: np.ndarray
     relations: np.ndarray
-    labels: Tuple[str, ...] = ("MajorClaim", "Claim", "Premise")
+    labels: Tuple[str, ...] = UNIT_LABELS
     type_probs: Optional[np.ndarray] = None  # [n, L] from the unit-type head; mixed in with DecodeOptions.typer_weight
     n_paragraphs: int = 0  # content paragraphs of the text (furniture left out): its shape, for DecodeOptions.essay_max_paragraphs
 
@@ -358,7 +358,7 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     for k, t in enumerate(targets):
         if t is not None:
             j = int(np.argmax(rel[k, t]))
-            relation[k] = ("supports", "attacks")[j]
+            relation[k] = REL_LABELS[j]
             link_score[k] = float(links[k, t] * rel[k, t, j])
     stance: List[Optional[str]] = [None] * n
     stance_score = [0.0] * n
@@ -366,6 +366,6 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     for k, lab in enumerate(labels):
         if lab == "Claim":
             j = int(st[k].argmax())
-            stance[k], stance_score[k] = ("For", "Against")[j], float(st[k, j])
+            stance[k], stance_score[k] = STANCES[j], float(st[k, j])
     label_score = [float(lp[k, labels_all.index(lab)]) * float(scores.confidence[k]) for k, lab in enumerate(labels)]
     return DecodedArgument(labels, label_score, stance, stance_score, list(targets), relation, link_score)

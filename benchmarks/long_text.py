@@ -97,7 +97,7 @@ def build_proxy(path: Path) -> Path:
 
     enc, tok = load_pretrained_encoder(default_encoder_path())
     cfg = model_config(load_config(REPO / "configs" / "default.toml"), enc)
-    cfg["name"], cfg["version"] = "proxy-untrained", "0"
+    cfg.name, cfg.version = "proxy-untrained", "0"
     torch.manual_seed(0)
     net = build_network(cfg)
     net.encoder.load_state_dict(enc.state_dict(), strict=False)

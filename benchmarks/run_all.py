@@ -31,10 +31,10 @@ for _p in (str(ROOT), str(BENCH)):
         sys.path.insert(0, _p)
 
 import published  # noqa: E402  (benchmarks/published.py)
+from argmine.config import UNIT_LABELS  # noqa: E402
 
 QUICK_DOCS = 3
 QUICK_BOOTSTRAP = 100
-UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
 NONE = "none"
 
 
@@ -289,7 +289,7 @@ def encoder_baseline(a: argparse.Namespace) -> Dict:
 
     tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
     cfg = read_config(path)
-    enc_cfg = dict(cfg["encoder_config"])
+    enc_cfg = dict(cfg.encoder_config)
     enc = AutoModel.from_config(AutoConfig.for_model(enc_cfg.pop("model_type", "bert"), **enc_cfg))
     with safe_open(str(weights_file(path)), "pt") as f:
         state = {k[len("encoder."):]: f.get_tensor(k).float() for k in f.keys() if k.startswith("encoder.")}
@@ -298,7 +298,7 @@ def encoder_baseline(a: argparse.Namespace) -> Dict:
     load_s = time.perf_counter() - t0
 
     texts, what = speed.texts_for_benchmark(str(a.data_dir))
-    paras = [p for t in texts for p in prepare(t, tok, int(cfg.get("max_length", 512)))]
+    paras = [p for t in texts for p in prepare(t, tok, cfg.max_length)]
     pieces = sum(len(w.input_ids) for p in paras for w in p.windows)
 
     class _Shim:  # what batch_speed.encoder_forward_seconds reads of a miner

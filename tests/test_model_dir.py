@@ -37,7 +37,7 @@ def test_the_tiny_model_dir_has_the_documented_files(tiny_model_dir):
     assert {"config.json", "model.safetensors"} <= names
     assert not any(n.endswith((".bin", ".pt", ".pth", ".pkl", ".ckpt")) for n in names)
     cfg = read_config(tiny_model_dir)
-    assert cfg["format_version"] == FORMAT_VERSION and cfg["name"] == "tiny-test"
+    assert cfg.format_version == FORMAT_VERSION and cfg.name == "tiny-test"
 
 
 def test_nonexistent_path(tmp_path):

@@ -9,6 +9,7 @@ import argmine
 from argmine.data import ArgumentUnit, Document
 from argmine.model.network import EVIDENCE_TYPES, SEG_TAGS
 from argmine.training.examples import Example, document_examples, segment_examples
+from argmine.config import AuxCorpus
 from argmine.training.loop import _batches, aux_sample, aux_specs, compute_loss, load_config
 
 TEXT = "Taxes on sugar work. In Mexico, sales fell by a tenth. Critics disagree with that."
@@ -94,7 +95,7 @@ def test_aux_specs_reject_bad_entries(spec, msg):
 
 def test_aux_specs_accept_folder_names():
     (spec,) = aux_specs(load_config(None, aux_corpora=[{"corpus": "webis-editorials-16", "split": "train"}]))
-    assert spec == {"corpus": "webis", "split": "train", "fraction": 0.5, "dev_split": ""}
+    assert spec == AuxCorpus(corpus="webis", split="train", fraction=0.5, dev_split="")
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +107,8 @@ def multi_dir(tmp_path_factory, tokenizer):
 
 def test_multi_corpus_model_gives_evidence_types(multi_dir):
     miner = argmine.load(multi_dir, device="cpu")
-    assert miner.config["aux_segmenters"] == ["webis"]
-    assert miner.config["evidence_types"] == list(EVIDENCE_TYPES)
+    assert miner.config.aux_segmenters == ("webis",)
+    assert miner.config.evidence_types == EVIDENCE_TYPES
     doc = miner.mine("Cities should build more bike lanes. Cycling saves lives, and a study found 30% fewer deaths. "
                      "My neighbour rides to work every day.")
     doc.validate()
@@ -130,7 +131,7 @@ def test_aux_batch_loss_trains_aux_and_evidence_heads(multi_dir, tokenizer):
     net, _, cfg = load_dir(multi_dir)
     net.train()
     batch = segment_examples(_webis_doc(), tokenizer, "webis", noise_filter=False)
-    total, parts = compute_loss(net, batch, "cpu", load_config()["loss_weights"])
+    total, parts = compute_loss(net, batch, "cpu", load_config().loss_weights)
     assert set(parts) == {"aux", "evidence"} and total.requires_grad
     total.backward()
     assert net.evidence.weight.grad.abs().sum() > 0
@@ -160,7 +161,7 @@ def test_train_with_aux_corpora_logs_webis_dev(tmp_path, tokenizer, data_dir):
     assert 0 <= rec["webis_dev_seg_f1_50"] <= 1 and 0 <= rec["webis_dev_evidence_acc"] <= 1
     assert any(m.startswith("aux webis train: 2 docs") for m in logs)
     miner = argmine.load(tmp_path / "run" / "checkpoints" / "best")
-    assert miner.config["training"]["aux_corpora"][0]["corpus"] == "webis"
+    assert miner.config.training["aux_corpora"][0]["corpus"] == "webis"
 
 
 @pytest.mark.slow
@@ -175,5 +176,5 @@ def test_add_evidence_keeps_units_and_relations(tmp_path, tiny_model_dir, data_d
     assert [(u.start, u.end, u.label) for u in a.units] == [(u.start, u.end, u.label) for u in b.units]
     assert [(r.source, r.target, r.label) for r in a.relations] == [(r.source, r.target, r.label) for r in b.relations]
     assert all(u.extra["evidence_type"] in EVIDENCE_TYPES for u in b.units)
-    assert after.config["training"]["evidence_head"]["frozen"] is True
+    assert after.config.training["evidence_head"]["frozen"] is True
     assert (out / "README.md").exists()

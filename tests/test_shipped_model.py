@@ -84,7 +84,7 @@ def test_shipped_model_types_evidence(miner):
     doc = miner.mine(OPED.read_text(encoding="utf-8"))
     assert doc.units
     assert all(u.extra["evidence_type"] in EVIDENCE_TYPES and 0 < u.extra["evidence_score"] <= 1 for u in doc.units)
-    assert miner.config["evidence_input"] == "span" and miner.config["training"]["evidence_head"]["frozen"]
+    assert miner.config.evidence_input == "span" and miner.config.training["evidence_head"]["frozen"]
 
 
 def test_shipped_model_evidence_types_vary_on_editorials(miner, data_dir):

@@ -156,12 +156,15 @@ def test_oped_reader(data_dir):
 
 
 def test_a_partial_loss_weights_table_keeps_the_other_defaults(tmp_path):
-    from argmine.training.loop import DEFAULTS, load_config
+    import dataclasses
+
+    from argmine.config import LossWeights
+    from argmine.training.loop import load_config
 
     cfg_file = tmp_path / "c.toml"
     cfg_file.write_text("loss_weights = { link = 2.0 }\n")
     cfg = load_config(cfg_file)
-    assert cfg["loss_weights"] == {**DEFAULTS["loss_weights"], "link": 2.0}
+    assert cfg.loss_weights == dataclasses.replace(LossWeights(), link=2.0)
     cfg_file.write_text("loss_weights = { lnk = 2.0 }\n")
     with pytest.raises(ValueError, match="loss_weights keys must be among"):
         load_config(cfg_file)
@@ -178,7 +181,7 @@ def test_the_shipped_configs_load():
     root = Path(__file__).resolve().parent.parent / "configs"
     for f in sorted(root.glob("*.toml")):
         cfg = load_config(f)
-        assert cfg["loss_weights"]["tags"] == 1.0, f
+        assert cfg.loss_weights.tags == 1.0, f
 
 
 def test_essay_rules_follow_the_texts_shape():

@@ -1,11 +1,13 @@
 """Training end to end on a tiny encoder and a few AAEC essays: writes a loadable model, checkpoints, resumes."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 import argmine
+from argmine.config import TrainConfig
 
 
 @pytest.fixture
@@ -37,10 +39,12 @@ def test_train_writes_model_and_resumes(tmp_path, tiny_base, data_dir):
     miner.mine("Cities should build bike lanes. They save lives.").validate()
 
     # a second call with more epochs continues from the checkpoint instead of starting again
-    cfg2 = dict(cfg, epochs=2)
+    cfg2 = dataclasses.replace(cfg, epochs=2)
     logs.clear()
     state2 = train(cfg2, out, data_dir, log=logs.append)
     assert any(m.startswith("resumed after epoch 1") for m in logs)
+    assert "resuming with config keys changed since the checkpoint: ['epochs']" in logs
+    assert TrainConfig.from_dict(state2["config"]) == cfg2  # the checkpoint records the config (asdict)
     assert [r["epoch"] for r in state2["history"]] == [1, 2]
     assert json.loads((out / "checkpoints" / "last" / "state.json").read_text())["epoch"] == 2
 
@@ -97,9 +101,9 @@ def test_shipped_configs_load(name):
     from argmine.training.loop import aux_specs, load_config
 
     cfg = load_config(Path(__file__).resolve().parent.parent / "configs" / name)
-    assert cfg["corpus"] == "aaec" and cfg["dev_split"] == "dev"
+    assert cfg.corpus == "aaec" and cfg.dev_split == "dev"
     for spec in aux_specs(cfg):
-        assert spec["fraction"] > 0
+        assert spec.fraction > 0
 
 
 @pytest.mark.slow
@@ -136,9 +140,9 @@ def test_document_level_training_from_a_model_directory(tmp_path, tiny_base, dat
     assert [r["epoch"] for r in state["history"]] == [0, 1]  # epoch 0: the starting point, for reference
     assert {"aaec_dev_c_f1_100", "oped_dev_c_f1_50", "microtexts_dev_r_f1_50"} <= set(state["history"][1])
     miner = argmine.load(tmp_path / "run" / "checkpoints" / "best")
-    assert miner.config["document_level"] and miner.config["headline"] and miner.decode_options.essay_max_paragraphs == 7
+    assert miner.config.document_level and miner.config.headline and miner.decode_options.essay_max_paragraphs == 7
     assert any("headline_proj" in m for m in logs if "initialised from" in m)  # a new input, zero at the start
     miner.mine("Cities should build bike lanes.\n\nThey save lives.\n\nSo build them.").validate()
     logs.clear()
-    again = train(dict(cfg, epochs=2), tmp_path / "run", data_dir, log=logs.append)
+    again = train(dataclasses.replace(cfg, epochs=2), tmp_path / "run", data_dir, log=logs.append)
     assert any(m.startswith("resumed after epoch 1") for m in logs) and again["epoch"] == 2

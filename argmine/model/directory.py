@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, Mapping, Union
 
+from ..config import MODEL_FORMAT_VERSION, MODEL_REQUIRED_KEYS, ModelConfig
 from ..errors import ModelFormatError, ModelNotFoundError
 
-FORMAT_VERSION = 1
-REQUIRED_KEYS = ("format_version", "name", "version", "tags", "unit_labels", "relation_labels", "encoder_config")
+FORMAT_VERSION = MODEL_FORMAT_VERSION  # re-exported (argmine.config defines it)
+REQUIRED_KEYS = MODEL_REQUIRED_KEYS
 PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".pkl", ".ckpt")
 
 
@@ -25,7 +26,9 @@ def default_model_dir() -> Path:
     raise ModelNotFoundError(here / "_models" / "argmine-default")
 
 
-def read_config(path: Path) -> Dict[str, Any]:
+def read_config(path: Path) -> ModelConfig:
+    """The checked ``config.json`` of a model directory (argmine 0.1-0.3 formats); ``ModelFormatError`` says what
+    is wrong with it."""
     path = Path(path)
     if not path.is_dir():
         raise ModelNotFoundError(path)
@@ -33,43 +36,20 @@ def read_config(path: Path) -> Dict[str, Any]:
     if not cfg_file.exists():
         raise ModelFormatError(path, "no config.json in it")
     try:
-        cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
+        data = json.loads(cfg_file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise ModelFormatError(path, f"a config.json that is not valid UTF-8 JSON ({e})") from None
-    if not isinstance(cfg, dict):
-        raise ModelFormatError(path, f"a config.json holding a {type(cfg).__name__}, not an object")
-    missing = [k for k in REQUIRED_KEYS if k not in cfg]
-    if missing:
-        raise ModelFormatError(path, f"a config.json without the keys {missing}")
-    if cfg["format_version"] != FORMAT_VERSION:
-        raise ModelFormatError(path, f"format_version {cfg['format_version']!r} where this argmine reads {FORMAT_VERSION}")
-    check_values(path, cfg)
-    return cfg
+    return check_config(path, data)
 
 
-def check_values(path: Path, cfg: Dict[str, Any]) -> None:
-    """Raise ``ModelFormatError`` for config values that would load but break mining: a non-finite or out-of-range
-    weight, a ``min_unit_words`` that is not a positive int, ``evidence_types`` that are not 6 names, or decoding
-    options ``argmine.decoding.DecodeOptions`` does not know."""
-    import math
-
-    from ..data import EVIDENCE_TYPES
-    from ..decoding import DecodeOptions
-
-    for key in ("typer_weight", "link_prior_weight"):
-        v = cfg.get(key)
-        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or not 0 <= v <= 1):
-            raise ModelFormatError(path, f"a {key} of {v!r} (it must be a number in [0, 1])")
-    v = cfg.get("min_unit_words", 3)
-    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-        raise ModelFormatError(path, f"a min_unit_words of {v!r} (it must be an int >= 1)")
-    ev = cfg.get("evidence_types") or []
-    if ev and (not isinstance(ev, list) or len(ev) != len(EVIDENCE_TYPES) or not all(isinstance(t, str) for t in ev)):
-        raise ModelFormatError(path, f"evidence_types {ev!r} (there must be {len(EVIDENCE_TYPES)} names, one per class)")
+def check_config(path: Path, data: Any) -> ModelConfig:
+    """``ModelConfig.from_dict(data)``, its ``ValueError`` raised as ``ModelFormatError`` for the directory ``path``:
+    a missing key, a non-finite or out-of-range weight, a ``min_unit_words`` that is not a positive int,
+    ``evidence_types`` that are not 6 names, decoding options ``DecodeOptions`` does not know, ..."""
     try:
-        DecodeOptions.from_config(cfg)
+        return ModelConfig.from_dict(data)
     except (ValueError, TypeError) as e:
-        raise ModelFormatError(path, f"decoding options that do not work ({e})") from None
+        raise ModelFormatError(path, str(e)) from None
 
 
 def weights_file(path: Path) -> Path:
@@ -102,19 +82,24 @@ def refuse_remote_code(path: Path) -> None:
         raise ModelFormatError(path, f"Python files {code}: custom code, which argmine never runs")
 
 
-def build_network(cfg: Dict[str, Any]):
+def as_model_config(cfg: Union[ModelConfig, Mapping[str, Any]]) -> ModelConfig:
+    """``cfg`` itself, or the ``ModelConfig`` of a config.json dict (``ValueError`` when it is not one)."""
+    return cfg if isinstance(cfg, ModelConfig) else ModelConfig.from_dict(cfg)
+
+
+def build_network(cfg: Union[ModelConfig, Mapping[str, Any]]):
     """An ArgmineNet with random weights, shaped by ``cfg`` (no files read)."""
     from transformers import AutoConfig, AutoModel
 
     from .network import ArgmineNet
 
-    enc_cfg = dict(cfg["encoder_config"])
+    cfg = as_model_config(cfg)
+    enc_cfg = dict(cfg.encoder_config)
     model_type = enc_cfg.pop("model_type", "bert")
     enc = AutoModel.from_config(AutoConfig.for_model(model_type, **enc_cfg))
-    return ArgmineNet(enc, hidden=cfg.get("lstm_hidden", 192), unit_dim=cfg.get("unit_dim", 256), dropout=cfg.get("dropout", 0.1),
-                      crf=bool(cfg.get("crf", False)), aux_segmenters=tuple(cfg.get("aux_segmenters", ())),
-                      evidence=bool(cfg.get("evidence_types")), evidence_input=cfg.get("evidence_input", "unit"),
-                      document_level=bool(cfg.get("document_level", False)), headline=bool(cfg.get("headline", False)))
+    return ArgmineNet(enc, hidden=cfg.lstm_hidden, unit_dim=cfg.unit_dim, dropout=cfg.dropout, crf=cfg.crf,
+                      aux_segmenters=cfg.aux_segmenters, evidence=bool(cfg.evidence_types),
+                      evidence_input=cfg.evidence_input, document_level=cfg.document_level, headline=cfg.headline)
 
 
 _SIZE_KEYS = ("hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads", "vocab_size",
@@ -134,7 +119,7 @@ def header_shapes(path: Path, wfile: Path) -> Dict[str, tuple]:
         raise ModelFormatError(path, f"a model.safetensors that cannot be read ({e})") from None
 
 
-def check_shapes(path: Path, cfg: Dict[str, Any], shapes: Dict[str, tuple]) -> None:
+def check_shapes(path: Path, cfg: ModelConfig, shapes: Dict[str, tuple]) -> None:
     """Refuse a config.json that does not describe the weights, before any memory is allocated for them.
 
     A hostile config (``hidden_size`` 10**6, 10**5 layers, ...) would otherwise make loading allocate without
@@ -143,7 +128,7 @@ def check_shapes(path: Path, cfg: Dict[str, Any], shapes: Dict[str, tuple]) -> N
     """
     import torch
 
-    enc = cfg["encoder_config"]
+    enc = cfg.encoder_config
     if not isinstance(enc, dict):
         raise ModelFormatError(path, f"a config.json whose encoder_config is {type(enc).__name__}, not an object")
     biggest = max((d for shape in shapes.values() for d in shape), default=0)
@@ -153,7 +138,7 @@ def check_shapes(path: Path, cfg: Dict[str, Any], shapes: Dict[str, tuple]) -> N
         if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= bound:
             raise ModelFormatError(path, f"a config.json with encoder_config {k} = {v!r}, which the weights in "
                                    "model.safetensors cannot have")
-    ml, mpe = cfg.get("max_length", 512), enc.get("max_position_embeddings", 512)
+    ml, mpe = cfg.max_length, enc.get("max_position_embeddings", 512)
     if isinstance(ml, bool) or not isinstance(ml, int) or not 64 <= ml <= mpe:
         raise ModelFormatError(path, f"a config.json with max_length = {ml!r}, where it must be an int from 64 to the "
                                f"encoder's max_position_embeddings ({mpe!r})")
@@ -172,7 +157,7 @@ def check_shapes(path: Path, cfg: Dict[str, Any], shapes: Dict[str, tuple]) -> N
 
 
 def load_dir(path: Path):
-    """(network, tokenizer, config) from a model directory; network in eval mode on the CPU."""
+    """(network, tokenizer, ``ModelConfig``) from a model directory; network in eval mode on the CPU."""
     from safetensors.torch import load_file
     from transformers import AutoTokenizer
 
@@ -206,8 +191,9 @@ def load_dir(path: Path):
     return net, tok, cfg
 
 
-def save_dir(path: Path, net, tokenizer, cfg: Dict[str, Any], *, half: bool = True) -> None:
-    """Write a model directory. ``half`` stores float weights as float16 (half the size; loaded back as float32)."""
+def save_dir(path: Path, net, tokenizer, cfg: Union[ModelConfig, Mapping[str, Any]], *, half: bool = True) -> None:
+    """Write a model directory. ``half`` stores float weights as float16 (half the size; loaded back as float32);
+    ``cfg`` (a ``ModelConfig``, or a config.json dict, checked) becomes its config.json."""
     import torch
     from safetensors.torch import save_file
 
@@ -218,7 +204,7 @@ def save_dir(path: Path, net, tokenizer, cfg: Dict[str, Any], *, half: bool = Tr
         state = {k: v.half() if v.dtype == torch.float32 else v for k, v in state.items()}
     save_file(state, str(path / "model.safetensors"), metadata={"format": "pt"})
     tokenizer.save_pretrained(str(path))
-    (path / "config.json").write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (path / "config.json").write_text(json.dumps(as_model_config(cfg).to_dict(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def encoder_config_dict(encoder) -> Dict[str, Any]:

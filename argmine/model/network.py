@@ -10,13 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import torch
 from torch import nn
 
-from ..data import EVIDENCE_TYPES  # noqa: F401  (re-exported: the evidence head's classes)
-
-TAGS = ("O", "B-MajorClaim", "I-MajorClaim", "B-Claim", "I-Claim", "B-Premise", "I-Premise")
-UNIT_LABELS = ("MajorClaim", "Claim", "Premise")
-STANCES = ("For", "Against")
-REL_LABELS = ("supports", "attacks")
-SEG_TAGS = ("O", "B", "I")  # label-agnostic BIO of the auxiliary segmenters (one per extra training corpus)
+from ..config import EVIDENCE_TYPES, REL_LABELS, SEG_TAGS, STANCES, TAGS, UNIT_LABELS  # noqa: F401  (label sets, re-exported)
 MAX_DIST = 8
 MAX_PARA_DIST = 4  # paragraph distance of a link pair, clipped (document-level models)
 LINK_WINDOW = 16  # a unit links to units at most this many units away (in its paragraph, or in the document)

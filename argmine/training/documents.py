@@ -6,32 +6,31 @@ arg-microtexts); the epoch is chosen on their dev splits, each corpus weighing t
 """
 from __future__ import annotations
 
-import json
 import random
 import time
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
+from ..config import MainCorpus, TrainConfig
+
 # the scorer that chooses, per corpus: AAEC at exact match (its literature's convention), others at 50% overlap
 DEV_OVERLAP = {"aaec": "100"}
 
 
-def main_specs(cfg: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """The ``main_corpora`` tables, checked: ``[{corpus, split, repeat, dev_split}]`` (default: the config's corpus)."""
+def main_specs(cfg: TrainConfig) -> List[MainCorpus]:
+    """The ``main_corpora`` of a config with their corpus names resolved (default: the config's corpus, train and
+    dev splits); an unknown corpus raises ``ValueError``."""
+    import dataclasses
+
     from ..corpora import ALIASES, CORPORA
 
-    specs = cfg.get("main_corpora") or [{"corpus": cfg["corpus"], "split": cfg["train_split"], "dev_split": cfg["dev_split"]}]
+    specs = cfg.main_corpora or [MainCorpus(corpus=cfg.corpus, split=cfg.train_split, dev_split=cfg.dev_split)]
     out = []
     for spec in specs:
-        if not isinstance(spec, dict) or "corpus" not in spec:
-            raise ValueError(f"main_corpora entries must be tables with a corpus key; got {spec!r}")
-        name = ALIASES.get(spec["corpus"], spec["corpus"])
+        name = ALIASES.get(spec.corpus, spec.corpus)
         if name not in CORPORA:
-            raise ValueError(f"main_corpora corpus must be one of {CORPORA}; got {spec['corpus']!r}")
-        rep = spec.get("repeat", 1)
-        if isinstance(rep, bool) or not isinstance(rep, int) or not 1 <= rep <= 10:
-            raise ValueError(f"main_corpora repeat must be an int in [1, 10]; got {rep!r}")
-        out.append({"corpus": name, "split": spec.get("split", "train"), "repeat": rep, "dev_split": spec.get("dev_split", "")})
+            raise ValueError(f"main_corpora corpus must be one of {CORPORA}; got {spec.corpus!r}")
+        out.append(dataclasses.replace(spec, corpus=name))
     return out
 
 
@@ -83,7 +82,7 @@ def init_weights(net, path: Path, log) -> None:
     log(f"initialised from {path}: {len(state)} tensors; new: {sorted({k.split('.')[0] for k in missing if 'position_ids' not in k})}")
 
 
-def load_examples(cfg: Dict[str, Any], tok, data_dir: Path, log) -> Tuple[list, List[int], Dict[str, list]]:
+def load_examples(cfg: TrainConfig, tok, data_dir: Path, log) -> Tuple[list, List[int], Dict[str, list]]:
     """``(examples, pool, dev_sets)``: one ``DocExample`` per training document of ``main_corpora``; ``pool`` lists
     each example's index ``repeat`` times (one epoch); ``dev_sets`` maps a corpus to its gold dev Documents."""
     from ..corpora import get_reader
@@ -91,54 +90,54 @@ def load_examples(cfg: Dict[str, Any], tok, data_dir: Path, log) -> Tuple[list, 
 
     examples, pool, dev_sets = [], [], {}
     for spec in main_specs(cfg):
-        docs = get_reader(spec["corpus"])(data_dir, spec["split"])[: cfg["max_docs"] or None]
+        docs = get_reader(spec.corpus)(data_dir, spec.split)[: cfg.max_docs or None]
         first = len(examples)
-        examples += [doc_example(d, tok, cfg["max_length"], cfg["noise_filter"], source=spec["corpus"],
-                                 neutral_copy=cfg["neutral_role_rate"] > 0) for d in docs]
-        pool += list(range(first, len(examples))) * spec["repeat"]
-        log(f"train {spec['corpus']} {spec['split']}: {len(docs)} docs x{spec['repeat']}, "
+        examples += [doc_example(d, tok, cfg.max_length, cfg.noise_filter, source=spec.corpus,
+                                 neutral_copy=cfg.neutral_role_rate > 0) for d in docs]
+        pool += list(range(first, len(examples))) * spec.repeat
+        log(f"train {spec.corpus} {spec.split}: {len(docs)} docs x{spec.repeat}, "
             f"{sum(e.n_pieces for e in examples[first:])} wordpieces")
-        if spec["dev_split"]:
-            dev_sets[spec["corpus"]] = get_reader(spec["corpus"])(data_dir, spec["dev_split"])[: cfg["max_docs"] or None]
+        if spec.dev_split:
+            dev_sets[spec.corpus] = get_reader(spec.corpus)(data_dir, spec.dev_split)[: cfg.max_docs or None]
     return examples, pool, dev_sets
 
 
-def document_network(cfg: Dict[str, Any], log):
+def document_network(cfg: TrainConfig, log):
     """``(net, tokenizer, model config)``: the document-level network, from ``init_from`` when set; with
     ``freeze_encoder`` the encoder is fixed and its word vectors cached (``net.word_cache``)."""
     from ..model.encoder import load_pretrained_encoder, resolve_encoder
     from ..model.network import ArgmineNet
     from .loop import model_config
 
-    enc, tok = load_pretrained_encoder(resolve_encoder(cfg["base_encoder"]))
+    enc, tok = load_pretrained_encoder(resolve_encoder(cfg.base_encoder))
     mcfg = model_config(cfg, enc)
-    net = ArgmineNet(enc, hidden=cfg["lstm_hidden"], unit_dim=cfg["unit_dim"], dropout=cfg["dropout"], crf=cfg["crf"],
-                     evidence=bool(mcfg["evidence_types"]), evidence_input=mcfg.get("evidence_input", "unit"),
-                     document_level=True, headline=bool(cfg["headline"]))
-    if cfg["init_from"]:
-        init_weights(net, Path(cfg["init_from"]), log)
-    if cfg["freeze_encoder"]:  # train the BiLSTM and heads on cached word vectors: a fraction of the time on a CPU
+    net = ArgmineNet(enc, hidden=cfg.lstm_hidden, unit_dim=cfg.unit_dim, dropout=cfg.dropout, crf=cfg.crf,
+                     evidence=bool(mcfg.evidence_types), evidence_input=mcfg.evidence_input,
+                     document_level=True, headline=cfg.headline)
+    if cfg.init_from:
+        init_weights(net, Path(cfg.init_from), log)
+    if cfg.freeze_encoder:  # train the BiLSTM and heads on cached word vectors: a fraction of the time on a CPU
         for p in net.encoder.parameters():
             p.requires_grad_(False)
         net.word_cache = {}
     return net, tok, mcfg
 
 
-def optimiser(net, cfg: Dict[str, Any], steps_per_epoch: int):
+def optimiser(net, cfg: TrainConfig, steps_per_epoch: int):
     """AdamW (encoder and head learning rates) with linear warm-up and decay over the run."""
     import torch
 
     enc_params = [p for n, p in net.named_parameters() if n.startswith("encoder.") and p.requires_grad]
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
-    opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg["lr_encoder"]}, {"params": head_params, "lr": cfg["lr_heads"]}],
-                            weight_decay=cfg["weight_decay"])
-    total = steps_per_epoch * cfg["epochs"]
-    warm = max(1, int(total * cfg["warmup"]))
+    opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg.lr_encoder}, {"params": head_params, "lr": cfg.lr_heads}],
+                            weight_decay=cfg.weight_decay)
+    total = steps_per_epoch * cfg.epochs
+    warm = max(1, int(total * cfg.warmup))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
     return opt, sched
 
 
-def run_epoch(net, examples, batches, opt, sched, cfg: Dict[str, Any], rng: random.Random, use_bf16: bool, log, label: str) -> None:
+def run_epoch(net, examples, batches, opt, sched, cfg: TrainConfig, rng: random.Random, use_bf16: bool, log, label: str) -> None:
     """One pass over ``batches`` (lists of example indices): loss, clipped gradient step, a running log line."""
     import torch
 
@@ -147,10 +146,10 @@ def run_epoch(net, examples, batches, opt, sched, cfg: Dict[str, Any], rng: rand
     t0, run = time.time(), {}
     for b, idx in enumerate(batches, 1):
         batch = [examples[i] for i in idx]
-        neutral = [rng.random() < cfg["neutral_role_rate"] for _ in batch]
-        no_headline = [rng.random() < cfg["headline_drop_rate"] for _ in batch]
+        neutral = [rng.random() < cfg.neutral_role_rate for _ in batch]
+        no_headline = [rng.random() < cfg.headline_drop_rate for _ in batch]
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
-            loss, parts = compute_doc_loss(net, batch, "cpu", cfg["loss_weights"], neutral, no_headline)
+            loss, parts = compute_doc_loss(net, batch, "cpu", cfg.loss_weights, neutral, no_headline)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -161,42 +160,42 @@ def run_epoch(net, examples, batches, opt, sched, cfg: Dict[str, Any], rng: rand
             log(f"{label} step {b}/{len(batches)} " + " ".join(f"{k}={v:.3f}" for k, v in run.items()) + f" ({time.time() - t0:.0f}s)")
 
 
-def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = True, log=print) -> Dict[str, Any]:
+def train_documents(cfg: TrainConfig, out_dir: Path, data_dir: Path, *, resume: bool = True, log=print) -> Dict[str, Any]:
     """Train a document-level model; checkpoints every epoch (``out_dir/checkpoints/last``, resumed on rerun), the
     best epoch on the dev splits in ``out_dir/checkpoints/best``. Returns the training state with its history."""
     import numpy as np
     import torch
-    from safetensors.torch import save_file
 
     from ..miner import Miner
     from ..model.directory import save_dir
-    from .loop import _bf16_ok, resume_state
+    from ..config import as_train_config
+    from .loop import save_checkpoint, start_state, use_bf16
 
+    cfg = as_train_config(cfg)
     out_dir = Path(out_dir)
     ck, best_dir = out_dir / "checkpoints" / "last", out_dir / "checkpoints" / "best"
-    if cfg["threads"]:
-        torch.set_num_threads(int(cfg["threads"]))
-    random.seed(cfg["seed"]); np.random.seed(cfg["seed"]); torch.manual_seed(cfg["seed"])
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    random.seed(cfg.seed); np.random.seed(cfg.seed); torch.manual_seed(cfg.seed)
     net, tok, mcfg = document_network(cfg, log)
     examples, pool, dev_sets = load_examples(cfg, tok, data_dir, log)
-    batch_pieces = int(cfg["batch_size"]) * 160  # about batch_size AAEC paragraphs
+    batch_pieces = cfg.batch_size * 160  # about batch_size AAEC paragraphs
     opt, sched = optimiser(net, cfg, len(doc_batches(examples, batch_pieces, random.Random(0), pool)))
-    state = resume_state(ck, net, opt, sched, log) if resume else None
-    state = state or {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
-    if state["epoch"] == 0 and cfg["init_from"] and dev_sets:  # the starting point, for reference
+    state = start_state(ck, net, opt, sched, cfg, resume, log)
+    if state["epoch"] == 0 and cfg.init_from and dev_sets:  # the starting point, for reference
         net.eval()
         rec, _ = dev_scores(Miner(net, tok, mcfg, device="cpu"), dev_sets, log, "epoch 0")
         state["history"].append({"epoch": 0, "seconds": 0.0, **rec})
-    use_bf16 = cfg["bf16"] is True or (cfg["bf16"] == "auto" and _bf16_ok())
-    for epoch in range(state["epoch"] + 1, cfg["epochs"] + 1):
-        rng = random.Random(cfg["seed"] * 1000 + epoch)
-        torch.manual_seed(cfg["seed"] * 1000 + epoch)
+    bf16 = use_bf16(cfg)
+    for epoch in range(state["epoch"] + 1, cfg.epochs + 1):
+        rng = random.Random(cfg.seed * 1000 + epoch)
+        torch.manual_seed(cfg.seed * 1000 + epoch)
         net.train()
-        if cfg["freeze_encoder"]:
+        if cfg.freeze_encoder:
             net.encoder.eval()  # cached vectors: no encoder dropout
         t0 = time.time()
-        run_epoch(net, examples, doc_batches(examples, batch_pieces, rng, pool), opt, sched, cfg, rng, use_bf16, log,
-                  f"epoch {epoch}/{cfg['epochs']}")
+        run_epoch(net, examples, doc_batches(examples, batch_pieces, rng, pool), opt, sched, cfg, rng, bf16, log,
+                  f"epoch {epoch}/{cfg.epochs}")
         net.eval()
         rec, score = dev_scores(Miner(net, tok, mcfg, device="cpu"), dev_sets, log, f"epoch {epoch}")
         rec.update(epoch=epoch, seconds=round(time.time() - t0, 1))
@@ -205,10 +204,7 @@ def train_documents(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resum
             state["best"], state["best_epoch"] = (score if dev_sets else float(epoch)), epoch
             save_dir(best_dir, net, tok, mcfg)
         state["epoch"] = epoch
-        ck.mkdir(parents=True, exist_ok=True)
-        save_file({k: v.detach().contiguous() for k, v in net.state_dict().items()}, str(ck / "model.safetensors"))
-        torch.save({"opt": opt.state_dict(), "sched": sched.state_dict()}, ck / "optimizer.pt")
-        (ck / "state.json").write_text(json.dumps(state, indent=1))
+        save_checkpoint(ck, net, opt, sched, state)
     net.__dict__.pop("word_cache", None)
     state.setdefault("selected", f"epoch {state['best_epoch']}")
     log(f"best dev score {state['best']:.4f}: {state['selected']}")

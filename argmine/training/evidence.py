@@ -70,27 +70,29 @@ def fit_head(head, x, y, *, epochs: int = 10, lr: float = 3e-3, weight_decay: fl
 def add_evidence_head(model_dir: Path, data_dir: Path, out_dir: Path, *, split: str = "train",
                       log: Callable[[str], None] = print) -> Dict[str, Any]:
     """Write ``out_dir``: the model of ``model_dir`` plus an evidence-type head fitted on Webis ``split``."""
+    import dataclasses
     import shutil
 
     import torch
 
     from ..corpora import get_reader
     from ..model.directory import load_dir, save_dir
-    from ..model.network import EVIDENCE_TYPES, evidence_head
+    from ..config import EVIDENCE_TYPES
+    from ..model.network import evidence_head
 
     net, tok, cfg = load_dir(Path(model_dir))
     docs = get_reader("webis")(data_dir, split)
     net.evidence_input = "span"
-    x, y = unit_vectors_of(net, tok, docs, int(cfg.get("max_length", 512)), bool(cfg.get("noise_filter", True)))
+    x, y = unit_vectors_of(net, tok, docs, cfg.max_length, cfg.noise_filter)
     log(f"webis {split}: {len(docs)} editorials, {len(y)} units with an evidence type")
     head = fit_head(evidence_head("span", net.typer.in_features, net.tagger.in_features), x, y)
     with torch.no_grad():
         acc = float((head(x).argmax(-1) == y).float().mean())
     log(f"training accuracy {acc * 100:.1f} (always 'assumption': {float((y == 0).float().mean()) * 100:.1f})")
     net.evidence = head
-    cfg = dict(cfg, evidence_types=list(EVIDENCE_TYPES), evidence_input="span")
-    cfg["training"] = dict(cfg.get("training", {}), evidence_head={"corpus": "webis", "split": split, "units": len(y),
-                                                                  "frozen": True})
+    cfg = dataclasses.replace(cfg, evidence_types=EVIDENCE_TYPES, evidence_input="span",
+                              training=dict(cfg.training, evidence_head={"corpus": "webis", "split": split,
+                                                                         "units": len(y), "frozen": True}))
     save_dir(Path(out_dir), net, tok, cfg)
     for extra in ("training_history.json",):
         if (Path(model_dir) / extra).exists():

