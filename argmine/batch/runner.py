@@ -7,7 +7,7 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from ..lang import NonEnglishWarning
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
@@ -18,6 +18,7 @@ from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchE
                       _error_line, _json_line)
 
 
+TIME_BUDGET = "time budget exceeded: "  # the error of a record whose mining ran past max_seconds (--max-seconds)
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json", ".jl"}  # OUTPUT written as JSON Lines (else .parquet, or refused)
 
 
@@ -34,7 +35,7 @@ class BatchSummary:
     mined: int = 0          # documents written this run
     errors: int = 0         # error records written this run
     skipped: int = 0        # records already in OUTPUT or ERRORS from an earlier run
-    not_english: int = 0    # documents written this run whose meta.language says not English (no warning each)
+    not_english: int = 0    # documents written this run judged not English by meta.language (no warning each)
     not_articles: int = 0   # error records this run for web pages with no article (not HTML, no main text, ...)
     seconds: float = 0.0
     output_path: Optional[Path] = None
@@ -73,35 +74,57 @@ def _headline(rec: Record) -> Optional[str]:
     return t if isinstance(t, str) and t.strip() else None
 
 
-def _mine_chunk(miner, recs: List[Record], batch_size: int) -> List[Tuple[Record, Any, Optional[str]]]:
-    """(record, document or None, error or None) for each record, in order; one failure does not sink the chunk."""
+def _mine_chunk(miner, recs: List[Record], batch_size: int, max_seconds: Optional[float] = None,
+                progress: Optional[Callable[[int], None]] = None) -> List[Tuple[Record, Any, Optional[str]]]:
+    """(record, document or None, error or None) for each record, in order; one failure does not sink the chunk.
+
+    Documents mined before a failure are kept; a record past ``max_seconds`` becomes the error ``time budget
+    exceeded: ...`` and the records after it are mined on; any other failure is retried record by record.
+    ``titles``, ``max_seconds`` and ``progress`` reach ``miner.mine_batch`` only when used, so any object with
+    ``mine_batch(texts, ids=, batch_size=, show_progress=)`` can mine."""
+    from ..errors import MiningTimeoutError
+
+    kw: Dict[str, Any] = {k: v for k, v in (("max_seconds", max_seconds), ("progress", progress)) if v is not None}
+    titles = [_headline(r) for r in recs]
+    if any(titles):
+        kw["titles"] = titles
+    docs: List[Any] = []
     try:
         with warnings.catch_warnings():  # one warning per record would flood stderr: meta.language and the summary say it
             warnings.simplefilter("ignore", NonEnglishWarning)
-            docs = list(miner.mine_batch([r.text for r in recs], ids=[r.id for r in recs],
-                                         titles=[_headline(r) for r in recs],
-                                         batch_size=batch_size, show_progress=False))
+            for doc in miner.mine_batch([r.text for r in recs], ids=[r.id for r in recs], batch_size=batch_size,
+                                        show_progress=False, **kw):
+                docs.append(doc)
         if len(docs) != len(recs):
             raise RuntimeError(f"mine_batch returned {len(docs)} documents for {len(recs)} texts")
         return [(r, d, None) for r, d in zip(recs, docs)]
+    except MiningTimeoutError as e:
+        k = len(docs)
+        rest = _mine_chunk(miner, recs[k + 1:], batch_size, max_seconds, progress) if k + 1 < len(recs) else []
+        return [(r, d, None) for r, d in zip(recs, docs)] + [(recs[k], None, f"{TIME_BUDGET}{e}")] + rest
     except Exception as e:
         if len(recs) == 1:
             return [(recs[0], None, f"mining failed: {type(e).__name__}: {e}")]
-        out = []
-        for r in recs:
-            out.extend(_mine_chunk(miner, [r], batch_size))
+        docs = docs[:len(recs)]
+        out = [(r, d, None) for r, d in zip(recs, docs)]
+        for r in recs[len(docs):]:
+            out.extend(_mine_chunk(miner, [r], batch_size, max_seconds, progress))
         return out
 
 
 def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field: str = "text", id_field: str = "id",
               errors_path: Optional[PathLike] = None, batch_size: int = 16, limit: Optional[int] = None,
               max_chars: Optional[int] = None, progress: Optional[bool] = None,
-              chunk_size: int = DEFAULT_CHUNK_SIZE, fsync: bool = False) -> BatchSummary:
+              chunk_size: int = DEFAULT_CHUNK_SIZE, fsync: bool = False, max_seconds: Optional[float] = None,
+              page_map=None) -> BatchSummary:
     """Mine every record of ``input_path`` into ``output_path`` (resuming an earlier run); see the module doc.
 
     ``limit``: only the first ``limit`` records of INPUT are considered (already-done ones included), so a rerun
     with the same limit resumes the same slice. ``chunk_size``: records mined and written together.
-    ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal). ``fsync``: fsync after every chunk.
+    ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal), moving record by record as a chunk
+    is mined. ``fsync``: fsync after every chunk. ``max_seconds``: a time budget per record (``--max-seconds``): a
+    record whose mining runs past it goes to ERRORS as ``time budget exceeded: ...`` and the run goes on.
+    ``page_map``: how web pages are extracted (``argmine.batch.web.PageMap``; the Ray engine extracts in parallel).
     ``max_chars``: longer texts go to ERRORS (None: the miner's ``max_chars``, else DEFAULT_MAX_CHARS); a larger
     value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
     Raises BatchError / DataNotFoundError when it cannot run, BatchInterrupted (a KeyboardInterrupt) on Ctrl-C
@@ -113,6 +136,8 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
         max_chars = miner_max if miner_max is not None else DEFAULT_MAX_CHARS
     if batch_size < 1 or chunk_size < 1 or max_chars < 1:
         raise ValueError(f"batch_size, chunk_size and max_chars must be >= 1; got {batch_size}, {chunk_size}, {max_chars}")
+    if max_seconds is not None and not max_seconds > 0:
+        raise ValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
     if miner_max is not None and miner_max < max_chars:
         # an explicit max_chars (--max-chars) rules the run: mine with a copy that takes texts up to it (same network)
         miner = copy.copy(miner)
@@ -136,7 +161,8 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
         raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}")
     if out.is_dir():
         raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder")
-    records = read_records(src, text_field=text_field, id_field=id_field, max_chars=max_chars)  # fails fast on bad headers
+    records = read_records(src, text_field=text_field, id_field=id_field, max_chars=max_chars,
+                           page_map=page_map)  # fails fast on bad headers
     if kind in ("csv", "parquet"):  # generators: run them to the header check now
         first = next(records, None)
         records = _chain(first, records)
@@ -147,14 +173,14 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     try:
         return _run_locked(src, out, journal, errs, records, miner, folder=folder, to_parquet=to_parquet,
                            fsync=fsync, progress=progress, text_field=text_field, limit=limit,
-                           batch_size=batch_size, chunk_size=chunk_size, t0=t0)
+                           batch_size=batch_size, chunk_size=chunk_size, t0=t0, max_seconds=max_seconds)
     finally:
         lock.release()
 
 
 def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterator[Record], miner, *, folder: bool,
                 to_parquet: bool, fsync: bool, progress: Optional[bool], text_field: str, limit: Optional[int],
-                batch_size: int, chunk_size: int, t0: float) -> BatchSummary:
+                batch_size: int, chunk_size: int, t0: float, max_seconds: Optional[float] = None) -> BatchSummary:
     """run_batch once OUTPUT is locked: resume from OUTPUT/ERRORS, then mine and append chunk by chunk."""
 
     summary = BatchSummary(output_path=out, errors_path=errs)
@@ -170,12 +196,10 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
         progress = sys.stderr.isatty()
     bar = None
     if progress:
-        from tqdm.auto import tqdm
-
         total = count_records(src, text_field=text_field)
         if total is not None:
             total = max((min(total, limit) if limit is not None else total) - ex_out.count - ex_err.count, 0)
-        bar = tqdm(total=total, unit="doc", desc="mining", dynamic_ncols=True)
+        bar = _Bar(total)
 
     pending: List[Record] = []
     pending_err: List[Record] = []
@@ -183,8 +207,8 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
 
     def flush() -> None:
         nonlocal pending, pending_err, pending_chars
-        mined = _mine_chunk(miner, pending, batch_size) if pending else []
-        if len(mined) >= 2 and all(doc is None for _, doc, _ in mined):
+        mined = _mine_chunk(miner, pending, batch_size, max_seconds, bar.ticker(len(pending)) if bar else None) if pending else []
+        if len(mined) >= 2 and all(doc is None and not err.startswith(TIME_BUDGET) for _, doc, err in mined):
             # every record failing on its own is the model or the machine, not the records: stop (resumable)
             raise BatchError(f"mining must work for some records; got a failure on each of {len(mined)} records in a row, "
                              f"e.g. line {mined[0][0].line}: {mined[0][2]}. Check the model and the device, then rerun to resume.")
@@ -203,7 +227,8 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
             except Exception as e:  # e.g. page meta that is not valid Unicode: that record's error, not the run's
                 err_recs.append((rec, f"document could not be written: {type(e).__name__}: {e}"))
                 continue
-            if not (doc.meta.get("language") or {}).get("english", True):
+            lang = doc.meta.get("language") or {}
+            if not lang.get("english", True) and lang.get("judged", True):  # judged not English (not an empty text)
                 summary.not_english += 1
         err_recs.sort(key=lambda re: re[0].key)
         w_out.write(doc_lines)
@@ -214,7 +239,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
             reason = _reason(e)
             summary.errors_by_reason[reason] = summary.errors_by_reason.get(reason, 0) + 1
         if bar is not None:
-            bar.update(len(pending) + len(pending_err))
+            bar.chunk_done(len(pending) + len(pending_err))
         pending, pending_err, pending_chars = [], [], 0
 
     fatal: Optional[BaseException] = None
@@ -224,7 +249,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
             while limit is None or seen < limit:
                 try:
                     rec = next(records, None)
-                except BatchError as e:  # the input broke off: write what was read, then report
+                except Exception as e:  # the input broke off (or its reader failed): write what was read, then report
                     fatal = e
                     break
                 if rec is None:
@@ -270,6 +295,33 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
         journal.unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+class _Bar:
+    """The run's tqdm bar over records: it moves record by record while a chunk is mined (the miner's progress),
+    and catches up on the chunk's error records and the rest when the chunk is written."""
+
+    def __init__(self, total: Optional[int]) -> None:
+        from tqdm.auto import tqdm
+
+        self.bar = tqdm(total=total, unit="doc", desc="mining", dynamic_ncols=True)
+        self.ticked = 0  # records of the current chunk already shown
+
+    def ticker(self, cap: int) -> Callable[[int], None]:
+        """The miner's progress callback for a chunk of ``cap`` records to mine (never shows more than that)."""
+        def tick(n: int) -> None:
+            n = min(n, cap - self.ticked)
+            if n > 0:
+                self.bar.update(n)
+                self.ticked += n
+        return tick
+
+    def chunk_done(self, n_records: int) -> None:
+        self.bar.update(max(n_records - self.ticked, 0))
+        self.ticked = 0
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def _reason(error: str) -> str:

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Dict
 
-from ..errors import ModelFormatError, ModelNotFoundError
+from ..errors import ModelFormatError, ModelNotFoundError, VocabularyError
 
 FORMAT_VERSION = 1
 REQUIRED_KEYS = ("format_version", "name", "version", "tags", "unit_labels", "relation_labels", "encoder_config")
@@ -202,6 +202,9 @@ def load_dir(path: Path):
         tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
     except (OSError, ValueError) as e:
         raise ModelFormatError(path, f"tokenizer files that cannot be read ({str(e).splitlines()[0]})") from None
+    n_embeddings = net.encoder.get_input_embeddings().num_embeddings
+    if len(tok) > n_embeddings:  # ids past the table: IndexError at the first text that uses them
+        raise VocabularyError(path, len(tok), n_embeddings)
     net.eval()
     return net, tok, cfg
 
