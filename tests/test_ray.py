@@ -149,10 +149,10 @@ class _FakeWindows(amr._RayMiner):
         super().__init__(None, concurrency=1)
         self.miner, self.fail_ids, self.fail_job = miner, set(fail_ids), fail_job
 
-    def _mine_window(self, texts, ids, batch_size):
+    def _mine_window(self, texts, ids, batch_size, titles, max_seconds=None, progress=None):
         if self.fail_job:
             raise RuntimeError("the cluster went away")
-        docs = list(self.miner.mine_batch(texts, ids=ids, batch_size=batch_size))
+        docs = list(self.miner.mine_batch(texts, ids=ids, titles=titles, batch_size=batch_size, max_seconds=max_seconds))
         return [amr._failure("mining failed: ValueError: boom") if d.id in self.fail_ids else d for d in docs]
 
 

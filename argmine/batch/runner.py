@@ -80,11 +80,13 @@ def _mine_chunk(miner, recs: List[Record], batch_size: int, max_seconds: Optiona
 
     Documents mined before a failure are kept; a record past ``max_seconds`` becomes the error ``time budget
     exceeded: ...`` and the records after it are mined on; any other failure is retried record by record.
-    ``titles``, ``max_seconds`` and ``progress`` reach ``miner.mine_batch`` only when used, so any object with
-    ``mine_batch(texts, ids=, batch_size=, show_progress=)`` can mine."""
+    ``titles``, ``max_seconds`` and ``progress`` reach ``miner.mine_batch`` only when used (``progress`` only when
+    it takes it), so any object with ``mine_batch(texts, ids=, batch_size=, show_progress=)`` can mine."""
     from ..errors import MiningTimeoutError
 
-    kw: Dict[str, Any] = {k: v for k, v in (("max_seconds", max_seconds), ("progress", progress)) if v is not None}
+    kw: Dict[str, Any] = {"max_seconds": max_seconds} if max_seconds is not None else {}
+    if progress is not None and _accepts(miner.mine_batch, "progress"):
+        kw["progress"] = progress
     titles = [_headline(r) for r in recs]
     if any(titles):
         kw["titles"] = titles
@@ -295,6 +297,17 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
         journal.unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _accepts(fn, name: str) -> bool:
+    """Whether callable ``fn`` takes a keyword argument ``name`` (a miner-like object may not take ``progress``)."""
+    import inspect
+
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
 
 
 class _Bar:
