@@ -46,12 +46,15 @@ def read_warcio(path: Path) -> int:
 
 
 def read_fastwarc(path: Path) -> int:
-    from fastwarc.stream_io import GZipStream
     from fastwarc.warc import ArchiveIterator
 
     n = 0
+    try:  # FastWARC 0.x/1.x: an explicit gzip stream
+        from fastwarc.stream_io import GZipStream
+    except ImportError:  # FastWARC 2.x detects the compression itself
+        GZipStream = None
     with open(path, "rb") as f:
-        for rec in ArchiveIterator(GZipStream(f), parse_http=True):
+        for rec in ArchiveIterator(GZipStream(f) if GZipStream else f, parse_http=True):
             rec.reader.read()
             n += 1
     return n
