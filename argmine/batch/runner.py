@@ -4,12 +4,11 @@ from __future__ import annotations
 import copy
 import sys
 import time
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional
 
-from ..lang import NonEnglishWarning
+from .mining import TIME_BUDGET, _Bar, _mine_chunk
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
                       default_errors_path, first_model, text_hash)
 from .parquet import journal_to_parquet, parquet_to_journal
@@ -18,7 +17,6 @@ from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchE
                       _error_line, _json_line)
 
 
-TIME_BUDGET = "time budget exceeded: "  # the error of a record whose mining ran past max_seconds (--max-seconds)
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json", ".jl"}  # OUTPUT written as JSON Lines (else .parquet, or refused)
 
 
@@ -66,52 +64,6 @@ class BatchSummary:
             parts.append(f"{self.not_english} not in English (meta.language)")
         head = "interrupted" if self.interrupted else "done"
         return f"argmine batch {head}: {', '.join(parts)}, {self.seconds:.1f} s ({rate:.1f} documents/s)"
-
-
-def _headline(rec: Record) -> Optional[str]:
-    """The record's headline (``meta["title"]``: a web page's title, a JSONL record's ``title``), when it is text."""
-    t = (rec.meta or {}).get("title")
-    return t if isinstance(t, str) and t.strip() else None
-
-
-def _mine_chunk(miner, recs: List[Record], batch_size: int, max_seconds: Optional[float] = None,
-                progress: Optional[Callable[[int], None]] = None) -> List[Tuple[Record, Any, Optional[str]]]:
-    """(record, document or None, error or None) for each record, in order; one failure does not sink the chunk.
-
-    Documents mined before a failure are kept; a record past ``max_seconds`` becomes the error ``time budget
-    exceeded: ...`` and the records after it are mined on; any other failure is retried record by record.
-    ``titles``, ``max_seconds`` and ``progress`` reach ``miner.mine_batch`` only when used (``progress`` only when
-    it takes it), so any object with ``mine_batch(texts, ids=, batch_size=, show_progress=)`` can mine."""
-    from ..errors import MiningTimeoutError
-
-    kw: Dict[str, Any] = {"max_seconds": max_seconds} if max_seconds is not None else {}
-    if progress is not None and _accepts(miner.mine_batch, "progress"):
-        kw["progress"] = progress
-    titles = [_headline(r) for r in recs]
-    if any(titles):
-        kw["titles"] = titles
-    docs: List[Any] = []
-    try:
-        with warnings.catch_warnings():  # one warning per record would flood stderr: meta.language and the summary say it
-            warnings.simplefilter("ignore", NonEnglishWarning)
-            for doc in miner.mine_batch([r.text for r in recs], ids=[r.id for r in recs], batch_size=batch_size,
-                                        show_progress=False, **kw):
-                docs.append(doc)
-        if len(docs) != len(recs):
-            raise RuntimeError(f"mine_batch returned {len(docs)} documents for {len(recs)} texts")
-        return [(r, d, None) for r, d in zip(recs, docs)]
-    except MiningTimeoutError as e:
-        k = len(docs)
-        rest = _mine_chunk(miner, recs[k + 1:], batch_size, max_seconds, progress) if k + 1 < len(recs) else []
-        return [(r, d, None) for r, d in zip(recs, docs)] + [(recs[k], None, f"{TIME_BUDGET}{e}")] + rest
-    except Exception as e:
-        if len(recs) == 1:
-            return [(recs[0], None, f"mining failed: {type(e).__name__}: {e}")]
-        docs = docs[:len(recs)]
-        out = [(r, d, None) for r, d in zip(recs, docs)]
-        for r in recs[len(docs):]:
-            out.extend(_mine_chunk(miner, [r], batch_size, max_seconds, progress))
-        return out
 
 
 def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field: str = "text", id_field: str = "id",
@@ -214,32 +166,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
             # every record failing on its own is the model or the machine, not the records: stop (resumable)
             raise BatchError(f"mining must work for some records; got a failure on each of {len(mined)} records in a row, "
                              f"e.g. line {mined[0][0].line}: {mined[0][2]}. Check the model and the device, then rerun to resume.")
-        doc_lines, err_recs = [], [(r, r.error) for r in pending_err]
-        summary.not_articles += sum(r.not_article for r in pending_err)
-        for rec, doc, err in mined:
-            if doc is None:
-                err_recs.append((rec, err))
-                continue
-            if model_in_output is not None and doc.model != model_in_output:
-                raise BatchError(f"--model must be the model OUTPUT was mined with, to resume; got {doc.model} against "
-                                 f"{model_in_output} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
-            doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
-            try:
-                doc_lines.append(_json_line(doc.to_dict()))
-            except Exception as e:  # e.g. page meta that is not valid Unicode: that record's error, not the run's
-                err_recs.append((rec, f"document could not be written: {type(e).__name__}: {e}"))
-                continue
-            lang = doc.meta.get("language") or {}
-            if not lang.get("english", True) and lang.get("judged", True):  # judged not English (not an empty text)
-                summary.not_english += 1
-        err_recs.sort(key=lambda re: re[0].key)
-        w_out.write(doc_lines)
-        summary.mined += len(doc_lines)
-        w_err.write([_error_line(r, e) for r, e in err_recs])
-        summary.errors += len(err_recs)
-        for _, e in err_recs:
-            reason = _reason(e)
-            summary.errors_by_reason[reason] = summary.errors_by_reason.get(reason, 0) + 1
+        _write_chunk(mined, pending_err, summary, w_out, w_err, model_in_output, journal)
         if bar is not None:
             bar.chunk_done(len(pending) + len(pending_err))
         pending, pending_err, pending_chars = [], [], 0
@@ -299,42 +226,35 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
     return summary
 
 
-def _accepts(fn, name: str) -> bool:
-    """Whether callable ``fn`` takes a keyword argument ``name`` (a miner-like object may not take ``progress``)."""
-    import inspect
-
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-
-
-class _Bar:
-    """The run's tqdm bar over records: it moves record by record while a chunk is mined (the miner's progress),
-    and catches up on the chunk's error records and the rest when the chunk is written."""
-
-    def __init__(self, total: Optional[int]) -> None:
-        from tqdm.auto import tqdm
-
-        self.bar = tqdm(total=total, unit="doc", desc="mining", dynamic_ncols=True)
-        self.ticked = 0  # records of the current chunk already shown
-
-    def ticker(self, cap: int) -> Callable[[int], None]:
-        """The miner's progress callback for a chunk of ``cap`` records to mine (never shows more than that)."""
-        def tick(n: int) -> None:
-            n = min(n, cap - self.ticked)
-            if n > 0:
-                self.bar.update(n)
-                self.ticked += n
-        return tick
-
-    def chunk_done(self, n_records: int) -> None:
-        self.bar.update(max(n_records - self.ticked, 0))
-        self.ticked = 0
-
-    def close(self) -> None:
-        self.bar.close()
+def _write_chunk(mined: list, pending_err: List[Record], summary: BatchSummary, w_out, w_err,
+                 model_in_output: Optional[dict], journal: Path) -> None:
+    """Append one chunk's documents to OUTPUT and its error records (in input order) to ERRORS; count them."""
+    doc_lines, err_recs = [], [(r, r.error) for r in pending_err]
+    summary.not_articles += sum(r.not_article for r in pending_err)
+    for rec, doc, err in mined:
+        if doc is None:
+            err_recs.append((rec, err))
+            continue
+        if model_in_output is not None and doc.model != model_in_output:
+            raise BatchError(f"--model must be the model OUTPUT was mined with, to resume; got {doc.model} against "
+                             f"{model_in_output} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
+        doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
+        try:
+            doc_lines.append(_json_line(doc.to_dict()))
+        except Exception as e:  # e.g. page meta that is not valid Unicode: that record's error, not the run's
+            err_recs.append((rec, f"document could not be written: {type(e).__name__}: {e}"))
+            continue
+        lang = doc.meta.get("language") or {}
+        if not lang.get("english", True) and lang.get("judged", True):  # judged not English (not an empty text)
+            summary.not_english += 1
+    err_recs.sort(key=lambda re: re[0].key)
+    w_out.write(doc_lines)
+    summary.mined += len(doc_lines)
+    w_err.write([_error_line(r, e) for r, e in err_recs])
+    summary.errors += len(err_recs)
+    for _, e in err_recs:
+        reason = _reason(e)
+        summary.errors_by_reason[reason] = summary.errors_by_reason.get(reason, 0) + 1
 
 
 def _reason(error: str) -> str:
