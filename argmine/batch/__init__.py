@@ -38,7 +38,7 @@ the record written there (same id and text hash; same model), else the run is re
 back as sorted streams, so resuming does not hold the set of finished records in memory either.
 
 Modules: records (Record, BatchError, limits), readers (inputs), web (WARC/HTML records), journal (resume,
-lock, appending), lines (plain/gzip journal lines), parquet (Parquet OUTPUT), mining (what mines a chunk, the
+lock, appending), lines (plain/gzip journal lines), parquet (Parquet OUTPUT), mining (what mines and writes a chunk, the
 progress bar), runner (run_batch).
 """
 from __future__ import annotations

@@ -6,15 +6,14 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
-from .mining import TIME_BUDGET, _Bar, _mine_chunk
+from .mining import _Bar, _Chunk
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
                       default_errors_path, first_model, text_hash)
 from .parquet import journal_to_parquet, parquet_to_journal
 from .readers import _pyarrow_parquet, count_records, input_kind, read_records
-from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record,
-                      _error_line, _json_line)
+from .records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record
 
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json", ".jl"}  # OUTPUT written as JSON Lines (else .parquet, or refused)
@@ -102,19 +101,7 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     kind = input_kind(src)
     folder = kind == "folder"
     to_parquet = out.suffix.lower() == ".parquet"
-    plain_name = out.name[:-3] if out.name.lower().endswith(".gz") else out.name  # .jsonl.gz: gzip members
-    if not to_parquet and Path(plain_name).suffix.lower() not in JSONL_SUFFIXES:
-        raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(JSONL_SUFFIXES))}, optionally + .gz) or "
-                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says.")
-    if to_parquet:
-        _pyarrow_parquet()
-    journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
-    errs = Path(errors_path) if errors_path is not None else default_errors_path(out)
-    paths = [p.resolve() for p in (src, out, journal, errs)]
-    if paths[0] in paths[1:] or paths[2] == paths[3] or paths[1] == paths[3]:
-        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}")
-    if out.is_dir():
-        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder")
+    journal, errs = _output_paths(src, out, errors_path, to_parquet)
     records = read_records(src, text_field=text_field, id_field=id_field, max_chars=max_chars,
                            page_map=page_map)  # fails fast on bad headers
     if kind in ("csv", "parquet"):  # generators: run them to the header check now
@@ -146,59 +133,13 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
     w_out, w_err = _Appender(journal, ex_out.size, fsync, "OUTPUT"), _Appender(errs, ex_err.size, fsync, "ERRORS")
     model_in_output = first_model(journal, ex_out.size)
 
-    if progress is None:
-        progress = sys.stderr.isatty()
-    bar = None
-    if progress:
-        total = count_records(src, text_field=text_field)
-        if total is not None:
-            total = max((min(total, limit) if limit is not None else total) - ex_out.count - ex_err.count, 0)
-        bar = _Bar(total)
-
-    pending: List[Record] = []
-    pending_err: List[Record] = []
-    pending_chars = 0
-
-    def flush() -> None:
-        nonlocal pending, pending_err, pending_chars
-        mined = _mine_chunk(miner, pending, batch_size, max_seconds, bar.ticker(len(pending)) if bar else None) if pending else []
-        if len(mined) >= 2 and all(doc is None and not err.startswith(TIME_BUDGET) for _, doc, err in mined):
-            # every record failing on its own is the model or the machine, not the records: stop (resumable)
-            raise BatchError(f"mining must work for some records; got a failure on each of {len(mined)} records in a row, "
-                             f"e.g. line {mined[0][0].line}: {mined[0][2]}. Check the model and the device, then rerun to resume.")
-        _write_chunk(mined, pending_err, summary, w_out, w_err, model_in_output, journal)
-        if bar is not None:
-            bar.chunk_done(len(pending) + len(pending_err))
-        pending, pending_err, pending_chars = [], [], 0
-
+    bar = _open_bar(progress, src, text_field, limit, ex_out.count + ex_err.count)
+    chunk = _Chunk(miner, batch_size, chunk_size, max_seconds, bar, summary, (w_out, w_err), model_in_output, journal)
     fatal: Optional[BaseException] = None
-    seen = 0
     try:
         try:
-            while limit is None or seen < limit:
-                try:
-                    rec = next(records, None)
-                except Exception as e:  # the input broke off (or its reader failed): write what was read, then report
-                    fatal = e
-                    break
-                if rec is None:
-                    break
-                if rec.incomplete:
-                    summary.notes.append(rec.error)
-                    continue
-                seen += 1
-                if rec.key in done_out or rec.key in done_err:
-                    _check_same(rec, done_out.check if rec.key in done_out else done_err.check, journal, errs)
-                    summary.skipped += 1
-                    continue
-                if rec.error is not None:
-                    pending_err.append(rec)
-                else:
-                    pending.append(rec)
-                    pending_chars += len(rec.text)
-                if len(pending) + len(pending_err) >= chunk_size or pending_chars >= CHUNK_CHARS:
-                    flush()
-            flush()
+            fatal = _read_loop(records, limit, done_out, done_err, summary, (journal, errs), chunk)
+            chunk.flush()
         except BaseException:
             w_out.rollback()
             w_err.rollback()
@@ -226,40 +167,59 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
     return summary
 
 
-def _write_chunk(mined: list, pending_err: List[Record], summary: BatchSummary, w_out, w_err,
-                 model_in_output: Optional[dict], journal: Path) -> None:
-    """Append one chunk's documents to OUTPUT and its error records (in input order) to ERRORS; count them."""
-    doc_lines, err_recs = [], [(r, r.error) for r in pending_err]
-    summary.not_articles += sum(r.not_article for r in pending_err)
-    for rec, doc, err in mined:
-        if doc is None:
-            err_recs.append((rec, err))
-            continue
-        if model_in_output is not None and doc.model != model_in_output:
-            raise BatchError(f"--model must be the model OUTPUT was mined with, to resume; got {doc.model} against "
-                             f"{model_in_output} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
-        doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
+def _open_bar(progress: Optional[bool], src: Path, text_field: str, limit: Optional[int], already: int) -> Optional[_Bar]:
+    """The run's progress bar (None: no bar; ``progress`` None: only when stderr is a terminal)."""
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress:
+        return None
+    total = count_records(src, text_field=text_field)
+    if total is not None:
+        total = max((min(total, limit) if limit is not None else total) - already, 0)
+    return _Bar(total)
+
+
+def _read_loop(records: Iterator[Record], limit: Optional[int], done_out, done_err, summary: BatchSummary,
+               files: Tuple[Path, Path], chunk: _Chunk) -> Optional[BaseException]:
+    """Give INPUT's records to ``chunk``, skipping (and checking) those already in OUTPUT or ERRORS; returns the
+    reader's exception when it failed (what was read before is still written), else None."""
+    seen = 0
+    while limit is None or seen < limit:
         try:
-            doc_lines.append(_json_line(doc.to_dict()))
-        except Exception as e:  # e.g. page meta that is not valid Unicode: that record's error, not the run's
-            err_recs.append((rec, f"document could not be written: {type(e).__name__}: {e}"))
+            rec = next(records, None)
+        except Exception as e:  # the input broke off (or its reader failed): write what was read, then report
+            return e
+        if rec is None:
+            break
+        if rec.incomplete:
+            summary.notes.append(rec.error)
             continue
-        lang = doc.meta.get("language") or {}
-        if not lang.get("english", True) and lang.get("judged", True):  # judged not English (not an empty text)
-            summary.not_english += 1
-    err_recs.sort(key=lambda re: re[0].key)
-    w_out.write(doc_lines)
-    summary.mined += len(doc_lines)
-    w_err.write([_error_line(r, e) for r, e in err_recs])
-    summary.errors += len(err_recs)
-    for _, e in err_recs:
-        reason = _reason(e)
-        summary.errors_by_reason[reason] = summary.errors_by_reason.get(reason, 0) + 1
+        seen += 1
+        if rec.key in done_out or rec.key in done_err:
+            _check_same(rec, done_out.check if rec.key in done_out else done_err.check, *files)
+            summary.skipped += 1
+            continue
+        chunk.add(rec)
+    return None
 
 
-def _reason(error: str) -> str:
-    """The kind of an error message: its text before the first colon ("not HTML", "line is not valid JSON", ...)."""
-    return error.split(":", 1)[0].strip()[:80]
+def _output_paths(src: Path, out: Path, errors_path: Optional[PathLike], to_parquet: bool) -> Tuple[Path, Path]:
+    """``(journal, ERRORS)`` for OUTPUT ``out``, after checking that OUTPUT's suffix names a format argmine writes and
+    that INPUT, OUTPUT and ERRORS are different files (BatchError otherwise)."""
+    plain_name = out.name[:-3] if out.name.lower().endswith(".gz") else out.name  # .jsonl.gz: gzip members
+    if not to_parquet and Path(plain_name).suffix.lower() not in JSONL_SUFFIXES:
+        raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(JSONL_SUFFIXES))}, optionally + .gz) or "
+                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says.")
+    if to_parquet:
+        _pyarrow_parquet()
+    journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
+    errs = Path(errors_path) if errors_path is not None else default_errors_path(out)
+    paths = [p.resolve() for p in (src, out, journal, errs)]
+    if paths[0] in paths[1:] or paths[2] == paths[3] or paths[1] == paths[3]:
+        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}")
+    if out.is_dir():
+        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder")
+    return journal, errs
 
 
 def _check_same(rec: Record, check, journal: Path, errs: Path) -> None:
