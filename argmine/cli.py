@@ -346,6 +346,7 @@ def batch(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Paragraphs per forward pass."),
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Only the first N records of INPUT."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer texts go to ERRORS."),
+    max_seconds: Optional[float] = typer.Option(None, "--max-seconds", min=0.001, help="Time budget per record: a record still being mined after this many seconds goes to ERRORS (time budget exceeded) and the run goes on. Default: none."),
     chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=1, help="Records mined and written together (default 64; --engine ray: records per Ray job, default 256 per worker)."),
     fsync: bool = typer.Option(False, "--fsync", metavar="", help="fsync OUTPUT after every chunk."),
     quiet: bool = typer.Option(False, "-q", "--quiet", metavar="", help="No progress bar and no summary line."),
@@ -374,7 +375,7 @@ def batch(
     try:
         input_kind(input_path)
         common = dict(text_field=text_field, id_field=id_field, errors_path=errors, batch_size=batch_size, limit=limit,
-                      max_chars=max_chars, fsync=fsync, progress=not quiet and sys.stderr.isatty())
+                      max_chars=max_chars, fsync=fsync, progress=not quiet and sys.stderr.isatty(), max_seconds=max_seconds)
         if engine == "ray":
             from .integrations.ray import run_batch_ray
 

@@ -20,6 +20,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError",
            "BratFormatError", "DocumentFormatError", "UnknownFormatError", "ExportError", "AifFormatError",
            "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "OptionValueError",
+           "VocabularyError", "DeviceError", "MiningTimeoutError",
            "BatchError", "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
 
 
@@ -227,6 +228,47 @@ class RayNotInstalledError(ArgmineError, ImportError):
     def __init__(self, detail: str = "") -> None:
         super().__init__("the Ray engine needs Ray Data (ray[data] >= 2.9); got " + (detail or "no module 'ray'")
                          + ". Run: pip install 'argmine[ray]' (or pip install 'ray[data]')")
+
+
+class VocabularyError(ModelFormatError):
+    """A model directory whose tokenizer gives ids the encoder has no embedding for (IndexError when mining)."""
+
+    code = "E007"
+
+    def __init__(self, path: PathLike, n_tokens: int, n_embeddings: int) -> None:
+        self.path = os.fspath(path)
+        self.n_tokens = n_tokens
+        self.n_embeddings = n_embeddings
+        self.reason = f"a tokenizer of {n_tokens} tokens for {n_embeddings} embeddings"
+        ArgmineError.__init__(self, f"tokenizer vocabulary must fit the encoder's embeddings; got {n_tokens} > "
+                              f"{n_embeddings} in {self.path!r}. Save the tokenizer the model was trained with into "
+                              "the directory (or resize the encoder's embeddings and train again).")
+
+
+class DeviceError(ArgmineError, ValueError):
+    """A device that this machine (or this torch build) does not have."""
+
+    code = "E109"
+
+    def __init__(self, device: str, reason: str) -> None:
+        self.device = device
+        self.reason = reason
+        super().__init__(f"device must be one this machine has; got {device!r}, but {reason}. "
+                         "Pass device='cpu', or leave device out to use the best one there is.")
+
+
+class MiningTimeoutError(ArgmineError, TimeoutError):
+    """Mining one text ran past its time budget (``max_seconds``; ``argmine batch --max-seconds``)."""
+
+    code = "E110"
+
+    def __init__(self, seconds: float, elapsed: float, doc_id: Optional[str] = None) -> None:
+        self.seconds = seconds
+        self.elapsed = elapsed
+        self.doc_id = doc_id
+        which = f"text {doc_id!r}" if doc_id is not None else "a text"
+        super().__init__(f"mining must take at most {seconds:g} s per text; got {which} still running after "
+                         f"{elapsed:.1f} s. Split the text, or raise the budget (max_seconds= / --max-seconds).")
 
 
 def catalogue() -> Dict[str, type]:

@@ -12,7 +12,9 @@ statistics box) stays English.
 
     >>> from argmine.lang import detect
     >>> detect("The city should build protected lanes because paint does not stop cars. " * 3)
-    {'english': True, 'score': 1.0}
+    {'english': True, 'score': 1.0, 'judged': True}
+    >>> detect("")  # no words: nothing in it is English, and nothing was judged
+    {'english': False, 'score': 0.0, 'judged': False}
 
 Only the first ``MAX_SAMPLE_CHARS`` characters are looked at, so the check costs the same for any length.
 """
@@ -25,7 +27,7 @@ from typing import Dict, Optional, Union
 __all__ = ["NonEnglishWarning", "detect", "english_score", "warn_if_not_english",
            "MIN_WORDS", "THRESHOLD", "MAX_SAMPLE_CHARS", "FOREIGN_MIN", "FOREIGN_FUNCTION_WORDS"]
 
-MIN_WORDS = 20            # texts with fewer words are not judged (too little to tell): always english=True
+MIN_WORDS = 20            # texts with fewer words are not judged (too little to tell): english when they have a word
 MIN_LETTERS = 120         # ... unless they hold this many letters, mostly not A-Z (scripts written without spaces)
 THRESHOLD = 0.4           # score below this: not English (English abstracts score >= 0.55, Danish ~0.26)
 MAX_SAMPLE_CHARS = 100_000
@@ -106,23 +108,31 @@ def english_score(text: str) -> Dict[str, Union[float, int]]:
 
 
 def detect(text: str) -> Dict[str, Union[bool, float]]:
-    """``{"english": bool, "score": float}``: what the miner records in ``doc.meta["language"]``.
+    """``{"english": bool, "score": float, "judged": bool}``: what the miner records in ``doc.meta["language"]``.
 
-    Texts too short to judge (under MIN_WORDS words, e.g. a headline; for scripts that are mostly not A-Z, also
-    under MIN_LETTERS letters) are taken as English; their score is still reported. A longer text is not English
+    ``judged`` is False for a text too short to judge (under MIN_WORDS words, e.g. a headline; for scripts that are
+    mostly not A-Z, also under MIN_LETTERS letters): such a text is taken as English when it has a word, and is
+    not English when it has none (empty, blank, only digits or punctuation: nothing in it is English); its score is
+    still reported. Only a judged text that is not English gets a NonEnglishWarning. A longer text is not English
     when the function words of other languages (``FOREIGN_FUNCTION_WORDS``, Hindi in Latin letters included)
     make up ``FOREIGN_MIN`` of its words and outnumber English ones; else it is English when its score reaches
     ``THRESHOLD``, or, with few function words of any language (a list of headlines, a table, a statistics box),
     when it is written in A-Z (``PLAIN_LATIN`` of its letters).
     """
     s = english_score(text)
-    return {"english": _is_english(s), "score": float(s["score"])}
+    judged = _judged(s)
+    english = _is_english(s) if judged else s["words"] > 0
+    return {"english": english, "score": float(s["score"]), "judged": judged}
+
+
+def _judged(s: Dict[str, Union[float, int]]) -> bool:
+    """Whether a text holds enough to tell its language (see :func:`detect`)."""
+    return s["words"] >= MIN_WORDS or (s["letters"] >= MIN_LETTERS and s["latin"] < 0.5)
 
 
 def _is_english(s: Dict[str, Union[float, int]]) -> bool:
-    """The rule of :func:`detect` on the figures of :func:`english_score`."""
-    judged = s["words"] >= MIN_WORDS or (s["letters"] >= MIN_LETTERS and s["latin"] < 0.5)
-    if not judged:
+    """The rule of :func:`detect` on the figures of :func:`english_score` (of a text long enough to judge)."""
+    if not _judged(s):
         return True
     other = s["foreign_function_words"]
     if other >= FOREIGN_MIN and other > s["function_words"]:
@@ -135,8 +145,9 @@ def _is_english(s: Dict[str, Union[float, int]]) -> bool:
 
 def warn_if_not_english(language: Dict[str, Union[bool, float]], doc_id: Optional[str] = None,
                         stacklevel: int = 2) -> bool:
-    """Issue one NonEnglishWarning when ``language`` (from :func:`detect`) says not English; True if it did."""
-    if language.get("english", True):
+    """Issue one NonEnglishWarning when ``language`` (from :func:`detect`) judged the text not English; True if it did
+    (a text too short to judge, ``judged`` False, never warns)."""
+    if language.get("english", True) or not language.get("judged", True):
         return False
     which = f"text {doc_id!r}" if doc_id is not None else "a text"
     warnings.warn(

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import sys
-from itertools import islice
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence
 
 import numpy as np
 
@@ -16,9 +15,9 @@ DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.ma
 
 
 def pick_device(device: Optional[str] = None) -> str:
-    """``device`` if given, else CUDA, then Apple MPS, then CPU — no globals touched."""
+    """``device`` if given (checked: :func:`check_device`), else CUDA, then Apple MPS, then CPU — no globals touched."""
     if device:
-        return str(device)
+        return check_device(str(device))
     import torch
 
     if torch.cuda.is_available():
@@ -26,6 +25,30 @@ def pick_device(device: Optional[str] = None) -> str:
     if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
         return "mps"
     return "cpu"
+
+
+def check_device(device: str) -> str:
+    """``device`` when this machine and torch build have it; ``DeviceError`` (a ValueError) saying why not."""
+    import torch
+
+    from .errors import DeviceError
+
+    try:
+        dev = torch.device(device)
+    except (RuntimeError, TypeError, ValueError) as e:
+        raise DeviceError(device, f"torch does not know that device ({str(e).splitlines()[0]})") from None
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise DeviceError(device, "torch finds no CUDA device here (torch.cuda.is_available() is False: a CPU-only "
+                                  "torch build, or no NVIDIA GPU or driver)")
+    if dev.type == "cuda" and dev.index is not None and dev.index >= torch.cuda.device_count():
+        raise DeviceError(device, f"this machine has {torch.cuda.device_count()} CUDA device(s), numbered from 0")
+    if dev.type == "mps" and not (getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()):
+        raise DeviceError(device, "torch finds no Apple MPS device here (torch.backends.mps.is_available() is False)")
+    if dev.type not in ("cpu", "cuda", "mps"):
+        backend = getattr(torch, dev.type, None)
+        if backend is None or not callable(getattr(backend, "is_available", None)) or not backend.is_available():
+            raise DeviceError(device, f"argmine mines on 'cpu', 'cuda' or 'mps', and torch has no {dev.type!r} device here")
+    return device
 
 
 def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
@@ -36,14 +59,16 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
     ``threads``: torch's intra-op CPU threads, set here for the whole process (``argmine.threads.set_threads``);
     None: no more than the cores other processes leave free. ``calibrated``: apply the directory's
     ``calibration.json`` (``argmine.calibration``) when it has one; without one, or with ``False``, scores are raw.
-    Raises ``OptionValueError`` for ``threads`` that is not a positive int, ``ModelNotFoundError`` /
-    ``ModelFormatError`` for a directory that is missing or unreadable (a broken ``calibration.json`` too).
+    Raises ``DeviceError`` for a ``device`` this machine does not have (before the model is read),
+    ``OptionValueError`` for ``threads`` that is not a positive int, ``ModelNotFoundError`` / ``ModelFormatError``
+    for a directory that is missing or unreadable (a broken ``calibration.json`` too).
     """
     from .model.directory import default_model_dir, load_dir
     from .threads import check_threads, prefer_passive_wait, set_threads
 
     check_threads(threads)
     prefer_passive_wait()  # before torch is first imported, else too late (argmine.threads)
+    device = pick_device(device)
     path = Path(model) if model is not None else default_model_dir()
     net, tok, cfg = load_dir(path)
     set_threads(threads)
@@ -70,6 +95,12 @@ def load_calibration(path: Path, cfg: Dict[str, Any]):
 _NO_ID = object()
 
 
+def _no_candidates() -> Dict[str, Any]:
+    """What _paragraph_candidates gives a paragraph without a span of min_unit_words words (a run too short to be
+    encoded gets this)."""
+    return {"ctx": None, "words": None, "spans": [], "span_probs": [], "confidence": []}
+
+
 def _next_title(it: Iterator) -> Optional[str]:
     t = next(it, None)
     if t is not None and not isinstance(t, str):
@@ -85,6 +116,49 @@ def _next_id(id_it: Iterator) -> Optional[str]:
     if doc_id is not None and not isinstance(doc_id, str):
         raise TypeError(f"ids must be str or None; got {type(doc_id).__name__}")
     return doc_id
+
+
+def _check_batch_args(texts, ids, titles, batch_size, max_seconds) -> None:
+    """mine_batch's argument checks (TypeError / ValueError, before anything is read or mined)."""
+    if isinstance(texts, str):
+        raise TypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int):
+        raise TypeError(f"batch_size must be an int; got {type(batch_size).__name__}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be >= 1; got {batch_size}")
+    if isinstance(ids, (str, bytes)):
+        raise TypeError("ids must be an iterable of str (one per text); got a single str")
+    if isinstance(titles, (str, bytes)):
+        raise TypeError("titles must be an iterable of str (one per text); got a single str")
+    if max_seconds is not None and (isinstance(max_seconds, bool) or not isinstance(max_seconds, (int, float))):
+        raise TypeError(f"max_seconds must be a number of seconds or None (no budget); got {type(max_seconds).__name__}")
+    if max_seconds is not None and not max_seconds > 0:
+        raise ValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
+
+
+def _take(it: Iterator, n: int) -> tuple:
+    """``(up to n items of it, the exception it raised or None)``: what came before a failure is kept."""
+    block: List[Any] = []
+    try:
+        for x in it:
+            block.append(x)
+            if len(block) >= n:
+                break
+    except Exception as e:  # the caller's iterable failed: mine what it gave, then raise this
+        return block, e
+    return block, None
+
+
+def _both(*fns: Optional[Callable[[int], None]]) -> Optional[Callable[[int], None]]:
+    """One progress callback calling each of ``fns`` that is not None (None when there is none)."""
+    live = [f for f in fns if f is not None]
+    if not live:
+        return None
+
+    def call(n: int) -> None:
+        for f in live:
+            f(n)
+    return call
 
 
 class Miner:
@@ -131,109 +205,119 @@ class Miner:
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
                    titles: Optional[Iterable[Optional[str]]] = None, batch_size: int = 16,
-                   show_progress: Optional[bool] = None, min_score: Optional[float] = None) -> Iterator[Document]:
+                   show_progress: Optional[bool] = None, progress: Optional[Callable[[int], None]] = None,
+                   max_seconds: Optional[float] = None, min_score: Optional[float] = None) -> Iterator[Document]:
         """Mine many texts; yields Documents in input order. Paragraphs are length-sorted inside each chunk.
 
-        ``min_score`` (in [0, 1]): units scoring below it are dropped, with every relation to or from them
-        (``drop_below``); with a calibrated model a unit's score is the probability that it is right. None: the
-        miner's ``min_score`` attribute (default None: keep every unit). Raises ``OptionValueError`` (a
-        ``ValueError``) for anything else.
-
-        ``ids``: one ``str`` (or None) per text; ``titles``: one headline (or None) per text, as for ``mine``. Raises
-        ``TypeError`` for a text that is not a ``str``, a single str
-        as ``texts`` or ``ids``, an id that is not a str, or a ``batch_size`` that is not an int; ``ValueError`` for a
-        text over ``max_chars``, ``batch_size < 1`` or fewer ids than texts. Warns ``argmine.lang.NonEnglishWarning``
-        for a text of 20 words or more that is not English.
+        ``ids``: one ``str`` (or None) per text; ``titles``: one headline (or None) per text, as for ``mine``.
+        ``progress``: called with the number of texts' worth of work done since its last call, as the encoder works
+        (``show_progress``'s bar moves the same way, not once per chunk). ``max_seconds``: a time budget per text; a
+        text whose mining runs past it raises ``argmine.errors.MiningTimeoutError`` (a ``TimeoutError``) once the
+        texts before it are yielded. ``min_score`` (in [0, 1]): units scoring below it are dropped, with every
+        relation to or from them (``drop_below``); with a calibrated model a unit's score is the probability that it
+        is right; None: the miner's ``min_score`` attribute (default None: keep every unit). When ``texts`` raises
+        midway, the texts it gave before are mined and yielded, then its exception is raised. Raises ``TypeError``
+        for a text that is not a ``str``, a single str as ``texts`` or ``ids``, an id that is not a str, or a
+        ``batch_size`` that is not an int; ``ValueError`` for a text over ``max_chars``, ``batch_size < 1``,
+        ``max_seconds <= 0`` or fewer ids than texts; ``OptionValueError`` (a ``ValueError``) for a ``min_score``
+        outside [0, 1]. Warns ``argmine.lang.NonEnglishWarning`` for a text of 20 words or more that is not English.
         """
         min_score = check_min_score(min_score if min_score is not None else self.min_score)
-        if isinstance(texts, str):
-            raise TypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
-        if isinstance(batch_size, bool) or not isinstance(batch_size, int):
-            raise TypeError(f"batch_size must be an int; got {type(batch_size).__name__}")
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be >= 1; got {batch_size}")
-        if isinstance(ids, (str, bytes)):
-            raise TypeError("ids must be an iterable of str (one per text); got a single str")
-        if isinstance(titles, (str, bytes)):
-            raise TypeError("titles must be an iterable of str (one per text); got a single str")
+        _check_batch_args(texts, ids, titles, batch_size, max_seconds)
         total = len(texts) if hasattr(texts, "__len__") else None
         if show_progress is None:
             show_progress = (total is None or total > 8) and sys.stderr.isatty()
-        it = iter(texts)
-        id_it = iter(ids) if ids is not None else None
-        title_it = iter(titles) if titles is not None else None
         bar = None
         if show_progress:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=total, unit="doc", desc="mining")
-        chunk = max(batch_size * 4, 32)
-        while True:
-            block = list(islice(it, chunk))
-            if not block:
-                break
-            block_ids = [_next_id(id_it) for _ in block] if id_it is not None else [None] * len(block)
-            block_titles = [_next_title(title_it) for _ in block] if title_it is not None else [None] * len(block)
-            for t in block:
-                if not isinstance(t, str):
-                    raise TypeError(f"text must be a str; got {type(t).__name__}")
-                if self.max_chars is not None and len(t) > self.max_chars:
-                    raise ValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
-                                     "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")
-            for doc in self._mine_block(block, block_ids, batch_size, block_titles):
-                doc = drop_below(doc, min_score)
-                doc.meta["language"] = detect_language(doc.text)  # {"english": bool, "score": float}
-                warn_if_not_english(doc.meta["language"], doc.id, stacklevel=2)
-                if bar is not None:
-                    bar.update(1)
-                yield doc
-        if bar is not None:
-            bar.close()
+        report = _both(progress, bar.update if bar is not None else None)
+        try:
+            for doc in self._mine_blocks(iter(texts), ids, titles, batch_size, max_seconds, report):
+                yield drop_below(doc, min_score)
+        finally:
+            if bar is not None:
+                bar.close()
 
     # -- internals -------------------------------------------------------------------
+    def _mine_blocks(self, it: Iterator, ids, titles, batch_size: int, max_seconds: Optional[float],
+                     report: Optional[Callable[[int], None]]) -> Iterator[Document]:
+        """mine_batch's loop: blocks of texts read from ``it``, mined together, their Documents yielded in order."""
+        id_it = iter(ids) if ids is not None else None
+        title_it = iter(titles) if titles is not None else None
+        chunk = max(batch_size * 4, 32)
+        while True:
+            block, failure = _take(it, chunk)
+            if block:
+                block_ids = [_next_id(id_it) for _ in block] if id_it is not None else [None] * len(block)
+                block_titles = [_next_title(title_it) for _ in block] if title_it is not None else [None] * len(block)
+                self._check_texts(block)
+                for doc in self._mine_timed(block, block_ids, block_titles, batch_size, max_seconds, report):
+                    doc.meta["language"] = detect_language(doc.text)  # {"english": bool, "score": float}
+                    warn_if_not_english(doc.meta["language"], doc.id, stacklevel=3)
+                    yield doc
+            if failure is not None:
+                raise failure  # the texts read before it are mined and yielded
+            if not block:
+                break
+
+    def _check_texts(self, block: Sequence[Any]) -> None:
+        for t in block:
+            if not isinstance(t, str):
+                raise TypeError(f"text must be a str; got {type(t).__name__}")
+            if self.max_chars is not None and len(t) > self.max_chars:
+                raise ValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
+                                 "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")
+
+    def _mine_timed(self, block: List[str], ids: List[Optional[str]], titles: List[Optional[str]], batch_size: int,
+                    max_seconds: Optional[float], report: Optional[Callable[[int], None]]) -> Iterator[Document]:
+        """One block's Documents; a text past ``max_seconds`` raises MiningTimeoutError after the texts before it."""
+        from .errors import MiningTimeoutError
+        from .work import BlockWork
+
+        work = BlockWork(len(block), max_seconds, report)
+        try:
+            docs = self._mine_block(block, ids, batch_size, titles, work)
+        except MiningTimeoutError as e:
+            k = getattr(e, "index", 0)
+            if k:  # the texts before it in the block are mined again, without it
+                yield from self._mine_timed(block[:k], ids[:k], titles[:k], batch_size, max_seconds, None)
+            raise MiningTimeoutError(e.seconds, e.elapsed, ids[k]) from None
+        for i, doc in enumerate(docs):
+            work.report(i + 1)
+            yield doc
+
     def _mine_block(self, texts: Sequence[str], ids: Sequence[Optional[str]], batch_size: int,
-                    titles: Sequence[Optional[str]]) -> List[Document]:
-        docs = [self._assemble(text, ids[d], *scored)
-                for d, (text, scored) in enumerate(zip(texts, self.score_texts(texts, batch_size, titles)))]
+                    titles: Sequence[Optional[str]], work=None) -> List[Document]:
+        docs = []
+        for d, (text, scored) in enumerate(zip(texts, self.score_texts(texts, batch_size, titles, work=work))):
+            docs.append(self._assemble(text, ids[d], *scored))
+            if work is not None:
+                work.spend({d: 1.0})
         for doc, title in zip(docs, titles):
             if title:
                 doc.meta["title"] = title
         return docs
 
-    def score_texts(self, texts: Sequence[str], batch_size: int = 16, titles: Optional[Sequence[Optional[str]]] = None) -> List[tuple]:
+    def score_texts(self, texts: Sequence[str], batch_size: int = 16, titles: Optional[Sequence[Optional[str]]] = None,
+                    work=None) -> List[tuple]:
         """The network's side of mining, without decoding: per text ``(paragraphs, segments)``, each segment
         ``(DocumentScores, unit word spans [(p, start, end)], evidence probabilities or None)`` for a run of paragraphs
         (``unit_segments``; one run for any op-ed or essay). ``_assemble(text, id, *result)`` turns one into a
         Document under ``self.decode_options``; evaluation scripts re-decode the same scores under other options.
         ``titles``: one headline (or None) per text, for a model with a headline input; without one, a first paragraph
-        that looks like a headline (``argmine.text.leading_headline``) is used."""
+        that looks like a headline (``argmine.text.leading_headline``) is used. ``work``: an ``argmine.work.BlockWork``
+        told of each step (time budget, progress)."""
         import torch
 
-        from .model.features import headline_windows, prepare
-        from .model.network import encode_paragraphs, headline_vector
+        from .model.features import headline_windows
+        from .model.network import headline_vector
         from .text import leading_headline
 
-        use_noise = bool(self.config.get("noise_filter", True))
-        prepared = [prepare(t, self.tokenizer, self.max_length, use_noise) if t.strip() else [] for t in texts]
-        flat = [(d, p) for d, paras in enumerate(prepared) for p in range(len(paras))]
-        flat.sort(key=lambda dp: sum(len(w.input_ids) for w in prepared[dp[0]][dp[1]].windows))
-        cands: Dict[tuple, Any] = {}
+        prepared = self._prepare_texts(texts, work)
         with torch.inference_mode():
-            i = 0
-            while i < len(flat):
-                # batches of paragraphs, capped by windows so a long paragraph does not blow memory
-                batch, n_win = [], 0
-                while i < len(flat) and len(batch) < batch_size and (not batch or n_win + len(prepared[flat[i][0]][flat[i][1]].windows) <= batch_size):
-                    batch.append(flat[i])
-                    n_win += len(prepared[flat[i][0]][flat[i][1]].windows)
-                    i += 1
-                paras = [prepared[d][p] for d, p in batch]
-                with torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16"):
-                    ctx, logits, _, words = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras],
-                                                              self.device, with_words=True)
-                for k, (d, p) in enumerate(batch):
-                    n = len(paras[k].words)
-                    cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logits[k, :n], words[k, :n] if self.net.headline else None)
+            cands = self._encode_candidates(prepared, batch_size, work)
             out = []
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
@@ -243,7 +327,56 @@ class Miner:
                     head = headline_vector(self.net, headline_windows(title, self.tokenizer), self.device)
                 out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
                                           for seg in unit_segments([len(c["spans"]) for c in per_para])]))
+                if work is not None:
+                    work.spend({d: 1.0})
         return out
+
+    def _prepare_texts(self, texts: Sequence[str], work=None) -> List[list]:
+        """Paragraph inputs of each text; runs shorter than ``min_unit_words`` words get no windows (never encoded:
+        they cannot hold a unit), so one-word lines (tables, tag lists) cost next to nothing."""
+        from .model.features import prepare
+
+        use_noise = bool(self.config.get("noise_filter", True))
+        min_words = int(self.config.get("min_unit_words", 3))
+        prepared = []
+        for d, t in enumerate(texts):
+            prepared.append(prepare(t, self.tokenizer, self.max_length, use_noise, min_words=min_words) if t.strip() else [])
+            if work is not None:
+                work.spend({d: 1.0})
+        return prepared
+
+    def _encode_candidates(self, prepared: List[list], batch_size: int, work=None) -> Dict[tuple, Any]:
+        """Candidate units of every paragraph ``(d, p)``, the paragraphs encoded in length-sorted batches."""
+        import torch
+
+        from .model.network import encode_paragraphs
+
+        size = lambda dp: sum(len(w.input_ids) for w in prepared[dp[0]][dp[1]].windows)  # noqa: E731
+        cands: Dict[tuple, Any] = {(d, p): _no_candidates() for d, paras in enumerate(prepared)
+                                   for p, pp in enumerate(paras) if not pp.windows}
+        flat = sorted(((d, p) for d, paras in enumerate(prepared) for p, pp in enumerate(paras) if pp.windows), key=size)
+        if work is not None:
+            work.total = sum(size(dp) for dp in flat)
+        i = 0
+        while i < len(flat):
+            # batches of paragraphs, capped by windows so a long paragraph does not blow memory
+            batch, n_win = [], 0
+            while i < len(flat) and len(batch) < batch_size and (not batch or n_win + len(prepared[flat[i][0]][flat[i][1]].windows) <= batch_size):
+                batch.append(flat[i])
+                n_win += len(prepared[flat[i][0]][flat[i][1]].windows)
+                i += 1
+            paras = [prepared[d][p] for d, p in batch]
+            with torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16"):
+                ctx, logits, _, words = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras],
+                                                          self.device, with_words=True)
+            shares: Dict[int, float] = {}
+            for k, (d, p) in enumerate(batch):
+                n = len(paras[k].words)
+                cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logits[k, :n], words[k, :n] if self.net.headline else None)
+                shares[d] = shares.get(d, 0.0) + size((d, p))
+            if work is not None:
+                work.spend(shares, done=int(sum(shares.values())))
+        return cands
 
     def _paragraph_candidates(self, ctx, logits, words=None) -> Dict[str, Any]:
         """Candidate units of one paragraph from its tag scores: word spans, span label probabilities ``[k, L]`` and

@@ -10,7 +10,10 @@ captions, related links, comment sections; one in eight records is no article), 
 Peak RSS is read after each step (``ru_maxrss``); run it with ``--pages 1000`` and ``--pages 10000`` to see that
 reading stays flat (it streams one page at a time).
 
-    python benchmarks/archive_speed.py [--pages 1000] [--mine 200] [--model DIR] [--json OUT]
+    python benchmarks/archive_speed.py [--pages 1000] [--mine 200] [--model DIR] [--ray-workers 2] [--json OUT]
+
+``--ray-workers N`` adds the Ray row: the same records through ``--engine ray`` on this machine (pages extracted
+in Ray tasks, mining on N actors), with its pages/s and a check that OUTPUT is byte-identical to the local run's.
 """
 from __future__ import annotations
 
@@ -56,11 +59,27 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def ray_row(src: Path, out: Path, a, local_out: Path) -> dict:
+    """The same records mined with ``--engine ray`` (pages extracted in Ray tasks, mined on ``--ray-workers``
+    actors, one CPU each), on the same machine: pages/s with Ray's start-up included, and whether OUTPUT is
+    byte-identical to the local engine's."""
+    from argmine.integrations.ray import run_batch_ray
+
+    t = time.perf_counter()
+    s = run_batch_ray(src, out, a.model, workers=a.ray_workers, limit=a.mine, progress=False)
+    dt = time.perf_counter() - t
+    return {"ray_workers": a.ray_workers, "ray_mined": s.mined, "ray_batch_s": round(dt, 2),
+            "ray_batch_pages_per_s": round(a.mine / dt, 2), "ray_identical_output": out.read_bytes() == local_out.read_bytes(),
+            "peak_rss_mb_after_ray_driver": round(peak_rss_mb(), 1)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--mine", type=int, default=200, help="records mined in step 2 (0: skip mining)")
     ap.add_argument("--model", default=None, help="model directory (default: the shipped model)")
+    ap.add_argument("--ray-workers", type=int, default=0,
+                    help="also mine the same records with --engine ray and this many actors (0: skip; needs argmine[ray])")
     ap.add_argument("--json", default=None)
     a = ap.parse_args()
     from argmine.batch import read_records, run_batch
@@ -89,6 +108,8 @@ def main() -> None:
                        batch_pages_per_s=round(a.mine / dt_mine, 2),
                        extraction_share=round(extract_part / dt_mine, 3), model=miner.model_info,
                        peak_rss_mb_after_batch=round(peak_rss_mb(), 1))
+        if a.mine and a.ray_workers:
+            res.update(ray_row(src, Path(tmp) / "ray.jsonl", a, out))
     print(json.dumps(res, indent=1))
     if a.json:
         Path(a.json).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")

@@ -448,3 +448,114 @@ def test_systematic_mining_failure_stops_the_run(tmp_path, tiny_miner, monkeypat
         run_batch(src, tmp_path / "out.jsonl", tiny_miner, chunk_size=3, progress=False)
     assert len(read_jsonl(tmp_path / "out.jsonl")) == 3
     assert not (tmp_path / "out.jsonl.errors.jsonl").exists()
+
+
+# -- titles, an input that fails midway, per-record progress, the time budget (issues 12, 13) ---------------------------
+
+class _TitleStub:
+    """Records the titles mine_batch is given (the headline input), mines nothing."""
+
+    def __init__(self):
+        self.titles = []
+
+    def mine_batch(self, texts, ids=None, titles=None, batch_size=16, show_progress=False):
+        self.titles.extend(titles if titles is not None else [None] * len(texts))
+        for t, i, h in zip(texts, ids, titles or [None] * len(texts)):
+            doc = Document(text=t, id=i, model={"name": "stub", "version": "0"})
+            if h:
+                doc.meta["title"] = h
+            yield doc
+
+
+def test_a_records_title_reaches_the_miner_and_meta_title(tmp_path, tiny_miner):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": text_for(0), "title": "Build the lanes now"}) + "\n"
+                   + json.dumps({"id": "b", "text": text_for(1)}) + "\n"
+                   + json.dumps({"id": "c", "text": text_for(2), "title": 7}) + "\n", encoding="utf-8")
+    stub = _TitleStub()
+    run_batch(src, tmp_path / "stub.jsonl", stub, progress=False)
+    assert stub.titles == ["Build the lanes now", None, None]  # the headline input; a title that is no text is none
+    run_batch(src, tmp_path / "out.jsonl", tiny_miner, progress=False)
+    docs = {d["id"]: d for d in read_jsonl(tmp_path / "out.jsonl")}
+    assert docs["a"]["meta"]["title"] == "Build the lanes now"
+    assert "title" not in docs["b"]["meta"] and "title" not in docs["c"]["meta"]
+
+
+def _failing_reader(monkeypatch, n_good):
+    """read_records gives ``n_good`` records of INPUT, then raises OSError (a disk that went away)."""
+    import argmine.batch.runner as runner_mod
+
+    real = runner_mod.read_records
+
+    def reader(*a, **k):
+        def gen():
+            for i, rec in enumerate(real(*a, **k)):
+                if i == n_good:
+                    raise OSError("Input/output error while reading the archive")
+                yield rec
+        return gen()
+
+    monkeypatch.setattr(runner_mod, "read_records", reader)
+
+
+def test_an_input_that_fails_midway_keeps_the_documents_read_before(tmp_path, tiny_miner, tiny_model_dir, monkeypatch):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"r{i}", "text": text_for(i)}) + "\n" for i in range(10)), encoding="utf-8")
+    _failing_reader(monkeypatch, 7)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(OSError, match="Input/output error"):
+        run_batch(src, out, tiny_miner, progress=False)  # one chunk of 64: all 7 records were still pending
+    assert [d["id"] for d in read_jsonl(out)] == [f"r{i}" for i in range(7)]
+    out2 = tmp_path / "cli.jsonl"
+    res = runner().invoke(app, ["batch", str(src), "-o", str(out2), "--model", str(tiny_model_dir), "-q"])
+    assert res.exit_code == 2 and "Input/output error" in res.stderr
+    assert [d["id"] for d in read_jsonl(out2)] == [f"r{i}" for i in range(7)]
+    monkeypatch.undo()
+    s = run_batch(src, out2, tiny_miner, progress=False)  # the rerun resumes after them
+    assert (s.skipped, s.mined) == (7, 3)
+
+
+def test_progress_bar_moves_record_by_record_inside_a_chunk(tmp_path, tiny_miner, monkeypatch):
+    import tqdm.auto
+
+    shown = []
+
+    class Bar:
+        def __init__(self, total=None, **k):
+            self.n, self.total = 0, total
+
+        def update(self, n=1):
+            self.n += n
+            shown.append(self.n)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(tqdm.auto, "tqdm", Bar)
+    src = tmp_path / "in.jsonl"
+    long_text = " ".join(SENTENCES * 6)
+    src.write_text("".join(json.dumps({"id": f"r{i}", "text": long_text}) + "\n" for i in range(20)), encoding="utf-8")
+    run_batch(src, tmp_path / "out.jsonl", tiny_miner, progress=True, batch_size=2)  # 20 records: one chunk of 64
+    assert shown[-1] == 20 and shown == sorted(shown)
+    assert len(set(shown)) >= 5, shown  # not 0% then 100%
+
+
+def test_a_record_past_the_time_budget_goes_to_errors_and_the_run_goes_on(tmp_path, tiny_miner, tokenizer,
+                                                                          tiny_model_dir, monkeypatch):
+    from test_miner import _slow_on
+
+    _slow_on("zebra", 1.5, monkeypatch, tokenizer)
+    src = tmp_path / "in.jsonl"
+    texts = [text_for(0), "A zebra crossing is what this street needs now.", text_for(2), text_for(3)]
+    src.write_text("".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    s = run_batch(src, tmp_path / "out.jsonl", tiny_miner, progress=False, batch_size=1, max_seconds=1.0)
+    assert [d["id"] for d in read_jsonl(tmp_path / "out.jsonl")] == ["r0", "r2", "r3"]
+    [err] = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
+    assert (err["id"], err["line"]) == ("r1", 2)
+    assert err["error"].startswith("time budget exceeded: mining must take at most 1 s per text; got text 'r1'")
+    assert s.errors_by_reason == {"time budget exceeded": 1}
+    out = tmp_path / "cli.jsonl"
+    res = runner().invoke(app, ["batch", str(src), "-o", str(out), "--model", str(tiny_model_dir), "-q",
+                                "--batch-size", "1", "--max-seconds", "1"])
+    assert res.exit_code == 0, res.stderr
+    assert [d["id"] for d in read_jsonl(out)] == ["r0", "r2", "r3"]

@@ -139,3 +139,23 @@ def test_published_figures_are_never_shown_as_checked_without_a_source():
         else:
             assert r["status"] == published.FROM_MEMORY
         assert r["citation"] and r["citation_status"]
+
+
+def test_extractor_comparison_runs_and_argmines_extraction_keeps_every_sentence(tmp_path, monkeypatch):
+    """benchmarks/extractors.py (issue 13: warcio + trafilatura against FastWARC + Resiliparse, both optional)."""
+    pytest.importorskip("warcio")
+    pytest.importorskip("trafilatura")
+    ext = _load("extractors")
+    out = tmp_path / "ex.json"
+    monkeypatch.setattr(sys, "argv", ["extractors.py", "--pages", "6", "--json", str(out), "--md", str(tmp_path / "ex.md")])
+    ext.main()
+    res = json.loads(out.read_text(encoding="utf-8"))
+    ours = res["extractors"][0]
+    assert ours["extractor"] == "trafilatura (argmine)" and res["readers"][0]["records"] == 6
+    assert (ours["sentences_kept"], ours["pages_with_furniture"], ours["pages_paragraphs_exact"]) == (1.0, 0, 6)
+    names = [r["extractor"] for r in res["extractors"]] + res["skipped"]
+    assert "resiliparse" in " ".join(names)  # measured, or named as skipped
+    monkeypatch.setattr(ext, "available", lambda module: False)  # neither installed: argmine's side still measured
+    ext.main()
+    res = json.loads(out.read_text(encoding="utf-8"))
+    assert res["skipped"] == ["fastwarc", "resiliparse"] and len(res["extractors"]) == len(res["readers"]) == 1

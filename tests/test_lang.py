@@ -12,11 +12,26 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "argumentative.txt"
 OPED = FIXTURE.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("text", [OPED, OPED.upper(), article(400), SENTENCES[0] * 3,
-                                  "Kerbs save lives.", "", "   ", "!!! 123 456"],
-                         ids=["oped", "oped_upper", "article", "repeated", "short", "empty", "blank", "no_words"])
+@pytest.mark.parametrize("text", [OPED, OPED.upper(), article(400), SENTENCES[0] * 3, "Kerbs save lives."],
+                         ids=["oped", "oped_upper", "article", "repeated", "short"])
 def test_english_and_short_texts_count_as_english(text):
     assert detect(text)["english"] is True
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t", "!!! 123 456"], ids=["empty", "blank", "breaks", "no_words"])
+def test_a_text_without_words_is_not_claimed_english(text, tiny_miner):
+    """Issue 12: an empty text reported english: True. Nothing in it is English, and nothing was judged."""
+    assert detect(text) == {"english": False, "score": 0.0, "judged": False}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NonEnglishWarning)  # too short to judge: no warning
+        doc = tiny_miner.mine(text)
+    assert doc.meta["language"] == {"english": False, "score": 0.0, "judged": False}
+    assert warn_if_not_english(doc.meta["language"]) is False
+
+
+def test_judged_says_whether_the_text_was_long_enough_to_tell():
+    assert {k: v for k, v in detect("Kerbs save lives.").items() if k != "score"} == {"english": True, "judged": False}
+    assert detect(OPED)["judged"] is True and detect(GERMAN)["judged"] is True
 
 
 def test_english_op_ed_scores_high():
@@ -49,7 +64,7 @@ def test_mine_records_the_language_and_warns_once_per_non_english_text(tiny_mine
     assert len(ours) == 3
     assert ["'b'" in str(ours[0].message), "'d'" in str(ours[1].message), "'f'" in str(ours[2].message)] == [True] * 3
     assert all("English" in str(w.message) for w in ours)
-    assert [d.meta["language"]["english"] for d in docs] == [True, False, True, False, True, False]
+    assert [d.meta["language"]["english"] for d in docs] == [True, False, True, False, False, False]  # "": no words (issue 12)
     assert docs[0].meta["language"]["score"] > 0.9
     assert issubclass(NonEnglishWarning, UserWarning)
 

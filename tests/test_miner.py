@@ -318,3 +318,137 @@ def test_mine_batch_checks_ids_and_batch_size(tiny_miner):
         list(tiny_miner.mine_batch(["One text here."], batch_size="16"))
     docs = list(tiny_miner.mine_batch(["One text here.", "Another text here."], ids=["a", None]))
     assert [d.id for d in docs] == ["a", None]
+
+
+# -- issue 12/13: devices, a failing input, progress, the time budget, short lines ------------------------------------
+
+def test_a_device_this_machine_lacks_is_refused_before_the_model_is_read(tiny_model_dir, monkeypatch):
+    import torch
+
+    import argmine.model.directory as directory
+    from argmine.errors import DeviceError
+
+    def never(*a, **k):
+        raise AssertionError("the model must not be read for a device that is not there")
+
+    monkeypatch.setattr(directory, "load_dir", never)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(DeviceError) as e:
+        argmine.load(tiny_model_dir, device="cuda")
+    assert str(e.value).startswith("device must be one this machine has; got 'cuda', but torch finds no CUDA device here")
+    assert isinstance(e.value, ValueError)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
+    with pytest.raises(DeviceError, match=r"got 'cuda:3', but this machine has 1 CUDA device\(s\)"):
+        argmine.load(tiny_model_dir, device="cuda:3")
+    with pytest.raises(DeviceError, match="got 'gpu', but torch does not know that device"):
+        argmine.load(tiny_model_dir, device="gpu")
+
+
+def test_load_on_cuda_without_cuda_is_a_clear_error_not_a_torch_traceback(tiny_model_dir):
+    import torch
+
+    from argmine.errors import DeviceError
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    with pytest.raises(DeviceError, match="no CUDA device here"):
+        argmine.load(tiny_model_dir, device="cuda")
+
+
+@pytest.mark.parametrize("before", [5, 40])  # inside the first block of texts, and after a whole block was mined
+def test_mine_batch_over_a_generator_that_raises_midway_yields_what_came_before(tiny_miner, before):
+    texts = [f"Text {i} argues that kerbs save lives because paint does not stop cars." for i in range(before)]
+
+    def source():
+        yield from texts
+        raise OSError("the archive went away")
+
+    docs = []
+    with pytest.raises(OSError, match="the archive went away"):
+        for d in tiny_miner.mine_batch(source(), ids=[f"t{i}" for i in range(before)], batch_size=2):
+            docs.append(d)
+    assert [d.id for d in docs] == [f"t{i}" for i in range(before)]
+    assert [d.text for d in docs] == texts
+
+
+def test_progress_moves_text_by_text_not_once_per_block(tiny_miner):
+    texts = [OPED] * 20  # one block of texts (batch_size 4: blocks of 32)
+    seen = []
+    calls = []
+
+    def progress(n):
+        calls.append(n)
+        seen.append(sum(calls))
+
+    for i, d in enumerate(tiny_miner.mine_batch(texts, batch_size=4, progress=progress)):
+        assert sum(calls) >= i + 1  # never behind the documents yielded
+    assert sum(calls) == 20 and all(n >= 1 for n in calls)
+    assert len(set(seen)) >= 5, seen  # it moved while the block was mined, not 0 -> 20 in one step
+    assert seen[0] < 20
+
+
+def _slow_on(word, seconds, monkeypatch, tokenizer):
+    """Make the encoder take ``seconds`` longer on any batch holding ``word`` (a text that is slow to mine)."""
+    import time
+
+    import argmine.model.network as network
+
+    word_id = tokenizer.convert_tokens_to_ids(word)
+    real = network.encode_paragraphs
+
+    def encode(net, windows, *a, **k):
+        if any(word_id in w.input_ids for ws in windows for w in ws):
+            time.sleep(seconds)
+        return real(net, windows, *a, **k)
+
+    monkeypatch.setattr(network, "encode_paragraphs", encode)
+
+
+def test_a_text_past_its_time_budget_raises_after_the_texts_before_it(tiny_miner, tokenizer, monkeypatch):
+    from argmine.errors import MiningTimeoutError
+
+    _slow_on("zebra", 1.5, monkeypatch, tokenizer)
+    texts = ["Kerbs save lives because paint does not stop cars.", "A zebra crossing is what this street needs now.",
+             "Buses help because they carry many people."]
+    docs = []
+    with pytest.raises(MiningTimeoutError) as e:
+        for d in tiny_miner.mine_batch(texts, ids=["a", "slow", "c"], batch_size=1, max_seconds=1.0):
+            docs.append(d)
+    assert [d.id for d in docs] == ["a"]
+    assert e.value.doc_id == "slow" and e.value.elapsed > 1.0
+    assert str(e.value).startswith("mining must take at most 1 s per text; got text 'slow' still running after")
+    assert isinstance(e.value, TimeoutError)
+    # without the slow text, the same budget is no problem
+    assert [d.id for d in tiny_miner.mine_batch([texts[0], texts[2]], ids=["a", "c"], max_seconds=1.0)] == ["a", "c"]
+    with pytest.raises(ValueError, match="max_seconds must be > 0"):
+        list(tiny_miner.mine_batch(texts, max_seconds=0))
+
+
+def test_lines_too_short_for_a_unit_are_not_encoded_and_change_nothing(tiny_miner, monkeypatch):
+    import argmine.model.features as features
+    import argmine.model.network as network
+
+    pairs = ["budget cuts", "green river", "lane kerb", "city council"]
+    text = "\n".join(pairs * 25) + "\n\n" + OPED  # 100 two-word lines (a tag list, a table column), then an op-ed
+    runs = features.prepare(text, tiny_miner.tokenizer, min_words=0)
+    assert sum(len(p.words) < 3 for p in runs) == 100  # each line is a run of its own, too short for a unit
+    assert [bool(p.windows) for p in features.prepare(text, tiny_miner.tokenizer, min_words=3)] == [len(p.words) >= 3 for p in runs]
+    encoded = []
+    real = network.encode_paragraphs
+
+    def encode(net, windows, *a, **k):
+        encoded.extend(len(ws) for ws in windows)
+        return real(net, windows, *a, **k)
+
+    monkeypatch.setattr(network, "encode_paragraphs", encode)
+    doc = tiny_miner.mine(text)
+    n_fast = len(encoded)
+    real_prepare = features.prepare
+    monkeypatch.setattr(features, "prepare", lambda *a, **k: real_prepare(*a, **{**k, "min_words": 0}))
+    encoded.clear()
+    slow = tiny_miner.mine(text)  # as before: every run encoded
+    assert len(encoded) - n_fast == 100  # the short lines are no longer encoded
+    assert [(u.start, u.end, u.label) for u in doc.units] == [(u.start, u.end, u.label) for u in slow.units]
+    assert [(r.source, r.target, r.label) for r in doc.relations] == [(r.source, r.target, r.label) for r in slow.relations]
+    assert [u.score for u in doc.units] == pytest.approx([u.score for u in slow.units], abs=1e-3)

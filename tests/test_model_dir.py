@@ -203,3 +203,21 @@ def test_config_values_that_would_break_mining_are_refused_at_load(tmp_path, tin
     (d / "config.json").write_text(json.dumps(cfg, allow_nan=True))
     with pytest.raises(ModelFormatError, match=expect.replace("(", r"\(")):
         argmine.load(d)
+
+
+def test_a_tokenizer_larger_than_the_embeddings_is_refused_at_load(model_copy):
+    """Issue 12: a tokenizer vocabulary larger than the encoder's (IndexError when mining) is refused at load."""
+    from transformers import AutoTokenizer
+
+    from argmine.errors import VocabularyError
+
+    tok = AutoTokenizer.from_pretrained(str(model_copy), local_files_only=True)
+    n_embeddings = json.loads((model_copy / "config.json").read_text(encoding="utf-8"))["encoder_config"]["vocab_size"]
+    assert len(tok) == n_embeddings
+    tok.add_tokens(["kerbstonez", "cyclewayz", "lanezz"])  # ids n_embeddings .. n_embeddings + 2: no embedding
+    tok.save_pretrained(str(model_copy))
+    with pytest.raises(VocabularyError) as e:
+        argmine.load(model_copy, device="cpu")
+    assert str(e.value).startswith(f"tokenizer vocabulary must fit the encoder's embeddings; got {n_embeddings + 3} > "
+                                   f"{n_embeddings} in {str(model_copy)!r}")
+    assert isinstance(e.value, ModelFormatError) and isinstance(e.value, ValueError)

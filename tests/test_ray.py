@@ -151,10 +151,10 @@ class _FakeWindows(amr._RayMiner):
         super().__init__(None, concurrency=1)
         self.miner, self.fail_ids, self.fail_job = miner, set(fail_ids), fail_job
 
-    def _mine_window(self, texts, ids, batch_size):
+    def _mine_window(self, texts, ids, batch_size, titles, max_seconds=None, progress=None):
         if self.fail_job:
             raise RuntimeError("the cluster went away")
-        docs = list(self.miner.mine_batch(texts, ids=ids, batch_size=batch_size))
+        docs = list(self.miner.mine_batch(texts, ids=ids, titles=titles, batch_size=batch_size, max_seconds=max_seconds))
         return [amr._failure("mining failed: ValueError: boom") if d.id in self.fail_ids else d for d in docs]
 
 
@@ -235,3 +235,38 @@ def test_one_actor_pool_for_the_whole_run(ray_local, archive, local_run, tiny_mo
         m.close()
     assert m.jobs >= 4 and len(pools) == m.jobs and len(set(pools)) == 1  # 4+ windows, one actor, loaded once
     assert (tmp_path / "o.jsonl").read_bytes() == local_run[0].read_bytes()
+
+
+def test_web_pages_are_extracted_in_ray_tasks_in_order(ray_local, tmp_path):
+    """Issue 13: --engine ray reads a WARC's pages in parallel (trafilatura in Ray tasks, PAGES_IN_FLIGHT at a time),
+    with the same records in the same order as the serial reader, and a WARC that breaks off still gives the pages
+    read before the break first."""
+    pytest.importorskip("warcio")
+    pytest.importorskip("trafilatura")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from web_pages import write_warc
+
+    from argmine.batch import read_records
+
+    src = tmp_path / "pages.warc.gz"
+    write_warc(src)
+    pages = amr.ray_pages(in_flight=3)
+    serial, parallel = list(read_records(src)), list(read_records(src, page_map=pages))
+    assert [(r.line, r.id, r.text, r.error, r.meta) for r in parallel] == [(r.line, r.id, r.text, r.error, r.meta) for r in serial]
+    data = src.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: int(len(data) * 0.8)])
+    got = []
+    with pytest.raises(BatchError, match="must be a whole WARC file"):
+        for r in read_records(cut, page_map=pages):
+            got.append(r)
+    assert got and [r.text for r in got] == [r.text for r in serial[:len(got)]]
+
+
+def test_a_time_budget_error_from_an_actor_reads_as_the_local_engines():
+    from argmine.errors import MiningTimeoutError
+
+    err = "time budget exceeded: mining must take at most 1 s per text; got text 'r1' still running after 1.5 s."
+    e = amr._failure(err)
+    assert isinstance(e, MiningTimeoutError) and "time budget exceeded: " + str(e) == err
+    assert str(amr._failure("mining failed: ValueError: boom")) == "boom"

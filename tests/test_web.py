@@ -212,3 +212,37 @@ def test_a_page_not_in_english_is_skipped_before_mining(tmp_path, tiny_miner):
     assert (s.mined, s.errors, s.not_articles) == (1, 1, 1)
     err = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")[0]
     assert err["id"] == "de" and err["error"].startswith("not English: language score")
+
+
+def _check_units_inside_articles(docs, articles):
+    """Issue 13: the extracted body keeps >= 95% of each article's sentences, and no unit falls in page furniture:
+    every unit lies inside a paragraph of the article the page was built from (menus, captions, related links,
+    comments, cookie banners and footers are none of them)."""
+    assert len(docs) == len(articles)
+    for d, a in zip(docs, articles):
+        kept = [s for s in sentences(a) if s in d["text"]]
+        assert len(kept) >= 0.95 * len(sentences(a)), (a["slug"], set(sentences(a)) - set(kept))
+        paragraphs = [" ".join(p) for p in a["paragraphs"]]
+        for u in d["units"]:
+            assert any(u["text"] in p for p in paragraphs), (a["slug"], u["text"])
+            assert not any(f.lower() in u["text"].lower() for f in FURNITURE)
+
+
+def test_on_the_warc_pages_no_unit_falls_in_furniture_and_the_sentences_are_kept(tmp_path, tiny_miner):
+    src = tmp_path / "pages.warc.gz"
+    pages = write_warc(src)
+    run_batch(src, tmp_path / "out.jsonl", tiny_miner, progress=False)
+    docs = read_jsonl(tmp_path / "out.jsonl")
+    _check_units_inside_articles(docs, [a for _, a in pages if a is not None])
+    assert sum(len(d["units"]) for d in docs) >= len(docs)
+
+
+def test_the_shipped_model_on_the_warc_pages_mines_units_only_inside_the_articles(tmp_path):
+    import argmine
+
+    src = tmp_path / "pages.warc.gz"
+    pages = write_warc(src)
+    run_batch(src, tmp_path / "out.jsonl", argmine.load(device="cpu"), progress=False)
+    docs = read_jsonl(tmp_path / "out.jsonl")
+    _check_units_inside_articles(docs, [a for _, a in pages if a is not None])
+    assert all(d["units"] for d in docs)  # the real model finds the argument of every op-ed

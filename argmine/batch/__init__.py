@@ -38,7 +38,8 @@ the record written there (same id and text hash; same model), else the run is re
 back as sorted streams, so resuming does not hold the set of finished records in memory either.
 
 Modules: records (Record, BatchError, limits), readers (inputs), web (WARC/HTML records), journal (resume,
-lock, appending), lines (plain/gzip journal lines), parquet (Parquet OUTPUT), runner (run_batch).
+lock, appending), lines (plain/gzip journal lines), parquet (Parquet OUTPUT), mining (what mines and writes a chunk, the
+progress bar), runner (run_batch).
 """
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ from .journal import default_errors_path
 from .readers import count_records, input_kind, read_records
 from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, Key, PathLike, Record, _build,  # noqa: F401
                       _json_line)
-from .runner import BatchInterrupted, BatchSummary, _mine_chunk, run_batch  # noqa: F401
+from .mining import _mine_chunk  # noqa: F401
+from .runner import BatchInterrupted, BatchSummary, run_batch  # noqa: F401
 
 __all__ = ["run_batch", "read_records", "count_records", "input_kind", "default_errors_path",
            "BatchSummary", "BatchError", "BatchInterrupted", "Record"]

@@ -206,10 +206,10 @@ def _folder_listing(p: Path) -> Tuple[str, List[str]]:
     return ("html", html) if html else ("txt", txt)
 
 
-def _read_folder(p: Path, max_chars: int) -> Iterator[Record]:
+def _read_folder(p: Path, max_chars: int, page_map=None) -> Iterator[Record]:
     kind, names = _folder_listing(p)
     if kind == "html":
-        yield from read_html_folder(p, names, max_chars)
+        yield from read_html_folder(p, names, max_chars, page_map)
         return
     for n, name in enumerate(names, 1):
         stem = name[:-4]
@@ -239,15 +239,16 @@ def _read_folder(p: Path, max_chars: int) -> Iterator[Record]:
 
 
 def read_records(path: PathLike, *, text_field: str = "text", id_field: str = "id",
-                 max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
-    """Records of INPUT, lazily, in input order (see the module docstring for the formats)."""
+                 max_chars: int = DEFAULT_MAX_CHARS, page_map=None) -> Iterator[Record]:
+    """Records of INPUT, lazily, in input order (see the module docstring for the formats). ``page_map``: how the
+    pages of a WARC or HTML folder are extracted (``argmine.batch.web.PageMap``; default: one after the other here)."""
     p = Path(path)
     kind = input_kind(p)
     if kind == "folder":
         _folder_listing(p)  # fails now on a folder of both kinds
-        return _read_folder(p, max_chars)
+        return _read_folder(p, max_chars, page_map)
     if kind == "warc":
-        return read_warc(p, max_chars)
+        return read_warc(p, max_chars, page_map)
     if kind == "csv":
         return _read_csv(p, text_field, id_field, max_chars)
     if kind == "parquet":

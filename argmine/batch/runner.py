@@ -4,19 +4,17 @@ from __future__ import annotations
 import copy
 import sys
 import time
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from ..errors import ArgumentValueError
-from ..lang import NonEnglishWarning
+from .mining import _Bar, _Chunk
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
                       default_errors_path, first_model, text_hash)
 from .parquet import journal_to_parquet, parquet_to_journal
 from .readers import _pyarrow_parquet, count_records, input_kind, read_records
-from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record,
-                      _error_line, _json_line)
+from .records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record
 
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json", ".jl"}  # OUTPUT written as JSON Lines (else .parquet, or refused)
@@ -35,7 +33,7 @@ class BatchSummary:
     mined: int = 0          # documents written this run
     errors: int = 0         # error records written this run
     skipped: int = 0        # records already in OUTPUT or ERRORS from an earlier run
-    not_english: int = 0    # documents written this run whose meta.language says not English (no warning each)
+    not_english: int = 0    # documents written this run judged not English by meta.language (no warning each)
     not_articles: int = 0   # error records this run for web pages with no article (not HTML, no main text, ...)
     seconds: float = 0.0
     output_path: Optional[Path] = None
@@ -68,41 +66,19 @@ class BatchSummary:
         return f"argmine batch {head}: {', '.join(parts)}, {self.seconds:.1f} s ({rate:.1f} documents/s)"
 
 
-def _headline(rec: Record) -> Optional[str]:
-    """The record's headline (``meta["title"]``: a web page's title, a JSONL record's ``title``), when it is text."""
-    t = (rec.meta or {}).get("title")
-    return t if isinstance(t, str) and t.strip() else None
-
-
-def _mine_chunk(miner, recs: List[Record], batch_size: int) -> List[Tuple[Record, Any, Optional[str]]]:
-    """(record, document or None, error or None) for each record, in order; one failure does not sink the chunk."""
-    try:
-        with warnings.catch_warnings():  # one warning per record would flood stderr: meta.language and the summary say it
-            warnings.simplefilter("ignore", NonEnglishWarning)
-            docs = list(miner.mine_batch([r.text for r in recs], ids=[r.id for r in recs],
-                                         titles=[_headline(r) for r in recs],
-                                         batch_size=batch_size, show_progress=False))
-        if len(docs) != len(recs):
-            raise RuntimeError(f"mine_batch returned {len(docs)} documents for {len(recs)} texts")
-        return [(r, d, None) for r, d in zip(recs, docs)]
-    except Exception as e:
-        if len(recs) == 1:
-            return [(recs[0], None, f"mining failed: {type(e).__name__}: {e}")]
-        out = []
-        for r in recs:
-            out.extend(_mine_chunk(miner, [r], batch_size))
-        return out
-
-
 def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field: str = "text", id_field: str = "id",
               errors_path: Optional[PathLike] = None, batch_size: int = 16, limit: Optional[int] = None,
               max_chars: Optional[int] = None, progress: Optional[bool] = None,
-              chunk_size: int = DEFAULT_CHUNK_SIZE, fsync: bool = False) -> BatchSummary:
+              chunk_size: int = DEFAULT_CHUNK_SIZE, fsync: bool = False, max_seconds: Optional[float] = None,
+              page_map=None) -> BatchSummary:
     """Mine every record of ``input_path`` into ``output_path`` (resuming an earlier run); see the module doc.
 
     ``limit``: only the first ``limit`` records of INPUT are considered (already-done ones included), so a rerun
     with the same limit resumes the same slice. ``chunk_size``: records mined and written together.
-    ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal). ``fsync``: fsync after every chunk.
+    ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal), moving record by record as a chunk
+    is mined. ``fsync``: fsync after every chunk. ``max_seconds``: a time budget per record (``--max-seconds``): a
+    record whose mining runs past it goes to ERRORS as ``time budget exceeded: ...`` and the run goes on.
+    ``page_map``: how web pages are extracted (``argmine.batch.web.PageMap``; the Ray engine extracts in parallel).
     ``max_chars``: longer texts go to ERRORS (None: the miner's ``max_chars``, else DEFAULT_MAX_CHARS); a larger
     value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
     Raises BatchError / DataNotFoundError when it cannot run, BatchInterrupted (a KeyboardInterrupt) on Ctrl-C
@@ -114,6 +90,8 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
         max_chars = miner_max if miner_max is not None else DEFAULT_MAX_CHARS
     if batch_size < 1 or chunk_size < 1 or max_chars < 1:
         raise ArgumentValueError(f"batch_size, chunk_size and max_chars must be >= 1; got {batch_size}, {chunk_size}, {max_chars}")
+    if max_seconds is not None and not max_seconds > 0:
+        raise ArgumentValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
     if miner_max is not None and miner_max < max_chars:
         # an explicit max_chars (--max-chars) rules the run: mine with a copy that takes texts up to it (same network)
         miner = copy.copy(miner)
@@ -124,20 +102,9 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     kind = input_kind(src)
     folder = kind == "folder"
     to_parquet = out.suffix.lower() == ".parquet"
-    plain_name = out.name[:-3] if out.name.lower().endswith(".gz") else out.name  # .jsonl.gz: gzip members
-    if not to_parquet and Path(plain_name).suffix.lower() not in JSONL_SUFFIXES:
-        raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(JSONL_SUFFIXES))}, optionally + .gz) or "
-                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says.")
-    if to_parquet:
-        _pyarrow_parquet()
-    journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
-    errs = Path(errors_path) if errors_path is not None else default_errors_path(out)
-    paths = [p.resolve() for p in (src, out, journal, errs)]
-    if paths[0] in paths[1:] or paths[2] == paths[3] or paths[1] == paths[3]:
-        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}")
-    if out.is_dir():
-        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder")
-    records = read_records(src, text_field=text_field, id_field=id_field, max_chars=max_chars)  # fails fast on bad headers
+    journal, errs = _output_paths(src, out, errors_path, to_parquet)
+    records = read_records(src, text_field=text_field, id_field=id_field, max_chars=max_chars,
+                           page_map=page_map)  # fails fast on bad headers
     if kind in ("csv", "parquet"):  # generators: run them to the header check now
         first = next(records, None)
         records = _chain(first, records)
@@ -148,14 +115,14 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     try:
         return _run_locked(src, out, journal, errs, records, miner, folder=folder, to_parquet=to_parquet,
                            fsync=fsync, progress=progress, text_field=text_field, limit=limit,
-                           batch_size=batch_size, chunk_size=chunk_size, t0=t0)
+                           batch_size=batch_size, chunk_size=chunk_size, t0=t0, max_seconds=max_seconds)
     finally:
         lock.release()
 
 
 def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterator[Record], miner, *, folder: bool,
                 to_parquet: bool, fsync: bool, progress: Optional[bool], text_field: str, limit: Optional[int],
-                batch_size: int, chunk_size: int, t0: float) -> BatchSummary:
+                batch_size: int, chunk_size: int, t0: float, max_seconds: Optional[float] = None) -> BatchSummary:
     """run_batch once OUTPUT is locked: resume from OUTPUT/ERRORS, then mine and append chunk by chunk."""
 
     summary = BatchSummary(output_path=out, errors_path=errs)
@@ -167,85 +134,13 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
     w_out, w_err = _Appender(journal, ex_out.size, fsync, "OUTPUT"), _Appender(errs, ex_err.size, fsync, "ERRORS")
     model_in_output = first_model(journal, ex_out.size)
 
-    if progress is None:
-        progress = sys.stderr.isatty()
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        total = count_records(src, text_field=text_field)
-        if total is not None:
-            total = max((min(total, limit) if limit is not None else total) - ex_out.count - ex_err.count, 0)
-        bar = tqdm(total=total, unit="doc", desc="mining", dynamic_ncols=True)
-
-    pending: List[Record] = []
-    pending_err: List[Record] = []
-    pending_chars = 0
-
-    def flush() -> None:
-        nonlocal pending, pending_err, pending_chars
-        mined = _mine_chunk(miner, pending, batch_size) if pending else []
-        if len(mined) >= 2 and all(doc is None for _, doc, _ in mined):
-            # every record failing on its own is the model or the machine, not the records: stop (resumable)
-            raise BatchError(f"mining must work for some records; got a failure on each of {len(mined)} records in a row, "
-                             f"e.g. line {mined[0][0].line}: {mined[0][2]}. Check the model and the device, then rerun to resume.")
-        doc_lines, err_recs = [], [(r, r.error) for r in pending_err]
-        summary.not_articles += sum(r.not_article for r in pending_err)
-        for rec, doc, err in mined:
-            if doc is None:
-                err_recs.append((rec, err))
-                continue
-            if model_in_output is not None and doc.model != model_in_output:
-                raise BatchError(f"--model must be the model OUTPUT was mined with, to resume; got {doc.model} against "
-                                 f"{model_in_output} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
-            doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
-            try:
-                doc_lines.append(_json_line(doc.to_dict()))
-            except Exception as e:  # e.g. page meta that is not valid Unicode: that record's error, not the run's
-                err_recs.append((rec, f"document could not be written: {type(e).__name__}: {e}"))
-                continue
-            if not (doc.meta.get("language") or {}).get("english", True):
-                summary.not_english += 1
-        err_recs.sort(key=lambda re: re[0].key)
-        w_out.write(doc_lines)
-        summary.mined += len(doc_lines)
-        w_err.write([_error_line(r, e) for r, e in err_recs])
-        summary.errors += len(err_recs)
-        for _, e in err_recs:
-            reason = _reason(e)
-            summary.errors_by_reason[reason] = summary.errors_by_reason.get(reason, 0) + 1
-        if bar is not None:
-            bar.update(len(pending) + len(pending_err))
-        pending, pending_err, pending_chars = [], [], 0
-
+    bar = _open_bar(progress, src, text_field, limit, ex_out.count + ex_err.count)
+    chunk = _Chunk(miner, batch_size, chunk_size, max_seconds, bar, summary, (w_out, w_err), model_in_output, journal)
     fatal: Optional[BaseException] = None
-    seen = 0
     try:
         try:
-            while limit is None or seen < limit:
-                try:
-                    rec = next(records, None)
-                except BatchError as e:  # the input broke off: write what was read, then report
-                    fatal = e
-                    break
-                if rec is None:
-                    break
-                if rec.incomplete:
-                    summary.notes.append(rec.error)
-                    continue
-                seen += 1
-                if rec.key in done_out or rec.key in done_err:
-                    _check_same(rec, done_out.check if rec.key in done_out else done_err.check, journal, errs)
-                    summary.skipped += 1
-                    continue
-                if rec.error is not None:
-                    pending_err.append(rec)
-                else:
-                    pending.append(rec)
-                    pending_chars += len(rec.text)
-                if len(pending) + len(pending_err) >= chunk_size or pending_chars >= CHUNK_CHARS:
-                    flush()
-            flush()
+            fatal = _read_loop(records, limit, done_out, done_err, summary, (journal, errs), chunk)
+            chunk.flush()
         except BaseException:
             w_out.rollback()
             w_err.rollback()
@@ -273,9 +168,59 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
     return summary
 
 
-def _reason(error: str) -> str:
-    """The kind of an error message: its text before the first colon ("not HTML", "line is not valid JSON", ...)."""
-    return error.split(":", 1)[0].strip()[:80]
+def _open_bar(progress: Optional[bool], src: Path, text_field: str, limit: Optional[int], already: int) -> Optional[_Bar]:
+    """The run's progress bar (None: no bar; ``progress`` None: only when stderr is a terminal)."""
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress:
+        return None
+    total = count_records(src, text_field=text_field)
+    if total is not None:
+        total = max((min(total, limit) if limit is not None else total) - already, 0)
+    return _Bar(total)
+
+
+def _read_loop(records: Iterator[Record], limit: Optional[int], done_out, done_err, summary: BatchSummary,
+               files: Tuple[Path, Path], chunk: _Chunk) -> Optional[BaseException]:
+    """Give INPUT's records to ``chunk``, skipping (and checking) those already in OUTPUT or ERRORS; returns the
+    reader's exception when it failed (what was read before is still written), else None."""
+    seen = 0
+    while limit is None or seen < limit:
+        try:
+            rec = next(records, None)
+        except Exception as e:  # the input broke off (or its reader failed): write what was read, then report
+            return e
+        if rec is None:
+            break
+        if rec.incomplete:
+            summary.notes.append(rec.error)
+            continue
+        seen += 1
+        if rec.key in done_out or rec.key in done_err:
+            _check_same(rec, done_out.check if rec.key in done_out else done_err.check, *files)
+            summary.skipped += 1
+            continue
+        chunk.add(rec)
+    return None
+
+
+def _output_paths(src: Path, out: Path, errors_path: Optional[PathLike], to_parquet: bool) -> Tuple[Path, Path]:
+    """``(journal, ERRORS)`` for OUTPUT ``out``, after checking that OUTPUT's suffix names a format argmine writes and
+    that INPUT, OUTPUT and ERRORS are different files (BatchError otherwise)."""
+    plain_name = out.name[:-3] if out.name.lower().endswith(".gz") else out.name  # .jsonl.gz: gzip members
+    if not to_parquet and Path(plain_name).suffix.lower() not in JSONL_SUFFIXES:
+        raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(JSONL_SUFFIXES))}, optionally + .gz) or "
+                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says.")
+    if to_parquet:
+        _pyarrow_parquet()
+    journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
+    errs = Path(errors_path) if errors_path is not None else default_errors_path(out)
+    paths = [p.resolve() for p in (src, out, journal, errs)]
+    if paths[0] in paths[1:] or paths[2] == paths[3] or paths[1] == paths[3]:
+        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}")
+    if out.is_dir():
+        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder")
+    return journal, errs
 
 
 def _check_same(rec: Record, check, journal: Path, errs: Path) -> None:

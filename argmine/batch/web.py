@@ -9,13 +9,15 @@ counted apart in the summary.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Callable, Iterator, List, Optional, Union
 
 from ..lang import detect
 from .records import BatchError, Record
 
-__all__ = ["read_warc", "read_html_folder", "html_names", "safe_name"]
+__all__ = ["read_warc", "read_html_folder", "html_names", "safe_name", "PageJob", "PageMap", "extract_page",
+           "serial_pages"]
 
 
 def safe_name(name: str) -> str:
@@ -53,12 +55,53 @@ def _article_record(n: int, key, rid: Optional[str], load, max_chars: int, meta:
     return Record(n, key, rid, text=art.text, meta={**art.meta, **meta})
 
 
-def read_warc(p: Path, max_chars: int) -> Iterator[Record]:
+@dataclass
+class PageJob:
+    """A page still to extract (picklable, so that a parallel page map can send it to a worker): the WARC body
+    ``html`` and ``url``, or the saved page at ``path``; ``meta`` goes into the record."""
+
+    n: int
+    key: Union[int, str]
+    rid: Optional[str]
+    meta: dict
+    max_chars: int
+    html: Optional[bytes] = None
+    url: Optional[str] = None
+    path: Optional[str] = None
+
+
+def extract_page(job: PageJob) -> Record:
+    """The record of one page: its article (argmine.ingest), or an error record saying why there is none."""
+    from ..ingest.html import extract_article, read_html_file
+
+    if job.path is not None:
+        load = lambda: read_html_file(Path(job.path), max_bytes=16 * job.max_chars)  # noqa: E731
+    else:
+        load = lambda: extract_article(job.html, job.url)  # noqa: E731
+    return _article_record(job.n, job.key, job.rid, load, job.max_chars, job.meta)
+
+
+PageMap = Callable[[Iterator[Union[Record, PageJob]]], Iterator[Record]]
+
+
+def serial_pages(items: Iterator[Union[Record, PageJob]]) -> Iterator[Record]:
+    """The default page map: each page extracted here, in order (``argmine.integrations.ray.ray_pages`` is the
+    parallel one)."""
+    for item in items:
+        yield item if isinstance(item, Record) else extract_page(item)
+
+
+def read_warc(p: Path, max_chars: int, page_map: Optional[PageMap] = None) -> Iterator[Record]:
     """Records of a ``.warc`` / ``.warc.gz`` file: one per response/resource record, keyed by its position.
 
     The id is the WARC-Record-ID. Raises BatchError when the file breaks off (after the records before it).
+    ``page_map`` extracts the pages (default :func:`serial_pages`), in order.
     """
-    from ..ingest.html import WebExtrasMissingError, extract_article
+    return (page_map or serial_pages)(_warc_jobs(p, max_chars))
+
+
+def _warc_jobs(p: Path, max_chars: int) -> Iterator[Union[Record, PageJob]]:
+    from ..ingest.html import WebExtrasMissingError
     from ..ingest.warc import WarcReadError, iter_warc_pages
 
     try:
@@ -68,9 +111,7 @@ def read_warc(p: Path, max_chars: int) -> Iterator[Record]:
             if page.error is not None:
                 yield Record(page.position, page.position, page.record_id, error=page.error, not_article=True)
                 continue
-            html, url = page.html, page.url
-            yield _article_record(page.position, page.position, page.record_id,
-                                  lambda: extract_article(html, url), max_chars, meta)
+            yield PageJob(page.position, page.position, page.record_id, meta, max_chars, html=page.html, url=page.url)
     except WebExtrasMissingError as e:
         raise BatchError(e.message) from None
     except WarcReadError as e:
@@ -78,16 +119,16 @@ def read_warc(p: Path, max_chars: int) -> Iterator[Record]:
                          "written; repair the file and rerun to resume.") from None
 
 
-def read_html_folder(p: Path, names: List[str], max_chars: int) -> Iterator[Record]:
+def read_html_folder(p: Path, names: List[str], max_chars: int, page_map: Optional[PageMap] = None) -> Iterator[Record]:
     """Records of a folder of saved pages, in order of file name; the id is the name without its suffix."""
-    from ..ingest.html import read_html_file
+    return (page_map or serial_pages)(_html_jobs(p, names, max_chars))
 
+
+def _html_jobs(p: Path, names: List[str], max_chars: int) -> Iterator[Union[Record, PageJob]]:
     for n, name in enumerate(names, 1):
         stem = os.path.splitext(name)[0]
         sid = safe_name(stem)
         if sid != stem:
             yield Record(n, sid, sid, error=f"file name {safe_name(name)!r} is not valid UTF-8; rename the file")
             continue
-        fp = p / name
-        yield _article_record(n, stem, stem, lambda: read_html_file(fp, max_bytes=16 * max_chars), max_chars,
-                              {"file": name})
+        yield PageJob(n, stem, stem, {"file": name}, max_chars, path=str(p / name))

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..batch import BatchSummary
     from ..miner import Miner
 
-__all__ = ["mine_dataset", "run_batch_ray", "MineBatch", "RayNotInstalledError", "OUTPUT_COLUMNS"]
+__all__ = ["mine_dataset", "run_batch_ray", "ray_pages", "MineBatch", "RayNotInstalledError", "OUTPUT_COLUMNS"]
 
 OUTPUT_COLUMNS = ("id", "document", "error")
 WINDOW_PER_WORKER = 256  # argmine batch --engine ray: records per window and worker (see run_batch_ray)
@@ -184,12 +184,23 @@ def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column:
 
 
 # -- argmine batch --engine ray ------------------------------------------------------------------------------
+_TIMEOUT = "time budget exceeded: "  # batch._mine_chunk's error for a record past --max-seconds
+
+
 class _MiningFailed(RuntimeError):
     """A record's mining failed in an actor (its error row); raised again for batch._mine_chunk to record."""
 
 
 def _failure(err: str) -> Exception:
-    """An exception that batch._mine_chunk writes as the actor's own ``mining failed: TYPE: message``."""
+    """An exception that batch._mine_chunk writes as the actor's own ``mining failed: TYPE: message`` (or
+    ``time budget exceeded: message``)."""
+    if err.startswith(_TIMEOUT):
+        from ..errors import MiningTimeoutError
+
+        e = MiningTimeoutError(0, 0)
+        e.message = err[len(_TIMEOUT):]
+        e.args = (e.message,)
+        return e
     name, sep, message = err.removeprefix("mining failed: ").partition(": ")
     if not sep or not name.isidentifier():
         return _MiningFailed(err)
@@ -219,12 +230,14 @@ class _RayMiner:
         self._actors: Optional[list] = None
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
-                   batch_size: int = 16, show_progress: Optional[bool] = None) -> Iterator[Any]:
+                   titles: Optional[Iterable[Optional[str]]] = None, batch_size: int = 16,
+                   show_progress: Optional[bool] = None, progress=None, max_seconds: Optional[float] = None) -> Iterator[Any]:
         texts = list(texts)
         ids = list(ids) if ids is not None else [None] * len(texts)
+        titles = list(titles) if titles is not None else [None] * len(texts)
         if len(texts) == 1 and (ids[0], texts[0]) in self._replay:
             return iter([self._answer((ids[0], texts[0]))])
-        return iter(self._run(texts, ids, batch_size))
+        return iter(self._run(texts, ids, batch_size, titles, max_seconds, progress))
 
     def _answer(self, key):
         queue = self._replay[key]
@@ -235,11 +248,12 @@ class _RayMiner:
             raise result
         return result
 
-    def _run(self, texts: List[str], ids: List[Optional[str]], batch_size: int) -> List[Any]:
+    def _run(self, texts: List[str], ids: List[Optional[str]], batch_size: int, titles: List[Optional[str]],
+             max_seconds: Optional[float] = None, progress=None) -> List[Any]:
         self._replay = {}
         self.jobs += 1
         try:
-            out = self._mine_window(texts, ids, batch_size)
+            out = self._mine_window(texts, ids, batch_size, titles, max_seconds, progress)
         except Exception as e:  # the job failed (not a row): every record of the window fails with it
             out = [e] * len(texts)
         bad = [r for r in out if isinstance(r, BaseException)]
@@ -251,11 +265,12 @@ class _RayMiner:
             self._replay.setdefault(key, []).append(r)
         raise _MiningFailed(f"{len(bad)} of {len(out)} records failed, e.g. {type(bad[0]).__name__}: {bad[0]}")
 
-    def _mine_window(self, texts: List[str], ids: List[Optional[str]], batch_size: int) -> List[Any]:
+    def _mine_window(self, texts: List[str], ids: List[Optional[str]], batch_size: int, titles: List[Optional[str]],
+                     max_seconds: Optional[float] = None, progress=None) -> List[Any]:
         """One window on the run's actor pool: a Document, or the exception to raise, for each text, in order.
 
         The window is cut into slices (about four per actor, at least ``batch_size`` texts each) that the actors
-        take as they come free; the results are put back in input order.
+        take as they come free; the results are put back in input order (``progress`` told of each slice).
         """
         from ray.util import ActorPool
 
@@ -263,11 +278,14 @@ class _RayMiner:
 
         actors = self._pool()
         size = max(batch_size, math.ceil(len(texts) / (4 * len(actors))))
-        slices = [(texts[i:i + size], ids[i:i + size]) for i in range(0, len(texts), size)]
+        slices = [(texts[i:i + size], ids[i:i + size], titles[i:i + size]) for i in range(0, len(texts), size)]
         out: List[Any] = []
-        for res in ActorPool(actors).map(lambda a, sl: a.mine.remote(sl[0], sl[1], batch_size), slices):
+        mine = lambda a, sl: a.mine.remote(sl[0], sl[1], batch_size, sl[2], max_seconds)  # noqa: E731
+        for res in ActorPool(actors).map(mine, slices):
             for doc, err in res:
                 out.append(Document.from_dict(json.loads(doc)) if doc is not None else _failure(err))
+            if progress is not None:
+                progress(len(res))
         if len(out) != len(texts):
             raise _MiningFailed(f"the actors returned {len(out)} results for {len(texts)} texts")
         return out
@@ -313,12 +331,60 @@ class _MineActor:
         else:
             self.miner = load(model, max_chars=None)
 
-    def mine(self, texts: List[str], ids: List[Optional[str]], batch_size: int) -> List[Tuple[Optional[str], Optional[str]]]:
+    def mine(self, texts: List[str], ids: List[Optional[str]], batch_size: int, titles: Optional[List[Optional[str]]] = None,
+             max_seconds: Optional[float] = None) -> List[Tuple[Optional[str], Optional[str]]]:
         from ..batch import Record, _json_line, _mine_chunk
 
-        recs = [Record(i, i, rid, text=t) for i, (rid, t) in enumerate(zip(ids, texts))]
+        titles = titles or [None] * len(texts)
+        recs = [Record(i, i, rid, text=t, meta={"title": h} if h else None)
+                for i, (rid, t, h) in enumerate(zip(ids, texts, titles))]
         return [(_json_line(doc.to_dict()).decode("utf-8")[:-1], None) if doc is not None else (None, err)
-                for _, doc, err in _mine_chunk(self.miner, recs, batch_size)]
+                for _, doc, err in _mine_chunk(self.miner, recs, batch_size, max_seconds)]
+
+
+PAGES_IN_FLIGHT = 64  # --engine ray on web input: pages being extracted ahead of the reader
+
+
+def ray_pages(in_flight: int = PAGES_IN_FLIGHT):
+    """A page map (``argmine.batch.web.PageMap``) that extracts web pages (trafilatura) in Ray tasks, in parallel
+    across the cluster, and gives the records back in input order: the driver only reads the WARC (or lists the
+    folder) and at most ``in_flight`` pages are out at once. A failure of the reader comes after the records read
+    before it, as with the serial map."""
+    ray = import_ray()
+    from ..batch.web import extract_page
+
+    # zero CPUs: the mining actors hold the CPUs for the whole run, and extraction is a small share of the work
+    task = ray.remote(num_cpus=0, scheduling_strategy="SPREAD")(extract_page)
+
+    def page_map(items):
+        from collections import deque
+
+        from ..batch.records import Record
+
+        queue: deque = deque()
+        it, failure = iter(items), None
+        while True:
+            try:
+                item = next(it, None)
+            except Exception as e:  # the WARC broke off: what was read before still comes first
+                failure = e
+                break
+            if item is None:
+                break
+            queue.append(item if isinstance(item, Record) else task.remote(item))
+            while len(queue) > in_flight:
+                yield _resolved(ray, queue.popleft())
+        while queue:
+            yield _resolved(ray, queue.popleft())
+        if failure is not None:
+            raise failure
+    return page_map
+
+
+def _resolved(ray, item):
+    from ..batch.records import Record
+
+    return item if isinstance(item, Record) else ray.get(item)
 
 
 @contextlib.contextmanager
@@ -383,7 +449,7 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
         try:
             with _ray_data_quiet():
                 return run_batch(input_path, output_path, miner, batch_size=batch_size, chunk_size=window,
-                                 progress=progress, **kwargs)
+                                 progress=progress, page_map=ray_pages(), **kwargs)
         finally:
             miner.close()
     finally:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Dict, Mapping, Union
 
 from ..config import MODEL_FORMAT_VERSION, MODEL_REQUIRED_KEYS, ModelConfig
-from ..errors import ModelFormatError, ModelNotFoundError
+from ..errors import ModelFormatError, ModelNotFoundError, VocabularyError
 
 FORMAT_VERSION = MODEL_FORMAT_VERSION  # re-exported (argmine.config defines it)
 REQUIRED_KEYS = MODEL_REQUIRED_KEYS
@@ -187,6 +187,9 @@ def load_dir(path: Path):
         tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
     except (OSError, ValueError) as e:
         raise ModelFormatError(path, f"tokenizer files that cannot be read ({str(e).splitlines()[0]})") from None
+    n_embeddings = net.encoder.get_input_embeddings().num_embeddings
+    if len(tok) > n_embeddings:  # ids past the table: IndexError at the first text that uses them
+        raise VocabularyError(path, len(tok), n_embeddings)
     net.eval()
     return net, tok, cfg
 

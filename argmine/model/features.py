@@ -7,6 +7,7 @@ inside the encoder: its span in the text is kept whole.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
@@ -81,8 +82,12 @@ class ParagraphInput:
     windows: List[Window]
 
 
-def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool = True) -> List[ParagraphInput]:
+def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool = True,
+            min_words: int = 0) -> List[ParagraphInput]:
     """Split ``text`` into paragraphs, drop page noise, and build encoder windows for each paragraph.
+
+    ``min_words``: a run of fewer words cannot hold a unit (the model's ``min_unit_words``), so it gets no windows
+    (it is not tokenized or encoded; the miner gives it no candidates) but keeps its place among the paragraphs.
 
     Noise lines are cut out word by word, not only whole paragraphs: a paragraph that joins a headline, a byline and
     a first sentence (or ends in a comment prompt) keeps only the runs of words between noise lines, each mined on
@@ -96,7 +101,10 @@ def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool 
         from ..noise import noise_spans
 
         noise = noise_spans(text)
-    runs = [_runs_outside(word_spans(text, s, e), noise) for s, e in paras]
+    ends = [e for _, e in noise]
+    if any(b < a for a, b in zip(ends, ends[1:])):
+        ends = None  # not in order: scan from the first span
+    runs = [_runs_outside(word_spans(text, s, e), noise, ends) for s, e in paras]
     skip = {i for i, r in enumerate(runs) if not r}
     roles = paragraph_roles(text, paras, skip)
     out = []
@@ -105,18 +113,20 @@ def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool 
             continue
         for run in runs[i]:
             for chunk in split_long(text, run):
-                wins = make_windows(tokenizer, [text[a:b] for a, b in chunk], role, max_length)
+                wins = make_windows(tokenizer, [text[a:b] for a, b in chunk], role, max_length) if len(chunk) >= min_words else []
                 out.append(ParagraphInput(chunk[0][0], chunk[-1][1], i, role, chunk, wins))
     return out
 
 
-def _runs_outside(words: List[tuple], noise: Sequence[tuple]) -> List[List[tuple]]:
-    """The maximal runs of consecutive ``words`` that overlap no span of ``noise`` (both sorted by start)."""
+def _runs_outside(words: List[tuple], noise: Sequence[tuple], ends: Optional[Sequence[int]] = None) -> List[List[tuple]]:
+    """The maximal runs of consecutive ``words`` that overlap no span of ``noise`` (both sorted by start; ``ends``:
+    the noise spans' ends, to start at the first span that ends after the first word: linear in a text of many
+    short paragraphs, not paragraphs x noise lines)."""
     if not noise:
         return [words] if words else []
     runs: List[List[tuple]] = []
     cur: List[tuple] = []
-    k = 0
+    k = bisect.bisect_right(ends, words[0][0]) if ends is not None and words else 0
     for a, b in words:
         while k < len(noise) and noise[k][1] <= a:
             k += 1
