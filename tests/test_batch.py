@@ -552,7 +552,7 @@ def test_a_record_past_the_time_budget_goes_to_errors_and_the_run_goes_on(tmp_pa
     assert [d["id"] for d in read_jsonl(tmp_path / "out.jsonl")] == ["r0", "r2", "r3"]
     [err] = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
     assert (err["id"], err["line"]) == ("r1", 2)
-    assert err["error"].startswith("time budget exceeded: mining must take at most 1 s per text; got text 'r1'")
+    assert err["error"].startswith("time budget exceeded: [E110] mining must take at most 1 s per text; got text 'r1'")
     assert s.errors_by_reason == {"time budget exceeded": 1}
     out = tmp_path / "cli.jsonl"
     res = runner().invoke(app, ["batch", str(src), "-o", str(out), "--model", str(tiny_model_dir), "-q",

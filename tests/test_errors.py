@@ -23,7 +23,7 @@ def test_codes_are_unique_and_well_formed():
     codes = [c.code for c in classes]
     assert len(codes) == len(set(codes)) == len(catalogue())
     assert all(re.fullmatch(r"E\d{3}", c) for c in codes)
-    assert all(issubclass(c, ArgmineError) and issubclass(c, (ValueError, FileNotFoundError, ImportError))
+    assert all(issubclass(c, ArgmineError) and issubclass(c, (ValueError, FileNotFoundError, ImportError, TimeoutError))
                for c in classes)
 
 

@@ -335,7 +335,7 @@ def test_a_device_this_machine_lacks_is_refused_before_the_model_is_read(tiny_mo
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     with pytest.raises(DeviceError) as e:
         argmine.load(tiny_model_dir, device="cuda")
-    assert str(e.value).startswith("device must be one this machine has; got 'cuda', but torch finds no CUDA device here")
+    assert str(e.value).startswith("[E109] device must be one this machine has; got 'cuda', but torch finds no CUDA device here")
     assert isinstance(e.value, ValueError)
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
     monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
@@ -417,7 +417,7 @@ def test_a_text_past_its_time_budget_raises_after_the_texts_before_it(tiny_miner
             docs.append(d)
     assert [d.id for d in docs] == ["a"]
     assert e.value.doc_id == "slow" and e.value.elapsed > 1.0
-    assert str(e.value).startswith("mining must take at most 1 s per text; got text 'slow' still running after")
+    assert str(e.value).startswith("[E110] mining must take at most 1 s per text; got text 'slow' still running after")
     assert isinstance(e.value, TimeoutError)
     # without the slow text, the same budget is no problem
     assert [d.id for d in tiny_miner.mine_batch([texts[0], texts[2]], ids=["a", "c"], max_seconds=1.0)] == ["a", "c"]

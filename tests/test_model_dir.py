@@ -218,6 +218,6 @@ def test_a_tokenizer_larger_than_the_embeddings_is_refused_at_load(model_copy):
     tok.save_pretrained(str(model_copy))
     with pytest.raises(VocabularyError) as e:
         argmine.load(model_copy, device="cpu")
-    assert str(e.value).startswith(f"tokenizer vocabulary must fit the encoder's embeddings; got {n_embeddings + 3} > "
+    assert str(e.value).startswith(f"[E007] tokenizer vocabulary must fit the encoder's embeddings; got {n_embeddings + 3} > "
                                    f"{n_embeddings} in {str(model_copy)!r}")
     assert isinstance(e.value, ModelFormatError) and isinstance(e.value, ValueError)
