@@ -35,7 +35,7 @@ if str(REPO) not in sys.path:
 if str(REPO / "benchmarks") not in sys.path:
     sys.path.insert(0, str(REPO / "benchmarks"))
 
-from argmine.boilerplate import DENSE_NAMES, FEATURE_SPEC, LineModel, line_features  # noqa: E402
+from argmine.boilerplate import DENSE_NAMES, FEATURE_SPEC, LineModel, after_body, line_features  # noqa: E402
 from argmine.corpora import get_reader  # noqa: E402
 from argmine.corpora.base import find_data_dir  # noqa: E402
 from argmine.corpora.news_pages import read_news_pages  # noqa: E402
@@ -94,8 +94,9 @@ def featurize(pages):
     r = 0
     for page in pages:
         n = len(page)
+        tails = after_body([line for line, _ in page])
         for pos, (line, kind) in enumerate(page):
-            idx, val, d = line_features(line, position=pos, n_lines=n)
+            idx, val, d = line_features(line, position=pos, n_lines=n, tail=tails[pos])
             rows.extend([r] * len(idx))
             cols.extend(idx)
             vals.extend(val)
@@ -165,8 +166,9 @@ def main(argv=None):
 
     # dev: synthetic pages
     dev_lines = [(line, kind, pos, len(p)) for p in dev_pages for pos, (line, kind) in enumerate(p)]
+    dev_tails = [t for p in dev_pages for t in after_body([line for line, _ in p])]
     p_dev = model.proba([l for l, _, _, _ in dev_lines], [q for _, _, q, _ in dev_lines],
-                        [n for _, _, _, n in dev_lines])
+                        [n for _, _, _, n in dev_lines], dev_tails)
     is_body = np.array([k is None for _, k, _, _ in dev_lines])
     news = read_news_pages(NEWS_PAGES)
     rules_found, rules_wrong = news_page_counts(model, 2.0, news)  # threshold > 1: the rules alone
