@@ -674,10 +674,16 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
     A line that ends like a sentence never qualifies for 1 and 2, so ordinary body paragraphs are left alone; a
     caption that ends with a full stop is therefore left alone too, even above a photo credit.
     """
+    _header_lists(lines, order, kinds)  # 1.
+    _page_head(lines, order, kinds)  # 2.
+    _foot_bios(lines, order, kinds)  # 3.
+
+
+def _header_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Step 1 of ``_in_context``: the items of a list under a bare header take the header's kind."""
     def blank(i: int) -> bool:
         return not lines[i]
 
-    # 1. lists under a header
     for i in order:
         kind = kinds.get(i)
         s = lines[i]
@@ -700,7 +706,9 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
         for j in items:
             kinds[j] = kind
 
-    # 2. the page head
+
+def _page_head(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Step 2 of ``_in_context``: headline-shaped lines and a standfirst above keyword noise in the page head."""
     tentative: List[Tuple[int, str]] = []
     prev_headline = False  # the previous line is a headline (not a standfirst)
     have_title = any(k == "title" for k in kinds.values())
@@ -742,9 +750,6 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
             prev_headline = False
         else:
             break
-
-    # 3. the page foot
-    _foot_bios(lines, order, kinds)
 
 
 def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:

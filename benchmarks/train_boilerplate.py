@@ -119,51 +119,23 @@ def news_page_counts(model: LineModel, threshold: float, pages):
     return found, wrong
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data-dir", default=None)
-    ap.add_argument("--out", default=str(OUT))
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--C", type=float, default=4.0)
-    ap.add_argument("--pages-per-text", type=int, default=3)
-    ap.add_argument("--fpr-margin", type=float, default=0.001,
-                    help="allowed dev body FPR above the lowest one on the grid (the corpora hold a little furniture)")
-    args = ap.parse_args(argv)
-    from sklearn.linear_model import LogisticRegression
-    import scipy.sparse as sp
-
-    t0 = time.time()
-    data_dir = find_data_dir(args.data_dir)
+def make_pages(data_dir, seed: int, pages_per_text: int):
+    """``(train_pages, dev_pages)``: synthetic pages around the training texts, split 85/15 by a hash of the text."""
     texts = load_texts(data_dir)
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     train_pages, dev_pages = [], []
     for src, paras in texts:
         dev = zlib.crc32(paras[0].encode("utf-8")) % 100 < 15
-        k = args.pages_per_text if src != "aaec" else max(1, args.pages_per_text - 1)
+        k = pages_per_text if src != "aaec" else max(1, pages_per_text - 1)
         for _ in range(k):
             page = synth.make_page(paras, rng, furniture=rng.random() < 0.8)
             (dev_pages if dev else train_pages).append(page)
-    print(f"{len(texts)} texts; {len(train_pages)} train pages, {len(dev_pages)} dev pages "
-          f"({time.time() - t0:.0f}s)", flush=True)
-    Xh, D, y = featurize(train_pages)
-    mean = D.mean(axis=0)
-    scale = D.std(axis=0)
-    scale[scale < 1e-6] = 1.0
-    X = sp.hstack([Xh, sp.csr_matrix((D - mean) / scale)]).tocsr()
-    print(f"train lines {X.shape[0]} (body {int((y == 0).sum())}); features {X.shape[1]} ({time.time() - t0:.0f}s)",
-          flush=True)
-    clf = LogisticRegression(C=args.C, max_iter=1000, class_weight=None)
-    clf.fit(X, y)
-    print(f"fitted ({time.time() - t0:.0f}s)", flush=True)
-    present = list(clf.classes_)
-    coef = np.zeros((len(CLASSES), X.shape[1]), np.float32)
-    intercept = np.full(len(CLASSES), -30.0, np.float32)  # classes never seen: never predicted
-    for j, c in enumerate(present):
-        coef[c] = clf.coef_[j]
-        intercept[c] = clf.intercept_[j]
-    model = LineModel(FEATURE_SPEC, CLASSES, coef.astype(np.float16).astype(np.float32), intercept, mean, scale,
-                      threshold=0.5)
+    return train_pages, dev_pages
 
+
+def choose_threshold(model: LineModel, dev_pages, fpr_margin: float):
+    """``(threshold, table)``: the lowest grid threshold whose dev body FPR is within ``fpr_margin`` of the grid's
+    lowest and at which rules + model flag no more body lines of ``data/examples/news_pages`` than the rules."""
     # dev: synthetic pages
     dev_lines = [(line, kind, pos, len(p)) for p in dev_pages for pos, (line, kind) in enumerate(p)]
     dev_tails = [t for p in dev_pages for t in after_body([line for line, _ in p])]
@@ -186,8 +158,47 @@ def main(argv=None):
               f"{found}/{n_news_noise}, body flagged {wrong}", flush=True)
     floor = min(row["dev_body_fpr"] for row in table)
     ok = [row["threshold"] for row in table
-          if row["dev_body_fpr"] <= floor + args.fpr_margin and row["news_body_flagged"] <= rules_wrong]
+          if row["dev_body_fpr"] <= floor + fpr_margin and row["news_body_flagged"] <= rules_wrong]
     chosen = ok[0] if ok else grid[-1]
+    return chosen, table
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", default=None)
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--pages-per-text", type=int, default=3)
+    ap.add_argument("--fpr-margin", type=float, default=0.001,
+                    help="allowed dev body FPR above the lowest one on the grid (the corpora hold a little furniture)")
+    args = ap.parse_args(argv)
+    from sklearn.linear_model import LogisticRegression
+    import scipy.sparse as sp
+
+    t0 = time.time()
+    train_pages, dev_pages = make_pages(find_data_dir(args.data_dir), args.seed, args.pages_per_text)
+    print(f"{len(train_pages)} train pages, {len(dev_pages)} dev pages ({time.time() - t0:.0f}s)", flush=True)
+    Xh, D, y = featurize(train_pages)
+    mean = D.mean(axis=0)
+    scale = D.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    X = sp.hstack([Xh, sp.csr_matrix((D - mean) / scale)]).tocsr()
+    print(f"train lines {X.shape[0]} (body {int((y == 0).sum())}); features {X.shape[1]} ({time.time() - t0:.0f}s)",
+          flush=True)
+    clf = LogisticRegression(C=args.C, max_iter=1000, class_weight=None)
+    clf.fit(X, y)
+    print(f"fitted ({time.time() - t0:.0f}s)", flush=True)
+    present = list(clf.classes_)
+    coef = np.zeros((len(CLASSES), X.shape[1]), np.float32)
+    intercept = np.full(len(CLASSES), -30.0, np.float32)  # classes never seen: never predicted
+    for j, c in enumerate(present):
+        coef[c] = clf.coef_[j]
+        intercept[c] = clf.intercept_[j]
+    model = LineModel(FEATURE_SPEC, CLASSES, coef.astype(np.float16).astype(np.float32), intercept, mean, scale,
+                      threshold=0.5)
+
+    chosen, table = choose_threshold(model, dev_pages, args.fpr_margin)
     model.threshold = chosen
     model.meta = {
         "trained_by": "benchmarks/train_boilerplate.py", "seed": args.seed, "C": args.C,
