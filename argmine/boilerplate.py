@@ -44,8 +44,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-__all__ = ["line_features", "after_body", "LineModel", "load_model", "furniture_probability", "DEFAULT_MODEL_PATH",
-           "FEATURE_SPEC", "DENSE_NAMES", "FORMAT"]
+__all__ = ["line_features", "after_body", "is_prose", "LineModel", "load_model", "furniture_probability",
+           "DEFAULT_MODEL_PATH", "FEATURE_SPEC", "DENSE_NAMES", "FORMAT"]
 
 FORMAT = "argmine-boilerplate-lines"
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "resources" / "boilerplate_lines.json"
@@ -121,7 +121,7 @@ def _final_char(s: str) -> str:
     return t[-1] if t else ""
 
 
-def _is_prose(s: str) -> bool:
+def is_prose(s: str) -> bool:
     """A line that reads as body prose: 20 words or more, ending like a sentence."""
     return len(_WORD.findall(s)) >= 20 and _final_char(s) in ".!?"
 
@@ -132,7 +132,7 @@ def after_body(lines: Sequence[str]) -> List[bool]:
     out, seen = [False] * len(lines), False
     for i in range(len(lines) - 1, -1, -1):
         out[i] = not seen
-        seen = seen or _is_prose(lines[i].strip())
+        seen = seen or is_prose(lines[i].strip())
     return out
 
 

@@ -531,7 +531,8 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     line classifier (``argmine.boilerplate``) may add lines the rules left: a line is noise when the rules say so
     or when the model's furniture probability is at least its threshold (chosen on dev data; ``threshold``
     overrides it). The model only judges lines that stand alone -- not the lines of a hard-wrapped paragraph, nor
-    the only line of a one-line text.
+    the only line of a one-line text -- and only in a text with at least two paragraphs of prose (20 words ending
+    like a sentence, or two sentences of 12 words or more): a list of short sentences is not a page.
 
     ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
     (on unless set to ``rules``); ``False`` = rules only; ``True`` = rules and the shipped model; or a
@@ -563,10 +564,13 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
 def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool], kinds: Dict[int, str],
                  learned, threshold: Optional[float]) -> None:
     """Flag (in ``kinds``) the lines the learned classifier judges furniture among those the rules left."""
-    from .boilerplate import LineModel, after_body, load_model
+    from .boilerplate import LineModel, after_body, is_prose, load_model
 
+    blocks = _wrapped_blocks(text, raw, order, cont)
+    if sum(1 for b in set(blocks) if is_prose(b) or _sentence_count(b) >= 2 and len(_words(b)) >= 12) < 2:
+        return  # fewer than two paragraphs of prose: short sentences (a comment, a microtext), not a page: rules only
     model = learned if isinstance(learned, LineModel) else load_model()
-    tail = after_body([text[raw[i][0]:raw[i][1]] for i in order])
+    tail = after_body(blocks)
     todo, positions = [], []
     for pos, i in enumerate(order):
         if i in kinds or cont[i] or (pos > 0 and order[pos - 1] == i - 1 and cont[order[pos - 1]]):
@@ -580,6 +584,22 @@ def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, b
     for i, kind in zip(todo, pred):
         if kind is not None:
             kinds[i] = kind if kind in KINDS else "navigation"
+
+
+def _sentence_count(s: str) -> int:
+    return len(re.findall(r"[.!?][\"'\u201d\u2019)]*(?:\s+|$)", s.strip()))
+
+
+def _wrapped_blocks(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool]) -> List[str]:
+    """For each non-blank line, the text of its hard-wrapped paragraph (the line itself when it stands alone)."""
+    out: List[str] = []
+    start = 0
+    for pos, i in enumerate(order):
+        if not (pos + 1 < len(order) and cont[i] and order[pos + 1] == i + 1):
+            block = " ".join(text[raw[j][0]:raw[j][1]] for j in order[start:pos + 1])
+            out += [block] * (pos + 1 - start)
+            start = pos + 1
+    return out
 
 
 # -- context: what a line's neighbours say ----------------------------------------------------------------------

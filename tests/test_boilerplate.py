@@ -21,7 +21,7 @@ ARGUMENTATIVE = [l for l in (Path(__file__).parent / "fixtures" / "argumentative
     encoding="utf-8").splitlines() if l.strip()]
 BODY = [
     "Cities should ban cars from their centres. Traffic kills thousands every year, and the air is dirty.",
-    "We should raise taxes on sugary drinks, because obesity costs the health system billions every year.",
+    "We should raise taxes on sugary drinks. Obesity costs the health system billions every year.",
     "Critics say such taxes hurt the poor, but the poor also suffer most from diabetes.",
     "In the end, a modest tax is a small price for healthier children and a fairer health system.",
 ]
@@ -34,6 +34,9 @@ FURNITURE = [
     "Corinne Albescu teaches history at a public high school in Duluth.",
     "Bartholomew Ngata teaches history at a public high school in Hamilton.",
 ]
+
+
+PAGE_TEXT = "\n\n".join(BODY + ["Share this article"])
 
 
 def _page(line, where):
@@ -73,6 +76,13 @@ def test_argumentative_sentences_on_a_page_are_not_flagged():
 ])
 def test_short_arguments_are_never_furniture(text):
     assert noise_spans(text, learned=True) == []
+
+
+def test_short_sentences_one_per_paragraph_are_left_to_the_rules():
+    """A text with fewer than two paragraphs of prose (a comment, a microtext written one sentence per paragraph)
+    is not a page: the learned model does not judge it."""
+    text = "We must act on climate now.\n\nFloods doubled in ten years across the region.\n\nSo act."
+    assert noise_spans(text, learned=True) == noise_spans(text, learned=False) == []
 
 
 def test_rules_only_switch(monkeypatch):
@@ -134,9 +144,12 @@ def test_loading_is_lazy():
             "assert 'argmine.boilerplate' not in sys.modules\n"
             "import argmine.boilerplate as b\n"
             "assert not b._CACHE\n"
-            "argmine.noise.noise_spans('One line.\\n\\nAnother line.', learned=False)\n"
-            "assert not b._CACHE\n"
             "argmine.noise.noise_spans('One line.\\n\\nAnother line.')\n"
+            "assert not b._CACHE  # no paragraph of prose: the rules alone\n"
+            f"page = {PAGE_TEXT!r}\n"
+            "argmine.noise.noise_spans(page, learned=False)\n"
+            "assert not b._CACHE\n"
+            "argmine.noise.noise_spans(page)\n"
             "assert b._CACHE\n")
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     env.pop(noise.LEARNED_ENV, None)
