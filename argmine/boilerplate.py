@@ -8,7 +8,8 @@ bios, comment prompts, subheadings. It judges one line at a time from
 * a few dozen dense features: length, word count, capitalisation, final punctuation, digits, years, months, times,
   photo-agency and credit words, "(left)"/"(right)", separators ("|", "/", bullets), URLs, e-mail addresses and
   handles, language names, function-word and verb-like-word ratios, first/second-person pronouns, the number of
-  sentences, and the line's position among the non-blank lines of its text,
+  sentences, the line's position among the non-blank lines of its text, and whether any later line reads as body
+  prose (``after_body``: a line after the last body paragraph is in the page foot, where bios and notes stand),
 * a few hashed conjunctions of position, length and final punctuation,
 
 and a multinomial logistic regression over ``body`` and the furniture kinds (``argmine.noise.KINDS``) that was
@@ -43,15 +44,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-__all__ = ["line_features", "LineModel", "load_model", "furniture_probability", "DEFAULT_MODEL_PATH",
-           "FEATURE_SPEC", "DENSE_NAMES", "FORMAT"]
+__all__ = ["line_features", "after_body", "is_prose", "LineModel", "load_model", "furniture_probability",
+           "DEFAULT_MODEL_PATH", "FEATURE_SPEC", "DENSE_NAMES", "FORMAT"]
 
 FORMAT = "argmine-boilerplate-lines"
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "resources" / "boilerplate_lines.json"
 
 #: the feature spec a model is trained with; a model file stores its own copy and is read with it
 FEATURE_SPEC: Dict[str, object] = {
-    "version": 1,
+    "version": 2,
     "n_hash": 1 << 14,
     "char_ngrams": [2, 4],
     "word_bigrams": True,
@@ -107,7 +108,7 @@ DENSE_NAMES: Tuple[str, ...] = (
     "credit_words", "side_marker", "separators", "url_mail", "language",
     "function_ratio", "verb_ratio", "first_person", "second_person",
     "sentences", "comma_ratio", "quotes", "parens",
-    "rel_pos", "is_first", "is_last", "head3", "foot3", "log_n_lines",
+    "rel_pos", "is_first", "is_last", "head3", "foot3", "log_n_lines", "after_body",
 )
 
 
@@ -120,7 +121,22 @@ def _final_char(s: str) -> str:
     return t[-1] if t else ""
 
 
-def _dense(s: str, words: List[str], position: int, n_lines: int) -> List[float]:
+def is_prose(s: str) -> bool:
+    """A line that reads as body prose: 20 words or more, ending like a sentence."""
+    return len(_WORD.findall(s)) >= 20 and _final_char(s) in ".!?"
+
+
+def after_body(lines: Sequence[str]) -> List[bool]:
+    """For each of ``lines`` (the non-blank lines of one text, in order): no later line reads as body prose
+    (20 words or more, ending like a sentence) -- the line stands in the page foot, after the last body paragraph."""
+    out, seen = [False] * len(lines), False
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = not seen
+        seen = seen or is_prose(lines[i].strip())
+    return out
+
+
+def _dense(s: str, words: List[str], position: int, n_lines: int, tail: bool) -> List[float]:
     n_chars = len(s)
     n_words = len(words)
     low_words = [w.lower() for w in words]
@@ -153,7 +169,7 @@ def _dense(s: str, words: List[str], position: int, n_lines: int) -> List[float]
         min(sentences, 5) / 5.0, s.count(",") / nw, float(any(q in s for q in "\"\u201c\u201d")),
         float("(" in s),
         rel, float(position == 0), float(position == n_lines - 1), float(position <= 2),
-        float(position >= n_lines - 3), math.log1p(n_lines),
+        float(position >= n_lines - 3), math.log1p(n_lines), float(tail),
     ]
 
 
@@ -187,12 +203,13 @@ def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[st
     return toks
 
 
-def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict[str, object]] = None
-                  ) -> Tuple[List[int], List[float], List[float]]:
+def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict[str, object]] = None,
+                  tail: Optional[bool] = None) -> Tuple[List[int], List[float], List[float]]:
     """``(indices, values, dense)``: the hashed sparse features of ``line`` and its dense features.
 
     ``position`` is the index of the line among the non-blank lines of its text (0 = first) and ``n_lines``
-    their number. ``indices`` are distinct bucket numbers below ``spec["n_hash"]`` and ``values`` their weights
+    their number; ``tail``: no later line of the text reads as body prose (``after_body``; default: the line is
+    the last). ``indices`` are distinct bucket numbers below ``spec["n_hash"]`` and ``values`` their weights
     (token counts, scaled to unit length); ``dense`` follows ``DENSE_NAMES``.
     """
     if not isinstance(line, str):
@@ -215,7 +232,8 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
         counts[h] = get(h, 0.0) + c
     norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
     idx = sorted(counts)
-    return idx, [counts[i] / norm for i in idx], _dense(s, words, position, n_lines)
+    tail = position == n_lines - 1 if tail is None else bool(tail)
+    return idx, [counts[i] / norm for i in idx], _dense(s, words, position, n_lines, tail)
 
 
 class LineModel:
@@ -241,15 +259,16 @@ class LineModel:
             raise ValueError(f"coef must have shape ({len(self.classes)}, {n_hash + len(DENSE_NAMES)}); "
                              f"got {self.coef.shape}")
 
-    def _scores(self, lines: Sequence[str], positions: Sequence[int], n_lines: Sequence[int]):
+    def _scores(self, lines: Sequence[str], positions: Sequence[int], n_lines: Sequence[int],
+                tails: Sequence[Optional[bool]]):
         import numpy as np
 
         n_hash = int(self.spec["n_hash"])  # type: ignore[arg-type]
         out = np.empty((len(lines), len(self.classes)), dtype=np.float32)
         w_sparse = self.coef[:, :n_hash]
         w_dense = self.coef[:, n_hash:]
-        for r, (line, pos, n) in enumerate(zip(lines, positions, n_lines)):
-            idx, val, dense = line_features(line, position=pos, n_lines=n, spec=self.spec)
+        for r, (line, pos, n, tail) in enumerate(zip(lines, positions, n_lines, tails)):
+            idx, val, dense = line_features(line, position=pos, n_lines=n, spec=self.spec, tail=tail)
             d = (np.asarray(dense, dtype=np.float32) - self.dense_mean) / self.dense_scale
             z = self.intercept + w_dense @ d
             if idx:
@@ -261,20 +280,22 @@ class LineModel:
         return out
 
     def proba(self, lines: Sequence[str], positions: Optional[Sequence[int]] = None,
-              n_lines: Optional[Union[int, Sequence[int]]] = None):
+              n_lines: Optional[Union[int, Sequence[int]]] = None, tails: Optional[Sequence[bool]] = None):
         """Furniture probability (``1 - P(body)``) of each line, a float numpy array.
 
-        ``positions`` default to ``0, 1, 2, ...`` and ``n_lines`` to ``len(lines)`` (the lines of one text).
+        ``positions`` default to ``0, 1, 2, ...`` and ``n_lines`` to ``len(lines)`` (the lines of one text);
+        ``tails`` (see ``after_body``) default to ``after_body(lines)`` when ``positions`` are not given, else to
+        "the line is the last".
         """
-        positions, counts = _positions(lines, positions, n_lines)
-        return 1.0 - self._scores(lines, positions, counts)[:, self.body_index]
+        positions, counts, tails = _positions(lines, positions, n_lines, tails)
+        return 1.0 - self._scores(lines, positions, counts, tails)[:, self.body_index]
 
     def predict(self, lines: Sequence[str], positions: Optional[Sequence[int]] = None,
-                n_lines: Optional[Union[int, Sequence[int]]] = None, *, threshold: Optional[float] = None
-                ) -> List[Optional[str]]:
+                n_lines: Optional[Union[int, Sequence[int]]] = None, tails: Optional[Sequence[bool]] = None, *,
+                threshold: Optional[float] = None) -> List[Optional[str]]:
         """The furniture kind of each line (the likeliest non-body class), or ``None`` below ``threshold``."""
-        positions, counts = _positions(lines, positions, n_lines)
-        p = self._scores(lines, positions, counts)
+        positions, counts, tails = _positions(lines, positions, n_lines, tails)
+        p = self._scores(lines, positions, counts, tails)
         thr = self.threshold if threshold is None else float(threshold)
         out: List[Optional[str]] = []
         for row in p:
@@ -319,10 +340,14 @@ class LineModel:
                    d["threshold"], d.get("meta"))
 
 
-def _positions(lines, positions, n_lines):
+def _positions(lines, positions, n_lines, tails=None):
     if isinstance(lines, str):
         raise TypeError("lines must be a sequence of str, not one str")
     n = len(lines)
+    if tails is None:
+        tails = after_body(lines) if positions is None else [None] * n
+    elif len(tails) != n:
+        raise ValueError(f"tails must have one entry per line ({n}); got {len(tails)}")
     positions = list(range(n)) if positions is None else [int(p) for p in positions]
     if len(positions) != n:
         raise ValueError(f"positions must have one entry per line ({n}); got {len(positions)}")
@@ -334,7 +359,7 @@ def _positions(lines, positions, n_lines):
         counts = [int(c) for c in n_lines]
         if len(counts) != n:
             raise ValueError(f"n_lines must be an int or have one entry per line ({n}); got {len(counts)}")
-    return positions, counts
+    return positions, counts, list(tails)
 
 
 _CACHE: Dict[str, LineModel] = {}

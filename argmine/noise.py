@@ -147,6 +147,10 @@ _COMMENT = _rx(
     r"community (?:guidelines|standards)\s*$|be the first to comment|notify me of (?:follow-up comments|new posts)|"
     r"save my name, email|have your say\s*[.!:]?\s*$|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
     r"comentarios?\s*$|(?:name|website|url)\s*\*?\s*$|post (?:comment|reply)\s*$|"
+    r"(?:commenting|comments?|the comment section) (?:is|are) (?:only )?(?:available|open|reserved|limited) (?:only )?"
+    r"(?:to|for) (?:our )?(?:subscribers|members|registered (?:users|readers))|only (?:subscribers|members|registered "
+    r"(?:users|readers)) (?:can|may) (?:comment|post|reply|join)|(?:log|sign) ?in or subscribe to (?:comment|reply|"
+    r"join)|subscribe to (?:comment|join the (?:debate|discussion|conversation))|"
     r"(?:\d+|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to) [\"'\u201c\u2018].*"
     r"[\"'\u201d\u2019]\s*$)")
 _COPYRIGHT = _rx(
@@ -244,6 +248,19 @@ _DISCLAIMER = _rx(
     r"disclaimer\s*:|disclosure\s*:|the author(?:s)? (?:has|have|declares?) no (?:conflicts?|competing)|"
     r"(?:this|the) (?:article|piece|column|content) (?:was|is|has been) (?:produced|created|funded|paid for|"
     r"sponsored) (?:by|in partnership|with)\b)")
+# cookie-consent banners: how the notice opens, what it is about, and its bare buttons
+_CONSENT = _rx(
+    r"^(?:by (?:clicking|continuing|using|selecting)\b|(?:click|select|tap|press|choose)\s+[\"'\u201c\u2018\u00ab]?"
+    r"(?:accept|agree|ok|allow|i agree|consent|settings|reject)|we and (?:our|our \d+|\d+) partners\b|with your "
+    r"(?:consent|permission),? we\b|you can (?:change|withdraw|manage|update)\b.{0,60}\b(?:consent|settings|"
+    r"preferences|choices?)\b|we use cookies\b|this (?:site|website|page) uses cookies\b|your privacy (?:matters|is "
+    r"important)\b|(?:we|our partners) (?:store|and our partners store) (?:and|or) access information\b)")
+_CONSENT_TOPIC = _rx(r"\bcookies?\b|\bconsent\b|\bprivacy\b|\btracking\b|\bpersonali[sz]ed? (?:ads|advert|content)|"
+                     r"\bdevice\b|\bpartners\b")
+_CONSENT_BUTTONS = _rx(
+    r"^(?:(?:accept(?: all| and close| cookies)?|agree(?: and close)?|i agree|reject(?: all)?|decline|allow(?: all)?|"
+    r"deny|ok|got it|manage (?:settings|preferences|options|cookies)|(?:cookie |privacy )?settings|customi[sz]e|"
+    r"more options|preferences)\s*(?:[|/\u00b7\u2022]\s*|\s{2,}|$))+$")
 _PUBNOTE = _rx(
     r"^(?:editor['\u2019]?s note\s*:|editors['\u2019]? note\s*:|programm?ing (?:alert|note)\s*:|correction\s*:|"
     r"clarification\s*:|"
@@ -397,7 +414,8 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
         return "share"
     if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
         return "newsletter"
-    if n_chars <= 250 and _DISCLAIMER.search(s):
+    if n_chars <= 250 and _DISCLAIMER.search(s) or n_chars <= 320 and _CONSENT.search(s) and \
+            _CONSENT_TOPIC.search(s) or n_words <= 8 and _CONSENT_BUTTONS.match(s):
         return "disclaimer"
     if n_chars <= 300 and _PUBNOTE.search(s):
         return "publication_note"
@@ -513,7 +531,8 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     line classifier (``argmine.boilerplate``) may add lines the rules left: a line is noise when the rules say so
     or when the model's furniture probability is at least its threshold (chosen on dev data; ``threshold``
     overrides it). The model only judges lines that stand alone -- not the lines of a hard-wrapped paragraph, nor
-    the only line of a one-line text.
+    the only line of a one-line text -- and only in a text with at least two paragraphs of prose (20 words ending
+    like a sentence, or two sentences of 12 words or more): a list of short sentences is not a page.
 
     ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
     (on unless set to ``rules``); ``False`` = rules only; ``True`` = rules and the shipped model; or a
@@ -537,15 +556,21 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _in_context([_core(text[s:e]) for s, e in raw], order, kinds)
     if learned is not False and n > 1:  # a one-line text is what the user wants mined, never furniture
         _add_learned(text, raw, order, cont, kinds, learned, threshold)
+    if n > 1:
+        _bio_tail([_core(text[s:e]) for s, e in raw], order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
 
 def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool], kinds: Dict[int, str],
                  learned, threshold: Optional[float]) -> None:
     """Flag (in ``kinds``) the lines the learned classifier judges furniture among those the rules left."""
-    from .boilerplate import LineModel, load_model
+    from .boilerplate import LineModel, after_body, is_prose, load_model
 
+    blocks = _wrapped_blocks(text, raw, order, cont)
+    if sum(1 for b in set(blocks) if is_prose(b) or _sentence_count(b) >= 2 and len(_words(b)) >= 12) < 2:
+        return  # fewer than two paragraphs of prose: short sentences (a comment, a microtext), not a page: rules only
     model = learned if isinstance(learned, LineModel) else load_model()
+    tail = after_body(blocks)
     todo, positions = [], []
     for pos, i in enumerate(order):
         if i in kinds or cont[i] or (pos > 0 and order[pos - 1] == i - 1 and cont[order[pos - 1]]):
@@ -554,10 +579,27 @@ def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, b
         positions.append(pos)
     if not todo:
         return
-    pred = model.predict([text[raw[i][0]:raw[i][1]] for i in todo], positions, len(order), threshold=threshold)
+    pred = model.predict([text[raw[i][0]:raw[i][1]] for i in todo], positions, len(order),
+                         [tail[p] for p in positions], threshold=threshold)
     for i, kind in zip(todo, pred):
         if kind is not None:
             kinds[i] = kind if kind in KINDS else "navigation"
+
+
+def _sentence_count(s: str) -> int:
+    return len(re.findall(r"[.!?][\"'\u201d\u2019)]*(?:\s+|$)", s.strip()))
+
+
+def _wrapped_blocks(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool]) -> List[str]:
+    """For each non-blank line, the text of its hard-wrapped paragraph (the line itself when it stands alone)."""
+    out: List[str] = []
+    start = 0
+    for pos, i in enumerate(order):
+        if not (pos + 1 < len(order) and cont[i] and order[pos + 1] == i + 1):
+            block = " ".join(text[raw[j][0]:raw[j][1]] for j in order[start:pos + 1])
+            out += [block] * (pos + 1 - start)
+            start = pos + 1
+    return out
 
 
 # -- context: what a line's neighbours say ----------------------------------------------------------------------
@@ -572,6 +614,60 @@ def _no_final_stop(s: str, *, allow_questions: bool) -> bool:
 
 def _starts_upper(s: str) -> bool:
     return not (s[:1].isalpha() and s[:1].islower())
+
+
+# an author bio in the page foot, in wordings beyond "<Name> is a <role> ...": "<Name> heads the ... desk of ...",
+# "<Name> chairs the ... association" -- judged only in the run of noise after the last body line
+_FOOT_BIO = re.compile(
+    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|der|van|von|"
+    r"la|le|bin)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
+    r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|has (?:taught|worked|written|covered|"
+    r"served|reported|led|chaired))\b(?P<rest>.*)$")
+_FOOT_BIO_NOUN = _rx(
+    r"\b(?:member|desk|editor|chairs?|board|council|committee|association|society|trust|co-?founder|founder|former|"
+    r"retired|researcher|professor|lecturer|journalist|reporter|correspondent|lawyer|attorney|planner|economist|"
+    r"teacher|nurse|doctor|physician|engineer|architect|campaigner|organi[sz]er|volunteers?|fellow|director|author|"
+    r"writer|columnist|student|candidate|union|university|institute|college|foundation|department|newspaper|"
+    r"magazine|newsroom|programme|program|think tank|ngo|charity|coalition|network|alliance|federation)\b")
+# a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
+_BIO_MORE = _rx(
+    r"^(?:(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|previously|also|writes?|teach(?:es)?|"
+    r"taught|serves?|served|coordinates?|chairs?|leads?|heads?|runs?|sits?|holds?|studied|spent|joined|edits?)\b|"
+    r"(?:his|her|their) (?:latest|new|most recent|forthcoming|first|previous|next) (?:book|novel|collection|report|"
+    r"film|podcast)\b|before (?:joining|that|becoming|moving|coming)\b|previously,? (?:he|she|they)\b|"
+    r"earlier,? (?:he|she|they)\b|follow (?:him|her|them)\b)")
+
+
+def _foot_bio(s: str) -> bool:
+    """``s`` reads as an author bio when it stands after the last body line: a name, a bio verb, one or two
+    sentences of at most 45 words, and a word of jobs and institutions."""
+    m = _FOOT_BIO.match(s)
+    if not m or len(_words(s)) > 45 or not _FOOT_BIO_NOUN.search(m.group("rest")):
+        return False
+    tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
+    return all(t[0].isupper() for t in tokens) and not any(t.lower().strip(".") in _STOPWORDS | _PRONOUNS
+                                                           for t in tokens)
+
+
+_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "there", "here", "my",
+             "our", "your", "his", "her", "their", "one", "each", "every", "some", "many", "most", "all"}
+
+
+def _bio_tail(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Flag (in ``kinds``) the later sentences of an author bio on lines of their own: unflagged lines right after
+    an ``author_bio`` line that read as bio sentences (``_BIO_MORE``), when nothing but noise follows them."""
+    for pos, i in enumerate(order):
+        if kinds.get(i) != "author_bio":
+            continue
+        run = []
+        for j in order[pos + 1:]:
+            if j in kinds or not _BIO_MORE.match(lines[j]) or len(_words(lines[j])) > 40:
+                break
+            run.append(j)
+        after = order[pos + 1 + len(run):]
+        if run and all(j in kinds for j in after):
+            for j in run:
+                kinds[j] = "author_bio"
 
 
 def _is_name(s: str) -> bool:
@@ -598,10 +694,16 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
     A line that ends like a sentence never qualifies for 1 and 2, so ordinary body paragraphs are left alone; a
     caption that ends with a full stop is therefore left alone too, even above a photo credit.
     """
+    _header_lists(lines, order, kinds)  # 1.
+    _page_head(lines, order, kinds)  # 2.
+    _foot_bios(lines, order, kinds)  # 3.
+
+
+def _header_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Step 1 of ``_in_context``: the items of a list under a bare header take the header's kind."""
     def blank(i: int) -> bool:
         return not lines[i]
 
-    # 1. lists under a header
     for i in order:
         kind = kinds.get(i)
         s = lines[i]
@@ -624,7 +726,9 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
         for j in items:
             kinds[j] = kind
 
-    # 2. the page head
+
+def _page_head(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Step 2 of ``_in_context``: headline-shaped lines and a standfirst above keyword noise in the page head."""
     tentative: List[Tuple[int, str]] = []
     prev_headline = False  # the previous line is a headline (not a standfirst)
     have_title = any(k == "title" for k in kinds.values())
@@ -667,13 +771,22 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
         else:
             break
 
-    # 3. the page foot
+
+def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Author bios in the run of noise after the last body line (step 3 of ``_in_context``); a later bio sentence
+    on a line of its own ("Before that, she ...") counts when a bio line stands above it."""
     n = len(order)
+    pending: List[int] = []  # later bio sentences below, waiting for their first line
     for i in reversed(order):
         if i in kinds:
             continue
-        if classify_line(lines[i], position=n - 1, n_lines=n) == "author_bio":
-            kinds[i] = "author_bio"
+        if classify_line(lines[i], position=n - 1, n_lines=n) == "author_bio" or _foot_bio(lines[i]):
+            for j in pending + [i]:
+                kinds[j] = "author_bio"
+            pending = []
+            continue
+        if _BIO_MORE.match(lines[i]) and len(_words(lines[i])) <= 40:
+            pending.append(i)
             continue
         break
 

@@ -7,7 +7,8 @@ in <language>" lines and language lists, subheadings, related / most-read lists,
 prompts, author bios, disclaimers, publication notes, tags, copyright lines, cookie banners and footer links.
 Names, cities, outlets and agencies are drawn from large pools so the model learns the shapes, not the strings.
 
-Nothing here is read from data/examples/news_pages (a dev set) or any held-out page.
+More kinds (bios of several sentences, captions without credits, licence notes, consent banners, ...) come from
+``boilerplate_synth_more``. Nothing here is read from data/examples/news_pages (a dev set) or any held-out page.
 """
 from __future__ import annotations
 
@@ -585,10 +586,35 @@ def _sentences(paragraph: str) -> List[str]:
 Line = Tuple[str, Optional[str]]
 
 
-def make_page(paragraphs: Sequence[str], rng: random.Random, *, furniture: bool = True) -> List[Line]:
-    """``(line, kind)`` pairs of one synthetic page: ``paragraphs`` as body (``kind`` ``None``), possibly split
-    into one sentence per line, inside furniture generated in a random page style."""
-    sentences = [s for p in paragraphs for s in _sentences(p)] or list(paragraphs)
+def _more_mid(rng: random.Random, sentences: Sequence[str]) -> List[Line]:
+    """Furniture between two body paragraphs from ``boilerplate_synth_more`` (nothing in most gaps)."""
+    r = rng.random()
+    if r < 0.05:
+        return [(more.caption_plain(rng), "caption")]
+    if r < 0.07:
+        return [(x, "related") for x in more.related_more(rng, sentences)]
+    if r < 0.08:
+        return [(more.promo(rng), "advertisement")]
+    if r < 0.09:
+        return [(more.newsletter_more(rng), "newsletter")]
+    if r < 0.10:
+        return [(more.lang_more(rng), "navigation")]
+    return []
+
+
+def _more_foot(rng: random.Random, sentences: Sequence[str]):
+    """Generators of page-foot furniture from ``boilerplate_synth_more``: ``[(probability, make)]``."""
+    return [(0.15, lambda: [(x, "publication_note") for x in more.publication_note_more(rng)]),
+            (0.12, lambda: [(more.promo(rng), "advertisement") for _ in range(rng.randint(1, 2))]),
+            (0.15, lambda: [(more.newsletter_more(rng), "newsletter") for _ in range(rng.randint(1, 2))]),
+            (0.2, lambda: [(more.comment_more(rng), "comment_prompt") for _ in range(rng.randint(1, 2))]),
+            (0.12, lambda: [(x, "disclaimer") for x in more.consent(rng)]),
+            (0.15, lambda: [(x, "related") for x in more.related_more(rng, sentences)]),
+            (0.05, lambda: [(more.lang_more(rng), "navigation")])]
+
+
+def _page_body(paragraphs: Sequence[str], sentences: List[str], rng: random.Random) -> List[str]:
+    """The body lines: the paragraphs, one sentence per line, or a short text of one to three sentences."""
     body: List[str] = list(paragraphs)
     r = rng.random()
     if r < 0.15:  # one sentence per line
@@ -597,11 +623,16 @@ def make_page(paragraphs: Sequence[str], rng: random.Random, *, furniture: bool 
         k = rng.randint(1, 3)
         i = rng.randrange(max(1, len(sentences) - k + 1))
         body = [" ".join(sentences[i:i + k])] if rng.random() < 0.5 else sentences[i:i + k]
-    if not furniture:
-        return [(b, None) for b in body]
+    return body
+
+
+def _page_head(rng: random.Random, sentences: Sequence[str]) -> List[Line]:
+    """Furniture above the body: menus, consent, section, headline and standfirst, then bylines, captions, ..."""
     head: List[Line] = []
     if rng.random() < 0.3:
         head += [(navigation(rng), "navigation") for _ in range(rng.randint(1, 3))]
+    if rng.random() < 0.06:
+        head += [(x, "disclaimer") for x in more.consent(rng)]
     if rng.random() < 0.5:
         head.append((section(rng), "section"))
     if rng.random() < 0.8:
@@ -617,7 +648,7 @@ def make_page(paragraphs: Sequence[str], rng: random.Random, *, furniture: bool 
         order += [(share(rng), "share") for _ in range(rng.randint(1, 3))]
     if rng.random() < 0.3:
         if rng.random() < 0.5:
-            order.append((lang_line(rng), "navigation"))
+            order.append((lang_line(rng) if rng.random() < 0.6 else more.lang_more(rng), "navigation"))
         else:
             order.append((rng.choice(["Read in another language", "Read this in other languages", "Other languages",
                                       "Available in"]), "navigation"))
@@ -625,14 +656,17 @@ def make_page(paragraphs: Sequence[str], rng: random.Random, *, furniture: bool 
     if rng.random() < 0.45:
         if rng.random() < 0.5:
             order.append((credit(rng), "credit"))
-        order.append((caption(rng), "caption"))
+        order.append((caption(rng) if rng.random() < 0.7 else more.caption_plain(rng), "caption"))
         if rng.random() < 0.4:
             order.append((credit(rng), "credit"))
     rng.shuffle(order)
-    head += order
-    # the middle
-    mid: List[List[Line]] = [[] for _ in body]
-    for i in range(len(body)):
+    return head + order
+
+
+def _page_mid(rng: random.Random, sentences: Sequence[str], n_body: int) -> List[List[Line]]:
+    """Furniture before each body line (a subheading, a caption, a related block, an ad, ...; mostly nothing)."""
+    mid: List[List[Line]] = [[] for _ in range(n_body)]
+    for i in range(n_body):
         if i == 0 and rng.random() < 0.7:
             continue
         r = rng.random()
@@ -650,8 +684,20 @@ def make_page(paragraphs: Sequence[str], rng: random.Random, *, furniture: bool 
             mid[i].append((newsletter(rng), "newsletter"))
         elif r < 0.21:
             mid[i].append((lang_line(rng), "navigation"))
-    foot: List[Line] = []
-    gens = [(0.45, lambda: [(author_bio(rng), "author_bio")]), (0.15, lambda: [(disclaimer(rng), "disclaimer")]),
+        else:
+            mid[i] += _more_mid(rng, sentences)
+    return mid
+
+
+def _bio(rng: random.Random) -> List[Line]:
+    if rng.random() < 0.6:
+        return [(x, "author_bio") for x in more.author_bio_lines(rng)]
+    return [(author_bio(rng), "author_bio")]
+
+
+def _page_foot(rng: random.Random, sentences: Sequence[str]) -> List[Line]:
+    """Furniture after the body, in blocks (a bio of several lines stays together); the bio usually first."""
+    gens = [(0.5, lambda: _bio(rng)), (0.15, lambda: [(disclaimer(rng), "disclaimer")]),
             (0.15, lambda: [(publication_note(rng), "publication_note")]), (0.2, lambda: [(tags(rng), "tags")]),
             (0.25, lambda: [(share(rng), "share") for _ in range(rng.randint(1, 3))]),
             (0.35, lambda: [(comment_prompt(rng), "comment_prompt") for _ in range(rng.randint(1, 3))]),
@@ -660,14 +706,30 @@ def make_page(paragraphs: Sequence[str], rng: random.Random, *, furniture: bool 
             (0.2, lambda: [(copyright_line(rng), "copyright")]), (0.1, lambda: [(contact(rng), "contact")]),
             (0.15, lambda: [(navigation(rng), "navigation") for _ in range(rng.randint(1, 3))]),
             (0.1, lambda: [(lang_line(rng), "navigation")]), (0.08, lambda: [(byline(rng), "byline")])]
-    for p, g in gens:
-        if rng.random() < p:
-            foot += g()
-    if foot and foot[0][1] != "author_bio" and rng.random() < 0.5:
-        rng.shuffle(foot)
+    blocks = [g() for p, g in gens + _more_foot(rng, sentences) if rng.random() < p]
+    if blocks and blocks[0][0][1] != "author_bio" and rng.random() < 0.5:
+        rng.shuffle(blocks)
+    elif len(blocks) > 1 and rng.random() < 0.5:  # the bio first, the rest in any order
+        rest = blocks[1:]
+        rng.shuffle(rest)
+        blocks = blocks[:1] + rest
+    return [line for block in blocks for line in block]
+
+
+def make_page(paragraphs: Sequence[str], rng: random.Random, *, furniture: bool = True) -> List[Line]:
+    """``(line, kind)`` pairs of one synthetic page: ``paragraphs`` as body (``kind`` ``None``), possibly split
+    into one sentence per line, inside furniture generated in a random page style."""
+    sentences = [s for p in paragraphs for s in _sentences(p)] or list(paragraphs)
+    body = _page_body(paragraphs, sentences, rng)
+    if not furniture:
+        return [(b, None) for b in body]
+    head = _page_head(rng, sentences)
+    mid = _page_mid(rng, sentences, len(body))
     page = list(head)
     for b, extra in zip(body, mid):
         page += extra
         page.append((b, None))
-    page += foot
-    return page
+    return page + _page_foot(rng, sentences)
+
+
+import boilerplate_synth_more as more  # noqa: E402  (the added kinds; it imports this module's pools)

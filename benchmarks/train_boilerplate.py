@@ -35,7 +35,7 @@ if str(REPO) not in sys.path:
 if str(REPO / "benchmarks") not in sys.path:
     sys.path.insert(0, str(REPO / "benchmarks"))
 
-from argmine.boilerplate import DENSE_NAMES, FEATURE_SPEC, LineModel, line_features  # noqa: E402
+from argmine.boilerplate import DENSE_NAMES, FEATURE_SPEC, LineModel, after_body, line_features  # noqa: E402
 from argmine.corpora import get_reader  # noqa: E402
 from argmine.corpora.base import find_data_dir  # noqa: E402
 from argmine.corpora.news_pages import read_news_pages  # noqa: E402
@@ -94,8 +94,9 @@ def featurize(pages):
     r = 0
     for page in pages:
         n = len(page)
+        tails = after_body([line for line, _ in page])
         for pos, (line, kind) in enumerate(page):
-            idx, val, d = line_features(line, position=pos, n_lines=n)
+            idx, val, d = line_features(line, position=pos, n_lines=n, tail=tails[pos])
             rows.extend([r] * len(idx))
             cols.extend(idx)
             vals.extend(val)
@@ -118,6 +119,50 @@ def news_page_counts(model: LineModel, threshold: float, pages):
     return found, wrong
 
 
+def make_pages(data_dir, seed: int, pages_per_text: int):
+    """``(train_pages, dev_pages)``: synthetic pages around the training texts, split 85/15 by a hash of the text."""
+    texts = load_texts(data_dir)
+    rng = random.Random(seed)
+    train_pages, dev_pages = [], []
+    for src, paras in texts:
+        dev = zlib.crc32(paras[0].encode("utf-8")) % 100 < 15
+        k = pages_per_text if src != "aaec" else max(1, pages_per_text - 1)
+        for _ in range(k):
+            page = synth.make_page(paras, rng, furniture=rng.random() < 0.8)
+            (dev_pages if dev else train_pages).append(page)
+    return train_pages, dev_pages
+
+
+def choose_threshold(model: LineModel, dev_pages, fpr_margin: float):
+    """``(threshold, table)``: the lowest grid threshold whose dev body FPR is within ``fpr_margin`` of the grid's
+    lowest and at which rules + model flag no more body lines of ``data/examples/news_pages`` than the rules."""
+    # dev: synthetic pages
+    dev_lines = [(line, kind, pos, len(p)) for p in dev_pages for pos, (line, kind) in enumerate(p)]
+    dev_tails = [t for p in dev_pages for t in after_body([line for line, _ in p])]
+    p_dev = model.proba([l for l, _, _, _ in dev_lines], [q for _, _, q, _ in dev_lines],
+                        [n for _, _, _, n in dev_lines], dev_tails)
+    is_body = np.array([k is None for _, k, _, _ in dev_lines])
+    news = read_news_pages(NEWS_PAGES)
+    rules_found, rules_wrong = news_page_counts(model, 2.0, news)  # threshold > 1: the rules alone
+    n_news_noise = sum(len(g) for _, g in news)
+    print(f"news_pages rules only: found {rules_found}/{n_news_noise}, body flagged {rules_wrong}", flush=True)
+    grid = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995]
+    table = []
+    for thr in grid:
+        fpr = float((p_dev[is_body] >= thr).mean())
+        rec = float((p_dev[~is_body] >= thr).mean())
+        found, wrong = news_page_counts(model, thr, news)
+        table.append({"threshold": thr, "dev_body_fpr": fpr, "dev_furniture_recall": rec,
+                      "news_found": found, "news_body_flagged": wrong})
+        print(f"thr {thr:.3f}: dev body FPR {fpr:.4f}, dev furniture recall {rec:.3f}, news_pages found "
+              f"{found}/{n_news_noise}, body flagged {wrong}", flush=True)
+    floor = min(row["dev_body_fpr"] for row in table)
+    ok = [row["threshold"] for row in table
+          if row["dev_body_fpr"] <= floor + fpr_margin and row["news_body_flagged"] <= rules_wrong]
+    chosen = ok[0] if ok else grid[-1]
+    return chosen, table
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=None)
@@ -132,18 +177,8 @@ def main(argv=None):
     import scipy.sparse as sp
 
     t0 = time.time()
-    data_dir = find_data_dir(args.data_dir)
-    texts = load_texts(data_dir)
-    rng = random.Random(args.seed)
-    train_pages, dev_pages = [], []
-    for src, paras in texts:
-        dev = zlib.crc32(paras[0].encode("utf-8")) % 100 < 15
-        k = args.pages_per_text if src != "aaec" else max(1, args.pages_per_text - 1)
-        for _ in range(k):
-            page = synth.make_page(paras, rng, furniture=rng.random() < 0.8)
-            (dev_pages if dev else train_pages).append(page)
-    print(f"{len(texts)} texts; {len(train_pages)} train pages, {len(dev_pages)} dev pages "
-          f"({time.time() - t0:.0f}s)", flush=True)
+    train_pages, dev_pages = make_pages(find_data_dir(args.data_dir), args.seed, args.pages_per_text)
+    print(f"{len(train_pages)} train pages, {len(dev_pages)} dev pages ({time.time() - t0:.0f}s)", flush=True)
     Xh, D, y = featurize(train_pages)
     mean = D.mean(axis=0)
     scale = D.std(axis=0)
@@ -163,29 +198,7 @@ def main(argv=None):
     model = LineModel(FEATURE_SPEC, CLASSES, coef.astype(np.float16).astype(np.float32), intercept, mean, scale,
                       threshold=0.5)
 
-    # dev: synthetic pages
-    dev_lines = [(line, kind, pos, len(p)) for p in dev_pages for pos, (line, kind) in enumerate(p)]
-    p_dev = model.proba([l for l, _, _, _ in dev_lines], [q for _, _, q, _ in dev_lines],
-                        [n for _, _, _, n in dev_lines])
-    is_body = np.array([k is None for _, k, _, _ in dev_lines])
-    news = read_news_pages(NEWS_PAGES)
-    rules_found, rules_wrong = news_page_counts(model, 2.0, news)  # threshold > 1: the rules alone
-    n_news_noise = sum(len(g) for _, g in news)
-    print(f"news_pages rules only: found {rules_found}/{n_news_noise}, body flagged {rules_wrong}", flush=True)
-    grid = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995]
-    table = []
-    for thr in grid:
-        fpr = float((p_dev[is_body] >= thr).mean())
-        rec = float((p_dev[~is_body] >= thr).mean())
-        found, wrong = news_page_counts(model, thr, news)
-        table.append({"threshold": thr, "dev_body_fpr": fpr, "dev_furniture_recall": rec,
-                      "news_found": found, "news_body_flagged": wrong})
-        print(f"thr {thr:.3f}: dev body FPR {fpr:.4f}, dev furniture recall {rec:.3f}, news_pages found "
-              f"{found}/{n_news_noise}, body flagged {wrong}", flush=True)
-    floor = min(row["dev_body_fpr"] for row in table)
-    ok = [row["threshold"] for row in table
-          if row["dev_body_fpr"] <= floor + args.fpr_margin and row["news_body_flagged"] <= rules_wrong]
-    chosen = ok[0] if ok else grid[-1]
+    chosen, table = choose_threshold(model, dev_pages, args.fpr_margin)
     model.threshold = chosen
     model.meta = {
         "trained_by": "benchmarks/train_boilerplate.py", "seed": args.seed, "C": args.C,

@@ -86,7 +86,7 @@ def test_noise_scores_counts():
     text, gold = parse_news_page("#title: Paint Is Not Protection\nBy Jane Doe\n\n"
                                  "Cities should build kerbs, because paint stops nobody.\n"
                                  "#caption: A cyclist waits at the lights.\n#comment_prompt: Leave a Reply\n")
-    r = noise_scores([(text, gold)])
+    r = noise_scores([(text, gold)], learned=False)  # the rules: they leave a caption that ends with a full stop
     assert (r["lines"], r["noise_lines"], r["body_lines"]) == (5, 3, 2)
     assert (r["flagged"], r["correct"], r["body_flagged"]) == (3, 2, 1)
     assert r["precision"] == pytest.approx(2 / 3) and r["recall"] == pytest.approx(2 / 3)
@@ -112,11 +112,10 @@ def test_no_body_line_is_ever_flagged():
 
 def test_noise_recall():
     r = noise_scores(PAGES)
-    # measured: 182 of 186 noise lines (0.978), 45 body lines, none flagged; kind agreement 0.92. Missed: three
-    # photo captions that end with a full stop (left alone on purpose: such a line can be an argumentative
-    # sentence) and one bio without a role noun ("... lives in Millbrook and chairs the Friends of ... Park.").
+    # measured (rules + the retrained line classifier): 185 of 186 noise lines (0.995), 45 body lines, none
+    # flagged; kind agreement 0.92. Missed: one photo caption that opens with a quote and ends with a full stop.
     assert r["noise_lines"] == 186 and r["body_lines"] == 45
-    assert r["recall"] >= 0.95, r["missed"]
+    assert r["recall"] >= 0.99, r["missed"]
     assert all(m["kind"] in ("caption", "author_bio") for m in r["missed"]), r["missed"]
 
 
