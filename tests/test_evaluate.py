@@ -160,22 +160,7 @@ def test_bad_predictions_are_clean_errors(data_dir, tmp_path):
 
 # -- the Python API (no corpus needed) --------------------------------------------------------------------------
 
-def synthetic(n_docs=30):
-    """Gold documents with three sentences each, and predictions that find some units."""
-    from argmine.data import ArgumentUnit, Relation
-
-    gold, pred = [], []
-    for i in range(n_docs):
-        text = f"We should act now {i}. Costs rise every year. Delay helps nobody."
-        units = [ArgumentUnit("T1", 0, text.index(".") + 1, "MajorClaim"),
-                 ArgumentUnit("T2", text.index("Costs"), text.index("year.") + 5, "Premise"),
-                 ArgumentUnit("T3", text.index("Delay"), len(text), "Claim")]
-        rels = [Relation("T2", "T3", "supports"), Relation("T3", "T1", "supports")]
-        gold.append(Document(text, units, rels, id=f"d{i}"))
-        k = i % 4  # 0..3 units found, varying per document
-        pred.append(Document(text, units[:k], [r for r in rels if {r.source, r.target} <= {u.id for u in units[:k]}],
-                             id=f"d{i}"))
-    return gold, pred
+from test_bootstrap import synthetic  # noqa: E402  (gold and predicted documents, no corpus needed)
 
 
 def test_score_system_at_paragraph_level_resamples_documents():
