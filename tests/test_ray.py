@@ -266,7 +266,7 @@ def test_web_pages_are_extracted_in_ray_tasks_in_order(ray_local, tmp_path):
 def test_a_time_budget_error_from_an_actor_reads_as_the_local_engines():
     from argmine.errors import MiningTimeoutError
 
-    err = "time budget exceeded: mining must take at most 1 s per text; got text 'r1' still running after 1.5 s."
+    err = "time budget exceeded: [E110] mining must take at most 1 s per text; got text 'r1' still running after 1.5 s."
     e = amr._failure(err)
     assert isinstance(e, MiningTimeoutError) and "time budget exceeded: " + str(e) == err
     assert str(amr._failure("mining failed: ValueError: boom")) == "boom"

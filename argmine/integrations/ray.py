@@ -198,7 +198,7 @@ def _failure(err: str) -> Exception:
         from ..errors import MiningTimeoutError
 
         e = MiningTimeoutError(0, 0)
-        e.message = err[len(_TIMEOUT):]
+        e.message = err[len(_TIMEOUT):].removeprefix(f"[{MiningTimeoutError.code}] ")  # str(e) adds the code again
         e.args = (e.message,)
         return e
     name, sep, message = err.removeprefix("mining failed: ").partition(": ")
