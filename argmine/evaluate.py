@@ -1,9 +1,11 @@
 """Evaluate a miner (or a list of predicted Documents) against a corpus split."""
 from __future__ import annotations
 
-from typing import Dict, List, Sequence, Tuple
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from .data import ArgumentUnit, Document, Relation
+from .data import ArgumentUnit, Document
 from .metrics import score_documents
 from .text import paragraph_spans
 
@@ -202,3 +204,79 @@ def format_comparison(names: Sequence[str], comparison: Dict) -> str:
             p = f"{r['p_value']:8.3f}" if r.get("p_value") is not None else f"{'-':>8}"
             rows.append(f"{label:22}{r['a'] * 100:8.1f}{r['b'] * 100:8.1f}{r['diff'] * 100:+8.1f}{ci:>20}{p}")
     return "\n".join(head + rows)
+
+
+# -- several systems on one corpus split (what `argmine evaluate` runs) ------------------------------------------
+def evaluate_systems(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str,
+                     predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
+                     confidence: float = 0.95, log=None, precision: str = "fp32", threads: Optional[int] = None) -> tuple:
+    """Score systems on a corpus split: ``(results, comparisons)``, one result per system (each model, then each predictions file; the default model
+    when neither is given) and, for two or more systems, each later one compared with the first."""
+    from .corpora import get_reader
+    from .miner import load
+
+    gold = get_reader(corpus)(data_dir, split)
+    systems = []  # (model info, predicted documents, extra result keys)
+    for m in models or ([] if predictions else [None]):
+        miner = load(m, precision=precision, threads=threads)
+        info = dict(miner.model_info)
+        systems.append((info, predict(miner, gold, show_progress=sys.stderr.isatty()), {}, m))
+    for path in predictions or []:
+        preds = read_predictions(path)
+        pred, missing, unmatched = align_predictions(gold, preds, source=str(path))
+        if log and missing:
+            shown = ", ".join(missing[:10]) + (", ..." if len(missing) > 10 else "")
+            log(f"{path}: {len(missing)} of {len(gold)} gold documents have no prediction and count as empty "
+                f"predictions: {shown}")
+        if log and unmatched:
+            log(f"{path}: {len(unmatched)} predictions match no gold document of {corpus}/{split} and are ignored")
+        extra = {"predictions": {"path": str(path), "n_missing": len(missing), "missing_ids": missing,
+                                 "n_unmatched": len(unmatched), "unmatched_ids": unmatched}}
+        systems.append((predictions_info(path, preds), pred, extra, str(path)))
+    results, counts, names = [], [], []
+    for info, pred, extra, where in systems:
+        scores, c = score_system(gold, pred, level, n_bootstrap, seed, confidence)
+        results.append({"corpus": corpus, "split": split, "level": level, **scores, "model": info, **extra})
+        counts.append(c)
+        names.append(f"{info['name']} {info.get('version', '')}".strip() + (f" ({where})" if where else ""))
+    comparisons = compare_systems(names, counts, n_bootstrap, seed, confidence) if len(systems) > 1 else []
+    return results, comparisons
+
+
+def format_scores(res: dict) -> str:
+    """The plain-text score table of one system's result (``evaluate_systems``), as ``argmine evaluate`` prints it."""
+    ci = "ci" in res["components"]
+    pct = f"{res.get('bootstrap', {}).get('confidence', 0.95) * 100:g}%"
+    who = f"{res['model']['name']} {res['model'].get('version') or ''}".strip()
+    lines = [f"{who} on {res['corpus']}/{res['split']} ({res['level']} level, {res['n_docs']} docs)",
+             f"{'':14}{'F1 100%':>9}{'F1 50%':>9}{'gold':>7}{'pred':>7}" + (f"  {pct + ' CI 100%':>14}  {pct + ' CI 50%':>14}" if ci else "")]
+
+    def interval(r: dict) -> str:
+        if "ci" not in r:
+            return ""
+        return "".join(f"  [{r['ci'][m][0] * 100:5.1f},{r['ci'][m][1] * 100:6.1f}]" for m in ("f1_100", "f1_50"))
+
+    for part in ("components", "relations"):
+        r = res[part]
+        lines.append(f"{part:14}{r['f1_100'] * 100:9.1f}{r['f1_50'] * 100:9.1f}{r['n_gold']:7d}{r['n_pred']:7d}{interval(r)}")
+        for lab, v in r["per_label"].items():
+            lines.append(f"  {lab:12}{v['f1_100'] * 100:9.1f}{v['f1_50'] * 100:9.1f}{v['n_gold']:7d}{v['n_pred']:7d}")
+    if "segmentation" in res:
+        s = res["segmentation"]
+        lines.append(f"{'segmentation':14}{s['f1_100'] * 100:9.1f}{s['f1_50'] * 100:9.1f}{s['n_gold']:7d}{s['n_pred']:7d}{interval(s)}")
+    if "evidence" in res:
+        ev = res["evidence"]
+        lines.append(f"evidence-type accuracy on units matched at 50% (label-agnostic): {ev['accuracy'] * 100:.1f} "
+                     f"({ev['n_correct']}/{ev['n_matched']}; always '{max(ev['per_type'], key=lambda t: ev['per_type'][t]['n_gold']) if ev['per_type'] else '-'}'"
+                     f" would get {ev['majority_baseline'] * 100:.1f})")
+        for t, v in ev["per_type"].items():
+            lines.append(f"  {t:14} recall {v['recall'] * 100:5.1f}  gold {v['n_gold']}")
+    checks = res.get("documents") or {}
+    if checks.get("with_major_claim"):
+        lines.append(f"major claim found (a predicted MajorClaim matching a gold one at 50%): {checks['major_claim_found']}"
+                     f" of {checks['with_major_claim']} documents")
+    if checks.get("no_units"):
+        lines.append(f"documents with gold units but no predicted unit: {checks['no_units']}")
+    if "predictions" in res and res["predictions"]["n_missing"]:
+        lines.append(f"({res['predictions']['n_missing']} gold documents had no prediction: scored as empty)")
+    return "\n".join(lines)

@@ -47,9 +47,9 @@ def webis_results(miner, data_dir, n_bootstrap: int) -> dict:
 
 
 def aaec_comparison(model: str, baseline: str, data_dir, n_bootstrap: int) -> dict:
-    from argmine.cli import evaluate_command
+    from argmine.evaluate import evaluate_systems
 
-    results, comparisons = evaluate_command("aaec", "test", Path(data_dir), [baseline, model], "essay", n_bootstrap=n_bootstrap)
+    results, comparisons = evaluate_systems("aaec", "test", Path(data_dir), [baseline, model], "essay", n_bootstrap=n_bootstrap)
     return {"baseline": results[0], "model": results[1], "comparison": comparisons[0]}
 
 
