@@ -258,8 +258,7 @@ def graph_svg(doc: Document) -> str:
         u = by_id[uid]
         bg, fg, dark = COLOURS.get(u.label, ("#eee", "#888", "#333"))
         text = doc.text[u.start:u.end]
-        parts.append(f'<g class="node n-{_e(u.label)}" data-unit="{_e(uid)}" tabindex="0" '
-                     f'transform="translate({x:.1f},{y:.1f})"{_fade(u.score)}>')
+        parts.append(f'<g class="node n-{_e(u.label)}" data-unit="{_e(uid)}" tabindex="0" transform="translate({x:.1f},{y:.1f})"{_fade(u.score)}>')
         parts.append(f"<title>{_e(u.label)} {_e(uid)} (score {_fmt_score(u.score)}): {_e(text)}</title>")
         parts.append(f'<rect width="{NODE_W}" height="{NODE_H}" rx="8" ry="8" fill="{bg}" stroke="{fg}" stroke-width="1.5"/>')
         parts.append(f'<text x="8" y="15" class="nhead" fill="{dark}"><tspan font-weight="700">{_e(SHORT.get(u.label, u.label))} '
