@@ -291,12 +291,7 @@ def batch(
     from .errors import ArgmineError
     from .miner import load
 
-    if engine not in ("local", "ray"):
-        _fail(f"--engine must be local or ray; got {engine!r}")
-    if workers is not None and engine != "ray":
-        _fail("--workers needs --engine ray")
-    if engine == "ray" and (threads is not None or min_score is not None):
-        _fail("--threads and --min-score need --engine local (a Ray actor uses one CPU and keeps every unit)")
+    _check_engine(engine, workers, threads, min_score)
     try:
         input_kind(input_path)
         common = dict(text_field=text_field, id_field=id_field, errors_path=errors, batch_size=batch_size, limit=limit,
@@ -323,6 +318,16 @@ def batch(
         for note in summary.notes:
             typer.echo(f"argmine batch: {note}", err=True)
         typer.echo(summary.line(), err=True)
+
+
+def _check_engine(engine: str, workers: Optional[int], threads: Optional[int], min_score: Optional[float]) -> None:
+    """Exit 2 on an unknown ``--engine`` or an option that the engine does not take."""
+    if engine not in ("local", "ray"):
+        _fail(f"--engine must be local or ray; got {engine!r}")
+    if workers is not None and engine != "ray":
+        _fail("--workers needs --engine ray")
+    if engine == "ray" and (threads is not None or min_score is not None):
+        _fail("--threads and --min-score need --engine local (a Ray actor uses one CPU and keeps every unit)")
 
 
 def main() -> None:  # console-script entry point

@@ -200,3 +200,45 @@ def test_cli_mine_takes_threads_and_min_score(tiny_model_dir, tmp_path):
     for bad in (["--threads", "0"], ["--min-score", "2"]):
         res = CliRunner().invoke(app, base + bad)
         assert res.exit_code == 2 and "must be" in (res.stderr if hasattr(res, "stderr") else res.output)
+
+
+def test_load_applies_a_matching_calibration_and_ignores_a_stale_one(tiny_model_dir, tmp_path):
+    import shutil
+    import warnings
+
+    import argmine
+    from argmine.calibration import model_fingerprint
+    from argmine.model.directory import read_config, weights_file
+
+    model = tmp_path / "m"
+    shutil.copytree(tiny_model_dir, model)
+    fp = model_fingerprint(weights_file(model), read_config(model).get("decoding"))
+    half = {"*": Calibrator("logistic", a=0.0, b=0.0)}  # every score -> 0.5
+    ScoreCalibration(dict(half), dict(half), fp).save(model)
+    text = "Cities should build bike lanes because they make streets safer for everyone who rides."
+    doc = argmine.load(model, device="cpu").mine(text)
+    assert doc.meta["scores"] == "calibrated" and all(u.score == 0.5 and "raw_score" in u.extra for u in doc.units)
+    raw = argmine.load(model, device="cpu", calibrated=False).mine(text)
+    assert [u.score for u in raw.units] == [u.extra["raw_score"] for u in doc.units]
+    ScoreCalibration(dict(half), dict(half), {**fp, "weights_sha256": "0" * 64}).save(model)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert argmine.load(model, device="cpu").calibration is None
+    assert any("fitted for other weights" in str(w.message) for w in caught)
+
+
+def test_the_shipped_calibration_fits_the_shipped_model():
+    from argmine.calibration import model_fingerprint
+    from argmine.model.directory import default_model_dir, read_config, weights_file
+
+    path = default_model_dir()
+    cal = read_calibration(path)
+    if cal is None:
+        pytest.skip("the shipped model has no calibration.json (scores are raw)")
+    assert cal.fingerprint == model_fingerprint(weights_file(path), read_config(path).get("decoding")), (
+        "models/argmine-default/calibration.json was fitted for other weights or decoding options: refit it with "
+        "python benchmarks/calibrate.py --model models/argmine-default --data-dir ../shared/data")
+    grid = np.linspace(0, 1, 101)
+    for m in list(cal.units.values()) + list(cal.relations.values()):
+        p = m(grid)
+        assert np.all(np.diff(p) >= -1e-12) and p.min() >= 0 and p.max() <= 1
