@@ -101,21 +101,20 @@ def _no_candidates() -> Dict[str, Any]:
     return {"ctx": None, "words": None, "spans": [], "span_probs": [], "confidence": []}
 
 
-def _next_title(it: Iterator) -> Optional[str]:
-    t = next(it, None)
-    if t is not None and not isinstance(t, str):
-        raise TypeError(f"titles must be str or None; got {type(t).__name__}")
-    return t
+def _next_of(it: Iterator, name: str, item: str) -> Optional[str]:
+    """The next value of ``ids`` or ``titles`` (``name``; one ``item`` per text): a str or None; raises when it runs
+    out before the texts or holds another type."""
+    value = next(it, _NO_ID)
+    if value is _NO_ID:
+        raise ValueError(f"{name} must give one {item} per text; got fewer {name} than texts")
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{name} must be str or None; got {type(value).__name__}")
+    return value
 
 
-def _next_id(id_it: Iterator) -> Optional[str]:
-    """The next id of ``ids``: a str or None; raises when ``ids`` runs out before the texts or holds another type."""
-    doc_id = next(id_it, _NO_ID)
-    if doc_id is _NO_ID:
-        raise ValueError("ids must give one id per text; got fewer ids than texts")
-    if doc_id is not None and not isinstance(doc_id, str):
-        raise TypeError(f"ids must be str or None; got {type(doc_id).__name__}")
-    return doc_id
+def _block_values(it: Optional[Iterator], n: int, name: str, item: str) -> List[Optional[str]]:
+    """``n`` values of ``it`` (``_next_of``), or ``n`` Nones when it is None."""
+    return [_next_of(it, name, item) for _ in range(n)] if it is not None else [None] * n
 
 
 def _check_batch_args(texts, ids, titles, batch_size, max_seconds) -> None:
@@ -250,8 +249,8 @@ class Miner:
         while True:
             block, failure = _take(it, chunk)
             if block:
-                block_ids = [_next_id(id_it) for _ in block] if id_it is not None else [None] * len(block)
-                block_titles = [_next_title(title_it) for _ in block] if title_it is not None else [None] * len(block)
+                block_ids = _block_values(id_it, len(block), "ids", "id")
+                block_titles = _block_values(title_it, len(block), "titles", "title")
                 self._check_texts(block)
                 for doc in self._mine_timed(block, block_ids, block_titles, batch_size, max_seconds, report):
                     doc.meta["language"] = detect_language(doc.text)  # {"english": bool, "score": float}
