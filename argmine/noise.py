@@ -135,9 +135,13 @@ _SHARE = _rx(
     r"follow (?:us|me|him|her|them|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|"
     r"mastodon|tiktok|youtube|substack|telegram|whatsapp)\b|follow @\w+|like us on facebook|"
     r"(?:join|follow) (?:us|the conversation) on\b|connect with us\b|\w+(?: \w+)? on (?:twitter|x)\s*:\s*@\w+|"
-    r"reuse this (?:content|article)\s*$|like this\s*:\s*$|like loading\b|loading(?:\.\.\.|\u2026)\s*$)")
+    r"reuse this (?:content|article)\s*$|like this\s*:\s*$|like loading\b|loading(?:\.\.\.|\u2026)\s*$|"
+    r"(?:our|these|all our) (?:stories|articles|columns|content) (?:may|can) be republished\b|republish (?:our|this) "
+    r"(?:articles?|stor(?:y|ies))\b|we believe in the free flow of information\b)")
 _COMMENT = _rx(
     r"^(?:leave a (?:reply|comment|response)|post a (?:comment|reply)|add (?:a|your) comment|write a comment|"
+    r"(?:what do you think|what['\u2019]s your (?:view|take|opinion)|have your say)\s*[?!.:]\s*.{0,120}\b(?:comments?|"
+    r"conversation|discussion|log ?in|sign ?in)\b|"
     r"cancel reply|reply\s*$|comments?\s*$|comments?\s*(?:\(\d+\)|\d+|[:|])|\d+\s+comments?\b|view (?:\d+ )?comments|"
     r"show (?:\d+ )?comments|see (?:all )?(?:\d+ )?comments|hide comments|load (?:more )?comments|"
     r"your email address will not be published|required fields are marked|(?:log|sign) ?in to (?:comment|reply|"
@@ -160,7 +164,8 @@ _COPYRIGHT = _rx(
     r"rebroadcast|redistributed)\b.*\bwithout\b|\bunauthori[sz]ed (?:reproduction|use) (?:is )?(?:strictly )?"
     r"prohibited|\btous droits r\u00e9serv\u00e9s|\balle rechte vorbehalten|\btodos los derechos reservados)")
 _NEWSLETTER = _rx(
-    r"^(?:sign up(?: now| today| here| for free)?\s*[.!]?\s*$|"
+    r"^(?:sign up(?: now| today| here| for free)?\s*[.!]?\s*$|.{0,160}[.!:|]\s*(?:sign up|subscribe)(?: now| today| here"
+    r"| for free)?\s*[.!]?\s*$|"
     r"(?:sign up|signup|subscribe|register|get|receive|join|want)\b.{0,60}\b(?:newsletters?|inbox|e-?mails?|"
     r"updates|alerts|briefing|digest|bulletin|daily|weekly)\b|subscribe(?: now| today| here)?\s*[.!:]?\s*$|"
     r"subscribe (?:now|today|here)\b.{0,60}$|subscribe (?:to|for) (?:our|the|my|this|a|just|only)?\s*.{0,40}"
@@ -184,6 +189,8 @@ _TIMESTAMP = _rx(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .,'\u2019-]{1,40}(?:\s*\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|CNN|Bloomberg|IANS|PTI|ANI|EFE)\))?\s*"
     r"[\u2013\u2014-]{1,2}\s*$")
+# a call for contributors: "Want to write? Write an article and join a growing community of ..."
+_WRITE_FOR_US = _rx(r"^(?:want to write|interested in writing for us|got a story to tell)\s*\?|^(?:write|pitch) for us\b")
 _ADVERT = _rx(
     r"^(?:advertisement|advertising|advert|sponsored(?: content| post| by\b.*)?|paid (?:content|post|partner(?:ship)?)"
     r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?"
@@ -234,7 +241,10 @@ _CONTACT = _rx(
     r"|^(?:send|email|share) (?:us )?(?:your )?(?:tips|letters?|feedback|story ideas)\b|"
     r"^(?:to )?submit an? (?:letter|op-?ed|opinion piece|guest essay)\b|"
     r"^(?:the (?:times|post|guardian|journal)|we) (?:is|are) committed to publishing a diversity of letters\b|"
-    r"^here['\u2019]?s our e-?mail\s*:|^to contact the (?:author|editor|writer|reporter|columnist)s?\b)")
+    r"^here['\u2019]?s our e-?mail\s*:|^to contact the (?:author|editor|writer|reporter|columnist)s?\b|"
+    r"^(?:the )?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4} welcomes? (?:guest |reader |your )?(?:commentaries|"
+    r"commentary|submissions|letters|op-?eds|opinion pieces|contributions|essays|columns)\b.{0,200}"
+    r"(?:\b\d+ words\b|\bsend\b|\be-?mail\b|\bsubmit\b|@))")
 # a call for letters: "Have an opinion? Send letters of up to 250 words to letters@..."
 _LETTERS = _rx(r"^(?:do you have|have|got|want to share) an? (?:opinion|view|response)\b.{0,120}"
                r"\b(?:submit|send|e-?mail)\b.{0,160}(?:\b(?:up to|no more than|at most|under|fewer than) \d+ words\b|"
@@ -246,8 +256,16 @@ _DISCLAIMER = _rx(
     r"(?:views?|opinions?) of the (?:author|writer)s?\b|(?:this|the) (?:article|column|piece|essay|commentary|op-?ed|"
     r"post) does not necessarily (?:reflect|represent)\b|"
     r"disclaimer\s*:|disclosure\s*:|the author(?:s)? (?:has|have|declares?) no (?:conflicts?|competing)|"
+    r"(?:opinion |guest |blog )?(?:pieces|columns|posts|articles|essays|commentaries|contributions|blogs) (?:published "
+    r"(?:here |on this \w+ )?)?(?:reflect|represent|express) (?:only )?the (?:views|opinions) of (?:their|the|its) "
+    r"(?:authors?|writers?|contributors?)\b|the (?:views|opinions) of (?:our |its |the )?(?:columnists|contributors|"
+    r"writers|authors|guest writers|bloggers)\b.{0,100}\b(?:are their own|do not necessarily)\b|"
+
     r"(?:this|the) (?:article|piece|column|content) (?:was|is|has been) (?:produced|created|funded|paid for|"
     r"sponsored) (?:by|in partnership|with)\b)")
+# a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
+# from any company ..." (often after "<Name> receives funding from ..." on the same line)
+_DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b")
 # cookie-consent banners: how the notice opens, what it is about, and its bare buttons
 _CONSENT = _rx(
     r"^(?:by (?:clicking|continuing|using|selecting)\b|(?:click|select|tap|press|choose)\s+[\"'\u201c\u2018\u00ab]?"
@@ -272,18 +290,23 @@ _PUBNOTE = _rx(
     r"(?:additional )?reporting by\b|\(?(?:distributed|syndicated) by\b|this (?:article|story|piece|column|essay) "
     r"(?:appears|appeared|will appear) in\b|this (?:article|story|piece|column|essay|page) is (?:also )?available in\b|"
     r"editing by\b|produced by\b.{0,60}$|(?:this|the) (?:article|story) "
-    r"(?:is|has been) (?:part of|updated)\b|sign up to receive\b|a version of this\b)")
+    r"(?:is|has been) (?:part of|updated)\b|sign up to receive\b|a version of this\b|"
+    r"this (?:opinion piece|op-?ed|commentary|guest (?:column|essay)|letter) (?:was|is|has been) (?:first |originally )?"
+    r"(?:published|written|adapted|translated)\b|this is an? (?:edited|abridged|shortened|condensed|adapted|translated) "
+    r"(?:version|extract|excerpt) of\b|translated (?:from (?:the )?[A-Z]\w+ )?by [A-Z]|(?:it|this (?:piece|article|column)) "
+    r"(?:has been|was) translated\b|cette (?:tribune|chronique|\w+) a \u00e9t\u00e9 tradu|"
+    r".{0,60}\bprovides funding as (?:a )?(?:founding )?(?:member|partner) of\b)")
 _BYLINE_LEAD = _rx(
     r"^(?:(?:opinion|analysis|commentary|column|guest column|words|text|story|written|posted|reported|interview|"
     r"essay|review|editorial|article|published)\s+)?(?:by|von|par|por|door|av|di|de)\s+(?P<rest>\S.*)$")
-_NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "di",
+_NAME_PARTICLES = {"de", "da", "del", "dela", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "di",
                    "bin", "ibn", "al", "el", "y", "and", "&", "und", "et", "e", "st", "st.", "mc", "mac", "ter", "ten"}
 _NAME_SUFFIX_STOP = re.compile(r"(?:\b(?:jr|sr|dr|prof|phd|ph\.d|md|esq|ii|iii|iv)\.?|\b[A-Z]\.)$", re.IGNORECASE)
 _AUTHOR_LABEL = _rx(r"^(?:authors?|writer|written by|byline|contributors?|columnist|reporter|autor(?:in)?|auteur)"
                     r"\s*[:|]\s*\S")
 _BIO = re.compile(
     r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+|Professor\s+|Rev\.?\s+|Sen\.?\s+|Rep\.?\s+|Gen\.?\s+)?"
-    r"[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|der|van|von|la|le|bin|al-\w+|el-\w+)){1,4})"
+    r"[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|dela|della|der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn|al-\w+|el-\w+)){1,4})"
     r"(?:,[^,]{1,80},)?\s+(?:is|was|has been|serves as|works as|is now|is also|are|were|teaches|writes|"
     r"covers|reports)\b(?P<rest>.*)$")
 _BIO_ROLE = re.compile(
@@ -389,7 +412,7 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
         return "copyright"
     if n_chars <= 250 and _COMMENT.search(s):
         return "comment_prompt"
-    if n_words <= 8 and _ADVERT.search(s):
+    if n_words <= 8 and _ADVERT.search(s) or n_words <= 40 and _WRITE_FOR_US.match(s):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
         return "timestamp"
@@ -414,7 +437,7 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
         return "share"
     if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
         return "newsletter"
-    if n_chars <= 250 and _DISCLAIMER.search(s) or n_chars <= 320 and _CONSENT.search(s) and \
+    if n_chars <= 250 and _DISCLAIMER.search(s) or n_chars <= 400 and _DISCLOSURE.search(s) or n_chars <= 320 and _CONSENT.search(s) and \
             _CONSENT_TOPIC.search(s) or n_words <= 8 and _CONSENT_BUTTONS.match(s):
         return "disclaimer"
     if n_chars <= 300 and _PUBNOTE.search(s):
@@ -557,7 +580,9 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     if learned is not False and n > 1:  # a one-line text is what the user wants mined, never furniture
         _add_learned(text, raw, order, cont, kinds, learned, threshold)
     if n > 1:
-        _bio_tail([_core(text[s:e]) for s, e in raw], order, kinds)
+        lines = [_core(text[s:e]) for s, e in raw]
+        _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
+        _bio_tail(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
 
@@ -619,10 +644,12 @@ def _starts_upper(s: str) -> bool:
 # an author bio in the page foot, in wordings beyond "<Name> is a <role> ...": "<Name> heads the ... desk of ...",
 # "<Name> chairs the ... association" -- judged only in the run of noise after the last body line
 _FOOT_BIO = re.compile(
-    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|der|van|von|"
-    r"la|le|bin)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
+    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|dela|della|"
+    r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
     r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|has (?:taught|worked|written|covered|"
     r"served|reported|led|chaired))\b(?P<rest>.*)$")
+_FOOT_BIO_UNNAMED = _rx(r"^the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|currently|now|"
+                        r"also|based)\b")
 _FOOT_BIO_NOUN = _rx(
     r"\b(?:member|desk|editor|chairs?|board|council|committee|association|society|trust|co-?founder|founder|former|"
     r"retired|researcher|professor|lecturer|journalist|reporter|correspondent|lawyer|attorney|planner|economist|"
@@ -640,7 +667,10 @@ _BIO_MORE = _rx(
 
 def _foot_bio(s: str) -> bool:
     """``s`` reads as an author bio when it stands after the last body line: a name, a bio verb, one or two
-    sentences of at most 45 words, and a word of jobs and institutions."""
+    sentences of at most 45 words, and a word of jobs and institutions; or the same without a name ("The writer is
+    an assistant professor of ...")."""
+    if _FOOT_BIO_UNNAMED.match(s):
+        return len(_words(s)) <= 45 and bool(_FOOT_BIO_NOUN.search(s))
     m = _FOOT_BIO.match(s)
     if not m or len(_words(s)) > 45 or not _FOOT_BIO_NOUN.search(m.group("rest")):
         return False

@@ -148,3 +148,47 @@ def test_noise_spans_spare_webis_gold_units(webis_dir):
     # measured: 8 lines (5 author bios, 2 editor's/programming notes, 1 opening question as title), 0.09 %
     assert fraction < 0.02
     assert flagged < 0.02 * sum(len([l for l in d.text.splitlines() if l.strip()]) for d in docs)
+
+
+# -- page-foot wordings added in argmine 0.5 (from the misses on news_pages_heldout and news_pages_heldout2) ---------
+
+FOOT_NOTES = [
+    ("Opinion pieces reflect the views of their authors and not necessarily those of the editorial staff.", "disclaimer"),
+    ("The views of columnists published by The Example Daily are their own and do not necessarily reflect ours.",
+     "disclaimer"),
+    ("Ana Reyes receives funding from a research council. Tom Hale does not work for, consult, own shares in or "
+     "receive funding from any company or organisation that would benefit from this article.", "disclaimer"),
+    ("This opinion piece was first published in Spanish in our Sunday edition.", "publication_note"),
+    ("This is an edited version of the author's evidence to the select committee.", "publication_note"),
+    ("Translated from the Italian by Mara Conti.", "publication_note"),
+    ("The Valley Herald welcomes guest commentaries of 500 to 700 words. Send yours to opinion@herald.example.",
+     "contact"),
+    ("Our articles may be republished online or in print under a Creative Commons licence.", "share"),
+    ("What do you think? Sign in with your account to join the conversation.", "comment_prompt"),
+    ("Want to write? Write an article and join a community of researchers.", "advertisement"),
+    ("THE WEEKLY BRIEF. Our best stories, every Friday. SIGN UP", "newsletter"),
+]
+
+
+@pytest.mark.parametrize("line,kind", FOOT_NOTES)
+def test_foot_notes_are_flagged(line, kind):
+    assert classify_line(line, position=40, n_lines=50) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "The government welcomes submissions on the draft until March.",
+    "These pieces reflect the views of many voters who feel ignored.",
+    "The author is wrong about the budget, and the council knows it.",
+    "Voters are tired of waiting. It is time to act.",
+])
+def test_body_sentences_like_foot_notes_are_kept(line):
+    assert classify_line(line, position=10, n_lines=50) is None
+
+
+def test_a_bio_above_notes_and_without_a_name_is_flagged():
+    body = "Cities should plant more trees. Shade cuts heat deaths, and trees are cheap to plant.\n\n" * 3
+    for bio in ("Ramon dela Cruz is a transport researcher and a former commuter advocate in Metro Manila.",
+                "The writer is an assistant professor of public health at a university in Pune."):
+        text = body + bio + "\nOpinion pieces reflect the views of their authors, not those of the paper.\nShare this\n"
+        kinds = {text[s:e]: k for s, e, k in noise_lines(text)}
+        assert kinds.get(bio) == "author_bio", kinds
