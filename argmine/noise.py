@@ -721,12 +721,28 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
        counts as headline-shaped only while no headline has been found.
     3. The page foot: author bios (name + role + a bio signal, as ``classify_line`` judges them at the end of a
        text) in the run of noise lines after the last body line, however long that run is.
+    4. A photo caption right above its credit line ("Photograph: ... /Getty Images", no blank line between) in the
+       page head: a line of at most 50 words directly followed by a credit line, with only furniture above it, is a
+       ``caption`` even when it ends like a sentence.
     A line that ends like a sentence never qualifies for 1 and 2, so ordinary body paragraphs are left alone; a
     caption that ends with a full stop is therefore left alone too, even above a photo credit.
     """
     _header_lists(lines, order, kinds)  # 1.
     _page_head(lines, order, kinds)  # 2.
     _foot_bios(lines, order, kinds)  # 3.
+    _above_credits(lines, order, kinds)  # 4.
+
+
+def _above_credits(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Step 4 of ``_in_context``: the unflagged line right above a credit line (a ``credit``, or a short ``caption``
+    that is only a credit: "Photograph: ... /Getty Images"; no blank line between) is its caption, when it has at most 50 words and no line of the same paragraph stands above it."""
+    for i in order:
+        credit = kinds.get(i) == "credit" or kinds.get(i) == "caption" and len(_words(lines[i])) <= 12 and bool(
+            _CREDIT.match(lines[i]) or _CAPTION_START.match(lines[i]) or _CREDIT_ONLY.match(lines[i]))
+        if not credit or i == 0 or (i - 1) in kinds or not lines[i - 1]:
+            continue
+        if len(_words(lines[i - 1])) <= 50 and all(j in kinds or not lines[j] for j in range(i - 1)):
+            kinds[i - 1] = "caption"
 
 
 def _header_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:

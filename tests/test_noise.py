@@ -192,3 +192,13 @@ def test_a_bio_above_notes_and_without_a_name_is_flagged():
         text = body + bio + "\nOpinion pieces reflect the views of their authors, not those of the paper.\nShare this\n"
         kinds = {text[s:e]: k for s, e, k in noise_lines(text)}
         assert kinds.get(bio) == "author_bio", kinds
+
+
+def test_a_caption_above_its_credit_in_the_page_head_is_flagged_but_not_a_body_sentence():
+    head = "Opinion\nShare\nA bus crosses the river in the city centre.\nPhotograph: Jo Bloggs/Getty Images\n\n"
+    body = "Cities should keep bus fares low. Cheap fares fill buses, and full buses pay for themselves.\n\n" * 3
+    kinds = {(head + body)[s:e]: k for s, e, k in noise_lines(head + body)}
+    assert kinds.get("A bus crosses the river in the city centre.") == "caption"
+    mid = body + "Fares are a choice, not a law of nature.\nPhotograph: Jo Bloggs/Getty Images\n\n" + body
+    flagged = {mid[s:e] for s, e, _ in noise_lines(mid)}
+    assert "Fares are a choice, not a law of nature." not in flagged
