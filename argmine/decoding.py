@@ -46,6 +46,18 @@ def viterbi_bio(logprobs: np.ndarray, tags: Sequence[str] = TAGS, transitions=No
     return path[::-1]
 
 
+def bias_starts(emissions: np.ndarray, bias: float, tags: Sequence[str] = TAGS) -> np.ndarray:
+    """``emissions`` ``[n, K]`` with ``bias`` added to every ``B-`` column (a copy; the input when ``bias`` is 0).
+
+    A unit-start bias for the segmentation (``DecodeOptions.split_bias``): the Viterbi path opens a new unit more
+    readily, so clauses joined by a comma or "and" become units of their own."""
+    if not bias:
+        return emissions
+    out = np.array(emissions, dtype=np.float64, copy=True)
+    out[:, [j for j, t in enumerate(tags) if t.startswith("B-")]] += bias
+    return out
+
+
 def tags_to_spans(tag_ids: Sequence[int], tags: Sequence[str] = TAGS) -> List[Tuple[int, int, str]]:
     """Spans ``(start, end, type)`` over word indices, ``end`` exclusive; a stray ``I-X`` opens a span."""
     spans: List[Tuple[int, int, str]] = []
@@ -234,7 +246,9 @@ class DecodeOptions:
     claims only in the introduction and conclusion, premise links inside their paragraph, never to a major claim);
     longer texts (news editorials: 6-30 short paragraphs) and one- or two-paragraph texts are decoded without them;
     ``min_major_claims``: the fewest major claims of a text with units (each in its own paragraph; a one-paragraph text
-    gets one).
+    gets one); ``split_bias``: added to the word tagger's ``B-`` scores before the Viterbi segmentation (in nats, or
+    CRF score units for a model with a CRF): above 0 a text is cut into more, shorter units (clause-level units as in
+    arg-microtexts), below 0 into fewer.
     """
 
     mc_roles: Optional[Tuple[str, ...]] = None
@@ -246,6 +260,7 @@ class DecodeOptions:
     claim_boost: float = 1.0  # factor on the MajorClaim and Claim probabilities before the labels are chosen
     essay_max_paragraphs: int = 0  # texts of 3..N content paragraphs get the essay rules (0: never)
     min_major_claims: int = 1  # a text with units has at least this many major claims (one per paragraph at most)
+    split_bias: float = 0.0  # added to the B- tag scores before segmentation: > 0 gives more, shorter units
 
     def layout(self, n_paragraphs: int) -> str:
         """``essay`` when a text of ``n_paragraphs`` content paragraphs is decoded under the essay rules

@@ -8,7 +8,8 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequ
 import numpy as np
 
 from .data import ArgumentUnit, Document, Relation
-from .decoding import DecodeOptions, DocumentScores, decode_document, span_label_probs, tags_to_spans, viterbi_bio
+from .decoding import (DecodeOptions, DocumentScores, bias_starts, decode_document, span_label_probs, tags_to_spans,
+                       viterbi_bio)
 from .lang import detect as detect_language, warn_if_not_english
 
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
@@ -387,7 +388,7 @@ class Miner:
         logp = torch.log_softmax(logits.float(), -1).cpu().numpy()
         probs = np.exp(logp)
         trans = self.net.transition_scores()
-        emissions = logp if trans is None else logits.float().cpu().numpy()
+        emissions = bias_starts(logp if trans is None else logits.float().cpu().numpy(), self.decode_options.split_bias)
         min_words = int(self.config.get("min_unit_words", 3))  # no gold unit of AAEC is shorter than 3 words
         spans = [(s, e) for s, e, _ in tags_to_spans(viterbi_bio(emissions, transitions=trans)) if e - s >= min_words]
         return {"ctx": ctx if spans else None, "words": words if spans else None, "spans": spans,

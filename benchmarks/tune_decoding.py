@@ -1,4 +1,4 @@
-"""Choose decoding options on dev splits: the network runs once per text, each option set only re-decodes.
+"""Choose decoding options on dev splits: the network runs once per text and segmentation bias, each option set only re-decodes.
 
     python benchmarks/tune_decoding.py --model DIR [--data-dir ../shared/data] [--out benchmarks/results]
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = (("aaec", "dev"), ("oped", "dev"), ("microtexts", "dev"))
+SPLIT_BIAS = [0.0, 0.5, 1.0]  # segmentation options: each value re-runs the network's tagging pass
 GRID = {
     "essay_max_paragraphs": [7],
     "extra_claim_min": [None, 0.7],
@@ -42,26 +43,17 @@ def main(argv=None) -> list:
 
     dd = find_data_dir(a.data_dir)
     miner = argmine.load(a.model)
-    scored = {}
-    for corpus, split in DEV:
-        gold = get_reader(corpus)(dd, split)
-        scored[corpus] = (gold, miner.score_texts([g.text for g in gold], titles=[g.meta.get("title") for g in gold]))
-        print(f"scored {corpus}/{split}: {len(gold)} texts", file=sys.stderr)
+    miner.calibration = None  # raw decisions; calibration never changes them
+    base = miner.decode_options
+    golds = {corpus: get_reader(corpus)(dd, split) for corpus, split in DEV}
     rows = []
-    for values in itertools.product(*GRID.values()):
-        opts = dataclasses.replace(miner.decode_options, **dict(zip(GRID, values)))
-        miner.decode_options = opts
-        row = {"options": {k: v for k, v in dataclasses.asdict(opts).items()}}
-        per = []
-        for corpus, (gold, res) in scored.items():
-            pred = [miner._assemble(g.text, g.id, *r) for g, r in zip(gold, res)]
-            sc = score(gold, pred)
-            ov = DEV_OVERLAP.get(corpus, "50")
-            c, r = sc["components"][f"f1_{ov}"], sc["relations"][f"f1_{ov}"]
-            row[corpus] = {"components": c, "relations": r, "overlap": ov, **sc["documents"]}
-            per.append((c + r) / 2)
-        row["dev_score"] = sum(per) / len(per)
-        rows.append(row)
+    for bias in SPLIT_BIAS:
+        miner.decode_options = dataclasses.replace(base, split_bias=bias)
+        scored = {c: (gold, miner.score_texts([g.text for g in gold], titles=[g.meta.get("title") for g in gold]))
+                  for c, gold in golds.items()}
+        print(f"scored the dev splits with split_bias {bias}", file=sys.stderr)
+        rows += [_row(miner, scored, dataclasses.replace(miner.decode_options, **dict(zip(GRID, values))), score, DEV_OVERLAP)
+                 for values in itertools.product(*GRID.values())]
     rows.sort(key=lambda r: -r["dev_score"])
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -71,8 +63,25 @@ def main(argv=None) -> list:
         print(f"{r['dev_score'] * 100:5.1f}  " + "  ".join(f"{c} {r[c]['components'] * 100:4.1f}/{r[c]['relations'] * 100:4.1f}"
                                                        f" mc {r[c]['major_claim_found']}/{r[c]['with_major_claim']}" for c, _ in DEV)
               + f"  | essay<={o['essay_max_paragraphs']} ecm={o['extra_claim_min']} lpw={o['link_prior_weight']} "
-                f"p2mc={o['premise_to_major']} tw={o['typer_weight']} boost={o['claim_boost']} minmc={o['min_major_claims']}")
+                f"p2mc={o['premise_to_major']} tw={o['typer_weight']} boost={o['claim_boost']} minmc={o['min_major_claims']} "
+                f"split={o['split_bias']}")
     return rows
+
+
+def _row(miner, scored, opts, score, overlap) -> dict:
+    """One option set's dev scores: each corpus' components and relations F1, and the dev score (their mean)."""
+    miner.decode_options = opts
+    row = {"options": dataclasses.asdict(opts)}
+    per = []
+    for corpus, (gold, res) in scored.items():
+        pred = [miner._assemble(g.text, g.id, *r) for g, r in zip(gold, res)]
+        sc = score(gold, pred)
+        ov = overlap.get(corpus, "50")
+        c, r = sc["components"][f"f1_{ov}"], sc["relations"][f"f1_{ov}"]
+        row[corpus] = {"components": c, "relations": r, "overlap": ov, **sc["documents"]}
+        per.append((c + r) / 2)
+    row["dev_score"] = sum(per) / len(per)
+    return row
 
 
 if __name__ == "__main__":

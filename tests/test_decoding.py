@@ -329,3 +329,20 @@ def test_min_major_claims_adds_the_most_probable_in_paragraphs_without_one():
     assert sum(lab == "MajorClaim" for para in many for lab in para) == 3  # one per paragraph at most
     essay = genre_labels(lp, ["introduction", "body", "body"], min_major_claims=2)
     assert essay == [["MajorClaim", "Premise"], ["Premise"], ["Premise"]]  # only allowed paragraphs
+
+
+def test_bias_starts_adds_to_b_columns_only_and_splits_more():
+    from argmine.decoding import TAGS, bias_starts, tags_to_spans, viterbi_bio
+
+    k = len(TAGS)
+    em = np.full((6, k), -5.0)
+    em[:, TAGS.index("I-Premise")] = 0.0  # one long premise ...
+    em[0, TAGS.index("B-Premise")] = 0.5
+    em[3, TAGS.index("B-Premise")] = -0.5  # ... unless a unit start at word 3 gets a little help
+    assert bias_starts(em, 0.0) is em
+    biased = bias_starts(em, 1.0)
+    b_cols = [j for j, t in enumerate(TAGS) if t.startswith("B-")]
+    assert np.allclose(biased[:, b_cols], em[:, b_cols] + 1.0)
+    assert np.allclose(np.delete(biased, b_cols, axis=1), np.delete(em, b_cols, axis=1))
+    assert tags_to_spans(viterbi_bio(em)) == [(0, 6, "Premise")]
+    assert tags_to_spans(viterbi_bio(biased)) == [(0, 3, "Premise"), (3, 6, "Premise")]
