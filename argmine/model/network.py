@@ -143,7 +143,9 @@ class ArgmineNet(nn.Module):
     # -- encoder to words -------------------------------------------------------
     def word_vectors(self, input_ids, attention_mask, token_type_ids, word_index, n_words: int):
         """Mean of wordpiece vectors per word: [B, n_words, H]. ``word_index`` is -1 off words."""
-        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        # fast_encoder: the same encoder on another runtime (argmine.model.onnx_encoder), set by a Miner for inference
+        enc = getattr(self, "fast_encoder", None)
+        out = (enc if enc is not None else self.encoder)(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
         hid = out.last_hidden_state.float()
         B, T, H = hid.shape
         idx = word_index.clamp(min=0) + (torch.arange(B, device=hid.device) * n_words)[:, None]
