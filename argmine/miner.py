@@ -328,19 +328,21 @@ class Miner:
         import torch
 
         from .model.features import headline_windows
-        from .model.network import headline_vector
+        from .model.network import headline_vectors
         from .text import leading_headline
 
         prepared = self._prepare_texts(texts, work)
         with torch.inference_mode():
             cands = self._encode_candidates(prepared, batch_size, work)
+            heads: List[Any] = [None] * len(texts)
+            if self.net.headline:  # the given headline, else the text's own first line when it is one; one batch
+                heads = headline_vectors(self.net, [headline_windows((titles[d] if titles is not None else None)
+                                                                     or leading_headline(texts[d]), self.tokenizer)
+                                                    for d in range(len(texts))], self.device)
             out = []
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
-                head = None
-                if self.net.headline:  # the given headline, else the text's own first line when it is one
-                    title = (titles[d] if titles is not None else None) or leading_headline(texts[d])
-                    head = headline_vector(self.net, headline_windows(title, self.tokenizer), self.device)
+                head = heads[d]
                 out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
                                           for seg in unit_segments([len(c["spans"]) for c in per_para])]))
                 if work is not None:

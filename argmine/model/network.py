@@ -258,6 +258,19 @@ def headline_vector(net: ArgmineNet, windows: Optional[List["Window"]], device) 
     return paragraph_word_vectors(net, [windows], [n], device)[0, :n].mean(0)
 
 
+def headline_vectors(net: ArgmineNet, windows: Sequence[Optional[List["Window"]]], device) -> List[Optional[torch.Tensor]]:
+    """``headline_vector`` of many headlines in one batched encoder pass (one small forward per headline costs more
+    than the headline's wordpieces: a fixed cost per call)."""
+    out: List[Optional[torch.Tensor]] = [None] * len(windows)
+    n = [max((i for w in (ws or []) for i in w.word_index), default=-1) + 1 for ws in windows]
+    todo = [k for k, ws in enumerate(windows) if ws and n[k] > 0]
+    if todo:
+        vecs = paragraph_word_vectors(net, [windows[k] for k in todo], [n[k] for k in todo], device)
+        for j, k in enumerate(todo):
+            out[k] = vecs[j, :n[k]].mean(0)
+    return out
+
+
 def unit_word_means(words: Sequence[Optional[torch.Tensor]], spans: Sequence[Tuple[int, int, int]]) -> torch.Tensor:
     """``[n, H]``: each unit's mean encoder word vector; ``words[p]`` is paragraph ``p``'s ``[W_p, H]``."""
     return torch.stack([words[p][s:e].mean(0) for p, s, e in spans])
