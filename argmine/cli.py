@@ -54,7 +54,7 @@ def read_text_input(path: str) -> tuple[str, str]:
 
 
 def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=None, *, title: Optional[str] = None,
-                 threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "auto") -> dict:
+                 threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch") -> dict:
     """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining.
     ``title``: the text's headline (a web page's own title is used when not given); ``threads`` and ``min_score``:
     as in ``argmine.load`` and ``Miner.mine``; ``backend``: as in ``argmine.load``."""
@@ -78,8 +78,8 @@ def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=N
 
 
 THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
-BACKEND_HELP = ("What runs the encoder: auto (default: ONNX Runtime for fp32 on the CPU when installed, else torch), "
-                "onnx (pip install 'argmine[onnx]') or torch.")
+BACKEND_HELP = ("What runs the encoder: torch (default), onnx (ONNX Runtime: pip install 'argmine[onnx]'; the same "
+                "units, faster on a busy CPU) or auto (onnx for fp32 on the CPU when installed, else torch).")
 MIN_SCORE_HELP = ("Drop units scoring below this (0-1; with a calibrated model the probability that a unit is right), "
                   "with their relations.")
 
@@ -96,7 +96,7 @@ def mine(
     force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP),
-    backend: str = typer.Option("auto", "--backend", help=BACKEND_HELP),
+    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP),
 ):
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
@@ -180,7 +180,7 @@ def evaluate(
     confidence: float = typer.Option(0.95, "--confidence", min=0.5, max=0.999, help="Confidence level of the intervals."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here (several systems: {systems, comparisons})."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
-    backend: str = typer.Option("auto", "--backend", help=BACKEND_HELP),
+    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP),
 ):
     """Score a model or predictions on an annotated corpus split (component and relation F1, 100% and 50% match).
 
@@ -285,7 +285,7 @@ def batch(
     summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run's summary as JSON here (records read, mined, errors by reason, documents/s)."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP + " --engine local only."),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP + " --engine local only."),
-    backend: str = typer.Option("auto", "--backend", help=BACKEND_HELP + " --engine local only."),
+    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP + " --engine local only."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
@@ -297,8 +297,8 @@ def batch(
     from .miner import load
 
     _check_engine(engine, workers, threads, min_score)
-    if engine == "ray" and backend != "auto":
-        _fail("--backend needs --engine local (a Ray actor loads the model with backend auto)")
+    if engine == "ray" and backend != "torch":
+        _fail("--backend needs --engine local (a Ray actor runs the torch backend)")
     try:
         input_kind(input_path)
         common = dict(text_field=text_field, id_field=id_field, errors_path=errors, batch_size=batch_size, limit=limit,

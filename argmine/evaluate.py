@@ -210,7 +210,7 @@ def format_comparison(names: Sequence[str], comparison: Dict) -> str:
 def evaluate_systems(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str,
                      predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
                      confidence: float = 0.95, log=None, precision: str = "fp32", threads: Optional[int] = None,
-                     backend: str = "auto") -> tuple:
+                     backend: str = "torch") -> tuple:
     """Score systems on a corpus split: ``(results, comparisons)``, one result per system (each model, then each predictions file; the default model
     when neither is given) and, for two or more systems, each later one compared with the first."""
     from .corpora import get_reader

@@ -53,14 +53,14 @@ def check_device(device: str) -> str:
 
 def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
          max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", threads: Optional[int] = None,
-         calibrated: bool = True, backend: str = "auto") -> "Miner":
+         calibrated: bool = True, backend: str = "torch") -> "Miner":
     """Load a model directory (default: the model shipped with argmine) and return a ready Miner.
 
     ``threads``: torch's intra-op CPU threads, set here for the whole process (``argmine.threads.set_threads``);
     None: no more than the cores other processes leave free. ``calibrated``: apply the directory's
     ``calibration.json`` (``argmine.calibration``) when it has one; without one, or with ``False``, scores are raw.
-    ``backend``: what runs the encoder (``argmine.model.onnx_encoder``): ``"auto"`` (default: ONNX Runtime for fp32 on
-    the CPU when it is installed, else torch), ``"onnx"`` or ``"torch"``.
+    ``backend``: what runs the encoder (``argmine.model.onnx_encoder``): ``"torch"`` (default), ``"onnx"`` (ONNX
+    Runtime) or ``"auto"`` (ONNX Runtime for fp32 on the CPU when it is installed, else torch).
     Raises ``DeviceError`` for a ``device`` this machine does not have (before the model is read),
     ``OptionValueError`` for ``threads`` that is not a positive int or an unknown ``backend``,
     ``OnnxRuntimeMissingError`` for ``backend="onnx"`` without ONNX Runtime, ``ModelNotFoundError`` / ``ModelFormatError``

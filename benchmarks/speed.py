@@ -6,7 +6,7 @@ ONNX Runtime is installed) each backend's miner gets a row; the yardstick and ev
 of ``--rounds`` rounds of the same run, and each row's ratio is its fastest round over the yardstick's fastest round
 (a busy machine slows single rounds, rarely all of them). The top-level figures are the first backend's.
 
-    python benchmarks/speed.py [--model DIR] [--data-dir ../shared/data] [--backends torch,onnx] [--rounds 3] [--json OUT]
+    python benchmarks/speed.py [--model DIR] [--data-dir ../shared/data] [--backends torch,onnx] [--rounds 2] [--json OUT]
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def texts_for_benchmark(data_dir):
 def default_backends() -> str:
     from argmine.model.onnx_encoder import onnxruntime_available
 
-    return "onnx,torch" if onnxruntime_available() else "torch"
+    return "torch,onnx" if onnxruntime_available() else "torch"
 
 
 def encoder_forward(enc, paras, batch_size):

@@ -134,12 +134,13 @@ def test_onnx_backend_mines_the_same_units_as_torch(tiny_doc_model_dir):
             assert abs(u.score - v.score) <= 2e-3
 
 
-def test_auto_takes_onnx_when_installed(tiny_model_dir):
+def test_torch_is_the_default_and_auto_takes_onnx_when_installed(tiny_model_dir):
     pytest.importorskip("onnxruntime")
     import argmine
 
-    assert argmine.load(tiny_model_dir, device="cpu").backend == "onnx"
-    assert argmine.load(tiny_model_dir, device="cpu", precision="bf16").backend == "torch"
+    assert argmine.load(tiny_model_dir, device="cpu").backend == "torch"
+    assert argmine.load(tiny_model_dir, device="cpu", backend="auto").backend == "onnx"
+    assert argmine.load(tiny_model_dir, device="cpu", precision="bf16", backend="auto").backend == "torch"
 
 
 def test_cli_refuses_an_unknown_backend(tiny_model_dir, tmp_path):
