@@ -198,7 +198,18 @@ class Miner:
         from .model.onnx_encoder import onnx_encoder, resolve_backend
 
         chosen = resolve_backend(backend, self.device, self.precision)
-        self.net.fast_encoder = onnx_encoder(self.net.encoder) if chosen == "onnx" else None
+        self.net.fast_encoder = None
+        if chosen == "onnx":
+            try:
+                self.net.fast_encoder = onnx_encoder(self.net.encoder)
+            except Exception as e:  # "auto": an encoder that will not export runs on torch; "onnx": the error
+                if backend != "auto":
+                    raise
+                import warnings
+
+                warnings.warn(f"backend 'auto' runs torch: the encoder could not run on ONNX Runtime ({type(e).__name__}: "
+                              f"{str(e).splitlines()[0] if str(e) else ''})", RuntimeWarning, stacklevel=3)
+                chosen = "torch"
         return chosen
 
     @property

@@ -164,3 +164,17 @@ def test_cli_backend_torch_mines(tiny_model_dir, tmp_path):
     src.write_text(TEXT, encoding="utf-8")
     r = CliRunner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir), "--backend", "torch"])
     assert r.exit_code == 0, r.output
+
+
+def test_auto_runs_torch_when_the_export_fails(tiny_model_dir, monkeypatch):
+    pytest.importorskip("onnxruntime")
+    import argmine
+
+    def broken(*a, **k):
+        raise RuntimeError("no exporter here")
+
+    monkeypatch.setattr(oe, "onnx_encoder", broken)
+    with pytest.warns(RuntimeWarning, match="no exporter here"):
+        assert argmine.load(tiny_model_dir, device="cpu", backend="auto").backend == "torch"
+    with pytest.raises(RuntimeError):
+        argmine.load(tiny_model_dir, device="cpu", backend="onnx")
