@@ -13,7 +13,7 @@ from .data import ArgumentUnit, Document, Relation  # noqa: E402  (pure Python, 
 __all__ = ["load", "Miner", "Document", "ArgumentUnit", "Relation", "__version__"]
 
 
-def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32", threads=None, calibrated=True):
+def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32", threads=None, calibrated=True, backend="torch"):
     """Load a model directory (default: the model shipped with argmine) and return a :class:`Miner`.
 
     ``max_chars``: longest text the Miner takes (longer ones raise ValueError); None for no limit.
@@ -23,11 +23,14 @@ def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32", thre
     for anything else.
     ``calibrated``: scores are calibrated probabilities when the model directory has a ``calibration.json``
     (``argmine.calibration``); False, or a directory without one, gives the network's raw scores.
+    ``backend``: what runs the encoder: ``"torch"`` (default), ``"onnx"`` (ONNX Runtime, exported from the model's own
+    weights at first use and cached; the same units on AAEC dev; raises ``argmine.errors.OnnxRuntimeMissingError``
+    without it) or ``"auto"`` (ONNX Runtime for fp32 on the CPU when it is installed, else torch).
     """
     from .miner import load as _load
 
     return _load(model, device=device, max_chars=max_chars, precision=precision, threads=threads,
-                 calibrated=calibrated)
+                 calibrated=calibrated, backend=backend)
 
 
 def __getattr__(name):  # lazy: importing argmine must not import torch

@@ -54,10 +54,10 @@ def read_text_input(path: str) -> tuple[str, str]:
 
 
 def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=None, *, title: Optional[str] = None,
-                 threads: Optional[int] = None, min_score: Optional[float] = None) -> dict:
+                 threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch") -> dict:
     """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining.
     ``title``: the text's headline (a web page's own title is used when not given); ``threads`` and ``min_score``:
-    as in ``argmine.load`` and ``Miner.mine``."""
+    as in ``argmine.load`` and ``Miner.mine``; ``backend``: as in ``argmine.load``."""
     from .miner import check_min_score, load
 
     check_min_score(min_score)
@@ -65,19 +65,21 @@ def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=N
         from .ingest import read_html_file
 
         art = read_html_file(path)
-        doc = load(model, threads=threads).mine(art.text, id=doc_id or Path(path).stem,
+        doc = load(model, threads=threads, backend=backend).mine(art.text, id=doc_id or Path(path).stem,
                                                 title=title or art.meta.get("title"), min_score=min_score)
         doc.meta = {**doc.meta, **art.meta}
         return doc.to_dict()
     text, name = read_text_input(path)
     if check is not None:
         check(text)
-    miner = load(model, threads=threads)
+    miner = load(model, threads=threads, backend=backend)
     return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title,
                       min_score=min_score).to_dict()
 
 
 THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
+BACKEND_HELP = ("What runs the encoder: torch (default), onnx (ONNX Runtime: pip install 'argmine[onnx]'; the same "
+                "units, faster on a busy CPU) or auto (onnx for fp32 on the CPU when installed, else torch).")
 MIN_SCORE_HELP = ("Drop units scoring below this (0-1; with a calibrated model the probability that a unit is right), "
                   "with their relations.")
 
@@ -94,6 +96,7 @@ def mine(
     force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP),
+    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP),
 ):
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
@@ -105,7 +108,7 @@ def mine(
     fmt = _check_format(fmt, out, "json")
     try:
         doc = mine_command(path, model, doc_id, check=lambda text: check_output(out, fmt, text, force), title=title,
-                           threads=threads, min_score=min_score)
+                           threads=threads, min_score=min_score, backend=backend)
     except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
         _fail(str(e))
     _write_export(doc, fmt, out, force)
@@ -177,6 +180,7 @@ def evaluate(
     confidence: float = typer.Option(0.95, "--confidence", min=0.5, max=0.999, help="Confidence level of the intervals."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here (several systems: {systems, comparisons})."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
+    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP),
 ):
     """Score a model or predictions on an annotated corpus split (component and relation F1, 100% and 50% match).
 
@@ -192,7 +196,7 @@ def evaluate(
     try:
         results, comparisons = evaluate_systems(
             corpus, split, _data_dir(data_dir), list(model or []), level, predictions=list(predictions or []),
-            n_bootstrap=n_bootstrap, seed=seed, confidence=confidence, precision=precision, threads=threads,
+            n_bootstrap=n_bootstrap, seed=seed, confidence=confidence, precision=precision, threads=threads, backend=backend,
             log=lambda m: typer.echo(f"argmine evaluate: {m}", err=True))
     except (ArgmineError, FileNotFoundError, ValueError) as e:
         _fail(str(e))
@@ -281,6 +285,7 @@ def batch(
     summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run's summary as JSON here (records read, mined, errors by reason, documents/s)."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP + " --engine local only."),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP + " --engine local only."),
+    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP + " --engine local only."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
@@ -292,6 +297,8 @@ def batch(
     from .miner import load
 
     _check_engine(engine, workers, threads, min_score)
+    if engine == "ray" and backend != "torch":
+        _fail("--backend needs --engine local (a Ray actor runs the torch backend)")
     try:
         input_kind(input_path)
         common = dict(text_field=text_field, id_field=id_field, errors_path=errors, batch_size=batch_size, limit=limit,
@@ -303,7 +310,7 @@ def batch(
         else:
             from .miner import check_min_score
 
-            miner = load(model, precision=precision, threads=threads)
+            miner = load(model, precision=precision, threads=threads, backend=backend)
             miner.min_score = check_min_score(min_score)
             summary = run_batch(input_path, output, miner, chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, **common)
     except BatchInterrupted as e:

@@ -20,7 +20,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError",
            "BratFormatError", "DocumentFormatError", "UnknownFormatError", "ExportError", "AifFormatError",
            "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "OptionValueError",
-           "VocabularyError", "DeviceError", "MiningTimeoutError",
+           "VocabularyError", "DeviceError", "MiningTimeoutError", "OnnxRuntimeMissingError",
            "BatchError", "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
 
 
@@ -269,6 +269,17 @@ class MiningTimeoutError(ArgmineError, TimeoutError):
         which = f"text {doc_id!r}" if doc_id is not None else "a text"
         super().__init__(f"mining must take at most {seconds:g} s per text; got {which} still running after "
                          f"{elapsed:.1f} s. Split the text, or raise the budget (max_seconds= / --max-seconds).")
+
+
+class OnnxRuntimeMissingError(ArgmineError, ImportError):
+    """``backend="onnx"`` (``--backend onnx``) without ONNX Runtime installed (the optional ``onnx`` extra)."""
+
+    code = "E111"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("backend 'onnx' needs ONNX Runtime (onnxruntime >= 1.16); got " + (detail or "no module 'onnxruntime'")
+                         + ". Run: pip install 'argmine[onnx]' (or pip install onnxruntime onnx), or pass backend='auto' "
+                         "(falls back to torch) or backend='torch'.")
 
 
 def catalogue() -> Dict[str, type]:

@@ -209,7 +209,8 @@ def format_comparison(names: Sequence[str], comparison: Dict) -> str:
 # -- several systems on one corpus split (what `argmine evaluate` runs) ------------------------------------------
 def evaluate_systems(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str,
                      predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
-                     confidence: float = 0.95, log=None, precision: str = "fp32", threads: Optional[int] = None) -> tuple:
+                     confidence: float = 0.95, log=None, precision: str = "fp32", threads: Optional[int] = None,
+                     backend: str = "torch") -> tuple:
     """Score systems on a corpus split: ``(results, comparisons)``, one result per system (each model, then each predictions file; the default model
     when neither is given) and, for two or more systems, each later one compared with the first."""
     from .corpora import get_reader
@@ -218,7 +219,7 @@ def evaluate_systems(corpus: str, split: str, data_dir: Path, models: List[Optio
     gold = get_reader(corpus)(data_dir, split)
     systems = []  # (model info, predicted documents, extra result keys)
     for m in models or ([] if predictions else [None]):
-        miner = load(m, precision=precision, threads=threads)
+        miner = load(m, precision=precision, threads=threads, backend=backend)
         info = dict(miner.model_info)
         systems.append((info, predict(miner, gold, show_progress=sys.stderr.isatty()), {}, m))
     for path in predictions or []:

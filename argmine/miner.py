@@ -54,27 +54,32 @@ def check_device(device: str) -> str:
 
 def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
          max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", threads: Optional[int] = None,
-         calibrated: bool = True) -> "Miner":
+         calibrated: bool = True, backend: str = "torch") -> "Miner":
     """Load a model directory (default: the model shipped with argmine) and return a ready Miner.
 
     ``threads``: torch's intra-op CPU threads, set here for the whole process (``argmine.threads.set_threads``);
     None: no more than the cores other processes leave free. ``calibrated``: apply the directory's
     ``calibration.json`` (``argmine.calibration``) when it has one; without one, or with ``False``, scores are raw.
+    ``backend``: what runs the encoder (``argmine.model.onnx_encoder``): ``"torch"`` (default), ``"onnx"`` (ONNX
+    Runtime) or ``"auto"`` (ONNX Runtime for fp32 on the CPU when it is installed, else torch).
     Raises ``DeviceError`` for a ``device`` this machine does not have (before the model is read),
-    ``OptionValueError`` for ``threads`` that is not a positive int, ``ModelNotFoundError`` / ``ModelFormatError``
+    ``OptionValueError`` for ``threads`` that is not a positive int or an unknown ``backend``,
+    ``OnnxRuntimeMissingError`` for ``backend="onnx"`` without ONNX Runtime, ``ModelNotFoundError`` / ``ModelFormatError``
     for a directory that is missing or unreadable (a broken ``calibration.json`` too).
     """
     from .model.directory import default_model_dir, load_dir
+    from .model.onnx_encoder import check_backend
     from .threads import check_threads, prefer_passive_wait, set_threads
 
     check_threads(threads)
+    check_backend(backend)
     prefer_passive_wait()  # before torch is first imported, else too late (argmine.threads)
     device = pick_device(device)
     path = Path(model) if model is not None else default_model_dir()
     net, tok, cfg = load_dir(path)
     set_threads(threads)
     return Miner(net, tok, cfg, device=device, max_chars=max_chars, precision=precision,
-                 calibration=load_calibration(path, cfg) if calibrated else None)
+                 calibration=load_calibration(path, cfg) if calibrated else None, backend=backend)
 
 
 def load_calibration(path: Path, cfg: Dict[str, Any]):
@@ -165,7 +170,8 @@ class Miner:
     """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`."""
 
     def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
-                 max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None):
+                 max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None,
+                 backend: str = "torch"):
         self.calibration = calibration  # argmine.calibration.ScoreCalibration, or None: raw scores
         self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
         if precision not in ("fp32", "bf16"):
@@ -185,13 +191,35 @@ class Miner:
         self.decode_options = DecodeOptions.from_config(config)
         if not config.get("genre_rules", True):
             self.decode_options.mc_roles = None
+        self.backend = self._set_backend(backend)  # "torch" or "onnx": what runs the encoder
+
+    def _set_backend(self, backend: str) -> str:
+        """Resolve ``backend`` (``argmine.model.onnx_encoder.resolve_backend``) and, for "onnx", give the network its
+        ONNX Runtime encoder (exported at first use, cached)."""
+        from .model.onnx_encoder import onnx_encoder, resolve_backend
+
+        chosen = resolve_backend(backend, self.device, self.precision)
+        self.net.fast_encoder = None
+        if chosen == "onnx":
+            try:
+                self.net.fast_encoder = onnx_encoder(self.net.encoder)
+            except Exception as e:  # "auto": an encoder that will not export runs on torch; "onnx": the error
+                if backend != "auto":
+                    raise
+                import warnings
+
+                warnings.warn(f"backend 'auto' runs torch: the encoder could not run on ONNX Runtime ({type(e).__name__}: "
+                              f"{str(e).splitlines()[0] if str(e) else ''})", RuntimeWarning, stacklevel=3)
+                chosen = "torch"
+        return chosen
 
     @property
     def model_info(self) -> Dict[str, str]:
         return {"name": self.config["name"], "version": self.config["version"]}
 
     def __repr__(self) -> str:
-        return f"Miner(model={self.config['name']!r}, version={self.config['version']!r}, device={self.device!r})"
+        return (f"Miner(model={self.config['name']!r}, version={self.config['version']!r}, device={self.device!r}, "
+                f"backend={self.backend!r})")
 
     # -- public API ----------------------------------------------------------------
     def mine(self, text: str, *, id: Optional[str] = None, title: Optional[str] = None,
@@ -312,19 +340,21 @@ class Miner:
         import torch
 
         from .model.features import headline_windows
-        from .model.network import headline_vector
+        from .model.network import headline_vectors
         from .text import leading_headline
 
         prepared = self._prepare_texts(texts, work)
         with torch.inference_mode():
             cands = self._encode_candidates(prepared, batch_size, work)
+            heads: List[Any] = [None] * len(texts)
+            if self.net.headline:  # the given headline, else the text's own first line when it is one; one batch
+                heads = headline_vectors(self.net, [headline_windows((titles[d] if titles is not None else None)
+                                                                     or leading_headline(texts[d]), self.tokenizer)
+                                                    for d in range(len(texts))], self.device)
             out = []
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
-                head = None
-                if self.net.headline:  # the given headline, else the text's own first line when it is one
-                    title = (titles[d] if titles is not None else None) or leading_headline(texts[d])
-                    head = headline_vector(self.net, headline_windows(title, self.tokenizer), self.device)
+                head = heads[d]
                 out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
                                           for seg in unit_segments([len(c["spans"]) for c in per_para])]))
                 if work is not None:

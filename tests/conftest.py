@@ -88,6 +88,20 @@ def build_tiny_model(path: Path, *, realistic: bool = True, tokenizer=None, mult
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _onnx_cache(tmp_path_factory):
+    """Encoders exported for the ONNX backend (argmine.model.onnx_encoder) go to a folder of this session, not the
+    user's cache (unless ARGMINE_CACHE_DIR is set)."""
+    if os.environ.get("ARGMINE_CACHE_DIR"):
+        yield
+        return
+    os.environ["ARGMINE_CACHE_DIR"] = str(tmp_path_factory.mktemp("argmine-cache"))
+    try:
+        yield
+    finally:
+        os.environ.pop("ARGMINE_CACHE_DIR", None)
+
+
 @pytest.fixture(scope="session")
 def tokenizer():
     """The real wordpiece tokenizer of the default base encoder."""

@@ -143,7 +143,9 @@ class ArgmineNet(nn.Module):
     # -- encoder to words -------------------------------------------------------
     def word_vectors(self, input_ids, attention_mask, token_type_ids, word_index, n_words: int):
         """Mean of wordpiece vectors per word: [B, n_words, H]. ``word_index`` is -1 off words."""
-        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        # fast_encoder: the same encoder on another runtime (argmine.model.onnx_encoder), set by a Miner for inference
+        enc = getattr(self, "fast_encoder", None)
+        out = (enc if enc is not None else self.encoder)(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
         hid = out.last_hidden_state.float()
         B, T, H = hid.shape
         idx = word_index.clamp(min=0) + (torch.arange(B, device=hid.device) * n_words)[:, None]
@@ -254,6 +256,19 @@ def headline_vector(net: ArgmineNet, windows: Optional[List["Window"]], device) 
     if n == 0:
         return None
     return paragraph_word_vectors(net, [windows], [n], device)[0, :n].mean(0)
+
+
+def headline_vectors(net: ArgmineNet, windows: Sequence[Optional[List["Window"]]], device) -> List[Optional[torch.Tensor]]:
+    """``headline_vector`` of many headlines in one batched encoder pass (one small forward per headline costs more
+    than the headline's wordpieces: a fixed cost per call)."""
+    out: List[Optional[torch.Tensor]] = [None] * len(windows)
+    n = [max((i for w in (ws or []) for i in w.word_index), default=-1) + 1 for ws in windows]
+    todo = [k for k, ws in enumerate(windows) if ws and n[k] > 0]
+    if todo:
+        vecs = paragraph_word_vectors(net, [windows[k] for k in todo], [n[k] for k in todo], device)
+        for j, k in enumerate(todo):
+            out[k] = vecs[j, :n[k]].mean(0)
+    return out
 
 
 def unit_word_means(words: Sequence[Optional[torch.Tensor]], spans: Sequence[Tuple[int, int, int]]) -> torch.Tensor:

@@ -1,0 +1,211 @@
+"""The encoder on ONNX Runtime: the fine-tuned transformer exported locally, once, and run by ONNX Runtime's CPU kernels.
+
+``backend="onnx"`` (``argmine.load(..., backend=...)``, ``--backend``) runs the encoder, the bulk of mining's time,
+on ONNX Runtime instead of torch; everything above it (word pooling, BiLSTM, CRF, heads, decoding) stays as it was,
+so units and scores are the torch backend's up to float rounding (``benchmarks/backend_parity.py`` counts the units
+that differ on AAEC dev). Nothing is downloaded: the model directory's own encoder weights are exported with
+``torch.onnx.export`` at first use into a cache file named by a hash of those weights
+(``cache_dir()``: ``$ARGMINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmine``, else ``~/.cache/argmine``; a temporary
+file when none is writable), and later loads reuse it.
+
+``backend="auto"`` takes ONNX Runtime when it is installed and the miner runs fp32 on the CPU, else torch, silently;
+``"onnx"`` without ONNX Runtime raises ``argmine.errors.OnnxRuntimeMissingError`` (``pip install 'argmine[onnx]'``).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Optional
+
+BACKENDS = ("torch", "onnx", "auto")
+EXPORT_VERSION = "1"  # bump when the exported graph changes: cached files of older versions are not reused
+OPSET = 17
+
+
+def check_backend(backend) -> str:
+    """``backend`` if it is one of ``BACKENDS``; ``OptionValueError`` otherwise."""
+    from ..errors import OptionValueError
+
+    if not isinstance(backend, str) or backend not in BACKENDS:
+        raise OptionValueError("backend", "one of 'torch', 'onnx', 'auto'", backend,
+                               "Pass backend='auto' (ONNX Runtime when installed, else torch), 'onnx' or 'torch'.")
+    return backend
+
+
+def onnxruntime_available() -> bool:
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def resolve_backend(backend: str, device: str, precision: str) -> str:
+    """The backend that runs: ``"torch"`` or ``"onnx"``. ``"auto"``: onnx for fp32 on the CPU when ONNX Runtime is
+    installed, else torch. ``"onnx"`` raises ``OnnxRuntimeMissingError`` without ONNX Runtime, and
+    ``OptionValueError`` with another device than the CPU or with ``precision="bf16"``."""
+    from ..errors import OnnxRuntimeMissingError, OptionValueError
+
+    backend = check_backend(backend)
+    on_cpu = str(device).split(":")[0] == "cpu"
+    if backend == "auto":
+        return "onnx" if on_cpu and precision == "fp32" and onnxruntime_available() else "torch"
+    if backend == "onnx":
+        if not on_cpu:
+            raise OptionValueError("backend", "'torch' or 'auto' on a device other than the CPU", backend,
+                                   "ONNX Runtime runs argmine's encoder on the CPU only: pass device='cpu' or backend='torch'.")
+        if precision != "fp32":
+            raise OptionValueError("backend", "'torch' or 'auto' with precision='bf16'", backend,
+                                   "The ONNX encoder runs fp32: pass precision='fp32', or backend='torch' for bf16.")
+        try:
+            import onnxruntime  # noqa: F401
+        except ImportError as e:
+            raise OnnxRuntimeMissingError(str(e)) from None
+    return backend
+
+
+def cache_dir() -> Path:
+    """Where exported encoders are kept: ``$ARGMINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmine``, else
+    ``~/.cache/argmine``."""
+    if os.environ.get("ARGMINE_CACHE_DIR"):
+        return Path(os.environ["ARGMINE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "argmine"
+
+
+def encoder_fingerprint(encoder) -> str:
+    """A hash of the encoder's weights, its configuration, torch's version and the export format: the cache key."""
+    import torch
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"argmine-onnx-{EXPORT_VERSION}-opset{OPSET}-torch{torch.__version__}".encode())
+    cfg = getattr(encoder, "config", None)
+    if cfg is not None:
+        h.update(cfg.to_json_string(use_diff=False).encode() if hasattr(cfg, "to_json_string") else repr(cfg).encode())
+    for name, t in encoder.state_dict().items():
+        h.update(name.encode())
+        h.update(str(tuple(t.shape)).encode() + str(t.dtype).encode())
+        h.update(t.detach().to("cpu").contiguous().view(-1).view(torch.uint8).numpy().tobytes())
+    return h.hexdigest()
+
+
+def export_encoder(encoder, path: Path) -> Path:
+    """Write ``encoder`` (a Hugging Face encoder module) as an ONNX graph with inputs ``input_ids``,
+    ``attention_mask``, ``token_type_ids`` ``[batch, time]`` (int64) and output ``last_hidden_state``
+    ``[batch, time, hidden]`` (float32); the file appears whole or not at all."""
+    import torch
+    from torch import nn
+
+    class _Graph(nn.Module):
+        def __init__(self, enc):
+            super().__init__()
+            self.enc = enc
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.enc(input_ids=input_ids, attention_mask=attention_mask,
+                            token_type_ids=token_type_ids).last_hidden_state
+
+    was_training = encoder.training
+    encoder.eval()
+    graph = _Graph(encoder).eval()
+    ids = torch.tensor([[101, 2023, 2003, 1037, 3231, 102], [101, 2178, 102, 0, 0, 0]], dtype=torch.long)
+    att = (ids != 0).long()
+    tt = torch.zeros_like(ids)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=str(path.parent))
+    os.close(fd)
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")
+            kw = {"dynamo": False} if "dynamo" in torch.onnx.export.__code__.co_varnames else {}
+            torch.onnx.export(graph, (ids, att, tt), tmp, input_names=["input_ids", "attention_mask", "token_type_ids"],
+                              output_names=["last_hidden_state"], opset_version=OPSET, do_constant_folding=True,
+                              dynamic_axes={"input_ids": {0: "batch", 1: "time"}, "attention_mask": {0: "batch", 1: "time"},
+                                            "token_type_ids": {0: "batch", 1: "time"},
+                                            "last_hidden_state": {0: "batch", 1: "time"}}, **kw)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        encoder.train(was_training)
+    return path
+
+
+def _writable(d: Path) -> bool:
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=str(d), prefix=".probe", delete=True)
+        probe.close()
+        return True
+    except OSError:
+        return False
+
+
+def session_options(threads: Optional[int] = None):
+    """ONNX Runtime session options: all graph optimisations, ``threads`` intra-op threads (None: torch's current
+    setting, which ``argmine.threads.set_threads`` chose), one inter-op thread, and threads that sleep rather than
+    spin while they wait (a busy machine's cores go to whoever works)."""
+    import onnxruntime as ort
+    import torch
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = int(threads or torch.get_num_threads())
+    so.inter_op_num_threads = 1
+    so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    so.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    so.log_severity_level = 3
+    return so
+
+
+class OnnxEncoder:
+    """Calls like a Hugging Face encoder (``enc(input_ids=, attention_mask=, token_type_ids=)``, torch tensors in,
+    an object with ``last_hidden_state`` out) but runs an ONNX Runtime session on the CPU."""
+
+    def __init__(self, path_or_bytes, threads: Optional[int] = None, path: Optional[Path] = None):
+        import onnxruntime as ort
+
+        self.path = path
+        self.threads = int(threads) if threads else None
+        self.session = ort.InferenceSession(path_or_bytes, session_options(threads), providers=["CPUExecutionProvider"])
+        self.input_names = {i.name for i in self.session.get_inputs()}
+
+    def __call__(self, input_ids, attention_mask=None, token_type_ids=None, **_):
+        import torch
+
+        feeds = {"input_ids": input_ids.detach().cpu().long().numpy()}
+        if attention_mask is None:
+            attention_mask = torch.ones_like(input_ids)
+        feeds["attention_mask"] = attention_mask.detach().cpu().long().numpy()
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = (torch.zeros_like(input_ids) if token_type_ids is None else token_type_ids).detach().cpu().long().numpy()
+        out = self.session.run(["last_hidden_state"], feeds)[0]
+        return SimpleNamespace(last_hidden_state=torch.from_numpy(out))
+
+    def __repr__(self) -> str:
+        return f"OnnxEncoder(path={str(self.path) if self.path else None!r}, threads={self.threads})"
+
+
+def onnx_encoder(encoder, threads: Optional[int] = None, cache: Optional[Path] = None) -> OnnxEncoder:
+    """An ``OnnxEncoder`` for ``encoder``: the cached export of these weights, else a fresh export written to the
+    cache (``cache_dir()`` unless ``cache`` is given; a temporary file when it is not writable)."""
+    d = Path(cache) if cache is not None else cache_dir()
+    d = d / "onnx"
+    name = f"encoder-{encoder_fingerprint(encoder)}.onnx"
+    if (d / name).is_file():
+        try:
+            return OnnxEncoder(str(d / name), threads, path=d / name)
+        except Exception:  # a damaged cache file: export again
+            pass
+    if _writable(d):
+        export_encoder(encoder, d / name)
+        return OnnxEncoder(str(d / name), threads, path=d / name)
+    with tempfile.TemporaryDirectory(prefix="argmine-onnx-") as tmp:
+        p = export_encoder(encoder, Path(tmp) / name)
+        return OnnxEncoder(p.read_bytes(), threads)

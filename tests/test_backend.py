@@ -1,0 +1,180 @@
+"""The encoder backend (argmine.model.onnx_encoder): the tiny random-weight model exported to ONNX gives the torch
+encoder's outputs within float tolerance and the same units; option checks; a missing ONNX Runtime."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from argmine.errors import OnnxRuntimeMissingError, OptionValueError
+from argmine.model import onnx_encoder as oe
+
+TEXT = ("Schools should ban phones in class. First, phones distract students from the lesson, because messages "
+        "arrive all the time. Moreover, teachers spend minutes on discipline instead of teaching.\n\n"
+        "Some say phones help with research. However, the school library and its computers serve that purpose well, "
+        "so the ban costs little.")
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGMINE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.mark.parametrize("bad", ["gpu", "ONNX", "", 1, None, True])
+def test_unknown_backend_is_an_option_value_error(bad):
+    with pytest.raises(OptionValueError) as info:
+        oe.check_backend(bad)
+    assert info.value.option == "backend" and info.value.code == "E108"
+    assert "'torch', 'onnx', 'auto'" in str(info.value)
+
+
+def test_load_refuses_an_unknown_backend_before_reading_the_model(tmp_path):
+    import argmine
+
+    with pytest.raises(OptionValueError):
+        argmine.load(tmp_path / "nowhere", backend="tensorrt")
+
+
+def test_without_onnxruntime_auto_is_torch_and_onnx_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import onnxruntime -> ImportError
+    assert not oe.onnxruntime_available()
+    assert oe.resolve_backend("auto", "cpu", "fp32") == "torch"
+    with pytest.raises(OnnxRuntimeMissingError) as info:
+        oe.resolve_backend("onnx", "cpu", "fp32")
+    assert info.value.code == "E111" and isinstance(info.value, ImportError)
+    assert "pip install 'argmine[onnx]'" in str(info.value)
+
+
+def test_without_onnxruntime_the_tiny_model_mines_with_auto(monkeypatch, tiny_model_dir):
+    import argmine
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    miner = argmine.load(tiny_model_dir, device="cpu", backend="auto")
+    assert miner.backend == "torch" and miner.net.fast_encoder is None
+    assert miner.mine(TEXT).units
+
+
+def test_auto_keeps_torch_for_bf16_and_onnx_refuses_it():
+    assert oe.resolve_backend("auto", "cpu", "bf16") == "torch"
+    assert oe.resolve_backend("auto", "cuda", "fp32") == "torch"
+    assert oe.resolve_backend("torch", "cpu", "bf16") == "torch"
+    with pytest.raises(OptionValueError):
+        oe.resolve_backend("onnx", "cpu", "bf16")
+    with pytest.raises(OptionValueError):
+        oe.resolve_backend("onnx", "cuda", "fp32")
+
+
+# -- with ONNX Runtime ---------------------------------------------------------------------------------------------
+def _tiny_net(tiny_model_dir):
+    from argmine.model.directory import load_dir
+
+    net, tok, cfg = load_dir(tiny_model_dir)
+    return net.eval(), tok
+
+
+def test_exported_encoder_matches_torch(tiny_model_dir, tmp_path):
+    pytest.importorskip("onnxruntime")
+    import torch
+
+    net, _ = _tiny_net(tiny_model_dir)
+    enc = oe.onnx_encoder(net.encoder, threads=1, cache=tmp_path)
+    assert enc.path is not None and enc.path.is_file() and enc.path.parent == tmp_path / "onnx"
+    g = torch.Generator().manual_seed(0)
+    for B, T in ((1, 5), (3, 17), (2, 64)):
+        ids = torch.randint(1000, 20000, (B, T), generator=g)
+        att = torch.ones_like(ids)
+        att[0, T // 2:] = 0  # padding
+        ids[0, T // 2:] = 0
+        tt = torch.zeros_like(ids)
+        with torch.inference_mode():
+            ref = net.encoder(input_ids=ids, attention_mask=att, token_type_ids=tt).last_hidden_state
+        got = enc(input_ids=ids, attention_mask=att, token_type_ids=tt).last_hidden_state
+        assert got.shape == ref.shape and got.dtype == torch.float32
+        assert torch.allclose(got, ref, atol=1e-4, rtol=1e-4), float((got - ref).abs().max())
+
+
+def test_export_is_cached_by_weights(tiny_model_dir, tmp_path):
+    pytest.importorskip("onnxruntime")
+    import torch
+
+    net, _ = _tiny_net(tiny_model_dir)
+    first = oe.onnx_encoder(net.encoder, cache=tmp_path)
+    stamp = first.path.stat().st_mtime_ns
+    again = oe.onnx_encoder(net.encoder, cache=tmp_path)
+    assert again.path == first.path and again.path.stat().st_mtime_ns == stamp  # reused, not exported again
+    with torch.no_grad():
+        net.encoder.embeddings.word_embeddings.weight[5] += 1.0
+    other = oe.onnx_encoder(net.encoder, cache=tmp_path)
+    assert other.path != first.path  # other weights, another file
+    assert not list((tmp_path / "onnx").glob("*.part"))
+
+
+def test_unwritable_cache_exports_to_a_temporary_file(tiny_model_dir, tmp_path, monkeypatch):
+    pytest.importorskip("onnxruntime")
+    net, _ = _tiny_net(tiny_model_dir)
+    monkeypatch.setattr(oe, "_writable", lambda d: False)
+    enc = oe.onnx_encoder(net.encoder, cache=tmp_path)
+    assert enc.path is None and not (tmp_path / "onnx").exists() or not list((tmp_path / "onnx").glob("*.onnx"))
+
+
+@pytest.mark.slow
+def test_onnx_backend_mines_the_same_units_as_torch(tiny_doc_model_dir):
+    pytest.importorskip("onnxruntime")
+    import argmine
+
+    texts = [TEXT, TEXT.replace("phones", "tablets"), "One short line without much argument in it at all."]
+    a = list(argmine.load(tiny_doc_model_dir, device="cpu", backend="torch").mine_batch(texts))
+    m = argmine.load(tiny_doc_model_dir, device="cpu", backend="onnx", threads=1)
+    assert m.backend == "onnx" and "backend='onnx'" in repr(m)
+    b = list(m.mine_batch(texts))
+    for x, y in zip(a, b):
+        assert [(u.start, u.end, u.label) for u in x.units] == [(u.start, u.end, u.label) for u in y.units]
+        assert [(r.source, r.target, r.label) for r in x.relations] == [(r.source, r.target, r.label) for r in y.relations]
+        for u, v in zip(x.units, y.units):
+            assert abs(u.score - v.score) <= 2e-3
+
+
+def test_torch_is_the_default_and_auto_takes_onnx_when_installed(tiny_model_dir):
+    pytest.importorskip("onnxruntime")
+    import argmine
+
+    assert argmine.load(tiny_model_dir, device="cpu").backend == "torch"
+    assert argmine.load(tiny_model_dir, device="cpu", backend="auto").backend == "onnx"
+    assert argmine.load(tiny_model_dir, device="cpu", precision="bf16", backend="auto").backend == "torch"
+
+
+def test_cli_refuses_an_unknown_backend(tiny_model_dir, tmp_path):
+    from typer.testing import CliRunner
+
+    from argmine.cli import app
+
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    r = CliRunner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir), "--backend", "nope"])
+    assert r.exit_code == 2
+
+
+@pytest.mark.slow
+def test_cli_backend_torch_mines(tiny_model_dir, tmp_path):
+    from typer.testing import CliRunner
+
+    from argmine.cli import app
+
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    r = CliRunner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir), "--backend", "torch"])
+    assert r.exit_code == 0, r.output
+
+
+def test_auto_runs_torch_when_the_export_fails(tiny_model_dir, monkeypatch):
+    pytest.importorskip("onnxruntime")
+    import argmine
+
+    def broken(*a, **k):
+        raise RuntimeError("no exporter here")
+
+    monkeypatch.setattr(oe, "onnx_encoder", broken)
+    with pytest.warns(RuntimeWarning, match="no exporter here"):
+        assert argmine.load(tiny_model_dir, device="cpu", backend="auto").backend == "torch"
+    with pytest.raises(RuntimeError):
+        argmine.load(tiny_model_dir, device="cpu", backend="onnx")
