@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional
 
 from .config import EVIDENCE_TYPES, UNIT_LABELS  # noqa: F401  (label sets in one place; config imports nothing of argmine)
 from .config import REL_LABELS as RELATION_LABELS
+from .errors import ArgumentTypeError, InvalidDocumentError, UnknownKeyError
 
 SCHEMA_VERSION = 1
 
@@ -56,14 +57,14 @@ class Document:
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
-            raise TypeError(f"text must be a str; got {type(self.text).__name__}")
+            raise ArgumentTypeError(f"text must be a str; got {type(self.text).__name__}")
 
     # -- views -----------------------------------------------------------------
     def unit(self, unit_id: str) -> ArgumentUnit:
         for u in self.units:
             if u.id == unit_id:
                 return u
-        raise KeyError(f"no unit with id {unit_id!r} in document {self.id!r}")
+        raise UnknownKeyError(f"no unit with id {unit_id!r} in document {self.id!r}")
 
     def unit_text(self, unit: ArgumentUnit) -> str:
         return self.text[unit.start:unit.end]
@@ -74,20 +75,20 @@ class Document:
         last_end = -1
         for u in sorted(self.units, key=lambda u: (u.start, u.end)):
             if not (0 <= u.start < u.end <= len(self.text)):
-                raise ValueError(f"unit {u.id} offsets must satisfy 0 <= start < end <= {len(self.text)}; got {u.start}, {u.end}")
+                raise InvalidDocumentError(f"unit {u.id} offsets must satisfy 0 <= start < end <= {len(self.text)}; got {u.start}, {u.end}")
             if u.start < last_end:
-                raise ValueError(f"units must not overlap; got {u.id} starting at {u.start} before {last_end}")
+                raise InvalidDocumentError(f"units must not overlap; got {u.id} starting at {u.start} before {last_end}")
             if u.label not in UNIT_LABELS:
-                raise ValueError(f"unit label must be one of {UNIT_LABELS}; got {u.label!r}")
+                raise InvalidDocumentError(f"unit label must be one of {UNIT_LABELS}; got {u.label!r}")
             if u.id in ids:
-                raise ValueError(f"unit ids must be unique; got {u.id!r} twice")
+                raise InvalidDocumentError(f"unit ids must be unique; got {u.id!r} twice")
             ids.add(u.id)
             last_end = u.end
         for r in self.relations:
             if r.label not in RELATION_LABELS:
-                raise ValueError(f"relation label must be one of {RELATION_LABELS}; got {r.label!r}")
+                raise InvalidDocumentError(f"relation label must be one of {RELATION_LABELS}; got {r.label!r}")
             if r.source not in ids or r.target not in ids:
-                raise ValueError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
+                raise InvalidDocumentError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
 
     # -- serialisation ---------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
@@ -117,7 +118,7 @@ class Document:
     def from_dict(cls, d: Dict[str, Any]) -> "Document":
         version = d.get("schema_version", SCHEMA_VERSION)
         if version != SCHEMA_VERSION:
-            raise ValueError(f"schema_version must be {SCHEMA_VERSION}; got {version!r}")
+            raise InvalidDocumentError(f"schema_version must be {SCHEMA_VERSION}; got {version!r}")
         text = d["text"]
         units = [
             ArgumentUnit(

@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from .data import ArgumentUnit, Document
 from .metrics import score_documents
 from .text import paragraph_spans
+from .errors import ArgumentValueError, InputFileError
 
 
 def split_paragraphs(doc: Document) -> List[Document]:
@@ -23,7 +24,7 @@ def split_paragraphs(doc: Document) -> List[Document]:
 
 def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essay") -> Dict:
     if level not in ("essay", "paragraph"):
-        raise ValueError(f"level must be 'essay' or 'paragraph'; got {level!r}")
+        raise ArgumentValueError(f"level must be 'essay' or 'paragraph'; got {level!r}")
     if level == "paragraph":
         gold = [p for d in gold for p in split_paragraphs(d)]
         pred = [p for d in pred for p in split_paragraphs(d)]
@@ -77,13 +78,13 @@ def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
         try:
             d = json.loads(line)
         except ValueError as e:
-            raise ValueError(f"{where} must be one JSON document (CONTRACT.md); got {type(e).__name__}: {e}") from None
+            raise InputFileError(f"{where} must be one JSON document (CONTRACT.md); got {type(e).__name__}: {getattr(e, 'message', e)}") from None
         doc = document_from_record(d, where)
         if doc.id is None or doc.id == "":
-            raise ValueError(f"{where}: a prediction must have an id to be matched to a gold document; got none")
+            raise InputFileError(f"{where}: a prediction must have an id to be matched to a gold document; got none")
         doc.id = str(doc.id)
         if doc.id in out:
-            raise ValueError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]})")
+            raise InputFileError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]})")
         out[doc.id] = (n, doc)
     return out
 
@@ -99,7 +100,7 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
     ids = [str(g.id) for g in gold]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise ValueError(f"gold document ids must be unique to match predictions by id; got {dup[:5]} more than once")
+        raise InputFileError(f"gold document ids must be unique to match predictions by id; got {dup[:5]} more than once")
     pred, missing = [], []
     for g, gid in zip(gold, ids):
         hit = predictions.get(gid)
@@ -109,7 +110,7 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
             continue
         n, p = hit
         if p.text != g.text:
-            raise ValueError(f"{source}, line {n}: the prediction for {gid!r} must have the gold document's text; "
+            raise InputFileError(f"{source}, line {n}: the prediction for {gid!r} must have the gold document's text; "
                              f"got a text of {len(p.text)} characters for {len(g.text)} that differs")
         pred.append(p)
     gold_ids = set(ids)

@@ -24,6 +24,7 @@ import re
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .data import RELATION_LABELS, UNIT_LABELS, Document, Relation
+from .errors import ArgumentValueError
 
 __all__ = ["score_documents", "document_checks"]
 
@@ -199,12 +200,12 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
     """
     gold, pred = list(gold), list(pred)
     if len(gold) != len(pred):
-        raise ValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
+        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
     comps, rels, seg = _Counts(UNIT_LABELS), _Counts(RELATION_LABELS), _Counts(["unit"])
     ev_pairs: List[Tuple[str, Optional[str]]] = []  # (gold, predicted) evidence type of matched units
     for i, (g, p) in enumerate(zip(gold, pred)):
         if g.text != p.text:
-            raise ValueError(
+            raise ArgumentValueError(
                 f"pred document {i} (id {p.id!r}) must have the same text as gold document {i} (id {g.id!r}); "
                 f"got texts of {len(p.text)} and {len(g.text)} characters that differ"
             )

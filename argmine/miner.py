@@ -10,6 +10,7 @@ import numpy as np
 from .data import ArgumentUnit, Document, Relation
 from .decoding import DecodeOptions, DocumentScores, decode_document, span_label_probs, tags_to_spans, viterbi_bio
 from .lang import detect as detect_language, warn_if_not_english
+from .errors import ArgumentTypeError, ArgumentValueError
 
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
 
@@ -106,9 +107,9 @@ def _next_of(it: Iterator, name: str, item: str) -> Optional[str]:
     out before the texts or holds another type."""
     value = next(it, _NO_ID)
     if value is _NO_ID:
-        raise ValueError(f"{name} must give one {item} per text; got fewer {name} than texts")
+        raise ArgumentValueError(f"{name} must give one {item} per text; got fewer {name} than texts")
     if value is not None and not isinstance(value, str):
-        raise TypeError(f"{name} must be str or None; got {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be str or None; got {type(value).__name__}")
     return value
 
 
@@ -120,19 +121,19 @@ def _block_values(it: Optional[Iterator], n: int, name: str, item: str) -> List[
 def _check_batch_args(texts, ids, titles, batch_size, max_seconds) -> None:
     """mine_batch's argument checks (TypeError / ValueError, before anything is read or mined)."""
     if isinstance(texts, str):
-        raise TypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
+        raise ArgumentTypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
     if isinstance(batch_size, bool) or not isinstance(batch_size, int):
-        raise TypeError(f"batch_size must be an int; got {type(batch_size).__name__}")
+        raise ArgumentTypeError(f"batch_size must be an int; got {type(batch_size).__name__}")
     if batch_size < 1:
-        raise ValueError(f"batch_size must be >= 1; got {batch_size}")
+        raise ArgumentValueError(f"batch_size must be >= 1; got {batch_size}")
     if isinstance(ids, (str, bytes)):
-        raise TypeError("ids must be an iterable of str (one per text); got a single str")
+        raise ArgumentTypeError("ids must be an iterable of str (one per text); got a single str")
     if isinstance(titles, (str, bytes)):
-        raise TypeError("titles must be an iterable of str (one per text); got a single str")
+        raise ArgumentTypeError("titles must be an iterable of str (one per text); got a single str")
     if max_seconds is not None and (isinstance(max_seconds, bool) or not isinstance(max_seconds, (int, float))):
-        raise TypeError(f"max_seconds must be a number of seconds or None (no budget); got {type(max_seconds).__name__}")
+        raise ArgumentTypeError(f"max_seconds must be a number of seconds or None (no budget); got {type(max_seconds).__name__}")
     if max_seconds is not None and not max_seconds > 0:
-        raise ValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
+        raise ArgumentValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
 
 
 def _take(it: Iterator, n: int) -> tuple:
@@ -168,12 +169,12 @@ class Miner:
         self.calibration = calibration  # argmine.calibration.ScoreCalibration, or None: raw scores
         self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
         if precision not in ("fp32", "bf16"):
-            raise ValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}")
+            raise ArgumentValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}")
         self.precision = precision  # bf16: the encoder runs under bfloat16 autocast (faster on CPUs with AMX/AVX-512 BF16)
         if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)):
-            raise TypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}")
+            raise ArgumentTypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}")
         if max_chars is not None and max_chars < 1:
-            raise ValueError(f"max_chars must be >= 1 or None (no limit); got {max_chars}")
+            raise ArgumentValueError(f"max_chars must be >= 1 or None (no limit); got {max_chars}")
         self.max_chars = max_chars  # longer texts raise ValueError in mine()/mine_batch()
         self.net = net
         self.tokenizer = tokenizer
@@ -264,9 +265,9 @@ class Miner:
     def _check_texts(self, block: Sequence[Any]) -> None:
         for t in block:
             if not isinstance(t, str):
-                raise TypeError(f"text must be a str; got {type(t).__name__}")
+                raise ArgumentTypeError(f"text must be a str; got {type(t).__name__}")
             if self.max_chars is not None and len(t) > self.max_chars:
-                raise ValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
+                raise ArgumentValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
                                  "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")
 
     def _mine_timed(self, block: List[str], ids: List[Optional[str]], titles: List[Optional[str]], batch_size: int,

@@ -44,6 +44,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from .text import line_spans, strip_span  # the same line splitting as paragraphs use
+from .errors import ArgumentTypeError
 
 __all__ = ["noise_spans", "noise_lines", "classify_line", "set_learned", "learned_enabled", "KINDS", "STRUCTURAL_KINDS",
            "LEARNED_ENV"]
@@ -371,7 +372,7 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
     ``continues``: the line is hard-wrapped into the next line (it then is never a ``title``/``heading``).
     """
     if not isinstance(line, str):
-        raise TypeError(f"line must be a str; got {type(line).__name__}")
+        raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}")
     s = _core(line)
     if not s or not any(ch.isalnum() for ch in s):
         return None
@@ -512,7 +513,7 @@ def set_learned(enabled: Optional[bool]) -> None:
     ``ARGMINE_NOISE_LEARNED`` (``rules``, ``0``, ``off``, ``false``, ``no`` = rules only), which defaults to on."""
     global _LEARNED_DEFAULT
     if enabled is not None and not isinstance(enabled, bool):
-        raise TypeError(f"enabled must be a bool or None; got {type(enabled).__name__}")
+        raise ArgumentTypeError(f"enabled must be a bool or None; got {type(enabled).__name__}")
     _LEARNED_DEFAULT = enabled
 
 
@@ -539,7 +540,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     ``argmine.boilerplate.LineModel`` to use instead of the shipped one.
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str; got {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}")
     if learned is None:
         learned = learned_enabled()
     raw = [strip_span(text, s, e) for s, e in line_spans(text)]

@@ -69,7 +69,7 @@ def test_average_weights_is_the_elementwise_mean(tmp_path):
     avg = average_weights([tmp_path / f"w{e}.safetensors" for e in (1, 2, 3)])
     assert avg["w"].tolist() == [3.0, 3.0] and avg["w"].dtype == torch.float32
     assert avg["n"].tolist() == [3]  # integer buffers: the last file's
-    with pytest.raises(FileNotFoundError, match="must exist"):
+    with pytest.raises(FileNotFoundError, match=r"^\[E003\] epoch weights to average must be at"):
         average_weights([tmp_path / "nope.safetensors"])
     keep = tmp_path / "epochs"
     for e in (1, 2, 3):

@@ -11,6 +11,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from .lines import GZ_HEAD, encode_chunk, is_gz, iter_lines
 from .records import BatchError, Key, PathLike
+from ..errors import ArgumentTypeError
 
 
 @dataclass
@@ -45,7 +46,7 @@ def _err_key(folder: bool) -> KeyOf:
 
 def _check_key(v: Any, typ: type) -> Key:
     if not isinstance(v, typ) or isinstance(v, bool):
-        raise TypeError(f"key must be {typ.__name__}")
+        raise ArgumentTypeError(f"key must be {typ.__name__}")
     return v
 
 

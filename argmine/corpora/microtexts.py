@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
-from ..errors import DataNotFoundError
+from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
 from .base import corpus_dir, data_hint, parse_xml, read_exact
 
 __all__ = ["read_microtexts", "parse_microtext", "microtexts_root", "SPLITS", "split_ids"]
@@ -79,7 +79,7 @@ def _edu_spans(text: str, edus: List[Tuple[str, str]], path: Path) -> Dict[str, 
         etext = etext.strip()
         i = text.find(etext, pos)
         if i < 0:
-            raise ValueError(f"{path}: EDU {eid} must occur in the text after offset {pos}; got {etext[:60]!r} not found")
+            raise CorpusFormatError(f"{path}: EDU {eid} must occur in the text after offset {pos}; got {etext[:60]!r} not found")
         spans[eid] = (i, i + len(etext))
         pos = i + len(etext)
     return spans
@@ -116,7 +116,7 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
     for adu in roles:
         parts = edus_of(adu)
         if not parts:
-            raise ValueError(f"{xml_path}: ADU {adu} must be grounded in at least one EDU; got none")
+            raise CorpusFormatError(f"{xml_path}: ADU {adu} must be grounded in at least one EDU; got none")
         adu_span[adu] = (min(edu_span[e][0] for e in parts), max(edu_span[e][1] for e in parts))
 
     # argumentative edges -> (source ADU, target ADU, argmine label), resolving und/add through the edge they hit
@@ -125,7 +125,7 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
     def resolve(edge_id: str, depth: int = 0) -> Tuple[str, str]:
         """(resolved target ADU, argmine label) of an argumentative edge."""
         if depth > len(arg_edges):
-            raise ValueError(f"{xml_path}: edges must not form a cycle; got one through {edge_id}")
+            raise CorpusFormatError(f"{xml_path}: edges must not form a cycle; got one through {edge_id}")
         src, trg, kind = arg_edges[edge_id]
         if kind == "add":
             return resolve(trg, depth + 1)
@@ -135,7 +135,7 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
                 hit = arg_edges[hit[1]]
             return hit[0], "attacks"
         if trg not in roles:
-            raise ValueError(f"{xml_path}: a {kind} edge must target an ADU; got {trg!r}")
+            raise CorpusFormatError(f"{xml_path}: a {kind} edge must target an ADU; got {trg!r}")
         return trg, _SUPPORT[kind]
 
     def first_source(edge_id: str) -> str:
@@ -145,14 +145,14 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
     resolved = []  # (edge id, source ADU, target ADU, label, kind)
     for eid, (src, trg, kind) in arg_edges.items():
         if kind not in ("sup", "exa", "reb", "und", "add"):
-            raise ValueError(f"{xml_path}: edge type must be seg, sup, exa, reb, und or add; got {kind!r}")
+            raise CorpusFormatError(f"{xml_path}: edge type must be seg, sup, exa, reb, und or add; got {kind!r}")
         target, label = resolve(eid)
         resolved.append((eid, src, target, label, kind))
 
     has_out = {src for _, src, _, _, _ in resolved}
     central = [a for a in roles if a not in has_out]
     if len(central) != 1:
-        raise ValueError(f"{xml_path}: exactly one ADU must have no outgoing edge (the central claim); got {central}")
+        raise CorpusFormatError(f"{xml_path}: exactly one ADU must have no outgoing edge (the central claim); got {central}")
     cc = central[0]
     targets_of = {}
     incoming = set()
@@ -191,7 +191,7 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
 def read_microtexts(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
     """Documents of one arg-microtexts split (``all``, ``train``, ``test``), in id order."""
     if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = microtexts_root(data_dir)
     files = {p.stem: p for p in root.glob("micro_*.xml")}
     if not files:

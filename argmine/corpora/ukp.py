@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
-from ..errors import DataNotFoundError
+from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
 from .base import corpus_dir, data_hint, local_name
 from .webis import _utf16_to_cp
 
@@ -111,7 +111,7 @@ def parse_ukp_xmi(path: Union[str, "os.PathLike[str]"]) -> Document:
                 if el.get(key):
                     meta[out] = el.get(key)
     if sofa is None:
-        raise ValueError(f"{path} must hold a cas:Sofa with a sofaString; got none")
+        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none")
     to_cp = _utf16_to_cp(sofa)
     spans = []
     for xid, (kind, begin, end, props) in comps.items():
@@ -172,7 +172,7 @@ def _id_key(path: Path):
 def read_ukp(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
     """The 340 documents of the Toulmin gold corpus (``split`` must be ``"all"``), in numeric id order."""
     if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = ukp_root(data_dir)
     files = sorted(root.glob("*.xmi"), key=_id_key)
     if not files:

@@ -49,7 +49,7 @@ def check_config(path: Path, data: Any) -> ModelConfig:
     try:
         return ModelConfig.from_dict(data)
     except (ValueError, TypeError) as e:
-        raise ModelFormatError(path, str(e)) from None
+        raise ModelFormatError(path, getattr(e, "message", str(e))) from None
 
 
 def weights_file(path: Path) -> Path:

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from ..config import EVIDENCE_TYPES, REL_LABELS, SEG_TAGS, STANCES, TAGS, UNIT_LABELS  # noqa: F401  (label sets, re-exported)
+from ..errors import ConfigError
 MAX_DIST = 8
 MAX_PARA_DIST = 4  # paragraph distance of a link pair, clipped (document-level models)
 LINK_WINDOW = 16  # a unit links to units at most this many units away (in its paragraph, or in the document)
@@ -118,7 +119,7 @@ class ArgmineNet(nn.Module):
         # evidence_input "unit": a linear layer on unit vectors (trained jointly); "span": an MLP on the unit vector and
         # the span's BiLSTM states (mean, first, last), fitted on a frozen model by `argmine add-evidence`
         if evidence_input not in ("unit", "span"):
-            raise ValueError(f"evidence_input must be 'unit' or 'span'; got {evidence_input!r}")
+            raise ConfigError(f"evidence_input must be 'unit' or 'span'; got {evidence_input!r}")
         self.evidence_input = evidence_input
         self.evidence = evidence_head(evidence_input, unit_dim, c) if evidence else None
         self.crf = None

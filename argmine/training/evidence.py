@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Callable, Dict
+from ..errors import ArgumentValueError
 
 
 def unit_vectors_of(net, tokenizer, docs, max_length: int, noise_filter: bool, batch_size: int = 16):
@@ -36,7 +37,7 @@ def unit_vectors_of(net, tokenizer, docs, max_length: int, noise_filter: bool, b
                 vecs.append(f[keep].float())
                 labels += [x.evidence[j] for j in keep]
     if not vecs:
-        raise ValueError("docs must hold units with a Webis evidence type (unit.extra['evidence_type']); got none")
+        raise ArgumentValueError("docs must hold units with a Webis evidence type (unit.extra['evidence_type']); got none")
     return torch.cat(vecs), torch.tensor(labels)
 
 

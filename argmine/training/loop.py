@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Union
 
 from ..config import (LOSS_PARTS, AuxCorpus, LossWeights, ModelConfig, TrainConfig, as_train_config,  # noqa: F401
                       load_config)  # (load_config, LOSS_PARTS, TrainConfig: re-exported from argmine.config)
+from ..errors import ConfigError, DataNotFoundError
 
 
 def weighted_total(parts: Dict[str, Any], weights: Union[LossWeights, Mapping[str, float]]):
@@ -198,7 +199,7 @@ def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
     for spec in cfg.aux_corpora:
         name = ALIASES.get(spec.corpus, spec.corpus)
         if name not in CORPORA or name == cfg.corpus:
-            raise ValueError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}")
+            raise ConfigError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}")
         out.append(dataclasses.replace(spec, corpus=name))
     return out
 
@@ -483,7 +484,8 @@ def average_weights(files) -> Dict[str, Any]:
 
     missing = [str(f) for f in files if not Path(f).exists()]
     if missing:
-        raise FileNotFoundError(f"epoch weights to average must exist; missing {missing}")
+        raise DataNotFoundError(missing[0], "epoch weights to average",
+                                f"Missing: {missing}. Average only epochs whose checkpoints were saved.")
     out: Dict[str, Any] = {}
     for f in files:
         for k, v in load_file(str(f)).items():
