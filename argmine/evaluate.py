@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .data import ArgumentUnit, Document
 from .metrics import score_documents
@@ -281,3 +281,13 @@ def format_scores(res: dict) -> str:
     if "predictions" in res and res["predictions"]["n_missing"]:
         lines.append(f"({res['predictions']['n_missing']} gold documents had no prediction: scored as empty)")
     return "\n".join(lines)
+
+
+def scores_payload(results: List[Dict[str, Any]], comparisons: List[Dict[str, Any]], corpus: str, split: str,
+                   level: str) -> Dict[str, Any]:
+    """The JSON ``argmine evaluate --json`` writes: the one system's scores, or for several
+    ``{corpus, split, level, n_docs, systems, comparisons}`` (see docs/scores.md). Raises nothing."""
+    if len(results) == 1:
+        return results[0]
+    return {"corpus": corpus, "split": split, "level": level, "n_docs": results[0]["n_docs"],
+            "systems": results, "comparisons": comparisons}

@@ -146,3 +146,32 @@ def test_document_level_training_from_a_model_directory(tmp_path, tiny_base, dat
     logs.clear()
     again = train(dataclasses.replace(cfg, epochs=2), tmp_path / "run", data_dir, log=logs.append)
     assert any(m.startswith("resumed after epoch 1") for m in logs) and again["epoch"] == 2
+
+
+def test_the_python_api_writes_the_model_directory_the_cli_writes(tiny_model_dir, tmp_path, monkeypatch):
+    """argmine.training.loop.train and ``argmine train`` end the same way: OUT/model is the best checkpoint with
+    its training history and model card (the CLI assembles nothing itself)."""
+    import shutil
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    import argmine.training.loop as loop
+    from argmine.cli import app
+
+    state = json.loads((Path(__file__).resolve().parent.parent / "models" / "argmine-default" / "training_history.json").read_text(encoding="utf-8"))
+
+    def fake_checkpoints(cfg, out_dir, data_dir, *, resume=True, log=print):
+        shutil.copytree(tiny_model_dir, Path(out_dir) / "checkpoints" / "best", dirs_exist_ok=True)
+        return state
+
+    monkeypatch.setattr(loop, "train_checkpoints", fake_checkpoints)
+    api, cli = tmp_path / "api", tmp_path / "cli"
+    assert loop.train({}, api, tmp_path) == state
+    res = CliRunner().invoke(app, ["train", "--out", str(cli), "--data-dir", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    files = sorted(p.name for p in (api / "model").iterdir())
+    assert files == sorted(p.name for p in (cli / "model").iterdir())
+    assert {"README.md", "training_history.json", "config.json"} <= set(files)
+    for name in files:
+        assert (api / "model" / name).read_bytes() == (cli / "model" / name).read_bytes(), name

@@ -70,7 +70,8 @@ def fit_head(head, x, y, *, epochs: int = 10, lr: float = 3e-3, weight_decay: fl
 
 def add_evidence_head(model_dir: Path, data_dir: Path, out_dir: Path, *, split: str = "train",
                       log: Callable[[str], None] = print) -> Dict[str, Any]:
-    """Write ``out_dir``: the model of ``model_dir`` plus an evidence-type head fitted on Webis ``split``."""
+    """Write ``out_dir``: the model of ``model_dir`` plus an evidence-type head fitted on Webis ``split``, with its
+    model card (``README.md``), as ``argmine add-evidence`` does. Returns ``{"units", "train_accuracy"}``."""
     import dataclasses
     import shutil
 
@@ -98,4 +99,7 @@ def add_evidence_head(model_dir: Path, data_dir: Path, out_dir: Path, *, split: 
     for extra in ("training_history.json",):
         if (Path(model_dir) / extra).exists():
             shutil.copyfile(Path(model_dir) / extra, Path(out_dir) / extra)
+    from .cardgen import render_card
+
+    (Path(out_dir) / "README.md").write_text(render_card(Path(out_dir)), encoding="utf-8")
     return {"units": len(y), "train_accuracy": acc}

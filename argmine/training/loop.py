@@ -348,11 +348,52 @@ def start_state(ck: Path, net, opt, sched, cfg: TrainConfig, resume: bool, log) 
 
 def train(cfg: Union[TrainConfig, Mapping[str, Any]], out_dir: Path, data_dir: Path, *, resume: bool = True,
           log=print) -> Dict[str, Any]:
-    """Train, keep the best epoch on the dev split, and write the model directory to ``out_dir``.
+    """Train a model and write its final directory to ``out_dir/model``, as ``argmine train`` does.
 
-    Checkpoints go to ``out_dir/checkpoints/last`` after every epoch; with ``resume`` a rerun continues from
-    there. Returns the training history.
+    Checkpoints go to ``out_dir/checkpoints/last`` after every epoch (with ``resume`` a rerun continues from
+    there); the best epoch on the dev split is ``out_dir/checkpoints/best``, copied to ``out_dir/model`` with its
+    training history (``training_history.json``) and model card (``README.md``) by ``write_final_model``.
+
+    Args:
+        cfg: a ``TrainConfig`` or a table of its fields (``configs/default.toml``).
+        out_dir: the run folder.
+        data_dir: the folder that holds the corpora.
+        resume: continue from ``out_dir/checkpoints/last`` when it exists.
+        log: called with one line of progress at a time.
+
+    Returns:
+        The training history (a dict; ``selected`` names the epoch kept).
+
+    Raises:
+        ConfigError: a config value argmine cannot train with (E008).
+        DataNotFoundError: a corpus missing from ``data_dir`` (E003).
     """
+    state = train_checkpoints(cfg, out_dir, data_dir, resume=resume, log=log)
+    write_final_model(out_dir, state)
+    return state
+
+
+def write_final_model(out_dir: Path, state: Dict[str, Any]) -> Path:
+    """Copy the best checkpoint of the run folder ``out_dir`` to ``out_dir/model`` (replacing one there) with the
+    training history ``state`` and a model card; returns that directory."""
+    import shutil
+
+    from .cardgen import render_card
+
+    out_dir = Path(out_dir)
+    final = out_dir / "model"
+    if final.exists():
+        shutil.rmtree(final)
+    shutil.copytree(out_dir / "checkpoints" / "best", final)
+    (final / "training_history.json").write_text(json.dumps(state, indent=1) + "\n")
+    (final / "README.md").write_text(render_card(final), encoding="utf-8")
+    return final
+
+
+def train_checkpoints(cfg: Union[TrainConfig, Mapping[str, Any]], out_dir: Path, data_dir: Path, *,
+                      resume: bool = True, log=print) -> Dict[str, Any]:
+    """Train and keep the best epoch on the dev split in ``out_dir/checkpoints/best`` (``train`` without the final
+    model directory). Returns the training history."""
     import numpy as np
     import torch
 
