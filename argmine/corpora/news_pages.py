@@ -76,6 +76,22 @@ def _lines(text: str) -> List[Tuple[int, int]]:
     return [se for se in (strip_span(text, s, e) for s, e in line_spans(text)) if se[0] < se[1]]
 
 
+def _checked_page(p: int, page) -> Tuple[str, set, Dict[Tuple[int, int], str]]:
+    """(text, its trimmed line spans, gold kind by line span) of page ``p``, a ``(text, gold)`` pair. Raises
+    ArgumentTypeError for a page that is no such pair and ArgumentValueError for a gold span that is not a line."""
+    if not (isinstance(page, (tuple, list)) and len(page) == 2 and isinstance(page[0], str)):
+        raise ArgumentTypeError(f"each page must be a (text, gold) pair; got {type(page).__name__} at index {p}")
+    text, gold = page
+    lines = set(_lines(text))
+    gold_kind = {}
+    for g in gold:
+        if not (isinstance(g, (tuple, list)) and len(g) == 3 and (g[0], g[1]) in lines):
+            raise ArgumentValueError(f"gold spans must be (start, end, kind) of whole trimmed lines; got {g!r} "
+                                     f"on page {p}")
+        gold_kind[(g[0], g[1])] = g[2]
+    return text, lines, gold_kind
+
+
 def noise_scores(pages: Iterable[Tuple[str, Sequence[Tuple[int, int, str]]]], *, learned=None) -> Dict[str, object]:
     """Line-level scores of ``noise_lines`` on ``pages`` (``(text, gold)`` pairs, as ``read_news_pages`` gives).
 
@@ -93,16 +109,7 @@ def noise_scores(pages: Iterable[Tuple[str, Sequence[Tuple[int, int, str]]]], *,
     per_kind: Dict[str, Dict[str, object]] = {}
     missed, wrong, mismatch = [], [], []
     for p, page in enumerate(pages):
-        if not (isinstance(page, (tuple, list)) and len(page) == 2 and isinstance(page[0], str)):
-            raise ArgumentTypeError(f"each page must be a (text, gold) pair; got {type(page).__name__} at index {p}")
-        text, gold = page
-        lines = set(_lines(text))
-        gold_kind = {}
-        for g in gold:
-            if not (isinstance(g, (tuple, list)) and len(g) == 3 and (g[0], g[1]) in lines):
-                raise ArgumentValueError(f"gold spans must be (start, end, kind) of whole trimmed lines; got {g!r} "
-                                 f"on page {p}")
-            gold_kind[(g[0], g[1])] = g[2]
+        text, lines, gold_kind = _checked_page(p, page)
         pred_kind = {(s, e): k for s, e, k in noise_lines(text, learned=learned)}
         n_pages += 1
         n_lines += len(lines)
