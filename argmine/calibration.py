@@ -63,6 +63,8 @@ class Calibrator:
         return 1.0 / (1.0 + np.exp(-(self.a * _logit(r) + self.b)))
 
     def to_dict(self) -> Dict[str, Any]:
+        """The map as JSON-ready values: ``method``, its parameters (``x``/``y`` knots for isotonic, ``a``/``b`` for
+        logistic), ``n`` examples and ``n_correct``."""
         body = {"x": [round(v, 6) for v in self.x], "y": [round(v, 6) for v in self.y]} if self.method == "isotonic" \
             else {"a": self.a, "b": self.b}
         return {"method": self.method, **body, "n": self.n, "n_correct": self.n_correct}
@@ -239,6 +241,8 @@ class ScoreCalibration:
         return apply_maps(self.relations, layout, kind, raw)
 
     def to_dict(self) -> Dict[str, Any]:
+        """The ``calibration.json`` object: format, version, the model's fingerprint, info and one map per unit label
+        and relation label."""
         return {"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint, "info": self.info,
                 "units": {k: m.to_dict() for k, m in self.units.items()},
                 "relations": {k: m.to_dict() for k, m in self.relations.items()}}

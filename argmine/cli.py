@@ -354,6 +354,7 @@ def batch(
 
 
 def main() -> None:  # console-script entry point
+    """The console-script entry point of ``argmine``: runs the typer app (exits with its code)."""
     app()
 
 

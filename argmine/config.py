@@ -134,6 +134,10 @@ class LossWeights:
 
     @classmethod
     def from_dict(cls, table: Mapping[str, float]) -> "LossWeights":
+        """A ``LossWeights`` from a TOML table ``{part = weight}``; parts left out weigh 1.
+
+        Raises:
+            ConfigError: not a table, or a key that is no loss part (``LOSS_PARTS``) (E008)."""
         if not isinstance(table, Mapping):
             raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {table!r}")
         bad = set(table) - set(LOSS_PARTS)
@@ -437,6 +441,7 @@ class ModelConfig:
         raise KeyError(key)
 
     def get(self, key: str, default: Any = None) -> Any:
+        """``self[key]``, or ``default`` when the config has no such key (as ``dict.get``). Raises nothing."""
         try:
             return self[key]
         except KeyError:
@@ -446,4 +451,5 @@ class ModelConfig:
         return (key != "extra" and key in self.__dataclass_fields__) or key in self.extra
 
     def keys(self) -> List[str]:
+        """The keys of the ``config.json`` object (``to_dict()``), as a list."""
         return list(self.to_dict())

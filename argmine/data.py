@@ -26,6 +26,7 @@ class ArgumentUnit:
     extra: Dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
 
     def span_text(self, text: str) -> str:
+        """The unit's text: ``text[start:end]`` of the document text ``text`` (character offsets)."""
         return text[self.start:self.end]
 
 
@@ -61,12 +62,17 @@ class Document:
 
     # -- views -----------------------------------------------------------------
     def unit(self, unit_id: str) -> ArgumentUnit:
+        """The unit whose id is ``unit_id``.
+
+        Raises:
+            UnknownKeyError: the document has no such unit (a ``KeyError``, E011)."""
         for u in self.units:
             if u.id == unit_id:
                 return u
         raise UnknownKeyError(f"no unit with id {unit_id!r} in document {self.id!r}")
 
     def unit_text(self, unit: ArgumentUnit) -> str:
+        """The text of ``unit`` in this document (``text[unit.start:unit.end]``)."""
         return self.text[unit.start:unit.end]
 
     def validate(self) -> None:
@@ -92,6 +98,10 @@ class Document:
 
     # -- serialisation ---------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
+        """The JSON document of CONTRACT.md (``schema_version`` 1): ``id``, ``text``, ``units`` (each with ``id``,
+        ``start``, ``end``, ``text``, ``label``, ``score`` and its extra keys), ``relations`` (``source``, ``target``,
+        ``label``, ``score`` and extras), ``model`` and ``meta``. See docs/units.md and docs/relations.md. Raises nothing;
+        ``Document.from_dict`` reads it back (``from_dict(d.to_dict()) == d``)."""
         units = []
         for u in self.units:
             d = dict(u.extra)
@@ -116,6 +126,13 @@ class Document:
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "Document":
+        """A Document from a JSON document of CONTRACT.md (the inverse of ``to_dict``; unit ``text`` is not read, it
+        follows from the offsets; unknown unit and relation keys go to ``extra``). Not validated: call ``validate()``.
+
+        Raises:
+            InvalidDocumentError: a ``schema_version`` other than 1 (E012).
+            KeyError: a unit or relation without a required field (``argmine.validate.document_from_record`` turns this
+                into a ``DocumentFormatError`` naming the record)."""
         version = d.get("schema_version", SCHEMA_VERSION)
         if version != SCHEMA_VERSION:
             raise InvalidDocumentError(f"schema_version must be {SCHEMA_VERSION}; got {version!r}")

@@ -23,6 +23,11 @@ def split_paragraphs(doc: Document) -> List[Document]:
 
 
 def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essay") -> Dict:
+    """Component and relation scores of ``pred`` against ``gold`` (``argmine.metrics.score_documents``; see
+    docs/scores.md), over whole documents (``level="essay"``) or each paragraph as a document (``"paragraph"``).
+
+    Raises:
+        ArgumentValueError: another ``level``, or ``pred`` not one document per gold document (E107)."""
     if level not in ("essay", "paragraph"):
         raise ArgumentValueError(f"level must be 'essay' or 'paragraph'; got {level!r}")
     if level == "paragraph":

@@ -188,6 +188,7 @@ class Miner:
 
     @property
     def model_info(self) -> Dict[str, str]:
+        """``{"name", "version"}`` of the loaded model (a document's ``model`` key)."""
         return {"name": self.config["name"], "version": self.config["version"]}
 
     def __repr__(self) -> str:

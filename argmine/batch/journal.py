@@ -169,6 +169,10 @@ class OutputLock:
         self.fd: Optional[int] = None
 
     def acquire(self) -> "OutputLock":
+        """Take the lock file (``OUTPUT.lock``, holding this process id); returns the lock itself.
+
+        Raises:
+            BatchError: another argmine batch run holds the lock (E201)."""
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows
@@ -196,6 +200,7 @@ class OutputLock:
         raise BatchError(f"OUTPUT lock {str(self.path)!r} could not be taken (it keeps being replaced)")
 
     def release(self) -> None:
+        """Give the lock back: remove the lock file and close it. Returns None; raises nothing."""
         if self.fd is not None:
             try:
                 os.unlink(self.path)
@@ -249,6 +254,7 @@ class _Appender:
 
 
 def default_errors_path(output_path: PathLike) -> Path:
+    """The ERRORS path of an OUTPUT path when ``--errors`` is not given: ``OUTPUT.errors.jsonl``."""
     p = Path(output_path)
     return p.with_name(p.name + ".errors.jsonl")
 

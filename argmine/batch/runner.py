@@ -30,6 +30,9 @@ class BatchInterrupted(KeyboardInterrupt):
 
 @dataclass
 class BatchSummary:
+    """What one ``run_batch`` run did: counts of this run (``mined``, ``errors``, ``skipped``, ``not_english``,
+    ``not_articles``), its ``seconds``, paths, whether Ctrl-C ``interrupted`` it, ``notes`` on repairs made when
+    resuming and ``errors_by_reason``. ``line()`` is the summary line the CLI prints; ``to_dict()`` its JSON."""
     mined: int = 0          # documents written this run
     errors: int = 0         # error records written this run
     skipped: int = 0        # records already in OUTPUT or ERRORS from an earlier run
@@ -53,6 +56,7 @@ class BatchSummary:
                 "interrupted": self.interrupted, "notes": list(self.notes)}
 
     def line(self) -> str:
+        """The one-line summary ``argmine batch`` prints (documents mined, errors, already done, documents/s)."""
         rate = self.mined / self.seconds if self.seconds > 0 else 0.0
         parts = [f"{self.mined} document{'s' * (self.mined != 1)} mined", f"{self.errors} error{'s' * (self.errors != 1)}"
                  + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]

@@ -20,6 +20,10 @@ SPLITS = ("train", "dev", "train_full", "test")
 
 
 def aaec_root(data_dir) -> Path:
+    """The ``ArgumentAnnotatedEssays-2.0`` folder under ``data_dir`` (Stab & Gurevych 2017).
+
+    Raises:
+        DataNotFoundError: ``train-test-split.csv`` is not there (E003)."""
     root = Path(data_dir) / "aaec-v2" / "ArgumentAnnotatedEssays-2.0"
     if not (root / "train-test-split.csv").exists():
         raise DataNotFoundError(root / "train-test-split.csv", "the AAEC split file (aaec-v2/ArgumentAnnotatedEssays-2.0/"

@@ -30,6 +30,10 @@ def resolve_encoder(name_or_path: str | None) -> Path:
 
 
 def load_pretrained_encoder(path: Path):
+    """``(encoder, tokenizer)`` of the local Hugging Face directory ``path`` (no download, no remote code).
+
+    Raises:
+        DataNotFoundError: no ``*.safetensors`` weights in ``path`` (E003)."""
     from transformers import AutoModel, AutoTokenizer
 
     tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)

@@ -87,6 +87,13 @@ def _aux_loss(net, batch, ctx, device):
 
 
 def compute_loss(net, batch, device, weights: Union[LossWeights, Mapping[str, float]]):
+    """The multi-task loss of a batch of examples: ``(total, parts)``.
+
+    The parts (``LOSS_PARTS``) are the tagger's CRF negative log-likelihood (or cross-entropy without a CRF; Huang et
+    al. 2015, Lample et al. 2016), the component classifier's and stance cross-entropies over span representations
+    (mean, first and last BiLSTM state: Lee et al. 2017; for argument mining: Kuribayashi et al. 2019), and the pointer-style link and relation-label cross-entropies (Potash
+    et al. 2017); auxiliary-corpus batches train the segmenter only. ``total`` is a 0-d tensor (``weights`` times the
+    parts) to call ``backward()`` on; ``parts`` maps each part to a float."""
     import torch
     import torch.nn.functional as F
 
@@ -314,6 +321,7 @@ def train_paragraph_epoch(net, data: ParagraphData, opt, sched, cfg: TrainConfig
 
 
 def use_bf16(cfg: TrainConfig) -> bool:
+    """Whether training runs under bfloat16 autocast: ``cfg.bf16`` True, or "auto" on a CPU with bf16 support."""
     return cfg.bf16 is True or (cfg.bf16 == "auto" and _bf16_ok())
 
 
