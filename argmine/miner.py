@@ -201,7 +201,19 @@ class Miner:
 
         ``title``: the text's headline, not part of ``text`` (an op-ed's headline usually states its thesis; a model
         with a headline input uses it to find the major claim; kept in ``meta["title"]``). ``min_score``: as in
-        :meth:`mine_batch`."""
+        :meth:`mine_batch`.
+
+        Returns:
+            The Document (CONTRACT.md): its units (argument components) and relations; see docs/units.md.
+
+        Raises:
+            ArgumentTypeError: ``text`` (or ``id``, ``title``) of the wrong type (a ``TypeError``, E111).
+            ArgumentValueError: a text over ``max_chars`` (a ``ValueError``, E107).
+            OptionValueError: ``min_score`` outside [0, 1] (E108).
+
+        Warns:
+            argmine.lang.NonEnglishWarning: a text of 20 words or more that is not English.
+        """
         return next(iter(self.mine_batch([text], ids=[id], titles=[title], show_progress=False, min_score=min_score)))
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
@@ -217,11 +229,21 @@ class Miner:
         texts before it are yielded. ``min_score`` (in [0, 1]): units scoring below it are dropped, with every
         relation to or from them (``drop_below``); with a calibrated model a unit's score is the probability that it
         is right; None: the miner's ``min_score`` attribute (default None: keep every unit). When ``texts`` raises
-        midway, the texts it gave before are mined and yielded, then its exception is raised. Raises ``TypeError``
-        for a text that is not a ``str``, a single str as ``texts`` or ``ids``, an id that is not a str, or a
-        ``batch_size`` that is not an int; ``ValueError`` for a text over ``max_chars``, ``batch_size < 1``,
-        ``max_seconds <= 0`` or fewer ids than texts; ``OptionValueError`` (a ``ValueError``) for a ``min_score``
-        outside [0, 1]. Warns ``argmine.lang.NonEnglishWarning`` for a text of 20 words or more that is not English.
+        midway, the texts it gave before are mined and yielded, then its exception is raised.
+
+        Yields:
+            One Document per text, in input order.
+
+        Raises:
+            ArgumentTypeError: a text that is not a ``str``, a single str as ``texts`` or ``ids``, an id that is not
+                a str, or a ``batch_size`` that is not an int (a ``TypeError``, E111).
+            ArgumentValueError: a text over ``max_chars``, ``batch_size < 1``, ``max_seconds <= 0`` or fewer ids
+                than texts (a ``ValueError``, E107).
+            OptionValueError: a ``min_score`` outside [0, 1] (a ``ValueError``, E108).
+            MiningTimeoutError: a text ran past ``max_seconds`` (a ``TimeoutError``, E110).
+
+        Warns:
+            argmine.lang.NonEnglishWarning: a text of 20 words or more that is not English.
         """
         min_score = check_min_score(min_score if min_score is not None else self.min_score)
         _check_batch_args(texts, ids, titles, batch_size, max_seconds)
