@@ -175,3 +175,23 @@ def test_the_python_api_writes_the_model_directory_the_cli_writes(tiny_model_dir
     assert {"README.md", "training_history.json", "config.json"} <= set(files)
     for name in files:
         assert (api / "model" / name).read_bytes() == (cli / "model" / name).read_bytes(), name
+
+
+def test_cross_validate_evidence_reports_logistic_regression_and_a_majority_baseline():
+    import numpy as np
+
+    from argmine.errors import ArgumentValueError
+    from argmine.training.evidence import cross_validate_evidence
+
+    rng = np.random.default_rng(0)
+    y = np.array([0] * 40 + [1] * 20 + [3] * 10)
+    x = rng.normal(size=(70, 5)) + np.eye(5)[y] * 4.0  # separable by the type's feature
+    cv = cross_validate_evidence(x, y, folds=5)
+    assert cv["folds"] == 5
+    lr, base = cv["logistic_regression"], cv["majority"]
+    assert base["accuracy"] == pytest.approx(40 / 70) == base["majority_baseline"]
+    assert lr["accuracy"] > 0.9 and lr["macro_f1"] > 0.9
+    assert lr["confusion_matrix"]["labels"] == ["anecdote", "assumption", "statistics"]
+    assert sum(map(sum, lr["confusion_matrix"]["counts"])) == 70
+    with pytest.raises(ArgumentValueError, match=r"^\[E107\] every evidence type must have at least 2"):
+        cross_validate_evidence(x[:41], y[:41])
