@@ -5,7 +5,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
@@ -295,7 +295,7 @@ def add_evidence(
     model: Path = typer.Argument(..., metavar="MODEL", help="A trained model directory."),
     out: Path = typer.Option(..., "--out", help="Where to write the model with an evidence-type head."),
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
-    cv_folds: int = typer.Option(0, "--cv-folds", min=0, help="Also cross-validate a scikit-learn logistic regression and a majority baseline on the frozen features with this many folds, and log their scores (0: no)."),
+    cv_folds: Annotated[int, typer.Option("--cv-folds", min=0, help="Also cross-validate a scikit-learn logistic regression and a majority baseline on the frozen features with this many folds, and log their scores (0: no).")] = 0,  # Annotated: a real default for direct calls
 ):
     """Fit an evidence-type head (Webis-Editorials-16 types) on a frozen model: its units and relations stay the same."""
     from .training.evidence import add_evidence_head
