@@ -43,6 +43,7 @@ import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
+from .errors import ArgumentTypeError, ArgumentValueError, SavedFileFormatError
 
 __all__ = ["line_features", "after_body", "is_prose", "LineModel", "load_model", "furniture_probability",
            "DEFAULT_MODEL_PATH", "FEATURE_SPEC", "DENSE_NAMES", "FORMAT"]
@@ -213,7 +214,7 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     (token counts, scaled to unit length); ``dense`` follows ``DENSE_NAMES``.
     """
     if not isinstance(line, str):
-        raise TypeError(f"line must be a str; got {type(line).__name__}")
+        raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}")
     spec = FEATURE_SPEC if spec is None else spec
     n_hash = int(spec["n_hash"])  # type: ignore[arg-type]
     s = line.strip()
@@ -246,7 +247,7 @@ class LineModel:
         self.spec = dict(spec)
         self.classes = list(classes)
         if "body" not in self.classes:
-            raise ValueError("classes must include 'body'")
+            raise SavedFileFormatError("classes must include 'body'")
         self.body_index = self.classes.index("body")
         self.coef = np.asarray(coef, dtype=np.float32)  # (n_classes, n_hash + n_dense)
         self.intercept = np.asarray(intercept, dtype=np.float32)
@@ -256,7 +257,7 @@ class LineModel:
         self.meta = dict(meta or {})
         n_hash = int(self.spec["n_hash"])  # type: ignore[arg-type]
         if self.coef.shape != (len(self.classes), n_hash + len(DENSE_NAMES)):
-            raise ValueError(f"coef must have shape ({len(self.classes)}, {n_hash + len(DENSE_NAMES)}); "
+            raise SavedFileFormatError(f"coef must have shape ({len(self.classes)}, {n_hash + len(DENSE_NAMES)}); "
                              f"got {self.coef.shape}")
 
     def _scores(self, lines: Sequence[str], positions: Sequence[int], n_lines: Sequence[int],
@@ -329,12 +330,12 @@ class LineModel:
 
         d = json.loads(text)
         if d.get("format") != FORMAT:
-            raise ValueError(f"not an {FORMAT} file (format={d.get('format')!r})")
+            raise SavedFileFormatError(f"not an {FORMAT} file (format={d.get('format')!r})")
         if list(d["dense_names"]) != list(DENSE_NAMES):
-            raise ValueError("the model's dense features differ from this argmine's; retrain it")
+            raise SavedFileFormatError("the model's dense features differ from this argmine's; retrain it")
         c = d["coef"]
         if c["dtype"] != "<f2":
-            raise ValueError(f"coef dtype must be '<f2'; got {c['dtype']!r}")
+            raise SavedFileFormatError(f"coef dtype must be '<f2'; got {c['dtype']!r}")
         coef = np.frombuffer(base64.b64decode(c["base64"]), dtype="<f2").reshape(c["shape"])
         return cls(d["spec"], d["classes"], coef, d["intercept"], d["dense_mean"], d["dense_scale"],
                    d["threshold"], d.get("meta"))
@@ -342,15 +343,15 @@ class LineModel:
 
 def _positions(lines, positions, n_lines, tails=None):
     if isinstance(lines, str):
-        raise TypeError("lines must be a sequence of str, not one str")
+        raise ArgumentTypeError("lines must be a sequence of str, not one str")
     n = len(lines)
     if tails is None:
         tails = after_body(lines) if positions is None else [None] * n
     elif len(tails) != n:
-        raise ValueError(f"tails must have one entry per line ({n}); got {len(tails)}")
+        raise ArgumentValueError(f"tails must have one entry per line ({n}); got {len(tails)}")
     positions = list(range(n)) if positions is None else [int(p) for p in positions]
     if len(positions) != n:
-        raise ValueError(f"positions must have one entry per line ({n}); got {len(positions)}")
+        raise ArgumentValueError(f"positions must have one entry per line ({n}); got {len(positions)}")
     if n_lines is None:
         counts = [n] * n
     elif isinstance(n_lines, int):
@@ -358,7 +359,7 @@ def _positions(lines, positions, n_lines, tails=None):
     else:
         counts = [int(c) for c in n_lines]
         if len(counts) != n:
-            raise ValueError(f"n_lines must be an int or have one entry per line ({n}); got {len(counts)}")
+            raise ArgumentValueError(f"n_lines must be an int or have one entry per line ({n}); got {len(counts)}")
     return positions, counts, list(tails)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
+from .errors import ArgumentValueError
 
 __all__ = [
     "PARTS", "FIELDS", "METRICS", "counts_from_scores", "document_counts", "micro_f1", "bootstrap_ci",
@@ -51,7 +52,7 @@ def document_counts(gold: Sequence, pred: Sequence, scorer=None) -> List[Dict[st
     if scorer is None:
         from .metrics import score_documents as scorer
     if len(gold) != len(pred):
-        raise ValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
+        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
     return [counts_from_scores(scorer([g], [p])) for g, p in zip(gold, pred)]
 
 
@@ -62,7 +63,7 @@ def _matrix(counts: Sequence[Counts], metrics: Sequence[Tuple[str, str]]) -> Tup
     for part, metric in metrics:
         crit = metric.rsplit("_", 1)[-1]
         if not metric.startswith("f1_") or crit not in ("100", "50"):
-            raise ValueError(f"metric must be f1_100 or f1_50; got {metric!r}")
+            raise ArgumentValueError(f"metric must be f1_100 or f1_50; got {metric!r}")
         cols = []
         for field in (f"tp_{crit}", "n_gold", "n_pred"):
             cols.append(columns.setdefault((part, field), len(columns)))
@@ -108,11 +109,11 @@ def _resample_sums(mat: np.ndarray, n_resamples: int, seed: Optional[int]) -> It
 
 def _check(n_resamples: int, confidence: float, n_docs: int) -> None:
     if n_resamples < 1:
-        raise ValueError(f"n_resamples must be at least 1; got {n_resamples}")
+        raise ArgumentValueError(f"n_resamples must be at least 1; got {n_resamples}")
     if not 0.0 < confidence < 1.0:
-        raise ValueError(f"confidence must be between 0 and 1; got {confidence}")
+        raise ArgumentValueError(f"confidence must be between 0 and 1; got {confidence}")
     if n_docs < 1:
-        raise ValueError("counts must hold at least one document; got none")
+        raise ArgumentValueError("counts must hold at least one document; got none")
 
 
 def _interval(samples: np.ndarray, confidence: float) -> List[float]:
@@ -152,7 +153,7 @@ def paired_bootstrap(counts_a: Sequence[Counts], counts_b: Sequence[Counts], n_r
     """
     counts_a, counts_b = list(counts_a), list(counts_b)
     if len(counts_a) != len(counts_b):
-        raise ValueError(f"counts_b must have one entry per document of counts_a; got {len(counts_b)} for {len(counts_a)}")
+        raise ArgumentValueError(f"counts_b must have one entry per document of counts_a; got {len(counts_b)} for {len(counts_a)}")
     _check(n_resamples, confidence, len(counts_a))
     metrics = [m for m in metrics if m[0] in counts_a[0] and m[0] in counts_b[0]]
     mat_a, where = _matrix(counts_a, metrics)

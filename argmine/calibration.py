@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
+from .errors import ArgumentValueError, SavedFileFormatError
 
 CALIBRATION_FILE = "calibration.json"
 FORMAT = "argmine-calibration"
@@ -62,6 +63,8 @@ class Calibrator:
         return 1.0 / (1.0 + np.exp(-(self.a * _logit(r) + self.b)))
 
     def to_dict(self) -> Dict[str, Any]:
+        """The map as JSON-ready values: ``method``, its parameters (``x``/``y`` knots for isotonic, ``a``/``b`` for
+        logistic), ``n`` examples and ``n_correct``."""
         body = {"x": [round(v, 6) for v in self.x], "y": [round(v, 6) for v in self.y]} if self.method == "isotonic" \
             else {"a": self.a, "b": self.b}
         return {"method": self.method, **body, "n": self.n, "n_correct": self.n_correct}
@@ -74,16 +77,16 @@ class Calibrator:
         if method == "isotonic":
             x, y = [float(v) for v in d["x"]], [float(v) for v in d["y"]]
             if not x or len(x) != len(y) or any(b < a for a, b in zip(x, x[1:])) or any(b < a for a, b in zip(y, y[1:])):
-                raise ValueError("an isotonic map must have equally long, non-decreasing x and y")
+                raise SavedFileFormatError("an isotonic map must have equally long, non-decreasing x and y")
             if min(y) < 0 or max(y) > 1:
-                raise ValueError("an isotonic map's y must lie in [0, 1]")
+                raise SavedFileFormatError("an isotonic map's y must lie in [0, 1]")
             return cls("isotonic", x=x, y=y, n=int(d.get("n", 0)), n_correct=int(d.get("n_correct", 0)))
         if method == "logistic":
             a, b = float(d["a"]), float(d["b"])
             if not (a >= 0 and math.isfinite(a) and math.isfinite(b)):
-                raise ValueError("a logistic map must have a finite slope a >= 0 and a finite intercept b")
+                raise SavedFileFormatError("a logistic map must have a finite slope a >= 0 and a finite intercept b")
             return cls("logistic", a=a, b=b, n=int(d.get("n", 0)), n_correct=int(d.get("n_correct", 0)))
-        raise ValueError(f"method must be one of {METHODS}; got {method!r}")
+        raise ArgumentValueError(f"method must be one of {METHODS}; got {method!r}")
 
 
 def _logit(r: np.ndarray) -> np.ndarray:
@@ -102,11 +105,11 @@ def fit_calibrator(raw: Sequence[float], correct: Sequence[bool], method: str = 
     from sklearn.linear_model import LogisticRegression
 
     if method not in METHODS:
-        raise ValueError(f"method must be one of {METHODS}; got {method!r}")
+        raise ArgumentValueError(f"method must be one of {METHODS}; got {method!r}")
     r = np.clip(np.asarray(raw, dtype=np.float64), 0.0, 1.0)
     y = np.asarray(correct, dtype=np.float64)
     if len(r) == 0 or len(r) != len(y):
-        raise ValueError(f"raw and correct must be equally long and not empty; got {len(r)} and {len(y)}")
+        raise ArgumentValueError(f"raw and correct must be equally long and not empty; got {len(r)} and {len(y)}")
     n, k = len(y), int(y.sum())
     rate = (k + 0.5) / (n + 1.0)  # never exactly 0 or 1
     if method == "isotonic":
@@ -187,7 +190,7 @@ def cross_fitted(examples: Sequence[Example], method: str, folds: int = 5, seed:
     example is scored by maps fitted on the other folds. Needs at least 2 documents."""
     docs = sorted({e.doc for e in examples})
     if len(docs) < 2:
-        raise ValueError(f"cross-fitting needs examples from at least 2 documents; got {len(docs)}")
+        raise ArgumentValueError(f"cross-fitting needs examples from at least 2 documents; got {len(docs)}")
     order = np.random.default_rng(seed).permutation(len(docs))
     fold_of = {docs[j]: i % min(folds, len(docs)) for i, j in enumerate(order)}
     out = np.zeros(len(examples))
@@ -238,6 +241,8 @@ class ScoreCalibration:
         return apply_maps(self.relations, layout, kind, raw)
 
     def to_dict(self) -> Dict[str, Any]:
+        """The ``calibration.json`` object: format, version, the model's fingerprint, info and one map per unit label
+        and relation label."""
         return {"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint, "info": self.info,
                 "units": {k: m.to_dict() for k, m in self.units.items()},
                 "relations": {k: m.to_dict() for k, m in self.relations.items()}}
@@ -246,7 +251,7 @@ class ScoreCalibration:
     def from_dict(cls, d: Dict[str, Any]) -> "ScoreCalibration":
         """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything that is not a calibration of this format."""
         if not isinstance(d, dict) or d.get("format") != FORMAT or d.get("version") != VERSION:
-            raise ValueError(f"format must be {FORMAT!r} version {VERSION}")
+            raise SavedFileFormatError(f"format must be {FORMAT!r} version {VERSION}")
         return cls({k: Calibrator.from_dict(m) for k, m in d["units"].items()},
                    {k: Calibrator.from_dict(m) for k, m in d["relations"].items()},
                    dict(d.get("fingerprint") or {}), dict(d.get("info") or {}))
@@ -269,5 +274,5 @@ def read_calibration(model_dir: Path) -> Optional[ScoreCalibration]:
     try:
         return ScoreCalibration.from_dict(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, KeyError, TypeError, AttributeError) as e:
-        raise ModelFormatError(model_dir, f"a {CALIBRATION_FILE} that cannot be read ({type(e).__name__}: {e}); "
+        raise ModelFormatError(model_dir, f"a {CALIBRATION_FILE} that cannot be read ({type(e).__name__}: {getattr(e, 'message', e)}); "
                                "refit it with benchmarks/calibrate.py or delete it (scores then stay raw)") from None

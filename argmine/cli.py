@@ -3,12 +3,83 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find the argument in opinion pieces.")
+
+
+class ExportFormat(str, Enum):
+    """``--format``: the export formats (``argmine.export.FORMATS``)."""
+
+    json = "json"
+    aif = "aif"
+    xaif = "xaif"
+    brat = "brat"
+    html = "html"
+
+
+class Corpus(str, Enum):
+    """``--corpus``: the corpora argmine reads (``argmine.corpora.CORPORA``; ``argmine-oped`` is ``oped``)."""
+
+    aaec = "aaec"
+    oped = "oped"
+    argmine_oped = "argmine-oped"
+    webis = "webis"
+    microtexts = "microtexts"
+    abstrct = "abstrct"
+    cdcp = "cdcp"
+    ukp = "ukp"
+
+
+class Split(str, Enum):
+    """``--split``: every corpus's split names (``argmine.corpora.get_splits``; which a corpus takes: --help)."""
+
+    train = "train"
+    dev = "dev"
+    train_full = "train_full"
+    test = "test"
+    train_extra = "train_extra"
+    training = "training"
+    validation = "validation"
+    all = "all"
+    neoplasm_train = "neoplasm_train"
+    neoplasm_dev = "neoplasm_dev"
+    neoplasm_test = "neoplasm_test"
+    glaucoma_test = "glaucoma_test"
+    mixed_test = "mixed_test"
+
+
+class Level(str, Enum):
+    """``--level``: score whole documents (essay) or each paragraph as a document (paragraph)."""
+
+    essay = "essay"
+    paragraph = "paragraph"
+
+
+class Precision(str, Enum):
+    """``--precision``: the encoder's precision (``argmine.load(precision=...)``)."""
+
+    fp32 = "fp32"
+    bf16 = "bf16"
+
+
+class Backend(str, Enum):
+    """``--backend``: what runs the encoder (``argmine.load(backend=...)``; ``argmine.model.onnx_encoder.BACKENDS``)."""
+
+    torch = "torch"
+    onnx = "onnx"
+    auto = "auto"
+
+
+class Engine(str, Enum):
+    """``--engine``: where ``argmine batch`` mines (``argmine.batch.run_engine``)."""
+
+    local = "local"
+    ray = "ray"
 
 
 def _print_version(value: bool) -> None:
@@ -92,11 +163,11 @@ def mine(
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
     title: Optional[str] = typer.Option(None, "--title", help="The text's headline, when it is not in the text (an op-ed's headline helps find its major claim; kept in meta.title)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
+    fmt: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="json (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
     force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP),
-    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP),
+    backend: Backend = typer.Option("torch", "--backend", help=BACKEND_HELP),
 ):
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
@@ -108,21 +179,17 @@ def mine(
     fmt = _check_format(fmt, out, "json")
     try:
         doc = mine_command(path, model, doc_id, check=lambda text: check_output(out, fmt, text, force), title=title,
-                           threads=threads, min_score=min_score, backend=backend)
+                           threads=threads, min_score=min_score, backend=backend.value)
     except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
         _fail(str(e))
     _write_export(doc, fmt, out, force)
 
 
-def _check_format(fmt: Optional[str], out: Optional[Path], default: str) -> str:
-    """``--format``, else what ``-o``'s suffix names, else ``default``; exits 2 on an unknown format."""
-    from .export import FORMATS
+def _check_format(fmt: Optional[ExportFormat], out: Optional[Path], default: str) -> str:
+    """``--format``, else what ``-o``'s suffix names, else ``default``."""
     from .export.files import infer_format
 
-    fmt = fmt or infer_format(out, default)
-    if fmt not in FORMATS:
-        _fail(f"--format must be one of {', '.join(FORMATS)}; got {fmt!r}")
-    return fmt
+    return fmt.value if fmt is not None else infer_format(out, default)
 
 
 def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> None:
@@ -143,7 +210,7 @@ def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> No
 def render(
     path: str = typer.Argument(..., help="A JSON document (argmine mine; AIF or xAIF too), JSON Lines of documents (argmine batch), or - for stdin."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="html (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat or json."),
+    fmt: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="html (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat or json."),
     force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
 ):
     """Export documents mined earlier: an HTML page (or AIF, xAIF, brat); a batch gets a folder with an index page."""
@@ -168,19 +235,19 @@ def render(
 
 @app.command()
 def evaluate(
-    corpus: str = typer.Option("aaec", "--corpus", help="Corpus name: aaec, oped (argmine-oped), webis, microtexts, abstrct, cdcp, ukp."),
-    split: str = typer.Option("test", "--split", help="Split: train, dev, test (AAEC); training, validation (Webis); all, train, test (microtexts); neoplasm_train/dev/test, glaucoma_test, mixed_test (AbstRCT); train, test, all (CDCP); all (UKP)."),
+    corpus: Corpus = typer.Option("aaec", "--corpus", help="Corpus name: aaec, oped (argmine-oped), webis, microtexts, abstrct, cdcp, ukp."),
+    split: Split = typer.Option("test", "--split", help="Split: train, dev, test (AAEC); training, validation (Webis); all, train, test (microtexts); neoplasm_train/dev/test, glaucoma_test, mixed_test (AbstRCT); train, test, all (CDCP); all (UKP)."),
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
     model: Optional[List[str]] = typer.Option(None, "--model", help="Model directory; repeat to compare models."),
     predictions: Optional[List[Path]] = typer.Option(None, "--predictions", help="JSON Lines of predicted documents (CONTRACT.md), matched to gold by id; repeatable. A gold document without a prediction counts as an empty one."),
-    level: str = typer.Option("essay", "--level", help="essay or paragraph."),
-    precision: str = typer.Option("fp32", "--precision", help="fp32 or bf16 (the miner's precision)."),
+    level: Level = typer.Option("essay", "--level", help="essay or paragraph."),
+    precision: Precision = typer.Option("fp32", "--precision", help="fp32 or bf16 (the miner's precision)."),
     n_bootstrap: int = typer.Option(1000, "--bootstrap", min=0, help="Bootstrap resamples of the documents for confidence intervals and comparisons (0: none)."),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
     confidence: float = typer.Option(0.95, "--confidence", min=0.5, max=0.999, help="Confidence level of the intervals."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here (several systems: {systems, comparisons})."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
-    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP),
+    backend: Backend = typer.Option("torch", "--backend", help=BACKEND_HELP),
 ):
     """Score a model or predictions on an annotated corpus split (component and relation F1, 100% and 50% match).
 
@@ -189,15 +256,13 @@ def evaluate(
     bootstrap p-value over documents.
     """
     from .errors import ArgmineError
-    from .evaluate import evaluate_systems, format_comparison, format_scores
+    from .evaluate import evaluate_systems, format_comparison, format_scores, scores_payload
 
-    if level not in ("essay", "paragraph"):
-        _fail(f"--level must be essay or paragraph; got {level!r}")
     try:
         results, comparisons = evaluate_systems(
-            corpus, split, _data_dir(data_dir), list(model or []), level, predictions=list(predictions or []),
-            n_bootstrap=n_bootstrap, seed=seed, confidence=confidence, precision=precision, threads=threads, backend=backend,
-            log=lambda m: typer.echo(f"argmine evaluate: {m}", err=True))
+            corpus.value, split.value, _data_dir(data_dir), list(model or []), level.value,
+            predictions=list(predictions or []), n_bootstrap=n_bootstrap, seed=seed, confidence=confidence,
+            precision=precision.value, threads=threads, backend=backend.value, log=lambda m: typer.echo(f"argmine evaluate: {m}", err=True))
     except (ArgmineError, FileNotFoundError, ValueError) as e:
         _fail(str(e))
     for r in results:
@@ -206,11 +271,7 @@ def evaluate(
         typer.echo("")
         typer.echo(format_comparison([c["a"], c["b"]], c))
     if json_out:
-        if len(results) == 1:
-            payload = results[0]
-        else:
-            payload = {"corpus": corpus, "split": split, "level": level, "n_docs": results[0]["n_docs"],
-                       "systems": results, "comparisons": comparisons}
+        payload = scores_payload(results, comparisons, corpus.value, split.value, level.value)
         json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 
 
@@ -223,13 +284,12 @@ def train(
     no_resume: bool = typer.Option(False, "--no-resume", metavar="", help="Start afresh even if a checkpoint exists."),
     threads: int = typer.Option(0, "--threads", help="CPU threads (0: PyTorch's default)."),
 ):
-    """Train a model from a config; checkpoints every epoch and resumes after an interruption."""
-    import shutil
+    """Train a model from a config; checkpoints every epoch and resumes after an interruption.
 
+    The same as ``argmine.training.loop.train`` from Python: the final model directory is OUT/model."""
     import tomllib
 
     from .config import load_config
-    from .training.cardgen import render_card
     from .training.loop import train as train_fn
 
     try:
@@ -238,15 +298,8 @@ def train(
         _fail(f"config {config}: {e}")
     except OSError as e:
         _fail(f"config {config} cannot be read ({e.strerror or e})")
-    dd = _data_dir(data_dir)
-    state = train_fn(cfg, out, dd, resume=not no_resume, log=lambda m: typer.echo(m, err=True))
-    final = out / "model"
-    if final.exists():
-        shutil.rmtree(final)
-    shutil.copytree(out / "checkpoints" / "best", final)
-    (final / "training_history.json").write_text(json.dumps(state, indent=1) + "\n")
-    (final / "README.md").write_text(render_card(final), encoding="utf-8")
-    typer.echo(f"model written to {final} (best on dev: {state['selected']})", err=True)
+    state = train_fn(cfg, out, _data_dir(data_dir), resume=not no_resume, log=lambda m: typer.echo(m, err=True))
+    typer.echo(f"model written to {out / 'model'} (best on dev: {state['selected']})", err=True)
 
 
 @app.command("add-evidence")
@@ -254,13 +307,12 @@ def add_evidence(
     model: Path = typer.Argument(..., metavar="MODEL", help="A trained model directory."),
     out: Path = typer.Option(..., "--out", help="Where to write the model with an evidence-type head."),
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
+    cv_folds: Annotated[int, typer.Option("--cv-folds", min=0, help="Also cross-validate a scikit-learn logistic regression and a majority baseline on the frozen features with this many folds, and log their scores (0: no).")] = 0,  # Annotated: a real default for direct calls
 ):
     """Fit an evidence-type head (Webis-Editorials-16 types) on a frozen model: its units and relations stay the same."""
-    from .training.cardgen import render_card
     from .training.evidence import add_evidence_head
 
-    add_evidence_head(model, _data_dir(data_dir), out, log=lambda m: typer.echo(m, err=True))
-    (out / "README.md").write_text(render_card(out), encoding="utf-8")
+    add_evidence_head(model, _data_dir(data_dir), out, log=lambda m: typer.echo(m, err=True), cv_folds=cv_folds)
     typer.echo(f"model written to {out}", err=True)
 
 
@@ -279,40 +331,28 @@ def batch(
     chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=1, help="Records mined and written together (default 64; --engine ray: records per Ray job, default 256 per worker)."),
     fsync: bool = typer.Option(False, "--fsync", metavar="", help="fsync OUTPUT after every chunk."),
     quiet: bool = typer.Option(False, "-q", "--quiet", metavar="", help="No progress bar and no summary line."),
-    engine: str = typer.Option("local", "--engine", help="local (default: this process) or ray (Ray Data actors; RAY_ADDRESS picks the cluster; see docs/ray.md)."),
+    engine: Engine = typer.Option("local", "--engine", help="local (default: this process) or ray (Ray Data actors; RAY_ADDRESS picks the cluster; see docs/ray.md)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="--engine ray: actors, one CPU each (default: the cluster's CPUs)."),
-    precision: str = typer.Option("fp32", "--precision", help="fp32, or bf16 (encoder under bfloat16 autocast; faster on CPUs with AMX/AVX-512 BF16, scores within ~0.2 F1)."),
+    precision: Precision = typer.Option("fp32", "--precision", help="fp32, or bf16 (encoder under bfloat16 autocast; faster on CPUs with AMX/AVX-512 BF16, scores within ~0.2 F1)."),
     summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run's summary as JSON here (records read, mined, errors by reason, documents/s)."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP + " --engine local only."),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP + " --engine local only."),
-    backend: str = typer.Option("torch", "--backend", help=BACKEND_HELP + " --engine local only."),
+    backend: Backend = typer.Option("torch", "--backend", help=BACKEND_HELP + " --engine local only."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 
     --engine ray mines on Ray Data actors (pip install 'argmine\\[ray]'; docs/ray.md) and writes the same OUTPUT
     and ERRORS. Resume is only required of the local engine; with ray a rerun also skips the records written.
     """
-    from .batch import DEFAULT_CHUNK_SIZE, BatchInterrupted, input_kind, run_batch
+    from .batch import BatchInterrupted, run_engine
     from .errors import ArgmineError
-    from .miner import load
 
-    _check_engine(engine, workers, threads, min_score)
-    if engine == "ray" and backend != "torch":
-        _fail("--backend needs --engine local (a Ray actor runs the torch backend)")
     try:
-        input_kind(input_path)
-        common = dict(text_field=text_field, id_field=id_field, errors_path=errors, batch_size=batch_size, limit=limit,
-                      max_chars=max_chars, fsync=fsync, progress=not quiet and sys.stderr.isatty(), max_seconds=max_seconds)
-        if engine == "ray":
-            from .integrations.ray import run_batch_ray
-
-            summary = run_batch_ray(input_path, output, model, workers=workers, chunk_size=chunk_size, **common)
-        else:
-            from .miner import check_min_score
-
-            miner = load(model, precision=precision, threads=threads, backend=backend)
-            miner.min_score = check_min_score(min_score)
-            summary = run_batch(input_path, output, miner, chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, **common)
+        summary = run_engine(input_path, output, model, engine=engine.value, precision=precision.value,
+                             threads=threads, min_score=min_score, workers=workers, chunk_size=chunk_size,
+                             text_field=text_field, id_field=id_field, errors_path=errors, batch_size=batch_size,
+                             limit=limit, max_chars=max_chars, fsync=fsync, max_seconds=max_seconds, backend=backend.value,
+                             progress=not quiet and sys.stderr.isatty())
     except BatchInterrupted as e:
         lead = "\n" if sys.stderr.isatty() else ""  # end the ^C line first
         typer.echo(f"{lead}{e.summary.line()}. Run the same command again to resume.", err=True)
@@ -327,17 +367,8 @@ def batch(
         typer.echo(summary.line(), err=True)
 
 
-def _check_engine(engine: str, workers: Optional[int], threads: Optional[int], min_score: Optional[float]) -> None:
-    """Exit 2 on an unknown ``--engine`` or an option that the engine does not take."""
-    if engine not in ("local", "ray"):
-        _fail(f"--engine must be local or ray; got {engine!r}")
-    if workers is not None and engine != "ray":
-        _fail("--workers needs --engine ray")
-    if engine == "ray" and (threads is not None or min_score is not None):
-        _fail("--threads and --min-score need --engine local (a Ray actor uses one CPU and keeps every unit)")
-
-
 def main() -> None:  # console-script entry point
+    """The console-script entry point of ``argmine``: runs the typer app (exits with its code)."""
     app()
 
 

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+from .errors import ConfigError
 
 # -- label sets: the network's outputs, in the order of its logits -------------------------------------------------
 TAGS = ("O", "B-MajorClaim", "I-MajorClaim", "B-Claim", "I-Claim", "B-Premise", "I-Premise")
@@ -75,7 +76,7 @@ def _check_fields(obj, message) -> None:
         ok, phrase = KINDS[kind]
         v = getattr(obj, f.name)
         if not ok(v):
-            raise ValueError(message(f.name, v, phrase))
+            raise ConfigError(message(f.name, v, phrase))
         if kind in _FLOAT_KINDS and v is not None:
             setattr(obj, f.name, float(v))
         if kind == "strings":
@@ -106,12 +107,12 @@ def check_decoding(table: Mapping[str, Any]) -> Dict[str, Any]:
     from .decoding import DecodeOptions
 
     if not isinstance(table, Mapping):
-        raise ValueError(f"decoding must be a table of DecodeOptions fields; got {table!r}")
+        raise ConfigError(f"decoding must be a table of DecodeOptions fields; got {table!r}")
     DecodeOptions.from_config({"decoding": dict(table)})  # raises on an unknown option
     for f in fields(DecodeOptions):
         ok, phrase = _DECODE_KINDS.get(str(f.type), (lambda v: True, ""))
         if f.name in table and not ok(table[f.name]):
-            raise ValueError(f"decoding {f.name} must be {phrase}; got {table[f.name]!r}")
+            raise ConfigError(f"decoding {f.name} must be {phrase}; got {table[f.name]!r}")
     return dict(table)
 
 
@@ -133,11 +134,15 @@ class LossWeights:
 
     @classmethod
     def from_dict(cls, table: Mapping[str, float]) -> "LossWeights":
+        """A ``LossWeights`` from a TOML table ``{part = weight}``; parts left out weigh 1.
+
+        Raises:
+            ConfigError: not a table, or a key that is no loss part (``LOSS_PARTS``) (E008)."""
         if not isinstance(table, Mapping):
-            raise ValueError(f"loss_weights must be a table {{part = weight}}; got {table!r}")
+            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {table!r}")
         bad = set(table) - set(LOSS_PARTS)
         if bad:
-            raise ValueError(f"loss_weights keys must be among {list(LOSS_PARTS)}; got unknown {sorted(bad)}")
+            raise ConfigError(f"loss_weights keys must be among {list(LOSS_PARTS)}; got unknown {sorted(bad)}")
         return cls(**table)
 
 
@@ -158,7 +163,7 @@ class AuxCorpus:
     def __post_init__(self):
         _check_fields(self, lambda k, v, p: f"aux_corpora {k} must be {p}; got {v!r}")
         if not 0 < self.fraction <= 10:
-            raise ValueError(f"aux_corpora fraction must be a number in (0, 10]; got {self.fraction!r}")
+            raise ConfigError(f"aux_corpora fraction must be a number in (0, 10]; got {self.fraction!r}")
 
 
 @dataclass
@@ -173,22 +178,22 @@ class MainCorpus:
     def __post_init__(self):
         _check_fields(self, lambda k, v, p: f"main_corpora {k} must be {p}; got {v!r}")
         if not 1 <= self.repeat <= 10:
-            raise ValueError(f"main_corpora repeat must be an int in [1, 10]; got {self.repeat!r}")
+            raise ConfigError(f"main_corpora repeat must be an int in [1, 10]; got {self.repeat!r}")
 
 
 def _corpus_tables(cls, key: str, value) -> list:
     if not isinstance(value, (list, tuple)):
-        raise ValueError(f"{key} must be a list of tables; got {value!r}")
+        raise ConfigError(f"{key} must be a list of tables; got {value!r}")
     out = []
     for spec in value:
         if isinstance(spec, cls):
             out.append(spec)
             continue
         if not isinstance(spec, Mapping) or "corpus" not in spec:
-            raise ValueError(f"{key} entries must be tables with a corpus key; got {spec!r}")
+            raise ConfigError(f"{key} entries must be tables with a corpus key; got {spec!r}")
         bad = set(spec) - {f.name for f in fields(cls)}
         if bad:
-            raise ValueError(f"{key} keys must be among {[f.name for f in fields(cls)]}; got unknown {sorted(bad)}")
+            raise ConfigError(f"{key} keys must be among {[f.name for f in fields(cls)]}; got unknown {sorted(bad)}")
         out.append(cls(**spec))
     return out
 
@@ -263,7 +268,7 @@ class TrainConfig:
         if isinstance(self.loss_weights, Mapping):
             self.loss_weights = LossWeights.from_dict(self.loss_weights)
         elif not isinstance(self.loss_weights, LossWeights):
-            raise ValueError(f"loss_weights must be a table {{part = weight}}; got {self.loss_weights!r}")
+            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {self.loss_weights!r}")
         self.aux_corpora = _corpus_tables(AuxCorpus, "aux_corpora", self.aux_corpora)
         self.main_corpora = _corpus_tables(MainCorpus, "main_corpora", self.main_corpora)
         self.decoding = check_decoding(self.decoding)
@@ -275,7 +280,7 @@ class TrainConfig:
         keys = [f.name for f in fields(cls)]
         unknown = set(data) - set(keys)
         if unknown:
-            raise ValueError(f"config keys must be among {sorted(keys)}; got unknown {sorted(unknown)}")
+            raise ConfigError(f"config keys must be among {sorted(keys)}; got unknown {sorted(unknown)}")
         return cls(**data)
 
     def to_dict(self) -> Dict[str, Any]:
@@ -304,7 +309,7 @@ def _toml_value(v) -> str:
     if isinstance(v, dict):
         items = [f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items() if x is not None]
         return "{ " + ", ".join(items) + " }" if items else "{}"
-    raise ValueError(f"config values must be TOML values; got {v!r}")
+    raise ConfigError(f"config values must be TOML values; got {v!r}")
 
 
 def load_config(path: Optional[Union[str, Path]] = None, **overrides) -> TrainConfig:
@@ -389,28 +394,28 @@ class ModelConfig:
         for k in ("encoder_config", "training", "decoding"):  # as JSON has them (str keys, lists), so equal after a save
             setattr(self, k, json.loads(json.dumps(getattr(self, k))))
         if self.format_version != MODEL_FORMAT_VERSION:
-            raise ValueError(f"format_version {self.format_version!r} where this argmine reads {MODEL_FORMAT_VERSION}")
+            raise ConfigError(f"format_version {self.format_version!r} where this argmine reads {MODEL_FORMAT_VERSION}")
         if self.evidence_types and len(self.evidence_types) != len(EVIDENCE_TYPES):
-            raise ValueError(f"a config.json with evidence_types {list(self.evidence_types)!r} (there must be "
+            raise ConfigError(f"a config.json with evidence_types {list(self.evidence_types)!r} (there must be "
                              f"{len(EVIDENCE_TYPES)} names, one per class)")
         if self.evidence_input not in ("unit", "span"):
-            raise ValueError(f"a config.json with an evidence_input of {self.evidence_input!r} (it must be 'unit' or 'span')")
+            raise ConfigError(f"a config.json with an evidence_input of {self.evidence_input!r} (it must be 'unit' or 'span')")
         try:
             self.decoding = check_decoding(self.decoding)
             self.decode_options()
         except (ValueError, TypeError) as e:
-            raise ValueError(f"a config.json with decoding options that do not work ({e})") from None
+            raise ConfigError(f"a config.json with decoding options that do not work ({getattr(e, 'message', e)})") from None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ModelConfig":
         """A config.json's object, checked (``ValueError`` names what is wrong); unknown keys go to ``extra``."""
         if not isinstance(data, Mapping):
-            raise ValueError(f"a config.json holding a {type(data).__name__}, not an object")
+            raise ConfigError(f"a config.json holding a {type(data).__name__}, not an object")
         missing = [k for k in MODEL_REQUIRED_KEYS if k not in data]
         if missing:
-            raise ValueError(f"a config.json without the keys {missing}")
+            raise ConfigError(f"a config.json without the keys {missing}")
         if data["format_version"] != MODEL_FORMAT_VERSION or isinstance(data["format_version"], bool):
-            raise ValueError(f"format_version {data['format_version']!r} where this argmine reads {MODEL_FORMAT_VERSION}")
+            raise ConfigError(f"format_version {data['format_version']!r} where this argmine reads {MODEL_FORMAT_VERSION}")
         known = {f.name for f in fields(cls)} - {"extra"}
         return cls(**{k: v for k, v in data.items() if k in known},
                    extra={k: v for k, v in data.items() if k not in known})
@@ -436,6 +441,7 @@ class ModelConfig:
         raise KeyError(key)
 
     def get(self, key: str, default: Any = None) -> Any:
+        """``self[key]``, or ``default`` when the config has no such key (as ``dict.get``). Raises nothing."""
         try:
             return self[key]
         except KeyError:
@@ -445,4 +451,5 @@ class ModelConfig:
         return (key != "extra" and key in self.__dataclass_fields__) or key in self.extra
 
     def keys(self) -> List[str]:
+        """The keys of the ``config.json`` object (``to_dict()``), as a list."""
         return list(self.to_dict())

@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional
 
 from .config import EVIDENCE_TYPES, UNIT_LABELS  # noqa: F401  (label sets in one place; config imports nothing of argmine)
 from .config import REL_LABELS as RELATION_LABELS
+from .errors import ArgumentTypeError, InvalidDocumentError, UnknownKeyError
 
 SCHEMA_VERSION = 1
 
@@ -25,6 +26,7 @@ class ArgumentUnit:
     extra: Dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
 
     def span_text(self, text: str) -> str:
+        """The unit's text: ``text[start:end]`` of the document text ``text`` (character offsets)."""
         return text[self.start:self.end]
 
 
@@ -56,16 +58,21 @@ class Document:
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
-            raise TypeError(f"text must be a str; got {type(self.text).__name__}")
+            raise ArgumentTypeError(f"text must be a str; got {type(self.text).__name__}")
 
     # -- views -----------------------------------------------------------------
     def unit(self, unit_id: str) -> ArgumentUnit:
+        """The unit whose id is ``unit_id``.
+
+        Raises:
+            UnknownKeyError: the document has no such unit (a ``KeyError``, E011)."""
         for u in self.units:
             if u.id == unit_id:
                 return u
-        raise KeyError(f"no unit with id {unit_id!r} in document {self.id!r}")
+        raise UnknownKeyError(f"no unit with id {unit_id!r} in document {self.id!r}")
 
     def unit_text(self, unit: ArgumentUnit) -> str:
+        """The text of ``unit`` in this document (``text[unit.start:unit.end]``)."""
         return self.text[unit.start:unit.end]
 
     def validate(self) -> None:
@@ -74,23 +81,27 @@ class Document:
         last_end = -1
         for u in sorted(self.units, key=lambda u: (u.start, u.end)):
             if not (0 <= u.start < u.end <= len(self.text)):
-                raise ValueError(f"unit {u.id} offsets must satisfy 0 <= start < end <= {len(self.text)}; got {u.start}, {u.end}")
+                raise InvalidDocumentError(f"unit {u.id} offsets must satisfy 0 <= start < end <= {len(self.text)}; got {u.start}, {u.end}")
             if u.start < last_end:
-                raise ValueError(f"units must not overlap; got {u.id} starting at {u.start} before {last_end}")
+                raise InvalidDocumentError(f"units must not overlap; got {u.id} starting at {u.start} before {last_end}")
             if u.label not in UNIT_LABELS:
-                raise ValueError(f"unit label must be one of {UNIT_LABELS}; got {u.label!r}")
+                raise InvalidDocumentError(f"unit label must be one of {UNIT_LABELS}; got {u.label!r}")
             if u.id in ids:
-                raise ValueError(f"unit ids must be unique; got {u.id!r} twice")
+                raise InvalidDocumentError(f"unit ids must be unique; got {u.id!r} twice")
             ids.add(u.id)
             last_end = u.end
         for r in self.relations:
             if r.label not in RELATION_LABELS:
-                raise ValueError(f"relation label must be one of {RELATION_LABELS}; got {r.label!r}")
+                raise InvalidDocumentError(f"relation label must be one of {RELATION_LABELS}; got {r.label!r}")
             if r.source not in ids or r.target not in ids:
-                raise ValueError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
+                raise InvalidDocumentError(f"relation ends must be unit ids of this document; got {r.source!r} -> {r.target!r}")
 
     # -- serialisation ---------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
+        """The JSON document of CONTRACT.md (``schema_version`` 1): ``id``, ``text``, ``units`` (each with ``id``,
+        ``start``, ``end``, ``text``, ``label``, ``score`` and its extra keys), ``relations`` (``source``, ``target``,
+        ``label``, ``score`` and extras), ``model`` and ``meta``. See docs/units.md and docs/relations.md. Raises nothing;
+        ``Document.from_dict`` reads it back (``from_dict(d.to_dict()) == d``)."""
         units = []
         for u in self.units:
             d = dict(u.extra)
@@ -115,9 +126,16 @@ class Document:
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "Document":
+        """A Document from a JSON document of CONTRACT.md (the inverse of ``to_dict``; unit ``text`` is not read, it
+        follows from the offsets; unknown unit and relation keys go to ``extra``). Not validated: call ``validate()``.
+
+        Raises:
+            InvalidDocumentError: a ``schema_version`` other than 1 (E012).
+            KeyError: a unit or relation without a required field (``argmine.validate.document_from_record`` turns this
+                into a ``DocumentFormatError`` naming the record)."""
         version = d.get("schema_version", SCHEMA_VERSION)
         if version != SCHEMA_VERSION:
-            raise ValueError(f"schema_version must be {SCHEMA_VERSION}; got {version!r}")
+            raise InvalidDocumentError(f"schema_version must be {SCHEMA_VERSION}; got {version!r}")
         text = d["text"]
         units = [
             ArgumentUnit(

@@ -10,6 +10,7 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 
 from .config import REL_LABELS, STANCES, TAGS, UNIT_LABELS  # noqa: F401  (label sets, re-exported)
+from .errors import ConfigError
 
 
 def allowed_transition(prev: str, cur: str) -> bool:
@@ -287,7 +288,7 @@ class DecodeOptions:
         dec.setdefault("typer_weight", float(cfg.get("typer_weight", 0.5)))
         unknown = set(dec) - set(cls.__dataclass_fields__)
         if unknown:
-            raise ValueError(f"decoding options must be among {sorted(cls.__dataclass_fields__)}; got {sorted(unknown)}")
+            raise ConfigError(f"decoding options must be among {sorted(cls.__dataclass_fields__)}; got {sorted(unknown)}")
         if dec.get("mc_roles") is not None:
             dec["mc_roles"] = tuple(dec["mc_roles"])
         return cls(**dec)

@@ -7,7 +7,7 @@ extra), so generic handlers work. Messages read "X must be ...; got ..." and end
 Every class has a code in spaCy's style (``E###``), its class attribute ``code``, written at the head of the
 message (``[E101] format must be one of ...``) so that a message found in a log can be looked up here (and in
 docs/errors.md) and tests can check which error was raised. Codes never change meaning; retired codes are not
-reused. E0xx: models, data and input files; E1xx: exports and their inputs and outputs; E2xx: batch runs, web
+reused. E0xx: models, data and input files; E1xx: exports, arguments, options and outputs; E2xx: batch runs, web
 pages and the engines.
 """
 from __future__ import annotations
@@ -20,7 +20,9 @@ PathLike = Union[str, "os.PathLike[str]"]
 __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError",
            "BratFormatError", "DocumentFormatError", "UnknownFormatError", "ExportError", "AifFormatError",
            "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "OptionValueError",
-           "VocabularyError", "DeviceError", "MiningTimeoutError", "OnnxRuntimeMissingError",
+           "VocabularyError", "DeviceError", "MiningTimeoutError", "ConfigError", "CorpusFormatError",
+           "SavedFileFormatError", "UnknownKeyError", "InvalidDocumentError", "PackageMissingError",
+           "ArgumentTypeError", "InputIsADirectoryError", "WarcReadError", "InternalError", "OnnxRuntimeMissingError",
            "BatchError", "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
 
 
@@ -274,12 +276,81 @@ class MiningTimeoutError(ArgmineError, TimeoutError):
 class OnnxRuntimeMissingError(ArgmineError, ImportError):
     """``backend="onnx"`` (``--backend onnx``) without ONNX Runtime installed (the optional ``onnx`` extra)."""
 
-    code = "E111"
+    code = "E113"
 
     def __init__(self, detail: str = "") -> None:
         super().__init__("backend 'onnx' needs ONNX Runtime (onnxruntime >= 1.16); got " + (detail or "no module 'onnxruntime'")
                          + ". Run: pip install 'argmine[onnx]' (or pip install onnxruntime onnx), or pass backend='auto' "
                          "(falls back to torch) or backend='torch'.")
+
+
+class ConfigError(ArgmineError, ValueError):
+    """A configuration argmine cannot use: a training ``config.toml`` (a misspelt key, a value out of range, a
+    corpus it cannot train on) or a model's ``config.json`` (read as ``ModelFormatError`` when loading a model)."""
+
+    code = "E008"
+
+
+class CorpusFormatError(ArgmineError, ValueError):
+    """A corpus file whose contents a corpus reader cannot read (JSON, XML/XMI, brat, CoNLL or marked pages that
+    are not what the corpus's release holds); the message names the file and, where known, the line."""
+
+    code = "E009"
+
+
+class SavedFileFormatError(ArgmineError, ValueError):
+    """A file argmine saved itself (a calibration map, a boilerplate classifier) that cannot be read back: another
+    format or version, or parameters that break its rules."""
+
+    code = "E010"
+
+
+class UnknownKeyError(ArgmineError, KeyError):
+    """A key that is not there: a unit id a document does not have, a column a dataset does not have."""
+
+    code = "E011"
+
+
+class InvalidDocumentError(ArgmineError, ValueError):
+    """A ``Document`` that breaks the data model's rules (CONTRACT.md): offsets outside the text, overlapping units,
+    an unknown label, a duplicate id, a relation whose ends are not units, another schema version."""
+
+    code = "E012"
+
+
+class PackageMissingError(ArgmineError, ImportError):
+    """An optional or required package that is not installed (the default base encoder, ``datasets``)."""
+
+    code = "E013"
+
+
+class ArgumentTypeError(ArgmineError, TypeError):
+    """An argument of the wrong type (a list where one str is wanted, a str where a list is, ...)."""
+
+    code = "E111"
+
+
+class InputIsADirectoryError(ArgmineError, IsADirectoryError):
+    """An input path that is a directory where a file is needed."""
+
+    code = "E112"
+
+
+class WarcReadError(ArgmineError, ValueError):
+    """The WARC file breaks off or is corrupt after ``position`` records (the message says how)."""
+
+    code = "E205"
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+class InternalError(ArgmineError, RuntimeError):
+    """A promise argmine broke to itself (an engine that returned the wrong number of documents, ...): a bug.
+    Please report it with the message."""
+
+    code = "E900"
 
 
 def catalogue() -> Dict[str, type]:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .data import ArgumentUnit, Document
 from .metrics import score_documents
 from .text import paragraph_spans
+from .errors import ArgumentValueError, InputFileError
 
 
 def split_paragraphs(doc: Document) -> List[Document]:
@@ -22,8 +23,13 @@ def split_paragraphs(doc: Document) -> List[Document]:
 
 
 def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essay") -> Dict:
+    """Component and relation scores of ``pred`` against ``gold`` (``argmine.metrics.score_documents``; see
+    docs/scores.md), over whole documents (``level="essay"``) or each paragraph as a document (``"paragraph"``).
+
+    Raises:
+        ArgumentValueError: another ``level``, or ``pred`` not one document per gold document (E107)."""
     if level not in ("essay", "paragraph"):
-        raise ValueError(f"level must be 'essay' or 'paragraph'; got {level!r}")
+        raise ArgumentValueError(f"level must be 'essay' or 'paragraph'; got {level!r}")
     if level == "paragraph":
         gold = [p for d in gold for p in split_paragraphs(d)]
         pred = [p for d in pred for p in split_paragraphs(d)]
@@ -77,13 +83,13 @@ def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
         try:
             d = json.loads(line)
         except ValueError as e:
-            raise ValueError(f"{where} must be one JSON document (CONTRACT.md); got {type(e).__name__}: {e}") from None
+            raise InputFileError(f"{where} must be one JSON document (CONTRACT.md); got {type(e).__name__}: {getattr(e, 'message', e)}") from None
         doc = document_from_record(d, where)
         if doc.id is None or doc.id == "":
-            raise ValueError(f"{where}: a prediction must have an id to be matched to a gold document; got none")
+            raise InputFileError(f"{where}: a prediction must have an id to be matched to a gold document; got none")
         doc.id = str(doc.id)
         if doc.id in out:
-            raise ValueError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]})")
+            raise InputFileError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]})")
         out[doc.id] = (n, doc)
     return out
 
@@ -99,7 +105,7 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
     ids = [str(g.id) for g in gold]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise ValueError(f"gold document ids must be unique to match predictions by id; got {dup[:5]} more than once")
+        raise InputFileError(f"gold document ids must be unique to match predictions by id; got {dup[:5]} more than once")
     pred, missing = [], []
     for g, gid in zip(gold, ids):
         hit = predictions.get(gid)
@@ -109,7 +115,7 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
             continue
         n, p = hit
         if p.text != g.text:
-            raise ValueError(f"{source}, line {n}: the prediction for {gid!r} must have the gold document's text; "
+            raise InputFileError(f"{source}, line {n}: the prediction for {gid!r} must have the gold document's text; "
                              f"got a text of {len(p.text)} characters for {len(g.text)} that differs")
         pred.append(p)
     gold_ids = set(ids)
@@ -281,3 +287,13 @@ def format_scores(res: dict) -> str:
     if "predictions" in res and res["predictions"]["n_missing"]:
         lines.append(f"({res['predictions']['n_missing']} gold documents had no prediction: scored as empty)")
     return "\n".join(lines)
+
+
+def scores_payload(results: List[Dict[str, Any]], comparisons: List[Dict[str, Any]], corpus: str, split: str,
+                   level: str) -> Dict[str, Any]:
+    """The JSON ``argmine evaluate --json`` writes: the one system's scores, or for several
+    ``{corpus, split, level, n_docs, systems, comparisons}`` (see docs/scores.md). Raises nothing."""
+    if len(results) == 1:
+        return results[0]
+    return {"corpus": corpus, "split": split, "level": level, "n_docs": results[0]["n_docs"],
+            "systems": results, "comparisons": comparisons}

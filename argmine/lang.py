@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import warnings
 from typing import Dict, Optional, Union
+from .errors import ArgumentTypeError
 
 __all__ = ["NonEnglishWarning", "detect", "english_score", "warn_if_not_english",
            "MIN_WORDS", "THRESHOLD", "MAX_SAMPLE_CHARS", "FOREIGN_MIN", "FOREIGN_FUNCTION_WORDS"]
@@ -93,7 +94,7 @@ def english_score(text: str) -> Dict[str, Union[float, int]]:
     about 1, other languages near 0. ``words``: the number of words (a CJK character counts as one).
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str; got {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}")
     sample = text[:MAX_SAMPLE_CHARS]
     tokens = _TOKEN.findall(sample)
     n_letters = len(_LETTER.findall(sample))

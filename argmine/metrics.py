@@ -24,6 +24,7 @@ import re
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .data import RELATION_LABELS, UNIT_LABELS, Document, Relation
+from .errors import ArgumentValueError
 
 __all__ = ["score_documents", "document_checks"]
 
@@ -199,12 +200,12 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
     """
     gold, pred = list(gold), list(pred)
     if len(gold) != len(pred):
-        raise ValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
+        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
     comps, rels, seg = _Counts(UNIT_LABELS), _Counts(RELATION_LABELS), _Counts(["unit"])
     ev_pairs: List[Tuple[str, Optional[str]]] = []  # (gold, predicted) evidence type of matched units
     for i, (g, p) in enumerate(zip(gold, pred)):
         if g.text != p.text:
-            raise ValueError(
+            raise ArgumentValueError(
                 f"pred document {i} (id {p.id!r}) must have the same text as gold document {i} (id {g.id!r}); "
                 f"got texts of {len(p.text)} and {len(g.text)} characters that differ"
             )
@@ -240,21 +241,39 @@ def _evidence_pairs(gold: Document, pred: Document, align: Dict[str, str]) -> Li
 
 
 def evidence_accuracy(pairs: Sequence[Tuple[Optional[str], Optional[str]]]) -> Dict[str, Any]:
-    """Evidence-type accuracy over matched units (label-agnostic, 50% overlap, one-to-one as segmentation F1 50%).
+    """Evidence-type scores over matched units (label-agnostic, 50% overlap, one-to-one as segmentation F1 50%),
+    computed with ``sklearn.metrics``.
 
-    A matched unit with no predicted type counts as wrong. ``majority_baseline`` is the accuracy of always
-    predicting the most frequent gold type of these units, for reference; ``per_type`` has each gold type's
-    count and recall.
+    A matched unit with no predicted type counts as wrong (its prediction is ``NO_TYPE``). Returns ``accuracy``,
+    ``n_matched``, ``n_correct``, ``macro_f1`` (over the gold types), ``majority_baseline`` (the accuracy of
+    ``sklearn.dummy.DummyClassifier(strategy="most_frequent")``: always the most frequent gold type), ``per_type``
+    (each gold type's ``n_gold``, ``precision``, ``recall``, ``f1``) and ``confusion_matrix`` (``labels``: the gold
+    types, then any other predicted ones; ``counts[i][j]``: units of gold type i predicted as type j). Fractions in
+    [0, 1]; an undefined ratio is 0.0. Raises nothing.
     """
-    from collections import Counter
+    import numpy as np
+    from sklearn.dummy import DummyClassifier
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 
-    pairs = [(g, p) for g, p in pairs if g is not None]
+    pairs = [(g, p if p is not None else NO_TYPE) for g, p in pairs if g is not None]
     n = len(pairs)
-    correct = sum(g == p for g, p in pairs)
-    gold_counts = Counter(g for g, _ in pairs)
-    per_type = {t: {"n_gold": c, "recall": sum(g == p == t for g, p in pairs) / c} for t, c in sorted(gold_counts.items())}
-    return {"accuracy": correct / n if n else 0.0, "n_matched": n, "n_correct": correct,
-            "majority_baseline": max(gold_counts.values()) / n if n else 0.0, "per_type": per_type}
+    if not n:
+        return {"accuracy": 0.0, "n_matched": 0, "n_correct": 0, "macro_f1": 0.0, "majority_baseline": 0.0,
+                "per_type": {}, "confusion_matrix": {"labels": [], "counts": []}}
+    gold, pred = [g for g, _ in pairs], [p for _, p in pairs]
+    types = sorted(set(gold))
+    labels = types + sorted(set(pred) - set(types))
+    p, r, f, support = precision_recall_fscore_support(gold, pred, labels=types, zero_division=0)
+    dummy = DummyClassifier(strategy="most_frequent").fit(np.zeros((n, 1)), gold)
+    return {"accuracy": float(accuracy_score(gold, pred)), "n_matched": n, "n_correct": sum(g == q for g, q in pairs),
+            "macro_f1": float(np.mean(f)), "majority_baseline": float(dummy.score(np.zeros((n, 1)), gold)),
+            "per_type": {t: {"n_gold": int(support[k]), "precision": float(p[k]), "recall": float(r[k]),
+                             "f1": float(f[k])} for k, t in enumerate(types)},
+            "confusion_matrix": {"labels": labels,
+                                 "counts": confusion_matrix(gold, pred, labels=labels).tolist()}}
+
+
+NO_TYPE = "(none)"  # the prediction of a matched unit without an evidence type, in evidence_accuracy
 
 
 def document_checks(gold: Sequence[Document], pred: Sequence[Document], threshold: float = 0.5) -> Dict[str, int]:

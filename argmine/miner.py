@@ -11,6 +11,7 @@ from .data import ArgumentUnit, Document, Relation
 from .decoding import (DecodeOptions, DocumentScores, bias_starts, decode_document, span_label_probs, tags_to_spans,
                        viterbi_bio)
 from .lang import detect as detect_language, warn_if_not_english
+from .errors import ArgumentTypeError, ArgumentValueError
 
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
 
@@ -112,9 +113,9 @@ def _next_of(it: Iterator, name: str, item: str) -> Optional[str]:
     out before the texts or holds another type."""
     value = next(it, _NO_ID)
     if value is _NO_ID:
-        raise ValueError(f"{name} must give one {item} per text; got fewer {name} than texts")
+        raise ArgumentValueError(f"{name} must give one {item} per text; got fewer {name} than texts")
     if value is not None and not isinstance(value, str):
-        raise TypeError(f"{name} must be str or None; got {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be str or None; got {type(value).__name__}")
     return value
 
 
@@ -126,19 +127,19 @@ def _block_values(it: Optional[Iterator], n: int, name: str, item: str) -> List[
 def _check_batch_args(texts, ids, titles, batch_size, max_seconds) -> None:
     """mine_batch's argument checks (TypeError / ValueError, before anything is read or mined)."""
     if isinstance(texts, str):
-        raise TypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
+        raise ArgumentTypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
     if isinstance(batch_size, bool) or not isinstance(batch_size, int):
-        raise TypeError(f"batch_size must be an int; got {type(batch_size).__name__}")
+        raise ArgumentTypeError(f"batch_size must be an int; got {type(batch_size).__name__}")
     if batch_size < 1:
-        raise ValueError(f"batch_size must be >= 1; got {batch_size}")
+        raise ArgumentValueError(f"batch_size must be >= 1; got {batch_size}")
     if isinstance(ids, (str, bytes)):
-        raise TypeError("ids must be an iterable of str (one per text); got a single str")
+        raise ArgumentTypeError("ids must be an iterable of str (one per text); got a single str")
     if isinstance(titles, (str, bytes)):
-        raise TypeError("titles must be an iterable of str (one per text); got a single str")
+        raise ArgumentTypeError("titles must be an iterable of str (one per text); got a single str")
     if max_seconds is not None and (isinstance(max_seconds, bool) or not isinstance(max_seconds, (int, float))):
-        raise TypeError(f"max_seconds must be a number of seconds or None (no budget); got {type(max_seconds).__name__}")
+        raise ArgumentTypeError(f"max_seconds must be a number of seconds or None (no budget); got {type(max_seconds).__name__}")
     if max_seconds is not None and not max_seconds > 0:
-        raise ValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
+        raise ArgumentValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
 
 
 def _take(it: Iterator, n: int) -> tuple:
@@ -175,12 +176,12 @@ class Miner:
         self.calibration = calibration  # argmine.calibration.ScoreCalibration, or None: raw scores
         self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
         if precision not in ("fp32", "bf16"):
-            raise ValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}")
+            raise ArgumentValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}")
         self.precision = precision  # bf16: the encoder runs under bfloat16 autocast (faster on CPUs with AMX/AVX-512 BF16)
         if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)):
-            raise TypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}")
+            raise ArgumentTypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}")
         if max_chars is not None and max_chars < 1:
-            raise ValueError(f"max_chars must be >= 1 or None (no limit); got {max_chars}")
+            raise ArgumentValueError(f"max_chars must be >= 1 or None (no limit); got {max_chars}")
         self.max_chars = max_chars  # longer texts raise ValueError in mine()/mine_batch()
         self.net = net
         self.tokenizer = tokenizer
@@ -215,6 +216,7 @@ class Miner:
 
     @property
     def model_info(self) -> Dict[str, str]:
+        """``{"name", "version"}`` of the loaded model (a document's ``model`` key)."""
         return {"name": self.config["name"], "version": self.config["version"]}
 
     def __repr__(self) -> str:
@@ -228,7 +230,19 @@ class Miner:
 
         ``title``: the text's headline, not part of ``text`` (an op-ed's headline usually states its thesis; a model
         with a headline input uses it to find the major claim; kept in ``meta["title"]``). ``min_score``: as in
-        :meth:`mine_batch`."""
+        :meth:`mine_batch`.
+
+        Returns:
+            The Document (CONTRACT.md): its units (argument components) and relations; see docs/units.md.
+
+        Raises:
+            ArgumentTypeError: ``text`` (or ``id``, ``title``) of the wrong type (a ``TypeError``, E111).
+            ArgumentValueError: a text over ``max_chars`` (a ``ValueError``, E107).
+            OptionValueError: ``min_score`` outside [0, 1] (E108).
+
+        Warns:
+            argmine.lang.NonEnglishWarning: a text of 20 words or more that is not English.
+        """
         return next(iter(self.mine_batch([text], ids=[id], titles=[title], show_progress=False, min_score=min_score)))
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
@@ -244,11 +258,21 @@ class Miner:
         texts before it are yielded. ``min_score`` (in [0, 1]): units scoring below it are dropped, with every
         relation to or from them (``drop_below``); with a calibrated model a unit's score is the probability that it
         is right; None: the miner's ``min_score`` attribute (default None: keep every unit). When ``texts`` raises
-        midway, the texts it gave before are mined and yielded, then its exception is raised. Raises ``TypeError``
-        for a text that is not a ``str``, a single str as ``texts`` or ``ids``, an id that is not a str, or a
-        ``batch_size`` that is not an int; ``ValueError`` for a text over ``max_chars``, ``batch_size < 1``,
-        ``max_seconds <= 0`` or fewer ids than texts; ``OptionValueError`` (a ``ValueError``) for a ``min_score``
-        outside [0, 1]. Warns ``argmine.lang.NonEnglishWarning`` for a text of 20 words or more that is not English.
+        midway, the texts it gave before are mined and yielded, then its exception is raised.
+
+        Yields:
+            One Document per text, in input order.
+
+        Raises:
+            ArgumentTypeError: a text that is not a ``str``, a single str as ``texts`` or ``ids``, an id that is not
+                a str, or a ``batch_size`` that is not an int (a ``TypeError``, E111).
+            ArgumentValueError: a text over ``max_chars``, ``batch_size < 1``, ``max_seconds <= 0`` or fewer ids
+                than texts (a ``ValueError``, E107).
+            OptionValueError: a ``min_score`` outside [0, 1] (a ``ValueError``, E108).
+            MiningTimeoutError: a text ran past ``max_seconds`` (a ``TimeoutError``, E110).
+
+        Warns:
+            argmine.lang.NonEnglishWarning: a text of 20 words or more that is not English.
         """
         min_score = check_min_score(min_score if min_score is not None else self.min_score)
         _check_batch_args(texts, ids, titles, batch_size, max_seconds)
@@ -293,9 +317,9 @@ class Miner:
     def _check_texts(self, block: Sequence[Any]) -> None:
         for t in block:
             if not isinstance(t, str):
-                raise TypeError(f"text must be a str; got {type(t).__name__}")
+                raise ArgumentTypeError(f"text must be a str; got {type(t).__name__}")
             if self.max_chars is not None and len(t) > self.max_chars:
-                raise ValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
+                raise ArgumentValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
                                  "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")
 
     def _mine_timed(self, block: List[str], ids: List[Optional[str]], titles: List[Optional[str]], batch_size: int,

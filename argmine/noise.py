@@ -44,6 +44,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from .text import line_spans, strip_span  # the same line splitting as paragraphs use
+from .errors import ArgumentTypeError
 
 __all__ = ["noise_spans", "noise_lines", "classify_line", "set_learned", "learned_enabled", "KINDS", "STRUCTURAL_KINDS",
            "LEARNED_ENV"]
@@ -394,20 +395,22 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
     ``continues``: the line is hard-wrapped into the next line (it then is never a ``title``/``heading``).
     """
     if not isinstance(line, str):
-        raise TypeError(f"line must be a str; got {type(line).__name__}")
+        raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}")
     s = _core(line)
     if not s or not any(ch.isalnum() for ch in s):
         return None
     words = _words(s)
     n_words = len(words)
     n_chars = len(s)
-    low = s.lower()
-    short = n_words <= 12 and n_chars <= 120
     ends_stop = _ends_sentence(s)
-    near_end = n_lines > 1 and position >= n_lines - 4
-    near_start = position <= 3
+    near = (n_lines > 1 and position >= n_lines - 4) or position <= 3  # near the start or the end of the text
+    return (_keyword_kind(s, words, n_chars, ends_stop) or _byline_kind(s, n_words, n_chars, ends_stop, near)
+            or _shape_kind(s, words, position=position, n_lines=n_lines, continues=continues))
 
-    # -- keyword kinds, most specific first ------------------------------------------------------------------
+
+def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Optional[str]:
+    """The kind a line's keywords give (copyright, comment_prompt, ..., a link bar), most specific first, or None."""
+    n_words = len(words)
     if n_chars <= 400 and _COPYRIGHT.search(s):
         return "copyright"
     if n_chars <= 250 and _COMMENT.search(s):
@@ -460,8 +463,11 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
         bar = _link_bar(s)
         if bar:
             return bar
+    return None
 
-    # -- bylines and author bios -------------------------------------------------------------------------------
+
+def _byline_kind(s: str, n_words: int, n_chars: int, ends_stop: bool, near: bool) -> Optional[str]:
+    """"byline" or "author_bio" for a line that names the author (``near``: near the start or end), or None."""
     if n_words <= 16 and n_chars <= 160:
         m = _BYLINE_LEAD.match(s)
         if m and _looks_like_name_list(m.group("rest")):
@@ -470,15 +476,19 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
             return "byline"
         if n_words <= 12 and not ends_stop and _SHORT_BYLINE_ROLE.match(s):
             return "byline"
-    if (near_end or near_start) and n_words <= 80 and n_chars <= 600:
+    if near and n_words <= 80 and n_chars <= 600:
         m = _BIO.match(s)
         if m and _BIO_ROLE.match(m.group("rest")) and _BIO_SIGNAL.search(s):
             name_tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
             if all(t[0].isupper() for t in name_tokens) and not any(
                     t.lower().strip(".") in _STOPWORDS for t in name_tokens):
                 return "author_bio"
+    return None
 
-    # -- shape: headline / headings -----------------------------------------------------------------------------
+
+def _shape_kind(s: str, words: List[str], *, position: int, n_lines: int, continues: bool) -> Optional[str]:
+    """"title" or "heading" by the line's shape (capitals, no final stop, its position), or None."""
+    n_words, n_chars = len(words), len(s)
     if continues or n_lines < 2 or n_words == 0:
         return None
     first = s[0]
@@ -535,7 +545,7 @@ def set_learned(enabled: Optional[bool]) -> None:
     ``ARGMINE_NOISE_LEARNED`` (``rules``, ``0``, ``off``, ``false``, ``no`` = rules only), which defaults to on."""
     global _LEARNED_DEFAULT
     if enabled is not None and not isinstance(enabled, bool):
-        raise TypeError(f"enabled must be a bool or None; got {type(enabled).__name__}")
+        raise ArgumentTypeError(f"enabled must be a bool or None; got {type(enabled).__name__}")
     _LEARNED_DEFAULT = enabled
 
 
@@ -562,7 +572,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     ``argmine.boilerplate.LineModel`` to use instead of the shipped one.
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str; got {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}")
     if learned is None:
         learned = learned_enabled()
     raw = [strip_span(text, s, e) for s, e in line_spans(text)]

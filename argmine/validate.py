@@ -103,5 +103,6 @@ def document_from_record(obj: Any, where: str) -> Document:
         raise DocumentFormatError(where, "each unit must have id, start, end and label, and each relation source, "
                                   "target and label", f"no field {e}", _CONTRACT) from None
     except (TypeError, ValueError, AttributeError) as e:
-        raise DocumentFormatError(where, "a document must follow CONTRACT.md", str(e), _CONTRACT) from None
+        raise DocumentFormatError(where, "a document must follow CONTRACT.md", getattr(e, "message", str(e)),
+                                  _CONTRACT) from None
     return doc

@@ -41,7 +41,7 @@ def test_without_onnxruntime_auto_is_torch_and_onnx_says_what_to_install(monkeyp
     assert oe.resolve_backend("auto", "cpu", "fp32") == "torch"
     with pytest.raises(OnnxRuntimeMissingError) as info:
         oe.resolve_backend("onnx", "cpu", "fp32")
-    assert info.value.code == "E111" and isinstance(info.value, ImportError)
+    assert info.value.code == "E113" and isinstance(info.value, ImportError)
     assert "pip install 'argmine[onnx]'" in str(info.value)
 
 

@@ -389,13 +389,14 @@ def test_progress_bar_and_summary(tmp_path, capsys):
 
 
 def test_cli_ctrl_c_exit_130(tmp_path, tiny_model_dir, monkeypatch):
-    import argmine.batch as batch_mod
     from argmine.batch import BatchSummary
 
     def interrupted(*a, **k):
         raise BatchInterrupted(BatchSummary(mined=3, interrupted=True))
 
-    monkeypatch.setattr(batch_mod, "run_batch", interrupted)
+    import argmine.batch.runner as runner_mod
+
+    monkeypatch.setattr(runner_mod, "run_batch", interrupted)  # what argmine.batch.run_engine calls
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"text": "hi"}) + "\n")
     res = runner().invoke(app, ["batch", str(src), "-o", str(tmp_path / "o.jsonl"), "--model", str(tiny_model_dir)])

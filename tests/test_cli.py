@@ -127,10 +127,44 @@ def test_missing_model_is_a_clean_error(tmp_path):
     assert_clean_error(res, "no-model")
 
 
-def test_evaluate_bad_level_is_a_clean_error(tiny_model_dir, tmp_path):
+def flat(text: str) -> str:
+    """A usage error as one line: typer draws it in a box whose lines wrap anywhere."""
+    import re
+
+    return " ".join(re.sub("[│╭╮╰╯─]", " ", text).split())
+
+
+def test_evaluate_bad_level_is_a_usage_error(tiny_model_dir, tmp_path):
     res = runner().invoke(app, ["evaluate", "--level", "sentence", "--model", str(tiny_model_dir),
                                 "--data-dir", str(tmp_path)])
-    assert_clean_error(res, "--level")
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert "--level" in res.stderr and "'sentence' is not one of 'essay', 'paragraph'" in flat(res.stderr)
+
+
+@pytest.mark.parametrize("command, option, bad", [("evaluate", "--precision", "fp16"), ("batch", "--precision", "int8"),
+                                                  ("evaluate", "--corpus", "nope"), ("evaluate", "--split", "nope"),
+                                                  ("mine", "--format", "xml"), ("render", "--format", "pdf"),
+                                                  ("batch", "--engine", "spark"), ("mine", "--backend", "tvm")])
+def test_fixed_choices_are_enums_checked_and_listed_in_help(command, option, bad, tmp_path):
+    from argmine.cli import Backend, Corpus, Engine, ExportFormat, Level, Precision, Split
+    from argmine.corpora import ALIASES, CORPORA, get_splits
+    from argmine.model.onnx_encoder import BACKENDS
+    from argmine.export import FORMATS
+
+    assert [f.value for f in ExportFormat] == list(FORMATS)
+    assert {c.value for c in Corpus} == set(CORPORA) | {a for a, c in ALIASES.items() if a == f"argmine-{c}"}
+    assert {s.value for s in Split} == {s for c in CORPORA for s in get_splits(c)}
+    assert [p.value for p in Precision] == ["fp32", "bf16"] and [e.value for e in Engine] == ["local", "ray"]
+    assert [lv.value for lv in Level] == ["essay", "paragraph"] and [b.value for b in Backend] == list(BACKENDS)
+    args = {"mine": ["mine", str(tmp_path / "x.txt")], "render": ["render", str(tmp_path / "x.json")],
+            "evaluate": ["evaluate"], "batch": ["batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o.jsonl")]}
+    res = runner().invoke(app, args[command] + [option, bad])
+    assert res.exit_code == 2 and f"{bad!r} is not one of" in flat(res.stderr), res.stderr
+    enum = {"--format": ExportFormat, "--corpus": Corpus, "--split": Split, "--precision": Precision,
+            "--engine": Engine, "--backend": Backend}[option]
+    wide = runner().invoke(app, [command, "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
+    line = next(ln for ln in wide.splitlines() if ln.startswith("│") and ln.split()[1:2] == [option])
+    assert f"<{'|'.join(e.value for e in enum)}>" in line, line  # --help lists the choices
 
 
 def test_evaluate_missing_data_is_a_clean_error(tiny_model_dir, tmp_path):

@@ -1,9 +1,10 @@
 """argmine.errors: one catalogue, a unique E### code per error class (at the head of its message), each class also the
-built-in exception callers expect; export, batch and ingest raise only catalogue errors; docs/errors.md lists every
-code."""
+built-in exception callers expect; the whole package raises only catalogue errors (no built-in exception class, no
+error class defined outside errors.py); docs/errors.md lists every code."""
 from __future__ import annotations
 
 import ast
+import builtins
 import pickle
 import re
 from pathlib import Path
@@ -23,7 +24,7 @@ def test_codes_are_unique_and_well_formed():
     codes = [c.code for c in classes]
     assert len(codes) == len(set(codes)) == len(catalogue())
     assert all(re.fullmatch(r"E\d{3}", c) for c in codes)
-    assert all(issubclass(c, ArgmineError) and issubclass(c, (ValueError, FileNotFoundError, ImportError, TimeoutError))
+    assert all(issubclass(c, ArgmineError) and issubclass(c, (ValueError, TypeError, KeyError, OSError, ImportError, RuntimeError))
                for c in classes)
 
 
@@ -40,17 +41,55 @@ def test_docs_list_every_code():
         assert f"| {code} | `{cls.__name__}`" in page, code
 
 
-def _bare_raises(path: Path):
-    """``raise ValueError(...)`` / ``raise FileNotFoundError(...)`` in a module (built-ins, not catalogue classes)."""
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and isinstance(node.exc.func, ast.Name):
-            if node.exc.func.id in ("ValueError", "FileNotFoundError"):
-                yield f"{path.relative_to(REPO)}:{node.lineno}"
+BUILTIN_ERRORS = {n for n, v in vars(builtins).items() if isinstance(v, type) and issubclass(v, BaseException)}
+# the protocol a caller's code relies on: a module's __getattr__ raises AttributeError, a mapping's __getitem__ KeyError
+PROTOCOL = {("__getattr__", "AttributeError"), ("__getitem__", "KeyError")}
+# control flow, not errors: typer's exit, Ctrl-C after a clean stop of a batch
+NOT_ERRORS = {"Exit", "BatchInterrupted"}
 
 
-@pytest.mark.parametrize("folder", ["export", "batch", "ingest"])
-def test_export_batch_and_ingest_raise_catalogue_errors(folder):
-    assert [r for p in sorted((PACKAGE / folder).glob("*.py")) for r in _bare_raises(p)] == []
+def _raised_names(tree: ast.AST):
+    """(enclosing function name, raised class name, line) of every ``raise Name(...)`` / ``raise Name``."""
+    def visit(node, func):
+        for child in ast.iter_child_nodes(node):
+            f = child.name if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else func
+            if isinstance(child, ast.Raise) and child.exc is not None:
+                exc = child.exc.func if isinstance(child.exc, ast.Call) else child.exc
+                if isinstance(exc, ast.Name):
+                    yield f, exc.id, child.lineno
+            yield from visit(child, f)
+    yield from visit(tree, None)
+
+
+def _uncatalogued(path: Path):
+    """Built-in exceptions raised in a module (outside the protocol methods) and public exception classes defined
+    outside errors.py."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    where = path.relative_to(REPO) if path.is_relative_to(REPO) else path.name
+    for func, name, line in _raised_names(tree):
+        if name in BUILTIN_ERRORS and (func, name) not in PROTOCOL:
+            yield f"{where}:{line}: raise {name}"
+    if path.name != "errors.py":
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_") and node.name not in NOT_ERRORS:
+                bases = {b.id for b in node.bases if isinstance(b, ast.Name)}
+                if bases & BUILTIN_ERRORS and not (bases & {"Warning", "UserWarning"}):
+                    yield f"{where}:{node.lineno}: class {node.name} outside the catalogue"
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(PACKAGE)) for p in MODULES])
+def test_the_package_raises_only_catalogue_errors(path):
+    assert list(_uncatalogued(path)) == []
+
+
+def test_the_check_finds_a_bare_raise(tmp_path):
+    bad = tmp_path / "probe.py"
+    bad.write_text("def f(x):\n    raise ValueError('x must be 1')\nclass Oops(Exception):\n    pass\n"
+                   "def __getitem__(self, k):\n    raise KeyError(k)\n", encoding="utf-8")
+    assert [r.split(": ", 1)[1] for r in _uncatalogued(bad)] == ["raise ValueError", "class Oops outside the catalogue"]
 
 
 def test_callers_catching_value_error_still_catch_them():

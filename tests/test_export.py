@@ -385,7 +385,8 @@ def test_cli_mine_format(cli, tiny_model_dir, tmp_path):
     res = cli("mine", src, "--model", tiny_model_dir, "--format", "html", "-o", tmp_path / "oped.html")
     assert res.exit_code == 0 and (tmp_path / "oped.html").read_text(encoding="utf-8") == to_html(ref)
     res = cli("mine", src, "--model", tiny_model_dir, "--format", "xml")
-    assert res.exit_code == 2 and "--format must be one of" in res.output
+    assert res.exit_code == 2 and "'xml' is not one of 'json', 'aif', 'xaif', 'brat', 'html'" in " ".join(
+        res.output.replace("│", " ").split())
 
 
 def test_cli_render(cli, doc, tmp_path):

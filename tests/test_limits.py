@@ -60,7 +60,7 @@ def test_load_keeps_its_old_call_forms(tiny_model_dir):
 def test_mine_over_the_limit_is_a_value_error_that_says_so(tiny_miner):
     m = limited(tiny_miner, 50)
     m.mine("x" * 50)  # at the limit: fine
-    with pytest.raises(ValueError, match=r"^text must be at most 50 characters; got 51\b") as e:
+    with pytest.raises(ValueError, match=r"^\[E107\] text must be at most 50 characters; got 51\b") as e:
         m.mine("x" * 51)
     assert "max_chars" in str(e.value)
 

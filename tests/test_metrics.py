@@ -229,7 +229,11 @@ def test_evidence_accuracy_over_units_matched_at_half_overlap():
     assert ev["n_matched"] == 3 and ev["n_correct"] == 2
     assert ev["accuracy"] == pytest.approx(2 / 3)
     assert ev["majority_baseline"] == pytest.approx(1 / 3)
-    assert ev["per_type"]["statistics"] == {"n_gold": 1, "recall": 0.0}
+    assert ev["per_type"]["statistics"] == {"n_gold": 1, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert ev["per_type"]["assumption"] == {"n_gold": 1, "precision": 0.5, "recall": 1.0, "f1": pytest.approx(2 / 3)}
+    assert ev["macro_f1"] == pytest.approx((2 / 3 + 0 + 1) / 3)
+    assert ev["confusion_matrix"] == {"labels": ["anecdote", "assumption", "statistics"],
+                                      "counts": [[1, 0, 0], [0, 1, 0], [0, 1, 0]]}  # gold statistics -> assumption
 
 
 def test_evidence_unmatched_units_are_not_counted_and_missing_type_is_wrong():
@@ -237,6 +241,7 @@ def test_evidence_unmatched_units_are_not_counted_and_missing_type_is_wrong():
     pred = _ev_doc([(0, 13, None), (40, 51, "statistics")])  # first matched but untyped; second matches nothing
     ev = score_documents([gold], [pred])["evidence"]
     assert ev["n_matched"] == 1 and ev["accuracy"] == 0.0
+    assert ev["confusion_matrix"] == {"labels": ["assumption", "(none)"], "counts": [[0, 1], [0, 0]]}
 
 
 def test_no_evidence_block_without_gold_types():

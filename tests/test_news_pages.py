@@ -46,7 +46,7 @@ def test_loader_rejects_bad_markup(tmp_path):
         parse_news_page("#title: \nBody.")
     with pytest.raises(TypeError):
         parse_news_page(b"#title: x")
-    with pytest.raises(FileNotFoundError, match="folder must be a directory"):
+    with pytest.raises(FileNotFoundError, match=r"^\[E003\] a directory of news pages"):
         read_news_pages(tmp_path / "missing")
     with pytest.raises(FileNotFoundError, match="at least one"):
         read_news_pages(tmp_path)

@@ -69,7 +69,7 @@ def test_average_weights_is_the_elementwise_mean(tmp_path):
     avg = average_weights([tmp_path / f"w{e}.safetensors" for e in (1, 2, 3)])
     assert avg["w"].tolist() == [3.0, 3.0] and avg["w"].dtype == torch.float32
     assert avg["n"].tolist() == [3]  # integer buffers: the last file's
-    with pytest.raises(FileNotFoundError, match="must exist"):
+    with pytest.raises(FileNotFoundError, match=r"^\[E003\] epoch weights to average must be at"):
         average_weights([tmp_path / "nope.safetensors"])
     keep = tmp_path / "epochs"
     for e in (1, 2, 3):
@@ -146,3 +146,52 @@ def test_document_level_training_from_a_model_directory(tmp_path, tiny_base, dat
     logs.clear()
     again = train(dataclasses.replace(cfg, epochs=2), tmp_path / "run", data_dir, log=logs.append)
     assert any(m.startswith("resumed after epoch 1") for m in logs) and again["epoch"] == 2
+
+
+def test_the_python_api_writes_the_model_directory_the_cli_writes(tiny_model_dir, tmp_path, monkeypatch):
+    """argmine.training.loop.train and ``argmine train`` end the same way: OUT/model is the best checkpoint with
+    its training history and model card (the CLI assembles nothing itself)."""
+    import shutil
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    import argmine.training.loop as loop
+    from argmine.cli import app
+
+    state = json.loads((Path(__file__).resolve().parent.parent / "models" / "argmine-default" / "training_history.json").read_text(encoding="utf-8"))
+
+    def fake_checkpoints(cfg, out_dir, data_dir, *, resume=True, log=print):
+        shutil.copytree(tiny_model_dir, Path(out_dir) / "checkpoints" / "best", dirs_exist_ok=True)
+        return state
+
+    monkeypatch.setattr(loop, "train_checkpoints", fake_checkpoints)
+    api, cli = tmp_path / "api", tmp_path / "cli"
+    assert loop.train({}, api, tmp_path) == state
+    res = CliRunner().invoke(app, ["train", "--out", str(cli), "--data-dir", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    files = sorted(p.name for p in (api / "model").iterdir())
+    assert files == sorted(p.name for p in (cli / "model").iterdir())
+    assert {"README.md", "training_history.json", "config.json"} <= set(files)
+    for name in files:
+        assert (api / "model" / name).read_bytes() == (cli / "model" / name).read_bytes(), name
+
+
+def test_cross_validate_evidence_reports_logistic_regression_and_a_majority_baseline():
+    import numpy as np
+
+    from argmine.errors import ArgumentValueError
+    from argmine.training.evidence import cross_validate_evidence
+
+    rng = np.random.default_rng(0)
+    y = np.array([0] * 40 + [1] * 20 + [3] * 10)
+    x = rng.normal(size=(70, 5)) + np.eye(5)[y] * 4.0  # separable by the type's feature
+    cv = cross_validate_evidence(x, y, folds=5)
+    assert cv["folds"] == 5
+    lr, base = cv["logistic_regression"], cv["majority"]
+    assert base["accuracy"] == pytest.approx(40 / 70) == base["majority_baseline"]
+    assert lr["accuracy"] > 0.9 and lr["macro_f1"] > 0.9
+    assert lr["confusion_matrix"]["labels"] == ["anecdote", "assumption", "statistics"]
+    assert sum(map(sum, lr["confusion_matrix"]["counts"])) == 70
+    with pytest.raises(ArgumentValueError, match=r"^\[E107\] every evidence type must have at least 2"):
+        cross_validate_evidence(x[:41], y[:41])

@@ -48,7 +48,7 @@ from .readers import count_records, input_kind, read_records
 from .records import (CHUNK_CHARS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, Key, PathLike, Record, _build,  # noqa: F401
                       _json_line)
 from .mining import _mine_chunk  # noqa: F401
-from .runner import BatchInterrupted, BatchSummary, run_batch  # noqa: F401
+from .runner import BatchInterrupted, BatchSummary, run_batch, run_engine  # noqa: F401
 
-__all__ = ["run_batch", "read_records", "count_records", "input_kind", "default_errors_path",
+__all__ = ["run_batch", "run_engine", "read_records", "count_records", "input_kind", "default_errors_path",
            "BatchSummary", "BatchError", "BatchInterrupted", "Record"]

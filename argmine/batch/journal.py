@@ -11,6 +11,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from .lines import GZ_HEAD, encode_chunk, is_gz, iter_lines
 from .records import BatchError, Key, PathLike
+from ..errors import ArgumentTypeError
 
 
 @dataclass
@@ -45,7 +46,7 @@ def _err_key(folder: bool) -> KeyOf:
 
 def _check_key(v: Any, typ: type) -> Key:
     if not isinstance(v, typ) or isinstance(v, bool):
-        raise TypeError(f"key must be {typ.__name__}")
+        raise ArgumentTypeError(f"key must be {typ.__name__}")
     return v
 
 
@@ -168,6 +169,10 @@ class OutputLock:
         self.fd: Optional[int] = None
 
     def acquire(self) -> "OutputLock":
+        """Take the lock file (``OUTPUT.lock``, holding this process id); returns the lock itself.
+
+        Raises:
+            BatchError: another argmine batch run holds the lock (E201)."""
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows
@@ -195,6 +200,7 @@ class OutputLock:
         raise BatchError(f"OUTPUT lock {str(self.path)!r} could not be taken (it keeps being replaced)")
 
     def release(self) -> None:
+        """Give the lock back: remove the lock file and close it. Returns None; raises nothing."""
         if self.fd is not None:
             try:
                 os.unlink(self.path)
@@ -248,6 +254,7 @@ class _Appender:
 
 
 def default_errors_path(output_path: PathLike) -> Path:
+    """The ERRORS path of an OUTPUT path when ``--errors`` is not given: ``OUTPUT.errors.jsonl``."""
     p = Path(output_path)
     return p.with_name(p.name + ".errors.jsonl")
 

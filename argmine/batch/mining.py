@@ -8,6 +8,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from ..lang import NonEnglishWarning
 from .records import CHUNK_CHARS, BatchError, Record, _error_line, _json_line
+from ..errors import InternalError
 
 TIME_BUDGET = "time budget exceeded: "  # the error of a record whose mining ran past max_seconds (--max-seconds)
 
@@ -42,7 +43,7 @@ def _mine_chunk(miner, recs: List[Record], batch_size: int, max_seconds: Optiona
                                         show_progress=False, **kw):
                 docs.append(doc)
         if len(docs) != len(recs):
-            raise RuntimeError(f"mine_batch returned {len(docs)} documents for {len(recs)} texts")
+            raise InternalError(f"mine_batch returned {len(docs)} documents for {len(recs)} texts")
         return [(r, d, None) for r, d in zip(recs, docs)]
     except MiningTimeoutError as e:
         k = len(docs)

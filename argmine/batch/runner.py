@@ -30,6 +30,9 @@ class BatchInterrupted(KeyboardInterrupt):
 
 @dataclass
 class BatchSummary:
+    """What one ``run_batch`` run did: counts of this run (``mined``, ``errors``, ``skipped``, ``not_english``,
+    ``not_articles``), its ``seconds``, paths, whether Ctrl-C ``interrupted`` it, ``notes`` on repairs made when
+    resuming and ``errors_by_reason``. ``line()`` is the summary line the CLI prints; ``to_dict()`` its JSON."""
     mined: int = 0          # documents written this run
     errors: int = 0         # error records written this run
     skipped: int = 0        # records already in OUTPUT or ERRORS from an earlier run
@@ -53,6 +56,7 @@ class BatchSummary:
                 "interrupted": self.interrupted, "notes": list(self.notes)}
 
     def line(self) -> str:
+        """The one-line summary ``argmine batch`` prints (documents mined, errors, already done, documents/s)."""
         rate = self.mined / self.seconds if self.seconds > 0 else 0.0
         parts = [f"{self.mined} document{'s' * (self.mined != 1)} mined", f"{self.errors} error{'s' * (self.errors != 1)}"
                  + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]
@@ -241,3 +245,51 @@ def _chain(first: Optional[Record], rest: Iterator[Record]) -> Iterator[Record]:
         return
     yield first
     yield from rest
+
+
+def run_engine(input_path: PathLike, output_path: PathLike, model: Optional[str] = None, *, engine: str = "local",
+               precision: str = "fp32", threads: Optional[int] = None, min_score: Optional[float] = None,
+               workers: Optional[int] = None, chunk_size: Optional[int] = None, backend: str = "torch",
+               **options: Any) -> BatchSummary:
+    """Mine ``input_path`` into ``output_path`` with the model directory ``model`` (None: the shipped model) on
+    ``engine``: ``"local"`` (this process, ``run_batch``) or ``"ray"`` (Ray Data actors, ``run_batch_ray``), as
+    ``argmine batch`` does.
+
+    Args:
+        engine: "local" or "ray".
+        precision: "fp32" or "bf16" (the local engine's miner).
+        threads, min_score: as in ``argmine.load`` and ``Miner.mine`` (local engine only).
+        backend: the encoder's backend, as in ``argmine.load`` ("torch", "onnx" or "auto"; local engine only).
+        workers: Ray actors (ray engine only).
+        chunk_size: records mined and written together (default ``DEFAULT_CHUNK_SIZE``; ray: per job).
+        **options: the keyword options ``run_batch`` takes (``text_field``, ``errors_path``, ``limit``, ...).
+
+    Returns:
+        The run's ``BatchSummary``.
+
+    Raises:
+        OptionValueError: an unknown engine, or an option the engine does not take (E108).
+        BatchError: the batch cannot run or go on (E201); ``BatchInterrupted`` after Ctrl-C.
+    """
+    from ..errors import OptionValueError
+
+    if engine not in ("local", "ray"):
+        raise OptionValueError("engine", "'local' or 'ray'", engine)
+    if workers is not None and engine != "ray":
+        raise OptionValueError("workers", "None unless engine='ray' (--workers needs --engine ray)", workers)
+    if engine == "ray" and backend != "torch":
+        raise OptionValueError("backend", "'torch' with engine='ray' (a Ray actor runs the torch backend; --backend "
+                               "needs --engine local)", backend)
+    if engine == "ray" and (threads is not None or min_score is not None):
+        raise OptionValueError("threads and min_score", "None with engine='ray' (a Ray actor uses one CPU and keeps "
+                               "every unit; they need --engine local)", (threads, min_score))
+    input_kind(input_path)
+    if engine == "ray":
+        from ..integrations.ray import run_batch_ray
+
+        return run_batch_ray(input_path, output_path, model, workers=workers, chunk_size=chunk_size, **options)
+    from ..miner import check_min_score, load
+
+    miner = load(model, precision=precision, threads=threads, backend=backend)
+    miner.min_score = check_min_score(min_score)
+    return run_batch(input_path, output_path, miner, chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, **options)

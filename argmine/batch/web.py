@@ -115,7 +115,7 @@ def _warc_jobs(p: Path, max_chars: int) -> Iterator[Union[Record, PageJob]]:
     except WebExtrasMissingError as e:
         raise BatchError(e.message) from None
     except WarcReadError as e:
-        raise BatchError(f"INPUT {str(p)!r} must be a whole WARC file; got {e}. Records read before that point are "
+        raise BatchError(f"INPUT {str(p)!r} must be a whole WARC file; got {e.message}. Records read before that point are "
                          "written; repair the file and rerun to resume.") from None
 
 

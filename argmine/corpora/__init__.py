@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Callable, Dict, List
+from ..errors import ArgumentValueError
 
 CORPORA = ("aaec", "oped", "webis", "microtexts", "abstrct", "cdcp", "ukp")
 # other names accepted for a corpus: its data folder's name
@@ -17,7 +18,7 @@ def get_splits(name: str) -> tuple:
 
     key = ALIASES.get(name, name)
     if key not in _MODULES:
-        raise ValueError(f"corpus must be one of {CORPORA}; got {name!r}")
+        raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}")
     return tuple(importlib.import_module(f"{__name__}.{_MODULES[key]}").SPLITS)
 
 
@@ -52,4 +53,4 @@ def get_reader(name: str) -> Callable[..., List]:
         from .webis import read_webis
 
         return read_webis
-    raise ValueError(f"corpus must be one of {CORPORA}; got {name!r}")
+    raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}")

@@ -14,16 +14,21 @@ from typing import List, Optional
 
 from ..data import ArgumentUnit, Document, Relation
 from .brat import check_span_texts, parse_ann, read_exact
+from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
 
 SPLITS = ("train", "dev", "train_full", "test")
 
 
 def aaec_root(data_dir) -> Path:
+    """The ``ArgumentAnnotatedEssays-2.0`` folder under ``data_dir`` (Stab & Gurevych 2017).
+
+    Raises:
+        DataNotFoundError: ``train-test-split.csv`` is not there (E003)."""
     root = Path(data_dir) / "aaec-v2" / "ArgumentAnnotatedEssays-2.0"
     if not (root / "train-test-split.csv").exists():
-        raise FileNotFoundError(
-            f"data_dir must hold aaec-v2/ArgumentAnnotatedEssays-2.0/train-test-split.csv; got {data_dir}. "
-            "Pass --data-dir or set ARGMINE_DATA to the folder that holds aaec-v2/.")
+        raise DataNotFoundError(root / "train-test-split.csv", "the AAEC split file (aaec-v2/ArgumentAnnotatedEssays-2.0/"
+                                "train-test-split.csv under data_dir)",
+                                "Pass --data-dir or set ARGMINE_DATA to the folder that holds aaec-v2/.")
     return root
 
 
@@ -72,7 +77,8 @@ def _first_words(text: str, n: int = 12) -> str:
 def _dev_ids(root: Path) -> frozenset:
     conll = root.parent.parent / "aaec-v2-conll" / "data" / "conll" / "Essay_Level" / "dev.dat"
     if not conll.exists():
-        raise FileNotFoundError(f"the dev split needs {conll}; it is missing")
+        raise DataNotFoundError(conll, "the AAEC dev split (aaec-v2-conll, Essay_Level dev.dat)",
+                                "Put the aaec-v2-conll release beside aaec-v2/ in the data directory.")
     essays, cur = [], []
     for line in conll.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
@@ -90,14 +96,14 @@ def _dev_ids(root: Path) -> frozenset:
         if _first_words(txt.read_text(encoding="utf-8")) in keys:
             found.add(txt.stem)
     if len(found) != len(essays):
-        raise ValueError(f"dev essays must all be recovered from the brat texts; got {len(found)} of {len(essays)}")
+        raise CorpusFormatError(f"dev essays must all be recovered from the brat texts; got {len(found)} of {len(essays)}")
     return frozenset(found)
 
 
 def read_aaec(data_dir, split: str = "test") -> List[Document]:
     """Documents of one AAEC split, in essay-id order."""
     if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = aaec_root(data_dir)
     with open(root / "train-test-split.csv", encoding="utf-8") as f:
         rows = list(csv.reader(f, delimiter=";"))

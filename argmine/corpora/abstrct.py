@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import List, Optional, Union
 
 from ..data import ArgumentUnit, Document, Relation
-from ..errors import BratFormatError, DataNotFoundError
+from ..errors import ArgumentValueError, BratFormatError, DataNotFoundError
 from .brat import check_span_texts, parse_ann, read_exact
 from .base import corpus_dir, data_hint
 
@@ -86,7 +86,7 @@ def parse_abstrct_brat(text: str, ann: str, doc_id: str, where: Optional[str] = 
 def read_abstrct(data_dir: Union[str, "os.PathLike[str]"], split: str = "neoplasm_test") -> List[Document]:
     """Documents of one AbstRCT split (see ``SPLITS``), in file-name (PubMed id) order."""
     if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     name = _ALIASES.get(split, split)
     folder = abstrct_root(data_dir) / _FOLDERS[name]
     files = sorted(folder.glob("*.ann")) if folder.is_dir() else []

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Optional, Union
 
-from ..errors import DataNotFoundError, InputEncodingError
+from ..errors import CorpusFormatError, DataNotFoundError, InputEncodingError
 
 __all__ = ["find_data_dir", "ENV_VAR", "read_exact", "read_json", "parse_xml"]
 
@@ -91,7 +91,7 @@ def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
     try:
         return json.loads(read_exact(path, strip_bom=True))
     except json.JSONDecodeError as e:
-        raise ValueError(f"{os.fspath(path)}, line {e.lineno}: the file must be JSON; got {e.msg} at column {e.colno}") from None
+        raise CorpusFormatError(f"{os.fspath(path)}, line {e.lineno}: the file must be JSON; got {e.msg} at column {e.colno}") from None
 
 
 def parse_xml(path: Union[str, "os.PathLike[str]"]):
@@ -102,4 +102,4 @@ def parse_xml(path: Union[str, "os.PathLike[str]"]):
         return ET.parse(path).getroot()
     except ET.ParseError as e:
         line = getattr(e, "position", (0, 0))[0]
-        raise ValueError(f"{os.fspath(path)}, line {line}: the file must be well-formed XML; got {e}") from None
+        raise CorpusFormatError(f"{os.fspath(path)}, line {line}: the file must be well-formed XML; got {e}") from None

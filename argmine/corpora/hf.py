@@ -19,6 +19,7 @@ import json
 from typing import Any, Dict, Iterable, List
 
 from ..data import ArgumentUnit, Document, Relation
+from ..errors import PackageMissingError
 
 __all__ = ["to_hf_dataset", "from_hf_dataset", "features"]
 
@@ -27,7 +28,7 @@ def _datasets():
     try:
         import datasets
     except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ImportError("to_hf_dataset needs the datasets package; install it with: pip install datasets") from e
+        raise PackageMissingError("to_hf_dataset needs the datasets package; install it with: pip install datasets") from e
     return datasets
 
 

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
-from ..errors import DataNotFoundError
+from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
 from .base import corpus_dir, data_hint, parse_xml, read_exact
 
 __all__ = ["read_microtexts", "parse_microtext", "microtexts_root", "SPLITS", "split_ids"]
@@ -79,7 +79,7 @@ def _edu_spans(text: str, edus: List[Tuple[str, str]], path: Path) -> Dict[str, 
         etext = etext.strip()
         i = text.find(etext, pos)
         if i < 0:
-            raise ValueError(f"{path}: EDU {eid} must occur in the text after offset {pos}; got {etext[:60]!r} not found")
+            raise CorpusFormatError(f"{path}: EDU {eid} must occur in the text after offset {pos}; got {etext[:60]!r} not found")
         spans[eid] = (i, i + len(etext))
         pos = i + len(etext)
     return spans
@@ -88,7 +88,16 @@ def _edu_spans(text: str, edus: List[Tuple[str, str]], path: Path) -> Dict[str, 
 def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str] = None) -> Document:
     """One arg-microtexts graph as a Document (see the module docstring for the mapping).
 
-    ``text``: the original text; default: the ``.txt`` file beside ``xml_path``, else the EDUs joined by spaces.
+    Args:
+        xml_path: the graph's ``.xml`` file.
+        text: the original text; default: the ``.txt`` file beside ``xml_path``, else the EDUs joined by spaces.
+
+    Returns:
+        The Document: one unit per ADU (the central claim a MajorClaim), one relation per argumentative edge.
+
+    Raises:
+        CorpusFormatError: a graph that breaks the corpus's rules (an ungrounded ADU, a cycle, not one central
+            claim, an unknown edge type) or XML that is not well formed (E009).
     """
     xml_path = Path(xml_path)
     root = parse_xml(xml_path)
@@ -97,11 +106,29 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
         txt = xml_path.with_suffix(".txt")
         text = read_exact(txt) if txt.exists() else " ".join(t.strip() for _, t in edus)
     edu_span = _edu_spans(text, edus, xml_path)
-    joints = {j.get("id") for j in root.findall("joint")}
     roles = {a.get("id"): a.get("type") for a in root.findall("adu")}
     edges = {e.get("id"): (e.get("src"), e.get("trg"), e.get("type")) for e in root.findall("edge")}
+    adu_span = _adu_spans(xml_path, edges, edu_span, roles)
+    arg_edges = {k: v for k, v in edges.items() if v[2] != "seg"}
+    resolved = _resolve_edges(xml_path, arg_edges, roles)
+    units, uid = _units(xml_path, resolved, roles, adu_span)
+    rels = []
+    for eid, src, target, label, kind in sorted(resolved, key=lambda r: (adu_span[r[1]], r[0])):
+        extra = {"source_label": kind, "source_id": eid}
+        if kind == "add":
+            extra["linked_with"] = uid[_first_source(arg_edges, eid)]
+        rels.append(Relation(uid[src], uid[target], label, extra=extra))
+    meta = {"corpus": CORPUS}
+    for key in ("topic_id", "stance"):
+        if root.get(key):
+            meta[key] = root.get(key)
+    return Document(text=text, units=units, relations=rels, id=root.get("id") or xml_path.stem, meta=meta)
 
-    # segmentation: EDUs (directly or through joints) ground each ADU
+
+def _adu_spans(xml_path: Path, edges: Dict[str, Tuple[str, str, str]], edu_span: Dict[str, Tuple[int, int]],
+               roles: Dict[str, str]) -> Dict[str, Tuple[int, int]]:
+    """(start, end) of each ADU: from the first to the last EDU that grounds it (seg edges, directly or through
+    joints)."""
     grounded: Dict[str, List[str]] = {}
     for src, trg, kind in edges.values():
         if kind == "seg":
@@ -116,16 +143,19 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
     for adu in roles:
         parts = edus_of(adu)
         if not parts:
-            raise ValueError(f"{xml_path}: ADU {adu} must be grounded in at least one EDU; got none")
+            raise CorpusFormatError(f"{xml_path}: ADU {adu} must be grounded in at least one EDU; got none")
         adu_span[adu] = (min(edu_span[e][0] for e in parts), max(edu_span[e][1] for e in parts))
+    return adu_span
 
-    # argumentative edges -> (source ADU, target ADU, argmine label), resolving und/add through the edge they hit
-    arg_edges = {k: v for k, v in edges.items() if v[2] != "seg"}
 
+def _resolve_edges(xml_path: Path, arg_edges: Dict[str, Tuple[str, str, str]],
+                   roles: Dict[str, str]) -> List[Tuple[str, str, str, str, str]]:
+    """(edge id, source ADU, target ADU, argmine label, edge type) of each argumentative edge, resolving und/add
+    through the edge they hit."""
     def resolve(edge_id: str, depth: int = 0) -> Tuple[str, str]:
         """(resolved target ADU, argmine label) of an argumentative edge."""
         if depth > len(arg_edges):
-            raise ValueError(f"{xml_path}: edges must not form a cycle; got one through {edge_id}")
+            raise CorpusFormatError(f"{xml_path}: edges must not form a cycle; got one through {edge_id}")
         src, trg, kind = arg_edges[edge_id]
         if kind == "add":
             return resolve(trg, depth + 1)
@@ -135,26 +165,34 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
                 hit = arg_edges[hit[1]]
             return hit[0], "attacks"
         if trg not in roles:
-            raise ValueError(f"{xml_path}: a {kind} edge must target an ADU; got {trg!r}")
+            raise CorpusFormatError(f"{xml_path}: a {kind} edge must target an ADU; got {trg!r}")
         return trg, _SUPPORT[kind]
 
-    def first_source(edge_id: str) -> str:
-        src, trg, kind = arg_edges[edge_id]
-        return first_source(trg) if kind == "add" else src
-
-    resolved = []  # (edge id, source ADU, target ADU, label, kind)
+    resolved = []
     for eid, (src, trg, kind) in arg_edges.items():
         if kind not in ("sup", "exa", "reb", "und", "add"):
-            raise ValueError(f"{xml_path}: edge type must be seg, sup, exa, reb, und or add; got {kind!r}")
+            raise CorpusFormatError(f"{xml_path}: edge type must be seg, sup, exa, reb, und or add; got {kind!r}")
         target, label = resolve(eid)
         resolved.append((eid, src, target, label, kind))
+    return resolved
 
+
+def _first_source(arg_edges: Dict[str, Tuple[str, str, str]], edge_id: str) -> str:
+    """The source ADU of the edge an ``add`` edge (chain) joins."""
+    src, trg, kind = arg_edges[edge_id]
+    return _first_source(arg_edges, trg) if kind == "add" else src
+
+
+def _units(xml_path: Path, resolved: List[Tuple[str, str, str, str, str]], roles: Dict[str, str],
+           adu_span: Dict[str, Tuple[int, int]]) -> Tuple[List[ArgumentUnit], Dict[str, str]]:
+    """The units in text order (the central claim a MajorClaim, ADUs that argue for it and are argued for Claims,
+    the rest Premises) and the unit id of each ADU."""
     has_out = {src for _, src, _, _, _ in resolved}
     central = [a for a in roles if a not in has_out]
     if len(central) != 1:
-        raise ValueError(f"{xml_path}: exactly one ADU must have no outgoing edge (the central claim); got {central}")
+        raise CorpusFormatError(f"{xml_path}: exactly one ADU must have no outgoing edge (the central claim); got {central}")
     cc = central[0]
-    targets_of = {}
+    targets_of: Dict[str, set] = {}
     incoming = set()
     for _, src, target, _, _ in resolved:
         targets_of.setdefault(src, set()).add(target)
@@ -175,23 +213,13 @@ def parse_microtext(xml_path: Union[str, "os.PathLike[str]"], text: Optional[str
         label = unit_kind(a)
         units.append(ArgumentUnit(uid[a], adu_span[a][0], adu_span[a][1], label,
                                   extra={"source_label": source_label[label], "role": roles[a], "source_id": a}))
-    rels = []
-    for eid, src, target, label, kind in sorted(resolved, key=lambda r: (adu_span[r[1]], r[0])):
-        extra = {"source_label": kind, "source_id": eid}
-        if kind == "add":
-            extra["linked_with"] = uid[first_source(eid)]
-        rels.append(Relation(uid[src], uid[target], label, extra=extra))
-    meta = {"corpus": CORPUS}
-    for key in ("topic_id", "stance"):
-        if root.get(key):
-            meta[key] = root.get(key)
-    return Document(text=text, units=units, relations=rels, id=root.get("id") or xml_path.stem, meta=meta)
+    return units, uid
 
 
 def read_microtexts(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
     """Documents of one arg-microtexts split (``all``, ``train``, ``test``), in id order."""
     if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = microtexts_root(data_dir)
     files = {p.stem: p for p in root.glob("micro_*.xml")}
     if not files:

@@ -26,6 +26,7 @@ from typing import Dict, Iterable, List, Sequence, Tuple, Union
 
 from ..noise import KINDS, noise_lines
 from ..text import line_spans, strip_span
+from ..errors import ArgumentTypeError, ArgumentValueError, DataNotFoundError
 
 __all__ = ["parse_news_page", "read_news_pages", "noise_scores"]
 
@@ -36,7 +37,7 @@ _MARK = re.compile(r"#([A-Za-z_]+):(?: |$)")
 def parse_news_page(marked: str) -> Tuple[str, Gold]:
     """``(text, gold)`` of one marked-up page: the text without the ``#kind: `` prefixes, and the noise spans."""
     if not isinstance(marked, str):
-        raise TypeError(f"marked must be a str; got {type(marked).__name__}")
+        raise ArgumentTypeError(f"marked must be a str; got {type(marked).__name__}")
     spans = line_spans(marked)
     parts: List[str] = []
     gold: Gold = []
@@ -48,11 +49,11 @@ def parse_news_page(marked: str) -> Tuple[str, Gold]:
         if m:
             kind = m.group(1)
             if kind not in KINDS:
-                raise ValueError(f"kind must be one of {KINDS}; got {kind!r} (line {i + 1}: {line!r})")
+                raise ArgumentValueError(f"kind must be one of {KINDS}; got {kind!r} (line {i + 1}: {line!r})")
             line = line[m.end():]
             gs, ge = strip_span(line, 0, len(line))
             if gs == ge:
-                raise ValueError(f"a noise line must have text after its prefix; got {marked[s:e]!r} (line {i + 1})")
+                raise ArgumentValueError(f"a noise line must have text after its prefix; got {marked[s:e]!r} (line {i + 1})")
             gold.append((pos + gs, pos + ge, kind))
         parts.append(line)
         parts.append(brk)
@@ -64,15 +65,31 @@ def read_news_pages(folder: Union[str, "os.PathLike[str]"]) -> List[Tuple[str, G
     """``(text, gold)`` for every ``*.txt`` page of ``folder``, sorted by file name (see the module docstring)."""
     path = Path(folder)
     if not path.is_dir():
-        raise FileNotFoundError(f"folder must be a directory of news pages (*.txt); got {os.fspath(folder)!r}")
+        raise DataNotFoundError(folder, "a directory of news pages (*.txt)", "Pass the folder of marked news pages.")
     files = sorted(path.glob("*.txt"))
     if not files:
-        raise FileNotFoundError(f"folder must hold at least one *.txt page; got none in {os.fspath(folder)!r}")
+        raise DataNotFoundError(path / "*.txt", "at least one news page (*.txt)", "Put the marked pages in the folder.")
     return [parse_news_page(f.read_text(encoding="utf-8")) for f in files]
 
 
 def _lines(text: str) -> List[Tuple[int, int]]:
     return [se for se in (strip_span(text, s, e) for s, e in line_spans(text)) if se[0] < se[1]]
+
+
+def _checked_page(p: int, page) -> Tuple[str, set, Dict[Tuple[int, int], str]]:
+    """(text, its trimmed line spans, gold kind by line span) of page ``p``, a ``(text, gold)`` pair. Raises
+    ArgumentTypeError for a page that is no such pair and ArgumentValueError for a gold span that is not a line."""
+    if not (isinstance(page, (tuple, list)) and len(page) == 2 and isinstance(page[0], str)):
+        raise ArgumentTypeError(f"each page must be a (text, gold) pair; got {type(page).__name__} at index {p}")
+    text, gold = page
+    lines = set(_lines(text))
+    gold_kind = {}
+    for g in gold:
+        if not (isinstance(g, (tuple, list)) and len(g) == 3 and (g[0], g[1]) in lines):
+            raise ArgumentValueError(f"gold spans must be (start, end, kind) of whole trimmed lines; got {g!r} "
+                                     f"on page {p}")
+        gold_kind[(g[0], g[1])] = g[2]
+    return text, lines, gold_kind
 
 
 def noise_scores(pages: Iterable[Tuple[str, Sequence[Tuple[int, int, str]]]], *, learned=None) -> Dict[str, object]:
@@ -92,16 +109,7 @@ def noise_scores(pages: Iterable[Tuple[str, Sequence[Tuple[int, int, str]]]], *,
     per_kind: Dict[str, Dict[str, object]] = {}
     missed, wrong, mismatch = [], [], []
     for p, page in enumerate(pages):
-        if not (isinstance(page, (tuple, list)) and len(page) == 2 and isinstance(page[0], str)):
-            raise TypeError(f"each page must be a (text, gold) pair; got {type(page).__name__} at index {p}")
-        text, gold = page
-        lines = set(_lines(text))
-        gold_kind = {}
-        for g in gold:
-            if not (isinstance(g, (tuple, list)) and len(g) == 3 and (g[0], g[1]) in lines):
-                raise ValueError(f"gold spans must be (start, end, kind) of whole trimmed lines; got {g!r} "
-                                 f"on page {p}")
-            gold_kind[(g[0], g[1])] = g[2]
+        text, lines, gold_kind = _checked_page(p, page)
         pred_kind = {(s, e): k for s, e, k in noise_lines(text, learned=learned)}
         n_pages += 1
         n_lines += len(lines)

@@ -17,6 +17,7 @@ from typing import List, Union
 
 from ..data import Document
 from .base import corpus_dir
+from ..errors import ArgumentValueError, CorpusFormatError
 
 __all__ = ["read_oped", "SPLITS", "CORPUS"]
 
@@ -31,7 +32,7 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
     and ``FileNotFoundError`` (``argmine.errors.DataNotFoundError``) when ``<data_dir>/argmine-oped`` is missing.
     """
     if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     if split == "train_extra":  # argmine's own labels of further Webis training editorials (oped_labels)
         from .oped_labels import read_train_extra
 
@@ -45,7 +46,7 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
             try:
                 doc = Document.from_dict(json.loads(line))
             except (ValueError, KeyError, TypeError) as e:
-                raise ValueError(f"{path}:{n} must be an argmine document (CONTRACT.md); got {type(e).__name__}: {e}") from None
+                raise CorpusFormatError(f"{path}:{n} must be an argmine document (CONTRACT.md); got {type(e).__name__}: {getattr(e, 'message', e)}") from None
             doc.meta.setdefault("corpus", CORPUS)
             docs.append(doc)
     return docs

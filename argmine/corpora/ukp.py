@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
-from ..errors import DataNotFoundError
+from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
 from .base import corpus_dir, data_hint, local_name
 from .webis import _utf16_to_cp
 
@@ -91,11 +91,36 @@ def _properties(raw: Optional[str]) -> Dict[str, str]:
 
 
 def parse_ukp_xmi(path: Union[str, "os.PathLike[str]"]) -> Document:
-    """One Toulmin gold XMI file as a Document (see the module docstring for the mapping)."""
+    """One Toulmin gold XMI file as a Document (see the module docstring for the mapping).
+
+    Returns:
+        The Document: one unit per explicit component (overlapping ones after the first dropped), supports and
+        attacks between them; implicit claims in ``meta["implicit_claims"]``.
+
+    Raises:
+        CorpusFormatError: a file without a cas:Sofa (E009).
+    """
     path = Path(path)
+    sofa, comps, links, meta = _read_xmi(path)
+    units, uid = _ukp_units(sofa, comps)
+    pos = {u.id: k for k, u in enumerate(units)}
+    implicit = [x for x, c in comps.items() if c[0] == "Claim" and x not in uid]
+    if implicit:
+        meta["implicit_claims"] = [comps[x][3].get("rephrasedContent", "") for x in implicit]
+    links = [(s, t) for s, t in links if s in comps and t in comps and s != t]
+    rels = _ukp_relations(comps, links, uid, pos)
+    rels.sort(key=lambda r: (pos[r.source], pos[r.target]))
+    return Document(text=sofa, units=units, relations=rels, id=path.stem, meta=meta)
+
+
+_Comps = Dict[str, Tuple[str, int, int, Dict[str, str]]]
+
+
+def _read_xmi(path: Path) -> Tuple[str, _Comps, List[Tuple[str, str]], Dict[str, object]]:
+    """(text, components by XMI id: (kind, UTF-16 begin, end, properties), (source, target) links, meta) of a file."""
     root = ET.parse(path).getroot()
     sofa = None
-    comps: Dict[str, Tuple[str, int, int, Dict[str, str]]] = {}
+    comps: _Comps = {}
     links: List[Tuple[str, str]] = []
     meta: Dict[str, object] = {"corpus": CORPUS}
     for el in root:
@@ -111,7 +136,13 @@ def parse_ukp_xmi(path: Union[str, "os.PathLike[str]"]) -> Document:
                 if el.get(key):
                     meta[out] = el.get(key)
     if sofa is None:
-        raise ValueError(f"{path} must hold a cas:Sofa with a sofaString; got none")
+        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none")
+    return sofa, comps, links, meta
+
+
+def _ukp_units(sofa: str, comps: _Comps) -> Tuple[List[ArgumentUnit], Dict[str, str]]:
+    """The units in text order (code-point offsets, whitespace trimmed; a component overlapping an earlier one is
+    dropped) and the unit id of each kept component."""
     to_cp = _utf16_to_cp(sofa)
     spans = []
     for xid, (kind, begin, end, props) in comps.items():
@@ -133,11 +164,13 @@ def parse_ukp_xmi(path: Union[str, "os.PathLike[str]"]) -> Document:
             extra["rephrased"] = props["rephrasedContent"]
         units.append(ArgumentUnit(uid[xid], start, end, LABEL_MAP[kind], extra=extra))
         last_end = end
-    pos = {u.id: k for k, u in enumerate(units)}
-    implicit = [x for x, c in comps.items() if c[0] == "Claim" and x not in uid]
-    if implicit:
-        meta["implicit_claims"] = [comps[x][3].get("rephrasedContent", "") for x in implicit]
-    links = [(s, t) for s, t in links if s in comps and t in comps and s != t]
+    return units, uid
+
+
+def _ukp_relations(comps: _Comps, links: List[Tuple[str, str]], uid: Dict[str, str],
+                   pos: Dict[str, int]) -> List[Relation]:
+    """The relations of the links between kept units: a refutation attacks the nearest rebuttal of its claim (the
+    one before it, else the one after), a rebuttal attacks, the rest support; links to implicit claims are dropped."""
     rebuttals: Dict[str, List[str]] = {}  # corpus claim id -> rebuttal units attacking it, in text order
     for s, t in links:
         if comps[s][0] == "Rebuttal" and s in uid:
@@ -161,8 +194,7 @@ def parse_ukp_xmi(path: Union[str, "os.PathLike[str]"]) -> Document:
         if t not in uid:
             continue  # the target is an implicit claim: no span, no relation
         rels.append(Relation(src, uid[t], "attacks" if kind == "Rebuttal" else "supports", extra=extra))
-    rels.sort(key=lambda r: (pos[r.source], pos[r.target]))
-    return Document(text=sofa, units=units, relations=rels, id=path.stem, meta=meta)
+    return rels
 
 
 def _id_key(path: Path):
@@ -172,7 +204,7 @@ def _id_key(path: Path):
 def read_ukp(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
     """The 340 documents of the Toulmin gold corpus (``split`` must be ``"all"``), in numeric id order."""
     if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = ukp_root(data_dir)
     files = sorted(root.glob("*.xmi"), key=_id_key)
     if not files:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Union
 
 from ..data import EVIDENCE_TYPES, ArgumentUnit, Document
-from ..errors import DataNotFoundError
+from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
 from .base import corpus_dir, data_hint, local_name
 
 __all__ = ["read_webis", "webis_root", "SPLITS", "EVIDENCE_TYPES"]
@@ -82,7 +82,7 @@ def parse_webis_xmi(path: Union[str, "os.PathLike[str]"], split: Optional[str] =
                     # the summary was escaped twice upstream: its line breaks read "&#10;" after parsing
                     meta[out] = value.replace("&#10;", "\n").strip() if key == "articleSum" else value
     if sofa is None:
-        raise ValueError(f"{path} must hold a cas:Sofa with a sofaString; got none")
+        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none")
     to_cp = _utf16_to_cp(sofa)
     spans = []
     for el in adus:
@@ -111,7 +111,7 @@ def read_webis(data_dir: Union[str, "os.PathLike[str]"], split: str) -> List[Doc
     """
     key = split.strip().lower() if isinstance(split, str) else split
     if key not in _SPLIT_DIRS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     folder = webis_root(data_dir) / _SPLIT_DIRS[key]
     if not folder.is_dir():
         raise DataNotFoundError(folder, f"the Webis-Editorials-16 {_SPLIT_DIRS[key]} split", _HINT)

@@ -95,45 +95,8 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     if text is None:
         text = "\n\n".join(str(n.get("text", "")) for n in i_nodes)
 
-    units: List[ArgumentUnit] = []
-    unit_of: Dict[str, str] = {}
-    if lossless:
-        for n in i_nodes:
-            a = n["argmine"]
-            units.append(ArgumentUnit(a["id"], int(a["start"]), int(a["end"]), a["label"], float(a.get("score", 1.0)),
-                                      copy.deepcopy(a.get("extra", {}))))
-            unit_of[str(n["nodeID"])] = a["id"]
-    else:
-        pos = 0
-        for n in i_nodes:
-            found = _find_node_text(text, _node_texts(n, nodes, into), pos)
-            if found is None:
-                continue
-            at, t = found
-            pos = max(pos, at + len(t))
-            uid = f"U{len(units) + 1}"
-            units.append(ArgumentUnit(uid, at, at + len(t), "Premise"))
-            unit_of[str(n["nodeID"])] = uid
-        if not i_nodes:
-            raise AifFormatError("AIF must have I-nodes (the propositions) to read units from; got none. "
-                             "argmine reads the argument graph, not dialogue alone")
-        if not units:
-            raise AifFormatError(f"AIF I-node texts must occur in the document text; got none of {len(i_nodes)} found "
-                             f"(first: {str(i_nodes[0].get('text', ''))[:40]!r}). Pass the text they were cut from.")
-
-    relations: List[Relation] = []
-    for n in d["nodes"]:
-        kind = n.get("type")
-        if kind not in _LABEL_OF_TYPE:
-            continue
-        nid = str(n["nodeID"])
-        sources = [unit_of[x] for x in into.get(nid, []) if x in unit_of]
-        targets = [unit_of[x] for x in out_of.get(nid, []) if x in unit_of]
-        a = n.get("argmine") if isinstance(n.get("argmine"), dict) else {}
-        for s in sources:
-            for t in targets:
-                relations.append(Relation(s, t, a.get("label", _LABEL_OF_TYPE[kind]), float(a.get("score", 1.0)),
-                                          copy.deepcopy(a.get("extra", {}))))
+    units, unit_of = (_lossless_units(i_nodes) if lossless else _found_units(i_nodes, nodes, into, text))
+    relations = _aif_relations(d["nodes"], unit_of, into, out_of)
 
     if not lossless:
         kept: List[ArgumentUnit] = []
@@ -146,6 +109,62 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     meta = head.get("meta") or {}
     return Document(text=text, units=units, relations=relations, id=head.get("id"),
                     model=copy.deepcopy(head.get("model")), meta=copy.deepcopy(meta))
+
+
+def _lossless_units(i_nodes: List[Dict[str, Any]]) -> Tuple[List[ArgumentUnit], Dict[str, str]]:
+    """The units argmine kept in its I-nodes' ``argmine`` keys, and the unit id of each node id."""
+    units: List[ArgumentUnit] = []
+    unit_of: Dict[str, str] = {}
+    for n in i_nodes:
+        a = n["argmine"]
+        units.append(ArgumentUnit(a["id"], int(a["start"]), int(a["end"]), a["label"], float(a.get("score", 1.0)),
+                                  copy.deepcopy(a.get("extra", {}))))
+        unit_of[str(n["nodeID"])] = a["id"]
+    return units, unit_of
+
+
+def _found_units(i_nodes: List[Dict[str, Any]], nodes: Dict[str, Dict[str, Any]], into: Dict[str, List[str]],
+                 text: str) -> Tuple[List[ArgumentUnit], Dict[str, str]]:
+    """Premise units where each plain I-node's text is found in ``text`` (in order; nodes not found are left out),
+    and the unit id of each node id. Raises AifFormatError when there are no I-nodes or none is found."""
+    units: List[ArgumentUnit] = []
+    unit_of: Dict[str, str] = {}
+    pos = 0
+    for n in i_nodes:
+        found = _find_node_text(text, _node_texts(n, nodes, into), pos)
+        if found is None:
+            continue
+        at, t = found
+        pos = max(pos, at + len(t))
+        uid = f"U{len(units) + 1}"
+        units.append(ArgumentUnit(uid, at, at + len(t), "Premise"))
+        unit_of[str(n["nodeID"])] = uid
+    if not i_nodes:
+        raise AifFormatError("AIF must have I-nodes (the propositions) to read units from; got none. "
+                             "argmine reads the argument graph, not dialogue alone")
+    if not units:
+        raise AifFormatError(f"AIF I-node texts must occur in the document text; got none of {len(i_nodes)} found "
+                             f"(first: {str(i_nodes[0].get('text', ''))[:40]!r}). Pass the text they were cut from.")
+    return units, unit_of
+
+
+def _aif_relations(all_nodes: List[Dict[str, Any]], unit_of: Dict[str, str], into: Dict[str, List[str]],
+                   out_of: Dict[str, List[str]]) -> List[Relation]:
+    """One relation per (source unit, target unit) pair of each RA (supports) or CA (attacks) node."""
+    relations: List[Relation] = []
+    for n in all_nodes:
+        kind = n.get("type")
+        if kind not in _LABEL_OF_TYPE:
+            continue
+        nid = str(n["nodeID"])
+        sources = [unit_of[x] for x in into.get(nid, []) if x in unit_of]
+        targets = [unit_of[x] for x in out_of.get(nid, []) if x in unit_of]
+        a = n.get("argmine") if isinstance(n.get("argmine"), dict) else {}
+        for s in sources:
+            for t in targets:
+                relations.append(Relation(s, t, a.get("label", _LABEL_OF_TYPE[kind]), float(a.get("score", 1.0)),
+                                          copy.deepcopy(a.get("extra", {}))))
+    return relations
 
 
 _SPEAKER = re.compile(r"^[^:\n]{1,60}? : ")  # OVA and AMF write a locution as "Speaker : what was said"

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from ..data import Document
 from . import FORMATS, SUFFIXES, as_document, dumps
-from ..errors import DocumentFormatError, InputFileError, InputNotFoundError, OutputPathError, UnknownFormatError
+from ..errors import DocumentFormatError, InputFileError, InputIsADirectoryError, InputNotFoundError, OutputPathError, UnknownFormatError
 from ..validate import document_from_record
 from .aif import from_aif, from_xaif
 from .brat import brat_text
@@ -23,7 +23,7 @@ def _to_document(obj: Any, where: str) -> Document:
             doc.validate()
             return doc
         except (KeyError, TypeError, ValueError) as e:
-            missing = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            missing = f"missing field {e}" if isinstance(e, KeyError) else getattr(e, "message", str(e))
             raise DocumentFormatError(where, "an AIF or xAIF graph must be readable", missing) from None
     return document_from_record(obj, where)
 
@@ -34,7 +34,7 @@ def read_input_bytes(path: str) -> Tuple[bytes, str]:
         return sys.stdin.buffer.read(), "<stdin>"
     p = Path(path)
     if p.is_dir():
-        raise IsADirectoryError(f"input must be a file; got {path!r}, which is a directory "
+        raise InputIsADirectoryError(f"input must be a file; got {path!r}, which is a directory "
                                 "(argmine batch DIR mines a folder of .txt files)")
     if not p.is_file():
         raise InputNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")

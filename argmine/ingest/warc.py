@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
+from ..errors import WarcReadError
 from .html import WebExtrasMissingError
 
 __all__ = ["WarcPage", "iter_warc_pages", "count_warc_pages", "is_warc_path", "WarcReadError", "DEFAULT_MAX_PAGE_BYTES"]
@@ -19,14 +20,6 @@ __all__ = ["WarcPage", "iter_warc_pages", "count_warc_pages", "is_warc_path", "W
 DEFAULT_MAX_PAGE_BYTES = 20_000_000  # a response body larger than this is not read (not a page to mine)
 _PAGE_TYPES = ("response", "resource")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-class WarcReadError(Exception):
-    """The WARC file breaks off or is corrupt after ``position`` records (``message`` says how)."""
-
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(message)
-        self.position = position
 
 
 class _Truncated(Exception):

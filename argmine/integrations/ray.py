@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
-from ..errors import ModelNotFoundError, RayNotInstalledError
+from ..errors import ArgumentValueError, ModelNotFoundError, RayNotInstalledError, UnknownKeyError
 from ..miner import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -127,7 +127,7 @@ class MineBatch:
                                 "error": pa.array(errors, pa.string())}
         for c in self.keep_columns:
             if c not in names:
-                raise KeyError(f"keep_columns must name columns of the dataset; got {c!r}, not among {names}")
+                raise UnknownKeyError(f"keep_columns must name columns of the dataset; got {c!r}, not among {names}")
             cols[c] = batch.column(c)
         return pa.table(cols)
 
@@ -158,19 +158,19 @@ def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column:
     """
     ray = import_ray()
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise ValueError(f"batch_size must be an int >= 1; got {batch_size!r}")
+        raise ArgumentValueError(f"batch_size must be an int >= 1; got {batch_size!r}")
     conc = concurrency if isinstance(concurrency, tuple) else (concurrency,)
     if len(conc) not in (1, 2) or any(isinstance(c, bool) or not isinstance(c, int) or c < 1 for c in conc) or conc[0] > conc[-1]:
-        raise ValueError(f"concurrency must be an int >= 1 or a (min, max) tuple of them; got {concurrency!r}")
+        raise ArgumentValueError(f"concurrency must be an int >= 1 or a (min, max) tuple of them; got {concurrency!r}")
     pool = (ray.data.ActorPoolStrategy(size=conc[0]) if len(conc) == 1
             else ray.data.ActorPoolStrategy(min_size=conc[0], max_size=conc[1]))
     if num_cpus_per_actor < 0 or num_gpus_per_actor < 0:
-        raise ValueError(f"num_cpus_per_actor and num_gpus_per_actor must be >= 0; got {num_cpus_per_actor}, {num_gpus_per_actor}")
+        raise ArgumentValueError(f"num_cpus_per_actor and num_gpus_per_actor must be >= 0; got {num_cpus_per_actor}, {num_gpus_per_actor}")
     if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
-        raise ValueError(f"max_chars must be an int >= 1 or None (no limit); got {max_chars!r}")
+        raise ArgumentValueError(f"max_chars must be an int >= 1 or None (no limit); got {max_chars!r}")
     clash = [c for c in keep_columns if c in OUTPUT_COLUMNS]
     if clash:
-        raise ValueError(f"keep_columns must not name an output column {OUTPUT_COLUMNS}; got {clash}")
+        raise ArgumentValueError(f"keep_columns must not name an output column {OUTPUT_COLUMNS}; got {clash}")
     model_arg = _model_arg(model)
     remote: Dict[str, Any] = {"num_cpus": num_cpus_per_actor}
     if num_gpus_per_actor:
@@ -427,7 +427,7 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
     from ..batch import run_batch
 
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise ValueError(f"workers must be an int >= 1; got {workers!r}")
+        raise ArgumentValueError(f"workers must be an int >= 1; got {workers!r}")
     miner_model = _model_arg(model)  # fail before starting Ray on a missing model directory
     started = False
     if not ray.is_initialized():

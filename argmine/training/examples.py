@@ -13,6 +13,9 @@ MAIN = "main"  # the source of examples in the model's own scheme (AAEC: MajorCl
 
 @dataclass
 class Example:
+    """One paragraph's training example: its encoder input ``para`` and gold word ``tags`` (BIO), unit ``spans``
+    (word offsets, end exclusive), unit ``labels``, claim ``stance``, ``link`` targets and ``rel`` labels,
+    ``evidence`` types, and its ``source`` corpus (``"main"`` or an auxiliary corpus, whose tags are ``SEG_TAGS``)."""
     para: ParagraphInput
     tags: List[int]
     spans: List[tuple] = field(default_factory=list)      # word spans [s, e)
@@ -25,6 +28,7 @@ class Example:
 
     @property
     def n_pieces(self) -> int:
+        """The number of wordpieces in the paragraph's encoder windows (a batch's cost)."""
         return sum(len(w.input_ids) for w in self.para.windows)
 
 
@@ -123,6 +127,7 @@ class DocExample:
 
     @property
     def n_pieces(self) -> int:
+        """The number of wordpieces in all the document's paragraph windows (a batch's cost)."""
         return sum(len(w.input_ids) for p in self.paras for w in p.windows)
 
 

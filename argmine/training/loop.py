@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Union
 
 from ..config import (LOSS_PARTS, AuxCorpus, LossWeights, ModelConfig, TrainConfig, as_train_config,  # noqa: F401
                       load_config)  # (load_config, LOSS_PARTS, TrainConfig: re-exported from argmine.config)
+from ..errors import ConfigError, DataNotFoundError
 
 
 def weighted_total(parts: Dict[str, Any], weights: Union[LossWeights, Mapping[str, float]]):
@@ -86,6 +87,13 @@ def _aux_loss(net, batch, ctx, device):
 
 
 def compute_loss(net, batch, device, weights: Union[LossWeights, Mapping[str, float]]):
+    """The multi-task loss of a batch of examples: ``(total, parts)``.
+
+    The parts (``LOSS_PARTS``) are the tagger's CRF negative log-likelihood (or cross-entropy without a CRF; Huang et
+    al. 2015, Lample et al. 2016), the component classifier's and stance cross-entropies over span representations
+    (mean, first and last BiLSTM state: Lee et al. 2017; for argument mining: Kuribayashi et al. 2019), and the pointer-style link and relation-label cross-entropies (Potash
+    et al. 2017); auxiliary-corpus batches train the segmenter only. ``total`` is a 0-d tensor (``weights`` times the
+    parts) to call ``backward()`` on; ``parts`` maps each part to a float."""
     import torch
     import torch.nn.functional as F
 
@@ -198,7 +206,7 @@ def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
     for spec in cfg.aux_corpora:
         name = ALIASES.get(spec.corpus, spec.corpus)
         if name not in CORPORA or name == cfg.corpus:
-            raise ValueError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}")
+            raise ConfigError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}")
         out.append(dataclasses.replace(spec, corpus=name))
     return out
 
@@ -313,6 +321,7 @@ def train_paragraph_epoch(net, data: ParagraphData, opt, sched, cfg: TrainConfig
 
 
 def use_bf16(cfg: TrainConfig) -> bool:
+    """Whether training runs under bfloat16 autocast: ``cfg.bf16`` True, or "auto" on a CPU with bf16 support."""
     return cfg.bf16 is True or (cfg.bf16 == "auto" and _bf16_ok())
 
 
@@ -347,11 +356,52 @@ def start_state(ck: Path, net, opt, sched, cfg: TrainConfig, resume: bool, log) 
 
 def train(cfg: Union[TrainConfig, Mapping[str, Any]], out_dir: Path, data_dir: Path, *, resume: bool = True,
           log=print) -> Dict[str, Any]:
-    """Train, keep the best epoch on the dev split, and write the model directory to ``out_dir``.
+    """Train a model and write its final directory to ``out_dir/model``, as ``argmine train`` does.
 
-    Checkpoints go to ``out_dir/checkpoints/last`` after every epoch; with ``resume`` a rerun continues from
-    there. Returns the training history.
+    Checkpoints go to ``out_dir/checkpoints/last`` after every epoch (with ``resume`` a rerun continues from
+    there); the best epoch on the dev split is ``out_dir/checkpoints/best``, copied to ``out_dir/model`` with its
+    training history (``training_history.json``) and model card (``README.md``) by ``write_final_model``.
+
+    Args:
+        cfg: a ``TrainConfig`` or a table of its fields (``configs/default.toml``).
+        out_dir: the run folder.
+        data_dir: the folder that holds the corpora.
+        resume: continue from ``out_dir/checkpoints/last`` when it exists.
+        log: called with one line of progress at a time.
+
+    Returns:
+        The training history (a dict; ``selected`` names the epoch kept).
+
+    Raises:
+        ConfigError: a config value argmine cannot train with (E008).
+        DataNotFoundError: a corpus missing from ``data_dir`` (E003).
     """
+    state = train_checkpoints(cfg, out_dir, data_dir, resume=resume, log=log)
+    write_final_model(out_dir, state)
+    return state
+
+
+def write_final_model(out_dir: Path, state: Dict[str, Any]) -> Path:
+    """Copy the best checkpoint of the run folder ``out_dir`` to ``out_dir/model`` (replacing one there) with the
+    training history ``state`` and a model card; returns that directory."""
+    import shutil
+
+    from .cardgen import render_card
+
+    out_dir = Path(out_dir)
+    final = out_dir / "model"
+    if final.exists():
+        shutil.rmtree(final)
+    shutil.copytree(out_dir / "checkpoints" / "best", final)
+    (final / "training_history.json").write_text(json.dumps(state, indent=1) + "\n")
+    (final / "README.md").write_text(render_card(final), encoding="utf-8")
+    return final
+
+
+def train_checkpoints(cfg: Union[TrainConfig, Mapping[str, Any]], out_dir: Path, data_dir: Path, *,
+                      resume: bool = True, log=print) -> Dict[str, Any]:
+    """Train and keep the best epoch on the dev split in ``out_dir/checkpoints/best`` (``train`` without the final
+    model directory). Returns the training history."""
     import numpy as np
     import torch
 
@@ -483,7 +533,8 @@ def average_weights(files) -> Dict[str, Any]:
 
     missing = [str(f) for f in files if not Path(f).exists()]
     if missing:
-        raise FileNotFoundError(f"epoch weights to average must exist; missing {missing}")
+        raise DataNotFoundError(missing[0], "epoch weights to average",
+                                f"Missing: {missing}. Average only epochs whose checkpoints were saved.")
     out: Dict[str, Any] = {}
     for f in files:
         for k, v in load_file(str(f)).items():
