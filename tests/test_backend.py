@@ -35,6 +35,14 @@ def test_load_refuses_an_unknown_backend_before_reading_the_model(tmp_path):
         argmine.load(tmp_path / "nowhere", backend="tensorrt")
 
 
+def test_without_the_onnx_package_auto_is_torch_and_onnx_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnx", None)  # torch's exporter needs it: without it, no onnx backend
+    assert not oe.onnxruntime_available()
+    assert oe.resolve_backend("auto", "cpu", "fp32") == "torch"
+    with pytest.raises(OnnxRuntimeMissingError):
+        oe.resolve_backend("onnx", "cpu", "fp32")
+
+
 def test_without_onnxruntime_auto_is_torch_and_onnx_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import onnxruntime -> ImportError
     assert not oe.onnxruntime_available()
@@ -74,6 +82,7 @@ def _tiny_net(tiny_model_dir):
 
 def test_exported_encoder_matches_torch(tiny_model_dir, tmp_path):
     pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
     import torch
 
     net, _ = _tiny_net(tiny_model_dir)
@@ -95,6 +104,7 @@ def test_exported_encoder_matches_torch(tiny_model_dir, tmp_path):
 
 def test_export_is_cached_by_weights(tiny_model_dir, tmp_path):
     pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
     import torch
 
     net, _ = _tiny_net(tiny_model_dir)
@@ -111,6 +121,7 @@ def test_export_is_cached_by_weights(tiny_model_dir, tmp_path):
 
 def test_unwritable_cache_exports_to_a_temporary_file(tiny_model_dir, tmp_path, monkeypatch):
     pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
     net, _ = _tiny_net(tiny_model_dir)
     monkeypatch.setattr(oe, "_writable", lambda d: False)
     enc = oe.onnx_encoder(net.encoder, cache=tmp_path)
@@ -120,6 +131,7 @@ def test_unwritable_cache_exports_to_a_temporary_file(tiny_model_dir, tmp_path, 
 @pytest.mark.slow
 def test_onnx_backend_mines_the_same_units_as_torch(tiny_doc_model_dir):
     pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
     import argmine
 
     texts = [TEXT, TEXT.replace("phones", "tablets"), "One short line without much argument in it at all."]
@@ -136,6 +148,7 @@ def test_onnx_backend_mines_the_same_units_as_torch(tiny_doc_model_dir):
 
 def test_torch_is_the_default_and_auto_takes_onnx_when_installed(tiny_model_dir):
     pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
     import argmine
 
     assert argmine.load(tiny_model_dir, device="cpu").backend == "torch"
@@ -168,6 +181,7 @@ def test_cli_backend_torch_mines(tiny_model_dir, tmp_path):
 
 def test_auto_runs_torch_when_the_export_fails(tiny_model_dir, monkeypatch):
     pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
     import argmine
 
     def broken(*a, **k):

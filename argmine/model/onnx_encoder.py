@@ -37,8 +37,10 @@ def check_backend(backend) -> str:
 
 
 def onnxruntime_available() -> bool:
-    """True when ONNX Runtime can be imported (the optional ``onnx`` extra); never raises."""
+    """True when ONNX Runtime and the ``onnx`` package (torch's exporter needs it) can be imported (the optional
+    ``onnx`` extra); never raises."""
     try:
+        import onnx  # noqa: F401
         import onnxruntime  # noqa: F401
     except ImportError:
         return False
@@ -47,7 +49,7 @@ def onnxruntime_available() -> bool:
 
 def resolve_backend(backend: str, device: str, precision: str) -> str:
     """The backend that runs: ``"torch"`` or ``"onnx"``. ``"auto"``: onnx for fp32 on the CPU when ONNX Runtime is
-    installed, else torch. ``"onnx"`` raises ``OnnxRuntimeMissingError`` without ONNX Runtime, and
+    installed (with ``onnx``), else torch. ``"onnx"`` raises ``OnnxRuntimeMissingError`` without either, and
     ``OptionValueError`` with another device than the CPU or with ``precision="bf16"``."""
     from ..errors import OnnxRuntimeMissingError, OptionValueError
 
@@ -63,6 +65,7 @@ def resolve_backend(backend: str, device: str, precision: str) -> str:
             raise OptionValueError("backend", "'torch' or 'auto' with precision='bf16'", backend,
                                    "The ONNX encoder runs fp32: pass precision='fp32', or backend='torch' for bf16.")
         try:
+            import onnx  # noqa: F401
             import onnxruntime  # noqa: F401
         except ImportError as e:
             raise OnnxRuntimeMissingError(str(e)) from None
