@@ -103,7 +103,10 @@ _DECODE_KINDS: Dict[str, Tuple[Any, str]] = {
 
 def check_decoding(table: Mapping[str, Any]) -> Dict[str, Any]:
     """A ``decoding`` table checked by ``DecodeOptions``: an unknown option, or a value of the wrong type, raises
-    ``ValueError``. Returned as a dict."""
+    ``ValueError``. Returned as a dict.
+
+    Raises:
+        ConfigError: ``table`` is not a table, or holds a value a field cannot take (E008)."""
     from .decoding import DecodeOptions
 
     if not isinstance(table, Mapping):
@@ -153,7 +156,10 @@ LOSS_PARTS = tuple(f.name for f in fields(LossWeights))
 class AuxCorpus:
     """An extra training corpus that trains only its own label-agnostic segmenter head (and the evidence-type head
     where units carry a Webis evidence type); per epoch a random sample of ``fraction`` x the main corpus'
-    wordpieces is used."""
+    wordpieces is used.
+
+    Raises:
+        ConfigError: ``fraction`` outside (0, 10] (E008)."""
 
     corpus: str = _f(MISSING, "str", "corpus name or folder name (see argmine.corpora)")
     split: str = _f("train", "str", "the split trained on")
@@ -168,7 +174,10 @@ class AuxCorpus:
 
 @dataclass
 class MainCorpus:
-    """A corpus whose documents train the structure heads (document-level training)."""
+    """A corpus whose documents train the structure heads (document-level training).
+
+    Raises:
+        ConfigError: ``repeat`` outside [1, 10] (E008)."""
 
     corpus: str = _f(MISSING, "str", "corpus name or folder name (see argmine.corpora)")
     split: str = _f("train", "str", "the split trained on")
@@ -204,6 +213,9 @@ class TrainConfig:
 
     Every field has a default; ``load_config`` reads a TOML file over them, and an unknown key, loss part or
     decoding option raises ``ValueError``. Each field's documentation is in its metadata (``field_docs``).
+
+    Raises:
+        ConfigError: ``loss_weights`` that is not a table of loss parts (E008).
     """
 
     name: str = _f("argmine-default", "str", "the model's name, written to its config.json")
@@ -276,7 +288,10 @@ class TrainConfig:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TrainConfig":
         """A config from a dict (a TOML file's tables, or ``to_dict()`` as saved in checkpoints): missing keys keep
-        their defaults; an unknown key raises ``ValueError``."""
+        their defaults; an unknown key raises ``ValueError``.
+
+        Raises:
+            ConfigError: an unknown key (E008)."""
         keys = [f.name for f in fields(cls)]
         unknown = set(data) - set(keys)
         if unknown:
@@ -348,6 +363,10 @@ class ModelConfig:
 
     Read access by key (``cfg["name"]``, ``cfg.get("noise_filter", True)``) gives the JSON view, for code written
     against the dict of argmine 0.1-0.3.
+
+    Raises:
+        ConfigError: a ``format_version`` this argmine does not read, ``evidence_input`` not ``unit`` or ``span``,
+            the wrong number of ``evidence_types``, or decoding options that do not work (E008).
     """
 
     format_version: int = _f(MISSING, "int", "the config.json format (argmine reads MODEL_FORMAT_VERSION)")
@@ -408,7 +427,11 @@ class ModelConfig:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ModelConfig":
-        """A config.json's object, checked (``ValueError`` names what is wrong); unknown keys go to ``extra``."""
+        """A config.json's object, checked (``ValueError`` names what is wrong); unknown keys go to ``extra``.
+
+        Raises:
+            ConfigError: ``data`` not an object, missing keys, or a ``format_version`` this argmine does not read
+                (E008)."""
         if not isinstance(data, Mapping):
             raise ConfigError(f"a config.json holding a {type(data).__name__}, not an object")
         missing = [k for k in MODEL_REQUIRED_KEYS if k not in data]

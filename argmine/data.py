@@ -47,7 +47,10 @@ _REL_KEYS = {"source", "target", "label", "score"}
 
 @dataclass
 class Document:
-    """A text with its argument: units (character offsets into ``text``) and relations between them."""
+    """A text with its argument: units (character offsets into ``text``) and relations between them.
+
+    Raises:
+        ArgumentTypeError: ``text`` is not a str (E111)."""
 
     text: str
     units: List[ArgumentUnit] = field(default_factory=list)
@@ -76,7 +79,11 @@ class Document:
         return self.text[unit.start:unit.end]
 
     def validate(self) -> None:
-        """Raise ValueError when offsets, labels or relation ends break the contract."""
+        """Raise ValueError when offsets, labels or relation ends break the contract.
+
+        Raises:
+            InvalidDocumentError: unit offsets out of the text, overlapping units, duplicate unit ids, an unknown
+                unit or relation label, or a relation end that is no unit of the document (E012)."""
         ids = set()
         last_end = -1
         for u in sorted(self.units, key=lambda u: (u.start, u.end)):

@@ -62,6 +62,10 @@ def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
     a line that is not a JSON document, a record without ``units`` (e.g. batch input), a unit whose text is not
     ``text[start:end]`` (saying when the offsets look like UTF-16 code units), a document without an ``id``, one
     that breaks the contract (``Document.validate``) or an id seen twice.
+
+    Raises:
+        DataNotFoundError: ``path`` is not a file (E003).
+        InputFileError: a line that is not a document, a document without an id, or an id seen twice (E105).
     """
     import json
     from pathlib import Path
@@ -101,6 +105,9 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
     A gold document with no prediction gets an empty one (no units, no relations): it counts as predicting
     nothing. ``unmatched_ids`` are predictions whose id is not a gold id (ignored). A prediction whose text is
     not the gold text is an error (``ValueError``).
+
+    Raises:
+        InputFileError: duplicate gold ids, or a prediction whose text differs from its gold document's (E105).
     """
     ids = [str(g.id) for g in gold]
     if len(set(ids)) != len(ids):

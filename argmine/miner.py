@@ -168,7 +168,11 @@ def _both(*fns: Optional[Callable[[int], None]]) -> Optional[Callable[[int], Non
 
 
 class Miner:
-    """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`."""
+    """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`.
+
+    Raises:
+        ArgumentTypeError: ``max_chars`` is neither an int nor None (E111).
+        ArgumentValueError: ``max_chars`` below 1, or ``precision`` not ``fp32`` or ``bf16`` (E107)."""
 
     def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
                  max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None,

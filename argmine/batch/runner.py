@@ -87,6 +87,10 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
     Raises BatchError / DataNotFoundError when it cannot run, BatchInterrupted (a KeyboardInterrupt) on Ctrl-C
     after cutting the output back to whole chunks.
+
+    Raises:
+        ArgumentValueError: ``limit`` below 0, ``max_seconds`` not above 0, or ``batch_size``, ``chunk_size`` or
+            ``max_chars`` below 1 (E107).
     """
     t0 = time.perf_counter()
     miner_max = getattr(miner, "max_chars", None)

@@ -13,7 +13,10 @@ _MODULES = {"aaec": "aaec", "webis": "webis", "microtexts": "microtexts", "abstr
 
 
 def get_splits(name: str) -> tuple:
-    """The split names ``get_reader(name)`` accepts."""
+    """The split names ``get_reader(name)`` accepts.
+
+    Raises:
+        ArgumentValueError: an unknown corpus name (E107)."""
     import importlib
 
     key = ALIASES.get(name, name)
@@ -23,7 +26,10 @@ def get_splits(name: str) -> tuple:
 
 
 def get_reader(name: str) -> Callable[..., List]:
-    """``reader(data_dir, split) -> list[Document]`` for a corpus name (see ``CORPORA``, ``get_splits``)."""
+    """``reader(data_dir, split) -> list[Document]`` for a corpus name (see ``CORPORA``, ``get_splits``).
+
+    Raises:
+        ArgumentValueError: an unknown corpus name (E107)."""
     name = ALIASES.get(name, name)
     if name == "microtexts":
         from .microtexts import read_microtexts

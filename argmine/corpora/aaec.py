@@ -101,7 +101,10 @@ def _dev_ids(root: Path) -> frozenset:
 
 
 def read_aaec(data_dir, split: str = "test") -> List[Document]:
-    """Documents of one AAEC split, in essay-id order."""
+    """Documents of one AAEC split, in essay-id order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107)."""
     if split not in SPLITS:
         raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = aaec_root(data_dir)

@@ -84,7 +84,11 @@ def parse_abstrct_brat(text: str, ann: str, doc_id: str, where: Optional[str] = 
 
 
 def read_abstrct(data_dir: Union[str, "os.PathLike[str]"], split: str = "neoplasm_test") -> List[Document]:
-    """Documents of one AbstRCT split (see ``SPLITS``), in file-name (PubMed id) order."""
+    """Documents of one AbstRCT split (see ``SPLITS``), in file-name (PubMed id) order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        DataNotFoundError: no ``.ann`` files for the split under the data directory (E003)."""
     if split not in SPLITS:
         raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     name = _ALIASES.get(split, split)

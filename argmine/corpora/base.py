@@ -53,7 +53,10 @@ def data_hint(folder: str) -> str:
 
 
 def corpus_dir(data_dir: Union[str, "os.PathLike[str]"], subdir: Union[str, Path], what: str) -> Path:
-    """``<data_dir>/<subdir>``, checked to exist; the first path part of ``subdir`` is the corpus folder."""
+    """``<data_dir>/<subdir>``, checked to exist; the first path part of ``subdir`` is the corpus folder.
+
+    Raises:
+        DataNotFoundError: the corpus folder is not under the data directory (E003)."""
     root = Path(data_dir) / subdir
     if not root.is_dir():
         raise DataNotFoundError(root, what, data_hint(Path(subdir).parts[0]))
@@ -85,6 +88,9 @@ def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
 
     Raises ``ValueError`` naming the file and line for text that is not JSON, ``InputEncodingError`` for bytes
     that are not UTF-8.
+
+    Raises:
+        CorpusFormatError: the file is not valid JSON (the message gives line and column) (E009).
     """
     import json
 
@@ -95,7 +101,10 @@ def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
 
 
 def parse_xml(path: Union[str, "os.PathLike[str]"]):
-    """The root element of an XML file; ``ValueError`` naming the file and line when it is not well-formed."""
+    """The root element of an XML file; ``ValueError`` naming the file and line when it is not well-formed.
+
+    Raises:
+        CorpusFormatError: the file is not well-formed XML (the message gives the line) (E009)."""
     import xml.etree.ElementTree as ET
 
     try:

@@ -51,7 +51,10 @@ def cdcp_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
 
 
 def parse_cdcp(text: str, ann: Dict[str, Any], doc_id: str) -> Document:
-    """One CDCP comment (its text and parsed ``.ann.json``) as a Document."""
+    """One CDCP comment (its text and parsed ``.ann.json``) as a Document.
+
+    Raises:
+        CorpusFormatError: an unknown proposition type, or labels and offsets of different lengths (E009)."""
     labels, offsets = ann.get("prop_labels", []), ann.get("prop_offsets", [])
     if len(labels) != len(offsets):
         raise CorpusFormatError(f"{doc_id}: prop_labels and prop_offsets must have the same length; got {len(labels)} and {len(offsets)}")
@@ -84,7 +87,11 @@ def parse_cdcp(text: str, ann: Dict[str, Any], doc_id: str) -> Document:
 
 
 def read_cdcp(data_dir: Union[str, "os.PathLike[str]"], split: str = "test") -> List[Document]:
-    """Documents of one CDCP split (``train``, ``test``, ``all``), in comment-id order."""
+    """Documents of one CDCP split (``train``, ``test``, ``all``), in comment-id order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        DataNotFoundError: no ``.ann.json`` files for the split under the data directory (E003)."""
     if split not in SPLITS:
         raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = cdcp_root(data_dir)

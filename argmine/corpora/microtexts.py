@@ -217,7 +217,11 @@ def _units(xml_path: Path, resolved: List[Tuple[str, str, str, str, str]], roles
 
 
 def read_microtexts(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
-    """Documents of one arg-microtexts split (``all``, ``train``, ``test``), in id order."""
+    """Documents of one arg-microtexts split (``all``, ``train``, ``test``), in id order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        DataNotFoundError: no ``micro_*.xml`` files under the data directory (E003)."""
     if split not in SPLITS:
         raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = microtexts_root(data_dir)

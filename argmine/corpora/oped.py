@@ -30,6 +30,10 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
 
     Raises ``ValueError`` for an unknown split or a line that is not an argmine document (naming file and line),
     and ``FileNotFoundError`` (``argmine.errors.DataNotFoundError``) when ``<data_dir>/argmine-oped`` is missing.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        CorpusFormatError: a line that is not an argmine document (CONTRACT.md) (E009).
     """
     if split not in SPLITS:
         raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")

@@ -42,7 +42,10 @@ def _groups(labels: Dict[int, Dict[str, Any]], n_units: int) -> Dict[int, int]:
 def labelled_document(record: Dict[str, Any], webis: Document) -> Document:
     """The argmine Document of one editorial: joined units merged into one span (first start to last end),
     ``none`` units left out, premise links to their target's group, each claim's stance as a relation to the first
-    major claim (as in argmine-oped). Raises ``ValueError`` for a role, stance, relation or target out of the scheme."""
+    major claim (as in argmine-oped). Raises ``ValueError`` for a role, stance, relation or target out of the scheme.
+
+    Raises:
+        CorpusFormatError: a unit whose stance is not For or Against (E009)."""
     labels = {int(u["n"]): u for u in record["units"]}
     head = _groups(labels, len(webis.units))
     units: List[ArgumentUnit] = []

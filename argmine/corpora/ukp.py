@@ -202,7 +202,11 @@ def _id_key(path: Path):
 
 
 def read_ukp(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
-    """The 340 documents of the Toulmin gold corpus (``split`` must be ``"all"``), in numeric id order."""
+    """The 340 documents of the Toulmin gold corpus (``split`` must be ``"all"``), in numeric id order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        DataNotFoundError: no ``.xmi`` files under the data directory (E003)."""
     if split not in SPLITS:
         raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
     root = ukp_root(data_dir)

@@ -60,7 +60,10 @@ def _utf16_to_cp(text: str):
 
 
 def parse_webis_xmi(path: Union[str, "os.PathLike[str]"], split: Optional[str] = None) -> Document:
-    """One Webis-Editorials-16 XMI file as a Document (see the module docstring for the mapping)."""
+    """One Webis-Editorials-16 XMI file as a Document (see the module docstring for the mapping).
+
+    Raises:
+        CorpusFormatError: no ``cas:Sofa`` with a ``sofaString`` in the file (E009)."""
     path = Path(path)
     root = ET.parse(path).getroot()
     sofa = None
@@ -108,6 +111,9 @@ def read_webis(data_dir: Union[str, "os.PathLike[str]"], split: str) -> List[Doc
     ``split``: ``"train"``/``"training"`` (180 editorials) or ``"validation"``/``"dev"`` (60 editorials).
     Raises ``ValueError`` for another split and ``FileNotFoundError`` (``DataNotFoundError``) naming the directory
     that was expected when it is missing or holds no ``.xmi`` file.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
     """
     key = split.strip().lower() if isinstance(split, str) else split
     if key not in _SPLIT_DIRS:

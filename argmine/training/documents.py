@@ -20,7 +20,10 @@ DEV_OVERLAP = {"aaec": "100"}
 
 def main_specs(cfg: TrainConfig) -> List[MainCorpus]:
     """The ``main_corpora`` of a config with their corpus names resolved (default: the config's corpus, train and
-    dev splits); an unknown corpus raises ``ValueError``."""
+    dev splits); an unknown corpus raises ``ValueError``.
+
+    Raises:
+        ConfigError: a main corpus that argmine does not read (E008)."""
     import dataclasses
 
     from ..corpora import ALIASES, CORPORA

@@ -196,7 +196,10 @@ def compute_doc_loss(net, batch, device, weights: Union[LossWeights, Mapping[str
 
 def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
     """The ``aux_corpora`` of a config with their corpus names resolved (folder names and aliases become
-    ``argmine.corpora`` names); an unknown corpus, or the main corpus, raises ``ValueError``."""
+    ``argmine.corpora`` names); an unknown corpus, or the main corpus, raises ``ValueError``.
+
+    Raises:
+        ConfigError: an auxiliary corpus that argmine does not read, or the main corpus again (E008)."""
     import dataclasses
 
     from ..corpora import ALIASES, CORPORA
@@ -528,7 +531,10 @@ def keep_epoch_weights(folder: Path, weights: Path, epoch: int, keep: int) -> No
 
 
 def average_weights(files) -> Dict[str, Any]:
-    """The element-wise mean of several state dicts (floating tensors; others are taken from the last file)."""
+    """The element-wise mean of several state dicts (floating tensors; others are taken from the last file).
+
+    Raises:
+        DataNotFoundError: a checkpoint of an epoch to average is missing (E003)."""
     from safetensors.torch import load_file
 
     missing = [str(f) for f in files if not Path(f).exists()]
