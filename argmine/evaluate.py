@@ -38,7 +38,10 @@ def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essa
 
 def evaluate_miner(miner, gold: Sequence[Document], level: str = "essay", show_progress: bool = False) -> Dict:
     """Mine each gold text (the whole essay, as a user would, with its headline where the corpus has one) and score
-    at ``level``."""
+    at ``level``.
+
+    Returns:
+        The scores of ``score`` (``components``, ``relations``, ``segmentation``, ...: docs/scores.md)."""
     return score(gold, predict(miner, gold, show_progress), level)
 
 
@@ -159,6 +162,9 @@ def score_system(gold: Sequence[Document], pred: Sequence[Document], level: str 
     Adds ``ci: {"f1_100": [low, high], "f1_50": [low, high]}`` to ``components``, ``relations`` and
     ``segmentation``, and ``bootstrap: {"n", "seed", "confidence", "resampled": "documents"}``, unless
     ``n_bootstrap`` is 0 (or there are no documents).
+
+    Returns:
+        ``(scores, counts)``: the scores of ``score`` with those intervals, and ``document_counts`` per document.
     """
     from .bootstrap import bootstrap_ci
 
@@ -224,8 +230,13 @@ def evaluate_systems(corpus: str, split: str, data_dir: Path, models: List[Optio
                      predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
                      confidence: float = 0.95, log=None, precision: str = "fp32", threads: Optional[int] = None,
                      backend: str = "torch") -> tuple:
-    """Score systems on a corpus split: ``(results, comparisons)``, one result per system (each model, then each predictions file; the default model
-    when neither is given) and, for two or more systems, each later one compared with the first."""
+    """Score systems on a corpus split, one result per system (each model, then each predictions file; the default
+    model when neither is given) and, for two or more systems, each later one compared with the first.
+
+    Returns:
+        ``(results, comparisons)``: per system a dict of ``corpus``, ``split``, ``level``, its scores (as
+        ``score_system``), ``model`` (and ``predictions`` for a file); the comparisons of ``compare_systems`` (empty
+        for one system)."""
     from .corpora import get_reader
     from .miner import load
 

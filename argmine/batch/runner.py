@@ -88,6 +88,9 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     Raises BatchError / DataNotFoundError when it cannot run, BatchInterrupted (a KeyboardInterrupt) on Ctrl-C
     after cutting the output back to whole chunks.
 
+    Returns:
+        The run's ``BatchSummary`` (records read, mined, errors by reason, already done, documents/s).
+
     Raises:
         ArgumentValueError: ``limit`` below 0, ``max_seconds`` not above 0, or ``batch_size``, ``chunk_size`` or
             ``max_chars`` below 1 (E107).
