@@ -110,12 +110,14 @@ def check_decoding(table: Mapping[str, Any]) -> Dict[str, Any]:
     from .decoding import DecodeOptions
 
     if not isinstance(table, Mapping):
-        raise ConfigError(f"decoding must be a table of DecodeOptions fields; got {table!r}")
+        raise ConfigError(f"decoding must be a table of DecodeOptions fields; got {table!r}. "
+                          "Write it as a [decoding] table (fields: argmine.decoding.DecodeOptions).")
     DecodeOptions.from_config({"decoding": dict(table)})  # raises on an unknown option
     for f in fields(DecodeOptions):
         ok, phrase = _DECODE_KINDS.get(str(f.type), (lambda v: True, ""))
         if f.name in table and not ok(table[f.name]):
-            raise ConfigError(f"decoding {f.name} must be {phrase}; got {table[f.name]!r}")
+            raise ConfigError(f"decoding {f.name} must be {phrase}; got {table[f.name]!r}. "
+                              "Fix that value in the [decoding] table.")
     return dict(table)
 
 
@@ -142,10 +144,12 @@ class LossWeights:
         Raises:
             ConfigError: not a table, or a key that is no loss part (``LOSS_PARTS``) (E008)."""
         if not isinstance(table, Mapping):
-            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {table!r}")
+            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {table!r}. "
+                              f"Write it as [loss_weights] with parts among {list(LOSS_PARTS)}.")
         bad = set(table) - set(LOSS_PARTS)
         if bad:
-            raise ConfigError(f"loss_weights keys must be among {list(LOSS_PARTS)}; got unknown {sorted(bad)}")
+            raise ConfigError(f"loss_weights keys must be among {list(LOSS_PARTS)}; got unknown {sorted(bad)}. "
+                              "Fix or remove the misspelt part.")
         return cls(**table)
 
 
@@ -169,7 +173,8 @@ class AuxCorpus:
     def __post_init__(self):
         _check_fields(self, lambda k, v, p: f"aux_corpora {k} must be {p}; got {v!r}")
         if not 0 < self.fraction <= 10:
-            raise ConfigError(f"aux_corpora fraction must be a number in (0, 10]; got {self.fraction!r}")
+            raise ConfigError(f"aux_corpora fraction must be a number in (0, 10]; got {self.fraction!r}. "
+                              "Set fraction in that [[aux_corpora]] table to e.g. 0.5.")
 
 
 @dataclass
@@ -187,22 +192,26 @@ class MainCorpus:
     def __post_init__(self):
         _check_fields(self, lambda k, v, p: f"main_corpora {k} must be {p}; got {v!r}")
         if not 1 <= self.repeat <= 10:
-            raise ConfigError(f"main_corpora repeat must be an int in [1, 10]; got {self.repeat!r}")
+            raise ConfigError(f"main_corpora repeat must be an int in [1, 10]; got {self.repeat!r}. "
+                              "Set repeat in that [[main_corpora]] table to e.g. 1.")
 
 
 def _corpus_tables(cls, key: str, value) -> list:
     if not isinstance(value, (list, tuple)):
-        raise ConfigError(f"{key} must be a list of tables; got {value!r}")
+        raise ConfigError(f"{key} must be a list of tables; got {value!r}. "
+                          f"Write each as a [[{key}]] table with a corpus key.")
     out = []
     for spec in value:
         if isinstance(spec, cls):
             out.append(spec)
             continue
         if not isinstance(spec, Mapping) or "corpus" not in spec:
-            raise ConfigError(f"{key} entries must be tables with a corpus key; got {spec!r}")
+            raise ConfigError(f"{key} entries must be tables with a corpus key; got {spec!r}. "
+                              "Add corpus = \"NAME\" (see argmine.corpora.CORPORA).")
         bad = set(spec) - {f.name for f in fields(cls)}
         if bad:
-            raise ConfigError(f"{key} keys must be among {[f.name for f in fields(cls)]}; got unknown {sorted(bad)}")
+            raise ConfigError(f"{key} keys must be among {[f.name for f in fields(cls)]}; got unknown {sorted(bad)}. "
+                              "Fix or remove the misspelt key.")
         out.append(cls(**spec))
     return out
 
@@ -295,7 +304,8 @@ class TrainConfig:
         keys = [f.name for f in fields(cls)]
         unknown = set(data) - set(keys)
         if unknown:
-            raise ConfigError(f"config keys must be among {sorted(keys)}; got unknown {sorted(unknown)}")
+            raise ConfigError(f"config keys must be among {sorted(keys)}; got unknown {sorted(unknown)}. "
+                              "Fix or remove the misspelt key (field_docs(TrainConfig) documents each).")
         return cls(**data)
 
     def to_dict(self) -> Dict[str, Any]:
@@ -324,7 +334,8 @@ def _toml_value(v) -> str:
     if isinstance(v, dict):
         items = [f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items() if x is not None]
         return "{ " + ", ".join(items) + " }" if items else "{}"
-    raise ConfigError(f"config values must be TOML values; got {v!r}")
+    raise ConfigError(f"config values must be TOML values; got {v!r}. "
+                      "Use strings, numbers, booleans, lists or tables.")
 
 
 def load_config(path: Optional[Union[str, Path]] = None, **overrides) -> TrainConfig:

@@ -21,7 +21,8 @@ def get_splits(name: str) -> tuple:
 
     key = ALIASES.get(name, name)
     if key not in _MODULES:
-        raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}")
+        raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}. "
+                             "Pass one of those names (or an alias of argmine.corpora.ALIASES).")
     return tuple(importlib.import_module(f"{__name__}.{_MODULES[key]}").SPLITS)
 
 
@@ -59,4 +60,5 @@ def get_reader(name: str) -> Callable[..., List]:
         from .webis import read_webis
 
         return read_webis
-    raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}")
+    raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}. "
+                             "Pass one of those names (or an alias of argmine.corpora.ALIASES).")

@@ -106,7 +106,8 @@ def read_aaec(data_dir, split: str = "test") -> List[Document]:
     Raises:
         ArgumentValueError: an unknown ``split`` (E107)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     root = aaec_root(data_dir)
     with open(root / "train-test-split.csv", encoding="utf-8") as f:
         rows = list(csv.reader(f, delimiter=";"))

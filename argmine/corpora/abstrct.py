@@ -90,7 +90,8 @@ def read_abstrct(data_dir: Union[str, "os.PathLike[str]"], split: str = "neoplas
         ArgumentValueError: an unknown ``split`` (E107).
         DataNotFoundError: no ``.ann`` files for the split under the data directory (E003)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     name = _ALIASES.get(split, split)
     folder = abstrct_root(data_dir) / _FOLDERS[name]
     files = sorted(folder.glob("*.ann")) if folder.is_dir() else []

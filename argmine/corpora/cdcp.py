@@ -93,7 +93,8 @@ def read_cdcp(data_dir: Union[str, "os.PathLike[str]"], split: str = "test") -> 
         ArgumentValueError: an unknown ``split`` (E107).
         DataNotFoundError: no ``.ann.json`` files for the split under the data directory (E003)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     root = cdcp_root(data_dir)
     docs = []
     for part in (("train", "test") if split == "all" else (split,)):

@@ -223,7 +223,8 @@ def read_microtexts(data_dir: Union[str, "os.PathLike[str]"], split: str = "all"
         ArgumentValueError: an unknown ``split`` (E107).
         DataNotFoundError: no ``micro_*.xml`` files under the data directory (E003)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     root = microtexts_root(data_dir)
     files = {p.stem: p for p in root.glob("micro_*.xml")}
     if not files:

@@ -36,7 +36,8 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
         CorpusFormatError: a line that is not an argmine document (CONTRACT.md) (E009).
     """
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     if split == "train_extra":  # argmine's own labels of further Webis training editorials (oped_labels)
         from .oped_labels import read_train_extra
 

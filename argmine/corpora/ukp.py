@@ -208,7 +208,8 @@ def read_ukp(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> Li
         ArgumentValueError: an unknown ``split`` (E107).
         DataNotFoundError: no ``.xmi`` files under the data directory (E003)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     root = ukp_root(data_dir)
     files = sorted(root.glob("*.xmi"), key=_id_key)
     if not files:

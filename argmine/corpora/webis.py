@@ -117,7 +117,8 @@ def read_webis(data_dir: Union[str, "os.PathLike[str]"], split: str) -> List[Doc
     """
     key = split.strip().lower() if isinstance(split, str) else split
     if key not in _SPLIT_DIRS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     folder = webis_root(data_dir) / _SPLIT_DIRS[key]
     if not folder.is_dir():
         raise DataNotFoundError(folder, f"the Webis-Editorials-16 {_SPLIT_DIRS[key]} split", _HINT)
