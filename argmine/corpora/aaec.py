@@ -14,6 +14,7 @@ from typing import List, Optional
 
 from ..data import ArgumentUnit, Document, Relation
 from .brat import check_span_texts, parse_ann, read_exact
+from .base import RELEASE_HINT
 from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
 
 SPLITS = ("train", "dev", "train_full", "test")
@@ -96,7 +97,8 @@ def _dev_ids(root: Path) -> frozenset:
         if _first_words(txt.read_text(encoding="utf-8")) in keys:
             found.add(txt.stem)
     if len(found) != len(essays):
-        raise CorpusFormatError(f"dev essays must all be recovered from the brat texts; got {len(found)} of {len(essays)}")
+        raise CorpusFormatError(f"dev essays must all be recovered from the brat texts; got {len(found)} of {len(essays)}. "
+                                + RELEASE_HINT)
     return frozenset(found)
 
 

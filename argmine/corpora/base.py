@@ -46,6 +46,9 @@ def find_data_dir(data_dir: Optional[Union[str, "os.PathLike[str]"]] = None) -> 
     raise DataNotFoundError(path, "the data directory (no data_dir given, ARGMINE_DATA unset)", hint)
 
 
+#: what a ``CorpusFormatError`` (E009) tells the user to do
+RELEASE_HINT = "Use the corpus as released, unmodified (docs/corpora.md names each release)."
+
 def data_hint(folder: str) -> str:
     """What to tell a user whose data directory lacks ``folder``."""
     return (f"Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds {folder}/; "
@@ -97,7 +100,8 @@ def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
     try:
         return json.loads(read_exact(path, strip_bom=True))
     except json.JSONDecodeError as e:
-        raise CorpusFormatError(f"{os.fspath(path)}, line {e.lineno}: the file must be JSON; got {e.msg} at column {e.colno}") from None
+        raise CorpusFormatError(f"{os.fspath(path)}, line {e.lineno}: the file must be JSON; got {e.msg} at column {e.colno}. "
+                                + RELEASE_HINT) from None
 
 
 def parse_xml(path: Union[str, "os.PathLike[str]"]):
@@ -111,4 +115,5 @@ def parse_xml(path: Union[str, "os.PathLike[str]"]):
         return ET.parse(path).getroot()
     except ET.ParseError as e:
         line = getattr(e, "position", (0, 0))[0]
-        raise CorpusFormatError(f"{os.fspath(path)}, line {line}: the file must be well-formed XML; got {e}") from None
+        raise CorpusFormatError(f"{os.fspath(path)}, line {line}: the file must be well-formed XML; got {e}. "
+                                + RELEASE_HINT) from None

@@ -16,7 +16,7 @@ import os
 from typing import List, Union
 
 from ..data import Document
-from .base import corpus_dir
+from .base import RELEASE_HINT, corpus_dir
 from ..errors import ArgumentValueError, CorpusFormatError
 
 __all__ = ["read_oped", "SPLITS", "CORPUS"]
@@ -51,7 +51,8 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
             try:
                 doc = Document.from_dict(json.loads(line))
             except (ValueError, KeyError, TypeError) as e:
-                raise CorpusFormatError(f"{path}:{n} must be an argmine document (CONTRACT.md); got {type(e).__name__}: {getattr(e, 'message', e)}") from None
+                raise CorpusFormatError(f"{path}:{n} must be an argmine document (CONTRACT.md); got {type(e).__name__}: {str(getattr(e, 'message', e)).rstrip('.')}. "
+                                        + RELEASE_HINT) from None
             doc.meta.setdefault("corpus", CORPUS)
             docs.append(doc)
     return docs

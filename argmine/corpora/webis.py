@@ -30,7 +30,7 @@ from typing import Dict, List, Optional, Union
 
 from ..data import EVIDENCE_TYPES, ArgumentUnit, Document
 from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
-from .base import corpus_dir, data_hint, local_name
+from .base import RELEASE_HINT, corpus_dir, data_hint, local_name
 
 __all__ = ["read_webis", "webis_root", "SPLITS", "EVIDENCE_TYPES"]
 
@@ -85,7 +85,8 @@ def parse_webis_xmi(path: Union[str, "os.PathLike[str]"], split: Optional[str] =
                     # the summary was escaped twice upstream: its line breaks read "&#10;" after parsing
                     meta[out] = value.replace("&#10;", "\n").strip() if key == "articleSum" else value
     if sofa is None:
-        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none")
+        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none. "
+                                + RELEASE_HINT)
     to_cp = _utf16_to_cp(sofa)
     spans = []
     for el in adus:
