@@ -112,9 +112,9 @@ def _resample_sums(mat: np.ndarray, n_resamples: int, seed: Optional[int]) -> It
 
 def _check(n_resamples: int, confidence: float, n_docs: int) -> None:
     if n_resamples < 1:
-        raise ArgumentValueError(f"n_resamples must be at least 1; got {n_resamples}")
+        raise ArgumentValueError(f"n_resamples must be at least 1; got {n_resamples}. Pass 1000 or more for stable intervals.")
     if not 0.0 < confidence < 1.0:
-        raise ArgumentValueError(f"confidence must be between 0 and 1; got {confidence}")
+        raise ArgumentValueError(f"confidence must be between 0 and 1; got {confidence}. Pass a level such as 0.95.")
     if n_docs < 1:
         raise ArgumentValueError("counts must hold at least one document; got none")
 

@@ -113,7 +113,7 @@ def fit_calibrator(raw: Sequence[float], correct: Sequence[bool], method: str = 
     from sklearn.linear_model import LogisticRegression
 
     if method not in METHODS:
-        raise ArgumentValueError(f"method must be one of {METHODS}; got {method!r}")
+        raise ArgumentValueError(f"method must be one of {METHODS}; got {method!r}. Pass one of those names.")
     r = np.clip(np.asarray(raw, dtype=np.float64), 0.0, 1.0)
     y = np.asarray(correct, dtype=np.float64)
     if len(r) == 0 or len(r) != len(y):

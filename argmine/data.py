@@ -61,7 +61,8 @@ class Document:
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
-            raise ArgumentTypeError(f"text must be a str; got {type(self.text).__name__}")
+            raise ArgumentTypeError(f"text must be a str; got {type(self.text).__name__}. "
+                                    "Decode bytes first (data.decode('utf-8')).")
 
     # -- views -----------------------------------------------------------------
     def unit(self, unit_id: str) -> ArgumentUnit:

@@ -29,7 +29,8 @@ def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essa
     Raises:
         ArgumentValueError: another ``level``, or ``pred`` not one document per gold document (E107)."""
     if level not in ("essay", "paragraph"):
-        raise ArgumentValueError(f"level must be 'essay' or 'paragraph'; got {level!r}")
+        raise ArgumentValueError(f"level must be 'essay' or 'paragraph'; got {level!r}. "
+                                 "Pass 'essay' (whole documents, the default) or 'paragraph'.")
     if level == "paragraph":
         gold = [p for d in gold for p in split_paragraphs(d)]
         pred = [p for d in pred for p in split_paragraphs(d)]

@@ -33,7 +33,8 @@ def main_specs(cfg: TrainConfig) -> List[MainCorpus]:
     for spec in specs:
         name = ALIASES.get(spec.corpus, spec.corpus)
         if name not in CORPORA:
-            raise ConfigError(f"main_corpora corpus must be one of {CORPORA}; got {spec.corpus!r}")
+            raise ConfigError(f"main_corpora corpus must be one of {CORPORA}; got {spec.corpus!r}. "
+                              "Set corpus in that [[main_corpora]] table to one of those names.")
         out.append(dataclasses.replace(spec, corpus=name))
     return out
 

@@ -209,7 +209,8 @@ def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
     for spec in cfg.aux_corpora:
         name = ALIASES.get(spec.corpus, spec.corpus)
         if name not in CORPORA or name == cfg.corpus:
-            raise ConfigError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}")
+            raise ConfigError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}. "
+                              "Set corpus in that [[aux_corpora]] table to another of those names.")
         out.append(dataclasses.replace(spec, corpus=name))
     return out
 
