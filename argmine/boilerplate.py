@@ -212,6 +212,9 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     their number; ``tail``: no later line of the text reads as body prose (``after_body``; default: the line is
     the last). ``indices`` are distinct bucket numbers below ``spec["n_hash"]`` and ``values`` their weights
     (token counts, scaled to unit length); ``dense`` follows ``DENSE_NAMES``.
+
+    Raises:
+        ArgumentTypeError: ``line`` is not a str (E111).
     """
     if not isinstance(line, str):
         raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}")
@@ -238,7 +241,10 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
 
 
 class LineModel:
-    """A fitted line classifier: coefficients, class names, dense-feature scaling, threshold and feature spec."""
+    """A fitted line classifier: coefficients, class names, dense-feature scaling, threshold and feature spec.
+
+    Raises:
+        SavedFileFormatError: ``coef`` of the wrong shape, or ``classes`` without ``body`` (E010)."""
 
     def __init__(self, spec: Dict[str, object], classes: Sequence[str], coef, intercept, dense_mean, dense_scale,
                  threshold: float, meta: Optional[Dict[str, object]] = None) -> None:
@@ -325,7 +331,11 @@ class LineModel:
 
     @classmethod
     def from_json(cls, text: str) -> "LineModel":
-        """Read a model written by ``to_json`` (plain JSON; nothing is executed)."""
+        """Read a model written by ``to_json`` (plain JSON; nothing is executed).
+
+        Raises:
+            SavedFileFormatError: not a saved line model of this format, or dense features that differ from this
+                argmine's (E010)."""
         import numpy as np
 
         d = json.loads(text)

@@ -48,6 +48,9 @@ def document_counts(gold: Sequence, pred: Sequence, scorer=None) -> List[Dict[st
 
     ``scorer(gold_list, pred_list) -> scores`` defaults to ``argmine.metrics.score_documents``; pass another (e.g.
     one that first splits documents into paragraphs) to change the unit of scoring while resampling documents.
+
+    Raises:
+        ArgumentValueError: ``pred`` and ``gold`` differ in length (E107).
     """
     if scorer is None:
         from .metrics import score_documents as scorer
@@ -109,9 +112,9 @@ def _resample_sums(mat: np.ndarray, n_resamples: int, seed: Optional[int]) -> It
 
 def _check(n_resamples: int, confidence: float, n_docs: int) -> None:
     if n_resamples < 1:
-        raise ArgumentValueError(f"n_resamples must be at least 1; got {n_resamples}")
+        raise ArgumentValueError(f"n_resamples must be at least 1; got {n_resamples}. Pass 1000 or more for stable intervals.")
     if not 0.0 < confidence < 1.0:
-        raise ArgumentValueError(f"confidence must be between 0 and 1; got {confidence}")
+        raise ArgumentValueError(f"confidence must be between 0 and 1; got {confidence}. Pass a level such as 0.95.")
     if n_docs < 1:
         raise ArgumentValueError("counts must hold at least one document; got none")
 
@@ -150,6 +153,9 @@ def paired_bootstrap(counts_a: Sequence[Counts], counts_b: Sequence[Counts], n_r
     Returns ``{part: {metric: {"a", "b", "diff", "ci", "p_value"}}}``: the full-set scores of A and B, their
     difference ``b - a``, a percentile interval of the difference and the two-sided shifted-bootstrap p-value.
     ``counts_a[i]`` and ``counts_b[i]`` must be the same gold document.
+
+    Raises:
+        ArgumentValueError: ``counts_a`` and ``counts_b`` differ in length (E107).
     """
     counts_a, counts_b = list(counts_a), list(counts_b)
     if len(counts_a) != len(counts_b):

@@ -72,7 +72,12 @@ class Calibrator:
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "Calibrator":
         """Read one map; raises ``ValueError`` for an unknown method, unsorted or unequal ``x``/``y``, ``y`` outside
-        [0, 1] or a negative slope ``a``."""
+        [0, 1] or a negative slope ``a``.
+
+        Raises:
+            ArgumentValueError: an unknown ``method`` (E107).
+            SavedFileFormatError: a logistic map with a negative or infinite slope or intercept, or an isotonic map
+                whose x and y are not equally long, non-decreasing and (y) in [0, 1] (E010)."""
         method = d.get("method")
         if method == "isotonic":
             x, y = [float(v) for v in d["x"]], [float(v) for v in d["y"]]
@@ -100,12 +105,15 @@ def fit_calibrator(raw: Sequence[float], correct: Sequence[bool], method: str = 
     Raises ``ValueError`` for an unknown method or no examples. With one class only, the map is the constant
     base rate (logistic: ``a = 0``); a fitted negative logistic slope is replaced by the constant base rate too,
     so every map is non-decreasing.
+
+    Raises:
+        ArgumentValueError: ``raw`` and ``correct`` empty or of different lengths, or an unknown ``method`` (E107).
     """
     from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
 
     if method not in METHODS:
-        raise ArgumentValueError(f"method must be one of {METHODS}; got {method!r}")
+        raise ArgumentValueError(f"method must be one of {METHODS}; got {method!r}. Pass one of those names.")
     r = np.clip(np.asarray(raw, dtype=np.float64), 0.0, 1.0)
     y = np.asarray(correct, dtype=np.float64)
     if len(r) == 0 or len(r) != len(y):
@@ -187,7 +195,10 @@ def apply_maps(maps: Dict[str, Calibrator], layout: str, group: str, raw: float)
 def cross_fitted(examples: Sequence[Example], method: str, folds: int = 5, seed: int = 0,
                  min_samples: int = 40) -> np.ndarray:
     """Out-of-fold probabilities ``[n]``: documents are dealt into ``folds`` folds at random (``seed``); each
-    example is scored by maps fitted on the other folds. Needs at least 2 documents."""
+    example is scored by maps fitted on the other folds. Needs at least 2 documents.
+
+    Raises:
+        ArgumentValueError: examples from fewer than 2 documents (E107)."""
     docs = sorted({e.doc for e in examples})
     if len(docs) < 2:
         raise ArgumentValueError(f"cross-fitting needs examples from at least 2 documents; got {len(docs)}")
@@ -249,7 +260,10 @@ class ScoreCalibration:
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "ScoreCalibration":
-        """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything that is not a calibration of this format."""
+        """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything that is not a calibration of this format.
+
+        Raises:
+            SavedFileFormatError: ``d`` is not a calibration of this format and version (E010)."""
         if not isinstance(d, dict) or d.get("format") != FORMAT or d.get("version") != VERSION:
             raise SavedFileFormatError(f"format must be {FORMAT!r} version {VERSION}")
         return cls({k: Calibrator.from_dict(m) for k, m in d["units"].items()},

@@ -110,44 +110,6 @@ def _data_dir(data_dir: Optional[Path]) -> Path:
         _fail(str(e))
 
 
-def read_text_input(path: str) -> tuple[str, str]:
-    """(text, name) from a file path or ``-`` (stdin), without a leading UTF-8 byte order mark (the same rule as
-    ``argmine batch``); raises InputEncodingError on bytes that are not UTF-8."""
-    from .errors import InputEncodingError
-    from .export.files import read_input_bytes
-
-    raw, name = read_input_bytes(path)
-    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0  # a file's BOM is encoding, not text (as argmine batch reads it)
-    try:
-        return raw[bom:].decode("utf-8"), name
-    except UnicodeDecodeError as e:
-        raise InputEncodingError(name, e.start + bom, "utf-8", e.reason) from None
-
-
-def mine_command(path: str, model: Optional[str], doc_id: Optional[str], check=None, *, title: Optional[str] = None,
-                 threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch") -> dict:
-    """Mine the text at ``path`` (``-``: stdin) into a JSON document dict; ``check(text)`` runs before mining.
-    ``title``: the text's headline (a web page's own title is used when not given); ``threads`` and ``min_score``:
-    as in ``argmine.load`` and ``Miner.mine``; ``backend``: as in ``argmine.load``."""
-    from .miner import check_min_score, load
-
-    check_min_score(min_score)
-    if path != "-" and Path(path).suffix.lower() in (".html", ".htm", ".xhtml"):  # a saved web page: its article
-        from .ingest import read_html_file
-
-        art = read_html_file(path)
-        doc = load(model, threads=threads, backend=backend).mine(art.text, id=doc_id or Path(path).stem,
-                                                title=title or art.meta.get("title"), min_score=min_score)
-        doc.meta = {**doc.meta, **art.meta}
-        return doc.to_dict()
-    text, name = read_text_input(path)
-    if check is not None:
-        check(text)
-    miner = load(model, threads=threads, backend=backend)
-    return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title,
-                      min_score=min_score).to_dict()
-
-
 THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
 BACKEND_HELP = ("What runs the encoder: torch (default), onnx (ONNX Runtime: pip install 'argmine[onnx]'; the same "
                 "units, faster on a busy CPU) or auto (onnx for fp32 on the CPU when installed, else torch).")
@@ -172,14 +134,15 @@ def mine(
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
     from .export.files import check_output
+    from .inputs import mine_input
 
     if path == "-" and sys.stdin.isatty():  # nothing piped in: show how to use it instead of waiting
         typer.echo(ctx.get_help(), err=True)
         raise typer.Exit(2)
     fmt = _check_format(fmt, out, "json")
     try:
-        doc = mine_command(path, model, doc_id, check=lambda text: check_output(out, fmt, text, force), title=title,
-                           threads=threads, min_score=min_score, backend=backend.value)
+        doc = mine_input(path, model, doc_id=doc_id, check=lambda text: check_output(out, fmt, text, force),
+                         title=title, threads=threads, min_score=min_score, backend=backend.value).to_dict()
     except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
         _fail(str(e))
     _write_export(doc, fmt, out, force)

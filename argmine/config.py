@@ -103,16 +103,21 @@ _DECODE_KINDS: Dict[str, Tuple[Any, str]] = {
 
 def check_decoding(table: Mapping[str, Any]) -> Dict[str, Any]:
     """A ``decoding`` table checked by ``DecodeOptions``: an unknown option, or a value of the wrong type, raises
-    ``ValueError``. Returned as a dict."""
+    ``ValueError``. Returned as a dict.
+
+    Raises:
+        ConfigError: ``table`` is not a table, or holds a value a field cannot take (E008)."""
     from .decoding import DecodeOptions
 
     if not isinstance(table, Mapping):
-        raise ConfigError(f"decoding must be a table of DecodeOptions fields; got {table!r}")
+        raise ConfigError(f"decoding must be a table of DecodeOptions fields; got {table!r}. "
+                          "Write it as a [decoding] table (fields: argmine.decoding.DecodeOptions).")
     DecodeOptions.from_config({"decoding": dict(table)})  # raises on an unknown option
     for f in fields(DecodeOptions):
         ok, phrase = _DECODE_KINDS.get(str(f.type), (lambda v: True, ""))
         if f.name in table and not ok(table[f.name]):
-            raise ConfigError(f"decoding {f.name} must be {phrase}; got {table[f.name]!r}")
+            raise ConfigError(f"decoding {f.name} must be {phrase}; got {table[f.name]!r}. "
+                              "Fix that value in the [decoding] table.")
     return dict(table)
 
 
@@ -139,10 +144,12 @@ class LossWeights:
         Raises:
             ConfigError: not a table, or a key that is no loss part (``LOSS_PARTS``) (E008)."""
         if not isinstance(table, Mapping):
-            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {table!r}")
+            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {table!r}. "
+                              f"Write it as [loss_weights] with parts among {list(LOSS_PARTS)}.")
         bad = set(table) - set(LOSS_PARTS)
         if bad:
-            raise ConfigError(f"loss_weights keys must be among {list(LOSS_PARTS)}; got unknown {sorted(bad)}")
+            raise ConfigError(f"loss_weights keys must be among {list(LOSS_PARTS)}; got unknown {sorted(bad)}. "
+                              "Fix or remove the misspelt part.")
         return cls(**table)
 
 
@@ -153,7 +160,10 @@ LOSS_PARTS = tuple(f.name for f in fields(LossWeights))
 class AuxCorpus:
     """An extra training corpus that trains only its own label-agnostic segmenter head (and the evidence-type head
     where units carry a Webis evidence type); per epoch a random sample of ``fraction`` x the main corpus'
-    wordpieces is used."""
+    wordpieces is used.
+
+    Raises:
+        ConfigError: ``fraction`` outside (0, 10] (E008)."""
 
     corpus: str = _f(MISSING, "str", "corpus name or folder name (see argmine.corpora)")
     split: str = _f("train", "str", "the split trained on")
@@ -163,12 +173,16 @@ class AuxCorpus:
     def __post_init__(self):
         _check_fields(self, lambda k, v, p: f"aux_corpora {k} must be {p}; got {v!r}")
         if not 0 < self.fraction <= 10:
-            raise ConfigError(f"aux_corpora fraction must be a number in (0, 10]; got {self.fraction!r}")
+            raise ConfigError(f"aux_corpora fraction must be a number in (0, 10]; got {self.fraction!r}. "
+                              "Set fraction in that [[aux_corpora]] table to e.g. 0.5.")
 
 
 @dataclass
 class MainCorpus:
-    """A corpus whose documents train the structure heads (document-level training)."""
+    """A corpus whose documents train the structure heads (document-level training).
+
+    Raises:
+        ConfigError: ``repeat`` outside [1, 10] (E008)."""
 
     corpus: str = _f(MISSING, "str", "corpus name or folder name (see argmine.corpora)")
     split: str = _f("train", "str", "the split trained on")
@@ -178,22 +192,26 @@ class MainCorpus:
     def __post_init__(self):
         _check_fields(self, lambda k, v, p: f"main_corpora {k} must be {p}; got {v!r}")
         if not 1 <= self.repeat <= 10:
-            raise ConfigError(f"main_corpora repeat must be an int in [1, 10]; got {self.repeat!r}")
+            raise ConfigError(f"main_corpora repeat must be an int in [1, 10]; got {self.repeat!r}. "
+                              "Set repeat in that [[main_corpora]] table to e.g. 1.")
 
 
 def _corpus_tables(cls, key: str, value) -> list:
     if not isinstance(value, (list, tuple)):
-        raise ConfigError(f"{key} must be a list of tables; got {value!r}")
+        raise ConfigError(f"{key} must be a list of tables; got {value!r}. "
+                          f"Write each as a [[{key}]] table with a corpus key.")
     out = []
     for spec in value:
         if isinstance(spec, cls):
             out.append(spec)
             continue
         if not isinstance(spec, Mapping) or "corpus" not in spec:
-            raise ConfigError(f"{key} entries must be tables with a corpus key; got {spec!r}")
+            raise ConfigError(f"{key} entries must be tables with a corpus key; got {spec!r}. "
+                              "Add corpus = \"NAME\" (see argmine.corpora.CORPORA).")
         bad = set(spec) - {f.name for f in fields(cls)}
         if bad:
-            raise ConfigError(f"{key} keys must be among {[f.name for f in fields(cls)]}; got unknown {sorted(bad)}")
+            raise ConfigError(f"{key} keys must be among {[f.name for f in fields(cls)]}; got unknown {sorted(bad)}. "
+                              "Fix or remove the misspelt key.")
         out.append(cls(**spec))
     return out
 
@@ -204,6 +222,9 @@ class TrainConfig:
 
     Every field has a default; ``load_config`` reads a TOML file over them, and an unknown key, loss part or
     decoding option raises ``ValueError``. Each field's documentation is in its metadata (``field_docs``).
+
+    Raises:
+        ConfigError: ``loss_weights`` that is not a table of loss parts (E008).
     """
 
     name: str = _f("argmine-default", "str", "the model's name, written to its config.json")
@@ -276,11 +297,15 @@ class TrainConfig:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TrainConfig":
         """A config from a dict (a TOML file's tables, or ``to_dict()`` as saved in checkpoints): missing keys keep
-        their defaults; an unknown key raises ``ValueError``."""
+        their defaults; an unknown key raises ``ValueError``.
+
+        Raises:
+            ConfigError: an unknown key (E008)."""
         keys = [f.name for f in fields(cls)]
         unknown = set(data) - set(keys)
         if unknown:
-            raise ConfigError(f"config keys must be among {sorted(keys)}; got unknown {sorted(unknown)}")
+            raise ConfigError(f"config keys must be among {sorted(keys)}; got unknown {sorted(unknown)}. "
+                              "Fix or remove the misspelt key (field_docs(TrainConfig) documents each).")
         return cls(**data)
 
     def to_dict(self) -> Dict[str, Any]:
@@ -309,7 +334,8 @@ def _toml_value(v) -> str:
     if isinstance(v, dict):
         items = [f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items() if x is not None]
         return "{ " + ", ".join(items) + " }" if items else "{}"
-    raise ConfigError(f"config values must be TOML values; got {v!r}")
+    raise ConfigError(f"config values must be TOML values; got {v!r}. "
+                      "Use strings, numbers, booleans, lists or tables.")
 
 
 def load_config(path: Optional[Union[str, Path]] = None, **overrides) -> TrainConfig:
@@ -348,6 +374,10 @@ class ModelConfig:
 
     Read access by key (``cfg["name"]``, ``cfg.get("noise_filter", True)``) gives the JSON view, for code written
     against the dict of argmine 0.1-0.3.
+
+    Raises:
+        ConfigError: a ``format_version`` this argmine does not read, ``evidence_input`` not ``unit`` or ``span``,
+            the wrong number of ``evidence_types``, or decoding options that do not work (E008).
     """
 
     format_version: int = _f(MISSING, "int", "the config.json format (argmine reads MODEL_FORMAT_VERSION)")
@@ -408,7 +438,11 @@ class ModelConfig:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ModelConfig":
-        """A config.json's object, checked (``ValueError`` names what is wrong); unknown keys go to ``extra``."""
+        """A config.json's object, checked (``ValueError`` names what is wrong); unknown keys go to ``extra``.
+
+        Raises:
+            ConfigError: ``data`` not an object, missing keys, or a ``format_version`` this argmine does not read
+                (E008)."""
         if not isinstance(data, Mapping):
             raise ConfigError(f"a config.json holding a {type(data).__name__}, not an object")
         missing = [k for k in MODEL_REQUIRED_KEYS if k not in data]

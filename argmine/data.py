@@ -47,7 +47,10 @@ _REL_KEYS = {"source", "target", "label", "score"}
 
 @dataclass
 class Document:
-    """A text with its argument: units (character offsets into ``text``) and relations between them."""
+    """A text with its argument: units (character offsets into ``text``) and relations between them.
+
+    Raises:
+        ArgumentTypeError: ``text`` is not a str (E111)."""
 
     text: str
     units: List[ArgumentUnit] = field(default_factory=list)
@@ -58,7 +61,8 @@ class Document:
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
-            raise ArgumentTypeError(f"text must be a str; got {type(self.text).__name__}")
+            raise ArgumentTypeError(f"text must be a str; got {type(self.text).__name__}. "
+                                    "Decode bytes first (data.decode('utf-8')).")
 
     # -- views -----------------------------------------------------------------
     def unit(self, unit_id: str) -> ArgumentUnit:
@@ -76,7 +80,11 @@ class Document:
         return self.text[unit.start:unit.end]
 
     def validate(self) -> None:
-        """Raise ValueError when offsets, labels or relation ends break the contract."""
+        """Raise ValueError when offsets, labels or relation ends break the contract.
+
+        Raises:
+            InvalidDocumentError: unit offsets out of the text, overlapping units, duplicate unit ids, an unknown
+                unit or relation label, or a relation end that is no unit of the document (E012)."""
         ids = set()
         last_end = -1
         for u in sorted(self.units, key=lambda u: (u.start, u.end)):

@@ -279,7 +279,10 @@ class DecodeOptions:
 
     @classmethod
     def from_config(cls, cfg: dict) -> "DecodeOptions":
-        """Options of a model config: its ``decoding`` table, else the keys of argmine 0.1-0.2 (essay rules)."""
+        """Options of a model config: its ``decoding`` table, else the keys of argmine 0.1-0.2 (essay rules).
+
+        Raises:
+            ConfigError: a key that is no decoding option (E008)."""
         dec = dict(cfg.get("decoding") or {})
         if not dec:  # a paragraph-level model of argmine 0.1-0.2: the essay layout's rules
             dec = {"mc_roles": ("introduction", "conclusion"), "cross_paragraph": False, "premise_to_major": False,

@@ -29,7 +29,8 @@ def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essa
     Raises:
         ArgumentValueError: another ``level``, or ``pred`` not one document per gold document (E107)."""
     if level not in ("essay", "paragraph"):
-        raise ArgumentValueError(f"level must be 'essay' or 'paragraph'; got {level!r}")
+        raise ArgumentValueError(f"level must be 'essay' or 'paragraph'; got {level!r}. "
+                                 "Pass 'essay' (whole documents, the default) or 'paragraph'.")
     if level == "paragraph":
         gold = [p for d in gold for p in split_paragraphs(d)]
         pred = [p for d in pred for p in split_paragraphs(d)]
@@ -38,7 +39,10 @@ def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essa
 
 def evaluate_miner(miner, gold: Sequence[Document], level: str = "essay", show_progress: bool = False) -> Dict:
     """Mine each gold text (the whole essay, as a user would, with its headline where the corpus has one) and score
-    at ``level``."""
+    at ``level``.
+
+    Returns:
+        The scores of ``score`` (``components``, ``relations``, ``segmentation``, ...: docs/scores.md)."""
     return score(gold, predict(miner, gold, show_progress), level)
 
 
@@ -62,6 +66,10 @@ def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
     a line that is not a JSON document, a record without ``units`` (e.g. batch input), a unit whose text is not
     ``text[start:end]`` (saying when the offsets look like UTF-16 code units), a document without an ``id``, one
     that breaks the contract (``Document.validate``) or an id seen twice.
+
+    Raises:
+        DataNotFoundError: ``path`` is not a file (E003).
+        InputFileError: a line that is not a document, a document without an id, or an id seen twice (E105).
     """
     import json
     from pathlib import Path
@@ -101,6 +109,9 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
     A gold document with no prediction gets an empty one (no units, no relations): it counts as predicting
     nothing. ``unmatched_ids`` are predictions whose id is not a gold id (ignored). A prediction whose text is
     not the gold text is an error (``ValueError``).
+
+    Raises:
+        InputFileError: duplicate gold ids, or a prediction whose text differs from its gold document's (E105).
     """
     ids = [str(g.id) for g in gold]
     if len(set(ids)) != len(ids):
@@ -152,6 +163,9 @@ def score_system(gold: Sequence[Document], pred: Sequence[Document], level: str 
     Adds ``ci: {"f1_100": [low, high], "f1_50": [low, high]}`` to ``components``, ``relations`` and
     ``segmentation``, and ``bootstrap: {"n", "seed", "confidence", "resampled": "documents"}``, unless
     ``n_bootstrap`` is 0 (or there are no documents).
+
+    Returns:
+        ``(scores, counts)``: the scores of ``score`` with those intervals, and ``document_counts`` per document.
     """
     from .bootstrap import bootstrap_ci
 
@@ -217,8 +231,13 @@ def evaluate_systems(corpus: str, split: str, data_dir: Path, models: List[Optio
                      predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
                      confidence: float = 0.95, log=None, precision: str = "fp32", threads: Optional[int] = None,
                      backend: str = "torch") -> tuple:
-    """Score systems on a corpus split: ``(results, comparisons)``, one result per system (each model, then each predictions file; the default model
-    when neither is given) and, for two or more systems, each later one compared with the first."""
+    """Score systems on a corpus split, one result per system (each model, then each predictions file; the default
+    model when neither is given) and, for two or more systems, each later one compared with the first.
+
+    Returns:
+        ``(results, comparisons)``: per system a dict of ``corpus``, ``split``, ``level``, its scores (as
+        ``score_system``), ``model`` (and ``predictions`` for a file); the comparisons of ``compare_systems`` (empty
+        for one system)."""
     from .corpora import get_reader
     from .miner import load
 

@@ -92,6 +92,9 @@ def english_score(text: str) -> Dict[str, Union[float, int]]:
     ``latin``: share of letters that are A-Z. ``function_words``: share of A-Z words that are common English
     function words. ``score`` = ``latin * min(1, function_words / 0.25)``, in [0, 1]; English prose scores
     about 1, other languages near 0. ``words``: the number of words (a CJK character counts as one).
+
+    Raises:
+        ArgumentTypeError: ``text`` is not a str (E111).
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}")

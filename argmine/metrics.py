@@ -197,6 +197,9 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
     ``{"n_docs", "components": {...}, "relations": {...}, "segmentation": {...}}``; components and relations
     carry ``f1_100``, ``f1_50``, ``precision_*``, ``recall_*``, ``tp_*``, ``n_gold``, ``n_pred`` and the same
     per label under ``per_label``.
+
+    Raises:
+        ArgumentValueError: ``gold`` and ``pred`` differ in length, or a pair of documents differs in text (E107).
     """
     gold, pred = list(gold), list(pred)
     if len(gold) != len(pred):

@@ -113,9 +113,11 @@ def _next_of(it: Iterator, name: str, item: str) -> Optional[str]:
     out before the texts or holds another type."""
     value = next(it, _NO_ID)
     if value is _NO_ID:
-        raise ArgumentValueError(f"{name} must give one {item} per text; got fewer {name} than texts")
+        raise ArgumentValueError(f"{name} must give one {item} per text; got fewer {name} than texts. "
+                                 "Pass one per text (None where there is none).")
     if value is not None and not isinstance(value, str):
-        raise ArgumentTypeError(f"{name} must be str or None; got {type(value).__name__}")
+        raise ArgumentTypeError(f"{name} must be str or None; got {type(value).__name__}. "
+                                "Pass each as a str, or None.")
     return value
 
 
@@ -129,17 +131,22 @@ def _check_batch_args(texts, ids, titles, batch_size, max_seconds) -> None:
     if isinstance(texts, str):
         raise ArgumentTypeError("texts must be an iterable of str; got a single str (use mine() for one text)")
     if isinstance(batch_size, bool) or not isinstance(batch_size, int):
-        raise ArgumentTypeError(f"batch_size must be an int; got {type(batch_size).__name__}")
+        raise ArgumentTypeError(f"batch_size must be an int; got {type(batch_size).__name__}. "
+                                "Pass a whole number such as 16 (the default).")
     if batch_size < 1:
-        raise ArgumentValueError(f"batch_size must be >= 1; got {batch_size}")
+        raise ArgumentValueError(f"batch_size must be >= 1; got {batch_size}. Pass 16 (the default) or more.")
     if isinstance(ids, (str, bytes)):
-        raise ArgumentTypeError("ids must be an iterable of str (one per text); got a single str")
+        raise ArgumentTypeError("ids must be an iterable of str (one per text); got a single str. Wrap it in a list, "
+                                "or use mine(text, id=...) for one text.")
     if isinstance(titles, (str, bytes)):
-        raise ArgumentTypeError("titles must be an iterable of str (one per text); got a single str")
+        raise ArgumentTypeError("titles must be an iterable of str (one per text); got a single str. "
+                                "Wrap it in a list, or use mine(text, title=...) for one text.")
     if max_seconds is not None and (isinstance(max_seconds, bool) or not isinstance(max_seconds, (int, float))):
-        raise ArgumentTypeError(f"max_seconds must be a number of seconds or None (no budget); got {type(max_seconds).__name__}")
+        raise ArgumentTypeError("max_seconds must be a number of seconds or None (no budget); "
+                                f"got {type(max_seconds).__name__}. Pass a number of seconds such as 30.")
     if max_seconds is not None and not max_seconds > 0:
-        raise ArgumentValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
+        raise ArgumentValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}. "
+                                 "Pass a number of seconds such as 30, or None.")
 
 
 def _take(it: Iterator, n: int) -> tuple:
@@ -168,7 +175,11 @@ def _both(*fns: Optional[Callable[[int], None]]) -> Optional[Callable[[int], Non
 
 
 class Miner:
-    """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`."""
+    """Finds argumentative units and relations in texts. Build it with :func:`argmine.load`.
+
+    Raises:
+        ArgumentTypeError: ``max_chars`` is neither an int nor None (E111).
+        ArgumentValueError: ``max_chars`` below 1, or ``precision`` not ``fp32`` or ``bf16`` (E107)."""
 
     def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
                  max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None,
@@ -176,12 +187,15 @@ class Miner:
         self.calibration = calibration  # argmine.calibration.ScoreCalibration, or None: raw scores
         self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
         if precision not in ("fp32", "bf16"):
-            raise ArgumentValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}")
+            raise ArgumentValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}. "
+                                     "Pass 'fp32' (the default) unless the device runs bf16.")
         self.precision = precision  # bf16: the encoder runs under bfloat16 autocast (faster on CPUs with AMX/AVX-512 BF16)
         if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)):
-            raise ArgumentTypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}")
+            raise ArgumentTypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}. "
+                                    "Pass a whole number of characters, or None.")
         if max_chars is not None and max_chars < 1:
-            raise ArgumentValueError(f"max_chars must be >= 1 or None (no limit); got {max_chars}")
+            raise ArgumentValueError(f"max_chars must be >= 1 or None (no limit); got {max_chars}. "
+                                     "Pass 1000000 (the default), or None for no limit.")
         self.max_chars = max_chars  # longer texts raise ValueError in mine()/mine_batch()
         self.net = net
         self.tokenizer = tokenizer
@@ -317,7 +331,8 @@ class Miner:
     def _check_texts(self, block: Sequence[Any]) -> None:
         for t in block:
             if not isinstance(t, str):
-                raise ArgumentTypeError(f"text must be a str; got {type(t).__name__}")
+                raise ArgumentTypeError(f"text must be a str; got {type(t).__name__}. "
+                                        "Decode bytes first (data.decode('utf-8')); mine_batch() takes many texts.")
             if self.max_chars is not None and len(t) > self.max_chars:
                 raise ArgumentValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
                                  "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")

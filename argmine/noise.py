@@ -393,6 +393,9 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
 
     ``position``: index of the line among the non-blank lines of its text (0 = first); ``n_lines``: their number.
     ``continues``: the line is hard-wrapped into the next line (it then is never a ``title``/``heading``).
+
+    Raises:
+        ArgumentTypeError: ``line`` is not a str (E111).
     """
     if not isinstance(line, str):
         raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}")
@@ -542,7 +545,10 @@ _LEARNED_DEFAULT: Optional[bool] = None
 def set_learned(enabled: Optional[bool]) -> None:
     """Switch the learned line classifier (``argmine.boilerplate``) on or off for every later call of
     ``noise_lines`` / ``noise_spans`` that does not say; ``None`` goes back to the environment variable
-    ``ARGMINE_NOISE_LEARNED`` (``rules``, ``0``, ``off``, ``false``, ``no`` = rules only), which defaults to on."""
+    ``ARGMINE_NOISE_LEARNED`` (``rules``, ``0``, ``off``, ``false``, ``no`` = rules only), which defaults to on.
+
+    Raises:
+        ArgumentTypeError: ``enabled`` is neither a bool nor None (E111)."""
     global _LEARNED_DEFAULT
     if enabled is not None and not isinstance(enabled, bool):
         raise ArgumentTypeError(f"enabled must be a bool or None; got {type(enabled).__name__}")
@@ -570,6 +576,9 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
     (on unless set to ``rules``); ``False`` = rules only; ``True`` = rules and the shipped model; or a
     ``argmine.boilerplate.LineModel`` to use instead of the shipped one.
+
+    Raises:
+        ArgumentTypeError: ``text`` is not a str (E111).
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}")

@@ -1,5 +1,5 @@
 """The house rules of the code's documentation: the README's layout lists every module, every public object has a
-docstring, the concept pages exist and are linked from the README."""
+docstring that names the errors its own body raises, the concept pages exist and are linked from the README."""
 from __future__ import annotations
 
 import ast
@@ -59,6 +59,108 @@ def test_every_public_object_has_a_docstring():
     assert public_objects_without_docstrings() == []
 
 
+# control flow, not errors: typer.Exit ends a command with its exit code
+NOT_ERRORS = {"Exit"}
+CONSTRUCTORS = {"__init__", "__post_init__", "__call__"}
+
+
+def _raised_here(fn) -> list:
+    """Class names of the errors ``fn``'s own body raises by name (``raise X(...)`` or ``raise X``): not bare
+    re-raises, not ``raise e`` of a caught error, not raises inside nested functions, lambdas or classes."""
+    names, stack = [], list(fn.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            name = exc.attr if isinstance(exc, ast.Attribute) else getattr(exc, "id", None)
+            if name and name[0].isupper() and name not in NOT_ERRORS:
+                names.append(name)
+        stack.extend(ast.iter_child_nodes(node))
+    return sorted(set(names))
+
+
+def _codes() -> dict:
+    from argmine import errors
+
+    return {name: getattr(errors, name).code for name in errors.__all__ if hasattr(getattr(errors, name), "code")}
+
+
+def raises_not_documented(root: Path = PACKAGE):
+    """``module:qualname: Error`` for every public function or method (constructors too: their own docstring or
+    their class's) that raises ``Error`` by name in its own body while its docstring names neither the class nor
+    its catalogue code (``E108``)."""
+    codes, out = _codes(), []
+
+    def check(rel, qualname, fn, extra=""):
+        doc = (ast.get_docstring(fn) or "") + "\n" + extra
+        for name in _raised_here(fn):
+            if not re.search(rf"\b{name}\b", doc) and not (name in codes and codes[name] in doc):
+                out.append(f"{rel}:{qualname}: {name}")
+
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent).with_suffix("")
+        if any(part.startswith("_") and part != "__init__" for part in rel.parts):
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or node.name.startswith("_"):
+                continue
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                check(rel, node.name, node)
+            elif isinstance(node, ast.ClassDef):
+                for sub in node.body:
+                    if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                            and (not sub.name.startswith("_") or sub.name in CONSTRUCTORS):
+                        extra = (ast.get_docstring(node) or "") if sub.name in CONSTRUCTORS else ""
+                        check(rel, f"{node.name}.{sub.name}", sub, extra)
+    return out
+
+
+def test_docstrings_name_the_errors_they_raise():
+    assert raises_not_documented() == []
+
+
+def test_the_raises_check_sees_what_it_should(tmp_path):
+    pkg = tmp_path / "argmine"
+    pkg.mkdir()
+    (pkg / "mod.py").write_text('''"""m"""
+def named(x):
+    """Says nothing."""
+    if x:
+        raise ArgumentValueError("x must be 0; got 1")
+
+
+def by_code(x):
+    """Raises E107 when x."""
+    raise ArgumentValueError("x")
+
+
+def reraises():
+    """Nothing."""
+    try:
+        pass
+    except ValueError as e:
+        raise
+    def inner():
+        raise ConfigError("inner")
+
+
+class Thing:
+    """Raises:
+        ConfigError: always."""
+
+    def __init__(self):
+        raise ConfigError("c")
+
+    def method(self):
+        """M."""
+        raise errors.InputFileError("f")
+''', encoding="utf-8")
+    assert raises_not_documented(pkg) == ["argmine/mod:named: ArgumentValueError",
+                                          "argmine/mod:Thing.method: InputFileError"]
+
+
 @pytest.mark.parametrize("concept", CONCEPTS)
 def test_concept_pages_exist_and_the_readme_links_them(concept):
     page = REPO / "docs" / f"{concept}.md"
@@ -70,3 +172,4 @@ def test_concept_pages_exist_and_the_readme_links_them(concept):
 
 if __name__ == "__main__":  # python tests/test_docs.py: list what lacks a docstring
     print("\n".join(public_objects_without_docstrings()) or "every public object has a docstring")
+    print("\n".join(raises_not_documented()) or "every docstring names the errors its function raises")

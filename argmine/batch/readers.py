@@ -241,7 +241,10 @@ def _read_folder(p: Path, max_chars: int, page_map=None) -> Iterator[Record]:
 def read_records(path: PathLike, *, text_field: str = "text", id_field: str = "id",
                  max_chars: int = DEFAULT_MAX_CHARS, page_map=None) -> Iterator[Record]:
     """Records of INPUT, lazily, in input order (see the module docstring for the formats). ``page_map``: how the
-    pages of a WARC or HTML folder are extracted (``argmine.batch.web.PageMap``; default: one after the other here)."""
+    pages of a WARC or HTML folder are extracted (``argmine.batch.web.PageMap``; default: one after the other here).
+
+    Returns:
+        An iterator of ``Record`` (each a text to mine with its id, or an error record saying why it has none)."""
     p = Path(path)
     kind = input_kind(p)
     if kind == "folder":

@@ -87,21 +87,30 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
     Raises BatchError / DataNotFoundError when it cannot run, BatchInterrupted (a KeyboardInterrupt) on Ctrl-C
     after cutting the output back to whole chunks.
+
+    Returns:
+        The run's ``BatchSummary`` (records read, mined, errors by reason, already done, documents/s).
+
+    Raises:
+        ArgumentValueError: ``limit`` below 0, ``max_seconds`` not above 0, or ``batch_size``, ``chunk_size`` or
+            ``max_chars`` below 1 (E107).
     """
     t0 = time.perf_counter()
     miner_max = getattr(miner, "max_chars", None)
     if max_chars is None:  # the miner's limit (Miner.max_chars), so reading and mining agree
         max_chars = miner_max if miner_max is not None else DEFAULT_MAX_CHARS
     if batch_size < 1 or chunk_size < 1 or max_chars < 1:
-        raise ArgumentValueError(f"batch_size, chunk_size and max_chars must be >= 1; got {batch_size}, {chunk_size}, {max_chars}")
+        raise ArgumentValueError(f"batch_size, chunk_size and max_chars must be >= 1; got {batch_size}, {chunk_size}, "
+                                 f"{max_chars}. Pass whole numbers of at least 1 (or leave them out for the defaults).")
     if max_seconds is not None and not max_seconds > 0:
-        raise ArgumentValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}")
+        raise ArgumentValueError(f"max_seconds must be > 0 (or None: no budget); got {max_seconds!r}. "
+                                 "Pass a number of seconds such as 30, or None.")
     if miner_max is not None and miner_max < max_chars:
         # an explicit max_chars (--max-chars) rules the run: mine with a copy that takes texts up to it (same network)
         miner = copy.copy(miner)
         miner.max_chars = max_chars
     if limit is not None and limit < 0:
-        raise ArgumentValueError(f"limit must be >= 0; got {limit}")
+        raise ArgumentValueError(f"limit must be >= 0; got {limit}. Pass a number of records, or None for all of them.")
     src, out = Path(input_path), Path(output_path)
     kind = input_kind(src)
     folder = kind == "folder"

@@ -13,17 +13,24 @@ _MODULES = {"aaec": "aaec", "webis": "webis", "microtexts": "microtexts", "abstr
 
 
 def get_splits(name: str) -> tuple:
-    """The split names ``get_reader(name)`` accepts."""
+    """The split names ``get_reader(name)`` accepts.
+
+    Raises:
+        ArgumentValueError: an unknown corpus name (E107)."""
     import importlib
 
     key = ALIASES.get(name, name)
     if key not in _MODULES:
-        raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}")
+        raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}. "
+                             "Pass one of those names (or an alias of argmine.corpora.ALIASES).")
     return tuple(importlib.import_module(f"{__name__}.{_MODULES[key]}").SPLITS)
 
 
 def get_reader(name: str) -> Callable[..., List]:
-    """``reader(data_dir, split) -> list[Document]`` for a corpus name (see ``CORPORA``, ``get_splits``)."""
+    """``reader(data_dir, split) -> list[Document]`` for a corpus name (see ``CORPORA``, ``get_splits``).
+
+    Raises:
+        ArgumentValueError: an unknown corpus name (E107)."""
     name = ALIASES.get(name, name)
     if name == "microtexts":
         from .microtexts import read_microtexts
@@ -53,4 +60,5 @@ def get_reader(name: str) -> Callable[..., List]:
         from .webis import read_webis
 
         return read_webis
-    raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}")
+    raise ArgumentValueError(f"corpus must be one of {CORPORA}; got {name!r}. "
+                             "Pass one of those names (or an alias of argmine.corpora.ALIASES).")

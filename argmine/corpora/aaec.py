@@ -14,6 +14,7 @@ from typing import List, Optional
 
 from ..data import ArgumentUnit, Document, Relation
 from .brat import check_span_texts, parse_ann, read_exact
+from .base import RELEASE_HINT
 from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
 
 SPLITS = ("train", "dev", "train_full", "test")
@@ -96,14 +97,19 @@ def _dev_ids(root: Path) -> frozenset:
         if _first_words(txt.read_text(encoding="utf-8")) in keys:
             found.add(txt.stem)
     if len(found) != len(essays):
-        raise CorpusFormatError(f"dev essays must all be recovered from the brat texts; got {len(found)} of {len(essays)}")
+        raise CorpusFormatError(f"dev essays must all be recovered from the brat texts; got {len(found)} of {len(essays)}. "
+                                + RELEASE_HINT)
     return frozenset(found)
 
 
 def read_aaec(data_dir, split: str = "test") -> List[Document]:
-    """Documents of one AAEC split, in essay-id order."""
+    """Documents of one AAEC split, in essay-id order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     root = aaec_root(data_dir)
     with open(root / "train-test-split.csv", encoding="utf-8") as f:
         rows = list(csv.reader(f, delimiter=";"))

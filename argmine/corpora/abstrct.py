@@ -84,9 +84,14 @@ def parse_abstrct_brat(text: str, ann: str, doc_id: str, where: Optional[str] = 
 
 
 def read_abstrct(data_dir: Union[str, "os.PathLike[str]"], split: str = "neoplasm_test") -> List[Document]:
-    """Documents of one AbstRCT split (see ``SPLITS``), in file-name (PubMed id) order."""
+    """Documents of one AbstRCT split (see ``SPLITS``), in file-name (PubMed id) order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        DataNotFoundError: no ``.ann`` files for the split under the data directory (E003)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     name = _ALIASES.get(split, split)
     folder = abstrct_root(data_dir) / _FOLDERS[name]
     files = sorted(folder.glob("*.ann")) if folder.is_dir() else []

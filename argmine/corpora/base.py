@@ -46,6 +46,9 @@ def find_data_dir(data_dir: Optional[Union[str, "os.PathLike[str]"]] = None) -> 
     raise DataNotFoundError(path, "the data directory (no data_dir given, ARGMINE_DATA unset)", hint)
 
 
+#: what a ``CorpusFormatError`` (E009) tells the user to do
+RELEASE_HINT = "Use the corpus as released, unmodified (docs/corpora.md names each release)."
+
 def data_hint(folder: str) -> str:
     """What to tell a user whose data directory lacks ``folder``."""
     return (f"Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds {folder}/; "
@@ -53,7 +56,10 @@ def data_hint(folder: str) -> str:
 
 
 def corpus_dir(data_dir: Union[str, "os.PathLike[str]"], subdir: Union[str, Path], what: str) -> Path:
-    """``<data_dir>/<subdir>``, checked to exist; the first path part of ``subdir`` is the corpus folder."""
+    """``<data_dir>/<subdir>``, checked to exist; the first path part of ``subdir`` is the corpus folder.
+
+    Raises:
+        DataNotFoundError: the corpus folder is not under the data directory (E003)."""
     root = Path(data_dir) / subdir
     if not root.is_dir():
         raise DataNotFoundError(root, what, data_hint(Path(subdir).parts[0]))
@@ -85,21 +91,29 @@ def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
 
     Raises ``ValueError`` naming the file and line for text that is not JSON, ``InputEncodingError`` for bytes
     that are not UTF-8.
+
+    Raises:
+        CorpusFormatError: the file is not valid JSON (the message gives line and column) (E009).
     """
     import json
 
     try:
         return json.loads(read_exact(path, strip_bom=True))
     except json.JSONDecodeError as e:
-        raise CorpusFormatError(f"{os.fspath(path)}, line {e.lineno}: the file must be JSON; got {e.msg} at column {e.colno}") from None
+        raise CorpusFormatError(f"{os.fspath(path)}, line {e.lineno}: the file must be JSON; got {e.msg} at column {e.colno}. "
+                                + RELEASE_HINT) from None
 
 
 def parse_xml(path: Union[str, "os.PathLike[str]"]):
-    """The root element of an XML file; ``ValueError`` naming the file and line when it is not well-formed."""
+    """The root element of an XML file; ``ValueError`` naming the file and line when it is not well-formed.
+
+    Raises:
+        CorpusFormatError: the file is not well-formed XML (the message gives the line) (E009)."""
     import xml.etree.ElementTree as ET
 
     try:
         return ET.parse(path).getroot()
     except ET.ParseError as e:
         line = getattr(e, "position", (0, 0))[0]
-        raise CorpusFormatError(f"{os.fspath(path)}, line {line}: the file must be well-formed XML; got {e}") from None
+        raise CorpusFormatError(f"{os.fspath(path)}, line {line}: the file must be well-formed XML; got {e}. "
+                                + RELEASE_HINT) from None

@@ -34,7 +34,7 @@ from typing import Any, Dict, List, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
-from .base import corpus_dir, data_hint, read_exact, read_json
+from .base import RELEASE_HINT, corpus_dir, data_hint, read_exact, read_json
 
 __all__ = ["read_cdcp", "parse_cdcp", "cdcp_root", "SPLITS", "LABEL_MAP"]
 
@@ -51,14 +51,19 @@ def cdcp_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
 
 
 def parse_cdcp(text: str, ann: Dict[str, Any], doc_id: str) -> Document:
-    """One CDCP comment (its text and parsed ``.ann.json``) as a Document."""
+    """One CDCP comment (its text and parsed ``.ann.json``) as a Document.
+
+    Raises:
+        CorpusFormatError: an unknown proposition type, or labels and offsets of different lengths (E009)."""
     labels, offsets = ann.get("prop_labels", []), ann.get("prop_offsets", [])
     if len(labels) != len(offsets):
-        raise CorpusFormatError(f"{doc_id}: prop_labels and prop_offsets must have the same length; got {len(labels)} and {len(offsets)}")
+        raise CorpusFormatError(f"{doc_id}: prop_labels and prop_offsets must have the same length; got {len(labels)} and {len(offsets)}. "
+                                + RELEASE_HINT)
     units, last_end = [], -1
     for i, (label, (start, end)) in enumerate(zip(labels, offsets)):
         if label not in LABEL_MAP:
-            raise CorpusFormatError(f"{doc_id}: proposition type must be one of {tuple(LABEL_MAP)}; got {label!r}")
+            raise CorpusFormatError(f"{doc_id}: proposition type must be one of {tuple(LABEL_MAP)}; got {label!r}. "
+                                    + RELEASE_HINT)
         start, end = int(start), int(end)
         while start < end and text[start].isspace():
             start += 1
@@ -84,9 +89,14 @@ def parse_cdcp(text: str, ann: Dict[str, Any], doc_id: str) -> Document:
 
 
 def read_cdcp(data_dir: Union[str, "os.PathLike[str]"], split: str = "test") -> List[Document]:
-    """Documents of one CDCP split (``train``, ``test``, ``all``), in comment-id order."""
+    """Documents of one CDCP split (``train``, ``test``, ``all``), in comment-id order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        DataNotFoundError: no ``.ann.json`` files for the split under the data directory (E003)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     root = cdcp_root(data_dir)
     docs = []
     for part in (("train", "test") if split == "all" else (split,)):

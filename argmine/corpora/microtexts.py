@@ -45,7 +45,7 @@ from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
-from .base import corpus_dir, data_hint, parse_xml, read_exact
+from .base import RELEASE_HINT, corpus_dir, data_hint, parse_xml, read_exact
 
 __all__ = ["read_microtexts", "parse_microtext", "microtexts_root", "SPLITS", "split_ids"]
 
@@ -79,7 +79,8 @@ def _edu_spans(text: str, edus: List[Tuple[str, str]], path: Path) -> Dict[str, 
         etext = etext.strip()
         i = text.find(etext, pos)
         if i < 0:
-            raise CorpusFormatError(f"{path}: EDU {eid} must occur in the text after offset {pos}; got {etext[:60]!r} not found")
+            raise CorpusFormatError(f"{path}: EDU {eid} must occur in the text after offset {pos}; got {etext[:60]!r} not found. "
+                                    + RELEASE_HINT)
         spans[eid] = (i, i + len(etext))
         pos = i + len(etext)
     return spans
@@ -143,7 +144,8 @@ def _adu_spans(xml_path: Path, edges: Dict[str, Tuple[str, str, str]], edu_span:
     for adu in roles:
         parts = edus_of(adu)
         if not parts:
-            raise CorpusFormatError(f"{xml_path}: ADU {adu} must be grounded in at least one EDU; got none")
+            raise CorpusFormatError(f"{xml_path}: ADU {adu} must be grounded in at least one EDU; got none. "
+                                    + RELEASE_HINT)
         adu_span[adu] = (min(edu_span[e][0] for e in parts), max(edu_span[e][1] for e in parts))
     return adu_span
 
@@ -155,7 +157,8 @@ def _resolve_edges(xml_path: Path, arg_edges: Dict[str, Tuple[str, str, str]],
     def resolve(edge_id: str, depth: int = 0) -> Tuple[str, str]:
         """(resolved target ADU, argmine label) of an argumentative edge."""
         if depth > len(arg_edges):
-            raise CorpusFormatError(f"{xml_path}: edges must not form a cycle; got one through {edge_id}")
+            raise CorpusFormatError(f"{xml_path}: edges must not form a cycle; got one through {edge_id}. "
+                                    + RELEASE_HINT)
         src, trg, kind = arg_edges[edge_id]
         if kind == "add":
             return resolve(trg, depth + 1)
@@ -165,13 +168,15 @@ def _resolve_edges(xml_path: Path, arg_edges: Dict[str, Tuple[str, str, str]],
                 hit = arg_edges[hit[1]]
             return hit[0], "attacks"
         if trg not in roles:
-            raise CorpusFormatError(f"{xml_path}: a {kind} edge must target an ADU; got {trg!r}")
+            raise CorpusFormatError(f"{xml_path}: a {kind} edge must target an ADU; got {trg!r}. "
+                                    + RELEASE_HINT)
         return trg, _SUPPORT[kind]
 
     resolved = []
     for eid, (src, trg, kind) in arg_edges.items():
         if kind not in ("sup", "exa", "reb", "und", "add"):
-            raise CorpusFormatError(f"{xml_path}: edge type must be seg, sup, exa, reb, und or add; got {kind!r}")
+            raise CorpusFormatError(f"{xml_path}: edge type must be seg, sup, exa, reb, und or add; got {kind!r}. "
+                                    + RELEASE_HINT)
         target, label = resolve(eid)
         resolved.append((eid, src, target, label, kind))
     return resolved
@@ -190,7 +195,8 @@ def _units(xml_path: Path, resolved: List[Tuple[str, str, str, str, str]], roles
     has_out = {src for _, src, _, _, _ in resolved}
     central = [a for a in roles if a not in has_out]
     if len(central) != 1:
-        raise CorpusFormatError(f"{xml_path}: exactly one ADU must have no outgoing edge (the central claim); got {central}")
+        raise CorpusFormatError(f"{xml_path}: exactly one ADU must have no outgoing edge (the central claim); got {central}. "
+                                + RELEASE_HINT)
     cc = central[0]
     targets_of: Dict[str, set] = {}
     incoming = set()
@@ -217,9 +223,14 @@ def _units(xml_path: Path, resolved: List[Tuple[str, str, str, str, str]], roles
 
 
 def read_microtexts(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
-    """Documents of one arg-microtexts split (``all``, ``train``, ``test``), in id order."""
+    """Documents of one arg-microtexts split (``all``, ``train``, ``test``), in id order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        DataNotFoundError: no ``micro_*.xml`` files under the data directory (E003)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     root = microtexts_root(data_dir)
     files = {p.stem: p for p in root.glob("micro_*.xml")}
     if not files:

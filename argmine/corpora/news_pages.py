@@ -35,7 +35,11 @@ _MARK = re.compile(r"#([A-Za-z_]+):(?: |$)")
 
 
 def parse_news_page(marked: str) -> Tuple[str, Gold]:
-    """``(text, gold)`` of one marked-up page: the text without the ``#kind: `` prefixes, and the noise spans."""
+    """``(text, gold)`` of one marked-up page: the text without the ``#kind: `` prefixes, and the noise spans.
+
+    Raises:
+        ArgumentTypeError: ``marked`` is not a str (E111).
+        ArgumentValueError: an unknown noise kind, or a noise line with no text after its prefix (E107)."""
     if not isinstance(marked, str):
         raise ArgumentTypeError(f"marked must be a str; got {type(marked).__name__}")
     spans = line_spans(marked)
@@ -62,7 +66,10 @@ def parse_news_page(marked: str) -> Tuple[str, Gold]:
 
 
 def read_news_pages(folder: Union[str, "os.PathLike[str]"]) -> List[Tuple[str, Gold]]:
-    """``(text, gold)`` for every ``*.txt`` page of ``folder``, sorted by file name (see the module docstring)."""
+    """``(text, gold)`` for every ``*.txt`` page of ``folder``, sorted by file name (see the module docstring).
+
+    Raises:
+        DataNotFoundError: ``folder`` is not a directory or holds no ``*.txt`` page (E003)."""
     path = Path(folder)
     if not path.is_dir():
         raise DataNotFoundError(folder, "a directory of news pages (*.txt)", "Pass the folder of marked news pages.")

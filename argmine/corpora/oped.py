@@ -16,7 +16,7 @@ import os
 from typing import List, Union
 
 from ..data import Document
-from .base import corpus_dir
+from .base import RELEASE_HINT, corpus_dir
 from ..errors import ArgumentValueError, CorpusFormatError
 
 __all__ = ["read_oped", "SPLITS", "CORPUS"]
@@ -30,9 +30,14 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
 
     Raises ``ValueError`` for an unknown split or a line that is not an argmine document (naming file and line),
     and ``FileNotFoundError`` (``argmine.errors.DataNotFoundError``) when ``<data_dir>/argmine-oped`` is missing.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        CorpusFormatError: a line that is not an argmine document (CONTRACT.md) (E009).
     """
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     if split == "train_extra":  # argmine's own labels of further Webis training editorials (oped_labels)
         from .oped_labels import read_train_extra
 
@@ -46,7 +51,8 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
             try:
                 doc = Document.from_dict(json.loads(line))
             except (ValueError, KeyError, TypeError) as e:
-                raise CorpusFormatError(f"{path}:{n} must be an argmine document (CONTRACT.md); got {type(e).__name__}: {getattr(e, 'message', e)}") from None
+                raise CorpusFormatError(f"{path}:{n} must be an argmine document (CONTRACT.md); got {type(e).__name__}: {str(getattr(e, 'message', e)).rstrip('.')}. "
+                                        + RELEASE_HINT) from None
             doc.meta.setdefault("corpus", CORPUS)
             docs.append(doc)
     return docs

@@ -34,7 +34,8 @@ def _groups(labels: Dict[int, Dict[str, Any]], n_units: int) -> Dict[int, int]:
     for n in range(1, n_units + 1):
         role = labels.get(n, {}).get("role", "none")
         if role not in ROLES:
-            raise CorpusFormatError(f"unit {n} role must be one of {ROLES}; got {role!r}")
+            raise CorpusFormatError(f"unit {n} role must be one of {ROLES}; got {role!r}. "
+                                    "Reinstall argmine: these labels ship with it (argmine/resources).")
         head[n] = head[n - 1] if role == "join" and n > 1 else n
     return head
 
@@ -42,7 +43,10 @@ def _groups(labels: Dict[int, Dict[str, Any]], n_units: int) -> Dict[int, int]:
 def labelled_document(record: Dict[str, Any], webis: Document) -> Document:
     """The argmine Document of one editorial: joined units merged into one span (first start to last end),
     ``none`` units left out, premise links to their target's group, each claim's stance as a relation to the first
-    major claim (as in argmine-oped). Raises ``ValueError`` for a role, stance, relation or target out of the scheme."""
+    major claim (as in argmine-oped). Raises ``ValueError`` for a role, stance, relation or target out of the scheme.
+
+    Raises:
+        CorpusFormatError: a unit whose stance is not For or Against (E009)."""
     labels = {int(u["n"]): u for u in record["units"]}
     head = _groups(labels, len(webis.units))
     units: List[ArgumentUnit] = []
@@ -55,7 +59,8 @@ def labelled_document(record: Dict[str, Any], webis: Document) -> Document:
         extra = {"webis_types": [u.extra.get("evidence_type") for u in members]}
         if role == "Claim":
             if labels[n].get("stance") not in ("For", "Against"):
-                raise CorpusFormatError(f"{record['id']} unit {n}: stance must be For or Against; got {labels[n].get('stance')!r}")
+                raise CorpusFormatError(f"{record['id']} unit {n}: stance must be For or Against; got {labels[n].get('stance')!r}. "
+                                        "Reinstall argmine: these labels ship with it (argmine/resources).")
             extra["stance"] = labels[n]["stance"]
         ids[n] = f"T{len(units) + 1}"
         units.append(ArgumentUnit(ids[n], min(u.start for u in members), max(u.end for u in members), role, 1.0, extra))
@@ -72,7 +77,8 @@ def _relations(record, labels, head, ids, units) -> List[Relation]:
         if lab["role"] == "Premise":
             target = ids.get(head.get(lab.get("target"), -1))
             if target is None or target == uid or lab.get("relation") not in ("supports", "attacks"):
-                raise CorpusFormatError(f"{record['id']} unit {n}: a premise needs a target unit with a role and a relation; got {lab!r}")
+                raise CorpusFormatError(f"{record['id']} unit {n}: a premise needs a target unit with a role and a relation; got {lab!r}. "
+                                        "Reinstall argmine: these labels ship with it (argmine/resources).")
             rels.append(Relation(uid, target, lab["relation"]))
         elif lab["role"] == "Claim" and majors:
             rels.append(Relation(uid, majors[0], "supports" if lab["stance"] == "For" else "attacks"))

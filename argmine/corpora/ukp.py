@@ -61,7 +61,7 @@ from typing import Dict, List, Optional, Tuple, Union
 
 from ..data import ArgumentUnit, Document, Relation
 from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
-from .base import corpus_dir, data_hint, local_name
+from .base import RELEASE_HINT, corpus_dir, data_hint, local_name
 from .webis import _utf16_to_cp
 
 __all__ = ["read_ukp", "parse_ukp_xmi", "ukp_root", "SPLITS", "LABEL_MAP"]
@@ -136,7 +136,8 @@ def _read_xmi(path: Path) -> Tuple[str, _Comps, List[Tuple[str, str]], Dict[str,
                 if el.get(key):
                     meta[out] = el.get(key)
     if sofa is None:
-        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none")
+        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none. "
+                                + RELEASE_HINT)
     return sofa, comps, links, meta
 
 
@@ -202,9 +203,14 @@ def _id_key(path: Path):
 
 
 def read_ukp(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
-    """The 340 documents of the Toulmin gold corpus (``split`` must be ``"all"``), in numeric id order."""
+    """The 340 documents of the Toulmin gold corpus (``split`` must be ``"all"``), in numeric id order.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
+        DataNotFoundError: no ``.xmi`` files under the data directory (E003)."""
     if split not in SPLITS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     root = ukp_root(data_dir)
     files = sorted(root.glob("*.xmi"), key=_id_key)
     if not files:

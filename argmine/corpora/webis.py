@@ -30,7 +30,7 @@ from typing import Dict, List, Optional, Union
 
 from ..data import EVIDENCE_TYPES, ArgumentUnit, Document
 from ..errors import ArgumentValueError, CorpusFormatError, DataNotFoundError
-from .base import corpus_dir, data_hint, local_name
+from .base import RELEASE_HINT, corpus_dir, data_hint, local_name
 
 __all__ = ["read_webis", "webis_root", "SPLITS", "EVIDENCE_TYPES"]
 
@@ -60,7 +60,10 @@ def _utf16_to_cp(text: str):
 
 
 def parse_webis_xmi(path: Union[str, "os.PathLike[str]"], split: Optional[str] = None) -> Document:
-    """One Webis-Editorials-16 XMI file as a Document (see the module docstring for the mapping)."""
+    """One Webis-Editorials-16 XMI file as a Document (see the module docstring for the mapping).
+
+    Raises:
+        CorpusFormatError: no ``cas:Sofa`` with a ``sofaString`` in the file (E009)."""
     path = Path(path)
     root = ET.parse(path).getroot()
     sofa = None
@@ -82,7 +85,8 @@ def parse_webis_xmi(path: Union[str, "os.PathLike[str]"], split: Optional[str] =
                     # the summary was escaped twice upstream: its line breaks read "&#10;" after parsing
                     meta[out] = value.replace("&#10;", "\n").strip() if key == "articleSum" else value
     if sofa is None:
-        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none")
+        raise CorpusFormatError(f"{path} must hold a cas:Sofa with a sofaString; got none. "
+                                + RELEASE_HINT)
     to_cp = _utf16_to_cp(sofa)
     spans = []
     for el in adus:
@@ -108,10 +112,14 @@ def read_webis(data_dir: Union[str, "os.PathLike[str]"], split: str) -> List[Doc
     ``split``: ``"train"``/``"training"`` (180 editorials) or ``"validation"``/``"dev"`` (60 editorials).
     Raises ``ValueError`` for another split and ``FileNotFoundError`` (``DataNotFoundError``) naming the directory
     that was expected when it is missing or holds no ``.xmi`` file.
+
+    Raises:
+        ArgumentValueError: an unknown ``split`` (E107).
     """
     key = split.strip().lower() if isinstance(split, str) else split
     if key not in _SPLIT_DIRS:
-        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}")
+        raise ArgumentValueError(f"split must be one of {SPLITS}; got {split!r}. "
+                                 "Pass one of those (argmine.corpora.get_splits names them).")
     folder = webis_root(data_dir) / _SPLIT_DIRS[key]
     if not folder.is_dir():
         raise DataNotFoundError(folder, f"the Webis-Editorials-16 {_SPLIT_DIRS[key]} split", _HINT)

@@ -45,7 +45,10 @@ def _json(obj) -> str:
 
 
 def dumps(doc: Union[Document, dict], fmt: str = "json") -> str:
-    """``doc`` as text in format ``fmt`` (one of :data:`FORMATS`); for ``brat`` the .ann content."""
+    """``doc`` as text in format ``fmt`` (one of :data:`FORMATS`); for ``brat`` the .ann content.
+
+    Raises:
+        UnknownFormatError: ``fmt`` is not one of ``FORMATS`` (E101)."""
     if fmt not in FORMATS:
         raise UnknownFormatError(fmt, FORMATS)
     d = as_document(doc)

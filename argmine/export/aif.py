@@ -35,6 +35,9 @@ def to_aif(doc: Document, *, timestamp: Optional[str] = None) -> Dict[str, Any]:
     """The document as an AIF JSON object: ``{"nodes": [...], "edges": [...], "locutions": [], "argmine": {...}}``.
 
     ``timestamp`` (``"YYYY-MM-DD HH:MM:SS"``) is written on every node; default: now, in UTC.
+
+    Raises:
+        ExportError: a relation with an unknown label or an end that is no unit of the document (E102).
     """
     ts = timestamp if timestamp is not None else _now()
     nodes: List[Dict[str, Any]] = []
@@ -77,6 +80,9 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     but not source of relations: MajorClaim; source of a relation to a MajorClaim, or in no relation: Claim;
     else Premise) and scores are 1.0. Without ``text``, plain AIF gets the I-node texts joined by blank lines.
     Nodes other than I, RA and CA (locutions, YA, TA, MA, ...) are ignored.
+
+    Raises:
+        AifFormatError: ``d`` is not a JSON object with a ``nodes`` list (E103).
     """
     if not isinstance(d, dict) or not isinstance(d.get("nodes"), list):
         raise AifFormatError("AIF must be a JSON object with a 'nodes' list")
@@ -239,6 +245,9 @@ def from_xaif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     The nested AIF graph is read by :func:`from_aif`; the text is ``text`` when given, else the text argmine kept
     (xAIF written by :func:`to_xaif` reads back losslessly), else :func:`xaif_text`. Raises ``ValueError`` when the
     graph is not AIF or none of its I-nodes is found in the text: never an empty document.
+
+    Raises:
+        AifFormatError: ``d`` is not xAIF (no ``AIF`` object holding the graph) (E103).
     """
     if not is_xaif(d):
         raise AifFormatError("xAIF must be a JSON object with an 'AIF' object holding the graph; got none")

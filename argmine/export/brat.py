@@ -46,7 +46,10 @@ def _one_line(s: str) -> str:
 
 
 def to_brat(doc: Document) -> str:
-    """The .ann content for ``doc`` (its .txt is ``doc.text``)."""
+    """The .ann content for ``doc`` (its .txt is ``doc.text``).
+
+    Raises:
+        ExportError: a relation with an unknown label or an end that is no unit of the document (E102)."""
     units = list(doc.units)
     tid: Dict[str, str] = {u.id: f"T{i}" for i, u in enumerate(units, 1)}
     by_id = {u.id: u for u in units}

@@ -29,7 +29,11 @@ def _to_document(obj: Any, where: str) -> Document:
 
 
 def read_input_bytes(path: str) -> Tuple[bytes, str]:
-    """(bytes, display name) of a file path, or of standard input for ``-``."""
+    """(bytes, display name) of a file path, or of standard input for ``-``.
+
+    Raises:
+        InputNotFoundError: ``path`` does not exist (E106).
+        InputIsADirectoryError: ``path`` is a directory (E112)."""
     if path == "-":
         return sys.stdin.buffer.read(), "<stdin>"
     p = Path(path)
@@ -48,6 +52,9 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
     documents (``argmine batch`` output). Every document is checked (``argmine.validate``): a record without
     ``units``, or a unit whose text is not ``text[start:end]``, is refused. Raises FileNotFoundError or ValueError
     (``DocumentFormatError``) naming the file, line and unit.
+
+    Raises:
+        InputFileError: the input is not UTF-8, a line is not JSON, or it holds no document (E105).
     """
     raw, name = read_input_bytes(path)
     try:
@@ -84,7 +91,10 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def brat_text_path(ann: Path) -> Path:
-    """Where the .txt goes beside a brat .ann file."""
+    """Where the .txt goes beside a brat .ann file.
+
+    Raises:
+        OutputPathError: ``ann`` names a ``.txt`` file (E104)."""
     if ann.suffix.lower() == ".txt":
         raise OutputPathError(f"the brat output must be the .ann file (the .txt is written beside it); got {str(ann)!r}")
     return ann.with_suffix(".txt")
@@ -103,6 +113,10 @@ def check_output(out: Optional[Path], fmt: str, text: Optional[str] = None, forc
     ``out`` must not be a directory; for brat it must not be the .txt, and the .txt written beside it (a file
     the user did not name) must not already exist with other content than ``text`` (the document's text),
     unless ``force``. Raises ``ValueError`` saying what to do.
+
+    Raises:
+        OutputPathError: ``out`` is a directory, or the brat ``.txt`` beside it exists with other content and
+            ``force`` is off (E104).
     """
     if out is None:
         return
@@ -145,7 +159,11 @@ def written_files(out: Path, fmt: str) -> List[Path]:
 
 
 def write_batch(docs: List[Document], fmt: str, out_dir: Path, force: bool = False) -> Dict[str, Any]:
-    """One file per document in ``out_dir`` (named from its id), plus ``index.html`` for html; returns a summary."""
+    """One file per document in ``out_dir`` (named from its id), plus ``index.html`` for html; returns a summary.
+
+    Raises:
+        OutputPathError: ``out_dir`` exists and is a file (E104).
+        UnknownFormatError: ``fmt`` is not one of ``FORMATS`` (E101)."""
     if fmt not in FORMATS:
         raise UnknownFormatError(fmt, FORMATS)
     if out_dir.exists() and not out_dir.is_dir():

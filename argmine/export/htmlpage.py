@@ -179,6 +179,9 @@ def index_html(docs: Iterable[Document], hrefs: Optional[Sequence[str]] = None, 
     """An index page for a batch: one row per document with its unit and relation counts and a link to its page.
 
     ``hrefs``: the link of each document's page (default: :func:`page_names`, the names ``argmine render`` writes).
+
+    Raises:
+        ArgumentValueError: ``hrefs`` not one per document (E107).
     """
     docs = list(docs)
     hrefs = list(hrefs) if hrefs is not None else page_names(docs)

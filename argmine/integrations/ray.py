@@ -70,6 +70,9 @@ class MineBatch:
     ``document`` (the document as a JSON string, or null) and ``error`` (null, or why the row was not mined),
     then ``keep_columns`` unchanged. A bad row (no text, text not a string, too long, a bad id) or a row whose
     mining fails becomes an error row; it never fails the batch.
+
+    Raises:
+        UnknownKeyError: a ``keep_columns`` name that is no column of the batch (E011).
     """
 
     def __init__(self, model: ModelArg = None, text_column: str = "text", id_column: str = "id",
@@ -155,6 +158,10 @@ def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column:
     and ``num_gpus_per_actor`` GPUs. Leave CPUs free for any read or transform tasks upstream of the pool
     (a pool holding every CPU can starve them, and the job then waits forever). Output order follows Ray
     Data's: set ``DataContext.get_current().execution_options.preserve_order = True`` or keep a row-number column.
+
+    Raises:
+        ArgumentValueError: ``keep_columns`` naming an output column, or ``max_chars``, ``batch_size``,
+            ``concurrency`` or the per-actor CPUs/GPUs out of range (E107).
     """
     ray = import_ray()
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
@@ -422,6 +429,9 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
 
     Connects to the cluster in RAY_ADDRESS (``auto``: the one ``ray start`` runs here) when Ray is not
     initialised yet, else starts a local instance; shuts down only what it started.
+
+    Raises:
+        ArgumentValueError: ``workers`` not an int >= 1 (E107).
     """
     ray = import_ray()
     from ..batch import run_batch

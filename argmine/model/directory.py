@@ -18,7 +18,10 @@ PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".pkl", ".ckpt")
 
 
 def default_model_dir() -> Path:
-    """The shipped model: inside the installed package, or ``models/argmine-default`` of a checkout."""
+    """The shipped model: inside the installed package, or ``models/argmine-default`` of a checkout.
+
+    Raises:
+        ModelNotFoundError: the shipped model is not installed (E001)."""
     here = Path(__file__).resolve().parent.parent
     for cand in (here / "_models" / "argmine-default", here.parent / "models" / "argmine-default"):
         if (cand / "config.json").exists():
@@ -28,7 +31,10 @@ def default_model_dir() -> Path:
 
 def read_config(path: Path) -> ModelConfig:
     """The checked ``config.json`` of a model directory (argmine 0.1-0.3 formats); ``ModelFormatError`` says what
-    is wrong with it."""
+    is wrong with it.
+
+    Raises:
+        ModelNotFoundError: ``path`` is not a directory (E001)."""
     path = Path(path)
     if not path.is_dir():
         raise ModelNotFoundError(path)
@@ -113,7 +119,10 @@ _LAYER_KEYS = ("num_hidden_layers", "n_layers", "num_layers")
 
 
 def header_shapes(path: Path, wfile: Path) -> Dict[str, tuple]:
-    """Tensor shapes listed in the header of ``model.safetensors`` (no tensor data is read)."""
+    """Tensor shapes listed in the header of ``model.safetensors`` (no tensor data is read).
+
+    Raises:
+        ModelFormatError: ``model.safetensors`` cannot be read (E002)."""
     from safetensors import safe_open
 
     try:
@@ -129,6 +138,10 @@ def check_shapes(path: Path, cfg: ModelConfig, shapes: Dict[str, tuple]) -> None
     A hostile config (``hidden_size`` 10**6, 10**5 layers, ...) would otherwise make loading allocate without
     bound: sizes are checked against the file's header, then the network is built on the meta device (no memory)
     and its parameter shapes compared with the header's.
+
+    Raises:
+        ModelFormatError: an ``encoder_config`` or ``max_length`` the weights cannot have, or weights that do not
+            match ``config.json`` (E002).
     """
     import torch
 
@@ -161,7 +174,11 @@ def check_shapes(path: Path, cfg: ModelConfig, shapes: Dict[str, tuple]) -> None
 
 
 def load_dir(path: Path):
-    """(network, tokenizer, ``ModelConfig``) from a model directory; network in eval mode on the CPU."""
+    """(network, tokenizer, ``ModelConfig``) from a model directory; network in eval mode on the CPU.
+
+    Raises:
+        ModelFormatError: unreadable weights or tokenizer files, or weights that do not match ``config.json`` (E002).
+        VocabularyError: a tokenizer larger than the encoder's embedding table (E007)."""
     from safetensors.torch import load_file
     from transformers import AutoTokenizer
 

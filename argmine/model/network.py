@@ -76,6 +76,9 @@ class ArgmineNet(nn.Module):
     With ``document_level`` the unit vectors get document-position features and the link scorer runs over all
     units of a document (units ``LINK_WINDOW`` apart at most, with their paragraph distance), so a major claim may
     stand in any paragraph and a premise may support a unit of another paragraph (argmine 0.3).
+
+    Raises:
+        ConfigError: ``evidence_input`` not ``unit`` or ``span`` (E008).
     """
 
     def __init__(self, encoder: nn.Module, hidden: int = 192, unit_dim: int = 256, dropout: float = 0.1, crf: bool = False,

@@ -20,7 +20,10 @@ DEV_OVERLAP = {"aaec": "100"}
 
 def main_specs(cfg: TrainConfig) -> List[MainCorpus]:
     """The ``main_corpora`` of a config with their corpus names resolved (default: the config's corpus, train and
-    dev splits); an unknown corpus raises ``ValueError``."""
+    dev splits); an unknown corpus raises ``ValueError``.
+
+    Raises:
+        ConfigError: a main corpus that argmine does not read (E008)."""
     import dataclasses
 
     from ..corpora import ALIASES, CORPORA
@@ -30,7 +33,8 @@ def main_specs(cfg: TrainConfig) -> List[MainCorpus]:
     for spec in specs:
         name = ALIASES.get(spec.corpus, spec.corpus)
         if name not in CORPORA:
-            raise ConfigError(f"main_corpora corpus must be one of {CORPORA}; got {spec.corpus!r}")
+            raise ConfigError(f"main_corpora corpus must be one of {CORPORA}; got {spec.corpus!r}. "
+                              "Set corpus in that [[main_corpora]] table to one of those names.")
         out.append(dataclasses.replace(spec, corpus=name))
     return out
 

@@ -22,7 +22,10 @@ from ..errors import ArgumentValueError
 
 
 def unit_vectors_of(net, tokenizer, docs, max_length: int, noise_filter: bool, batch_size: int = 16):
-    """``(features [N, F], labels [N])`` of the gold units of ``docs`` that carry a known evidence type."""
+    """``(features [N, F], labels [N])`` of the gold units of ``docs`` that carry a known evidence type.
+
+    Raises:
+        ArgumentValueError: no unit of ``docs`` has a Webis evidence type (E107)."""
     import torch
 
     from ..model.network import encode_paragraphs

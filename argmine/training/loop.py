@@ -196,7 +196,10 @@ def compute_doc_loss(net, batch, device, weights: Union[LossWeights, Mapping[str
 
 def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
     """The ``aux_corpora`` of a config with their corpus names resolved (folder names and aliases become
-    ``argmine.corpora`` names); an unknown corpus, or the main corpus, raises ``ValueError``."""
+    ``argmine.corpora`` names); an unknown corpus, or the main corpus, raises ``ValueError``.
+
+    Raises:
+        ConfigError: an auxiliary corpus that argmine does not read, or the main corpus again (E008)."""
     import dataclasses
 
     from ..corpora import ALIASES, CORPORA
@@ -206,7 +209,8 @@ def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
     for spec in cfg.aux_corpora:
         name = ALIASES.get(spec.corpus, spec.corpus)
         if name not in CORPORA or name == cfg.corpus:
-            raise ConfigError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}")
+            raise ConfigError(f"aux_corpora corpus must be one of {CORPORA} other than the main corpus; got {spec.corpus!r}. "
+                              "Set corpus in that [[aux_corpora]] table to another of those names.")
         out.append(dataclasses.replace(spec, corpus=name))
     return out
 
@@ -528,7 +532,10 @@ def keep_epoch_weights(folder: Path, weights: Path, epoch: int, keep: int) -> No
 
 
 def average_weights(files) -> Dict[str, Any]:
-    """The element-wise mean of several state dicts (floating tensors; others are taken from the last file)."""
+    """The element-wise mean of several state dicts (floating tensors; others are taken from the last file).
+
+    Raises:
+        DataNotFoundError: a checkpoint of an epoch to average is missing (E003)."""
     from safetensors.torch import load_file
 
     missing = [str(f) for f in files if not Path(f).exists()]

@@ -1,0 +1,84 @@
+"""One input mined: a UTF-8 text file, a saved web page (its article) or standard input, read and mined into a
+``Document`` (what ``argmine mine`` runs; ``argmine batch`` reads many inputs in ``argmine.batch``)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional, Tuple
+
+from .data import Document
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def read_text_input(path: str) -> Tuple[str, str]:
+    """The text of a file path, or of standard input for ``-``, without a leading UTF-8 byte order mark (the same
+    rule as ``argmine batch``: a BOM is encoding, not text).
+
+    Returns:
+        ``(text, name)``: the decoded text and the input's display name (``<stdin>`` for ``-``).
+
+    Raises:
+        InputNotFoundError: ``path`` does not exist (E106).
+        InputIsADirectoryError: ``path`` is a directory (E112).
+        InputEncodingError: bytes that are not UTF-8; the offset counts the BOM (E004)."""
+    from .errors import InputEncodingError
+    from .export.files import read_input_bytes
+
+    raw, name = read_input_bytes(path)
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return raw[bom:].decode("utf-8"), name
+    except UnicodeDecodeError as e:
+        raise InputEncodingError(name, e.start + bom, "utf-8", e.reason) from None
+
+
+def is_html_path(path: str) -> bool:
+    """Whether ``path`` names a saved web page (``.html``, ``.htm``, ``.xhtml``; ``-`` never does).
+
+    Returns:
+        True for a web page's suffix, in any case."""
+    return path != "-" and Path(path).suffix.lower() in HTML_SUFFIXES
+
+
+def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] = None,
+               check: Optional[Callable[[str], None]] = None, title: Optional[str] = None,
+               threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch") -> Document:
+    """Read and mine one input: the text file at ``path``, standard input for ``-``, or a saved web page
+    (``is_html_path``), whose article is mined and whose metadata (``file``, ``title``, ...) joins ``meta``.
+
+    Args:
+        path: a UTF-8 text file, a saved web page, or ``-``.
+        model: a model directory (default: the shipped model), as in ``argmine.load``.
+        doc_id: the document id (default: the file name without suffix; None for standard input).
+        check: called with a text input's text before the model is loaded (``argmine mine`` refuses an output
+            it must not write there); not called for web pages.
+        title: the text's headline (a web page's own title when not given).
+        threads, backend: as in ``argmine.load``; min_score: as in ``Miner.mine``.
+
+    Returns:
+        The mined ``Document``.
+
+    Raises:
+        OptionValueError: ``min_score`` not a number in [0, 1] (E108), before anything is read.
+        InputNotFoundError, InputIsADirectoryError, InputEncodingError: as ``read_text_input`` (E106, E112, E004).
+        NotAnArticle: a web page without an article (E202); OSError when it cannot be read.
+        ModelNotFoundError, ModelFormatError: as ``argmine.load`` (E001, E002).
+        ValueError: a text longer than ``Miner.max_chars``."""
+    from .miner import check_min_score, load
+
+    check_min_score(min_score)
+    if is_html_path(path):
+        from .ingest import read_html_file
+
+        art = read_html_file(path)
+        doc = load(model, threads=threads, backend=backend).mine(art.text, id=doc_id or Path(path).stem,
+                                                                 title=title or art.meta.get("title"),
+                                                                 min_score=min_score)
+        doc.meta = {**doc.meta, **art.meta}
+        return doc
+    text, _ = read_text_input(path)
+    if check is not None:
+        check(text)
+    miner = load(model, threads=threads, backend=backend)
+    return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title,
+                      min_score=min_score)

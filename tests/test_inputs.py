@@ -1,0 +1,99 @@
+"""argmine.inputs: one input (a text file, standard input, a saved web page) read and mined, as ``argmine mine`` does;
+the tiny model."""
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmine.cli import app
+from argmine.data import Document
+from argmine.errors import (InputEncodingError, InputIsADirectoryError, InputNotFoundError, ModelNotFoundError,
+                            OptionValueError)
+from argmine.inputs import is_html_path, mine_input, read_text_input
+
+TEXT = ("Cities should build protected bike lanes. They make streets safer for everyone, "
+        "because drivers slow down where lanes are narrow.\n\nSome say lanes cost parking, but shops gain customers.")
+
+
+class _Stdin:
+    def __init__(self, raw: bytes):
+        self.buffer = io.BytesIO(raw)
+
+
+def test_read_text_input_drops_a_bom_and_names_the_file(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    assert read_text_input(str(src)) == (TEXT, str(src))
+
+
+def test_read_text_input_reads_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Stdin(TEXT.encode("utf-8")))
+    assert read_text_input("-") == (TEXT, "<stdin>")
+
+
+def test_read_text_input_errors(tmp_path, monkeypatch):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"\xef\xbb\xbfabc\xff")
+    with pytest.raises(InputEncodingError, match="offset 6"):  # the offset counts the BOM
+        read_text_input(str(bad))
+    with pytest.raises(InputNotFoundError):
+        read_text_input(str(tmp_path / "nope.txt"))
+    with pytest.raises(InputIsADirectoryError):
+        read_text_input(str(tmp_path))
+
+
+@pytest.mark.parametrize("path, html", [("page.html", True), ("PAGE.HTM", True), ("a.xhtml", True), ("a.txt", False),
+                                        ("-", False), ("html", False)])
+def test_is_html_path(path, html):
+    assert is_html_path(path) is html
+
+
+def test_mine_input_is_what_argmine_mine_writes(tiny_model_dir, tmp_path):
+    src = tmp_path / "kerbs.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    doc = mine_input(str(src), str(tiny_model_dir))
+    assert isinstance(doc, Document) and doc.id == "kerbs" and doc.text == TEXT
+    res = CliRunner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout) == doc.to_dict()
+    assert mine_input(str(src), str(tiny_model_dir), doc_id="custom", title="Kerbs").to_dict()["id"] == "custom"
+
+
+def test_mine_input_stdin_has_no_id(tiny_model_dir, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Stdin(TEXT.encode("utf-8")))
+    assert mine_input("-", str(tiny_model_dir)).id is None
+
+
+def test_mine_input_checks_before_loading_the_model(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    seen = []
+
+    def check(text):
+        seen.append(text)
+        raise RuntimeError("refused")
+
+    with pytest.raises(RuntimeError, match="refused"):  # a missing model is never reached
+        mine_input(str(src), str(tmp_path / "no-model"), check=check)
+    assert seen == [TEXT]
+    with pytest.raises(ModelNotFoundError):
+        mine_input(str(src), str(tmp_path / "no-model"))
+    with pytest.raises(OptionValueError):  # before the (missing) input is read
+        mine_input(str(tmp_path / "missing.txt"), str(tmp_path / "no-model"), min_score=1.5)
+
+
+def test_mine_input_mines_a_saved_pages_article(tiny_model_dir, tmp_path):
+    pytest.importorskip("trafilatura")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from web_pages import ARTICLES, render
+
+    page = tmp_path / "bike-lanes.html"
+    page.write_text(render(ARTICLES[0], 0), encoding="utf-8")
+    doc = mine_input(str(page), str(tiny_model_dir), check=lambda text: pytest.fail("not called for pages"))
+    assert doc.id == "bike-lanes" and doc.meta["title"] == ARTICLES[0]["title"]
+    assert doc.meta["file"] == "bike-lanes.html" and doc.text.startswith("The council should build")
