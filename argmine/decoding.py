@@ -132,10 +132,11 @@ def decode_links(probs: np.ndarray, sources: Sequence[int], candidates: Sequence
     return targets
 
 
-def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels: Sequence[str] = UNIT_LABELS,
-                 mc_roles: Optional[Sequence[str]] = ("introduction", "conclusion"), extra_claim_min: Optional[float] = None,
-                 min_major_claims: int = 1) -> List[List[str]]:
-    """Unit labels per paragraph under the structure of the genre.
+def structural_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels: Sequence[str] = UNIT_LABELS,
+                      mc_roles: Optional[Sequence[str]] = ("introduction", "conclusion"), extra_claim_min: Optional[float] = None,
+                      min_major_claims: int = 1) -> List[List[str]]:
+    """Unit labels per paragraph under the argument's structural constraints (one major claim per paragraph, at
+    least ``min_major_claims`` per text, where major claims may stand, how many claims a body paragraph keeps).
 
     ``label_probs[p]`` is ``[n_units, len(labels)]`` for paragraph ``p`` with role ``roles[p]``. Rules (true of
     97-100% of AAEC paragraphs): a major claim stands only in a paragraph whose role is in ``mc_roles`` (``None``:
@@ -172,6 +173,9 @@ def genre_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], labels
         out.append([labels[j] for j in chosen])
     _add_major_claims(out, candidates, min_major_claims)
     return out
+
+
+genre_labels = structural_labels  # the name of argmine 0.3-0.4, kept for code that imports it
 
 
 def _add_major_claims(out: List[List[str]], candidates: List[tuple], at_least: int) -> None:
@@ -336,7 +340,7 @@ def document_claim_prior(labels: Sequence[str], paragraph: Sequence[int]) -> np.
 def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptions()) -> DecodedArgument:
     """Labels, claim stances and premise links of one text, under the argument's constraints.
 
-    Labels: ``genre_labels`` per paragraph (at most one major claim per paragraph, at least one per text; with
+    Labels: ``structural_labels`` per paragraph (at most one major claim per paragraph, at least one per text; with
     ``options.mc_roles`` only in those roles). Links: every premise gets at most one target and the links form a
     forest (``decode_links``); candidates are claims and premises (and major claims with
     ``premise_to_major``), in its own paragraph only unless ``cross_paragraph``. Pure: no model, no torch.
@@ -353,7 +357,7 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
         boost = np.array([options.claim_boost if lab in ("MajorClaim", "Claim") else 1.0 for lab in labels_all])
         lp = lp * boost
         lp = lp / lp.sum(1, keepdims=True)
-    per_para = genre_labels([lp[idx] for idx in groups], [scores.roles[idx[0]] for idx in groups], labels_all,
+    per_para = structural_labels([lp[idx] for idx in groups], [scores.roles[idx[0]] for idx in groups], labels_all,
                             mc_roles=options.mc_roles, extra_claim_min=options.extra_claim_min,
                             min_major_claims=options.min_major_claims)
     labels: List[str] = [""] * n

@@ -254,12 +254,12 @@ def test_random_links_form_a_forest_over_candidates(n, seed):
 def test_genre_labels_keep_one_major_claim_per_allowed_paragraph():
     import numpy as np
 
-    from argmine.decoding import genre_labels
+    from argmine.decoding import structural_labels
 
     mc = [0.8, 0.15, 0.05]
     mc_weak = [0.6, 0.3, 0.1]
     claim = [0.1, 0.8, 0.1]
-    out = genre_labels([np.array([mc, mc_weak]), np.array([mc, claim]), np.array([mc])],
+    out = structural_labels([np.array([mc, mc_weak]), np.array([mc, claim]), np.array([mc])],
                        ["introduction", "body", "conclusion"])
     assert out[0] == ["MajorClaim", "Claim"]          # the weaker second major claim becomes its next best label
     assert out[1] == ["Claim", "Claim"]               # no major claim in a body paragraph
@@ -269,9 +269,9 @@ def test_genre_labels_keep_one_major_claim_per_allowed_paragraph():
 def test_genre_labels_promote_one_major_claim_when_none():
     import numpy as np
 
-    from argmine.decoding import genre_labels
+    from argmine.decoding import structural_labels
 
-    out = genre_labels([np.array([[0.3, 0.6, 0.1]]), np.array([[0.45, 0.5, 0.05]])], ["introduction", "conclusion"])
+    out = structural_labels([np.array([[0.3, 0.6, 0.1]]), np.array([[0.45, 0.5, 0.05]])], ["introduction", "conclusion"])
     assert out == [["Claim"], ["MajorClaim"]]
 
 
@@ -303,31 +303,31 @@ def test_viterbi_uses_learned_transitions():
 def test_genre_labels_extra_claims_in_body_need_confidence():
     import numpy as np
 
-    from argmine.decoding import genre_labels
+    from argmine.decoding import structural_labels
 
     strong, weak, weaker, prem = [0.0, 0.9, 0.1], [0.0, 0.6, 0.4], [0.0, 0.55, 0.45], [0.0, 0.2, 0.8]
     body = np.array([weak, strong, weaker, prem])
-    assert genre_labels([body], ["body"])[0] == ["Claim", "Claim", "Claim", "Premise"]  # off by default
-    assert genre_labels([body], ["body"], extra_claim_min=0.58)[0] == ["Claim", "Claim", "Premise", "Premise"]
-    assert genre_labels([body], ["body"], extra_claim_min=0.95)[0] == ["Premise", "Claim", "Premise", "Premise"]
+    assert structural_labels([body], ["body"])[0] == ["Claim", "Claim", "Claim", "Premise"]  # off by default
+    assert structural_labels([body], ["body"], extra_claim_min=0.58)[0] == ["Claim", "Claim", "Premise", "Premise"]
+    assert structural_labels([body], ["body"], extra_claim_min=0.95)[0] == ["Premise", "Claim", "Premise", "Premise"]
     # the best claim always stays, and only body paragraphs are touched
-    assert genre_labels([np.array([weak])], ["body"], extra_claim_min=0.95)[0] == ["Claim"]
+    assert structural_labels([np.array([weak])], ["body"], extra_claim_min=0.95)[0] == ["Claim"]
     mc = [0.9, 0.05, 0.05]
-    assert genre_labels([np.array([mc, weak, weaker])], ["conclusion"], extra_claim_min=0.95)[0] == ["MajorClaim", "Claim", "Claim"]
+    assert structural_labels([np.array([mc, weak, weaker])], ["conclusion"], extra_claim_min=0.95)[0] == ["MajorClaim", "Claim", "Claim"]
 
 
 def test_min_major_claims_adds_the_most_probable_in_paragraphs_without_one():
-    from argmine.decoding import genre_labels
+    from argmine.decoding import structural_labels
 
     lp = [np.array([[0.6, 0.1, 0.3], [0.5, 0.2, 0.3]]), np.array([[0.1, 0.2, 0.7]]), np.array([[0.3, 0.1, 0.6]])]
     roles = ["paragraph"] * 3
-    one = genre_labels(lp, roles, mc_roles=None)
+    one = structural_labels(lp, roles, mc_roles=None)
     assert one == [["MajorClaim", "Premise"], ["Premise"], ["Premise"]]  # at most one per paragraph
-    two = genre_labels(lp, roles, mc_roles=None, min_major_claims=2)
+    two = structural_labels(lp, roles, mc_roles=None, min_major_claims=2)
     assert two == [["MajorClaim", "Premise"], ["Premise"], ["MajorClaim"]]  # 0.3 beats 0.1; paragraph 0 has one
-    many = genre_labels(lp, roles, mc_roles=None, min_major_claims=5)
+    many = structural_labels(lp, roles, mc_roles=None, min_major_claims=5)
     assert sum(lab == "MajorClaim" for para in many for lab in para) == 3  # one per paragraph at most
-    essay = genre_labels(lp, ["introduction", "body", "body"], min_major_claims=2)
+    essay = structural_labels(lp, ["introduction", "body", "body"], min_major_claims=2)
     assert essay == [["MajorClaim", "Premise"], ["Premise"], ["Premise"]]  # only allowed paragraphs
 
 
