@@ -94,6 +94,14 @@ def _print_version(value: bool) -> None:
 def _main(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, metavar="",
                                        help="Print argmine's version and exit.")) -> None:
     """Find the argument in opinion pieces."""
+    import warnings
+
+    warnings.showwarning = _one_line_warning  # argmine's warnings (not English, ...) as one line on stderr
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Print a warning as ``argmine: warning: <message>`` on stderr (no source path or line: a CLI user has none)."""
+    typer.echo(f"argmine: warning: {message}", err=True)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -111,10 +119,11 @@ def _data_dir(data_dir: Optional[Path]) -> Path:
 
 
 THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
-BACKEND_HELP = ("What runs the encoder: torch (default), onnx (ONNX Runtime: pip install 'argmine[onnx]'; the same "
+BACKEND_HELP = ("What runs the encoder: torch (default), onnx (ONNX Runtime: pip install 'argmine\\[onnx]'; the same "
                 "units, faster on a busy CPU) or auto (onnx for fp32 on the CPU when installed, else torch).")
 MIN_SCORE_HELP = ("Drop units scoring below this (0-1; with a calibrated model the probability that a unit is right), "
-                  "with their relations.")
+                  "with their relations. Scores are per label: a news text's major claim is rarely exactly right, so it "
+                  "scores low (often 0.2-0.5) and is the first unit a threshold drops.")
 
 
 @app.command()

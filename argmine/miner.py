@@ -69,13 +69,14 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
     for a directory that is missing or unreadable (a broken ``calibration.json`` too).
     """
     from .model.directory import default_model_dir, load_dir
-    from .model.onnx_encoder import check_backend
+    from .model.onnx_encoder import resolve_backend
     from .threads import check_threads, prefer_passive_wait, set_threads
 
     check_threads(threads)
-    check_backend(backend)
     prefer_passive_wait()  # before torch is first imported, else too late (argmine.threads)
     device = pick_device(device)
+    if precision in ("fp32", "bf16"):  # a missing ONNX Runtime is told before the model is read (a bad precision: Miner)
+        resolve_backend(backend, device, precision)
     path = Path(model) if model is not None else default_model_dir()
     net, tok, cfg = load_dir(path)
     set_threads(threads)

@@ -206,3 +206,26 @@ def test_broken_model_dir_is_a_clean_error(tiny_model_dir, tmp_path):
     src.write_text(TEXT, encoding="utf-8")
     res = runner().invoke(app, ["mine", str(src), "--model", str(model)])
     assert_clean_error(res, "broken-model")
+
+
+def test_a_warning_on_the_command_line_is_one_line_without_a_source_path(tiny_model_dir, tmp_path):
+    import warnings
+
+    src = tmp_path / "de.txt"
+    src.write_text("Die Stadt sollte Autos aus dem Zentrum verbannen, denn der Verkehr ist gefährlich. " * 4, encoding="utf-8")
+    old = warnings.showwarning
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            res = runner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir)])
+    finally:
+        warnings.showwarning = old
+    assert res.exit_code == 0, res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if "does not look like English" in ln]
+    assert lines and all(ln.startswith("argmine: warning: ") for ln in lines), res.stderr
+    assert ".py:" not in res.stderr
+
+
+def test_backend_help_names_the_extra_to_install():
+    wide = runner().invoke(app, ["mine", "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
+    assert "pip install 'argmine[onnx]'" in wide
