@@ -85,15 +85,14 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     ``page_map``: how web pages are extracted (``argmine.batch.web.PageMap``; the Ray engine extracts in parallel).
     ``max_chars``: longer texts go to ERRORS (None: the miner's ``max_chars``, else DEFAULT_MAX_CHARS); a larger
     value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
-    Raises BatchError / DataNotFoundError when it cannot run, BatchInterrupted (a KeyboardInterrupt) on Ctrl-C
-    after cutting the output back to whole chunks.
 
     Returns:
         The run's ``BatchSummary`` (records read, mined, errors by reason, already done, documents/s).
 
     Raises:
         ArgumentValueError: ``limit`` below 0, ``max_seconds`` not above 0, or ``batch_size``, ``chunk_size`` or
-            ``max_chars`` below 1 (E107).
+            ``max_chars`` below 1 (E107). BatchError / DataNotFoundError: it cannot run. BatchInterrupted (a
+            KeyboardInterrupt): Ctrl-C, after cutting the output back to whole chunks.
     """
     t0 = time.perf_counter()
     miner_max = getattr(miner, "max_chars", None)
