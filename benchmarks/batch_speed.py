@@ -25,34 +25,7 @@ try:  # run from a checkout without installing
 except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-def texts_for_benchmark(data_dir):
-    try:
-        from argmine.corpora.aaec import read_aaec
-
-        texts = [d.text for d in read_aaec(data_dir, "test")]
-        if texts:
-            return texts, f"AAEC test essays ({len(texts)})"
-    except Exception:
-        pass
-    ex = Path(__file__).resolve().parent.parent / "data" / "examples" / "oped.txt"
-    return [ex.read_text(encoding="utf-8")] * 40, "example op-ed x40"
-
-
-def encoder_forward_seconds(miner, paras, batch_size):
-    import torch
-
-    enc = miner.net.encoder
-    t0 = time.perf_counter()
-    with torch.inference_mode():
-        wins = sorted((w for p in paras for w in p.windows), key=lambda w: len(w.input_ids))
-        for i in range(0, len(wins), batch_size):
-            b = wins[i:i + batch_size]
-            T = max(len(w.input_ids) for w in b)
-            ids = torch.tensor([w.input_ids + [0] * (T - len(w.input_ids)) for w in b], device=miner.device)
-            att = torch.tensor([[1] * len(w.input_ids) + [0] * (T - len(w.input_ids)) for w in b], device=miner.device)
-            enc(input_ids=ids, attention_mask=att)
-    return time.perf_counter() - t0
+from speed import encoder_forward, texts_for_benchmark  # noqa: E402  (the same texts and yardstick as speed.py)
 
 
 def main(argv=None):
@@ -95,7 +68,7 @@ def main(argv=None):
     for _ in miner.mine_batch(base, batch_size=a.batch_size, show_progress=False):
         pass
     mine_s = (time.perf_counter() - t0) * a.repeat
-    enc_s = encoder_forward_seconds(miner, paras, a.batch_size) * a.repeat
+    enc_s = encoder_forward(miner.net.encoder, paras, a.batch_size, miner.device) * a.repeat
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     res = {
         "texts": what, "repeat": a.repeat, "n_docs": len(texts), "wordpieces": pieces, "threads": a.threads,

@@ -277,7 +277,6 @@ def encoder_baseline(a: argparse.Namespace) -> Dict:
     import argmine  # noqa: F401
     from argmine.model.features import prepare
     from argmine.model.network import encode_paragraphs  # noqa: F401  (speed.py imports it before its clock)
-    import batch_speed
     import speed
 
     from argmine.model.directory import default_model_dir, read_config, weights_file
@@ -301,12 +300,8 @@ def encoder_baseline(a: argparse.Namespace) -> Dict:
     paras = [p for t in texts for p in prepare(t, tok, cfg.max_length)]
     pieces = sum(len(w.input_ids) for p in paras for w in p.windows)
 
-    class _Shim:  # what batch_speed.encoder_forward_seconds reads of a miner
-        net = type("N", (), {"encoder": enc})()
-        device = "cpu"
-
-    batch_speed.encoder_forward_seconds(_Shim, paras[:1], a.batch_size)  # warm-up
-    enc_s = batch_speed.encoder_forward_seconds(_Shim, paras, a.batch_size)
+    speed.encoder_forward(enc, paras[:1], a.batch_size)  # warm-up
+    enc_s = speed.encoder_forward(enc, paras, a.batch_size)
     res = {"texts": what, "n_docs": len(texts), "wordpieces": pieces, "threads": a.threads,
            "load_s": round(load_s, 3), "encoder_forward_s": round(enc_s, 3),
            "wordpieces_per_s": round(pieces / enc_s) if enc_s > 0 else None,
