@@ -197,6 +197,16 @@ _ADVERT = _rx(
     r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?"
     r"|article continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?|skip advertisement|ad feedback|"
     r"report (?:this )?ad|close ad|anzeige|publicit\u00e9|publicidad)\s*[.:|]?\s*$")
+# a paywall or metering notice: "You have 1 free article left this month", "This article is for subscribers"
+_PAYWALL = _rx(r"\b(?:free|remaining) (?:articles?|stories|reads?)(?: (?:left|remaining))?(?: this (?:month|week))?\s*[.!]?$|"
+               r"^this (?:article|story|content|column) is (?:only )?(?:for|available to|exclusive to|reserved for) "
+               r"(?:paying )?(?:subscribers|members)\b|^(?:subscribe|become a (?:member|subscriber)|start your "
+               r"(?:free )?trial) (?:now )?(?:to|and) (?:continue|keep|read on|unlock)\b|^you(?:['\u2019]ve| have) "
+               r"(?:reached|used|read) (?:your|all|\d+)\b.{0,40}\b(?:articles?|stories)\b")
+# a call for submissions with the address to send them to: "Letters to the editor may be sent to x@y"
+_SUBMIT_TO = _rx(r"\b(?:letters?|columns?|op-?eds?|submissions|commentar(?:y|ies)|opinions?|tips|feedback|responses?)\b"
+                 r".{0,60}\b(?:may|can|should|must) be (?:sent|e-?mailed|submitted|addressed|directed)\b.{0,40}"
+                 r"[\w.+-]+@[\w-]+\.\w+")
 _NAVIGATION = _rx(
     r"^(?:skip to (?:main )?(?:content|navigation|footer)|back to top|return to top|scroll to top|jump to|"
     r"(?:next|previous|prev) (?:article|story|page|post)\b|page \d+ of \d+|show more|load more|see more|view more|"
@@ -418,7 +428,8 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "copyright"
     if n_chars <= 250 and _COMMENT.search(s):
         return "comment_prompt"
-    if n_words <= 8 and _ADVERT.search(s) or n_words <= 40 and _WRITE_FOR_US.match(s):
+    if n_words <= 8 and _ADVERT.search(s) or n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
+            _PAYWALL.search(s):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
         return "timestamp"
@@ -450,7 +461,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "publication_note"
     if n_chars <= 200 and (_TAGS.search(s) or _TAGS_HEADER.match(s)):
         return "tags"
-    if n_chars <= 200 and _CONTACT.search(s) or n_chars <= 320 and _LETTERS.search(s):
+    if n_chars <= 200 and _CONTACT.search(s) or n_chars <= 320 and (_LETTERS.search(s) or _SUBMIT_TO.search(s)):
         return "contact"
     if n_words <= 6 and (_NAV_WHOLE.match(s) or (not ends_stop and _NAVIGATION.match(s))):
         return "navigation"
@@ -602,6 +613,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         lines = [_core(text[s:e]) for s, e in raw]
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
+        _furniture_runs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
 
@@ -854,6 +866,65 @@ def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
             pending.append(i)
             continue
         break
+
+
+def _blocks(lines: List[str], order: List[int]) -> List[List[int]]:
+    """The non-blank lines grouped into blocks: runs of consecutive lines with no blank line between them."""
+    out: List[List[int]] = []
+    for i in order:
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def _furniture_block(block: List[int], kinds: Dict[int, str]) -> bool:
+    """A block of at least three lines, two or more of them noise and noise at least half of them."""
+    flagged = sum(1 for i in block if i in kinds)
+    return len(block) >= 3 and flagged >= 2 and 2 * flagged >= len(block)
+
+
+def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Step 5 (after the learned classifier): the page head and foot as blocks of furniture.
+
+    Copied pages set their furniture as runs of single lines (headline, standfirst, byline, timestamp; bio,
+    disclaimer, tags, copyright) and their body as paragraphs between blank lines. In the blocks before the
+    first and after the last block of body text, a block that is mostly noise already (``_furniture_block``) is
+    all noise: its other lines of at most 60 words become ``title`` (head) or ``author_bio`` / ``disclaimer``
+    (foot) -- but a line that ends like a sentence only when noise lies beyond it, towards the body (below it in
+    the head, above it in the foot), or when it describes a person at the foot (``_FOOT_PERSON``): an opening or a
+    closing paragraph set without a blank line against the furniture stays body. A text without blank lines is
+    one block and is left alone."""
+    blocks = _blocks(lines, order)
+    furn = [_furniture_block(b, kinds) or all(i in kinds for i in b) for b in blocks]
+    if all(furn):
+        return
+    first = furn.index(False)
+    last = len(furn) - 1 - furn[::-1].index(False)
+    for bi, block in enumerate(blocks):
+        if not furn[bi] or first <= bi <= last:
+            continue
+        for k, i in enumerate(block):
+            beyond = block[k + 1:] if bi < first else block[:k]
+            if i not in kinds and len(_words(lines[i])) <= 60 and (
+                    not _ends_sentence(lines[i]) or any(j in kinds for j in beyond) or
+                    bi > last and _FOOT_PERSON.search(lines[i])):
+                kinds[i] = "title" if bi < first else _foot_kind(lines[i])
+
+
+# an author described at the foot of a page: "Bronwyn Tate is a former ...", "Ron Hartwig of Clay Township is a
+# retired paramedic", "I'm a dentist in ...", "I have taught water safety for fifteen years"
+_FOOT_PERSON = re.compile(
+    r"^[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}(?: of [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3})?,? "
+    r"(?:is|was|has been) (?:an?|the) |^I(?:['\u2019]m| am) an? |^I(?:['\u2019]ve| have) (?:worked|taught|lived|served|"
+    r"written|covered|reported|practi[sc]ed|campaigned|volunteered)\b.{0,80}\bfor (?:\w+|\d+) years\b")
+_PERSON = _rx(r"^(?:i|i'm|i\u2019m|we|my|our)\b|\b(?:is|was|are) (?:an?|the) |\b(?:writes|teaches|works|lives)\b")
+
+
+def _foot_kind(s: str) -> str:
+    """The kind of an unflagged line of the page foot: a person described (an author bio) or a notice."""
+    return "author_bio" if _PERSON.search(s) else "disclaimer"
 
 
 def noise_spans(text: str, *, learned=None, threshold: Optional[float] = None) -> List[Span]:

@@ -202,3 +202,54 @@ def test_a_caption_above_its_credit_in_the_page_head_is_flagged_but_not_a_body_s
     mid = body + "Fares are a choice, not a law of nature.\nPhotograph: Jo Bloggs/Getty Images\n\n" + body
     flagged = {mid[s:e] for s, e, _ in noise_lines(mid)}
     assert "Fares are a choice, not a law of nature." not in flagged
+
+
+_HEAD = "THE HARBOUR HERALD\nHome | News | Opinion\n{head}\nBy Mara Quint\nMarch 3, 2026 | 6:10 am\n\n"
+_BODY = ("Towns along the coast should fund year-round ferry crews, because seasonal crews leave islanders stranded "
+         "every winter.\n\nThe second reason is cost: a stranded clinic visit costs the health board more than a "
+         "crew's wages for a week.\n\n")
+
+
+def _flagged(text):
+    return {text[s:e]: k for s, e, k in noise_lines(text, learned=False)}
+
+
+def test_a_foot_block_of_furniture_takes_its_bios_and_lists():
+    foot = ("Ron Hartwig of Clay Township is a retired paramedic and served 34 years with the rescue squad.\n"
+            "I have taught water safety to children for fifteen years, and I still meet teenagers who cannot float.\n"
+            "Ambulance, Emergency Services, County Board, Taxes\n"
+            "Letters to the editor may be sent to letters@herald.example. Please include your town.\n"
+            "This article is for subscribers. You have 1 free article left this month.\n"
+            "Copyright 2026 The Harbour Herald. All rights reserved.")
+    text = _HEAD.format(head="Fund the ferries") + _BODY + foot
+    flagged = _flagged(text)
+    for line in foot.splitlines():
+        assert line in flagged, line
+    assert flagged[foot.splitlines()[0]] == "author_bio"
+    assert not any(k.startswith(("Towns along", "The second reason")) for k in flagged)
+
+
+def test_a_standfirst_between_headline_and_byline_is_furniture():
+    standfirst = "Ferry crews have been cut for a decade. The council should now restore them and fund them properly."
+    text = "THE HARBOUR HERALD\nHome | News | Opinion\nFund the ferries\n" + standfirst + "\nBy Mara Quint\n" \
+           "March 3, 2026 | 6:10 am\n\n" + _BODY + "Copyright 2026 The Harbour Herald. All rights reserved."
+    assert standfirst in _flagged(text)
+
+
+@pytest.mark.parametrize("opening_last", [True, False])
+def test_body_set_without_blank_lines_against_the_furniture_stays_body(opening_last):
+    opening = "Cities across the country are building lanes, and ours should follow because cycling saves lives."
+    closing = "The council should act this year, before the summer, and fund the lanes in full."
+    text = ("Why cities need bike lanes\nBy Jane Doe\nMarch 3, 2026\n" + opening + "\n\nThe middle paragraph "
+            "gives the reasons at some length, with figures from three cities that built lanes.\n\n" + closing +
+            "\nJane Doe is a writer in Berlin.\n\u00a9 2026 The Paper")
+    flagged = _flagged(text)
+    assert opening not in flagged and closing not in flagged
+    assert flagged.get("Jane Doe is a writer in Berlin.") == "author_bio"
+
+
+def test_a_text_without_blank_lines_is_never_one_block_of_furniture():
+    text = ("Fund the ferries\nBy Mara Quint\nMarch 3, 2026 | 6:10 am\nTowns should fund ferry crews.\n"
+            "Crews are cheap.\nIslanders are stranded.\nCopyright 2026 The Harbour Herald.")
+    flagged = _flagged(text)
+    assert not any(k.startswith(("Towns should", "Crews are", "Islanders")) for k in flagged)
