@@ -44,6 +44,17 @@ def line_spans(text: str) -> List[Span]:
     return spans
 
 
+_LIST_MARKER = re.compile(r"(?:[-*+\u2022\u00b7\u2013\u2014\u25aa\u25e6\u2023\u25cf]|\d{1,2}[.)]|[a-z]\)|\([a-z0-9]{1,2}\))[ \t]+")
+
+
+def list_marker_end(text: str, start: int, end: int) -> int:
+    """Where the text of a list item begins: after a leading bullet ("- ", "\u2022 ", "* "), number ("1. ", "2) ")
+    or letter ("a) ", "(b) ") and the spaces after it; ``start`` when ``text[start:end]`` opens with none (an
+    upper-case "A. " is left alone: an initial)."""
+    m = _LIST_MARKER.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
 def strip_span(text: str, start: int, end: int) -> Span:
     """The span without surrounding whitespace."""
     while start < end and text[start].isspace():

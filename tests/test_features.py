@@ -111,3 +111,21 @@ def test_noise_lines_inside_a_paragraph_are_cut_out(tokenizer):
     byline = (text.index("By Jane"), text.index("By Jane") + len("By Jane Doe, transport correspondent"))
     assert paras and all(not (p.start < byline[1] and p.end > byline[0]) for p in paras)
     assert any(text[p.start:p.end].startswith("Every year") for p in paras)
+
+
+def test_list_markers_are_no_part_of_a_paragraph_s_words(tokenizer):
+    items = ["- Fares bring in little money.", "2) Free travel raised ridership.", "(b) Crowding means more buses.",
+             "\u2022 Buses are cleaner than cars."]
+    text = "Buses should be free for the young.\n\n" + "\n".join(items)
+    paras = prepare(text, tokenizer, max_length=128, use_noise_filter=False)
+    firsts = [text[p.words[0][0]:p.words[0][1]] for p in paras]
+    assert firsts == ["Buses", "Fares", "Free", "Crowding", "Buses"]
+
+
+@pytest.mark.parametrize("line,expected", [("- Fares", "Fares"), ("1. Fares", "Fares"), ("a) Fares", "Fares"),
+                                           ("A. Lincoln said so", "A. Lincoln said so"), ("-5 degrees", "-5 degrees"),
+                                           ("2026. A year", "2026. A year"), ("- ", "- ")])
+def test_list_marker_end(line, expected):
+    from argmine.text import list_marker_end
+
+    assert line[list_marker_end(line, 0, len(line)):] == expected

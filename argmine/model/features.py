@@ -95,7 +95,7 @@ def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool 
     a first sentence (or ends in a comment prompt) keeps only the runs of words between noise lines, each mined on
     its own, so no unit can reach into a noise line.
     """
-    from ..text import paragraph_roles, paragraph_spans, word_spans
+    from ..text import list_marker_end, paragraph_roles, paragraph_spans, word_spans
 
     paras = paragraph_spans(text)
     noise = []
@@ -106,7 +106,8 @@ def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool 
     ends = [e for _, e in noise]
     if any(b < a for a, b in zip(ends, ends[1:])):
         ends = None  # not in order: scan from the first span
-    runs = [_runs_outside(word_spans(text, s, e), noise, ends) for s, e in paras]
+    # a list item's bullet or number is no part of a unit
+    runs = [_runs_outside(word_spans(text, list_marker_end(text, s, e), e), noise, ends) for s, e in paras]
     skip = {i for i, r in enumerate(runs) if not r}
     roles = paragraph_roles(text, paras, skip)
     out = []
