@@ -121,7 +121,8 @@ _RELATED = _rx(
     r"read (?:this|the article|it) in (?:another language|\w+)|listen to (?:this|the) (?:article|story|episode)|"
     r"listen\b.{0,20}\b\d+\s*min|lesen sie (?:auch|mehr)|lire aussi|lea tambi\u00e9n|leer m\u00e1s|"
     r"leia tamb\u00e9m|mehr zum thema|\u00e0 lire aussi|voir aussi|(?:more|further) information(?=\s*:?\s*$)|"
-    r"explore more(?=\s*:?\s*$))\b(?P<rest>.*)$")
+    r"explore more(?=\s*:?\s*$)|(?:also|earlier|more|elsewhere|previously|latest|today|this week) (?:on|in|from|at) "
+    r"(?:the )?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?=\s*:))\b(?P<rest>.*)$")
 _ALWAYS_RELATED = _rx(r"^(?:read more|read next|read also|also read|related|recommended|see also|more from|"
                       r"more on|keep reading|continue reading|lesen sie auch|lire aussi|leer m\u00e1s)\s*[:|>\u00bb\u2192\u2013\u2014-]")
 _SHARE_WORDS = {
@@ -274,6 +275,14 @@ _DISCLAIMER = _rx(
 
     r"(?:this|the) (?:article|piece|column|content) (?:was|is|has been) (?:produced|created|funded|paid for|"
     r"sponsored) (?:by|in partnership|with)\b)")
+# the same in other wordings: "Guest Viewpoint columns reflect the opinions of their authors and not necessarily
+# those of ...", "Opinion & Analysis pieces present the views of their authors. <Outlet> does not necessarily share them."
+_DISCLAIMER_MORE = _rx(
+    r"^(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}(?:pieces|columns|posts|articles|essays|commentaries|contributions|blogs|op-?eds|"
+    r"viewpoints|letters) (?:published (?:here |on this \w+ )?)?(?:reflect|represent|express|present|are|contain) "
+    r"(?:only )?the (?:personal )?(?:views|opinions) of (?:their|the|its) (?:authors?|writers?|contributors?)\b|"
+    r"\bdoes not necessarily (?:share|endorse|agree with) (?:them|these|those|the (?:views|opinions))\b|"
+    r"\band not necessarily (?:those|the (?:views|opinions)) of\b")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
 _DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b")
@@ -454,7 +463,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "share"
     if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
         return "newsletter"
-    if n_chars <= 250 and _DISCLAIMER.search(s) or n_chars <= 400 and _DISCLOSURE.search(s) or n_chars <= 320 and _CONSENT.search(s) and \
+    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s)) or n_chars <= 400 and _DISCLOSURE.search(s) or n_chars <= 320 and _CONSENT.search(s) and \
             _CONSENT_TOPIC.search(s) or n_words <= 8 and _CONSENT_BUTTONS.match(s):
         return "disclaimer"
     if n_chars <= 300 and _PUBNOTE.search(s):
@@ -614,6 +623,8 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
+        _pull_quotes(lines, order, kinds)
+        _question_headings(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
 
@@ -660,6 +671,7 @@ def _wrapped_blocks(text: str, raw: List[Span], order: List[int], cont: Dict[int
 
 # -- context: what a line's neighbours say ----------------------------------------------------------------------
 _LIST_KINDS = ("related", "tags", "navigation")
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _ITEM_END = re.compile(r"[.\u3002\u0964\u06d4,;:\u2026]$")
 
 
@@ -677,8 +689,14 @@ def _starts_upper(s: str) -> bool:
 _FOOT_BIO = re.compile(
     r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|dela|della|"
     r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
-    r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|has (?:taught|worked|written|covered|"
-    r"served|reported|led|chaired))\b(?P<rest>.*)$")
+    r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|owns|founded|co-founded|advises|lectures|"
+    r"manages|has (?:taught|worked|written|covered|served|reported|led|chaired|spent))\b(?P<rest>.*)$")
+# a bio that opens with an apposition: "A sustainability consultant based in Dubai, Priya Menon advises ...",
+# "A retired headmistress and founder of ..., the writer has spent ..."
+_FOOT_BIO_APPOS = re.compile(
+    r"^(?:An?|The) [^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
+    r"the (?:writer|author|columnist|contributor)) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
+    r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages)\b")
 _FOOT_BIO_UNNAMED = _rx(r"^the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|currently|now|"
                         r"also|based)\b")
 _FOOT_BIO_NOUN = _rx(
@@ -686,7 +704,9 @@ _FOOT_BIO_NOUN = _rx(
     r"retired|researcher|professor|lecturer|journalist|reporter|correspondent|lawyer|attorney|planner|economist|"
     r"teacher|nurse|doctor|physician|engineer|architect|campaigner|organi[sz]er|volunteers?|fellow|director|author|"
     r"writer|columnist|student|candidate|union|university|institute|college|foundation|department|newspaper|"
-    r"magazine|newsroom|programme|program|think tank|ngo|charity|coalition|network|alliance|federation)\b")
+    r"magazine|newsroom|programme|program|think tank|ngo|charity|coalition|network|alliance|federation|group|company|"
+    r"firm|business|consultant|advis[eo]r|analyst|owner|principal|head(?:mistress|master|teacher)|scientist|"
+    r"sociologist|historian|specialist|clinic|hospital|school|agency|carrier|farm(?:er)?|pastor|chef)\b")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
 _BIO_MORE = _rx(
     r"^(?:(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|previously|also|writes?|teach(?:es)?|"
@@ -700,7 +720,7 @@ def _foot_bio(s: str) -> bool:
     """``s`` reads as an author bio when it stands after the last body line: a name, a bio verb, one or two
     sentences of at most 45 words, and a word of jobs and institutions; or the same without a name ("The writer is
     an assistant professor of ...")."""
-    if _FOOT_BIO_UNNAMED.match(s):
+    if _FOOT_BIO_UNNAMED.match(s) or _FOOT_BIO_APPOS.match(s):
         return len(_words(s)) <= 45 and bool(_FOOT_BIO_NOUN.search(s))
     m = _FOOT_BIO.match(s)
     if not m or len(_words(s)) > 45 or not _FOOT_BIO_NOUN.search(m.group("rest")):
@@ -793,7 +813,9 @@ def _header_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
         while j < len(lines) and not blank(j):
             k = kinds.get(j)
             item = lines[j]
-            if k is None and not (len(_words(item)) <= 16 and len(item) <= 140 and any(ch.isalpha() for ch in item)
+            numbered = kind == "related" and _NUMBERED.match(item) is not None  # "1. <headline>" under "Most read"
+            if k is None and not ((len(_words(item)) <= 16 and len(item) <= 140 or numbered and len(_words(item)) <= 30)
+                                  and any(ch.isalpha() for ch in item)
                                   and _no_final_stop(item, allow_questions=kind == "related")):
                 items = []  # the block goes on with a sentence: body text, perhaps wrapped -- keep out
                 break
@@ -868,6 +890,45 @@ def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
         break
 
 
+_OPEN_QUOTE = "\"'\u201c\u201e\u00ab\u2018\u201a\u2039"
+
+
+def _plain(s: str) -> str:
+    """``s`` in lower case with quote marks and runs of anything but letters and digits as single spaces."""
+    return " ".join(re.findall(r"[^\W_]+", s.lower()))
+
+
+def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A pull quote: a line standing alone (blank lines around it), in quote marks, of at least five words, that
+    repeats the words of a sentence found in another line of the text. It is typeset furniture (``heading``), and
+    the sentence is mined where it stands in the body."""
+    body = [(i, _plain(lines[i])) for i in order if i not in kinds]
+    for pos, i in enumerate(order):
+        s = lines[i]
+        alone = (pos == 0 or order[pos - 1] < i - 1) and (pos == len(order) - 1 or order[pos + 1] > i + 1)
+        if i in kinds or not alone or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
+            continue
+        quote = _plain(s)
+        if any(j != i and quote in text for j, text in body):
+            kinds[i] = "heading"
+
+
+# other short questions standing alone ("So what can Congress do?", "And who cares?") are rhetorical body text
+_ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
+
+
+def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A subheading put as a question: a line of at most six words asking "What about ...?" or "How about ...?",
+    standing alone (blank lines around it) between two paragraphs of the text ("But what about safety?")."""
+    for pos in range(1, len(order) - 1):
+        i = order[pos]
+        s = lines[i].rstrip(_CLOSERS)
+        if i not in kinds and order[pos - 1] < i - 1 and order[pos + 1] > i + 1 and s.endswith("?") and \
+                len(_words(s)) <= 6 and s.count("?") == 1 and order[pos + 1] not in kinds and \
+                _ABOUT_QUESTION.match(s):
+            kinds[i] = "heading"
+
+
 def _blocks(lines: List[str], order: List[int]) -> List[List[int]]:
     """The non-blank lines grouped into blocks: runs of consecutive lines with no blank line between them."""
     out: List[List[int]] = []
@@ -909,7 +970,7 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
             beyond = block[k + 1:] if bi < first else block[:k]
             if i not in kinds and len(_words(lines[i])) <= 60 and (
                     not _ends_sentence(lines[i]) or any(j in kinds for j in beyond) or
-                    bi > last and _FOOT_PERSON.search(lines[i])):
+                    bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]))):
                 kinds[i] = "title" if bi < first else _foot_kind(lines[i])
 
 

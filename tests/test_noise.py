@@ -253,3 +253,60 @@ def test_a_text_without_blank_lines_is_never_one_block_of_furniture():
             "Crews are cheap.\nIslanders are stranded.\nCopyright 2026 The Harbour Herald.")
     flagged = _flagged(text)
     assert not any(k.startswith(("Towns should", "Crews are", "Islanders")) for k in flagged)
+
+
+def test_a_pull_quote_repeating_a_body_sentence_is_furniture_and_the_sentence_stays():
+    sentence = "Kitchens that weigh their waste cut it by a fifth within a year"
+    text = _HEAD.format(head="Weigh the waste") + _BODY + f"Hotels should act. {sentence}, the survey found.\n\n" \
+        f"\u201c{sentence}\u201d\n\nThe closing paragraph asks the ministry to publish the figures every year."
+    flagged = _flagged(text)
+    assert flagged.get(f"\u201c{sentence}\u201d") == "heading"
+    assert not any(sentence in k and not k.startswith("\u201c") for k in flagged)
+
+
+def test_a_quotation_that_is_not_repeated_stays_body():
+    quote = "\u201cWe cannot wait another winter for the boats we were promised,\u201d said one islander."
+    text = _HEAD.format(head="Fund the ferries") + _BODY + quote + "\n\nThe council should act now."
+    assert quote not in _flagged(text)
+
+
+@pytest.mark.parametrize("line,kept", [("But what about the heat?", False), ("What about the shippers?", False),
+                                       ("So what can Congress do?", True), ("And who cares?", True)])
+def test_what_about_subheadings_are_furniture_other_short_questions_body(line, kept):
+    text = _BODY + line + "\n\nThe answer is shade: trees and awnings cost little and work at once."
+    assert (line not in _flagged(text)) == kept
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Also on the Voice: The last bus from the valley is being withdrawn in September", "related"),
+    ("Earlier on NL Current: Police unions say officers should not patrol in helmets", "related"),
+    ("Guest Viewpoint columns reflect the opinions of their authors and not necessarily those of the Weekly.",
+     "disclaimer"),
+    ("Opinion & Analysis pieces present the views of their authors. The Insight does not necessarily share them.",
+     "disclaimer"),
+    ("This article is for subscribers. You have 1 free article left this month.", "advertisement"),
+])
+def test_more_furniture_wordings(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
+
+
+@pytest.mark.parametrize("line", ["Also on Monday: the council voted to close the pool.",
+                                  "Critics say the columns reflect the opinions of their authors.",
+                                  "Letters to the editor were sent to the council, which ignored them."])
+def test_body_sentences_like_the_new_wordings_are_kept(line):
+    assert classify_line(line, position=30, n_lines=40) is None
+
+
+def test_a_bio_opening_with_an_apposition_at_the_foot_is_furniture():
+    bio = "A sustainability consultant based in Dubai, Priya Menon advises hotel groups on reducing food waste."
+    text = _HEAD.format(head="Weigh the waste") + _BODY + bio + "\nTags: food waste, hotels\n" \
+        "Comments (3) | Add your comment\nCopyright \u00a9 2026 Gulf Meridian Media. All rights reserved."
+    assert _flagged(text).get(bio) == "author_bio"
+
+
+def test_numbered_headlines_under_a_most_read_header_are_related():
+    items = ["1. A family of four was turned away from the last sailing of the day because the deck was full",
+             "2. Council confirms that the swimming pool will stay shut until at least the spring"]
+    text = _BODY + "Most read\n" + "\n".join(items) + "\n\u00a9 The Forth Herald Ltd, 2026."
+    flagged = _flagged(text)
+    assert all(flagged.get(i) == "related" for i in items)
