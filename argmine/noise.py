@@ -179,7 +179,10 @@ _NEWSLETTER = _rx(
     r"(?:make a )?(?:donate|contribution)\s*(?:now|today)?\s*[.!]?\s*$|we (?:rely on|depend on) (?:readers|our readers)|"
     r"this (?:article|story|content) is (?:free|available) (?:to|for) (?:subscribers|all readers)|"
     r"(?:start|get) (?:your )?(?:free )?trial\b|unlock (?:this|unlimited)\b|(?:log|sign) ?in or (?:sign up|subscribe|"
-    r"register)\b|create (?:a )?free account)")
+    r"register)\b|create (?:a )?free account|you(?: are|['\u2019]re) receiving this (?:e-?mail|newsletter|message)\b|"
+    r".{0,120}\bunsubscribe from (?:this|our|the) (?:list|newsletter|mailing list)\b|subscribe to (?-i:[A-Z][\w'\u2019&-]*(?: [A-Z][\w'\u2019&-]*){0,3})"
+    r"\s*[:,\u2013\u2014-][^.!?]{1,60}\bevery (?:(?:week)?day|morning|evening|week|(?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day)\b)")
 _TIMESTAMP = _rx(
     rf"^(?:(?:last )?(?:updated|modified|published|posted|first published|last modified|created|written|"
     rf"aktualisiert|mis \u00e0 jour|actualizado|publi\u00e9 le|publicado)(?: on| at)?\s*[:|]?\s*(?:on\s+)?"
@@ -204,6 +207,12 @@ _PAYWALL = _rx(r"\b(?:free|remaining) (?:articles?|stories|reads?)(?: (?:left|re
                r"(?:paying )?(?:subscribers|members)\b|^(?:subscribe|become a (?:member|subscriber)|start your "
                r"(?:free )?trial) (?:now )?(?:to|and) (?:continue|keep|read on|unlock)\b|^you(?:['\u2019]ve| have) "
                r"(?:reached|used|read) (?:your|all|\d+)\b.{0,40}\b(?:articles?|stories)\b")
+# a membership or donation promo with a price: "Not a member yet? Join today from \u00a32.10 a week"
+_PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:member|supporter|subscriber)|donate|sign up)\b.{0,60}"
+                   r"(?:[$\u00a3\u20ac]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:z\u0142|kr|eur|usd|gbp)\b)")
+# a line that gives an e-mail address or a phone number to write to or call
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
+_ADDRESS_VERB = _rx(r"\b(?:write|e-?mail|call|contact|reach|send|text|message|phone)\b")
 # a call for submissions with the address to send them to: "Letters to the editor may be sent to x@y"
 _SUBMIT_TO = _rx(r"\b(?:letters?|columns?|op-?eds?|submissions|commentar(?:y|ies)|opinions?|tips|feedback|responses?)\b"
                  r".{0,60}\b(?:may|can|should|must) be (?:sent|e-?mailed|submitted|addressed|directed)\b.{0,40}"
@@ -282,7 +291,8 @@ _DISCLAIMER_MORE = _rx(
     r"viewpoints|letters) (?:published (?:here |on this \w+ )?)?(?:reflect|represent|express|present|are|contain) "
     r"(?:only )?the (?:personal )?(?:views|opinions) of (?:their|the|its) (?:authors?|writers?|contributors?)\b|"
     r"\bdoes not necessarily (?:share|endorse|agree with) (?:them|these|those|the (?:views|opinions))\b|"
-    r"\band not necessarily (?:those|the (?:views|opinions)) of\b")
+    r"\band not necessarily (?:those|the (?:views|opinions)) of\b|\b(?:views|opinions) expressed (?:in (?:them|it|"
+    r"these|this \w+)|here) are (?:solely |only |entirely )?(?:those of |the )(?:the |their )?(?:authors?|writers?)\b")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
 _DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b")
@@ -423,6 +433,8 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
         return None
     words = _words(s)
     n_words = len(words)
+    if n_words <= 15 and _MARKDOWN_HEADING.match(line.strip()):
+        return "heading"
     n_chars = len(s)
     ends_stop = _ends_sentence(s)
     near = (n_lines > 1 and position >= n_lines - 4) or position <= 3  # near the start or the end of the text
@@ -438,7 +450,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     if n_chars <= 250 and _COMMENT.search(s):
         return "comment_prompt"
     if n_words <= 8 and _ADVERT.search(s) or n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
-            _PAYWALL.search(s):
+            (_PAYWALL.search(s) or _PRICE_PROMO.search(s)):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
         return "timestamp"
@@ -470,7 +482,8 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "publication_note"
     if n_chars <= 200 and (_TAGS.search(s) or _TAGS_HEADER.match(s)):
         return "tags"
-    if n_chars <= 200 and _CONTACT.search(s) or n_chars <= 320 and (_LETTERS.search(s) or _SUBMIT_TO.search(s)):
+    if n_chars <= 200 and _CONTACT.search(s) or n_chars <= 320 and (_LETTERS.search(s) or _SUBMIT_TO.search(s)) or \
+            n_words <= 40 and _ADDRESS.search(s) and _ADDRESS_VERB.search(s):
         return "contact"
     if n_words <= 6 and (_NAV_WHOLE.match(s) or (not ends_stop and _NAVIGATION.match(s))):
         return "navigation"
@@ -671,6 +684,7 @@ def _wrapped_blocks(text: str, raw: List[Span], order: List[int], cont: Dict[int
 
 # -- context: what a line's neighbours say ----------------------------------------------------------------------
 _LIST_KINDS = ("related", "tags", "navigation")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")  # "## Who pays?": a Markdown subheading
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _ITEM_END = re.compile(r"[.\u3002\u0964\u06d4,;:\u2026]$")
 
@@ -687,15 +701,15 @@ def _starts_upper(s: str) -> bool:
 # an author bio in the page foot, in wordings beyond "<Name> is a <role> ...": "<Name> heads the ... desk of ...",
 # "<Name> chairs the ... association" -- judged only in the run of noise after the last body line
 _FOOT_BIO = re.compile(
-    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|dela|della|"
+    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_a-z][\w.'\u2019-]*(?:\s+(?:[^\W\d_a-z][\w.'\u2019-]*|de|da|del|dela|della|"
     r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
     r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|owns|founded|co-founded|advises|lectures|"
     r"manages|has (?:taught|worked|written|covered|served|reported|led|chaired|spent))\b(?P<rest>.*)$")
 # a bio that opens with an apposition: "A sustainability consultant based in Dubai, Priya Menon advises ...",
 # "A retired headmistress and founder of ..., the writer has spent ..."
 _FOOT_BIO_APPOS = re.compile(
-    r"^(?:An?|The) [^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
-    r"the (?:writer|author|columnist|contributor)) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
+    r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
+    r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
     r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages)\b")
 _FOOT_BIO_UNNAMED = _rx(r"^the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|currently|now|"
                         r"also|based)\b")
@@ -706,11 +720,13 @@ _FOOT_BIO_NOUN = _rx(
     r"writer|columnist|student|candidate|union|university|institute|college|foundation|department|newspaper|"
     r"magazine|newsroom|programme|program|think tank|ngo|charity|coalition|network|alliance|federation|group|company|"
     r"firm|business|consultant|advis[eo]r|analyst|owner|principal|head(?:mistress|master|teacher)|scientist|"
-    r"sociologist|historian|specialist|clinic|hospital|school|agency|carrier|farm(?:er)?|pastor|chef)\b")
+    r"sociologist|historian|specialist|clinic|hospital|school|agency|carrier|farm(?:er)?|pastor|chef|superintendent|"
+    r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch)\b")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
 _BIO_MORE = _rx(
     r"^(?:(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|previously|also|writes?|teach(?:es)?|"
-    r"taught|serves?|served|coordinates?|chairs?|leads?|heads?|runs?|sits?|holds?|studied|spent|joined|edits?)\b|"
+    r"taught|serves?|served|coordinates?|chairs?|leads?|heads?|runs?|sits?|holds?|studied|spent|joined|edits?|"
+    r"still)\b|"
     r"(?:his|her|their) (?:latest|new|most recent|forthcoming|first|previous|next) (?:book|novel|collection|report|"
     r"film|podcast)\b|before (?:joining|that|becoming|moving|coming)\b|previously,? (?:he|she|they)\b|"
     r"earlier,? (?:he|she|they)\b|follow (?:him|her|them)\b)")
@@ -814,7 +830,9 @@ def _header_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
             k = kinds.get(j)
             item = lines[j]
             numbered = kind == "related" and _NUMBERED.match(item) is not None  # "1. <headline>" under "Most read"
-            if k is None and not ((len(_words(item)) <= 16 and len(item) <= 140 or numbered and len(_words(item)) <= 30)
+            short = len(_words(item)) <= 16 and len(item) <= 140
+            headline = kind == "related" and len(_words(item)) <= 22 and len(item) <= 180  # headlines run longer
+            if k is None and not ((short or headline or numbered and len(_words(item)) <= 30)
                                   and any(ch.isalpha() for ch in item)
                                   and _no_final_stop(item, allow_questions=kind == "related")):
                 items = []  # the block goes on with a sentence: body text, perhaps wrapped -- keep out
@@ -972,6 +990,24 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
                     not _ends_sentence(lines[i]) or any(j in kinds for j in beyond) or
                     bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]))):
                 kinds[i] = "title" if bi < first else _foot_kind(lines[i])
+    _last_block_bios(lines, blocks[-1], kinds)
+
+
+def _last_block_bios(lines: List[str], block: List[int], kinds: Dict[int, str]) -> None:
+    """The text's last block, when it is a run of three or more lines with two or more of them noise: its lines that
+    describe a person (``_foot_bio``, ``_FOOT_PERSON``) are ``author_bio``, and so are the bio sentences on the
+    lines right after them (``_BIO_MORE``)."""
+    if len(block) < 3 or sum(1 for i in block if i in kinds) < 2:
+        return
+    bio = False
+    for i in block:
+        if i in kinds:
+            bio = kinds[i] == "author_bio"
+            continue
+        s = lines[i]
+        bio = len(_words(s)) <= 45 and bool(_FOOT_PERSON.search(s) or _foot_bio(s) or bio and _BIO_MORE.match(s))
+        if bio:
+            kinds[i] = "author_bio"
 
 
 # an author described at the foot of a page: "Bronwyn Tate is a former ...", "Ron Hartwig of Clay Township is a

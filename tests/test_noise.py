@@ -310,3 +310,35 @@ def test_numbered_headlines_under_a_most_read_header_are_related():
     text = _BODY + "Most read\n" + "\n".join(items) + "\n\u00a9 The Forth Herald Ltd, 2026."
     flagged = _flagged(text)
     assert all(flagged.get(i) == "related" for i in items)
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("## Who can afford to work for free?", "heading"),
+    ("Not a member yet? Join today from \u00a32.10 a week and get legal advice from day one.", "advertisement"),
+    ("Have your say: write to the editor at letters@frontline.example or at 12 Canal Wharf, Leeds.", "contact"),
+    ("Questions? Call the District Office at (555) 010-4400.", "contact"),
+    ("You are receiving this email because you are a parent of Millbrook Unified. Update your preferences or "
+     "unsubscribe from this list.", "newsletter"),
+    ("Subscribe to Danube Morning: Austria's news in English, every weekday at 7.", "newsletter"),
+    ("The Blogs are written by our readers. The opinions expressed in them are solely those of the authors.",
+     "disclaimer"),
+])
+def test_round_three_wordings(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
+
+
+@pytest.mark.parametrize("line", ["Subscribe to our values every day of the year.",
+                                  "She has advised the council for years, and she was right.",
+                                  "Members join from every town, and they pay what they can."])
+def test_body_sentences_like_round_three_wordings_are_kept(line):
+    assert classify_line(line, position=30, n_lines=40) is None
+
+
+def test_bios_in_the_last_block_of_a_page_are_furniture():
+    bio = ["Dr. Angela Ruiz has served as superintendent of Millbrook Unified since 2021.",
+           "Before that she taught chemistry and was principal of Lakeside High School for eight years.",
+           "Branch secretary of the union's Leeds branch, Maureen Okafor has worked in home care for sixteen years."]
+    text = _BODY + "\n".join(bio) + "\nShare your feedback: take the family survey by March 15.\n" \
+        "Questions? Call the District Office at (555) 010-4400.\nCopyright \u00a9 2026 Millbrook Unified. All rights reserved."
+    flagged = _flagged(text)
+    assert all(flagged.get(b) == "author_bio" for b in bio)
