@@ -22,7 +22,7 @@ __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFou
            "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "OptionValueError",
            "VocabularyError", "DeviceError", "MiningTimeoutError", "ConfigError", "CorpusFormatError",
            "SavedFileFormatError", "UnknownKeyError", "InvalidDocumentError", "PackageMissingError",
-           "ArgumentTypeError", "InputIsADirectoryError", "WarcReadError", "InternalError", "OnnxRuntimeMissingError",
+           "ArgumentTypeError", "InputIsADirectoryError", "WarcReadError", "InternalError", "OnnxRuntimeMissingError", "CommandLineError",
            "BatchError", "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
 
 
@@ -282,6 +282,19 @@ class OnnxRuntimeMissingError(ArgmineError, ImportError):
         super().__init__("backend 'onnx' needs ONNX Runtime (onnxruntime >= 1.16); got " + (detail or "no module 'onnxruntime'")
                          + ". Run: pip install 'argmine[onnx]' (or pip install onnxruntime onnx), or pass backend='auto' "
                          "(falls back to torch) or backend='torch'.")
+
+
+class CommandLineError(ArgmineError, ValueError):
+    """A command line the ``argmine`` command cannot parse (click's usage errors: an option value that is not one of
+    its choices, a missing argument, an unknown option), re-worded as one catalogued line; ``command`` is the
+    command path (``argmine evaluate``)."""
+
+    code = "E114"
+
+    def __init__(self, problem: str, command: str = "argmine") -> None:
+        self.problem = problem
+        self.command = command
+        super().__init__(f"{problem.rstrip('.')}. Run '{command} --help' for what it takes (commands, options and their values).")
 
 
 class ConfigError(ArgmineError, ValueError):

@@ -305,7 +305,25 @@ def format_scores(res: dict) -> str:
         lines.append(f"documents with gold units but no predicted unit: {checks['no_units']}")
     if "predictions" in res and res["predictions"]["n_missing"]:
         lines.append(f"({res['predictions']['n_missing']} gold documents had no prediction: scored as empty)")
-    return "\n".join(lines)
+    note = _boundary_note(res)
+    return "\n".join(lines + ([note] if note else []))
+
+
+def _boundary_note(res: dict) -> Optional[str]:
+    """A note under the table when the 100% component F1 says little: on arg-microtexts (its gold units keep their
+    final punctuation, argmine's units do not, so exact boundaries almost never agree) or whenever it is below half
+    the 50% F1; None otherwise."""
+    from .corpora import ALIASES
+
+    c = res["components"]
+    microtexts = ALIASES.get(res.get("corpus"), res.get("corpus")) == "microtexts"
+    if not microtexts and not (c["f1_50"] > 0 and c["f1_100"] < 0.5 * c["f1_50"]):
+        return None
+    why = ("the gold units of arg-microtexts keep their final punctuation and argmine's units do not" if microtexts
+           else "the predicted units' boundaries rarely equal the gold ones exactly (a corpus convention, such as "
+                "final punctuation or leading discourse markers, can cause this)")
+    return (f"note: F1 100% counts a unit only when its boundaries are exactly the gold ones; {why}. "
+            "Read F1 50% (units sharing at least half of their tokens; docs/scores.md) as the score here.")
 
 
 def scores_payload(results: List[Dict[str, Any]], comparisons: List[Dict[str, Any]], corpus: str, split: str,
