@@ -39,7 +39,11 @@ Counts = Mapping[str, Mapping[str, int]]  # {part: {field: int}}
 
 
 def counts_from_scores(scores: Mapping[str, Any]) -> Dict[str, Dict[str, int]]:
-    """The ``{part: {tp_100, tp_50, n_gold, n_pred}}`` counts of a ``score_documents`` result."""
+    """The ``{part: {tp_100, tp_50, n_gold, n_pred}}`` counts of a ``score_documents`` result.
+
+    Returns:
+        ``{part: {"tp_100", "tp_50", "n_gold", "n_pred"}}`` (ints) for each scored part (``components``, ``relations``,
+        ``segmentation``)."""
     return {part: {f: int(scores[part][f]) for f in FIELDS} for part in PARTS if part in scores}
 
 
@@ -48,6 +52,9 @@ def document_counts(gold: Sequence, pred: Sequence, scorer=None) -> List[Dict[st
 
     ``scorer(gold_list, pred_list) -> scores`` defaults to ``argmine.metrics.score_documents``; pass another (e.g.
     one that first splits documents into paragraphs) to change the unit of scoring while resampling documents.
+
+    Returns:
+        A list with one counts dict (as ``counts_from_scores``) per document pair, in order.
 
     Raises:
         ArgumentValueError: ``pred`` and ``gold`` differ in length (E107).
@@ -89,7 +96,10 @@ def _f1(tp: np.ndarray, n_gold: np.ndarray, n_pred: np.ndarray) -> np.ndarray:
 
 
 def micro_f1(counts: Sequence[Counts], part: str, metric: str = "f1_100") -> float:
-    """Micro-averaged F1 of ``part`` over all documents (equals ``score_documents``' value)."""
+    """Micro-averaged F1 of ``part`` over all documents (equals ``score_documents``' value).
+
+    Returns:
+        The F1 (a float in [0, 1]; 0.0 when there is nothing to score)."""
     mat, where = _matrix(counts, [(part, metric)])
     tot = mat.sum(axis=0)
     t, g, p = where[0]
@@ -130,6 +140,10 @@ def bootstrap_ci(counts: Sequence[Counts], n_resamples: int = 1000, seed: Option
     """Percentile bootstrap intervals ``{part: {metric: [low, high]}}`` over documents.
 
     ``counts``: one ``{part: {tp_100, tp_50, n_gold, n_pred}}`` per document (see ``document_counts``).
+
+    Returns:
+        ``{part: {metric: [low, high]}}``: the percentile interval of each metric (F1 fractions in [0, 1]) at
+        ``confidence``.
     """
     counts = list(counts)
     _check(n_resamples, confidence, len(counts))
@@ -153,6 +167,10 @@ def paired_bootstrap(counts_a: Sequence[Counts], counts_b: Sequence[Counts], n_r
     Returns ``{part: {metric: {"a", "b", "diff", "ci", "p_value"}}}``: the full-set scores of A and B, their
     difference ``b - a``, a percentile interval of the difference and the two-sided shifted-bootstrap p-value.
     ``counts_a[i]`` and ``counts_b[i]`` must be the same gold document.
+
+    Returns:
+        ``{part: {metric: {"a", "b", "diff", "ci", "p_value"}}}``: F1 of A and B (fractions), ``diff = b - a``, its
+        percentile interval ``[low, high]`` and the two-sided p-value in [0, 1].
 
     Raises:
         ArgumentValueError: ``counts_a`` and ``counts_b`` differ in length (E107).

@@ -109,7 +109,10 @@ class InputEncodingError(ArgmineError, ValueError):
 
     @classmethod
     def from_unicode_error(cls, path: PathLike, exc: UnicodeDecodeError) -> "InputEncodingError":
-        """Wrap a ``UnicodeDecodeError`` raised while decoding ``path`` (offset relative to what was decoded)."""
+        """Wrap a ``UnicodeDecodeError`` raised while decoding ``path`` (offset relative to what was decoded).
+
+        Returns:
+            The ``InputEncodingError`` (not raised: the caller raises it)."""
         return cls(path, exc.start, exc.encoding, exc.reason)
 
 
@@ -367,5 +370,8 @@ class InternalError(ArgmineError, RuntimeError):
 
 
 def catalogue() -> Dict[str, type]:
-    """Every error class of the catalogue by its code."""
+    """Every error class of the catalogue by its code.
+
+    Returns:
+        A dict from code (``"E001"``, ...) to error class, every class of ``__all__`` but ``ArgmineError``."""
     return {cls.code: cls for cls in (globals()[n] for n in __all__ if n != "catalogue") if cls is not ArgmineError}

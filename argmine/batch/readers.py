@@ -21,7 +21,10 @@ from .web import html_names, read_html_folder, read_warc, safe_name
 def input_kind(path: PathLike) -> str:
     """``"folder"``, ``"warc"``, ``"csv"``, ``"parquet"`` or ``"jsonl"`` (the default) for an existing INPUT.
 
-    Raises DataNotFoundError when INPUT does not exist."""
+    Raises DataNotFoundError when INPUT does not exist.
+
+    Returns:
+        One of ``"folder"``, ``"warc"``, ``"csv"``, ``"parquet"``, ``"jsonl"``."""
     p = Path(path)
     if p.is_dir():
         return "folder"
@@ -261,7 +264,11 @@ def read_records(path: PathLike, *, text_field: str = "text", id_field: str = "i
 
 
 def count_records(path: PathLike, *, text_field: str = "text") -> Optional[int]:
-    """The number of records in INPUT (a quick pass; for the progress bar), or None when unknown."""
+    """The number of records in INPUT (a quick pass; for the progress bar), or None when unknown.
+
+    Returns:
+        The number of records (an int >= 0; a CSV's header row not counted), or None when it cannot be known without
+        mining."""
     p = Path(path)
     kind = input_kind(p)
     try:

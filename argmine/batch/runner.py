@@ -46,7 +46,12 @@ class BatchSummary:
     errors_by_reason: Dict[str, int] = field(default_factory=dict)  # this run's error records by kind (_reason)
 
     def to_dict(self) -> Dict[str, Any]:
-        """The summary as JSON-ready values (``argmine batch --summary-json``); ``read`` counts every record seen."""
+        """The summary as JSON-ready values (``argmine batch --summary-json``); ``read`` counts every record seen.
+
+        Returns:
+            A dict of JSON values: ``output`` and ``errors_file`` (paths as str, or None), the counts ``read``,
+            ``mined``, ``errors``, ``errors_by_reason``, ``not_articles``, ``already_done``, ``not_english``, then
+            ``seconds``, ``documents_per_s``, ``interrupted`` and ``notes``."""
         return {"output": str(self.output_path) if self.output_path else None,
                 "errors_file": str(self.errors_path) if self.errors_path else None,
                 "read": self.mined + self.errors + self.skipped, "mined": self.mined, "errors": self.errors,
@@ -56,7 +61,11 @@ class BatchSummary:
                 "interrupted": self.interrupted, "notes": list(self.notes)}
 
     def line(self) -> str:
-        """The one-line summary ``argmine batch`` prints (documents mined, errors, already done, documents/s)."""
+        """The one-line summary ``argmine batch`` prints (documents mined, errors, already done, documents/s).
+
+        Returns:
+            One line of text without a newline, e.g. ``argmine batch done: 98 documents mined, 2 errors (in
+            out.jsonl.errors.jsonl), 12.0 s (8.2 documents/s)``."""
         rate = self.mined / self.seconds if self.seconds > 0 else 0.0
         parts = [f"{self.mined} document{'s' * (self.mined != 1)} mined", f"{self.errors} error{'s' * (self.errors != 1)}"
                  + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]

@@ -31,6 +31,9 @@ def _to_document(obj: Any, where: str) -> Document:
 def read_input_bytes(path: str) -> Tuple[bytes, str]:
     """(bytes, display name) of a file path, or of standard input for ``-``.
 
+    Returns:
+        ``(data, name)``: the bytes read and the display name (``<stdin>`` for ``-``).
+
     Raises:
         InputNotFoundError: ``path`` does not exist (E106).
         InputIsADirectoryError: ``path`` is a directory (E112)."""
@@ -52,6 +55,9 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
     documents (``argmine batch`` output). Every document is checked (``argmine.validate``): a record without
     ``units``, or a unit whose text is not ``text[start:end]``, is refused. Raises FileNotFoundError or ValueError
     (``DocumentFormatError``) naming the file, line and unit.
+
+    Returns:
+        ``(docs, is_batch)``: a list of ``Document`` and True for JSON Lines (or a JSON list), False for one document.
 
     Raises:
         InputFileError: the input is not UTF-8, a line is not JSON, or it holds no document (E105).
@@ -93,6 +99,9 @@ def _write_text(path: Path, text: str) -> None:
 def brat_text_path(ann: Path) -> Path:
     """Where the .txt goes beside a brat .ann file.
 
+    Returns:
+        The ``Path`` of the .txt (``ann`` with the suffix ``.txt``).
+
     Raises:
         OutputPathError: ``ann`` names a ``.txt`` file (E104)."""
     if ann.suffix.lower() == ".txt":
@@ -102,7 +111,10 @@ def brat_text_path(ann: Path) -> Path:
 
 def infer_format(out: Optional[Path], default: str) -> str:
     """The export format an output path's suffix names (``.html``/``.htm``: html, ``.ann``: brat, ``.json``:
-    json), else ``default``."""
+    json), else ``default``.
+
+    Returns:
+        A format name of ``FORMATS``, or ``default``."""
     suffix = out.suffix.lower() if out is not None else ""
     return {".html": "html", ".htm": "html", ".ann": "brat", ".json": "json"}.get(suffix, default)
 
@@ -138,6 +150,9 @@ def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path], fo
 
     brat writes the .ann to ``out`` and the text, exactly, to the .txt beside it; an existing .txt with other
     content is not overwritten unless ``force`` (:func:`check_output`). Raises ``ValueError`` or ``OSError``.
+
+    Returns:
+        The text of the export (str) when ``out`` is None, else None (the files are written).
     """
     doc = as_document(doc)
     payload = dumps(doc, fmt)
@@ -154,12 +169,19 @@ def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path], fo
 
 
 def written_files(out: Path, fmt: str) -> List[Path]:
-    """The files :func:`write_document` writes for ``out``: ``out``, and for brat the .txt beside it."""
+    """The files :func:`write_document` writes for ``out``: ``out``, and for brat the .txt beside it.
+
+    Returns:
+        A list of ``Path``: ``[out]``, or ``[out, the .txt]`` for brat."""
     return [out, brat_text_path(out)] if fmt == "brat" else [out]
 
 
 def write_batch(docs: List[Document], fmt: str, out_dir: Path, force: bool = False) -> Dict[str, Any]:
     """One file per document in ``out_dir`` (named from its id), plus ``index.html`` for html; returns a summary.
+
+    Returns:
+        A summary dict: ``n_docs``, ``files`` (the names written, one per document) and, for html, ``index``
+        (``"index.html"``).
 
     Raises:
         OutputPathError: ``out_dir`` exists and is a file (E104).

@@ -44,7 +44,10 @@ ModelArg = Union[None, str, "os.PathLike[str]", "Miner"]
 
 
 def import_ray():
-    """``ray`` with ``ray.data`` imported; RayNotInstalledError (an ImportError) when it is missing."""
+    """``ray`` with ``ray.data`` imported; RayNotInstalledError (an ImportError) when it is missing.
+
+    Returns:
+        The ``ray`` module."""
     try:
         import ray
         import ray.data  # noqa: F401
@@ -158,6 +161,10 @@ def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column:
     and ``num_gpus_per_actor`` GPUs. Leave CPUs free for any read or transform tasks upstream of the pool
     (a pool holding every CPU can starve them, and the job then waits forever). Output order follows Ray
     Data's: set ``DataContext.get_current().execution_options.preserve_order = True`` or keep a row-number column.
+
+    Returns:
+        A lazy ``ray.data.Dataset``: per row ``id``, ``document`` (the mined document as JSON) and ``error`` (None, or
+        why the text was not mined), plus the kept input columns.
 
     Raises:
         ArgumentValueError: ``keep_columns`` naming an output column, or ``max_chars``, ``batch_size``,
@@ -356,7 +363,10 @@ def ray_pages(in_flight: int = PAGES_IN_FLIGHT):
     """A page map (``argmine.batch.web.PageMap``) that extracts web pages (trafilatura) in Ray tasks, in parallel
     across the cluster, and gives the records back in input order: the driver only reads the WARC (or lists the
     folder) and at most ``in_flight`` pages are out at once. A failure of the reader comes after the records read
-    before it, as with the serial map."""
+    before it, as with the serial map.
+
+    Returns:
+        A page map: a function from an iterator of page jobs to an iterator of ``Record``, in input order."""
     ray = import_ray()
     from ..batch.web import extract_page
 
@@ -429,6 +439,9 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
 
     Connects to the cluster in RAY_ADDRESS (``auto``: the one ``ray start`` runs here) when Ray is not
     initialised yet, else starts a local instance; shuts down only what it started.
+
+    Returns:
+        The ``BatchSummary`` of the run, as :func:`argmine.batch.run_batch` gives.
 
     Raises:
         ArgumentValueError: ``workers`` not an int >= 1 (E107).
