@@ -228,7 +228,7 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
         ArgumentTypeError: ``line`` is not a str (E111).
     """
     if not isinstance(line, str):
-        raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}")
+        raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}. Pass one line of text (a str).")
     spec = FEATURE_SPEC if spec is None else spec
     n_hash = int(spec["n_hash"])  # type: ignore[arg-type]
     s = line.strip()
@@ -366,7 +366,8 @@ class LineModel:
         if d.get("format") != FORMAT:
             raise SavedFileFormatError(f"not an {FORMAT} file (format={d.get('format')!r})")
         if list(d["dense_names"]) != list(DENSE_NAMES):
-            raise SavedFileFormatError("the model's dense features differ from this argmine's; retrain it")
+            raise SavedFileFormatError("the line model's dense features must be this argmine's; got others. Fit "
+                                       "the line model again with this argmine, or leave path out (the shipped one).")
         c = d["coef"]
         if c["dtype"] != "<f2":
             raise SavedFileFormatError(f"coef dtype must be '<f2'; got {c['dtype']!r}")
@@ -377,15 +378,18 @@ class LineModel:
 
 def _positions(lines, positions, n_lines, tails=None):
     if isinstance(lines, str):
-        raise ArgumentTypeError("lines must be a sequence of str, not one str")
+        raise ArgumentTypeError("lines must be a sequence of str; got one str. Pass a list of lines (e.g. the non-blank "
+                                "lines of text.splitlines()), or [line] for one line.")
     n = len(lines)
     if tails is None:
         tails = after_body(lines) if positions is None else [None] * n
     elif len(tails) != n:
-        raise ArgumentValueError(f"tails must have one entry per line ({n}); got {len(tails)}")
+        raise ArgumentValueError(f"tails must have one entry per line ({n}); got {len(tails)}. Pass after_body(lines), "
+                                 "or leave tails out.")
     positions = list(range(n)) if positions is None else [int(p) for p in positions]
     if len(positions) != n:
-        raise ArgumentValueError(f"positions must have one entry per line ({n}); got {len(positions)}")
+        raise ArgumentValueError(f"positions must have one entry per line ({n}); got {len(positions)}. Pass each "
+                                 "line's index among the non-blank lines of its text, or leave positions out.")
     if n_lines is None:
         counts = [n] * n
     elif isinstance(n_lines, int):
@@ -393,7 +397,8 @@ def _positions(lines, positions, n_lines, tails=None):
     else:
         counts = [int(c) for c in n_lines]
         if len(counts) != n:
-            raise ArgumentValueError(f"n_lines must be an int or have one entry per line ({n}); got {len(counts)}")
+            raise ArgumentValueError(f"n_lines must be an int or have one entry per line ({n}); got {len(counts)}. "
+                                     "Pass the number of non-blank lines of the text, or leave n_lines out.")
     return positions, counts, list(tails)
 
 

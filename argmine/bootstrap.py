@@ -62,7 +62,8 @@ def document_counts(gold: Sequence, pred: Sequence, scorer=None) -> List[Dict[st
     if scorer is None:
         from .metrics import score_documents as scorer
     if len(gold) != len(pred):
-        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
+        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}. "
+                                 "Pass them in gold order (argmine.evaluate.align_predictions matches them by id).")
     return [counts_from_scores(scorer([g], [p])) for g, p in zip(gold, pred)]
 
 
@@ -73,7 +74,8 @@ def _matrix(counts: Sequence[Counts], metrics: Sequence[Tuple[str, str]]) -> Tup
     for part, metric in metrics:
         crit = metric.rsplit("_", 1)[-1]
         if not metric.startswith("f1_") or crit not in ("100", "50"):
-            raise ArgumentValueError(f"metric must be f1_100 or f1_50; got {metric!r}")
+            raise ArgumentValueError(f"metric must be f1_100 or f1_50; got {metric!r}. "
+                                     "Pass metric='f1_100' or metric='f1_50'.")
         cols = []
         for field in (f"tp_{crit}", "n_gold", "n_pred"):
             cols.append(columns.setdefault((part, field), len(columns)))
@@ -126,7 +128,8 @@ def _check(n_resamples: int, confidence: float, n_docs: int) -> None:
     if not 0.0 < confidence < 1.0:
         raise ArgumentValueError(f"confidence must be between 0 and 1; got {confidence}. Pass a level such as 0.95.")
     if n_docs < 1:
-        raise ArgumentValueError("counts must hold at least one document; got none")
+        raise ArgumentValueError("counts must hold at least one document; got none. Score at least one document "
+                                 "(argmine.bootstrap.document_counts) before resampling.")
 
 
 def _interval(samples: np.ndarray, confidence: float) -> List[float]:
@@ -177,7 +180,8 @@ def paired_bootstrap(counts_a: Sequence[Counts], counts_b: Sequence[Counts], n_r
     """
     counts_a, counts_b = list(counts_a), list(counts_b)
     if len(counts_a) != len(counts_b):
-        raise ArgumentValueError(f"counts_b must have one entry per document of counts_a; got {len(counts_b)} for {len(counts_a)}")
+        raise ArgumentValueError(f"counts_b must have one entry per document of counts_a; got {len(counts_b)} for "
+                                 f"{len(counts_a)}. Score both systems on the same documents, in the same order.")
     _check(n_resamples, confidence, len(counts_a))
     metrics = [m for m in metrics if m[0] in counts_a[0] and m[0] in counts_b[0]]
     mat_a, where = _matrix(counts_a, metrics)

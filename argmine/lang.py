@@ -101,7 +101,8 @@ def english_score(text: str) -> Dict[str, Union[float, int]]:
         ArgumentTypeError: ``text`` is not a str (E111).
     """
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}. "
+                                "Decode bytes first (data.decode('utf-8')).")
     sample = text[:MAX_SAMPLE_CHARS]
     tokens = _TOKEN.findall(sample)
     n_letters = len(_LETTER.findall(sample))

@@ -208,7 +208,8 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
     """
     gold, pred = list(gold), list(pred)
     if len(gold) != len(pred):
-        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
+        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}. "
+                                 "Pass them in gold order (argmine.evaluate.align_predictions matches them by id).")
     comps, rels, seg = _Counts(UNIT_LABELS), _Counts(RELATION_LABELS), _Counts(["unit"])
     ev_pairs: List[Tuple[str, Optional[str]]] = []  # (gold, predicted) evidence type of matched units
     for i, (g, p) in enumerate(zip(gold, pred)):

@@ -207,7 +207,8 @@ def index_html(docs: Iterable[Document], hrefs: Optional[Sequence[str]] = None, 
     docs = list(docs)
     hrefs = list(hrefs) if hrefs is not None else page_names(docs)
     if len(hrefs) != len(docs):
-        raise ArgumentValueError(f"hrefs must give one link per document; got {len(hrefs)} for {len(docs)} documents")
+        raise ArgumentValueError(f"hrefs must give one link per document; got {len(hrefs)} for {len(docs)} documents. "
+                                 "Pass one href per document, or leave hrefs out (page_names).")
     cols = list(UNIT_LABELS) + list(REL_COLOURS)
     rows = [_index_row(d, href, cols) for d, href in zip(docs, hrefs)]
     totals = [sum(r["counts"][i] for r in rows) for i in range(len(cols))]

@@ -133,7 +133,8 @@ class MineBatch:
                                 "error": pa.array(errors, pa.string())}
         for c in self.keep_columns:
             if c not in names:
-                raise UnknownKeyError(f"keep_columns must name columns of the dataset; got {c!r}, not among {names}")
+                raise UnknownKeyError(f"keep_columns must name columns of the dataset; got {c!r}, not among {names}. "
+                                      "Pass names from ds.columns().")
             cols[c] = batch.column(c)
         return pa.table(cols)
 
@@ -172,19 +173,23 @@ def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column:
     """
     ray = import_ray()
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise ArgumentValueError(f"batch_size must be an int >= 1; got {batch_size!r}")
+        raise ArgumentValueError(f"batch_size must be an int >= 1; got {batch_size!r}. Pass e.g. 16 (the default).")
     conc = concurrency if isinstance(concurrency, tuple) else (concurrency,)
     if len(conc) not in (1, 2) or any(isinstance(c, bool) or not isinstance(c, int) or c < 1 for c in conc) or conc[0] > conc[-1]:
-        raise ArgumentValueError(f"concurrency must be an int >= 1 or a (min, max) tuple of them; got {concurrency!r}")
+        raise ArgumentValueError(f"concurrency must be an int >= 1 or a (min, max) tuple of them; "
+                                 f"got {concurrency!r}. "
+                                 "Pass the number of actors, e.g. 4, or (1, 8) for an autoscaling pool.")
     pool = (ray.data.ActorPoolStrategy(size=conc[0]) if len(conc) == 1
             else ray.data.ActorPoolStrategy(min_size=conc[0], max_size=conc[1]))
     if num_cpus_per_actor < 0 or num_gpus_per_actor < 0:
         raise ArgumentValueError(f"num_cpus_per_actor and num_gpus_per_actor must be >= 0; got {num_cpus_per_actor}, {num_gpus_per_actor}")
     if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
-        raise ArgumentValueError(f"max_chars must be an int >= 1 or None (no limit); got {max_chars!r}")
+        raise ArgumentValueError(f"max_chars must be an int >= 1 or None (no limit); got {max_chars!r}. Pass e.g. "
+                                 "1_000_000 (the default), or None.")
     clash = [c for c in keep_columns if c in OUTPUT_COLUMNS]
     if clash:
-        raise ArgumentValueError(f"keep_columns must not name an output column {OUTPUT_COLUMNS}; got {clash}")
+        raise ArgumentValueError(f"keep_columns must not name an output column {OUTPUT_COLUMNS}; got {clash}. Rename "
+                                 "those input columns first, or leave them out of keep_columns.")
     model_arg = _model_arg(model)
     remote: Dict[str, Any] = {"num_cpus": num_cpus_per_actor}
     if num_gpus_per_actor:
@@ -450,7 +455,8 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
     from ..batch import run_batch
 
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise ArgumentValueError(f"workers must be an int >= 1; got {workers!r}")
+        raise ArgumentValueError(f"workers must be an int >= 1; got {workers!r}. Pass the number of actors, or leave it "
+                                 "out to use the cluster's CPUs.")
     miner_model = _model_arg(model)  # fail before starting Ray on a missing model directory
     started = False
     if not ray.is_initialized():

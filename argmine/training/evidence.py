@@ -50,7 +50,8 @@ def unit_vectors_of(net, tokenizer, docs, max_length: int, noise_filter: bool, b
                 vecs.append(f[keep].float())
                 labels += [x.evidence[j] for j in keep]
     if not vecs:
-        raise ArgumentValueError("docs must hold units with a Webis evidence type (unit.extra['evidence_type']); got none")
+        raise ArgumentValueError("docs must hold units with a Webis evidence type (unit.extra['evidence_type']); got "
+                                 "none. Pass Webis-Editorials-16 documents (argmine.corpora.get_reader('webis')).")
     return torch.cat(vecs), torch.tensor(labels)
 
 
@@ -114,7 +115,8 @@ def cross_validate_evidence(x, y, *, folds: int = 5, seed: int = 13, names=None)
     names = list(names or EVIDENCE_TYPES)
     X, Y = np.asarray(x, dtype=np.float64), np.asarray(y)
     if len(X) != len(Y):
-        raise ArgumentValueError(f"x and y must have one row per unit; got {len(X)} and {len(Y)}")
+        raise ArgumentValueError(f"x and y must have one row per unit; got {len(X)} and {len(Y)}. Pass the features "
+                                 "and labels that unit_vectors_of gives together.")
     counts = np.bincount(Y) if len(Y) else np.zeros(1, dtype=int)
     smallest = int(counts[counts > 0].min()) if counts.any() else 0
     k = min(folds, smallest)
