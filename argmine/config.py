@@ -298,7 +298,8 @@ class TrainConfig:
         if isinstance(self.loss_weights, Mapping):
             self.loss_weights = LossWeights.from_dict(self.loss_weights)
         elif not isinstance(self.loss_weights, LossWeights):
-            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {self.loss_weights!r}")
+            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {self.loss_weights!r}. "
+                              "Write a [loss_weights] table of part = weight lines, as configs/default.toml does.")
         self.aux_corpora = _corpus_tables(AuxCorpus, "aux_corpora", self.aux_corpora)
         self.main_corpora = _corpus_tables(MainCorpus, "main_corpora", self.main_corpora)
         self.decoding = check_decoding(self.decoding)
@@ -448,7 +449,8 @@ class ModelConfig:
         for k in ("encoder_config", "training", "decoding"):  # as JSON has them (str keys, lists), so equal after a save
             setattr(self, k, json.loads(json.dumps(getattr(self, k))))
         if self.format_version != MODEL_FORMAT_VERSION:
-            raise ConfigError(f"format_version {self.format_version!r} where this argmine reads {MODEL_FORMAT_VERSION}")
+            raise ConfigError(f"format_version {self.format_version!r} where this argmine reads {MODEL_FORMAT_VERSION}. "
+                              "Use the argmine version that wrote the model, or train the model again with this one.")
         if self.evidence_types and len(self.evidence_types) != len(EVIDENCE_TYPES):
             raise ConfigError(f"a config.json with evidence_types {list(self.evidence_types)!r} (there must be "
                              f"{len(EVIDENCE_TYPES)} names, one per class)")
@@ -458,7 +460,8 @@ class ModelConfig:
             self.decoding = check_decoding(self.decoding)
             self.decode_options()
         except (ValueError, TypeError) as e:
-            raise ConfigError(f"a config.json with decoding options that do not work ({getattr(e, 'message', e)})") from None
+            raise ConfigError(f"a config.json with decoding options that do not work ({getattr(e, 'message', e)}). "
+                              "Fix or remove those options in the model's decoding table.") from None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ModelConfig":
@@ -471,12 +474,15 @@ class ModelConfig:
             ConfigError: ``data`` not an object, missing keys, or a ``format_version`` this argmine does not read
                 (E008)."""
         if not isinstance(data, Mapping):
-            raise ConfigError(f"a config.json holding a {type(data).__name__}, not an object")
+            raise ConfigError(f"a config.json holding a {type(data).__name__}, not an object. "
+                              "Keep the config.json argmine saved with the model, unchanged.")
         missing = [k for k in MODEL_REQUIRED_KEYS if k not in data]
         if missing:
-            raise ConfigError(f"a config.json without the keys {missing}")
+            raise ConfigError(f"a config.json without the keys {missing}. "
+                              "Keep the config.json argmine saved with the model, unchanged.")
         if data["format_version"] != MODEL_FORMAT_VERSION or isinstance(data["format_version"], bool):
-            raise ConfigError(f"format_version {data['format_version']!r} where this argmine reads {MODEL_FORMAT_VERSION}")
+            raise ConfigError(f"format_version {data['format_version']!r} where this argmine reads {MODEL_FORMAT_VERSION}. "
+                              "Use the argmine version that wrote the model, or train the model again with this one.")
         known = {f.name for f in fields(cls)} - {"extra"}
         return cls(**{k: v for k, v in data.items() if k in known},
                    extra={k: v for k, v in data.items() if k not in known})

@@ -107,10 +107,12 @@ def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
             raise InputFileError(f"{where} must be one JSON document (CONTRACT.md); got {type(e).__name__}: {getattr(e, 'message', e)}") from None
         doc = document_from_record(d, where)
         if doc.id is None or doc.id == "":
-            raise InputFileError(f"{where}: a prediction must have an id to be matched to a gold document; got none")
+            raise InputFileError(f"{where}: a prediction must have an id to be matched to a gold document; got none. "
+                                 "Give each prediction its gold document's id (argmine mine --id ID; argmine batch keeps each record's id).")
         doc.id = str(doc.id)
         if doc.id in out:
-            raise InputFileError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]})")
+            raise InputFileError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]}). "
+                                 "Keep one prediction per gold document in the file.")
         out[doc.id] = (n, doc)
     return out
 
@@ -132,7 +134,8 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
     ids = [str(g.id) for g in gold]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise InputFileError(f"gold document ids must be unique to match predictions by id; got {dup[:5]} more than once")
+        raise InputFileError(f"gold document ids must be unique to match predictions by id; got {dup[:5]} more than once. "
+                             "Check that the corpus is the release argmine reads (docs/corpora.md).")
     pred, missing = [], []
     for g, gid in zip(gold, ids):
         hit = predictions.get(gid)
@@ -143,7 +146,8 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
         n, p = hit
         if p.text != g.text:
             raise InputFileError(f"{source}, line {n}: the prediction for {gid!r} must have the gold document's text; "
-                             f"got a text of {len(p.text)} characters for {len(g.text)} that differs")
+                             f"got a text of {len(p.text)} characters for {len(g.text)} that differs. "
+                             "Mine the gold text exactly as the corpus gives it (evaluate --model does), so that offsets agree.")
         pred.append(p)
     gold_ids = set(ids)
     unmatched = [i for i in predictions if i not in gold_ids]

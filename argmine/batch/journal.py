@@ -91,7 +91,8 @@ def _recover(path: Path, key_of: KeyOf, head: bytes, what: str, notes: List[str]
     if not path.exists():
         return ex
     if not path.is_file():
-        raise BatchError(f"{what} must be a file; got {str(path)!r}, which is not one")
+        raise BatchError(f"{what} must be a file; got {str(path)!r}, which is not one. "
+                         "Pass a path where a file can go (or move what is there).")
     total = path.stat().st_size
     last, lineno = None, 0
     for start, end, key, _ in _iter_keys(path, total, key_of):
@@ -207,7 +208,8 @@ class OutputLock:
                 self.fd = fd
                 return self
             os.close(fd)  # the run before removed it as we opened it: take the new one
-        raise BatchError(f"OUTPUT lock {str(self.path)!r} could not be taken (it keeps being replaced)")
+        raise BatchError(f"OUTPUT lock {str(self.path)!r} could not be taken (it keeps being replaced). "
+                         "Check that no other argmine batch writes to OUTPUT, then run the command again.")
 
     def release(self) -> None:
         """Give the lock back: remove the lock file and close it. Returns None; raises nothing."""

@@ -170,7 +170,8 @@ def _read_parquet(p: Path, text_field: str, id_field: str, max_chars: int) -> It
     try:
         pf = pq.ParquetFile(p)
     except Exception as e:
-        raise BatchError(f"INPUT {str(p)!r} must be a Parquet file; got one pyarrow cannot read ({e})") from None
+        raise BatchError(f"INPUT {str(p)!r} must be a Parquet file; got one pyarrow cannot read ({e}). "
+                         "Check the file (pyarrow.parquet.read_table reads a whole one), or pass JSON Lines or CSV.") from None
     names = pf.schema_arrow.names
     if text_field not in names:
         raise BatchError(f"Parquet INPUT must have a {text_field!r} column; got the columns {names}. "

@@ -231,16 +231,19 @@ def _output_paths(src: Path, out: Path, errors_path: Optional[PathLike], to_parq
     plain_name = out.name[:-3] if out.name.lower().endswith(".gz") else out.name  # .jsonl.gz: gzip members
     if not to_parquet and Path(plain_name).suffix.lower() not in JSONL_SUFFIXES:
         raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(JSONL_SUFFIXES))}, optionally + .gz) or "
-                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says.")
+                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says. "
+                         "Name OUTPUT .jsonl, .jsonl.gz or .parquet.")
     if to_parquet:
         _pyarrow_parquet()
     journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
     errs = Path(errors_path) if errors_path is not None else default_errors_path(out)
     paths = [p.resolve() for p in (src, out, journal, errs)]
     if paths[0] in paths[1:] or paths[2] == paths[3] or paths[1] == paths[3]:
-        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}")
+        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}. "
+                         "Pass a path of its own for each (--errors names ERRORS).")
     if out.is_dir():
-        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder")
+        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder. "
+                         "Pass a file path for -o (e.g. FOLDER/out.jsonl).")
     return journal, errs
 
 

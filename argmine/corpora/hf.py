@@ -28,7 +28,8 @@ def _datasets():
     try:
         import datasets
     except ImportError as e:  # pragma: no cover - depends on the environment
-        raise PackageMissingError("to_hf_dataset needs the datasets package; install it with: pip install datasets") from e
+        raise PackageMissingError("to_hf_dataset needs the datasets package; got no module 'datasets'. "
+                                  "Run: pip install datasets") from e
     return datasets
 
 

@@ -66,7 +66,8 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputFileError(f"{name}: not UTF-8 (byte {e.start})") from None
+        raise InputFileError(f"{name}: not UTF-8 (byte {e.start}). "
+                             "Re-encode the file to UTF-8 (e.g. iconv -f SOURCE-ENCODING -t utf-8).") from None
     try:
         whole = json.loads(text)
     except json.JSONDecodeError:
@@ -105,7 +106,8 @@ def brat_text_path(ann: Path) -> Path:
     Raises:
         OutputPathError: ``ann`` names a ``.txt`` file (E104)."""
     if ann.suffix.lower() == ".txt":
-        raise OutputPathError(f"the brat output must be the .ann file (the .txt is written beside it); got {str(ann)!r}")
+        raise OutputPathError(f"the brat output must be the .ann file (the .txt is written beside it); got {str(ann)!r}. "
+                              "Pass -o NAME.ann; the .txt is written beside it.")
     return ann.with_suffix(".txt")
 
 
@@ -133,7 +135,8 @@ def check_output(out: Optional[Path], fmt: str, text: Optional[str] = None, forc
     if out is None:
         return
     if out.is_dir():
-        raise OutputPathError(f"-o must name a file; got {str(out)!r}, which is a directory")
+        raise OutputPathError(f"-o must name a file; got {str(out)!r}, which is a directory. "
+                              "Pass a file name, e.g. -o DIR/out.json (a folder is for a batch: argmine render -o DIR).")
     if fmt != "brat":
         return
     txt = brat_text_path(out)
@@ -189,7 +192,8 @@ def write_batch(docs: List[Document], fmt: str, out_dir: Path, force: bool = Fal
     if fmt not in FORMATS:
         raise UnknownFormatError(fmt, FORMATS)
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputPathError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file")
+        raise OutputPathError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file. "
+                              "Pass a folder for -o (a missing one is created).")
     out_dir.mkdir(parents=True, exist_ok=True)
     names = page_names(docs, SUFFIXES[fmt], reserved=("index",) if fmt == "html" else ())
     for doc, name in zip(docs, names):  # refuse before writing anything
