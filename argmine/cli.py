@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, List, Optional
@@ -27,22 +28,21 @@ class _Commands(TyperGroup):
             return super().invoke(ctx)
 
 
-class _usage_errors:
+@contextmanager
+def _usage_errors():
     """Turn a click ``UsageError`` raised inside into ``argmine: error: [E114] ...`` on stderr and exit code 2; the
     "no arguments: show the help" signal of click passes through."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, exc, tb):
-        names = {c.__name__ for c in type(exc).__mro__} if exc is not None else set()
+    try:
+        yield
+    except Exception as exc:
+        names = {c.__name__ for c in type(exc).__mro__}
         # by name: newer typer raises the usage errors of its own copy of click, older typer those of click
         if "UsageError" not in names or "NoArgsIsHelpError" in names:  # no arguments: the help, not an error
-            return False
+            raise
         from .errors import CommandLineError
 
         command = exc.ctx.command_path if exc.ctx is not None else "argmine"
-        message = exc.format_message().replace("Value error, ", "")  # typer's click prefixes a bad choice so
+        message = exc.format_message().replace("Value error, ", "")  # typer's click: "Value error, 'x' is not one of"
         _fail(str(CommandLineError(message[:1].lower() + message[1:], command)), exc.exit_code)
 
 
