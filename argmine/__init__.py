@@ -26,6 +26,9 @@ def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32", thre
     ``backend``: what runs the encoder: ``"torch"`` (default), ``"onnx"`` (ONNX Runtime, exported from the model's own
     weights at first use and cached; the same units on AAEC dev; raises ``argmine.errors.OnnxRuntimeMissingError``
     without it) or ``"auto"`` (ONNX Runtime for fp32 on the CPU when it is installed, else torch).
+
+    Returns:
+        The :class:`Miner` (an ``argmine.Miner``) holding the model, ready for ``mine`` and ``mine_batch``.
     """
     from .miner import load as _load
 

@@ -123,13 +123,20 @@ def _final_char(s: str) -> str:
 
 
 def is_prose(s: str) -> bool:
-    """A line that reads as body prose: 20 words or more, ending like a sentence."""
+    """A line that reads as body prose: 20 words or more, ending like a sentence.
+
+    Returns:
+        True when ``s`` has 20 or more words and ends with ``.``, ``!`` or ``?`` (closing quotes, brackets and spaces
+        after it skipped)."""
     return len(_WORD.findall(s)) >= 20 and _final_char(s) in ".!?"
 
 
 def after_body(lines: Sequence[str]) -> List[bool]:
     """For each of ``lines`` (the non-blank lines of one text, in order): no later line reads as body prose
-    (20 words or more, ending like a sentence) -- the line stands in the page foot, after the last body paragraph."""
+    (20 words or more, ending like a sentence) -- the line stands in the page foot, after the last body paragraph.
+
+    Returns:
+        A list of bools, one per line, in order: True for a line with no body prose after it."""
     out, seen = [False] * len(lines), False
     for i in range(len(lines) - 1, -1, -1):
         out[i] = not seen
@@ -213,11 +220,15 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     the last). ``indices`` are distinct bucket numbers below ``spec["n_hash"]`` and ``values`` their weights
     (token counts, scaled to unit length); ``dense`` follows ``DENSE_NAMES``.
 
+    Returns:
+        ``(indices, values, dense)``: distinct hash buckets (ints), their L2-normalised weights (floats, one per
+        bucket), and ``len(DENSE_NAMES)`` dense features (floats).
+
     Raises:
         ArgumentTypeError: ``line`` is not a str (E111).
     """
     if not isinstance(line, str):
-        raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}")
+        raise ArgumentTypeError(f"line must be a str; got {type(line).__name__}. Pass one line of text (a str).")
     spec = FEATURE_SPEC if spec is None else spec
     n_hash = int(spec["n_hash"])  # type: ignore[arg-type]
     s = line.strip()
@@ -293,6 +304,9 @@ class LineModel:
         ``positions`` default to ``0, 1, 2, ...`` and ``n_lines`` to ``len(lines)`` (the lines of one text);
         ``tails`` (see ``after_body``) default to ``after_body(lines)`` when ``positions`` are not given, else to
         "the line is the last".
+
+        Returns:
+            A float numpy array ``[len(lines)]`` of probabilities in [0, 1] that each line is furniture.
         """
         positions, counts, tails = _positions(lines, positions, n_lines, tails)
         return 1.0 - self._scores(lines, positions, counts, tails)[:, self.body_index]
@@ -300,7 +314,10 @@ class LineModel:
     def predict(self, lines: Sequence[str], positions: Optional[Sequence[int]] = None,
                 n_lines: Optional[Union[int, Sequence[int]]] = None, tails: Optional[Sequence[bool]] = None, *,
                 threshold: Optional[float] = None) -> List[Optional[str]]:
-        """The furniture kind of each line (the likeliest non-body class), or ``None`` below ``threshold``."""
+        """The furniture kind of each line (the likeliest non-body class), or ``None`` below ``threshold``.
+
+        Returns:
+            A list with one entry per line: the furniture class name (e.g. ``"byline"``), or None for body text."""
         positions, counts, tails = _positions(lines, positions, n_lines, tails)
         p = self._scores(lines, positions, counts, tails)
         thr = self.threshold if threshold is None else float(threshold)
@@ -316,7 +333,11 @@ class LineModel:
 
     # -- (de)serialisation ------------------------------------------------------------------------------------
     def to_json(self) -> str:
-        """The model as a JSON string (coefficients as base64 of little-endian float16)."""
+        """The model as a JSON string (coefficients as base64 of little-endian float16).
+
+        Returns:
+            A str of one JSON object (``format``, ``format_version``, ``spec``, ``classes``, coefficients and scaling),
+            which ``from_json`` reads back."""
         import numpy as np
 
         coef = np.ascontiguousarray(self.coef.astype("<f2"))
@@ -333,6 +354,9 @@ class LineModel:
     def from_json(cls, text: str) -> "LineModel":
         """Read a model written by ``to_json`` (plain JSON; nothing is executed).
 
+        Returns:
+            The ``LineModel`` the text describes.
+
         Raises:
             SavedFileFormatError: not a saved line model of this format, or dense features that differ from this
                 argmine's (E010)."""
@@ -342,7 +366,8 @@ class LineModel:
         if d.get("format") != FORMAT:
             raise SavedFileFormatError(f"not an {FORMAT} file (format={d.get('format')!r})")
         if list(d["dense_names"]) != list(DENSE_NAMES):
-            raise SavedFileFormatError("the model's dense features differ from this argmine's; retrain it")
+            raise SavedFileFormatError("the line model's dense features must be this argmine's; got others. Fit "
+                                       "the line model again with this argmine, or leave path out (the shipped one).")
         c = d["coef"]
         if c["dtype"] != "<f2":
             raise SavedFileFormatError(f"coef dtype must be '<f2'; got {c['dtype']!r}")
@@ -353,15 +378,18 @@ class LineModel:
 
 def _positions(lines, positions, n_lines, tails=None):
     if isinstance(lines, str):
-        raise ArgumentTypeError("lines must be a sequence of str, not one str")
+        raise ArgumentTypeError("lines must be a sequence of str; got one str. Pass a list of lines (e.g. the non-blank "
+                                "lines of text.splitlines()), or [line] for one line.")
     n = len(lines)
     if tails is None:
         tails = after_body(lines) if positions is None else [None] * n
     elif len(tails) != n:
-        raise ArgumentValueError(f"tails must have one entry per line ({n}); got {len(tails)}")
+        raise ArgumentValueError(f"tails must have one entry per line ({n}); got {len(tails)}. Pass after_body(lines), "
+                                 "or leave tails out.")
     positions = list(range(n)) if positions is None else [int(p) for p in positions]
     if len(positions) != n:
-        raise ArgumentValueError(f"positions must have one entry per line ({n}); got {len(positions)}")
+        raise ArgumentValueError(f"positions must have one entry per line ({n}); got {len(positions)}. Pass each "
+                                 "line's index among the non-blank lines of its text, or leave positions out.")
     if n_lines is None:
         counts = [n] * n
     elif isinstance(n_lines, int):
@@ -369,7 +397,8 @@ def _positions(lines, positions, n_lines, tails=None):
     else:
         counts = [int(c) for c in n_lines]
         if len(counts) != n:
-            raise ArgumentValueError(f"n_lines must be an int or have one entry per line ({n}); got {len(counts)}")
+            raise ArgumentValueError(f"n_lines must be an int or have one entry per line ({n}); got {len(counts)}. "
+                                     "Pass the number of non-blank lines of the text, or leave n_lines out.")
     return positions, counts, list(tails)
 
 
@@ -378,7 +407,10 @@ _LOCK = threading.Lock()
 
 
 def load_model(path: Optional[Union[str, Path]] = None) -> LineModel:
-    """The line model read from ``path`` (default: the shipped ``resources/boilerplate_lines.json``), cached."""
+    """The line model read from ``path`` (default: the shipped ``resources/boilerplate_lines.json``), cached.
+
+    Returns:
+        The ``LineModel`` (the same object for the same path, while cached)."""
     p = Path(path) if path is not None else DEFAULT_MODEL_PATH
     key = str(p.resolve())
     with _LOCK:
@@ -392,5 +424,8 @@ def load_model(path: Optional[Union[str, Path]] = None) -> LineModel:
 def furniture_probability(lines: Sequence[str], *, positions: Optional[Sequence[int]] = None,
                           n_lines: Optional[Union[int, Sequence[int]]] = None) -> List[float]:
     """Furniture probability of each of ``lines`` (the non-blank lines of one text, by default) with the
-    shipped model; see ``LineModel.proba``."""
+    shipped model; see ``LineModel.proba``.
+
+    Returns:
+        A list of floats in [0, 1], one per line."""
     return [float(x) for x in load_model().proba(lines, positions, n_lines)]

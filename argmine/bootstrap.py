@@ -39,7 +39,11 @@ Counts = Mapping[str, Mapping[str, int]]  # {part: {field: int}}
 
 
 def counts_from_scores(scores: Mapping[str, Any]) -> Dict[str, Dict[str, int]]:
-    """The ``{part: {tp_100, tp_50, n_gold, n_pred}}`` counts of a ``score_documents`` result."""
+    """The ``{part: {tp_100, tp_50, n_gold, n_pred}}`` counts of a ``score_documents`` result.
+
+    Returns:
+        ``{part: {"tp_100", "tp_50", "n_gold", "n_pred"}}`` (ints) for each scored part (``components``, ``relations``,
+        ``segmentation``)."""
     return {part: {f: int(scores[part][f]) for f in FIELDS} for part in PARTS if part in scores}
 
 
@@ -49,13 +53,17 @@ def document_counts(gold: Sequence, pred: Sequence, scorer=None) -> List[Dict[st
     ``scorer(gold_list, pred_list) -> scores`` defaults to ``argmine.metrics.score_documents``; pass another (e.g.
     one that first splits documents into paragraphs) to change the unit of scoring while resampling documents.
 
+    Returns:
+        A list with one counts dict (as ``counts_from_scores``) per document pair, in order.
+
     Raises:
         ArgumentValueError: ``pred`` and ``gold`` differ in length (E107).
     """
     if scorer is None:
         from .metrics import score_documents as scorer
     if len(gold) != len(pred):
-        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
+        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}. "
+                                 "Pass them in gold order (argmine.evaluate.align_predictions matches them by id).")
     return [counts_from_scores(scorer([g], [p])) for g, p in zip(gold, pred)]
 
 
@@ -66,7 +74,8 @@ def _matrix(counts: Sequence[Counts], metrics: Sequence[Tuple[str, str]]) -> Tup
     for part, metric in metrics:
         crit = metric.rsplit("_", 1)[-1]
         if not metric.startswith("f1_") or crit not in ("100", "50"):
-            raise ArgumentValueError(f"metric must be f1_100 or f1_50; got {metric!r}")
+            raise ArgumentValueError(f"metric must be f1_100 or f1_50; got {metric!r}. "
+                                     "Pass metric='f1_100' or metric='f1_50'.")
         cols = []
         for field in (f"tp_{crit}", "n_gold", "n_pred"):
             cols.append(columns.setdefault((part, field), len(columns)))
@@ -89,7 +98,10 @@ def _f1(tp: np.ndarray, n_gold: np.ndarray, n_pred: np.ndarray) -> np.ndarray:
 
 
 def micro_f1(counts: Sequence[Counts], part: str, metric: str = "f1_100") -> float:
-    """Micro-averaged F1 of ``part`` over all documents (equals ``score_documents``' value)."""
+    """Micro-averaged F1 of ``part`` over all documents (equals ``score_documents``' value).
+
+    Returns:
+        The F1 (a float in [0, 1]; 0.0 when there is nothing to score)."""
     mat, where = _matrix(counts, [(part, metric)])
     tot = mat.sum(axis=0)
     t, g, p = where[0]
@@ -116,7 +128,8 @@ def _check(n_resamples: int, confidence: float, n_docs: int) -> None:
     if not 0.0 < confidence < 1.0:
         raise ArgumentValueError(f"confidence must be between 0 and 1; got {confidence}. Pass a level such as 0.95.")
     if n_docs < 1:
-        raise ArgumentValueError("counts must hold at least one document; got none")
+        raise ArgumentValueError("counts must hold at least one document; got none. Score at least one document "
+                                 "(argmine.bootstrap.document_counts) before resampling.")
 
 
 def _interval(samples: np.ndarray, confidence: float) -> List[float]:
@@ -130,6 +143,10 @@ def bootstrap_ci(counts: Sequence[Counts], n_resamples: int = 1000, seed: Option
     """Percentile bootstrap intervals ``{part: {metric: [low, high]}}`` over documents.
 
     ``counts``: one ``{part: {tp_100, tp_50, n_gold, n_pred}}`` per document (see ``document_counts``).
+
+    Returns:
+        ``{part: {metric: [low, high]}}``: the percentile interval of each metric (F1 fractions in [0, 1]) at
+        ``confidence``.
     """
     counts = list(counts)
     _check(n_resamples, confidence, len(counts))
@@ -154,12 +171,17 @@ def paired_bootstrap(counts_a: Sequence[Counts], counts_b: Sequence[Counts], n_r
     difference ``b - a``, a percentile interval of the difference and the two-sided shifted-bootstrap p-value.
     ``counts_a[i]`` and ``counts_b[i]`` must be the same gold document.
 
+    Returns:
+        ``{part: {metric: {"a", "b", "diff", "ci", "p_value"}}}``: F1 of A and B (fractions), ``diff = b - a``, its
+        percentile interval ``[low, high]`` and the two-sided p-value in [0, 1].
+
     Raises:
         ArgumentValueError: ``counts_a`` and ``counts_b`` differ in length (E107).
     """
     counts_a, counts_b = list(counts_a), list(counts_b)
     if len(counts_a) != len(counts_b):
-        raise ArgumentValueError(f"counts_b must have one entry per document of counts_a; got {len(counts_b)} for {len(counts_a)}")
+        raise ArgumentValueError(f"counts_b must have one entry per document of counts_a; got {len(counts_b)} for "
+                                 f"{len(counts_a)}. Score both systems on the same documents, in the same order.")
     _check(n_resamples, confidence, len(counts_a))
     metrics = [m for m in metrics if m[0] in counts_a[0] and m[0] in counts_b[0]]
     mat_a, where = _matrix(counts_a, metrics)

@@ -64,7 +64,10 @@ class Calibrator:
 
     def to_dict(self) -> Dict[str, Any]:
         """The map as JSON-ready values: ``method``, its parameters (``x``/``y`` knots for isotonic, ``a``/``b`` for
-        logistic), ``n`` examples and ``n_correct``."""
+        logistic), ``n`` examples and ``n_correct``.
+
+        Returns:
+            A JSON-ready dict that ``Calibrator.from_dict`` reads back to an equal map."""
         body = {"x": [round(v, 6) for v in self.x], "y": [round(v, 6) for v in self.y]} if self.method == "isotonic" \
             else {"a": self.a, "b": self.b}
         return {"method": self.method, **body, "n": self.n, "n_correct": self.n_correct}
@@ -73,6 +76,9 @@ class Calibrator:
     def from_dict(cls, d: Dict[str, Any]) -> "Calibrator":
         """Read one map; raises ``ValueError`` for an unknown method, unsorted or unequal ``x``/``y``, ``y`` outside
         [0, 1] or a negative slope ``a``.
+
+        Returns:
+            The ``Calibrator`` the dict describes.
 
         Raises:
             ArgumentValueError: an unknown ``method`` (E107).
@@ -106,6 +112,9 @@ def fit_calibrator(raw: Sequence[float], correct: Sequence[bool], method: str = 
     base rate (logistic: ``a = 0``); a fitted negative logistic slope is replaced by the constant base rate too,
     so every map is non-decreasing.
 
+    Returns:
+        A non-decreasing ``Calibrator`` from raw score to probability of being correct.
+
     Raises:
         ArgumentValueError: ``raw`` and ``correct`` empty or of different lengths, or an unknown ``method`` (E107).
     """
@@ -134,7 +143,10 @@ def fit_calibrator(raw: Sequence[float], correct: Sequence[bool], method: str = 
 def reliability(prob: Sequence[float], correct: Sequence[bool], n_bins: int = 15) -> List[Dict[str, float]]:
     """Reliability table: ``n_bins`` equal-width bins of ``prob`` over [0, 1] (bin ``i`` holds ``i/B <= p <
     (i+1)/B``; ``p = 1`` goes to the last bin). One row per non-empty bin: ``lo``, ``hi``, ``n``, ``mean_prob``
-    (mean predicted probability) and ``accuracy`` (fraction correct)."""
+    (mean predicted probability) and ``accuracy`` (fraction correct).
+
+    Returns:
+        A list of dicts ``{"lo", "hi", "n", "mean_prob", "accuracy"}``, one per non-empty bin, lowest bin first."""
     p = np.clip(np.asarray(prob, dtype=np.float64), 0.0, 1.0)
     y = np.asarray(correct, dtype=np.float64)
     idx = np.minimum((p * n_bins).astype(int), n_bins - 1)
@@ -149,7 +161,10 @@ def reliability(prob: Sequence[float], correct: Sequence[bool], n_bins: int = 15
 
 def expected_calibration_error(prob: Sequence[float], correct: Sequence[bool], n_bins: int = 15) -> float:
     """ECE (Guo et al. 2017): ``sum_b |B_b|/n * |accuracy(B_b) - mean_prob(B_b)|`` over the bins of
-    :func:`reliability`; a fraction in [0, 1]. ``prob`` and ``correct``: ``[n]``; ``n = 0`` gives 0.0."""
+    :func:`reliability`; a fraction in [0, 1]. ``prob`` and ``correct``: ``[n]``; ``n = 0`` gives 0.0.
+
+    Returns:
+        The ECE, a float in [0, 1] (0.0 for no examples)."""
     n = len(prob)
     if n == 0:
         return 0.0
@@ -157,7 +172,10 @@ def expected_calibration_error(prob: Sequence[float], correct: Sequence[bool], n
 
 
 def group_keys(layout: str, group: str) -> Tuple[str, str, str]:
-    """The keys a unit or relation looks up, most specific first: ``layout/group``, ``layout/*``, ``*``."""
+    """The keys a unit or relation looks up, most specific first: ``layout/group``, ``layout/*``, ``*``.
+
+    Returns:
+        ``(f"{layout}/{group}", f"{layout}/*", "*")``."""
     return f"{layout}/{group}", f"{layout}/*", "*"
 
 
@@ -175,7 +193,10 @@ class Example:
 
 def fit_maps(examples: Sequence[Example], method: str, min_samples: int = 40) -> Dict[str, Calibrator]:
     """Maps for every key of :func:`group_keys` that has at least ``min_samples`` examples (``*`` always, when there
-    are any). Raises ``ValueError`` for an unknown method."""
+    are any). Raises ``ValueError`` for an unknown method.
+
+    Returns:
+        ``{key: Calibrator}`` for the keys with enough examples (empty for no examples)."""
     buckets: Dict[str, List[Example]] = {}
     for ex in examples:
         for key in group_keys(ex.layout, ex.group):
@@ -185,7 +206,10 @@ def fit_maps(examples: Sequence[Example], method: str, min_samples: int = 40) ->
 
 
 def apply_maps(maps: Dict[str, Calibrator], layout: str, group: str, raw: float) -> float:
-    """The probability for one raw score: the most specific map present; the raw score itself when none is."""
+    """The probability for one raw score: the most specific map present; the raw score itself when none is.
+
+    Returns:
+        A float: the calibrated probability in [0, 1], or ``raw`` when no map applies."""
     for key in group_keys(layout, group):
         if key in maps:
             return float(maps[key](raw))
@@ -196,6 +220,9 @@ def cross_fitted(examples: Sequence[Example], method: str, folds: int = 5, seed:
                  min_samples: int = 40) -> np.ndarray:
     """Out-of-fold probabilities ``[n]``: documents are dealt into ``folds`` folds at random (``seed``); each
     example is scored by maps fitted on the other folds. Needs at least 2 documents.
+
+    Returns:
+        A float numpy array ``[len(examples)]`` of out-of-fold probabilities in [0, 1], in the order of ``examples``.
 
     Raises:
         ArgumentValueError: examples from fewer than 2 documents (E107)."""
@@ -215,7 +242,10 @@ def cross_fitted(examples: Sequence[Example], method: str, folds: int = 5, seed:
 
 def choose_method(examples: Sequence[Example], folds: int = 5, seed: int = 0) -> Tuple[str, Dict[str, float]]:
     """The method (isotonic or logistic) with the lower cross-validated ECE (15 bins) over ``examples``, and each
-    method's ECE. Ties go to logistic (two parameters per map)."""
+    method's ECE. Ties go to logistic (two parameters per map).
+
+    Returns:
+        ``(method, ece)``: ``"isotonic"`` or ``"logistic"``, and ``{method: ECE}`` for both."""
     y = [e.correct for e in examples]
     ece = {m: expected_calibration_error(cross_fitted(examples, m, folds, seed), y) for m in METHODS}
     return min(("logistic", "isotonic"), key=lambda m: ece[m]), ece
@@ -223,7 +253,10 @@ def choose_method(examples: Sequence[Example], folds: int = 5, seed: int = 0) ->
 
 def model_fingerprint(weights: Path, decoding: Optional[Dict[str, Any]]) -> Dict[str, str]:
     """What a calibration is tied to: the SHA-256 of the weights file and of the decoding options (a retrained
-    model or new decoding options make a calibration stale)."""
+    model or new decoding options make a calibration stale).
+
+    Returns:
+        ``{"weights_sha256", "decoding_sha256"}``: two 64-character hex digests."""
     h = hashlib.sha256()
     with open(weights, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -244,16 +277,25 @@ class ScoreCalibration:
     info: Dict[str, Any] = field(default_factory=dict)
 
     def unit(self, layout: str, label: str, raw: float) -> float:
-        """P(unit correct) for a unit of ``label`` in a text of ``layout`` with raw score ``raw``."""
+        """P(unit correct) for a unit of ``label`` in a text of ``layout`` with raw score ``raw``.
+
+        Returns:
+            The probability (a float in [0, 1]) that the unit is right; ``raw`` itself when no map applies."""
         return apply_maps(self.units, layout, label, raw)
 
     def relation(self, layout: str, kind: str, raw: float) -> float:
-        """P(relation correct) for a relation of ``kind`` (``link`` or ``stance``) in a text of ``layout``."""
+        """P(relation correct) for a relation of ``kind`` (``link`` or ``stance``) in a text of ``layout``.
+
+        Returns:
+            The probability (a float in [0, 1]) that the relation is right; ``raw`` itself when no map applies."""
         return apply_maps(self.relations, layout, kind, raw)
 
     def to_dict(self) -> Dict[str, Any]:
         """The ``calibration.json`` object: format, version, the model's fingerprint, info and one map per unit label
-        and relation label."""
+        and relation label.
+
+        Returns:
+            A JSON-ready dict that ``ScoreCalibration.from_dict`` reads back."""
         return {"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint, "info": self.info,
                 "units": {k: m.to_dict() for k, m in self.units.items()},
                 "relations": {k: m.to_dict() for k, m in self.relations.items()}}
@@ -261,6 +303,9 @@ class ScoreCalibration:
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "ScoreCalibration":
         """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything that is not a calibration of this format.
+
+        Returns:
+            The ``ScoreCalibration`` the dict describes.
 
         Raises:
             SavedFileFormatError: ``d`` is not a calibration of this format and version (E010)."""
@@ -271,7 +316,10 @@ class ScoreCalibration:
                    dict(d.get("fingerprint") or {}), dict(d.get("info") or {}))
 
     def save(self, model_dir: Path) -> Path:
-        """Write ``calibration.json`` into ``model_dir``; returns its path."""
+        """Write ``calibration.json`` into ``model_dir``; returns its path.
+
+        Returns:
+            The ``Path`` of the ``calibration.json`` written."""
         path = Path(model_dir) / CALIBRATION_FILE
         path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
         return path
@@ -279,7 +327,10 @@ class ScoreCalibration:
 
 def read_calibration(model_dir: Path) -> Optional[ScoreCalibration]:
     """The calibration stored in ``model_dir``, or None when it has no ``calibration.json`` (scores stay raw).
-    Raises ``argmine.errors.ModelFormatError`` (a ``ValueError``) for one that cannot be read."""
+    Raises ``argmine.errors.ModelFormatError`` (a ``ValueError``) for one that cannot be read.
+
+    Returns:
+        The ``ScoreCalibration``, or None when the model has none."""
     from .errors import ModelFormatError
 
     path = Path(model_dir) / CALIBRATION_FILE

@@ -3,13 +3,50 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, List, Optional
 
 import typer
+from typer.core import TyperGroup
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find the argument in opinion pieces.")
+
+class _Commands(TyperGroup):
+    """argmine's command group: click's usage errors (an option value not among its choices, a missing argument, an
+    unknown option) become one line with a catalogue code, ``argmine: error: [E114] ...``, and exit code 2, like
+    every other error of the command line (click draws them in a box without a code)."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        """The group's context (click's); a usage error in the group's own options is re-worded (E114)."""
+        with _usage_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx):
+        """Run the command (click's); a usage error in the command's options or arguments is re-worded (E114)."""
+        with _usage_errors():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _usage_errors():
+    """Turn a click ``UsageError`` raised inside into ``argmine: error: [E114] ...`` on stderr and exit code 2; the
+    "no arguments: show the help" signal of click passes through."""
+    try:
+        yield
+    except Exception as exc:
+        names = {c.__name__ for c in type(exc).__mro__}
+        # by name: newer typer raises the usage errors of its own copy of click, older typer those of click
+        if "UsageError" not in names or "NoArgsIsHelpError" in names:  # no arguments: the help, not an error
+            raise
+        from .errors import CommandLineError
+
+        command = exc.ctx.command_path if exc.ctx is not None else "argmine"
+        message = exc.format_message().replace("Value error, ", "")  # typer's click: "Value error, 'x' is not one of"
+        _fail(str(CommandLineError(message[:1].lower() + message[1:], command)), exc.exit_code)
+
+
+app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True, help="Find the argument in opinion pieces.")
 
 
 class ExportFormat(str, Enum):
@@ -131,7 +168,7 @@ def mine(
     ctx: typer.Context,
     path: str = typer.Argument("-", help="A UTF-8 text file, a saved web page (.html: its article is mined), or - for standard input."),
     model: Optional[str] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
-    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON document (or --format output) here instead of stdout; missing folders on the way are created."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without suffix)."),
     title: Optional[str] = typer.Option(None, "--title", help="The text's headline, when it is not in the text (an op-ed's headline helps find its major claim; kept in meta.title)."),
     fmt: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="json (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat (.ann; with -o the .txt goes beside it) or html (a self-contained page)."),
@@ -181,7 +218,7 @@ def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> No
 @app.command()
 def render(
     path: str = typer.Argument(..., help="A JSON document (argmine mine; AIF or xAIF too), JSON Lines of documents (argmine batch), or - for stdin."),
-    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html)."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html); missing folders on the way are created."),
     fmt: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="html (default; or what -o's suffix names: .html, .ann, .json), aif, xaif (AMF/OVA3), brat or json."),
     force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
 ):
@@ -291,7 +328,7 @@ def add_evidence(
 @app.command()
 def batch(
     input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, WARC (.warc, .warc.gz), or a folder of .txt or .html files."),
-    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.jsonl.gz: gzip; .parquet: Parquet)."),
+    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.jsonl.gz: gzip; .parquet: Parquet); missing folders on the way are created."),
     text_field: str = typer.Option("text", "--text-field", help="Field (column) holding the text."),
     id_field: str = typer.Option("id", "--id-field", help="Field (column) holding the id (default id: the line number)."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Error records (default: OUTPUT.errors.jsonl)."),

@@ -62,7 +62,10 @@ def _f(default: Any, kind: str, doc: str, *, factory=None):
 
 
 def field_docs(cls) -> Dict[str, str]:
-    """``{field name: documentation}`` of a config dataclass."""
+    """``{field name: documentation}`` of a config dataclass.
+
+    Returns:
+        A dict from each field name to its documentation string (``""`` when it has none)."""
     return {f.name: f.metadata.get("doc", "") for f in fields(cls)}
 
 
@@ -105,6 +108,9 @@ def check_decoding(table: Mapping[str, Any]) -> Dict[str, Any]:
     """A ``decoding`` table checked by ``DecodeOptions``: an unknown option, or a value of the wrong type, raises
     ``ValueError``. Returned as a dict.
 
+    Returns:
+        A new dict with the same keys and values as ``table``.
+
     Raises:
         ConfigError: ``table`` is not a table, or holds a value a field cannot take (E008)."""
     from .decoding import DecodeOptions
@@ -140,6 +146,9 @@ class LossWeights:
     @classmethod
     def from_dict(cls, table: Mapping[str, float]) -> "LossWeights":
         """A ``LossWeights`` from a TOML table ``{part = weight}``; parts left out weigh 1.
+
+        Returns:
+            The ``LossWeights``.
 
         Raises:
             ConfigError: not a table, or a key that is no loss part (``LOSS_PARTS``) (E008)."""
@@ -289,7 +298,8 @@ class TrainConfig:
         if isinstance(self.loss_weights, Mapping):
             self.loss_weights = LossWeights.from_dict(self.loss_weights)
         elif not isinstance(self.loss_weights, LossWeights):
-            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {self.loss_weights!r}")
+            raise ConfigError(f"loss_weights must be a table {{part = weight}}; got {self.loss_weights!r}. "
+                              "Write a [loss_weights] table of part = weight lines, as configs/default.toml does.")
         self.aux_corpora = _corpus_tables(AuxCorpus, "aux_corpora", self.aux_corpora)
         self.main_corpora = _corpus_tables(MainCorpus, "main_corpora", self.main_corpora)
         self.decoding = check_decoding(self.decoding)
@@ -298,6 +308,9 @@ class TrainConfig:
     def from_dict(cls, data: Mapping[str, Any]) -> "TrainConfig":
         """A config from a dict (a TOML file's tables, or ``to_dict()`` as saved in checkpoints): missing keys keep
         their defaults; an unknown key raises ``ValueError``.
+
+        Returns:
+            The ``TrainConfig``.
 
         Raises:
             ConfigError: an unknown key (E008)."""
@@ -309,12 +322,18 @@ class TrainConfig:
         return cls(**data)
 
     def to_dict(self) -> Dict[str, Any]:
-        """Plain JSON-able values (``asdict``); ``TrainConfig.from_dict(cfg.to_dict()) == cfg``."""
+        """Plain JSON-able values (``asdict``); ``TrainConfig.from_dict(cfg.to_dict()) == cfg``.
+
+        Returns:
+            A dict of JSON values (tuples as lists), one key per field."""
         return json.loads(json.dumps(asdict(self)))
 
     def to_toml(self) -> str:
         """The config as a TOML file that ``load_config`` reads back to an equal config (``None`` values are left
-        out: they are the defaults)."""
+        out: they are the defaults).
+
+        Returns:
+            The TOML text, one ``key = value`` line per set field (tables as inline tables), ending in a newline."""
         return "".join(f"{k} = {_toml_value(v)}\n" for k, v in self.to_dict().items() if v is not None)
 
 
@@ -344,6 +363,9 @@ def load_config(path: Optional[Union[str, Path]] = None, **overrides) -> TrainCo
 
     A partial ``loss_weights`` table changes only the weights it names (the others keep their defaults); an unknown
     key, loss part or decoding option, or a value of the wrong type, raises ``ValueError``.
+
+    Returns:
+        The ``TrainConfig``.
     """
     user: Dict[str, Any] = {}
     if path is not None:
@@ -354,7 +376,10 @@ def load_config(path: Optional[Union[str, Path]] = None, **overrides) -> TrainCo
 
 
 def as_train_config(cfg: Union[TrainConfig, Mapping[str, Any]]) -> TrainConfig:
-    """``cfg`` itself, or a ``TrainConfig`` from a dict (the form of argmine 0.1-0.3)."""
+    """``cfg`` itself, or a ``TrainConfig`` from a dict (the form of argmine 0.1-0.3).
+
+    Returns:
+        A ``TrainConfig``."""
     return cfg if isinstance(cfg, TrainConfig) else TrainConfig.from_dict(cfg)
 
 
@@ -424,7 +449,8 @@ class ModelConfig:
         for k in ("encoder_config", "training", "decoding"):  # as JSON has them (str keys, lists), so equal after a save
             setattr(self, k, json.loads(json.dumps(getattr(self, k))))
         if self.format_version != MODEL_FORMAT_VERSION:
-            raise ConfigError(f"format_version {self.format_version!r} where this argmine reads {MODEL_FORMAT_VERSION}")
+            raise ConfigError(f"format_version {self.format_version!r} where this argmine reads {MODEL_FORMAT_VERSION}. "
+                              "Use the argmine version that wrote the model, or train the model again with this one.")
         if self.evidence_types and len(self.evidence_types) != len(EVIDENCE_TYPES):
             raise ConfigError(f"a config.json with evidence_types {list(self.evidence_types)!r} (there must be "
                              f"{len(EVIDENCE_TYPES)} names, one per class)")
@@ -434,33 +460,46 @@ class ModelConfig:
             self.decoding = check_decoding(self.decoding)
             self.decode_options()
         except (ValueError, TypeError) as e:
-            raise ConfigError(f"a config.json with decoding options that do not work ({getattr(e, 'message', e)})") from None
+            raise ConfigError(f"a config.json with decoding options that do not work ({getattr(e, 'message', e)}). "
+                              "Fix or remove those options in the model's decoding table.") from None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ModelConfig":
         """A config.json's object, checked (``ValueError`` names what is wrong); unknown keys go to ``extra``.
 
+        Returns:
+            The ``ModelConfig``.
+
         Raises:
             ConfigError: ``data`` not an object, missing keys, or a ``format_version`` this argmine does not read
                 (E008)."""
         if not isinstance(data, Mapping):
-            raise ConfigError(f"a config.json holding a {type(data).__name__}, not an object")
+            raise ConfigError(f"a config.json holding a {type(data).__name__}, not an object. "
+                              "Keep the config.json argmine saved with the model, unchanged.")
         missing = [k for k in MODEL_REQUIRED_KEYS if k not in data]
         if missing:
-            raise ConfigError(f"a config.json without the keys {missing}")
+            raise ConfigError(f"a config.json without the keys {missing}. "
+                              "Keep the config.json argmine saved with the model, unchanged.")
         if data["format_version"] != MODEL_FORMAT_VERSION or isinstance(data["format_version"], bool):
-            raise ConfigError(f"format_version {data['format_version']!r} where this argmine reads {MODEL_FORMAT_VERSION}")
+            raise ConfigError(f"format_version {data['format_version']!r} where this argmine reads {MODEL_FORMAT_VERSION}. "
+                              "Use the argmine version that wrote the model, or train the model again with this one.")
         known = {f.name for f in fields(cls)} - {"extra"}
         return cls(**{k: v for k, v in data.items() if k in known},
                    extra={k: v for k, v in data.items() if k not in known})
 
     def to_dict(self) -> Dict[str, Any]:
-        """The config.json object: every field (tuples as lists) and the kept unknown keys."""
+        """The config.json object: every field (tuples as lists) and the kept unknown keys.
+
+        Returns:
+            A JSON-ready dict: the unknown keys kept from reading, then every field."""
         out = json.loads(json.dumps({k: v for k, v in asdict(self).items() if k != "extra"}))
         return {**json.loads(json.dumps(self.extra)), **out}
 
     def decode_options(self):
-        """The ``argmine.decoding.DecodeOptions`` this model decodes with."""
+        """The ``argmine.decoding.DecodeOptions`` this model decodes with.
+
+        Returns:
+            A ``DecodeOptions`` (its fields from the config's ``decoding`` table, or the older keys)."""
         from .decoding import DecodeOptions
 
         return DecodeOptions.from_config(self)
@@ -475,7 +514,10 @@ class ModelConfig:
         raise KeyError(key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        """``self[key]``, or ``default`` when the config has no such key (as ``dict.get``). Raises nothing."""
+        """``self[key]``, or ``default`` when the config has no such key (as ``dict.get``). Raises nothing.
+
+        Returns:
+            The value of ``key``, or ``default``."""
         try:
             return self[key]
         except KeyError:
@@ -485,5 +527,8 @@ class ModelConfig:
         return (key != "extra" and key in self.__dataclass_fields__) or key in self.extra
 
     def keys(self) -> List[str]:
-        """The keys of the ``config.json`` object (``to_dict()``), as a list."""
+        """The keys of the ``config.json`` object (``to_dict()``), as a list.
+
+        Returns:
+            A list of str: the config's keys, fields and kept unknown keys."""
         return list(self.to_dict())

@@ -26,7 +26,10 @@ class ArgumentUnit:
     extra: Dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
 
     def span_text(self, text: str) -> str:
-        """The unit's text: ``text[start:end]`` of the document text ``text`` (character offsets)."""
+        """The unit's text: ``text[start:end]`` of the document text ``text`` (character offsets).
+
+        Returns:
+            The str ``text[start:end]``."""
         return text[self.start:self.end]
 
 
@@ -68,6 +71,9 @@ class Document:
     def unit(self, unit_id: str) -> ArgumentUnit:
         """The unit whose id is ``unit_id``.
 
+        Returns:
+            The ``ArgumentUnit``.
+
         Raises:
             UnknownKeyError: the document has no such unit (a ``KeyError``, E011)."""
         for u in self.units:
@@ -76,7 +82,10 @@ class Document:
         raise UnknownKeyError(f"no unit with id {unit_id!r} in document {self.id!r}")
 
     def unit_text(self, unit: ArgumentUnit) -> str:
-        """The text of ``unit`` in this document (``text[unit.start:unit.end]``)."""
+        """The text of ``unit`` in this document (``text[unit.start:unit.end]``).
+
+        Returns:
+            The str ``text[unit.start:unit.end]``."""
         return self.text[unit.start:unit.end]
 
     def validate(self) -> None:
@@ -109,7 +118,10 @@ class Document:
         """The JSON document of CONTRACT.md (``schema_version`` 1): ``id``, ``text``, ``units`` (each with ``id``,
         ``start``, ``end``, ``text``, ``label``, ``score`` and its extra keys), ``relations`` (``source``, ``target``,
         ``label``, ``score`` and extras), ``model`` and ``meta``. See docs/units.md and docs/relations.md. Raises nothing;
-        ``Document.from_dict`` reads it back (``from_dict(d.to_dict()) == d``)."""
+        ``Document.from_dict`` reads it back (``from_dict(d.to_dict()) == d``).
+
+        Returns:
+            A new dict of JSON values (CONTRACT.md); ``Document.from_dict`` reads it back to an equal Document."""
         units = []
         for u in self.units:
             d = dict(u.extra)
@@ -136,6 +148,9 @@ class Document:
     def from_dict(cls, d: Dict[str, Any]) -> "Document":
         """A Document from a JSON document of CONTRACT.md (the inverse of ``to_dict``; unit ``text`` is not read, it
         follows from the offsets; unknown unit and relation keys go to ``extra``). Not validated: call ``validate()``.
+
+        Returns:
+            The ``Document`` (not validated).
 
         Raises:
             InvalidDocumentError: a ``schema_version`` other than 1 (E012).

@@ -14,7 +14,10 @@ from .errors import ConfigError
 
 
 def allowed_transition(prev: str, cur: str) -> bool:
-    """BIO: ``I-X`` may only follow ``B-X`` or ``I-X``."""
+    """BIO: ``I-X`` may only follow ``B-X`` or ``I-X``.
+
+    Returns:
+        True when the BIO scheme allows tag ``cur`` right after tag ``prev`` (tag names such as ``"B-Claim"``, ``"O"``)."""
     if cur.startswith("I-"):
         return prev != "O" and prev[2:] == cur[2:]
     return True
@@ -24,6 +27,9 @@ def viterbi_bio(logprobs: np.ndarray, tags: Sequence[str] = TAGS, transitions=No
     """Best tag sequence under the BIO constraints (no ``I-X`` after ``O`` or another type).
 
     ``transitions`` optionally adds learned CRF scores ``(trans [K, K], start [K], end [K])``.
+
+    Returns:
+        A list of tag indices into ``tags``, one per row of ``logprobs`` (empty for no rows).
     """
     logprobs = np.asarray(logprobs, dtype=np.float64)
     n, k = logprobs.shape
@@ -51,7 +57,10 @@ def bias_starts(emissions: np.ndarray, bias: float, tags: Sequence[str] = TAGS) 
     """``emissions`` ``[n, K]`` with ``bias`` added to every ``B-`` column (a copy; the input when ``bias`` is 0).
 
     A unit-start bias for the segmentation (``DecodeOptions.split_bias``): the Viterbi path opens a new unit more
-    readily, so clauses joined by a comma or "and" become units of their own."""
+    readily, so clauses joined by a comma or "and" become units of their own.
+
+    Returns:
+        A float array ``[n, K]``: a biased copy of ``emissions``, or ``emissions`` itself when ``bias`` is 0."""
     if not bias:
         return emissions
     out = np.array(emissions, dtype=np.float64, copy=True)
@@ -60,7 +69,10 @@ def bias_starts(emissions: np.ndarray, bias: float, tags: Sequence[str] = TAGS) 
 
 
 def tags_to_spans(tag_ids: Sequence[int], tags: Sequence[str] = TAGS) -> List[Tuple[int, int, str]]:
-    """Spans ``(start, end, type)`` over word indices, ``end`` exclusive; a stray ``I-X`` opens a span."""
+    """Spans ``(start, end, type)`` over word indices, ``end`` exclusive; a stray ``I-X`` opens a span.
+
+    Returns:
+        A list of ``(start, end, type)``: word indices (end exclusive) and the unit type, in text order."""
     spans: List[Tuple[int, int, str]] = []
     cur: Optional[List] = None
     for i, t in enumerate(tag_ids):
@@ -81,7 +93,10 @@ def tags_to_spans(tag_ids: Sequence[int], tags: Sequence[str] = TAGS) -> List[Tu
 
 
 def span_label_probs(word_probs: np.ndarray, start: int, end: int, labels: Sequence[str], tags: Sequence[str] = TAGS) -> np.ndarray:
-    """Mean over the span's words of P(B-X) + P(I-X) for each label X, renormalised."""
+    """Mean over the span's words of P(B-X) + P(I-X) for each label X, renormalised.
+
+    Returns:
+        A float array ``[len(labels)]`` summing to 1 (all zeros only for a span without words)."""
     p = np.asarray(word_probs)[start:end].mean(0)
     out = np.array([sum(p[j] for j, t in enumerate(tags) if t[2:] == lab) for lab in labels])
     return out / max(out.sum(), 1e-9)
@@ -103,6 +118,9 @@ def decode_links(probs: np.ndarray, sources: Sequence[int], candidates: Sequence
     ``probs`` is ``[n, n+1]``: column ``j < n`` is P(target j), column ``n`` is P(no target). Sources are
     settled most confident first; a source keeps the best target that is a candidate and closes no cycle,
     or none when "no target" is more probable than every remaining choice.
+
+    Returns:
+        A list with one entry per source: the index of its target unit, or None for no target.
     """
     probs = np.asarray(probs, dtype=np.float64)
     n = probs.shape[0]
@@ -145,6 +163,9 @@ def structural_labels(label_probs: Sequence[np.ndarray], roles: Sequence[str], l
     paragraphs that hold none yet; editorials restate their thesis 2-3 times, essays in introduction and conclusion).
     With ``extra_claim_min``, a body paragraph keeps its most probable claim, and further claims only when their
     claim probability reaches it (the others become premises): 77% of AAEC body paragraphs have exactly one claim.
+
+    Returns:
+        One list of unit labels (str, from ``labels``) per paragraph, one label per unit.
     """
     mc = labels.index("MajorClaim")
     out: List[List[str]] = []
@@ -197,6 +218,9 @@ def claim_prior(labels: Sequence[str]) -> np.ndarray:
 
     In persuasive essays about 80% of premises support the nearest claim of their paragraph; mixing this prior
     into the learned link scores (``link_prior_weight``) keeps the decoder close to that structure.
+
+    Returns:
+        A float array ``[n, n+1]`` whose rows sum to 1: P(target j) for j < n, P(no target) in the last column.
     """
     n = len(labels)
     prior = np.zeros((n, n + 1))
@@ -269,11 +293,17 @@ class DecodeOptions:
 
     def layout(self, n_paragraphs: int) -> str:
         """``essay`` when a text of ``n_paragraphs`` content paragraphs is decoded under the essay rules
-        (``for_shape``), else ``other``."""
+        (``for_shape``), else ``other``.
+
+        Returns:
+            ``"essay"`` or ``"other"``."""
         return "essay" if self.essay_max_paragraphs and 3 <= n_paragraphs <= self.essay_max_paragraphs else "other"
 
     def for_shape(self, n_paragraphs: int) -> "DecodeOptions":
-        """The options for a text of ``n_paragraphs`` content paragraphs (the essay rules when it has an essay's shape)."""
+        """The options for a text of ``n_paragraphs`` content paragraphs (the essay rules when it has an essay's shape).
+
+        Returns:
+            A ``DecodeOptions``: ``self``, or a copy with the essay rules."""
         import dataclasses
 
         if self.layout(n_paragraphs) == "essay":
@@ -284,6 +314,9 @@ class DecodeOptions:
     @classmethod
     def from_config(cls, cfg: dict) -> "DecodeOptions":
         """Options of a model config: its ``decoding`` table, else the keys of argmine 0.1-0.2 (essay rules).
+
+        Returns:
+            The ``DecodeOptions``.
 
         Raises:
             ConfigError: a key that is no decoding option (E008)."""
@@ -325,7 +358,10 @@ def _group(paragraph: Sequence[int]) -> List[List[int]]:
 
 def document_claim_prior(labels: Sequence[str], paragraph: Sequence[int]) -> np.ndarray:
     """``[n, n+1]``: each unit points to the nearest claim of its paragraph, else to no target (``claim_prior``
-    within each paragraph)."""
+    within each paragraph).
+
+    Returns:
+        A float array ``[n, n+1]`` whose rows sum to 1 (column n: no target)."""
     n = len(labels)
     prior = np.zeros((n, n + 1))
     for idx in _group(paragraph):
@@ -344,6 +380,10 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     ``options.mc_roles`` only in those roles). Links: every premise gets at most one target and the links form a
     forest (``decode_links``); candidates are claims and premises (and major claims with
     ``premise_to_major``), in its own paragraph only unless ``cross_paragraph``. Pure: no model, no torch.
+
+    Returns:
+        A ``DecodedArgument``: per unit its label and score, stance and stance score, link target (index or None),
+        relation label and link score.
     """
     options = options.for_shape(scores.n_paragraphs)
     labels_all = list(scores.labels)

@@ -13,6 +13,7 @@ pages and the engines.
 from __future__ import annotations
 
 import os
+import re
 from typing import Dict, Optional, Union
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -22,17 +23,33 @@ __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFou
            "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "OptionValueError",
            "VocabularyError", "DeviceError", "MiningTimeoutError", "ConfigError", "CorpusFormatError",
            "SavedFileFormatError", "UnknownKeyError", "InvalidDocumentError", "PackageMissingError",
-           "ArgumentTypeError", "InputIsADirectoryError", "WarcReadError", "InternalError", "OnnxRuntimeMissingError",
+           "ArgumentTypeError", "InputIsADirectoryError", "WarcReadError", "InternalError", "OnnxRuntimeMissingError", "CommandLineError",
            "BatchError", "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
+
+
+# a second sentence: what the user can do (a full stop, then a capital letter, a bracket or a quote)
+WHAT_TO_DO = re.compile(r"[.!?][\'\")\]]*\s+[A-Z(`\'\"]")
+
+
+def with_action(message: str, action: str) -> str:
+    """``message`` with ``action`` as its last sentence, unless it already says what to do (has a second sentence).
+
+    Returns:
+        The message (str): ``message`` itself, or ``message`` (without a final full stop) + ``". "`` + ``action``."""
+    if not action or WHAT_TO_DO.search(message):
+        return message
+    return message.rstrip().rstrip(".") + ". " + action
 
 
 class ArgmineError(Exception):
     """Base of every error argmine raises on purpose; ``code`` is its catalogue code, ``message`` its text
-    without the code."""
+    without the code. A message that does not say what to do gets the class's ``action`` as its last sentence."""
 
     code = "E000"
+    action = ""
 
     def __init__(self, message: str) -> None:
+        message = with_action(message, type(self).action)
         super().__init__(message)
         self.message = message
 
@@ -109,7 +126,10 @@ class InputEncodingError(ArgmineError, ValueError):
 
     @classmethod
     def from_unicode_error(cls, path: PathLike, exc: UnicodeDecodeError) -> "InputEncodingError":
-        """Wrap a ``UnicodeDecodeError`` raised while decoding ``path`` (offset relative to what was decoded)."""
+        """Wrap a ``UnicodeDecodeError`` raised while decoding ``path`` (offset relative to what was decoded).
+
+        Returns:
+            The ``InputEncodingError`` (not raised: the caller raises it)."""
         return cls(path, exc.start, exc.encoding, exc.reason)
 
 
@@ -130,6 +150,7 @@ class DocumentFormatError(ArgmineError, ValueError):
     """A record that is not an argmine document (CONTRACT.md); carries ``where`` (file and line) and ``reason``."""
 
     code = "E006"
+    action = "Fix that record: CONTRACT.md describes an argmine document (argmine mine and argmine batch write them)."
 
     def __init__(self, where: str, reason: str, got: str, hint: str = "") -> None:
         self.where = where
@@ -141,6 +162,7 @@ class UnknownFormatError(ArgmineError, ValueError):
     """An export format argmine does not write; ``choices`` are those it does."""
 
     code = "E101"
+    action = "Pass one of those (--format on the command line, fmt= in Python)."
 
     def __init__(self, got: str, choices) -> None:
         self.choices = tuple(choices)
@@ -152,12 +174,15 @@ class ExportError(ArgmineError, ValueError):
     relation whose ends are not units of the document)."""
 
     code = "E102"
+    action = ("Fix the document (Document.validate() names what breaks the data model), or export it as json, "
+              "which keeps everything.")
 
 
 class AifFormatError(ArgmineError, ValueError):
     """An AIF or xAIF graph that cannot be read as a document."""
 
     code = "E103"
+    action = "Pass the AIF or xAIF JSON as OVA3 or an AMF tool wrote it, unchanged."
 
 
 class OutputPathError(ArgmineError, ValueError):
@@ -165,24 +190,29 @@ class OutputPathError(ArgmineError, ValueError):
     overwrite, ...)."""
 
     code = "E104"
+    action = "Pass another output path, or move what is in the way."
 
 
 class InputFileError(ArgmineError, ValueError):
     """An input file that holds no document argmine can read (not UTF-8, not JSON, empty)."""
 
     code = "E105"
+    action = ("Pass a UTF-8 file of one JSON document or JSON Lines of them (CONTRACT.md), as argmine mine and "
+              "argmine batch write.")
 
 
 class InputNotFoundError(ArgmineError, FileNotFoundError):
     """An input file that does not exist."""
 
     code = "E106"
+    action = "Check the path (a relative one starts in the current directory)."
 
 
 class ArgumentValueError(ArgmineError, ValueError):
     """An argument out of its range (a batch size below 1, one link per document, ...)."""
 
     code = "E107"
+    action = "Pass a value the message allows (the function's docstring lists them)."
 
 
 class OptionValueError(ArgmineError, ValueError):
@@ -193,19 +223,21 @@ class OptionValueError(ArgmineError, ValueError):
     def __init__(self, option: str, expected: str, got: object, hint: str = "") -> None:
         self.option = option
         shown = repr(got) if isinstance(got, (str, bytes)) or got is None else f"{got!r} ({type(got).__name__})"
-        super().__init__(f"{option} must be {expected}; got {shown}." + (f" {hint}" if hint else ""))
+        super().__init__(f"{option} must be {expected}; got {shown}. " + (hint or f"Pass {expected} as {option}."))
 
 
 class BatchError(ArgmineError, ValueError):
     """The batch could not run (or go on): unreadable input, an OUTPUT that argmine did not write, ..."""
 
     code = "E201"
+    action = "Fix what the message names and run the same command again: a rerun resumes after the records written."
 
 
 class NotAnArticle(ArgmineError, ValueError):
     """A page with no article to mine; ``reason`` says why (no main text, too short, not HTML, ...)."""
 
     code = "E202"
+    action = "If the page does hold an article, save its text as a .txt file and mine that."
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -284,11 +316,25 @@ class OnnxRuntimeMissingError(ArgmineError, ImportError):
                          "(falls back to torch) or backend='torch'.")
 
 
+class CommandLineError(ArgmineError, ValueError):
+    """A command line the ``argmine`` command cannot parse (click's usage errors: an option value that is not one of
+    its choices, a missing argument, an unknown option), re-worded as one catalogued line; ``command`` is the
+    command path (``argmine evaluate``)."""
+
+    code = "E114"
+
+    def __init__(self, problem: str, command: str = "argmine") -> None:
+        self.problem = problem
+        self.command = command
+        super().__init__(f"{problem.rstrip('.')}. Run '{command} --help' for what it takes (commands, options and their values).")
+
+
 class ConfigError(ArgmineError, ValueError):
     """A configuration argmine cannot use: a training ``config.toml`` (a misspelt key, a value out of range, a
     corpus it cannot train on) or a model's ``config.json`` (read as ``ModelFormatError`` when loading a model)."""
 
     code = "E008"
+    action = "Fix that key or value in the config (configs/default.toml lists every key with its default)."
 
 
 class CorpusFormatError(ArgmineError, ValueError):
@@ -296,6 +342,7 @@ class CorpusFormatError(ArgmineError, ValueError):
     are not what the corpus's release holds); the message names the file and, where known, the line."""
 
     code = "E009"
+    action = "Use the corpus as released, unmodified (docs/corpora.md names each release)."
 
 
 class SavedFileFormatError(ArgmineError, ValueError):
@@ -303,12 +350,14 @@ class SavedFileFormatError(ArgmineError, ValueError):
     format or version, or parameters that break its rules."""
 
     code = "E010"
+    action = "Save the file again with this argmine version, or read it with the version that wrote it."
 
 
 class UnknownKeyError(ArgmineError, KeyError):
     """A key that is not there: a unit id a document does not have, a column a dataset does not have."""
 
     code = "E011"
+    action = "Use a key that is there (the message names them where it can)."
 
 
 class InvalidDocumentError(ArgmineError, ValueError):
@@ -316,30 +365,35 @@ class InvalidDocumentError(ArgmineError, ValueError):
     an unknown label, a duplicate id, a relation whose ends are not units, another schema version."""
 
     code = "E012"
+    action = "Fix the document so that Document.validate() passes (CONTRACT.md gives the rules)."
 
 
 class PackageMissingError(ArgmineError, ImportError):
     """An optional or required package that is not installed (the default base encoder, ``datasets``)."""
 
     code = "E013"
+    action = "Install the package the message names (pip install PACKAGE)."
 
 
 class ArgumentTypeError(ArgmineError, TypeError):
     """An argument of the wrong type (a list where one str is wanted, a str where a list is, ...)."""
 
     code = "E111"
+    action = "Pass an argument of the type the message names."
 
 
 class InputIsADirectoryError(ArgmineError, IsADirectoryError):
     """An input path that is a directory where a file is needed."""
 
     code = "E112"
+    action = "Pass a file (argmine batch DIR mines a folder)."
 
 
 class WarcReadError(ArgmineError, ValueError):
     """The WARC file breaks off or is corrupt after ``position`` records (the message says how)."""
 
     code = "E205"
+    action = "Repair or re-download the WARC file; rerunning the batch resumes after the records written."
 
     def __init__(self, message: str, position: int) -> None:
         super().__init__(message)
@@ -351,8 +405,12 @@ class InternalError(ArgmineError, RuntimeError):
     Please report it with the message."""
 
     code = "E900"
+    action = "This is a bug in argmine: please report it with this message."
 
 
 def catalogue() -> Dict[str, type]:
-    """Every error class of the catalogue by its code."""
+    """Every error class of the catalogue by its code.
+
+    Returns:
+        A dict from code (``"E001"``, ...) to error class, every class of ``__all__`` but ``ArgmineError``."""
     return {cls.code: cls for cls in (globals()[n] for n in __all__ if n != "catalogue") if cls is not ArgmineError}

@@ -12,7 +12,10 @@ from .errors import ArgumentValueError, InputFileError
 
 
 def split_paragraphs(doc: Document) -> List[Document]:
-    """One Document per paragraph, offsets shifted; relations kept when both ends lie in the paragraph."""
+    """One Document per paragraph, offsets shifted; relations kept when both ends lie in the paragraph.
+
+    Returns:
+        A list of ``Document``, one per paragraph of ``doc`` (text order), ids ``f"{doc.id}#p{k}"``."""
     out = []
     for k, (s, e) in enumerate(paragraph_spans(doc.text)):
         units = [ArgumentUnit(u.id, u.start - s, u.end - s, u.label, u.score, u.extra) for u in doc.units if u.start >= s and u.end <= e]
@@ -25,6 +28,10 @@ def split_paragraphs(doc: Document) -> List[Document]:
 def score(gold: Sequence[Document], pred: Sequence[Document], level: str = "essay") -> Dict:
     """Component and relation scores of ``pred`` against ``gold`` (``argmine.metrics.score_documents``; see
     docs/scores.md), over whole documents (``level="essay"``) or each paragraph as a document (``"paragraph"``).
+
+    Returns:
+        The scores dict of ``argmine.metrics.score_documents``: ``components``, ``relations``, ``segmentation``, ... (F1
+        fractions in [0, 1], counts as ints).
 
     Raises:
         ArgumentValueError: another ``level``, or ``pred`` not one document per gold document (E107)."""
@@ -53,7 +60,10 @@ def evaluate_miner(miner, gold: Sequence[Document], level: str = "essay", show_p
 
 def predict(miner, gold: Sequence[Document], show_progress: bool = False) -> List[Document]:
     """The miner's Documents for the gold texts (whole documents, as a user would mine them, with their headline
-    ``meta["title"]`` where the corpus has one), in gold order."""
+    ``meta["title"]`` where the corpus has one), in gold order.
+
+    Returns:
+        A list of ``Document``, one per gold document, in gold order."""
     return list(miner.mine_batch([d.text for d in gold], ids=[d.id for d in gold], titles=[d.meta.get("title") for d in gold],
                                  show_progress=show_progress))
 
@@ -66,6 +76,9 @@ def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
     a line that is not a JSON document, a record without ``units`` (e.g. batch input), a unit whose text is not
     ``text[start:end]`` (saying when the offsets look like UTF-16 code units), a document without an ``id``, one
     that breaks the contract (``Document.validate``) or an id seen twice.
+
+    Returns:
+        A dict from document id to ``(line number, Document)`` (1-based line numbers).
 
     Raises:
         DataNotFoundError: ``path`` is not a file (E003).
@@ -94,10 +107,12 @@ def read_predictions(path) -> Dict[str, Tuple[int, Document]]:
             raise InputFileError(f"{where} must be one JSON document (CONTRACT.md); got {type(e).__name__}: {getattr(e, 'message', e)}") from None
         doc = document_from_record(d, where)
         if doc.id is None or doc.id == "":
-            raise InputFileError(f"{where}: a prediction must have an id to be matched to a gold document; got none")
+            raise InputFileError(f"{where}: a prediction must have an id to be matched to a gold document; got none. "
+                                 "Give each prediction its gold document's id (argmine mine --id ID; argmine batch keeps each record's id).")
         doc.id = str(doc.id)
         if doc.id in out:
-            raise InputFileError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]})")
+            raise InputFileError(f"{where}: each id must occur once; got {doc.id!r} again (first on line {out[doc.id][0]}). "
+                                 "Keep one prediction per gold document in the file.")
         out[doc.id] = (n, doc)
     return out
 
@@ -110,13 +125,17 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
     nothing. ``unmatched_ids`` are predictions whose id is not a gold id (ignored). A prediction whose text is
     not the gold text is an error (``ValueError``).
 
+    Returns:
+        ``(pred, missing_ids, unmatched_ids)``: a list of ``Document`` (one per gold document) and two lists of ids.
+
     Raises:
         InputFileError: duplicate gold ids, or a prediction whose text differs from its gold document's (E105).
     """
     ids = [str(g.id) for g in gold]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise InputFileError(f"gold document ids must be unique to match predictions by id; got {dup[:5]} more than once")
+        raise InputFileError(f"gold document ids must be unique to match predictions by id; got {dup[:5]} more than once. "
+                             "Check that the corpus is the release argmine reads (docs/corpora.md).")
     pred, missing = [], []
     for g, gid in zip(gold, ids):
         hit = predictions.get(gid)
@@ -127,7 +146,8 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
         n, p = hit
         if p.text != g.text:
             raise InputFileError(f"{source}, line {n}: the prediction for {gid!r} must have the gold document's text; "
-                             f"got a text of {len(p.text)} characters for {len(g.text)} that differs")
+                             f"got a text of {len(p.text)} characters for {len(g.text)} that differs. "
+                             "Mine the gold text exactly as the corpus gives it (evaluate --model does), so that offsets agree.")
         pred.append(p)
     gold_ids = set(ids)
     unmatched = [i for i in predictions if i not in gold_ids]
@@ -135,7 +155,10 @@ def align_predictions(gold: Sequence[Document], predictions: Dict[str, Tuple[int
 
 
 def predictions_info(path, predictions: Dict[str, Tuple[int, Document]]) -> Dict:
-    """The ``model`` entry of a predictions file: the model its documents name (when they agree), and the path."""
+    """The ``model`` entry of a predictions file: the model its documents name (when they agree), and the path.
+
+    Returns:
+        A dict: the documents' ``model`` entry (when they agree) with ``path`` (str) added."""
     from pathlib import Path
 
     models = {(d.model or {}).get("name"): d.model for _, d in predictions.values() if d.model}
@@ -150,7 +173,10 @@ def predictions_info(path, predictions: Dict[str, Tuple[int, Document]]) -> Dict
 
 def document_counts(gold: Sequence[Document], pred: Sequence[Document], level: str = "essay") -> List[Dict]:
     """Per-document counts (``argmine.bootstrap.document_counts``) scored at ``level``; at paragraph level a
-    document's counts are the sums over its paragraphs, so resampling stays over documents."""
+    document's counts are the sums over its paragraphs, so resampling stays over documents.
+
+    Returns:
+        A list of counts dicts ``{part: {"tp_100", "tp_50", "n_gold", "n_pred"}}``, one per gold document."""
     from .bootstrap import document_counts as counts
 
     return counts(list(gold), list(pred), scorer=lambda g, p: score(g, p, level))
@@ -186,6 +212,9 @@ def compare_systems(names: Sequence[str], counts: Sequence[List[Dict]], n_bootst
 
     Returns one ``{"a", "b", "bootstrap", "components", "relations", "segmentation"}`` per pair; each part maps
     ``f1_100``/``f1_50`` to ``{"a", "b", "diff" (b - a), "ci", "p_value"}`` (``argmine.bootstrap.paired_bootstrap``).
+
+    Returns:
+        A list of comparison dicts, one per system after the first, in order.
     """
     from .bootstrap import METRICS, micro_f1, paired_bootstrap
 
@@ -206,7 +235,10 @@ def compare_systems(names: Sequence[str], counts: Sequence[List[Dict]], n_bootst
 
 
 def format_comparison(names: Sequence[str], comparison: Dict) -> str:
-    """A side-by-side table of two systems: their F1 scores, the difference B - A, its interval and p-value."""
+    """A side-by-side table of two systems: their F1 scores, the difference B - A, its interval and p-value.
+
+    Returns:
+        The table as one str of lines (no trailing newline); F1 in percent."""
     b = comparison["bootstrap"]
     pct = f"{b['confidence'] * 100:g}%"
     how = (f"paired bootstrap over documents ({b['n']} resamples, seed {b['seed']}); p: two-sided, no difference"
@@ -270,7 +302,11 @@ def evaluate_systems(corpus: str, split: str, data_dir: Path, models: List[Optio
 
 
 def format_scores(res: dict) -> str:
-    """The plain-text score table of one system's result (``evaluate_systems``), as ``argmine evaluate`` prints it."""
+    """The plain-text score table of one system's result (``evaluate_systems``), as ``argmine evaluate`` prints it.
+
+    Returns:
+        The table as one str of lines (no trailing newline); F1 in percent, counts as ints, and notes under it (a
+        missing major claim, missing predictions, an exact-match F1 that says little)."""
     ci = "ci" in res["components"]
     pct = f"{res.get('bootstrap', {}).get('confidence', 0.95) * 100:g}%"
     who = f"{res['model']['name']} {res['model'].get('version') or ''}".strip()
@@ -305,13 +341,34 @@ def format_scores(res: dict) -> str:
         lines.append(f"documents with gold units but no predicted unit: {checks['no_units']}")
     if "predictions" in res and res["predictions"]["n_missing"]:
         lines.append(f"({res['predictions']['n_missing']} gold documents had no prediction: scored as empty)")
-    return "\n".join(lines)
+    note = _boundary_note(res)
+    return "\n".join(lines + ([note] if note else []))
+
+
+def _boundary_note(res: dict) -> Optional[str]:
+    """A note under the table when the 100% component F1 says little: on arg-microtexts (its gold units keep their
+    final punctuation, argmine's units do not, so exact boundaries almost never agree) or whenever it is below half
+    the 50% F1; None otherwise."""
+    from .corpora import ALIASES
+
+    c = res["components"]
+    microtexts = ALIASES.get(res.get("corpus"), res.get("corpus")) == "microtexts"
+    if not microtexts and not (c["f1_50"] > 0 and c["f1_100"] < 0.5 * c["f1_50"]):
+        return None
+    why = ("the gold units of arg-microtexts keep their final punctuation and argmine's units do not" if microtexts
+           else "the predicted units' boundaries rarely equal the gold ones exactly (a corpus convention, such as "
+                "final punctuation or leading discourse markers, can cause this)")
+    return (f"note: F1 100% counts a unit only when its boundaries are exactly the gold ones; {why}. "
+            "Read F1 50% (units sharing at least half of their tokens; docs/scores.md) as the score here.")
 
 
 def scores_payload(results: List[Dict[str, Any]], comparisons: List[Dict[str, Any]], corpus: str, split: str,
                    level: str) -> Dict[str, Any]:
     """The JSON ``argmine evaluate --json`` writes: the one system's scores, or for several
-    ``{corpus, split, level, n_docs, systems, comparisons}`` (see docs/scores.md). Raises nothing."""
+    ``{corpus, split, level, n_docs, systems, comparisons}`` (see docs/scores.md). Raises nothing.
+
+    Returns:
+        A dict of JSON values: ``results[0]`` for one system, else the dict above."""
     if len(results) == 1:
         return results[0]
     return {"corpus": corpus, "split": split, "level": level, "n_docs": results[0]["n_docs"],

@@ -93,11 +93,16 @@ def english_score(text: str) -> Dict[str, Union[float, int]]:
     function words. ``score`` = ``latin * min(1, function_words / 0.25)``, in [0, 1]; English prose scores
     about 1, other languages near 0. ``words``: the number of words (a CJK character counts as one).
 
+    Returns:
+        A dict: ``score``, ``latin`` and ``function_words`` (floats in [0, 1]) and ``words`` (an int: the A-Z words
+        counted).
+
     Raises:
         ArgumentTypeError: ``text`` is not a str (E111).
     """
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be a str; got {type(text).__name__}. "
+                                "Decode bytes first (data.decode('utf-8')).")
     sample = text[:MAX_SAMPLE_CHARS]
     tokens = _TOKEN.findall(sample)
     n_letters = len(_LETTER.findall(sample))
@@ -122,6 +127,9 @@ def detect(text: str) -> Dict[str, Union[bool, float]]:
     make up ``FOREIGN_MIN`` of its words and outnumber English ones; else it is English when its score reaches
     ``THRESHOLD``, or, with few function words of any language (a list of headlines, a table, a statistics box),
     when it is written in A-Z (``PLAIN_LATIN`` of its letters).
+
+    Returns:
+        A dict ``{"english": bool, "score": float in [0, 1], "judged": bool}``.
     """
     s = english_score(text)
     judged = _judged(s)
@@ -150,7 +158,10 @@ def _is_english(s: Dict[str, Union[float, int]]) -> bool:
 def warn_if_not_english(language: Dict[str, Union[bool, float]], doc_id: Optional[str] = None,
                         stacklevel: int = 2) -> bool:
     """Issue one NonEnglishWarning when ``language`` (from :func:`detect`) judged the text not English; True if it did
-    (a text too short to judge, ``judged`` False, never warns)."""
+    (a text too short to judge, ``judged`` False, never warns).
+
+    Returns:
+        True when it warned, False otherwise."""
     if language.get("english", True) or not language.get("judged", True):
         return False
     which = f"text {doc_id!r}" if doc_id is not None else "a text"

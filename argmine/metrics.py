@@ -198,12 +198,18 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
     carry ``f1_100``, ``f1_50``, ``precision_*``, ``recall_*``, ``tp_*``, ``n_gold``, ``n_pred`` and the same
     per label under ``per_label``.
 
+    Returns:
+        A dict: ``n_docs`` and per part (``components``, ``relations``, ``segmentation``) ``f1_100``, ``f1_50``,
+        precision and recall (fractions in [0, 1]), ``tp_100``, ``tp_50``, ``n_gold``, ``n_pred`` (ints) and
+        ``per_label``.
+
     Raises:
         ArgumentValueError: ``gold`` and ``pred`` differ in length, or a pair of documents differs in text (E107).
     """
     gold, pred = list(gold), list(pred)
     if len(gold) != len(pred):
-        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}")
+        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}. "
+                                 "Pass them in gold order (argmine.evaluate.align_predictions matches them by id).")
     comps, rels, seg = _Counts(UNIT_LABELS), _Counts(RELATION_LABELS), _Counts(["unit"])
     ev_pairs: List[Tuple[str, Optional[str]]] = []  # (gold, predicted) evidence type of matched units
     for i, (g, p) in enumerate(zip(gold, pred)):
@@ -253,6 +259,10 @@ def evidence_accuracy(pairs: Sequence[Tuple[Optional[str], Optional[str]]]) -> D
     (each gold type's ``n_gold``, ``precision``, ``recall``, ``f1``) and ``confusion_matrix`` (``labels``: the gold
     types, then any other predicted ones; ``counts[i][j]``: units of gold type i predicted as type j). Fractions in
     [0, 1]; an undefined ratio is 0.0. Raises nothing.
+
+    Returns:
+        A dict: ``accuracy`` and ``macro_f1`` (fractions in [0, 1]), ``n_matched``, ``n_correct`` (ints),
+        ``majority_baseline``, ``per_type`` and ``confusion_matrix``.
     """
     import numpy as np
     from sklearn.dummy import DummyClassifier
@@ -286,6 +296,9 @@ def document_checks(gold: Sequence[Document], pred: Sequence[Document], threshol
     predicted MajorClaim matches some gold MajorClaim (token overlap ``>= threshold``, ``_overlap``; not one-to-one:
     an editorial restates its thesis, finding it once is what the check asks); ``no_units``: documents with gold
     units but no predicted unit.
+
+    Returns:
+        A dict of ints: ``with_major_claim``, ``major_claim_found`` and ``no_units``.
     """
     out = {"with_major_claim": 0, "major_claim_found": 0, "no_units": 0}
     for g, p in zip(gold, pred):
@@ -301,13 +314,19 @@ def document_checks(gold: Sequence[Document], pred: Sequence[Document], threshol
 
 def correct_units(gold: Document, pred: Document, threshold: float = 0.5) -> List[bool]:
     """Per unit of ``pred`` (in order): is it matched one-to-one to a gold unit of the same label at ``threshold``
-    token overlap (the matching of component F1, so ``sum`` of the result is its true positives)? Texts must be equal."""
+    token overlap (the matching of component F1, so ``sum`` of the result is its true positives)? Texts must be equal.
+
+    Returns:
+        A list of bools, one per unit of ``pred``."""
     align = _match_units(gold, pred, threshold, use_labels=True)
     return [u.id in align for u in pred.units]
 
 
 def correct_relations(gold: Document, pred: Document, threshold: float = 0.5) -> List[bool]:
-    """Per relation of ``pred`` (in order): is it one of relation F1's true positives at ``threshold`` overlap?"""
+    """Per relation of ``pred`` (in order): is it one of relation F1's true positives at ``threshold`` overlap?
+
+    Returns:
+        A list of bools, one per relation of ``pred``."""
     align = _match_units(gold, pred, threshold, use_labels=True)
     hits = {id(pr) for pr, _ in _match_relations(gold, pred, align)}
     return [id(r) in hits for r in pred.relations]

@@ -17,7 +17,10 @@ DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.ma
 
 
 def pick_device(device: Optional[str] = None) -> str:
-    """``device`` if given (checked: :func:`check_device`), else CUDA, then Apple MPS, then CPU — no globals touched."""
+    """``device`` if given (checked: :func:`check_device`), else CUDA, then Apple MPS, then CPU — no globals touched.
+
+    Returns:
+        A torch device name: ``"cuda"``, ``"mps"``, ``"cpu"`` or the checked ``device``."""
     if device:
         return check_device(str(device))
     import torch
@@ -30,7 +33,10 @@ def pick_device(device: Optional[str] = None) -> str:
 
 
 def check_device(device: str) -> str:
-    """``device`` when this machine and torch build have it; ``DeviceError`` (a ValueError) saying why not."""
+    """``device`` when this machine and torch build have it; ``DeviceError`` (a ValueError) saying why not.
+
+    Returns:
+        ``device``, unchanged."""
     import torch
 
     from .errors import DeviceError
@@ -67,6 +73,9 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
     ``OptionValueError`` for ``threads`` that is not a positive int or an unknown ``backend``,
     ``OnnxRuntimeMissingError`` for ``backend="onnx"`` without ONNX Runtime, ``ModelNotFoundError`` / ``ModelFormatError``
     for a directory that is missing or unreadable (a broken ``calibration.json`` too).
+
+    Returns:
+        The ``Miner``, on ``device`` (or the best one there is), ready for ``mine`` and ``mine_batch``.
     """
     from .model.directory import default_model_dir, load_dir
     from .model.onnx_encoder import resolve_backend
@@ -86,7 +95,10 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
 
 def load_calibration(path: Path, cfg: Dict[str, Any]):
     """The ``ScoreCalibration`` of the model directory ``path``, or None when it has none. One fitted for other
-    weights or decoding options is not used: a ``UserWarning`` says so and scores stay raw."""
+    weights or decoding options is not used: a ``UserWarning`` says so and scores stay raw.
+
+    Returns:
+        The ``ScoreCalibration``, or None (no calibration, or a stale one)."""
     import warnings
 
     from .calibration import model_fingerprint, read_calibration
@@ -376,7 +388,10 @@ class Miner:
         Document under ``self.decode_options``; evaluation scripts re-decode the same scores under other options.
         ``titles``: one headline (or None) per text, for a model with a headline input; without one, a first paragraph
         that looks like a headline (``argmine.text.leading_headline``) is used. ``work``: an ``argmine.work.BlockWork``
-        told of each step (time budget, progress)."""
+        told of each step (time budget, progress).
+
+        Returns:
+            A list with one ``(paragraphs, segments)`` tuple per text, in order."""
         import torch
 
         from .model.features import headline_windows
@@ -549,7 +564,10 @@ class Miner:
 def calibrate_document(doc: Document, calibration, layout: str) -> Document:
     """``doc`` with every unit's and relation's ``score`` mapped by ``calibration`` (a ``ScoreCalibration``) for
     texts of ``layout``; the raw score is kept in ``extra["raw_score"]``. A relation from a Claim is a ``stance``,
-    any other a ``link``. Decisions (labels, targets) are the raw decoder's, untouched."""
+    any other a ``link``. Decisions (labels, targets) are the raw decoder's, untouched.
+
+    Returns:
+        A new ``Document`` (``doc`` is not changed) with calibrated scores in [0, 1]."""
     label = {u.id: u.label for u in doc.units}
     units = [ArgumentUnit(u.id, u.start, u.end, u.label, round(calibration.unit(layout, u.label, u.score), 4),
                           {**u.extra, "raw_score": u.score}) for u in doc.units]
@@ -561,7 +579,10 @@ def calibrate_document(doc: Document, calibration, layout: str) -> Document:
 
 
 def check_min_score(min_score) -> Optional[float]:
-    """``min_score`` as a float, or None; raises ``OptionValueError`` unless it is None or a number in [0, 1]."""
+    """``min_score`` as a float, or None; raises ``OptionValueError`` unless it is None or a number in [0, 1].
+
+    Returns:
+        A float in [0, 1], or None."""
     from .errors import OptionValueError
 
     if min_score is None:
@@ -574,7 +595,10 @@ def check_min_score(min_score) -> Optional[float]:
 
 def drop_below(doc: Document, min_score: Optional[float]) -> Document:
     """``doc`` without the units scoring below ``min_score`` and without every relation that has one of them at
-    either end (ids of the units kept are unchanged). ``None`` or ``0`` keeps everything."""
+    either end (ids of the units kept are unchanged). ``None`` or ``0`` keeps everything.
+
+    Returns:
+        A ``Document``: ``doc`` itself when nothing is dropped, else a copy without the dropped units and relations."""
     if not min_score:
         return doc
     units = [u for u in doc.units if u.score >= min_score]
@@ -590,7 +614,10 @@ MAX_SEGMENT_UNITS = 1000  # document-level heads see at most this many units at 
 def unit_segments(units_per_paragraph: Sequence[int], limit: int = MAX_SEGMENT_UNITS) -> List[List[int]]:
     """Consecutive runs of paragraph indices with at most ``limit`` candidate units each (a paragraph over the limit
     is a run of its own): the document-level heads and decoder run per run, so time and memory stay linear in the
-    length of a very long text. An op-ed or an essay (tens of units) is one run."""
+    length of a very long text. An op-ed or an essay (tens of units) is one run.
+
+    Returns:
+        A list of runs, each a list of consecutive paragraph indices; together they hold every paragraph once, in order."""
     runs: List[List[int]] = [[]]
     used = 0
     for p, k in enumerate(units_per_paragraph):

@@ -423,6 +423,9 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
     ``position``: index of the line among the non-blank lines of its text (0 = first); ``n_lines``: their number.
     ``continues``: the line is hard-wrapped into the next line (it then is never a ``title``/``heading``).
 
+    Returns:
+        One of ``KINDS`` (str), or None for a line that is not noise.
+
     Raises:
         ArgumentTypeError: ``line`` is not a str (E111).
     """
@@ -589,7 +592,10 @@ def set_learned(enabled: Optional[bool]) -> None:
 
 
 def learned_enabled() -> bool:
-    """Whether ``noise_lines`` uses the learned line classifier when its ``learned`` argument is ``None``."""
+    """Whether ``noise_lines`` uses the learned line classifier when its ``learned`` argument is ``None``.
+
+    Returns:
+        True or False."""
     if _LEARNED_DEFAULT is not None:
         return _LEARNED_DEFAULT
     return os.environ.get(LEARNED_ENV, "").strip().lower() not in ("rules", "0", "off", "false", "no")
@@ -609,6 +615,9 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
     (on unless set to ``rules``); ``False`` = rules only; ``True`` = rules and the shipped model; or a
     ``argmine.boilerplate.LineModel`` to use instead of the shipped one.
+
+    Returns:
+        A list of ``(start, end, kind)``: character offsets (end exclusive) and one of ``KINDS``, in text order.
 
     Raises:
         ArgumentTypeError: ``text`` is not a str (E111).
@@ -1027,5 +1036,8 @@ def _foot_kind(s: str) -> str:
 def noise_spans(text: str, *, learned=None, threshold: Optional[float] = None) -> List[Span]:
     """Character spans (Python ``str`` indices) of the lines of ``text`` judged to be page noise.
 
-    ``learned`` and ``threshold`` as for ``noise_lines`` (by default the rules and the learned line classifier)."""
+    ``learned`` and ``threshold`` as for ``noise_lines`` (by default the rules and the learned line classifier).
+
+    Returns:
+        A list of ``(start, end)`` character offsets (end exclusive), in text order."""
     return [(s, e) for s, e, _ in noise_lines(text, learned=learned, threshold=threshold)]

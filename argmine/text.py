@@ -35,7 +35,10 @@ _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0);")
 
 
 def line_spans(text: str) -> List[Span]:
-    """Lines of ``text`` as (start, end) offsets, for every kind of line break (CRLF, U+2028, ...)."""
+    """Lines of ``text`` as (start, end) offsets, for every kind of line break (CRLF, U+2028, ...).
+
+    Returns:
+        A list of ``(start, end)`` offsets, one per line, line breaks excluded."""
     spans, pos = [], 0
     for m in _LINE_BREAK.finditer(text):
         spans.append((pos, m.start()))
@@ -56,7 +59,10 @@ def list_marker_end(text: str, start: int, end: int) -> int:
 
 
 def strip_span(text: str, start: int, end: int) -> Span:
-    """The span without surrounding whitespace."""
+    """The span without surrounding whitespace.
+
+    Returns:
+        ``(start, end)``: within the given span; ``start == end`` for a blank one."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -65,12 +71,18 @@ def strip_span(text: str, start: int, end: int) -> Span:
 
 
 def has_markup(text: str) -> bool:
-    """Whether ``text`` carries HTML tags of known elements (then paragraphs follow the markup)."""
+    """Whether ``text`` carries HTML tags of known elements (then paragraphs follow the markup).
+
+    Returns:
+        True or False."""
     return _TAG.search(text) is not None
 
 
 def visible_text(s: str) -> str:
-    """``s`` as a browser shows it: tags of known HTML elements removed, entities decoded (``html.unescape``)."""
+    """``s`` as a browser shows it: tags of known HTML elements removed, entities decoded (``html.unescape``).
+
+    Returns:
+        The visible text (str)."""
     return html.unescape(_TAG.sub("", s)).replace("\xa0", " ")
 
 
@@ -127,6 +139,9 @@ def paragraph_spans(text: str) -> List[Span]:
     sentence, followed by a non-blank line inside the same block) are joined, so e-mail style wrapping
     does not cut sentences apart. In text with HTML markup (:func:`has_markup`), block tags also end a
     paragraph, spans leave out tags and ``&nbsp;`` at their ends, and the wrap rule reads the visible text.
+
+    Returns:
+        A list of ``(start, end)`` character offsets, one per paragraph, in text order.
     """
     markup = has_markup(text)
     pieces = _markup_segments(text) if markup else ((s, e, False) for s, e in line_spans(text))
@@ -155,6 +170,9 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> List[Span]:
 
     Tags of known HTML elements and non-breaking-space entities are no words (they are skipped); any other
     entity (``&amp;``, ``&#8217;``) is one mark of its own.
+
+    Returns:
+        A list of ``(start, end)`` character offsets into ``text``, one per word or mark, in text order.
     """
     end = len(text) if end is None else end
     part = text[start:end]
@@ -217,7 +235,10 @@ _TITLE_MAX_WORDS = 30
 
 
 def looks_like_title(text: str, span: Span) -> bool:
-    """A headline: one short line that does not end like a sentence (or is a question of one sentence)."""
+    """A headline: one short line that does not end like a sentence (or is a question of one sentence).
+
+    Returns:
+        True or False."""
     s = text[span[0]:span[1]]
     n = len(word_spans(s))
     if n == 0 or n > _TITLE_MAX_WORDS:
@@ -228,7 +249,10 @@ def looks_like_title(text: str, span: Span) -> bool:
 
 def leading_headline(text: str) -> Optional[str]:
     """The text's own headline: its first paragraph when that looks like a headline (``looks_like_title``) and more
-    paragraphs follow, else None. A pasted op-ed often starts with its headline."""
+    paragraphs follow, else None. A pasted op-ed often starts with its headline.
+
+    Returns:
+        The headline (str, whitespace stripped), or None."""
     paras = paragraph_spans(text)
     if len(paras) > 1 and looks_like_title(text, paras[0]):
         return text[paras[0][0]:paras[0][1]].strip()
@@ -241,6 +265,9 @@ def paragraph_roles(text: str, paras: List[Span], skip: set | frozenset = frozen
 
     The first paragraph is a title when it looks like a headline and more paragraphs follow. Paragraphs whose
     index is in ``skip`` (page noise) get ``skip`` and do not count for positions.
+
+    Returns:
+        A list with one role (str) per paragraph of ``paras``.
     """
     roles = ["skip" if i in skip else "" for i in range(len(paras))]
     content = [i for i in range(len(paras)) if i not in skip]

@@ -22,7 +22,10 @@ BUSY_FRACTION = 0.25  # a core more than this busy counts as taken
 
 
 def usable_cores() -> int:
-    """Cores this process may run on: its CPU affinity set, capped by a cgroup v2 ``cpu.max`` quota; at least 1."""
+    """Cores this process may run on: its CPU affinity set, capped by a cgroup v2 ``cpu.max`` quota; at least 1.
+
+    Returns:
+        An int >= 1."""
     try:
         n = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -53,7 +56,10 @@ def _cpu_times(cpus: Optional[set]) -> Optional[List[List[int]]]:
 def busy_cores(sample_s: float = SAMPLE_S) -> float:
     """Cores of this process's affinity set kept busy by others, over ``sample_s`` seconds (this process sleeps
     meanwhile). Time of processes with a positive nice value is left out when this process is not niced itself
-    (they yield to it). Falls back to the 1-minute load average, then to 0."""
+    (they yield to it). Falls back to the 1-minute load average, then to 0.
+
+    Returns:
+        A float >= 0 (cores; 1.5 is one and a half busy cores)."""
     try:
         cpus: Optional[set] = set(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -84,12 +90,18 @@ def _own_nice() -> int:
 
 
 def free_cores(sample_s: float = SAMPLE_S) -> int:
-    """Usable cores minus busy ones, a core counting as busy when more than a quarter of it is used; at least 1."""
+    """Usable cores minus busy ones, a core counting as busy when more than a quarter of it is used; at least 1.
+
+    Returns:
+        An int >= 1."""
     return max(1, int(usable_cores() - busy_cores(sample_s) + (1 - BUSY_FRACTION)))
 
 
 def check_threads(threads) -> Optional[int]:
-    """``threads`` if it is None or a positive int; raises ``argmine.errors.OptionValueError`` otherwise."""
+    """``threads`` if it is None or a positive int; raises ``argmine.errors.OptionValueError`` otherwise.
+
+    Returns:
+        ``threads``, unchanged (None or an int >= 1)."""
     from .errors import OptionValueError
 
     if threads is None:
@@ -103,7 +115,10 @@ def check_threads(threads) -> Optional[int]:
 def prefer_passive_wait() -> bool:
     """Ask OpenMP threads to sleep rather than spin while waiting (``OMP_WAIT_POLICY=PASSIVE``), unless the
     variable is set already. OpenMP reads it once, when torch is first imported, so this works only before that:
-    returns whether it could still take effect (torch not imported yet and the variable not set by the user)."""
+    returns whether it could still take effect (torch not imported yet and the variable not set by the user).
+
+    Returns:
+        True when the setting can still take effect, False otherwise."""
     if "torch" in sys.modules or "OMP_WAIT_POLICY" in os.environ:
         return False
     os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
@@ -116,6 +131,9 @@ def set_threads(threads: Optional[int] = None) -> int:
     ``threads``: a positive int, used as given; None: ``min(torch's current setting, free_cores())``, so an
     explicit ``torch.set_num_threads`` or ``OMP_NUM_THREADS`` is never exceeded. Raises ``OptionValueError``
     for anything else.
+
+    Returns:
+        The number of threads set (an int >= 1).
     """
     threads = check_threads(threads)
     import torch

@@ -46,6 +46,9 @@ def offset_unit(text: str, start: int, end: int, unit_text: str) -> Optional[str
     """What ``start``/``end`` count, when not code points: ``"UTF-16 code units"``, ``"UTF-8 bytes"`` or None.
 
     Returns the name of the first counting under which ``text`` cut at ``start``/``end`` gives ``unit_text``.
+
+    Returns:
+        ``"UTF-16 code units"``, ``"UTF-8 bytes"``, or None when neither counting explains the offsets.
     """
     for name, to_index in (("UTF-16 code units", _utf16_to_index), ("UTF-8 bytes", _utf8_to_index)):
         a, b = to_index(text, start), to_index(text, end)
@@ -85,6 +88,9 @@ def document_from_record(obj: Any, where: str) -> Document:
     ``where`` names the record for messages (``"preds.jsonl, line 3"``). Raises
     :class:`argmine.errors.DocumentFormatError` (a ``ValueError``): a record without ``units`` (e.g. batch input,
     ``{"id", "text"}``) is refused, never read as a document that predicts nothing.
+
+    Returns:
+        The ``Document``, validated.
     """
     if not isinstance(obj, dict):
         raise DocumentFormatError(where, "a document must be a JSON object", type(obj).__name__, _CONTRACT)

@@ -27,6 +27,22 @@ settings.register_profile("ci", max_examples=500, deadline=None, suppress_health
 settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
+
+def pytest_ignore_collect(collection_path, config):
+    """Under ``-m "not slow"``, skip importing a test module whose every test is slow (``pytestmark =
+    pytest.mark.slow`` at its top level): nothing of it would run, and importing it costs seconds of the
+    developer's loop (Ray alone takes one). Returns None (pytest decides) for everything else."""
+    if collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    if " ".join(str(config.getoption("markexpr") or "").split()) != "not slow":
+        return None
+    try:
+        source = collection_path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return True if "\npytestmark = pytest.mark.slow" in source else None
+
+
 # order of argmine.model.network.TAGS: O, B-MC, I-MC, B-Claim, I-Claim, B-Premise, I-Premise
 _TAG_BIAS = (2.2, -0.2, 2.0, 0.0, 2.0, 0.4, 2.0)
 _TAG_WEIGHT_SCALE = 20.0

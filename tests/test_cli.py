@@ -229,3 +229,36 @@ def test_a_warning_on_the_command_line_is_one_line_without_a_source_path(tiny_mo
 def test_backend_help_names_the_extra_to_install():
     wide = runner().invoke(app, ["mine", "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
     assert "pip install 'argmine[onnx]'" in wide
+
+
+@pytest.mark.parametrize("args, says", [
+    (["evaluate", "--corpus", "nope"], "invalid value for '--corpus': 'nope' is not one of 'aaec',"),
+    (["mine", "x.txt", "--backend", "tvm"], "invalid value for '--backend': 'tvm' is not one of 'torch', 'onnx', 'auto'"),
+    (["evaluate", "--bogus"], "no such option: --bogus"),
+    (["render"], "missing argument"),
+    (["nope"], "no such command 'nope'"),
+])
+def test_usage_errors_are_one_catalogued_line_that_says_what_to_do(args, says):
+    res = runner().invoke(app, args)
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.stderr
+    line = res.stderr.strip()
+    assert "\n" not in line and not any(c in line for c in "│╭╰"), line  # one line, no box
+    assert line.startswith("argmine: error: [E114] ") and says in line.lower(), line
+    assert line.endswith("--help' for what it takes (commands, options and their values).")
+
+
+def test_no_arguments_still_shows_the_help():
+    res = runner().invoke(app, [])
+    assert "Usage:" in res.output and "E114" not in res.output
+
+
+def test_output_into_missing_folders_creates_them_as_the_help_says(tiny_model_dir, tmp_path):
+    src = tmp_path / "essay.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "a" / "b" / "essay.json"
+    res = runner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir), "-o", str(out)])
+    assert res.exit_code == 0, res.stderr
+    assert Document.from_dict(json.loads(out.read_text(encoding="utf-8"))).text == TEXT
+    for command in ("mine", "render", "batch"):
+        wide = runner().invoke(app, [command, "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
+        assert "missing folders on the way are created" in " ".join(wide.split()), command

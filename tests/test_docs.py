@@ -161,6 +161,145 @@ class Thing:
                                           "argmine/mod:Thing.method: InputFileError"]
 
 
+MAX_FUNCTION_LINES = 60  # issue 15: a function a newcomer can read at once
+
+
+def long_functions(root: Path = PACKAGE):
+    """``module:name (N lines)`` of every function or method, private ones too, longer than
+    ``MAX_FUNCTION_LINES`` counted from its ``def`` line to its last line, docstring included."""
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                n = node.end_lineno - node.lineno + 1
+                if n > MAX_FUNCTION_LINES:
+                    out.append(f"{path.relative_to(root.parent).with_suffix('')}:{node.name} ({n} lines)")
+    return out
+
+
+def test_no_function_is_longer_than_sixty_lines():
+    assert long_functions() == []
+
+
+def test_the_length_check_counts_from_def_to_the_last_line(tmp_path):
+    pkg = tmp_path / "argmine"
+    pkg.mkdir()
+    body = "".join(f"    x{i} = {i}\n" for i in range(59))
+    (pkg / "mod.py").write_text(f"def fits():\n{body}\n\ndef too_long():\n{body}    return x0\n", encoding="utf-8")
+    assert long_functions(pkg) == ["argmine/mod:too_long (61 lines)"]
+
+
+# skipped by the Returns rule: a property reads as an attribute (its docstring says what it is); an overload's
+# signature is documented by the implementation
+NOT_RETURNING = {"property", "cached_property", "overload", "setter"}
+
+
+def _returns_value(fn) -> bool:
+    """Whether ``fn``'s own body (not nested functions, lambdas or classes) has a ``return X`` with X not None."""
+    stack = list(fn.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Return) and node.value is not None \
+                and not (isinstance(node.value, ast.Constant) and node.value.value is None):
+            return True
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _decorators(fn) -> set:
+    return {d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", None) for d in fn.decorator_list}
+
+
+def returns_not_documented(root: Path = PACKAGE):
+    """``module:qualname`` of every public function, and every public method of a public class, that returns a
+    value but whose docstring has no ``Returns:`` section (Google style: a line ``Returns:`` followed by what comes
+    back: its type, shape, units). Dunder and private methods, properties and overloads are not checked."""
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent).with_suffix("")
+        if any(part.startswith("_") and part != "__init__" for part in rel.parts):
+            continue
+        funcs = []
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or node.name.startswith("_"):
+                continue
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                funcs.append((node.name, node))
+            elif isinstance(node, ast.ClassDef):
+                funcs += [(f"{node.name}.{sub.name}", sub) for sub in node.body
+                          if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)) and not sub.name.startswith("_")]
+        for qualname, fn in funcs:
+            if _decorators(fn) & NOT_RETURNING or not _returns_value(fn):
+                continue
+            doc = ast.get_docstring(fn) or ""
+            if not re.search(r"^([ \t]*)Returns:\n\1[ \t]+\S", doc, re.M):  # the section, indented text under it
+                out.append(f"{rel}:{qualname}")
+    return out
+
+
+def test_docstrings_say_what_functions_return():
+    assert returns_not_documented() == []
+
+
+def test_the_returns_check_sees_what_it_should(tmp_path):
+    pkg = tmp_path / "argmine"
+    pkg.mkdir()
+    (pkg / "mod.py").write_text('''"""m"""
+def says_it_in_a_sentence(x):
+    """The double of x."""
+    return 2 * x
+
+
+def documented(x):
+    """Double x.
+
+    Returns:
+        An int, 2 * x."""
+    return 2 * x
+
+
+def empty_section(x):
+    """Double x.
+
+    Returns:
+    """
+    return 2 * x
+
+
+def returns_nothing(x):
+    """Print x."""
+    print(x)
+    return None
+
+
+def only_a_nested_function_returns():
+    """Make a function."""
+    def inner():
+        return 1
+    print(inner)
+
+
+class Thing:
+    """A thing."""
+
+    @property
+    def size(self):
+        """Its size."""
+        return 1
+
+    def __len__(self):
+        return 1
+
+    def count(self):
+        """How many."""
+        return 1
+''', encoding="utf-8")
+    assert returns_not_documented(pkg) == ["argmine/mod:says_it_in_a_sentence", "argmine/mod:empty_section",
+                                           "argmine/mod:Thing.count"]
+
+
 @pytest.mark.parametrize("concept", CONCEPTS)
 def test_concept_pages_exist_and_the_readme_links_them(concept):
     page = REPO / "docs" / f"{concept}.md"
@@ -173,3 +312,4 @@ def test_concept_pages_exist_and_the_readme_links_them(concept):
 if __name__ == "__main__":  # python tests/test_docs.py: list what lacks a docstring
     print("\n".join(public_objects_without_docstrings()) or "every public object has a docstring")
     print("\n".join(raises_not_documented()) or "every docstring names the errors its function raises")
+    print("\n".join(returns_not_documented()) or "every function that returns a value says what in Returns:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import inspect
 import pickle
 import re
 from pathlib import Path
@@ -30,7 +31,8 @@ def test_codes_are_unique_and_well_formed():
 
 def test_the_code_heads_the_message_and_survives_pickling():
     e = errors.ExportError("relation label must be one of ('supports',); got 'x'")
-    assert str(e) == "[E102] relation label must be one of ('supports',); got 'x'" and e.message.startswith("relation")
+    assert str(e) == f"[E102] relation label must be one of ('supports',); got 'x'. {errors.ExportError.action}"
+    assert e.message.startswith("relation")
     back = pickle.loads(pickle.dumps(errors.ModelNotFoundError("/nowhere")))
     assert str(back).startswith("[E001] model must be") and back.path == "/nowhere"
 
@@ -101,3 +103,32 @@ def test_callers_catching_value_error_still_catch_them():
     with pytest.raises(errors.ExportError) as info:
         to_brat(bad)
     assert isinstance(info.value, ValueError) and info.value.code == "E102"
+
+
+# a value for each required parameter of the catalogue's constructors
+SAMPLES = {"path": "/data/x", "reason": "a reason", "got": "'x'", "line": 3, "offset": 5, "option": "threads",
+           "expected": "a positive int", "message": "x must be 1; got 2", "seconds": 1.0, "elapsed": 2.0,
+           "device": "cuda", "n_tokens": 10, "n_embeddings": 5, "module": "trafilatura", "where": "p.jsonl, line 2",
+           "choices": ("json", "aif"), "problem": "no such option: --x", "position": 3}
+
+
+@pytest.mark.parametrize("code", sorted(catalogue()))
+def test_every_message_says_what_happened_and_what_to_do(code):
+    """Built with only its required arguments (optional hints left out), each error's message still ends with a
+    sentence of its own that says what to do: after the "X must be ...; got ..." sentence, a second one."""
+    cls = catalogue()[code]
+    required = [p.name for p in inspect.signature(cls.__init__).parameters.values()
+                if p.name != "self" and p.default is p.empty and p.kind is p.POSITIONAL_OR_KEYWORD]
+    message = cls(*[SAMPLES[name] for name in required]).message
+    second = errors.WHAT_TO_DO.search(message)
+    assert second is not None, f"{code}: {message!r} says nothing to do"
+    assert len(message[second.start() + 1:].split()) >= 3, (code, message)
+
+
+def test_a_message_that_says_no_action_gets_its_class_action_and_one_that_does_keeps_its_own():
+    bare = errors.ArgumentValueError("batch_size must be an int >= 1; got 0")
+    assert bare.message == "batch_size must be an int >= 1; got 0. " + errors.ArgumentValueError.action
+    own = errors.ArgumentValueError("batch_size must be an int >= 1; got 0. Pass e.g. 16.")
+    assert own.message == "batch_size must be an int >= 1; got 0. Pass e.g. 16."
+    assert errors.OptionValueError("threads", "a positive int", -1).message.endswith("Pass a positive int as threads.")
+    assert str(pickle.loads(pickle.dumps(bare))) == str(bare)  # unpickling does not add the action again

@@ -178,3 +178,23 @@ def test_read_and_align_predictions(tmp_path):
     aligned, missing, unmatched = align_predictions(gold, preds)
     assert missing == ["d0"] and unmatched == ["zz"]
     assert aligned[0] == Document(gold[0].text, id="d0") and aligned[1:] == pred[1:]
+
+
+def _table_result(corpus, f1_100, f1_50):
+    part = {"f1_100": f1_100, "f1_50": f1_50, "n_gold": 10, "n_pred": 10, "per_label": {}}
+    return {"model": {"name": "m"}, "corpus": corpus, "split": "all", "level": "essay", "n_docs": 3,
+            "components": part, "relations": dict(part, f1_100=0.0, f1_50=0.0)}
+
+
+@pytest.mark.parametrize("corpus, f1_100, f1_50, noted", [
+    ("microtexts", 0.02, 0.60, "final punctuation"), ("arg-microtexts", 0.5, 0.55, "final punctuation"),
+    ("aaec", 0.10, 0.60, "rarely equal"), ("aaec", 0.55, 0.65, None), ("aaec", 0.0, 0.0, None)])
+def test_the_table_says_when_the_exact_match_f1_says_little(corpus, f1_100, f1_50, noted):
+    from argmine.evaluate import format_scores
+
+    last = format_scores(_table_result(corpus, f1_100, f1_50)).splitlines()[-1]
+    if noted is None:
+        assert not last.startswith("note:"), last
+    else:
+        assert last.startswith("note: F1 100% counts a unit only when") and noted in last
+        assert "Read F1 50%" in last

@@ -26,7 +26,10 @@ KeyOf = Callable[[dict], Tuple[Key, Any]]
 
 
 def text_hash(text: str) -> str:
-    """A short hash of a text (hex, 32 characters): what resume compares to know a record is the one written."""
+    """A short hash of a text (hex, 32 characters): what resume compares to know a record is the one written.
+
+    Returns:
+        str: 32 lowercase hex characters (BLAKE2b, 16 bytes) of the text's UTF-8 bytes (lone surrogates kept)."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -61,7 +64,11 @@ def _iter_keys(path: Path, size: int, key_of: KeyOf) -> Iterator[Tuple[int, int,
 
 
 def first_model(path: Path, size: int) -> Optional[dict]:
-    """The ``model`` of the first document line of OUTPUT (None when there is none)."""
+    """The ``model`` of the first document line of OUTPUT (None when there is none).
+
+    Returns:
+        The ``model`` dict of the first document line, or None when OUTPUT has no document line (or the line has no
+        ``model``)."""
     for _, _, raw in iter_lines(path, size, is_gz(path)):
         try:
             return json.loads(raw).get("model")
@@ -84,7 +91,8 @@ def _recover(path: Path, key_of: KeyOf, head: bytes, what: str, notes: List[str]
     if not path.exists():
         return ex
     if not path.is_file():
-        raise BatchError(f"{what} must be a file; got {str(path)!r}, which is not one")
+        raise BatchError(f"{what} must be a file; got {str(path)!r}, which is not one. "
+                         "Pass a path where a file can go (or move what is there).")
     total = path.stat().st_size
     last, lineno = None, 0
     for start, end, key, _ in _iter_keys(path, total, key_of):
@@ -171,6 +179,9 @@ class OutputLock:
     def acquire(self) -> "OutputLock":
         """Take the lock file (``OUTPUT.lock``, holding this process id); returns the lock itself.
 
+        Returns:
+            ``self``, holding the lock (release it with ``release()``, or use the lock as a context manager).
+
         Raises:
             BatchError: another argmine batch run holds the lock (E201)."""
         try:
@@ -197,7 +208,8 @@ class OutputLock:
                 self.fd = fd
                 return self
             os.close(fd)  # the run before removed it as we opened it: take the new one
-        raise BatchError(f"OUTPUT lock {str(self.path)!r} could not be taken (it keeps being replaced)")
+        raise BatchError(f"OUTPUT lock {str(self.path)!r} could not be taken (it keeps being replaced). "
+                         "Check that no other argmine batch writes to OUTPUT, then run the command again.")
 
     def release(self) -> None:
         """Give the lock back: remove the lock file and close it. Returns None; raises nothing."""
@@ -254,7 +266,10 @@ class _Appender:
 
 
 def default_errors_path(output_path: PathLike) -> Path:
-    """The ERRORS path of an OUTPUT path when ``--errors`` is not given: ``OUTPUT.errors.jsonl``."""
+    """The ERRORS path of an OUTPUT path when ``--errors`` is not given: ``OUTPUT.errors.jsonl``.
+
+    Returns:
+        The ``Path`` ``OUTPUT.errors.jsonl`` beside OUTPUT."""
     p = Path(output_path)
     return p.with_name(p.name + ".errors.jsonl")
 

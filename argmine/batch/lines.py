@@ -18,12 +18,19 @@ _READ = 1 << 16
 
 
 def is_gz(path: Path) -> bool:
-    """True when the journal at ``path`` is written as gzip (its name ends in ``.gz``)."""
+    """True when the journal at ``path`` is written as gzip (its name ends in ``.gz``).
+
+    Returns:
+        True for a ``.gz`` name (any case), False otherwise."""
     return path.name.lower().endswith(".gz")
 
 
 def encode_chunk(data: bytes, gz: bool) -> bytes:
-    """The bytes appended for one chunk of lines: the lines, or one gzip member of them (no time stamp)."""
+    """The bytes appended for one chunk of lines: the lines, or one gzip member of them (no time stamp).
+
+    Returns:
+        The bytes to append: ``data`` itself, or (``gz``) one gzip member holding it with mtime 0, so that equal chunks
+        give equal bytes."""
     return gzip.compress(data, mtime=0) if gz else data
 
 

@@ -21,7 +21,10 @@ from .web import html_names, read_html_folder, read_warc, safe_name
 def input_kind(path: PathLike) -> str:
     """``"folder"``, ``"warc"``, ``"csv"``, ``"parquet"`` or ``"jsonl"`` (the default) for an existing INPUT.
 
-    Raises DataNotFoundError when INPUT does not exist."""
+    Raises DataNotFoundError when INPUT does not exist.
+
+    Returns:
+        One of ``"folder"``, ``"warc"``, ``"csv"``, ``"parquet"``, ``"jsonl"``."""
     p = Path(path)
     if p.is_dir():
         return "folder"
@@ -167,7 +170,8 @@ def _read_parquet(p: Path, text_field: str, id_field: str, max_chars: int) -> It
     try:
         pf = pq.ParquetFile(p)
     except Exception as e:
-        raise BatchError(f"INPUT {str(p)!r} must be a Parquet file; got one pyarrow cannot read ({e})") from None
+        raise BatchError(f"INPUT {str(p)!r} must be a Parquet file; got one pyarrow cannot read ({e}). "
+                         "Check the file (pyarrow.parquet.read_table reads a whole one), or pass JSON Lines or CSV.") from None
     names = pf.schema_arrow.names
     if text_field not in names:
         raise BatchError(f"Parquet INPUT must have a {text_field!r} column; got the columns {names}. "
@@ -261,7 +265,11 @@ def read_records(path: PathLike, *, text_field: str = "text", id_field: str = "i
 
 
 def count_records(path: PathLike, *, text_field: str = "text") -> Optional[int]:
-    """The number of records in INPUT (a quick pass; for the progress bar), or None when unknown."""
+    """The number of records in INPUT (a quick pass; for the progress bar), or None when unknown.
+
+    Returns:
+        The number of records (an int >= 0; a CSV's header row not counted), or None when it cannot be known without
+        mining."""
     p = Path(path)
     kind = input_kind(p)
     try:

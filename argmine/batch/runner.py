@@ -46,7 +46,12 @@ class BatchSummary:
     errors_by_reason: Dict[str, int] = field(default_factory=dict)  # this run's error records by kind (_reason)
 
     def to_dict(self) -> Dict[str, Any]:
-        """The summary as JSON-ready values (``argmine batch --summary-json``); ``read`` counts every record seen."""
+        """The summary as JSON-ready values (``argmine batch --summary-json``); ``read`` counts every record seen.
+
+        Returns:
+            A dict of JSON values: ``output`` and ``errors_file`` (paths as str, or None), the counts ``read``,
+            ``mined``, ``errors``, ``errors_by_reason``, ``not_articles``, ``already_done``, ``not_english``, then
+            ``seconds``, ``documents_per_s``, ``interrupted`` and ``notes``."""
         return {"output": str(self.output_path) if self.output_path else None,
                 "errors_file": str(self.errors_path) if self.errors_path else None,
                 "read": self.mined + self.errors + self.skipped, "mined": self.mined, "errors": self.errors,
@@ -56,7 +61,11 @@ class BatchSummary:
                 "interrupted": self.interrupted, "notes": list(self.notes)}
 
     def line(self) -> str:
-        """The one-line summary ``argmine batch`` prints (documents mined, errors, already done, documents/s)."""
+        """The one-line summary ``argmine batch`` prints (documents mined, errors, already done, documents/s).
+
+        Returns:
+            One line of text without a newline, e.g. ``argmine batch done: 98 documents mined, 2 errors (in
+            out.jsonl.errors.jsonl), 12.0 s (8.2 documents/s)``."""
         rate = self.mined / self.seconds if self.seconds > 0 else 0.0
         parts = [f"{self.mined} document{'s' * (self.mined != 1)} mined", f"{self.errors} error{'s' * (self.errors != 1)}"
                  + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]
@@ -222,16 +231,19 @@ def _output_paths(src: Path, out: Path, errors_path: Optional[PathLike], to_parq
     plain_name = out.name[:-3] if out.name.lower().endswith(".gz") else out.name  # .jsonl.gz: gzip members
     if not to_parquet and Path(plain_name).suffix.lower() not in JSONL_SUFFIXES:
         raise BatchError(f"OUTPUT must be a JSON Lines file ({', '.join(sorted(JSONL_SUFFIXES))}, optionally + .gz) or "
-                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says.")
+                         f"Parquet (.parquet); got {out.name!r}, which would not hold what its name says. "
+                         "Name OUTPUT .jsonl, .jsonl.gz or .parquet.")
     if to_parquet:
         _pyarrow_parquet()
     journal = out.with_name(out.name + ".partial.jsonl") if to_parquet else out
     errs = Path(errors_path) if errors_path is not None else default_errors_path(out)
     paths = [p.resolve() for p in (src, out, journal, errs)]
     if paths[0] in paths[1:] or paths[2] == paths[3] or paths[1] == paths[3]:
-        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}")
+        raise BatchError(f"INPUT, OUTPUT and ERRORS must be different files; got {str(src)!r}, {str(out)!r}, {str(errs)!r}. "
+                         "Pass a path of its own for each (--errors names ERRORS).")
     if out.is_dir():
-        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder")
+        raise BatchError(f"OUTPUT must be a file; got {str(out)!r}, which is a folder. "
+                         "Pass a file path for -o (e.g. FOLDER/out.jsonl).")
     return journal, errs
 
 

@@ -21,12 +21,18 @@ __all__ = ["read_warc", "read_html_folder", "html_names", "safe_name", "PageJob"
 
 
 def safe_name(name: str) -> str:
-    """A file name as valid UTF-8 text: bytes that are not UTF-8 (surrogate-escaped by os) shown as ``\\xNN``."""
+    """A file name as valid UTF-8 text: bytes that are not UTF-8 (surrogate-escaped by os) shown as ``\\xNN``.
+
+    Returns:
+        The name as a str that encodes to UTF-8 (invalid bytes spelt ``\\xNN``); a valid name comes back unchanged."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def html_names(p: Path) -> List[str]:
-    """The ``.html`` / ``.htm`` / ``.xhtml`` file names in folder ``p``, sorted by name without the suffix."""
+    """The ``.html`` / ``.htm`` / ``.xhtml`` file names in folder ``p``, sorted by name without the suffix.
+
+    Returns:
+        The file names (not paths) of the saved pages in ``p``, in the order their records are read."""
     from ..ingest.html import HTML_SUFFIXES
 
     names = [e.name for e in os.scandir(p) if e.name.lower().endswith(HTML_SUFFIXES) and e.is_file()]
@@ -71,7 +77,10 @@ class PageJob:
 
 
 def extract_page(job: PageJob) -> Record:
-    """The record of one page: its article (argmine.ingest), or an error record saying why there is none."""
+    """The record of one page: its article (argmine.ingest), or an error record saying why there is none.
+
+    Returns:
+        The ``Record`` of the page: its text and meta when it holds an article, else an error record with the reason."""
     from ..ingest.html import extract_article, read_html_file
 
     if job.path is not None:
@@ -96,6 +105,9 @@ def read_warc(p: Path, max_chars: int, page_map: Optional[PageMap] = None) -> It
 
     The id is the WARC-Record-ID. Raises BatchError when the file breaks off (after the records before it).
     ``page_map`` extracts the pages (default :func:`serial_pages`), in order.
+
+    Returns:
+        An iterator of ``Record``, one per page record of the WARC file, in file order.
     """
     return (page_map or serial_pages)(_warc_jobs(p, max_chars))
 
@@ -120,7 +132,10 @@ def _warc_jobs(p: Path, max_chars: int) -> Iterator[Union[Record, PageJob]]:
 
 
 def read_html_folder(p: Path, names: List[str], max_chars: int, page_map: Optional[PageMap] = None) -> Iterator[Record]:
-    """Records of a folder of saved pages, in order of file name; the id is the name without its suffix."""
+    """Records of a folder of saved pages, in order of file name; the id is the name without its suffix.
+
+    Returns:
+        An iterator of ``Record``, one per page in ``names``, in that order."""
     return (page_map or serial_pages)(_html_jobs(p, names, max_chars))
 
 

@@ -15,6 +15,9 @@ _MODULES = {"aaec": "aaec", "webis": "webis", "microtexts": "microtexts", "abstr
 def get_splits(name: str) -> tuple:
     """The split names ``get_reader(name)`` accepts.
 
+    Returns:
+        A tuple of str: the corpus's split names.
+
     Raises:
         ArgumentValueError: an unknown corpus name (E107)."""
     import importlib
@@ -28,6 +31,9 @@ def get_splits(name: str) -> tuple:
 
 def get_reader(name: str) -> Callable[..., List]:
     """``reader(data_dir, split) -> list[Document]`` for a corpus name (see ``CORPORA``, ``get_splits``).
+
+    Returns:
+        The reader function, ``reader(data_dir, split) -> List[Document]``.
 
     Raises:
         ArgumentValueError: an unknown corpus name (E107)."""

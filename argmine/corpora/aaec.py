@@ -23,6 +23,9 @@ SPLITS = ("train", "dev", "train_full", "test")
 def aaec_root(data_dir) -> Path:
     """The ``ArgumentAnnotatedEssays-2.0`` folder under ``data_dir`` (Stab & Gurevych 2017).
 
+    Returns:
+        The ``Path`` of the corpus folder.
+
     Raises:
         DataNotFoundError: ``train-test-split.csv`` is not there (E003)."""
     root = Path(data_dir) / "aaec-v2" / "ArgumentAnnotatedEssays-2.0"
@@ -44,6 +47,9 @@ def parse_brat(text: str, ann: str, doc_id: str, where: Optional[str] = None) ->
     Raises :class:`argmine.errors.BratFormatError` (a ``ValueError``) naming ``where`` (default: ``doc_id.ann``),
     the line and the reason, for a malformed line or a span whose text on its T-line is not the text at its
     offsets (e.g. a .txt read with newline translation).
+
+    Returns:
+        The ``Document`` (not validated), its id ``doc_id``.
     """
     where = where or f"{doc_id}.ann"
     parsed = parse_ann(ann, where)
@@ -104,6 +110,9 @@ def _dev_ids(root: Path) -> frozenset:
 
 def read_aaec(data_dir, split: str = "test") -> List[Document]:
     """Documents of one AAEC split, in essay-id order.
+
+    Returns:
+        A list of ``Document``, one per essay of the split.
 
     Raises:
         ArgumentValueError: an unknown ``split`` (E107)."""

@@ -49,7 +49,10 @@ _HINT = data_hint(CORPUS)
 
 
 def abstrct_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
-    """``<data_dir>/abstrct/AbstRCT_corpus/data``, checked to exist."""
+    """``<data_dir>/abstrct/AbstRCT_corpus/data``, checked to exist.
+
+    Returns:
+        The ``Path`` of the data folder."""
     return corpus_dir(data_dir, _SUBDIR, "the AbstRCT data directory")
 
 
@@ -60,6 +63,9 @@ def parse_abstrct_brat(text: str, ann: str, doc_id: str, where: Optional[str] = 
     accepted). Raises :class:`argmine.errors.BratFormatError` (a ``ValueError``) naming ``where`` (default:
     ``doc_id.ann``) and the line for a malformed line, an unknown unit or relation type, or a span whose text
     is not the text at its offsets.
+
+    Returns:
+        The ``Document``, its ``meta["corpus"]`` ``"abstrct"``.
     """
     where = where or f"{doc_id}.ann"
     parsed = parse_ann(ann, where)
@@ -85,6 +91,9 @@ def parse_abstrct_brat(text: str, ann: str, doc_id: str, where: Optional[str] = 
 
 def read_abstrct(data_dir: Union[str, "os.PathLike[str]"], split: str = "neoplasm_test") -> List[Document]:
     """Documents of one AbstRCT split (see ``SPLITS``), in file-name (PubMed id) order.
+
+    Returns:
+        A list of ``Document``, one per abstract of the split.
 
     Raises:
         ArgumentValueError: an unknown ``split`` (E107).

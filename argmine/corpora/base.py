@@ -27,6 +27,9 @@ def find_data_dir(data_dir: Optional[Union[str, "os.PathLike[str]"]] = None) -> 
 
     Raises ``FileNotFoundError`` (an ``argmine.errors.DataNotFoundError``) saying to pass ``--data-dir`` or set
     ``ARGMINE_DATA`` when no directory is found.
+
+    Returns:
+        The ``Path`` of the data directory (absolute when it came from the working directory).
     """
     hint = f"Pass --data-dir DIR (data_dir=DIR in Python) or set {ENV_VAR} to the directory that holds the corpus folders."
     if data_dir is not None and os.fspath(data_dir) != "":
@@ -50,13 +53,19 @@ def find_data_dir(data_dir: Optional[Union[str, "os.PathLike[str]"]] = None) -> 
 RELEASE_HINT = "Use the corpus as released, unmodified (docs/corpora.md names each release)."
 
 def data_hint(folder: str) -> str:
-    """What to tell a user whose data directory lacks ``folder``."""
+    """What to tell a user whose data directory lacks ``folder``.
+
+    Returns:
+        One or two sentences, as a str, saying where argmine looks for data and how to point it elsewhere."""
     return (f"Pass --data-dir (data_dir=...) or set ARGMINE_DATA to the directory that holds {folder}/; "
             "the corpus is not shipped with argmine.")
 
 
 def corpus_dir(data_dir: Union[str, "os.PathLike[str]"], subdir: Union[str, Path], what: str) -> Path:
     """``<data_dir>/<subdir>``, checked to exist; the first path part of ``subdir`` is the corpus folder.
+
+    Returns:
+        The ``Path`` ``data_dir / subdir``.
 
     Raises:
         DataNotFoundError: the corpus folder is not under the data directory (E003)."""
@@ -67,7 +76,10 @@ def corpus_dir(data_dir: Union[str, "os.PathLike[str]"], subdir: Union[str, Path
 
 
 def local_name(tag: str) -> str:
-    """An XML tag without its ``{namespace}``."""
+    """An XML tag without its ``{namespace}``.
+
+    Returns:
+        The tag's local name, a str (the tag itself when it has no namespace)."""
     return tag.rsplit("}", 1)[-1]
 
 
@@ -77,6 +89,9 @@ def read_exact(path: Union[str, "os.PathLike[str]"], *, strip_bom: bool = False)
     ``strip_bom=True`` drops a leading UTF-8 byte order mark (for ``.ann`` files, whose first id it would
     otherwise hide); a ``.txt`` keeps it, since brat's offsets count it. Raises ``InputEncodingError`` for bytes
     that are not UTF-8.
+
+    Returns:
+        The file's text, a str, line ends as in the file.
     """
     raw = Path(path).read_bytes()
     try:
@@ -92,6 +107,9 @@ def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
     Raises ``ValueError`` naming the file and line for text that is not JSON, ``InputEncodingError`` for bytes
     that are not UTF-8.
 
+    Returns:
+        The parsed JSON value (dict, list, str, number, bool or None).
+
     Raises:
         CorpusFormatError: the file is not valid JSON (the message gives line and column) (E009).
     """
@@ -106,6 +124,9 @@ def read_json(path: Union[str, "os.PathLike[str]"]) -> object:
 
 def parse_xml(path: Union[str, "os.PathLike[str]"]):
     """The root element of an XML file; ``ValueError`` naming the file and line when it is not well-formed.
+
+    Returns:
+        The root ``xml.etree.ElementTree.Element``.
 
     Raises:
         CorpusFormatError: the file is not well-formed XML (the message gives the line) (E009)."""

@@ -131,6 +131,9 @@ def parse_ann(ann: str, where: str = "<ann>") -> BratAnnotations:
 
     Returns a :class:`BratAnnotations`. Raises :class:`argmine.errors.BratFormatError` (a ``ValueError``) naming
     ``where``, the 1-based line and the reason for a malformed line.
+
+    Returns:
+        The :class:`BratAnnotations` of the file: its text-bound annotations, relations, attributes and notes.
     """
     out = BratAnnotations()
     for n, line in _lines(ann):

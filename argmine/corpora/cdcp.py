@@ -46,12 +46,18 @@ _HINT = data_hint(CORPUS)
 
 
 def cdcp_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
-    """``<data_dir>/cdcp``, checked to exist."""
+    """``<data_dir>/cdcp``, checked to exist.
+
+    Returns:
+        The ``Path`` of the corpus folder."""
     return corpus_dir(data_dir, CORPUS, "the CDCP corpus directory")
 
 
 def parse_cdcp(text: str, ann: Dict[str, Any], doc_id: str) -> Document:
     """One CDCP comment (its text and parsed ``.ann.json``) as a Document.
+
+    Returns:
+        The ``Document``, its ``meta["corpus"]`` ``"cdcp"``.
 
     Raises:
         CorpusFormatError: an unknown proposition type, or labels and offsets of different lengths (E009)."""
@@ -90,6 +96,9 @@ def parse_cdcp(text: str, ann: Dict[str, Any], doc_id: str) -> Document:
 
 def read_cdcp(data_dir: Union[str, "os.PathLike[str]"], split: str = "test") -> List[Document]:
     """Documents of one CDCP split (``train``, ``test``, ``all``), in comment-id order.
+
+    Returns:
+        A list of ``Document``, one per comment of the split.
 
     Raises:
         ArgumentValueError: an unknown ``split`` (E107).

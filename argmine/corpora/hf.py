@@ -28,12 +28,16 @@ def _datasets():
     try:
         import datasets
     except ImportError as e:  # pragma: no cover - depends on the environment
-        raise PackageMissingError("to_hf_dataset needs the datasets package; install it with: pip install datasets") from e
+        raise PackageMissingError("to_hf_dataset needs the datasets package; got no module 'datasets'. "
+                                  "Run: pip install datasets") from e
     return datasets
 
 
 def features():
-    """The ``datasets.Features`` of the dataset ``to_hf_dataset`` builds."""
+    """The ``datasets.Features`` of the dataset ``to_hf_dataset`` builds.
+
+    Returns:
+        A ``datasets.Features``."""
     ds = _datasets()
     string, int32, float32 = ds.Value("string"), ds.Value("int32"), ds.Value("float32")
     return ds.Features({
@@ -59,14 +63,20 @@ def _row(doc: Document) -> Dict[str, Any]:
 
 
 def to_hf_dataset(docs: Iterable[Document]):
-    """A ``datasets.Dataset`` with one row per Document (columns id, text, units, relations, meta)."""
+    """A ``datasets.Dataset`` with one row per Document (columns id, text, units, relations, meta).
+
+    Returns:
+        A ``datasets.Dataset`` of ``len(docs)`` rows, with the columns of :func:`features`."""
     ds = _datasets()
     rows = [_row(d) for d in docs]
     return ds.Dataset.from_list(rows, features=features())
 
 
 def from_hf_dataset(dataset) -> List[Document]:
-    """The Documents of a dataset built by ``to_hf_dataset`` (scores come back as float32 values)."""
+    """The Documents of a dataset built by ``to_hf_dataset`` (scores come back as float32 values).
+
+    Returns:
+        A list of ``Document``, one per row, in row order."""
     out = []
     for row in dataset:
         units = [ArgumentUnit(u["id"], int(u["start"]), int(u["end"]), u["label"], float(u["score"]),

@@ -58,12 +58,18 @@ _TEST_EVERY = 5
 
 
 def microtexts_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
-    """``<data_dir>/arg-microtexts/corpus/en``, checked to exist."""
+    """``<data_dir>/arg-microtexts/corpus/en``, checked to exist.
+
+    Returns:
+        The ``Path`` of the English corpus folder."""
     return corpus_dir(data_dir, _SUBDIR, "the arg-microtexts English corpus directory")
 
 
 def split_ids(ids: List[str], split: str) -> List[str]:
-    """The ids of ``split`` (``all``, ``train`` or ``test``) among ``ids``, sorted; see the module docstring."""
+    """The ids of ``split`` (``all``, ``train`` or ``test``) among ``ids``, sorted; see the module docstring.
+
+    Returns:
+        A list of ids (str), sorted."""
     ids = sorted(ids)
     if split == "all":
         return ids
@@ -224,6 +230,9 @@ def _units(xml_path: Path, resolved: List[Tuple[str, str, str, str, str]], roles
 
 def read_microtexts(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
     """Documents of one arg-microtexts split (``all``, ``train``, ``test``), in id order.
+
+    Returns:
+        A list of ``Document``, one per microtext of the split.
 
     Raises:
         ArgumentValueError: an unknown ``split`` (E107).

@@ -37,6 +37,10 @@ _MARK = re.compile(r"#([A-Za-z_]+):(?: |$)")
 def parse_news_page(marked: str) -> Tuple[str, Gold]:
     """``(text, gold)`` of one marked-up page: the text without the ``#kind: `` prefixes, and the noise spans.
 
+    Returns:
+        ``(text, gold)``: the page text (str) and its noise spans ``[(start, end, kind)]`` (character offsets, end
+        exclusive).
+
     Raises:
         ArgumentTypeError: ``marked`` is not a str (E111).
         ArgumentValueError: an unknown noise kind, or a noise line with no text after its prefix (E107)."""
@@ -67,6 +71,9 @@ def parse_news_page(marked: str) -> Tuple[str, Gold]:
 
 def read_news_pages(folder: Union[str, "os.PathLike[str]"]) -> List[Tuple[str, Gold]]:
     """``(text, gold)`` for every ``*.txt`` page of ``folder``, sorted by file name (see the module docstring).
+
+    Returns:
+        A list of ``(text, gold)`` pairs as :func:`parse_news_page` gives, one per page.
 
     Raises:
         DataNotFoundError: ``folder`` is not a directory or holds no ``*.txt`` page (E003)."""
@@ -111,6 +118,10 @@ def noise_scores(pages: Iterable[Tuple[str, Sequence[Tuple[int, int, str]]]], *,
     ``kind_agreement``, ``per_kind`` (gold kind -> ``gold``, ``found``, ``recall``), and the lists ``missed``,
     ``wrongly_flagged`` and ``kind_mismatches`` (dicts with ``page`` -- the 0-based index -- ``line`` and kinds).
     An empty ratio (nothing flagged, no noise) is ``None``.
+
+    Returns:
+        A dict: counts (``pages``, ``lines``, ``noise_lines``, ``body_lines``, ``flagged``, ...), ``precision``,
+        ``recall``, ``f1`` and ``kind_agreement`` (fractions in [0, 1]).
     """
     n_pages = n_lines = n_noise = n_flagged = n_correct = n_agree = 0
     per_kind: Dict[str, Dict[str, object]] = {}

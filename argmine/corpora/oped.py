@@ -31,6 +31,9 @@ def read_oped(data_dir: Union[str, "os.PathLike[str]"], split: str = "dev") -> L
     Raises ``ValueError`` for an unknown split or a line that is not an argmine document (naming file and line),
     and ``FileNotFoundError`` (``argmine.errors.DataNotFoundError``) when ``<data_dir>/argmine-oped`` is missing.
 
+    Returns:
+        A list of ``Document``, one per editorial of the split.
+
     Raises:
         ArgumentValueError: an unknown ``split`` (E107).
         CorpusFormatError: a line that is not an argmine document (CONTRACT.md) (E009).

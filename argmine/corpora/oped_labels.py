@@ -23,7 +23,10 @@ ROLES = ("MajorClaim", "Claim", "Premise", "join", "none")
 
 
 def read_labels() -> List[Dict[str, Any]]:
-    """The packaged label records, one per editorial: ``{"id", "thesis", "units": [{"n", "role", ...}]}``."""
+    """The packaged label records, one per editorial: ``{"id", "thesis", "units": [{"n", "role", ...}]}``.
+
+    Returns:
+        A list of label records (dicts), one per editorial, in file order."""
     text = resources.files("argmine.resources").joinpath("oped_train_extra.units.jsonl").read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
@@ -44,6 +47,9 @@ def labelled_document(record: Dict[str, Any], webis: Document) -> Document:
     """The argmine Document of one editorial: joined units merged into one span (first start to last end),
     ``none`` units left out, premise links to their target's group, each claim's stance as a relation to the first
     major claim (as in argmine-oped). Raises ``ValueError`` for a role, stance, relation or target out of the scheme.
+
+    Returns:
+        The ``Document`` (the Webis text, its units and relations), id ``record["id"]``.
 
     Raises:
         CorpusFormatError: a unit whose stance is not For or Against (E009)."""
@@ -87,7 +93,10 @@ def _relations(record, labels, head, ids, units) -> List[Relation]:
 
 def read_train_extra(data_dir: Union[str, "os.PathLike[str]"], records: Iterable[Dict[str, Any]] = None) -> List[Document]:
     """The ``train_extra`` editorials: the packaged labels (or ``records``) on the Webis-Editorials-16 training texts of
-    ``data_dir``. Raises ``FileNotFoundError`` when Webis-Editorials-16 is missing."""
+    ``data_dir``. Raises ``FileNotFoundError`` when Webis-Editorials-16 is missing.
+
+    Returns:
+        A list of ``Document``, one per label record, in record order."""
     from .webis import parse_webis_xmi, webis_root
 
     root = webis_root(data_dir) / "training"

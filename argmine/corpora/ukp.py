@@ -75,7 +75,10 @@ _XMI_ID = "{http://www.omg.org/XMI}id"
 
 
 def ukp_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
-    """The folder of the Toulmin gold XMI files under ``data_dir``, checked to exist."""
+    """The folder of the Toulmin gold XMI files under ``data_dir``, checked to exist.
+
+    Returns:
+        The ``Path`` of the gold folder."""
     return corpus_dir(data_dir, _SUBDIR, "the UKP web-discourse Toulmin gold directory")
 
 
@@ -204,6 +207,9 @@ def _id_key(path: Path):
 
 def read_ukp(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> List[Document]:
     """The 340 documents of the Toulmin gold corpus (``split`` must be ``"all"``), in numeric id order.
+
+    Returns:
+        A list of 340 ``Document``.
 
     Raises:
         ArgumentValueError: an unknown ``split`` (E107).

@@ -42,7 +42,10 @@ _HINT = data_hint(CORPUS)
 
 
 def webis_root(data_dir: Union[str, "os.PathLike[str]"]) -> Path:
-    """``<data_dir>/webis-editorials-16/annotated-xmi/split-for-evaluation-final``, checked to exist."""
+    """``<data_dir>/webis-editorials-16/annotated-xmi/split-for-evaluation-final``, checked to exist.
+
+    Returns:
+        The ``Path`` of the XMI folder."""
     return corpus_dir(data_dir, _XMI_SUBDIR, "the Webis-Editorials-16 XMI directory")
 
 
@@ -61,6 +64,9 @@ def _utf16_to_cp(text: str):
 
 def parse_webis_xmi(path: Union[str, "os.PathLike[str]"], split: Optional[str] = None) -> Document:
     """One Webis-Editorials-16 XMI file as a Document (see the module docstring for the mapping).
+
+    Returns:
+        The ``Document`` (units with their evidence types in ``extra``, no relations), id the file's stem.
 
     Raises:
         CorpusFormatError: no ``cas:Sofa`` with a ``sofaString`` in the file (E009)."""
@@ -112,6 +118,9 @@ def read_webis(data_dir: Union[str, "os.PathLike[str]"], split: str) -> List[Doc
     ``split``: ``"train"``/``"training"`` (180 editorials) or ``"validation"``/``"dev"`` (60 editorials).
     Raises ``ValueError`` for another split and ``FileNotFoundError`` (``DataNotFoundError``) naming the directory
     that was expected when it is missing or holds no ``.xmi`` file.
+
+    Returns:
+        A list of ``Document``, one per editorial of the split.
 
     Raises:
         ArgumentValueError: an unknown ``split`` (E107).

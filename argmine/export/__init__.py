@@ -33,7 +33,10 @@ __all__ = ["FORMATS", "SUFFIXES", "to_aif", "from_aif", "to_xaif", "from_xaif", 
 
 
 def as_document(doc: Union[Document, dict]) -> Document:
-    """A Document from a Document or a JSON document dict (CONTRACT.md)."""
+    """A Document from a Document or a JSON document dict (CONTRACT.md).
+
+    Returns:
+        A ``Document`` (``doc`` itself when it is one)."""
     return doc if isinstance(doc, Document) else Document.from_dict(doc)
 
 
@@ -46,6 +49,9 @@ def _json(obj) -> str:
 
 def dumps(doc: Union[Document, dict], fmt: str = "json") -> str:
     """``doc`` as text in format ``fmt`` (one of :data:`FORMATS`); for ``brat`` the .ann content.
+
+    Returns:
+        A str: JSON (indented) for json, aif and xaif; the .ann content for brat; an HTML page for html.
 
     Raises:
         UnknownFormatError: ``fmt`` is not one of ``FORMATS`` (E101)."""

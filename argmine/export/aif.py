@@ -36,6 +36,10 @@ def to_aif(doc: Document, *, timestamp: Optional[str] = None) -> Dict[str, Any]:
 
     ``timestamp`` (``"YYYY-MM-DD HH:MM:SS"``) is written on every node; default: now, in UTC.
 
+    Returns:
+        A dict of JSON values (the AIF graph, I-, RA- and CA-nodes), with argmine's lossless copy of the document in
+        ``argmine``.
+
     Raises:
         ExportError: a relation with an unknown label or an end that is no unit of the document (E102).
     """
@@ -80,6 +84,9 @@ def from_aif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     but not source of relations: MajorClaim; source of a relation to a MajorClaim, or in no relation: Claim;
     else Premise) and scores are 1.0. Without ``text``, plain AIF gets the I-node texts joined by blank lines.
     Nodes other than I, RA and CA (locutions, YA, TA, MA, ...) are ignored.
+
+    Returns:
+        The ``Document`` (not validated).
 
     Raises:
         AifFormatError: ``d`` is not a JSON object with a ``nodes`` list (E103).
@@ -218,7 +225,10 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def is_xaif(d: Any) -> bool:
-    """Whether ``d`` is xAIF: a JSON object whose ``AIF`` key holds the AIF graph."""
+    """Whether ``d`` is xAIF: a JSON object whose ``AIF`` key holds the AIF graph.
+
+    Returns:
+        True or False."""
     return isinstance(d, dict) and isinstance(d.get("AIF"), dict)
 
 
@@ -228,6 +238,9 @@ def xaif_text(d: Dict[str, Any]) -> Optional[str]:
     AMF marks the text up (``<span class="highlighted" id="...">...</span>``, ``<br>``): such markup is removed,
     ``<br>`` becomes a line break and entities are decoded (``html.unescape``), so the document's text is the plain
     text (offsets index it). None when there is no text.
+
+    Returns:
+        The plain text (str), or None when the object has no text.
     """
     t = d.get("text")
     if isinstance(t, dict):
@@ -246,6 +259,9 @@ def from_xaif(d: Dict[str, Any], text: Optional[str] = None) -> Document:
     (xAIF written by :func:`to_xaif` reads back losslessly), else :func:`xaif_text`. Raises ``ValueError`` when the
     graph is not AIF or none of its I-nodes is found in the text: never an empty document.
 
+    Returns:
+        The ``Document`` (not validated).
+
     Raises:
         AifFormatError: ``d`` is not xAIF (no ``AIF`` object holding the graph) (E103).
     """
@@ -263,6 +279,9 @@ def to_xaif(doc: Document, *, timestamp: Optional[str] = None) -> Dict[str, Any]
 
     The OVA part lays the graph out for OVA3: one row per relation level, targets above their sources (``x``,
     ``y`` in pixels); AMF tools ignore it.
+
+    Returns:
+        A dict of JSON values: ``AIF``, ``text`` and ``OVA``.
     """
     aif = to_aif(doc, timestamp=timestamp)
     for key in ("participants", "schemefulfillments", "descriptorfulfillments", "cqdescriptorfulfillments"):

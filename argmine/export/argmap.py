@@ -43,7 +43,10 @@ class MapLayout:
 
 
 def relations_drawn(doc: Document) -> List[Relation]:
-    """The relations the map draws: both ends units of ``doc``, not a unit to itself."""
+    """The relations the map draws: both ends units of ``doc``, not a unit to itself.
+
+    Returns:
+        A list of ``Relation`` of ``doc``, in document order."""
     ids = {u.id for u in doc.units}
     return [r for r in doc.relations if r.source in ids and r.target in ids and r.source != r.target]
 
@@ -52,12 +55,18 @@ def tree_parents(doc: Document) -> Dict[str, str]:
     """Unit id -> the unit it hangs under: the target of its most probable relation that closes no cycle.
 
     Major claims hang under nothing (they are the roots).
+
+    Returns:
+        A dict from unit id to its parent's unit id; roots are not keys.
     """
     return {k: r.target for k, r in tree_relations(doc).items()}
 
 
 def tree_relations(doc: Document) -> Dict[str, Relation]:
-    """Unit id -> the relation that hangs it under its parent (see :func:`tree_parents`)."""
+    """Unit id -> the relation that hangs it under its parent (see :func:`tree_parents`).
+
+    Returns:
+        A dict from unit id to the ``Relation`` of ``doc`` that hangs it under its parent; roots are not keys."""
     labels = {u.id: u.label for u in doc.units}
     parent: Dict[str, str] = {}
     chosen: Dict[str, Relation] = {}
@@ -157,7 +166,11 @@ def _roots(doc: Document, lay: MapLayout) -> Tuple[List[str], List[str]]:
 
 
 def layout_map(doc: Document) -> MapLayout:
-    """The argument map of ``doc``: see the module's docstring. Pure; the same document gives the same layout."""
+    """The argument map of ``doc``: see the module's docstring. Pure; the same document gives the same layout.
+
+    Returns:
+        A ``MapLayout``: each unit's top-left corner ``pos`` (SVG pixels), its tree ``parent`` and ``children``, the
+        ``stacked`` columns, and the map's ``width`` and ``height``."""
     tree_rels = tree_relations(doc)
     lay = MapLayout(parent={k: r.target for k, r in tree_rels.items()}, rel_label={k: r.label for k, r in tree_rels.items()})
     start = {u.id: u.start for u in doc.units}
@@ -227,13 +240,19 @@ def _curve(s: Tuple[float, float], t: Tuple[float, float], ds: float = 0.0, dt: 
 
 
 def reversed_edge(lay: MapLayout, r: Relation) -> bool:
-    """Whether the path of ``r`` runs from its target to its source (an edge into a column: its head is at its start)."""
+    """Whether the path of ``r`` runs from its target to its source (an edge into a column: its head is at its start).
+
+    Returns:
+        True when the edge is drawn from target to source."""
     return r.source in lay.stacked and lay.parent.get(r.source) == r.target
 
 
 def edge_path(lay: MapLayout, r: Relation) -> str:
     """The SVG path of relation ``r``: an elbow into a column (drawn from the target: see :func:`reversed_edge`), a
-    curve from a child up to its parent, or (not a tree edge) a free curve."""
+    curve from a child up to its parent, or (not a tree edge) a free curve.
+
+    Returns:
+        An SVG path ``d`` attribute (str; coordinates in pixels)."""
     s, t = lay.pos[r.source], lay.pos[r.target]
     if lay.parent.get(r.source) != r.target:
         return _curve(s, t)

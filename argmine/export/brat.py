@@ -37,6 +37,9 @@ def brat_text(text: str) -> str:
     """The .txt content for a document's text: the text, with lone surrogates (not encodable) as U+FFFD.
 
     One code point for one, so the offsets stay exact.
+
+    Returns:
+        A str of as many code points as ``text``.
     """
     return _SURROGATE.sub("\ufffd", text)
 
@@ -47,6 +50,10 @@ def _one_line(s: str) -> str:
 
 def to_brat(doc: Document) -> str:
     """The .ann content for ``doc`` (its .txt is ``doc.text``).
+
+    Returns:
+        The .ann text (str): T-lines for units, then R-lines for links and A-lines for claim stances, ending in a
+        newline (empty for a document without units).
 
     Raises:
         ExportError: a relation with an unknown label or an end that is no unit of the document (E102)."""

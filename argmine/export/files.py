@@ -31,6 +31,9 @@ def _to_document(obj: Any, where: str) -> Document:
 def read_input_bytes(path: str) -> Tuple[bytes, str]:
     """(bytes, display name) of a file path, or of standard input for ``-``.
 
+    Returns:
+        ``(data, name)``: the bytes read and the display name (``<stdin>`` for ``-``).
+
     Raises:
         InputNotFoundError: ``path`` does not exist (E106).
         InputIsADirectoryError: ``path`` is a directory (E112)."""
@@ -53,6 +56,9 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
     ``units``, or a unit whose text is not ``text[start:end]``, is refused. Raises FileNotFoundError or ValueError
     (``DocumentFormatError``) naming the file, line and unit.
 
+    Returns:
+        ``(docs, is_batch)``: a list of ``Document`` and True for JSON Lines (or a JSON list), False for one document.
+
     Raises:
         InputFileError: the input is not UTF-8, a line is not JSON, or it holds no document (E105).
     """
@@ -60,7 +66,8 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputFileError(f"{name}: not UTF-8 (byte {e.start})") from None
+        raise InputFileError(f"{name}: not UTF-8 (byte {e.start}). "
+                             "Re-encode the file to UTF-8 (e.g. iconv -f SOURCE-ENCODING -t utf-8).") from None
     try:
         whole = json.loads(text)
     except json.JSONDecodeError:
@@ -93,16 +100,23 @@ def _write_text(path: Path, text: str) -> None:
 def brat_text_path(ann: Path) -> Path:
     """Where the .txt goes beside a brat .ann file.
 
+    Returns:
+        The ``Path`` of the .txt (``ann`` with the suffix ``.txt``).
+
     Raises:
         OutputPathError: ``ann`` names a ``.txt`` file (E104)."""
     if ann.suffix.lower() == ".txt":
-        raise OutputPathError(f"the brat output must be the .ann file (the .txt is written beside it); got {str(ann)!r}")
+        raise OutputPathError(f"the brat output must be the .ann file (the .txt is written beside it); got {str(ann)!r}. "
+                              "Pass -o NAME.ann; the .txt is written beside it.")
     return ann.with_suffix(".txt")
 
 
 def infer_format(out: Optional[Path], default: str) -> str:
     """The export format an output path's suffix names (``.html``/``.htm``: html, ``.ann``: brat, ``.json``:
-    json), else ``default``."""
+    json), else ``default``.
+
+    Returns:
+        A format name of ``FORMATS``, or ``default``."""
     suffix = out.suffix.lower() if out is not None else ""
     return {".html": "html", ".htm": "html", ".ann": "brat", ".json": "json"}.get(suffix, default)
 
@@ -121,7 +135,8 @@ def check_output(out: Optional[Path], fmt: str, text: Optional[str] = None, forc
     if out is None:
         return
     if out.is_dir():
-        raise OutputPathError(f"-o must name a file; got {str(out)!r}, which is a directory")
+        raise OutputPathError(f"-o must name a file; got {str(out)!r}, which is a directory. "
+                              "Pass a file name, e.g. -o DIR/out.json (a folder is for a batch: argmine render -o DIR).")
     if fmt != "brat":
         return
     txt = brat_text_path(out)
@@ -138,6 +153,9 @@ def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path], fo
 
     brat writes the .ann to ``out`` and the text, exactly, to the .txt beside it; an existing .txt with other
     content is not overwritten unless ``force`` (:func:`check_output`). Raises ``ValueError`` or ``OSError``.
+
+    Returns:
+        The text of the export (str) when ``out`` is None, else None (the files are written).
     """
     doc = as_document(doc)
     payload = dumps(doc, fmt)
@@ -154,12 +172,19 @@ def write_document(doc: Union[Document, dict], fmt: str, out: Optional[Path], fo
 
 
 def written_files(out: Path, fmt: str) -> List[Path]:
-    """The files :func:`write_document` writes for ``out``: ``out``, and for brat the .txt beside it."""
+    """The files :func:`write_document` writes for ``out``: ``out``, and for brat the .txt beside it.
+
+    Returns:
+        A list of ``Path``: ``[out]``, or ``[out, the .txt]`` for brat."""
     return [out, brat_text_path(out)] if fmt == "brat" else [out]
 
 
 def write_batch(docs: List[Document], fmt: str, out_dir: Path, force: bool = False) -> Dict[str, Any]:
     """One file per document in ``out_dir`` (named from its id), plus ``index.html`` for html; returns a summary.
+
+    Returns:
+        A summary dict: ``n_docs``, ``files`` (the names written, one per document) and, for html, ``index``
+        (``"index.html"``).
 
     Raises:
         OutputPathError: ``out_dir`` exists and is a file (E104).
@@ -167,7 +192,8 @@ def write_batch(docs: List[Document], fmt: str, out_dir: Path, force: bool = Fal
     if fmt not in FORMATS:
         raise UnknownFormatError(fmt, FORMATS)
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputPathError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file")
+        raise OutputPathError(f"the output of a batch must be a directory; got {str(out_dir)!r}, which is a file. "
+                              "Pass a folder for -o (a missing one is created).")
     out_dir.mkdir(parents=True, exist_ok=True)
     names = page_names(docs, SUFFIXES[fmt], reserved=("index",) if fmt == "html" else ())
     for doc, name in zip(docs, names):  # refuse before writing anything

@@ -89,7 +89,12 @@ def _node(doc: Document, u, x: float, y: float) -> dict:
 def graph_data(doc: Document) -> dict:
     """What ``graph.svg`` draws: the map's size, its nodes (placed by :func:`argmine.export.argmap.layout_map`:
     major claims on top, claims below, premises below what they argue for) and its edges (supports: a solid arrow;
-    attacks: a dashed line ending in a bar)."""
+    attacks: a dashed line ending in a bar).
+
+    Returns:
+        A dict for the template: ``width``, ``height`` and the empty-map text's ``empty_x``, ``empty_y`` (pixels, as
+        str), ``colours`` (relation label to colour), ``edges`` and ``nodes`` (each a dict of what its SVG element
+        needs)."""
     lay = layout_map(doc)
     by_id = {u.id: u for u in doc.units}
     edges = [{"label": r.label, "source": r.source, "target": r.target, "score": r.score,
@@ -109,7 +114,10 @@ def _score_meaning(doc: Document) -> str:
 
 
 def graph_svg(doc: Document) -> str:
-    """The argument graph as an inline SVG element."""
+    """The argument graph as an inline SVG element.
+
+    Returns:
+        The SVG element as a str (markup, escaped)."""
     return render("graph.svg", graph=graph_data(doc))
 
 
@@ -125,7 +133,11 @@ def _tip(u) -> str:
 
 
 def text_segments(doc: Document) -> List[dict]:
-    """``doc.text`` cut into pieces: plain text (``unit`` None) and units (overlapping units are shown once)."""
+    """``doc.text`` cut into pieces: plain text (``unit`` None) and units (overlapping units are shown once).
+
+    Returns:
+        A list of dicts in text order: ``{"unit": None, "text"}`` for text outside units, ``{"unit", "text", "tip"}``
+        for a unit (``tip``: its hover text)."""
     out: List[dict] = []
     pos = 0
     for u in sorted(doc.units, key=lambda u: (u.start, u.end)):
@@ -149,7 +161,10 @@ def _legend(doc: Document) -> dict:
 
 
 def to_html(doc: Document) -> str:
-    """One self-contained HTML page: the highlighted text beside the argument graph, a legend and the model's name."""
+    """One self-contained HTML page: the highlighted text beside the argument graph, a legend and the model's name.
+
+    Returns:
+        The page as a str (UTF-8 HTML, no outside resources)."""
     return render("page.html", title=_title(doc), model=_model_name(doc), n_units=len(doc.units), score_meaning=_score_meaning(doc),
                   n_relations=len(doc.relations), legend=_legend(doc), segments=text_segments(doc),
                   graph=graph_data(doc), css=asset("page.css"), js=asset("page.js"))
@@ -160,6 +175,9 @@ def page_names(docs: Sequence[Document], suffix: str = ".html", reserved: Iterab
     """A distinct, file-system-safe file name per document, from its id (``doc-N`` when it has none).
 
     Names differ also when compared without case, and none is one of ``reserved`` (``index``, for the index page).
+
+    Returns:
+        A list of file names (str), one per document, in order, each ending in ``suffix``.
     """
     names: List[str] = []
     used = {r.lower() for r in reserved}
@@ -180,13 +198,17 @@ def index_html(docs: Iterable[Document], hrefs: Optional[Sequence[str]] = None, 
 
     ``hrefs``: the link of each document's page (default: :func:`page_names`, the names ``argmine render`` writes).
 
+    Returns:
+        The index page as a str (UTF-8 HTML, no outside resources).
+
     Raises:
         ArgumentValueError: ``hrefs`` not one per document (E107).
     """
     docs = list(docs)
     hrefs = list(hrefs) if hrefs is not None else page_names(docs)
     if len(hrefs) != len(docs):
-        raise ArgumentValueError(f"hrefs must give one link per document; got {len(hrefs)} for {len(docs)} documents")
+        raise ArgumentValueError(f"hrefs must give one link per document; got {len(hrefs)} for {len(docs)} documents. "
+                                 "Pass one href per document, or leave hrefs out (page_names).")
     cols = list(UNIT_LABELS) + list(REL_COLOURS)
     rows = [_index_row(d, href, cols) for d, href in zip(docs, hrefs)]
     totals = [sum(r["counts"][i] for r in rows) for i in range(len(cols))]

@@ -78,6 +78,10 @@ def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
     is not used instead). ``min_chars``: a body of fewer characters is not an article.
     Raises NotAnArticle (a ValueError) when the page has no main text or too little of it, and
     WebExtrasMissingError (an ImportError) when trafilatura is not installed.
+
+    Returns:
+        An ``Article``: the article text (str, paragraphs separated by blank lines) and its ``meta`` (``url``,
+        ``title``, ``author``, ``date``: None where the page lacks them).
     """
     traf = _trafilatura()
     if not html or not (html.strip() if isinstance(html, (str, bytes)) else True):
@@ -106,6 +110,9 @@ def read_html_file(path: Union[str, Path], *, url: Optional[str] = None, min_cha
 
     ``max_bytes``: a larger file is refused (NotAnArticle) without being read. Raises OSError when the file cannot
     be read, NotAnArticle / WebExtrasMissingError as :func:`extract_article`.
+
+    Returns:
+        An ``Article`` as :func:`extract_article` gives, with ``meta["file"]``.
     """
     p = Path(path)
     if max_bytes is not None and p.stat().st_size > max_bytes:

@@ -43,7 +43,10 @@ class WarcPage:
 
 
 def is_warc_path(path: Union[str, Path]) -> bool:
-    """True for a file named ``*.warc`` or ``*.warc.gz`` (any case)."""
+    """True for a file named ``*.warc`` or ``*.warc.gz`` (any case).
+
+    Returns:
+        True or False."""
     name = Path(path).name.lower()
     return name.endswith(".warc") or name.endswith(".warc.gz")
 
@@ -125,7 +128,10 @@ def _payload(rec, max_bytes: int):
 
 def count_warc_pages(path: Union[str, Path]) -> int:
     """The number of page records (response/resource) in a WARC file: a pass over the file without reading the
-    bodies (for a progress bar's total). Raises what :func:`iter_warc_pages` raises on a broken file."""
+    bodies (for a progress bar's total). Raises what :func:`iter_warc_pages` raises on a broken file.
+
+    Returns:
+        The number of response and resource records (an int >= 0)."""
     ArchiveIterator = _archive_iterator()
     with open(path, "rb") as f:
         return sum(1 for rec in ArchiveIterator(f) if rec.rec_type in _PAGE_TYPES)

@@ -44,7 +44,10 @@ ModelArg = Union[None, str, "os.PathLike[str]", "Miner"]
 
 
 def import_ray():
-    """``ray`` with ``ray.data`` imported; RayNotInstalledError (an ImportError) when it is missing."""
+    """``ray`` with ``ray.data`` imported; RayNotInstalledError (an ImportError) when it is missing.
+
+    Returns:
+        The ``ray`` module."""
     try:
         import ray
         import ray.data  # noqa: F401
@@ -130,7 +133,8 @@ class MineBatch:
                                 "error": pa.array(errors, pa.string())}
         for c in self.keep_columns:
             if c not in names:
-                raise UnknownKeyError(f"keep_columns must name columns of the dataset; got {c!r}, not among {names}")
+                raise UnknownKeyError(f"keep_columns must name columns of the dataset; got {c!r}, not among {names}. "
+                                      "Pass names from ds.columns().")
             cols[c] = batch.column(c)
         return pa.table(cols)
 
@@ -159,25 +163,33 @@ def mine_dataset(ds: "ray.data.Dataset", model: ModelArg = None, *, text_column:
     (a pool holding every CPU can starve them, and the job then waits forever). Output order follows Ray
     Data's: set ``DataContext.get_current().execution_options.preserve_order = True`` or keep a row-number column.
 
+    Returns:
+        A lazy ``ray.data.Dataset``: per row ``id``, ``document`` (the mined document as JSON) and ``error`` (None, or
+        why the text was not mined), plus the kept input columns.
+
     Raises:
         ArgumentValueError: ``keep_columns`` naming an output column, or ``max_chars``, ``batch_size``,
             ``concurrency`` or the per-actor CPUs/GPUs out of range (E107).
     """
     ray = import_ray()
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise ArgumentValueError(f"batch_size must be an int >= 1; got {batch_size!r}")
+        raise ArgumentValueError(f"batch_size must be an int >= 1; got {batch_size!r}. Pass e.g. 16 (the default).")
     conc = concurrency if isinstance(concurrency, tuple) else (concurrency,)
     if len(conc) not in (1, 2) or any(isinstance(c, bool) or not isinstance(c, int) or c < 1 for c in conc) or conc[0] > conc[-1]:
-        raise ArgumentValueError(f"concurrency must be an int >= 1 or a (min, max) tuple of them; got {concurrency!r}")
+        raise ArgumentValueError(f"concurrency must be an int >= 1 or a (min, max) tuple of them; "
+                                 f"got {concurrency!r}. "
+                                 "Pass the number of actors, e.g. 4, or (1, 8) for an autoscaling pool.")
     pool = (ray.data.ActorPoolStrategy(size=conc[0]) if len(conc) == 1
             else ray.data.ActorPoolStrategy(min_size=conc[0], max_size=conc[1]))
     if num_cpus_per_actor < 0 or num_gpus_per_actor < 0:
         raise ArgumentValueError(f"num_cpus_per_actor and num_gpus_per_actor must be >= 0; got {num_cpus_per_actor}, {num_gpus_per_actor}")
     if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
-        raise ArgumentValueError(f"max_chars must be an int >= 1 or None (no limit); got {max_chars!r}")
+        raise ArgumentValueError(f"max_chars must be an int >= 1 or None (no limit); got {max_chars!r}. Pass e.g. "
+                                 "1_000_000 (the default), or None.")
     clash = [c for c in keep_columns if c in OUTPUT_COLUMNS]
     if clash:
-        raise ArgumentValueError(f"keep_columns must not name an output column {OUTPUT_COLUMNS}; got {clash}")
+        raise ArgumentValueError(f"keep_columns must not name an output column {OUTPUT_COLUMNS}; got {clash}. Rename "
+                                 "those input columns first, or leave them out of keep_columns.")
     model_arg = _model_arg(model)
     remote: Dict[str, Any] = {"num_cpus": num_cpus_per_actor}
     if num_gpus_per_actor:
@@ -356,7 +368,10 @@ def ray_pages(in_flight: int = PAGES_IN_FLIGHT):
     """A page map (``argmine.batch.web.PageMap``) that extracts web pages (trafilatura) in Ray tasks, in parallel
     across the cluster, and gives the records back in input order: the driver only reads the WARC (or lists the
     folder) and at most ``in_flight`` pages are out at once. A failure of the reader comes after the records read
-    before it, as with the serial map."""
+    before it, as with the serial map.
+
+    Returns:
+        A page map: a function from an iterator of page jobs to an iterator of ``Record``, in input order."""
     ray = import_ray()
     from ..batch.web import extract_page
 
@@ -430,6 +445,9 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
     Connects to the cluster in RAY_ADDRESS (``auto``: the one ``ray start`` runs here) when Ray is not
     initialised yet, else starts a local instance; shuts down only what it started.
 
+    Returns:
+        The ``BatchSummary`` of the run, as :func:`argmine.batch.run_batch` gives.
+
     Raises:
         ArgumentValueError: ``workers`` not an int >= 1 (E107).
     """
@@ -437,7 +455,8 @@ def run_batch_ray(input_path, output_path, model: ModelArg = None, *, workers: O
     from ..batch import run_batch
 
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise ArgumentValueError(f"workers must be an int >= 1; got {workers!r}")
+        raise ArgumentValueError(f"workers must be an int >= 1; got {workers!r}. Pass the number of actors, or leave it "
+                                 "out to use the cluster's CPUs.")
     miner_model = _model_arg(model)  # fail before starting Ray on a missing model directory
     started = False
     if not ray.is_initialized():

@@ -20,6 +20,9 @@ PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".pkl", ".ckpt")
 def default_model_dir() -> Path:
     """The shipped model: inside the installed package, or ``models/argmine-default`` of a checkout.
 
+    Returns:
+        The ``Path`` of the shipped model directory.
+
     Raises:
         ModelNotFoundError: the shipped model is not installed (E001)."""
     here = Path(__file__).resolve().parent.parent
@@ -32,6 +35,9 @@ def default_model_dir() -> Path:
 def read_config(path: Path) -> ModelConfig:
     """The checked ``config.json`` of a model directory (argmine 0.1-0.3 formats); ``ModelFormatError`` says what
     is wrong with it.
+
+    Returns:
+        The ``ModelConfig``.
 
     Raises:
         ModelNotFoundError: ``path`` is not a directory (E001)."""
@@ -51,7 +57,10 @@ def read_config(path: Path) -> ModelConfig:
 def check_config(path: Path, data: Any) -> ModelConfig:
     """``ModelConfig.from_dict(data)``, its ``ValueError`` raised as ``ModelFormatError`` for the directory ``path``:
     a missing key, a non-finite or out-of-range weight, a ``min_unit_words`` that is not a positive int,
-    ``evidence_types`` that are not 6 names, decoding options ``DecodeOptions`` does not know, ..."""
+    ``evidence_types`` that are not 6 names, decoding options ``DecodeOptions`` does not know, ...
+
+    Returns:
+        The ``ModelConfig``."""
     try:
         return ModelConfig.from_dict(data)
     except (ValueError, TypeError) as e:
@@ -60,6 +69,9 @@ def check_config(path: Path, data: Any) -> ModelConfig:
 
 def weights_file(path: Path) -> Path:
     """The ``model.safetensors`` file of the model directory ``path``.
+
+    Returns:
+        The ``Path`` of ``model.safetensors``.
 
     Raises:
         ModelFormatError: no ``model.safetensors`` (pickle-based weights are refused: unpickling can run code) (E002)."""
@@ -93,12 +105,18 @@ def refuse_remote_code(path: Path) -> None:
 
 
 def as_model_config(cfg: Union[ModelConfig, Mapping[str, Any]]) -> ModelConfig:
-    """``cfg`` itself, or the ``ModelConfig`` of a config.json dict (``ValueError`` when it is not one)."""
+    """``cfg`` itself, or the ``ModelConfig`` of a config.json dict (``ValueError`` when it is not one).
+
+    Returns:
+        A ``ModelConfig``."""
     return cfg if isinstance(cfg, ModelConfig) else ModelConfig.from_dict(cfg)
 
 
 def build_network(cfg: Union[ModelConfig, Mapping[str, Any]]):
-    """An ArgmineNet with random weights, shaped by ``cfg`` (no files read)."""
+    """An ArgmineNet with random weights, shaped by ``cfg`` (no files read).
+
+    Returns:
+        An ``ArgmineNet`` in training mode, on the CPU."""
     from transformers import AutoConfig, AutoModel
 
     from .network import ArgmineNet
@@ -120,6 +138,9 @@ _LAYER_KEYS = ("num_hidden_layers", "n_layers", "num_layers")
 
 def header_shapes(path: Path, wfile: Path) -> Dict[str, tuple]:
     """Tensor shapes listed in the header of ``model.safetensors`` (no tensor data is read).
+
+    Returns:
+        A dict from tensor name to its shape (a tuple of ints).
 
     Raises:
         ModelFormatError: ``model.safetensors`` cannot be read (E002)."""
@@ -175,6 +196,9 @@ def check_shapes(path: Path, cfg: ModelConfig, shapes: Dict[str, tuple]) -> None
 
 def load_dir(path: Path):
     """(network, tokenizer, ``ModelConfig``) from a model directory; network in eval mode on the CPU.
+
+    Returns:
+        ``(net, tokenizer, config)``: an ``ArgmineNet``, a Hugging Face tokenizer and the ``ModelConfig``.
 
     Raises:
         ModelFormatError: unreadable weights or tokenizer files, or weights that do not match ``config.json`` (E002).
@@ -233,7 +257,10 @@ def save_dir(path: Path, net, tokenizer, cfg: Union[ModelConfig, Mapping[str, An
 
 def encoder_config_dict(encoder) -> Dict[str, Any]:
     """The Hugging Face config of ``encoder`` as the dict saved in ``config.json`` (``encoder_config``), without
-    private and version keys, so a directory can rebuild the encoder without its files."""
+    private and version keys, so a directory can rebuild the encoder without its files.
+
+    Returns:
+        A dict of JSON values."""
     d = encoder.config.to_dict()
     keep = {k: v for k, v in d.items() if not k.startswith("_") and k not in ("architectures", "transformers_version", "torch_dtype", "dtype")}
     keep["model_type"] = encoder.config.model_type

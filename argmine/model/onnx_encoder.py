@@ -27,7 +27,10 @@ OPSET = 17
 
 
 def check_backend(backend) -> str:
-    """``backend`` if it is one of ``BACKENDS``; ``OptionValueError`` otherwise."""
+    """``backend`` if it is one of ``BACKENDS``; ``OptionValueError`` otherwise.
+
+    Returns:
+        ``backend``, unchanged."""
     from ..errors import OptionValueError
 
     if not isinstance(backend, str) or backend not in BACKENDS:
@@ -38,7 +41,10 @@ def check_backend(backend) -> str:
 
 def onnxruntime_available() -> bool:
     """True when ONNX Runtime and the ``onnx`` package (torch's exporter needs it) can be imported (the optional
-    ``onnx`` extra); never raises."""
+    ``onnx`` extra); never raises.
+
+    Returns:
+        True or False."""
     try:
         import onnx  # noqa: F401
         import onnxruntime  # noqa: F401
@@ -50,7 +56,10 @@ def onnxruntime_available() -> bool:
 def resolve_backend(backend: str, device: str, precision: str) -> str:
     """The backend that runs: ``"torch"`` or ``"onnx"``. ``"auto"``: onnx for fp32 on the CPU when ONNX Runtime is
     installed (with ``onnx``), else torch. ``"onnx"`` raises ``OnnxRuntimeMissingError`` without either, and
-    ``OptionValueError`` with another device than the CPU or with ``precision="bf16"``."""
+    ``OptionValueError`` with another device than the CPU or with ``precision="bf16"``.
+
+    Returns:
+        ``"torch"`` or ``"onnx"``."""
     from ..errors import OnnxRuntimeMissingError, OptionValueError
 
     backend = check_backend(backend)
@@ -74,7 +83,10 @@ def resolve_backend(backend: str, device: str, precision: str) -> str:
 
 def cache_dir() -> Path:
     """Where exported encoders are kept: ``$ARGMINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmine``, else
-    ``~/.cache/argmine``."""
+    ``~/.cache/argmine``.
+
+    Returns:
+        The cache ``Path`` (not created here)."""
     if os.environ.get("ARGMINE_CACHE_DIR"):
         return Path(os.environ["ARGMINE_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -82,7 +94,10 @@ def cache_dir() -> Path:
 
 
 def encoder_fingerprint(encoder) -> str:
-    """A hash of the encoder's weights, its configuration, torch's version and the export format: the cache key."""
+    """A hash of the encoder's weights, its configuration, torch's version and the export format: the cache key.
+
+    Returns:
+        A hex digest (str)."""
     import torch
 
     h = hashlib.blake2b(digest_size=16)
@@ -100,7 +115,10 @@ def encoder_fingerprint(encoder) -> str:
 def export_encoder(encoder, path: Path) -> Path:
     """Write ``encoder`` (a Hugging Face encoder module) as an ONNX graph with inputs ``input_ids``,
     ``attention_mask``, ``token_type_ids`` ``[batch, time]`` (int64) and output ``last_hidden_state``
-    ``[batch, time, hidden]`` (float32); the file appears whole or not at all."""
+    ``[batch, time, hidden]`` (float32); the file appears whole or not at all.
+
+    Returns:
+        ``path``, now holding the ONNX graph."""
     import torch
     from torch import nn
 
@@ -153,7 +171,10 @@ def _writable(d: Path) -> bool:
 def session_options(threads: Optional[int] = None):
     """ONNX Runtime session options: all graph optimisations, ``threads`` intra-op threads (None: torch's current
     setting, which ``argmine.threads.set_threads`` chose), one inter-op thread, and threads that sleep rather than
-    spin while they wait (a busy machine's cores go to whoever works)."""
+    spin while they wait (a busy machine's cores go to whoever works).
+
+    Returns:
+        An ``onnxruntime.SessionOptions``."""
     import onnxruntime as ort
     import torch
 
@@ -198,7 +219,10 @@ class OnnxEncoder:
 
 def onnx_encoder(encoder, threads: Optional[int] = None, cache: Optional[Path] = None) -> OnnxEncoder:
     """An ``OnnxEncoder`` for ``encoder``: the cached export of these weights, else a fresh export written to the
-    cache (``cache_dir()`` unless ``cache`` is given; a temporary file when it is not writable)."""
+    cache (``cache_dir()`` unless ``cache`` is given; a temporary file when it is not writable).
+
+    Returns:
+        The ``OnnxEncoder`` (``path`` None for a temporary export)."""
     d = Path(cache) if cache is not None else cache_dir()
     d = d / "onnx"
     name = f"encoder-{encoder_fingerprint(encoder)}.onnx"

@@ -24,7 +24,10 @@ __all__ = ["environment", "render", "asset"]
 
 
 def fade(x) -> str:
-    """A unit's score clamped to [0, 1] for the CSS variable ``--s`` the HTML page fades units by (1.0 when unusable)."""
+    """A unit's score clamped to [0, 1] for the CSS variable ``--s`` the HTML page fades units by (1.0 when unusable).
+
+    Returns:
+        A float in [0, 1]."""
     try:
         v = min(1.0, max(0.0, float(x)))
     except (TypeError, ValueError):
@@ -41,7 +44,10 @@ def _finalize(value: Any) -> Any:
 
 @lru_cache(maxsize=None)
 def environment() -> Environment:
-    """The jinja2 environment of argmine's templates (autoescape on for ``.html`` and ``.svg``)."""
+    """The jinja2 environment of argmine's templates (autoescape on for ``.html`` and ``.svg``).
+
+    Returns:
+        The ``jinja2.Environment`` (one, cached)."""
     env = Environment(loader=PackageLoader("argmine", "templates"),
                       autoescape=select_autoescape(enabled_extensions=("html", "svg"), default_for_string=True,
                                                    default=False),
@@ -57,17 +63,20 @@ def environment() -> Environment:
 def render(name: str, **context: Any) -> str:
     """Template ``name`` (a file of this folder) rendered with ``context``.
 
-    Raises
-    ------
-    jinja2.TemplateNotFound
-        ``name`` is not one of argmine's templates.
-    jinja2.UndefinedError
-        The template uses a name ``context`` does not give.
+    Returns:
+        The rendered text (str).
+
+    Raises:
+        jinja2.TemplateNotFound: ``name`` is not one of argmine's templates.
+        jinja2.UndefinedError: the template uses a name ``context`` does not give.
     """
     return environment().get_template(name).render(**context)
 
 
 @lru_cache(maxsize=None)
 def asset(name: str) -> Markup:
-    """The text of a static file of this folder (a stylesheet, a script), to be written into a page as it is."""
+    """The text of a static file of this folder (a stylesheet, a script), to be written into a page as it is.
+
+    Returns:
+        The file's text as ``markupsafe.Markup`` (not escaped again)."""
     return Markup(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))

@@ -25,7 +25,10 @@ _CORPUS_TEXT = {
 
 def score_entries(scores: Dict[str, Any]) -> List[tuple]:
     """``(key, entry)`` of ``scores.json`` for the score table: entries with component scores, Webis left out (it has
-    no claim/premise labels and no relations: its unit F1 is given apart)."""
+    no claim/premise labels and no relations: its unit F1 is given apart).
+
+    Returns:
+        A list of ``(key, entry)`` pairs in ``scores`` order."""
     return [(k, e) for k, e in scores.items()
             if "scores" in e and "components" in e["scores"] and not k.startswith("webis")]
 
@@ -34,6 +37,9 @@ def render_document_card(cfg: Dict[str, Any], hist: Optional[Dict[str, Any]], sc
     """The model card (markdown) of a document-level model, from the template ``card_document.md``.
 
     ``cfg``: its config.json; ``hist``: its training history (or None); ``scores``: its scores.json (may be empty).
+
+    Returns:
+        The card's markdown text (str).
     """
     tr = cfg.get("training", {})
     history = [r for r in hist["history"] if "dev_score" in r] if hist else []

@@ -29,10 +29,11 @@ def render_card(model_dir: Path) -> str:
     scores.json (the last two may be missing): template ``card_document.md`` for a document-level model,
     ``card_essay.md`` for a paragraph-level one.
 
-    Raises
-    ------
-    FileNotFoundError
-        ``model_dir`` has no config.json.
+    Returns:
+        The card's markdown text (str).
+
+    Raises:
+        FileNotFoundError: ``model_dir`` has no config.json.
     """
     model_dir = Path(model_dir)
     cfg = json.loads((model_dir / "config.json").read_text())
@@ -46,7 +47,10 @@ def render_card(model_dir: Path) -> str:
 
 
 def render_essay_card(cfg: Dict[str, Any], hist: Optional[Dict[str, Any]], scores: Dict[str, Any]) -> str:
-    """The model card of a paragraph-level (essay) model (argmine 0.1-0.2), from the template ``card_essay.md``."""
+    """The model card of a paragraph-level (essay) model (argmine 0.1-0.2), from the template ``card_essay.md``.
+
+    Returns:
+        The card's markdown text (str)."""
     rows = []
     if hist:
         rows = hist["history"] + ([{"epoch": "average of epochs {}-{}".format(*hist["average"]["epochs"]),

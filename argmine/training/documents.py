@@ -22,6 +22,9 @@ def main_specs(cfg: TrainConfig) -> List[MainCorpus]:
     """The ``main_corpora`` of a config with their corpus names resolved (default: the config's corpus, train and
     dev splits); an unknown corpus raises ``ValueError``.
 
+    Returns:
+        A list of ``MainCorpus`` (``corpus``, ``split``, ``repeat``, ``dev_split``), corpus names canonical.
+
     Raises:
         ConfigError: a main corpus that argmine does not read (E008)."""
     import dataclasses
@@ -41,7 +44,10 @@ def main_specs(cfg: TrainConfig) -> List[MainCorpus]:
 
 def doc_batches(examples, batch_pieces: int, rng: random.Random, pool) -> List[List[int]]:
     """Batches of whole documents of similar size, at most ``batch_pieces`` wordpieces each (one document at least),
-    in random order."""
+    in random order.
+
+    Returns:
+        A list of batches, each a list of indices into ``examples``."""
     idx = sorted(pool, key=lambda i: examples[i].n_pieces * (1 + 0.2 * rng.random()))
     batches, cur, used = [], [], 0
     for i in idx:
@@ -58,7 +64,10 @@ def doc_batches(examples, batch_pieces: int, rng: random.Random, pool) -> List[L
 
 def dev_scores(miner, dev_sets: Dict[str, list], log, label: str) -> Tuple[Dict[str, Any], float]:
     """Component and relation F1 per dev corpus, and the dev score: the mean over corpora of (components F1 +
-    relations F1) / 2, at the overlap of ``DEV_OVERLAP`` (50% where not listed)."""
+    relations F1) / 2, at the overlap of ``DEV_OVERLAP`` (50% where not listed).
+
+    Returns:
+        ``(scores, dev_score)``: per corpus its score dict, and the dev score (a float in [0, 1])."""
     from ..evaluate import evaluate_miner
 
     rec: Dict[str, Any] = {}
@@ -89,7 +98,10 @@ def init_weights(net, path: Path, log) -> None:
 
 def load_examples(cfg: TrainConfig, tok, data_dir: Path, log) -> Tuple[list, List[int], Dict[str, list]]:
     """``(examples, pool, dev_sets)``: one ``DocExample`` per training document of ``main_corpora``; ``pool`` lists
-    each example's index ``repeat`` times (one epoch); ``dev_sets`` maps a corpus to its gold dev Documents."""
+    each example's index ``repeat`` times (one epoch); ``dev_sets`` maps a corpus to its gold dev Documents.
+
+    Returns:
+        ``(examples, pool, dev_sets)`` as above."""
     from ..corpora import get_reader
     from .examples import doc_example
 
@@ -109,7 +121,10 @@ def load_examples(cfg: TrainConfig, tok, data_dir: Path, log) -> Tuple[list, Lis
 
 def document_network(cfg: TrainConfig, log):
     """``(net, tokenizer, model config)``: the document-level network, from ``init_from`` when set; with
-    ``freeze_encoder`` the encoder is fixed and its word vectors cached (``net.word_cache``)."""
+    ``freeze_encoder`` the encoder is fixed and its word vectors cached (``net.word_cache``).
+
+    Returns:
+        ``(net, tokenizer, config)``: an ``ArgmineNet``, its tokenizer and its ``ModelConfig``."""
     from ..model.encoder import load_pretrained_encoder, resolve_encoder
     from ..model.network import ArgmineNet
     from .loop import model_config
@@ -129,7 +144,10 @@ def document_network(cfg: TrainConfig, log):
 
 
 def optimiser(net, cfg: TrainConfig, steps_per_epoch: int):
-    """AdamW (encoder and head learning rates) with linear warm-up and decay over the run."""
+    """AdamW (encoder and head learning rates) with linear warm-up and decay over the run.
+
+    Returns:
+        ``(optimiser, scheduler)``: a ``torch.optim.AdamW`` and its learning-rate schedule (stepped once per batch)."""
     import torch
 
     enc_params = [p for n, p in net.named_parameters() if n.startswith("encoder.") and p.requires_grad]
@@ -167,7 +185,11 @@ def run_epoch(net, examples, batches, opt, sched, cfg: TrainConfig, rng: random.
 
 def train_documents(cfg: TrainConfig, out_dir: Path, data_dir: Path, *, resume: bool = True, log=print) -> Dict[str, Any]:
     """Train a document-level model; checkpoints every epoch (``out_dir/checkpoints/last``, resumed on rerun), the
-    best epoch on the dev splits in ``out_dir/checkpoints/best``. Returns the training state with its history."""
+    best epoch on the dev splits in ``out_dir/checkpoints/best``. Returns the training state with its history.
+
+    Returns:
+        The training state (a dict): ``history`` (one record per epoch), ``best`` (the best dev score), ``best_epoch``,
+        ``selected`` (the epoch kept, as text) and ``epoch``."""
     import numpy as np
     import torch
 

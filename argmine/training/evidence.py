@@ -24,6 +24,9 @@ from ..errors import ArgumentValueError
 def unit_vectors_of(net, tokenizer, docs, max_length: int, noise_filter: bool, batch_size: int = 16):
     """``(features [N, F], labels [N])`` of the gold units of ``docs`` that carry a known evidence type.
 
+    Returns:
+        ``(features, labels)``: a float tensor ``[N, F]`` and a long tensor ``[N]`` of indices into ``EVIDENCE_TYPES``.
+
     Raises:
         ArgumentValueError: no unit of ``docs`` has a Webis evidence type (E107)."""
     import torch
@@ -47,14 +50,18 @@ def unit_vectors_of(net, tokenizer, docs, max_length: int, noise_filter: bool, b
                 vecs.append(f[keep].float())
                 labels += [x.evidence[j] for j in keep]
     if not vecs:
-        raise ArgumentValueError("docs must hold units with a Webis evidence type (unit.extra['evidence_type']); got none")
+        raise ArgumentValueError("docs must hold units with a Webis evidence type (unit.extra['evidence_type']); got "
+                                 "none. Pass Webis-Editorials-16 documents (argmine.corpora.get_reader('webis')).")
     return torch.cat(vecs), torch.tensor(labels)
 
 
 def fit_head(head, x, y, *, epochs: int = 10, lr: float = 3e-3, weight_decay: float = 1e-2, batch_size: int = 256,
              seed: int = 13):
     """Fit ``head`` (its first layer a ``Linear``) on standardised features by AdamW on cross-entropy, then fold the
-    standardisation into that first layer so the head takes raw features."""
+    standardisation into that first layer so the head takes raw features.
+
+    Returns:
+        ``head`` itself, fitted, in eval mode."""
     import torch
     import torch.nn.functional as F
 
@@ -108,7 +115,8 @@ def cross_validate_evidence(x, y, *, folds: int = 5, seed: int = 13, names=None)
     names = list(names or EVIDENCE_TYPES)
     X, Y = np.asarray(x, dtype=np.float64), np.asarray(y)
     if len(X) != len(Y):
-        raise ArgumentValueError(f"x and y must have one row per unit; got {len(X)} and {len(Y)}")
+        raise ArgumentValueError(f"x and y must have one row per unit; got {len(X)} and {len(Y)}. Pass the features "
+                                 "and labels that unit_vectors_of gives together.")
     counts = np.bincount(Y) if len(Y) else np.zeros(1, dtype=int)
     smallest = int(counts[counts > 0].min()) if counts.any() else 0
     k = min(folds, smallest)
@@ -132,6 +140,10 @@ def add_evidence_head(model_dir: Path, data_dir: Path, out_dir: Path, *, split: 
     Returns ``{"units", "train_accuracy"}``, and ``"cross_validation"`` (``cross_validate_evidence`` with
     ``cv_folds`` folds) when ``cv_folds`` > 0. Raises ``ModelNotFoundError``/``ModelFormatError`` for an unreadable
     model directory and ``DataNotFoundError`` when Webis-Editorials-16 is not in ``data_dir``.
+
+    Returns:
+        A dict: ``units`` (the number fitted on), ``train_accuracy`` (a fraction) and, with ``cv_folds``,
+        ``cross_validation``.
     """
     import dataclasses
     import shutil

@@ -47,7 +47,11 @@ def _paragraph_units(doc: Document, tokenizer, max_length: int, noise_filter: bo
 
 
 def document_examples(doc: Document, tokenizer, max_length: int = 512, noise_filter: bool = True) -> List[Example]:
-    """Examples in the model's own scheme: BIO × unit label, types, claim stances, premise links."""
+    """Examples in the model's own scheme: BIO × unit label, types, claim stances, premise links.
+
+    Returns:
+        A list of ``Example``, one per paragraph of the text (tags, unit spans in words, labels, stances, link targets
+        and relation labels)."""
     out_rel = {r.source: r for r in doc.relations}
     out = []
     for para, inside in _paragraph_units(doc, tokenizer, max_length, noise_filter):
@@ -84,6 +88,9 @@ def segment_examples(doc: Document, tokenizer, source: str, max_length: int = 51
 
     Another corpus's labels (Claim/Premise of UKP or microtexts, Webis' evidence types) follow other guidelines
     than the model's own scheme, so they train their own heads and never the main tagger or typer.
+
+    Returns:
+        A list of ``Example``, one per paragraph of the text.
     """
     out = []
     for para, inside in _paragraph_units(doc, tokenizer, max_length, noise_filter):
@@ -150,7 +157,10 @@ def _unit_stance(u: ArgumentUnit, rel_by_source: dict, labels_by_id: dict) -> in
 
 def doc_example(doc: Document, tokenizer, max_length: int = 512, noise_filter: bool = True,
                 source: str = MAIN, neutral_copy: bool = True) -> DocExample:
-    """A document-level training example: word tags per paragraph, units, stances and cross-paragraph links."""
+    """A document-level training example: word tags per paragraph, units, stances and cross-paragraph links.
+
+    Returns:
+        The ``DocExample``."""
     import dataclasses
 
     from ..model.features import headline_windows, make_windows

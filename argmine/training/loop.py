@@ -15,7 +15,10 @@ from ..errors import ConfigError, DataNotFoundError
 
 
 def weighted_total(parts: Dict[str, Any], weights: Union[LossWeights, Mapping[str, float]]):
-    """The loss: each part times its weight in ``weights`` (a ``LossWeights``, or a dict whose missing parts weigh 1)."""
+    """The loss: each part times its weight in ``weights`` (a ``LossWeights``, or a dict whose missing parts weigh 1).
+
+    Returns:
+        A scalar tensor."""
     if isinstance(weights, LossWeights):
         return sum(getattr(weights, k) * v for k, v in parts.items())
     return sum(weights.get(k, 1.0) * v for k, v in parts.items())
@@ -47,7 +50,10 @@ def _batches(examples, batch_size: int, rng: random.Random, pool=None):
 
 def aux_sample(examples, main_pieces: int, fractions: Dict[str, float], rng: random.Random) -> List[int]:
     """Indices of this epoch's auxiliary examples: per corpus, random examples up to ``fraction x main_pieces``
-    wordpieces, so extra corpora add a bounded share of training time however large they are."""
+    wordpieces, so extra corpora add a bounded share of training time however large they are.
+
+    Returns:
+        A list of indices into ``examples``."""
     out = []
     for src, frac in sorted(fractions.items()):
         idx = [i for i, ex in enumerate(examples) if ex.source == src]
@@ -93,7 +99,10 @@ def compute_loss(net, batch, device, weights: Union[LossWeights, Mapping[str, fl
     al. 2015, Lample et al. 2016), the component classifier's and stance cross-entropies over span representations
     (mean, first and last BiLSTM state: Lee et al. 2017; for argument mining: Kuribayashi et al. 2019), and the pointer-style link and relation-label cross-entropies (Potash
     et al. 2017); auxiliary-corpus batches train the segmenter only. ``total`` is a 0-d tensor (``weights`` times the
-    parts) to call ``backward()`` on; ``parts`` maps each part to a float."""
+    parts) to call ``backward()`` on; ``parts`` maps each part to a float.
+
+    Returns:
+        ``(total, parts)``: a scalar tensor and a dict from part name to its scalar tensor (unweighted)."""
     import torch
     import torch.nn.functional as F
 
@@ -142,7 +151,10 @@ def compute_doc_loss(net, batch, device, weights: Union[LossWeights, Mapping[str
     """Loss of a batch of document-level examples (``DocExample``): word tags (CRF or cross-entropy) per paragraph,
     then unit types, claim stances, premise links over the whole document and link labels. ``neutral[k]``: use
     document ``k``'s neutral-marker paragraphs; ``no_headline[k]``: leave its headline out (a model with a headline
-    input). Returns ``(total, {part: value})``; parts are per unit."""
+    input). Returns ``(total, {part: value})``; parts are per unit.
+
+    Returns:
+        ``(total, parts)``: a scalar tensor and a dict from part name to its scalar tensor (unweighted)."""
     import torch
     import torch.nn.functional as F
 
@@ -198,6 +210,9 @@ def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
     """The ``aux_corpora`` of a config with their corpus names resolved (folder names and aliases become
     ``argmine.corpora`` names); an unknown corpus, or the main corpus, raises ``ValueError``.
 
+    Returns:
+        A list of ``AuxCorpus`` (``corpus``, ``split``, ``fraction``, ``dev_split``), corpus names canonical.
+
     Raises:
         ConfigError: an auxiliary corpus that argmine does not read, or the main corpus again (E008)."""
     import dataclasses
@@ -216,7 +231,10 @@ def aux_specs(cfg: TrainConfig) -> List[AuxCorpus]:
 
 
 def model_config(cfg: TrainConfig, encoder) -> ModelConfig:
-    """The ``ModelConfig`` (config.json) of the model a training run with ``cfg`` writes, on ``encoder``."""
+    """The ``ModelConfig`` (config.json) of the model a training run with ``cfg`` writes, on ``encoder``.
+
+    Returns:
+        The ``ModelConfig``."""
     from dataclasses import asdict
 
     from .. import __version__
@@ -256,7 +274,10 @@ class ParagraphData:
 
 
 def paragraph_data(cfg: TrainConfig, tok, data_dir: Path, log) -> ParagraphData:
-    """Read the main corpus' and the auxiliary corpora's splits and turn them into paragraph examples."""
+    """Read the main corpus' and the auxiliary corpora's splits and turn them into paragraph examples.
+
+    Returns:
+        A ``ParagraphData``: the main corpus' examples, then the auxiliary corpora's, and the gold dev documents."""
     from ..corpora import get_reader
     from .examples import document_examples, segment_examples
 
@@ -282,7 +303,10 @@ def paragraph_data(cfg: TrainConfig, tok, data_dir: Path, log) -> ParagraphData:
 
 
 def paragraph_optimiser(net, cfg: TrainConfig, data: ParagraphData):
-    """AdamW (encoder and head learning rates) with linear warm-up and decay over the run's steps."""
+    """AdamW (encoder and head learning rates) with linear warm-up and decay over the run's steps.
+
+    Returns:
+        ``(optimiser, scheduler)``: a ``torch.optim.AdamW`` and its learning-rate schedule (stepped once per batch)."""
     import torch
 
     enc_params = [p for n, p in net.named_parameters() if n.startswith("encoder.")]
@@ -325,7 +349,10 @@ def train_paragraph_epoch(net, data: ParagraphData, opt, sched, cfg: TrainConfig
 
 
 def use_bf16(cfg: TrainConfig) -> bool:
-    """Whether training runs under bfloat16 autocast: ``cfg.bf16`` True, or "auto" on a CPU with bf16 support."""
+    """Whether training runs under bfloat16 autocast: ``cfg.bf16`` True, or "auto" on a CPU with bf16 support.
+
+    Returns:
+        True or False."""
     return cfg.bf16 is True or (cfg.bf16 == "auto" and _bf16_ok())
 
 
@@ -346,7 +373,11 @@ def save_checkpoint(ck: Path, net, opt, sched, state: Dict[str, Any], epochs_dir
 
 def start_state(ck: Path, net, opt, sched, cfg: TrainConfig, resume: bool, log) -> Dict[str, Any]:
     """The training state: resumed from checkpoint folder ``ck`` (with ``resume``), else a fresh one; either way it
-    records ``cfg`` (``state["config"]``, ``TrainConfig.to_dict()``), and a resumed run logs the keys that changed."""
+    records ``cfg`` (``state["config"]``, ``TrainConfig.to_dict()``), and a resumed run logs the keys that changed.
+
+    Returns:
+        The state dict: ``epoch`` (the last one done; 0 when fresh), ``best``, ``best_epoch``, ``history`` and
+        ``config``."""
     state = resume_state(ck, net, opt, sched, log) if resume else None
     if state and "config" in state:
         now = cfg.to_dict()
@@ -387,7 +418,10 @@ def train(cfg: Union[TrainConfig, Mapping[str, Any]], out_dir: Path, data_dir: P
 
 def write_final_model(out_dir: Path, state: Dict[str, Any]) -> Path:
     """Copy the best checkpoint of the run folder ``out_dir`` to ``out_dir/model`` (replacing one there) with the
-    training history ``state`` and a model card; returns that directory."""
+    training history ``state`` and a model card; returns that directory.
+
+    Returns:
+        The ``Path`` ``out_dir/model``."""
     import shutil
 
     from .cardgen import render_card
@@ -405,7 +439,11 @@ def write_final_model(out_dir: Path, state: Dict[str, Any]) -> Path:
 def train_checkpoints(cfg: Union[TrainConfig, Mapping[str, Any]], out_dir: Path, data_dir: Path, *,
                       resume: bool = True, log=print) -> Dict[str, Any]:
     """Train and keep the best epoch on the dev split in ``out_dir/checkpoints/best`` (``train`` without the final
-    model directory). Returns the training history."""
+    model directory). Returns the training history.
+
+    Returns:
+        The training state (a dict): ``history`` (one record per epoch), ``best``, ``best_epoch`` and ``selected`` (the
+        epoch kept, as text)."""
     import numpy as np
     import torch
 
@@ -477,7 +515,10 @@ def average_last_epochs(net, tok, mcfg: ModelConfig, cfg: TrainConfig, data: Par
 
 def resume_state(ck: Path, net, opt, sched, log) -> Optional[Dict[str, Any]]:
     """The training state saved in checkpoint folder ``ck`` after an epoch, with the network, optimiser and
-    schedule restored from it; None when there is no checkpoint."""
+    schedule restored from it; None when there is no checkpoint.
+
+    Returns:
+        The state dict (as :func:`start_state` describes), or None."""
     import torch
     from safetensors.torch import load_file
 
@@ -496,6 +537,9 @@ def dev_record(miner, dev_docs, aux_dev, label: str, log) -> tuple:
 
     The dev score, which picks the model, is the mean of component and relation F1 (100%) on the main dev split;
     auxiliary corpora's scores are recorded only.
+
+    Returns:
+        ``(record, dev_score)``: a dict of the logged scores (F1 fractions) and a float in [0, 1].
     """
     from ..evaluate import evaluate_miner
 
@@ -533,6 +577,9 @@ def keep_epoch_weights(folder: Path, weights: Path, epoch: int, keep: int) -> No
 
 def average_weights(files) -> Dict[str, Any]:
     """The element-wise mean of several state dicts (floating tensors; others are taken from the last file).
+
+    Returns:
+        A state dict: parameter name to tensor (floating ones averaged).
 
     Raises:
         DataNotFoundError: a checkpoint of an epoch to average is missing (E003)."""
