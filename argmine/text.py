@@ -51,9 +51,13 @@ _LIST_MARKER = re.compile(r"(?:[-*+\u2022\u00b7\u2013\u2014\u25aa\u25e6\u2023\u2
 
 
 def list_marker_end(text: str, start: int, end: int) -> int:
-    """Where the text of a list item begins: after a leading bullet ("- ", "\u2022 ", "* "), number ("1. ", "2) ")
-    or letter ("a) ", "(b) ") and the spaces after it; ``start`` when ``text[start:end]`` opens with none (an
-    upper-case "A. " is left alone: an initial)."""
+    """Where the text of a list item begins, after a leading bullet ("- ", "\u2022 ", "* "), number ("1. ", "2) ")
+    or letter ("a) ", "(b) ") and the spaces after it. An upper-case "A. " is left alone: an initial.
+
+    Returns:
+        int: a character offset in ``[start, end)`` of ``text``; ``start`` when ``text[start:end]`` opens with no
+        list marker (or is nothing but one).
+    """
     m = _LIST_MARKER.match(text, start, end)
     return m.end() if m and m.end() < end else start
 
