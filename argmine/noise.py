@@ -211,12 +211,12 @@ _PAYWALL = _rx(r"\b(?:free|remaining) (?:articles?|stories|reads?)(?: (?:left|re
 _PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:member|supporter|subscriber)|donate|sign up)\b.{0,60}"
                    r"(?:[$\u00a3\u20ac]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:z\u0142|kr|eur|usd|gbp)\b)")
 # a line that gives an e-mail address or a phone number to write to or call
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
 _ADDRESS_VERB = _rx(r"\b(?:write|e-?mail|call|contact|reach|send|text|message|phone)\b")
 # a call for submissions with the address to send them to: "Letters to the editor may be sent to x@y"
 _SUBMIT_TO = _rx(r"\b(?:letters?|columns?|op-?eds?|submissions|commentar(?:y|ies)|opinions?|tips|feedback|responses?)\b"
                  r".{0,60}\b(?:may|can|should|must) be (?:sent|e-?mailed|submitted|addressed|directed)\b.{0,40}"
-                 r"[\w.+-]+@[\w-]+\.\w+")
+                 r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.\w+")
 _NAVIGATION = _rx(
     r"^(?:skip to (?:main )?(?:content|navigation|footer)|back to top|return to top|scroll to top|jump to|"
     r"(?:next|previous|prev) (?:article|story|page|post)\b|page \d+ of \d+|show more|load more|see more|view more|"
