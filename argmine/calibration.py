@@ -13,7 +13,12 @@ and the unit's label (``MajorClaim``, ``Claim``, ``Premise``) or the relation's 
 support/attack; ``stance``: a claim to the major claim); a group with too few fitting examples falls back to its
 layout's map (``essay/*``) and then to the pooled one (``*``). Maps are isotonic regression or logistic (Platt)
 calibration on the logit of the raw score (Niculescu-Mizil & Caruana 2005, "Predicting good probabilities with
-supervised learning", ICML), both non-decreasing. Quality is the expected calibration error (Guo et al. 2017, "On
+supervised learning", ICML), both non-decreasing. Fitting method ``shared-C`` fits the logistic maps of all groups
+together: one slope on the logit of the raw score, shared by every group, a free intercept per layout and an offset
+per group, L2-shrunk (strength ``C``, scikit-learn's ``LogisticRegression``; ``C`` toward 0 gives one map per
+layout) toward its layout's intercept, so a
+group with few examples borrows from the others instead of getting a slope of its own (partial pooling); it is
+stored as ordinary logistic maps, one per group. Quality is the expected calibration error (Guo et al. 2017, "On
 calibration of modern neural networks", ICML): :func:`expected_calibration_error`.
 
 Stored as ``calibration.json`` in the model directory (plain numbers, no pickle); fitting needs scikit-learn,
@@ -34,9 +39,12 @@ from .errors import ArgumentValueError, SavedFileFormatError
 CALIBRATION_FILE = "calibration.json"
 FORMAT = "argmine-calibration"
 VERSION = 1
-METHODS = ("isotonic", "logistic")
+METHODS = ("isotonic", "logistic")  # the kinds of map a calibration.json holds
+SHARED_STRENGTHS = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)  # C of the shared-slope fit, chosen by cross-validation
+FIT_METHODS = METHODS + tuple(f"shared-{c:g}" for c in SHARED_STRENGTHS)  # how maps are fitted
 LAYOUTS = ("essay", "other")
 _EPS = 1e-6
+_FREE = 30.0  # scale of the slope's and layouts' columns in the shared fit: their L2 penalty shrinks by _FREE ** 2
 
 
 @dataclass
@@ -193,16 +201,84 @@ class Example:
 
 def fit_maps(examples: Sequence[Example], method: str, min_samples: int = 40) -> Dict[str, Calibrator]:
     """Maps for every key of :func:`group_keys` that has at least ``min_samples`` examples (``*`` always, when there
-    are any). Raises ``ValueError`` for an unknown method.
+    are any). ``method``: ``isotonic`` or ``logistic`` (one map fitted per key on its own examples) or ``shared-C``
+    (e.g. ``shared-0.1``; every ``layout/group`` key with an example gets a map from one joint fit,
+    :func:`fit_shared_maps`; the fallback keys ``layout/*`` and ``*`` are plain logistic maps).
 
     Returns:
-        ``{key: Calibrator}`` for the keys with enough examples (empty for no examples)."""
+        ``{key: Calibrator}``.
+
+    Raises:
+        ArgumentValueError: an unknown ``method`` (E107).
+    """
+    strength = _shared_strength(method)
     buckets: Dict[str, List[Example]] = {}
     for ex in examples:
         for key in group_keys(ex.layout, ex.group):
             buckets.setdefault(key, []).append(ex)
-    return {key: fit_calibrator([e.raw for e in exs], [e.correct for e in exs], method)
+    one = "logistic" if strength is not None else method
+    maps = {key: fit_calibrator([e.raw for e in exs], [e.correct for e in exs], one)
             for key, exs in sorted(buckets.items()) if key == "*" or len(exs) >= min_samples}
+    if strength is not None and examples:
+        maps.update(fit_shared_maps(examples, strength))
+    return dict(sorted(maps.items()))
+
+
+def _shared_strength(method: str) -> Optional[float]:
+    """``C`` of a ``shared-C`` method, None for ``isotonic``/``logistic``; raises ArgumentValueError (E107) else."""
+    if method in METHODS:
+        return None
+    try:
+        strength = float(method[len("shared-"):]) if method.startswith("shared-") else float("nan")
+    except ValueError:
+        strength = float("nan")
+    if not (math.isfinite(strength) and strength > 0):
+        raise ArgumentValueError(f"method must be 'isotonic', 'logistic' or 'shared-C' with a number C > 0 (e.g. "
+                                 f"{FIT_METHODS[3]!r}); got {method!r}. Pass one of {FIT_METHODS}.")
+    return strength
+
+
+def fit_shared_maps(examples: Sequence[Example], strength: float = 0.1) -> Dict[str, Calibrator]:
+    """Logistic maps for every ``layout/group`` of ``examples`` from one fit: ``P = sigmoid(a * logit(raw) + b_g)``
+    with one slope ``a >= 0`` for all groups and an intercept ``b_g`` per group: its layout's intercept plus the
+    group's offset. Only the offsets are L2-penalised (the slope's and layouts' columns are scaled by ``_FREE``, which
+    makes their penalty negligible; scikit-learn
+    ``LogisticRegression(C=strength)``; smaller is stronger), so groups shrink toward their layout, never toward
+    another layout's base rate. With one outcome only, or a fitted negative slope, the slope is 0 (intercepts only),
+    so every map is non-decreasing.
+
+    Returns:
+        ``{"layout/group": Calibrator}`` (method ``logistic``), with each group's ``n`` and ``n_correct``.
+
+    Raises:
+        ArgumentValueError: no examples, or a ``strength`` that is not a positive number (E107).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    if not examples or not (isinstance(strength, (int, float)) and strength > 0):
+        raise ArgumentValueError(f"fit_shared_maps needs examples and a strength > 0; got {len(examples)} examples "
+                                 f"and strength {strength!r}")
+    keys = sorted({group_keys(e.layout, e.group)[0] for e in examples})
+    layouts = sorted({k.split("/", 1)[0] for k in keys})
+    col = {k: i for i, k in enumerate(keys)}
+    onehot = np.zeros((len(examples), len(keys)))
+    onehot[np.arange(len(examples)), [col[group_keys(e.layout, e.group)[0]] for e in examples]] = 1.0
+    of_layout = np.array([[float(k.split("/", 1)[0] == lay) for lay in layouts] for k in keys])  # [groups, layouts]
+    cols = np.column_stack([onehot @ of_layout * _FREE, onehot])  # layout columns first, then the groups'
+    y = np.array([e.correct for e in examples], dtype=np.float64)
+    x = _logit(np.clip(np.array([e.raw for e in examples], dtype=np.float64), 0.0, 1.0))
+    a, b = 0.0, np.full(len(keys), float(_logit(np.array((y.sum() + 0.5) / (len(y) + 1.0)))))
+    if 0 < y.sum() < len(y):
+        for with_slope in (True, False):  # a negative slope: refit with the group intercepts only
+            lr = LogisticRegression(C=strength, max_iter=1000).fit(np.column_stack([x * _FREE, cols]) if with_slope else cols, y)
+            a = float(lr.coef_[0, 0]) * _FREE if with_slope else 0.0
+            w = lr.coef_[0, int(with_slope):]
+            b = float(lr.intercept_[0]) + of_layout @ w[:len(layouts)] * _FREE + w[len(layouts):]
+            if a >= 0:
+                break
+    counts = onehot.T @ np.column_stack([np.ones(len(y)), y])
+    return {k: Calibrator("logistic", a=a, b=float(b[i]), n=int(counts[i, 0]), n_correct=int(counts[i, 1]))
+            for k, i in col.items()}
 
 
 def apply_maps(maps: Dict[str, Calibrator], layout: str, group: str, raw: float) -> float:
@@ -240,15 +316,42 @@ def cross_fitted(examples: Sequence[Example], method: str, folds: int = 5, seed:
     return out
 
 
-def choose_method(examples: Sequence[Example], folds: int = 5, seed: int = 0) -> Tuple[str, Dict[str, float]]:
-    """The method (isotonic or logistic) with the lower cross-validated ECE (15 bins) over ``examples``, and each
-    method's ECE. Ties go to logistic (two parameters per map).
+def cross_validated_ece(examples: Sequence[Example], method: str, folds: int = 5, seed: int = 0,
+                        repeats: int = 1, min_samples: int = 40) -> float:
+    """Cross-validated ECE (15 bins) of ``method`` over ``examples``: out-of-fold probabilities (:func:`cross_fitted`),
+    their ECE on each corpus separately (the part of ``Example.doc`` before ``:``; all one corpus without one),
+    averaged over corpora and over ``repeats`` random deals of the documents (seeds ``seed`` ... ``seed + repeats - 1``).
 
     Returns:
-        ``(method, ece)``: ``"isotonic"`` or ``"logistic"``, and ``{method: ECE}`` for both."""
-    y = [e.correct for e in examples]
-    ece = {m: expected_calibration_error(cross_fitted(examples, m, folds, seed), y) for m in METHODS}
-    return min(("logistic", "isotonic"), key=lambda m: ece[m]), ece
+        The mean ECE, a fraction in [0, 1].
+
+    Raises:
+        ArgumentValueError: an unknown ``method``, or examples from fewer than 2 documents (E107).
+    """
+    y = np.array([e.correct for e in examples], dtype=bool)
+    corpus = np.array([e.doc.split(":", 1)[0] if ":" in e.doc else "" for e in examples])
+    per_deal = []
+    for s in range(seed, seed + max(1, repeats)):
+        p = cross_fitted(examples, method, folds, s, min_samples)
+        per_deal.append(np.mean([expected_calibration_error(p[corpus == c], y[corpus == c]) for c in np.unique(corpus)]))
+    return float(np.mean(per_deal))
+
+
+def choose_method(examples: Sequence[Example], folds: int = 5, seed: int = 0, methods: Sequence[str] = FIT_METHODS,
+                  repeats: int = 1, min_samples: int = 40) -> Tuple[str, Dict[str, float]]:
+    """The fitting method among ``methods`` (default: isotonic, logistic and ``shared-C`` for each C of
+    ``SHARED_STRENGTHS``) with the lowest :func:`cross_validated_ece` over ``examples``, and each method's figure.
+    Ties go to logistic, then to the shared fits, then to isotonic (fewest parameters first).
+
+    Returns:
+        ``(method, {method: cross-validated ECE})``.
+
+    Raises:
+        ArgumentValueError: an unknown method, or examples from fewer than 2 documents (E107).
+    """
+    ece = {m: cross_validated_ece(examples, m, folds, seed, repeats, min_samples) for m in methods}
+    order = {m: (m != "logistic", m == "isotonic") for m in methods}
+    return min(methods, key=lambda m: (ece[m], order[m])), ece
 
 
 def model_fingerprint(weights: Path, decoding: Optional[Dict[str, Any]]) -> Dict[str, str]:

@@ -6,9 +6,10 @@ import json
 import numpy as np
 import pytest
 
-from argmine.calibration import (CALIBRATION_FILE, Calibrator, Example, ScoreCalibration, apply_maps, choose_method,
-                                 cross_fitted, expected_calibration_error, fit_calibrator, fit_maps, group_keys,
-                                 read_calibration, reliability)
+from argmine.calibration import (CALIBRATION_FILE, FIT_METHODS, Calibrator, Example, ScoreCalibration, apply_maps,
+                                 choose_method, cross_fitted, cross_validated_ece, expected_calibration_error,
+                                 fit_calibrator, fit_maps, fit_shared_maps, group_keys, read_calibration, reliability)
+from argmine.errors import ArgumentValueError
 from argmine.data import ArgumentUnit, Document, Relation
 from argmine.errors import ModelFormatError, OptionValueError
 
@@ -66,8 +67,78 @@ def test_groups_fall_back_to_their_layout_then_to_the_pool():
     assert apply_maps({}, "other", "Claim", 0.4) == 0.4  # no map at all: the raw score
     oof = cross_fitted(exs, "logistic", folds=5)
     assert oof.shape == (len(exs),) and np.all((oof >= 0) & (oof <= 1))
-    method, ece = choose_method(exs, folds=3)
-    assert method in ("isotonic", "logistic") and ece[method] == min(ece.values())
+    method, ece = choose_method(exs, folds=3, methods=("isotonic", "logistic", "shared-1"))
+    assert method in FIT_METHODS and ece[method] == min(ece.values())
+
+
+def _grouped(seed=0):
+    """Two layouts x two labels sharing one slope on logit(raw) with different offsets, plus a group of 6 examples."""
+    rng = np.random.default_rng(seed)
+    exs = []
+    for (layout, label, offset, n) in (("essay", "Claim", 0.5, 300), ("essay", "Premise", 1.5, 400),
+                                       ("other", "Claim", -0.5, 300), ("other", "MajorClaim", -1.0, 6)):
+        raw = rng.uniform(0.15, 0.6, n)
+        p = 1 / (1 + np.exp(-(1.2 * np.log(raw / (1 - raw)) + offset)))
+        exs += [Example(layout, label, float(r), bool(c), f"{layout}:d{i % 25}")
+                for i, (r, c) in enumerate(zip(raw, rng.uniform(size=n) < p))]
+    return exs
+
+
+def test_shared_maps_have_one_slope_and_shrink_small_groups():
+    exs = _grouped()
+    maps = fit_shared_maps(exs, strength=1.0)
+    assert set(maps) == {"essay/Claim", "essay/Premise", "other/Claim", "other/MajorClaim"}
+    assert len({m.a for m in maps.values()}) == 1 and 0.6 < maps["essay/Claim"].a < 2.0  # one slope, near 1.2
+    assert maps["essay/Premise"].b > maps["essay/Claim"].b > maps["other/Claim"].b  # the groups' offsets, in order
+    assert (maps["other/MajorClaim"].n, maps["essay/Premise"].n) == (6, 400)
+    weak = fit_shared_maps(exs, strength=0.001)  # strong shrinkage: groups near their layout's intercept
+    assert abs(weak["essay/Claim"].b - weak["essay/Premise"].b) < 0.2 < maps["essay/Premise"].b - maps["essay/Claim"].b
+    assert weak["essay/Claim"].b - weak["other/Claim"].b > 0.5  # layouts keep their own base rates
+    grid = np.linspace(0, 1, 101)
+    assert all(np.all(np.diff(m(grid)) >= -1e-12) for m in maps.values())
+    anti = [Example("essay", "Claim", r, r < 0.5, f"d{i}") for i, r in enumerate(np.linspace(0.01, 0.99, 200))]
+    assert fit_shared_maps(anti)["essay/Claim"].a == 0  # a negative slope: intercepts only
+    same = fit_shared_maps([Example("essay", "Claim", 0.3, True, "d")] * 5)["essay/Claim"]
+    assert same.a == 0 and same(0.1) > 0.5
+
+
+def test_fit_maps_shared_keeps_the_fallbacks_and_refuses_unknown_methods():
+    exs = _grouped()
+    maps = fit_maps(exs, "shared-0.1", min_samples=30)
+    assert set(maps) == {"*", "essay/*", "other/*", "essay/Claim", "essay/Premise", "other/Claim", "other/MajorClaim"}
+    assert all(m.method == "logistic" for m in maps.values())  # stored as ordinary logistic maps
+    assert maps["essay/Claim"].a == maps["other/MajorClaim"].a != maps["*"].a
+    assert "shared-0.1" in FIT_METHODS and "isotonic" in FIT_METHODS
+    for bad in ("shared-0", "shared-x", "shared-", "platt"):
+        with pytest.raises(ArgumentValueError, match="method must be"):
+            fit_maps(exs, bad)
+    with pytest.raises(ArgumentValueError, match="strength > 0"):
+        fit_shared_maps(exs, strength=0)
+
+
+def test_cross_validated_ece_averages_corpora_and_deals():
+    exs = _grouped()
+    one = cross_validated_ece(exs, "shared-1", folds=5, seed=0)
+    y = np.array([e.correct for e in exs])
+    p = cross_fitted(exs, "shared-1", 5, 0)
+    essay = np.array([e.doc.startswith("essay:") for e in exs])
+    assert one == pytest.approx((expected_calibration_error(p[essay], y[essay])
+                                 + expected_calibration_error(p[~essay], y[~essay])) / 2)
+    two = cross_validated_ece(exs, "shared-1", folds=5, seed=0, repeats=2)
+    assert two == pytest.approx((one + cross_validated_ece(exs, "shared-1", 5, 1)) / 2)
+    method, ece = choose_method(exs, folds=3, methods=("logistic", "shared-0.1", "isotonic"))
+    assert set(ece) == {"logistic", "shared-0.1", "isotonic"} and ece[method] == min(ece.values())
+
+
+def test_a_calibration_json_of_the_first_format_still_loads(tmp_path):
+    old = {"format": "argmine-calibration", "version": 1, "fingerprint": {}, "info": {"method": {"units": "logistic"}},
+           "units": {"*": {"method": "logistic", "a": 1.15, "b": 1.83, "n": 10, "n_correct": 7},
+                     "essay/Claim": {"method": "isotonic", "x": [0.1, 0.5], "y": [0.2, 0.8], "n": 5, "n_correct": 3}},
+           "relations": {"*": {"method": "logistic", "a": 0.2, "b": -1.0}}}
+    (tmp_path / CALIBRATION_FILE).write_text(json.dumps(old))
+    cal = read_calibration(tmp_path)
+    assert cal.unit("essay", "Claim", 0.3) == pytest.approx(0.5)
+    assert cal.unit("other", "Premise", 0.5) == pytest.approx(1 / (1 + np.exp(-1.83)))
 
 
 def test_calibration_json_roundtrip(tmp_path):
