@@ -176,6 +176,7 @@ def mine(
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP),
     backend: Backend = typer.Option("torch", "--backend", help=BACKEND_HELP),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="The longest text mined, in characters; a longer one is refused with an error (E107) instead of taking minutes."),
 ):
     """Mine one text and write one JSON document (CONTRACT.md, schema_version 1), or export it (--format)."""
     from .errors import ArgmineError
@@ -188,7 +189,8 @@ def mine(
     fmt = _check_format(fmt, out, "json")
     try:
         doc = mine_input(path, model, doc_id=doc_id, check=lambda text: check_output(out, fmt, text, force),
-                         title=title, threads=threads, min_score=min_score, backend=backend.value).to_dict()
+                         title=title, threads=threads, min_score=min_score, backend=backend.value,
+                         max_chars=max_chars).to_dict()
     except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
         _fail(str(e))
     _write_export(doc, fmt, out, force)

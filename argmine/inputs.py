@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable, Optional, Tuple
 
 from .data import Document
+from .miner import DEFAULT_MAX_CHARS
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -42,7 +43,8 @@ def is_html_path(path: str) -> bool:
 
 def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] = None,
                check: Optional[Callable[[str], None]] = None, title: Optional[str] = None,
-               threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch") -> Document:
+               threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch",
+               max_chars: Optional[int] = DEFAULT_MAX_CHARS) -> Document:
     """Read and mine one input: the text file at ``path``, standard input for ``-``, or a saved web page
     (``is_html_path``), whose article is mined and whose metadata (``file``, ``title``, ...) joins ``meta``.
 
@@ -53,7 +55,8 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
         check: called with a text input's text before the model is loaded (``argmine mine`` refuses an output
             it must not write there); not called for web pages.
         title: the text's headline (a web page's own title when not given).
-        threads, backend: as in ``argmine.load``; min_score: as in ``Miner.mine``.
+        threads, backend, max_chars: as in ``argmine.load`` (``max_chars``: the longest text mined, in characters;
+            None: no limit); min_score: as in ``Miner.mine``.
 
     Returns:
         The mined ``Document``.
@@ -71,7 +74,7 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
         from .ingest import read_html_file
 
         art = read_html_file(path)
-        doc = load(model, threads=threads, backend=backend).mine(art.text, id=doc_id or Path(path).stem,
+        doc = load(model, threads=threads, backend=backend, max_chars=max_chars).mine(art.text, id=doc_id or Path(path).stem,
                                                                  title=title or art.meta.get("title"),
                                                                  min_score=min_score)
         doc.meta = {**doc.meta, **art.meta}
@@ -79,6 +82,6 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
     text, _ = read_text_input(path)
     if check is not None:
         check(text)
-    miner = load(model, threads=threads, backend=backend)
+    miner = load(model, threads=threads, backend=backend, max_chars=max_chars)
     return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title,
                       min_score=min_score)

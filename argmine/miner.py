@@ -348,7 +348,7 @@ class Miner:
                                         "Decode bytes first (data.decode('utf-8')); mine_batch() takes many texts.")
             if self.max_chars is not None and len(t) > self.max_chars:
                 raise ArgumentValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
-                                 "raise the limit with argmine.load(..., max_chars=N) (None: no limit)")
+                                 "raise the limit with argmine.load(..., max_chars=N) (None: no limit) or --max-chars N on the command line")
 
     def _mine_timed(self, block: List[str], ids: List[Optional[str]], titles: List[Optional[str]], batch_size: int,
                     max_seconds: Optional[float], report: Optional[Callable[[int], None]]) -> Iterator[Document]:

@@ -310,3 +310,17 @@ def test_cli_mine_refuses_a_text_over_the_limit_cleanly(tmp_path, tiny_model_dir
     assert res.exit_code not in (0, None) and not isinstance(res.exception, ValueError)
     assert "at most 1000000 characters; got 1000008" in (res.output + (getattr(res, "stderr", "") or ""))
     assert not (tmp_path / "o.json").exists()
+
+
+def test_cli_mine_max_chars_sets_the_limit(tmp_path, tiny_model_dir):
+    from typer.testing import CliRunner
+
+    text = tmp_path / "t.txt"
+    text.write_text("Kerbs save lives. Cities should build them now.", encoding="utf-8")  # 47 characters
+    base = ["mine", str(text), "--model", str(tiny_model_dir)]
+    res = CliRunner().invoke(app, base + ["--max-chars", "20", "-o", str(tmp_path / "a.json")])
+    out = res.output + (getattr(res, "stderr", "") or "")
+    assert res.exit_code not in (0, None) and "at most 20 characters; got 47" in out and "--max-chars" in out
+    assert not (tmp_path / "a.json").exists()
+    res = CliRunner().invoke(app, base + ["--max-chars", "47", "-o", str(tmp_path / "b.json")])
+    assert res.exit_code == 0 and (tmp_path / "b.json").exists()
