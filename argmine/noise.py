@@ -541,13 +541,14 @@ def _shape_kind(s: str, words: List[str], *, position: int, n_lines: int, contin
             return "title"
         # a one-line first paragraph that ends like a sentence is content, not a headline
         return None
-    if n_words <= 10 and n_chars <= 90 and not _FINAL_ANY.search(core_end) and position < n_lines - 1:
+    letters = [ch for ch in s if ch.isalpha()]
+    all_caps = len(letters) >= 4 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
+    asks = all_caps and core_end.endswith("?")  # "HOW MUCH IS IT COSTING US?": a subheading set in capitals
+    if n_words <= 10 and n_chars <= 90 and (asks or not _FINAL_ANY.search(core_end)) and position < n_lines - 1:
         content = [w for w in words if w.lower() not in _STOPWORDS]
         if not content:
             return None
         caps = sum(1 for w in content if _is_cap(w))
-        letters = [ch for ch in s if ch.isalpha()]
-        all_caps = len(letters) >= 4 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
         if all_caps or (caps / len(content) >= 0.75 and len(content) >= 2):
             return "heading"
     return None

@@ -342,3 +342,8 @@ def test_bios_in_the_last_block_of_a_page_are_furniture():
         "Questions? Call the District Office at (555) 010-4400.\nCopyright \u00a9 2026 Millbrook Unified. All rights reserved."
     flagged = _flagged(text)
     assert all(flagged.get(b) == "author_bio" for b in bio)
+
+
+@pytest.mark.parametrize("line,kind", [("HOW MUCH IS IT COSTING US?", "heading"), ("Who pays for it?", None)])
+def test_a_subheading_question_in_capitals_is_furniture(line, kind):
+    assert classify_line(line, position=10, n_lines=30) == kind
