@@ -186,6 +186,9 @@ class AuxCorpus:
                               "Set fraction in that [[aux_corpora]] table to e.g. 0.5.")
 
 
+SCHEMES = {"": None, "major_claim": "argmine.corpora.ukp.major_claim_scheme"}  # MainCorpus.scheme -> its mapping
+
+
 @dataclass
 class MainCorpus:
     """A corpus whose documents train the structure heads (document-level training).
@@ -197,9 +200,15 @@ class MainCorpus:
     split: str = _f("train", "str", "the split trained on")
     repeat: int = _f(1, "positive int", "copies of the split per epoch, 1 to 10")
     dev_split: str = _f("", "str", "a dev split that chooses the epoch (each corpus weighing the same); empty: none")
+    scheme: str = _f("", "str", "a label mapping of the corpus' documents: empty (the reader's own) or major_claim "
+                     "(UKP web discourse: its standpoint claim as the MajorClaim, rebuttals as Against claims; "
+                     "argmine.corpora.ukp.major_claim_scheme)")
 
     def __post_init__(self):
         _check_fields(self, lambda k, v, p: f"main_corpora {k} must be {p}; got {v!r}")
+        if self.scheme not in SCHEMES:
+            raise ConfigError(f"main_corpora scheme must be one of {sorted(SCHEMES)}; got {self.scheme!r}. "
+                              "Leave scheme out, or set it to major_claim for the ukp corpus.")
         if not 1 <= self.repeat <= 10:
             raise ConfigError(f"main_corpora repeat must be an int in [1, 10]; got {self.repeat!r}. "
                               "Set repeat in that [[main_corpora]] table to e.g. 1.")

@@ -205,3 +205,11 @@ def test_every_decoding_option_has_a_type_check():
     from argmine.decoding import DecodeOptions
 
     assert {str(f.type) for f in dataclasses.fields(DecodeOptions)} <= set(_DECODE_KINDS)
+
+
+def test_main_corpus_scheme_is_checked():
+    assert MainCorpus(corpus="ukp", split="all", scheme="major_claim").scheme == "major_claim"
+    from argmine.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="scheme must be one of"):
+        MainCorpus(corpus="ukp", scheme="toulmin")

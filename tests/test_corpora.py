@@ -335,3 +335,36 @@ def test_to_hf_dataset_round_trip(tmp_path):
     assert {"source", "target", "label", "score"} <= set(row["relations"][0])
     back = from_hf_dataset(ds)
     assert back[0] == doc and back[1].units[1].extra == {"source_label": "value"}
+
+
+def test_ukp_major_claim_scheme_on_a_made_up_document():
+    from argmine.corpora.ukp import major_claim_scheme
+    from argmine.data import ArgumentUnit, Document, Relation
+
+    text = "Homeschooling is fine. Kids learn at home. Critics say kids get lonely. But clubs exist. It is fine."
+    spans = [(0, 21, "Claim"), (23, 41, "Premise"), (43, 70, "Rebuttal"), (72, 87, "Refutation"), (89, 100, "Claim")]
+    units = [ArgumentUnit(f"U{i}", s, e, "Claim" if k == "Claim" else "Premise", extra={"source_label": k})
+             for i, (s, e, k) in enumerate(spans, 1)]
+    rels = [Relation("U2", "U1", "supports"), Relation("U3", "U1", "attacks"), Relation("U4", "U3", "attacks"),
+            Relation("U5", "U1", "supports")]
+    got = major_claim_scheme(Document(text, units, rels, id="d"))
+    assert [u.label for u in got.units] == ["MajorClaim", "Premise", "Claim", "Premise", "MajorClaim"]
+    assert got.units[2].extra["stance"] == "Against" and got.meta["scheme"] == "major_claim"
+    assert [(r.source, r.label, r.target) for r in got.relations] == [
+        ("U2", "supports", "U1"), ("U3", "attacks", "U1"), ("U4", "attacks", "U3")]  # restatement link dropped
+    implicit = Document(text, units[1:4], rels[2:3], id="e")  # no claim unit: the standpoint is implicit
+    assert major_claim_scheme(implicit) is None
+
+
+def test_ukp_major_claim_scheme_on_the_corpus(data_dir):
+    from argmine.corpora.ukp import major_claim_scheme
+
+    docs = [major_claim_scheme(d) for d in read_ukp(data_dir, "all")]
+    kept = [d for d in docs if d is not None]
+    assert 150 <= len(kept) < len(docs)
+    labels = {u.id: u.label for d in kept for u in d.units}
+    for d in kept:
+        lab = {u.id: u.label for u in d.units}
+        assert all(lab[r.source] != "MajorClaim" for r in d.relations)
+        assert all(lab[r.target] == "MajorClaim" for r in d.relations if lab[r.source] == "Claim")
+    assert "MajorClaim" in labels.values()

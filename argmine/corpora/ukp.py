@@ -227,3 +227,31 @@ def read_ukp(data_dir: Union[str, "os.PathLike[str]"], split: str = "all") -> Li
         doc.meta["split"] = split
         docs.append(doc)
     return docs
+
+
+# the standpoint scheme for structure training (argmine.config.MainCorpus.scheme = "major_claim")
+MAJOR_CLAIM_LABELS = {"Claim": "MajorClaim", "Rebuttal": "Claim", "Premise": "Premise", "Backing": "Premise",
+                      "Refutation": "Premise"}
+
+
+def major_claim_scheme(doc: Document) -> Optional[Document]:
+    """A UKP document in the major-claim scheme of argmine's structure training, or None when it states no claim.
+
+    Habernal & Gurevych's claim is the text's standpoint: its ``MajorClaim`` (a text may restate it; the corpus'
+    claim-supports-claim links between restatements are dropped). A rebuttal is an objection to the standpoint: a
+    ``Claim`` with stance ``Against`` that ``attacks`` the major claim. Premises and backings stay ``Premise`` and
+    support the major claim; a refutation is a ``Premise`` that attacks the rebuttal it answers (as ``read_ukp``
+    resolves it). Documents whose claim is implicit (no claim unit) have premises without a target and are left out.
+
+    Returns:
+        A new ``Document`` (``meta["scheme"] = "major_claim"``; each unit keeps ``extra["source_label"]``), or None.
+    """
+    src = {u.id: u.extra.get("source_label") for u in doc.units}
+    if "Claim" not in src.values():
+        return None
+    units = []
+    for u in doc.units:
+        extra = {**u.extra, "stance": "Against"} if src[u.id] == "Rebuttal" else dict(u.extra)
+        units.append(ArgumentUnit(u.id, u.start, u.end, MAJOR_CLAIM_LABELS.get(src[u.id], "Premise"), extra=extra))
+    rels = [r for r in doc.relations if src.get(r.source) != "Claim"]
+    return Document(text=doc.text, units=units, relations=rels, id=doc.id, meta={**doc.meta, "scheme": "major_claim"})

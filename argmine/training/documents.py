@@ -96,6 +96,20 @@ def init_weights(net, path: Path, log) -> None:
     log(f"initialised from {path}: {len(state)} tensors; new: {sorted({k.split('.')[0] for k in missing if 'position_ids' not in k})}")
 
 
+def _in_scheme(docs: list, scheme: str) -> list:
+    """``docs`` under a ``MainCorpus.scheme`` label mapping (``argmine.config.SCHEMES``), without the documents it
+    leaves out; ``docs`` itself for the empty scheme."""
+    import importlib
+
+    from ..config import SCHEMES
+
+    if not SCHEMES.get(scheme):
+        return docs
+    module, name = SCHEMES[scheme].rsplit(".", 1)
+    fn = getattr(importlib.import_module(module), name)
+    return [m for m in (fn(d) for d in docs) if m is not None]
+
+
 def load_examples(cfg: TrainConfig, tok, data_dir: Path, log) -> Tuple[list, List[int], Dict[str, list]]:
     """``(examples, pool, dev_sets)``: one ``DocExample`` per training document of ``main_corpora``; ``pool`` lists
     each example's index ``repeat`` times (one epoch); ``dev_sets`` maps a corpus to its gold dev Documents.
@@ -107,12 +121,12 @@ def load_examples(cfg: TrainConfig, tok, data_dir: Path, log) -> Tuple[list, Lis
 
     examples, pool, dev_sets = [], [], {}
     for spec in main_specs(cfg):
-        docs = get_reader(spec.corpus)(data_dir, spec.split)[: cfg.max_docs or None]
+        docs = _in_scheme(get_reader(spec.corpus)(data_dir, spec.split), spec.scheme)[: cfg.max_docs or None]
         first = len(examples)
         examples += [doc_example(d, tok, cfg.max_length, cfg.noise_filter, source=spec.corpus,
                                  neutral_copy=cfg.neutral_role_rate > 0) for d in docs]
         pool += list(range(first, len(examples))) * spec.repeat
-        log(f"train {spec.corpus} {spec.split}: {len(docs)} docs x{spec.repeat}, "
+        log(f"train {spec.corpus} {spec.split}{' (' + spec.scheme + ')' if spec.scheme else ''}: {len(docs)} docs x{spec.repeat}, "
             f"{sum(e.n_pieces for e in examples[first:])} wordpieces")
         if spec.dev_split:
             dev_sets[spec.corpus] = get_reader(spec.corpus)(data_dir, spec.dev_split)[: cfg.max_docs or None]
