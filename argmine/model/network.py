@@ -304,26 +304,13 @@ def cached_word_vectors(net: ArgmineNet, cache: Dict, paragraphs: List[List["Win
 def paragraph_word_vectors(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device) -> torch.Tensor:
     """``[P, W, H]``: each paragraph's word vectors from the encoder (mean over wordpieces and windows)."""
     flat = [(p, w) for p, wins in enumerate(paragraphs) for w in wins]
-    T = max(len(w.input_ids) for _, w in flat)
     Wmax = max(max(n_words), 1)
     # A window holds a run of consecutive words of its paragraph: number them from the run's first word, so the
     # per-window word vectors are [N, L, H] with L <= T, not [N, Wmax, H] (quadratic in a paragraph's length:
     # 6.5 GB for a 20,000-word paragraph with MiniLM).
     lo = [min((i for i in w.word_index if i >= 0), default=0) for _, w in flat]
     L = max(max((i - a + 1 for i in w.word_index if i >= 0), default=1) for (_, w), a in zip(flat, lo))
-
-    def pad(seq, v):
-        return seq + [v] * (T - len(seq))
-
-    ids = torch.tensor([pad(w.input_ids, 0) for _, w in flat], device=device)
-    tt = torch.tensor([pad(w.token_type_ids, 0) for _, w in flat], device=device)
-    widx = torch.tensor([pad([i - a if i >= 0 else -1 for i in w.word_index], -1) for (_, w), a in zip(flat, lo)], device=device)
-    att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(w.input_ids) for _, w in flat], device=device)[:, None]).long()
-    chunk = 16  # bounded attention memory for a paragraph with many windows
-    parts = [net.word_vectors(ids[i:i + chunk], att[i:i + chunk], tt[i:i + chunk], widx[i:i + chunk], L)
-             for i in range(0, len(flat), chunk)]
-    vecs = torch.cat([p[0] for p in parts])  # [N, L, H]
-    has = torch.cat([p[1] for p in parts])
+    vecs, has = window_word_vectors(net, [w for _, w in flat], lo, L, device)  # [N, L, H], [N, L]
     P = len(paragraphs)
     H = vecs.shape[-1]
     owner = torch.tensor([p for p, _ in flat], device=device)
@@ -332,6 +319,55 @@ def paragraph_word_vectors(net: ArgmineNet, paragraphs: List[List["Window"]], n_
     sums = torch.zeros(P * Wmax, H, device=device).index_add_(0, rows, (vecs * has[..., None]).reshape(-1, H))
     cnt = torch.zeros(P * Wmax, device=device).index_add_(0, rows, has.float().reshape(-1))
     return (sums / cnt.clamp(min=1)[:, None]).view(P, Wmax, H)
+
+
+WINDOW_CHUNK = 16  # windows per encoder call: bounded attention memory for a paragraph with many windows
+
+
+def window_word_vectors(net: ArgmineNet, windows: List["Window"], lo: List[int], L: int, device) -> Tuple[torch.Tensor, torch.Tensor]:
+    """``([N, L, H], [N, L])``: each window's word vectors (mean of its wordpieces; word ``i`` of window ``k`` in
+    slot ``i - lo[k]``) and which slots hold a word. At inference with a plain BERT encoder on torch
+    (``argmine.model.packed.packable``) the encoder runs without padding, windows length-sorted; otherwise it runs
+    as given, ``WINDOW_CHUNK`` windows a call."""
+    from .packed import packable
+
+    if getattr(net, "fast_encoder", None) is None and packable(net.encoder):
+        return _packed_window_word_vectors(net.encoder, windows, lo, L, device)
+    T = max(len(w.input_ids) for w in windows)
+
+    def pad(seq, v):
+        return seq + [v] * (T - len(seq))
+
+    ids = torch.tensor([pad(w.input_ids, 0) for w in windows], device=device)
+    tt = torch.tensor([pad(w.token_type_ids, 0) for w in windows], device=device)
+    widx = torch.tensor([pad([i - a if i >= 0 else -1 for i in w.word_index], -1) for w, a in zip(windows, lo)], device=device)
+    att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(w.input_ids) for w in windows], device=device)[:, None]).long()
+    c = WINDOW_CHUNK
+    parts = [net.word_vectors(ids[i:i + c], att[i:i + c], tt[i:i + c], widx[i:i + c], L) for i in range(0, len(windows), c)]
+    return torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
+
+
+def _packed_window_word_vectors(encoder, windows: List["Window"], lo: List[int], L: int, device) -> Tuple[torch.Tensor, torch.Tensor]:
+    """``window_word_vectors`` with ``argmine.model.packed.packed_forward``: the same sums in the same order, no
+    padding rows in the dense layers; ``WINDOW_CHUNK`` length-sorted windows a call."""
+    from .packed import packed_forward
+
+    N = len(windows)
+    order = sorted(range(N), key=lambda k: len(windows[k].input_ids))
+    sums = cnt = None
+    for i in range(0, N, WINDOW_CHUNK):
+        chunk = order[i:i + WINDOW_CHUNK]
+        hid = packed_forward(encoder, [windows[k].input_ids for k in chunk], [windows[k].token_type_ids for k in chunk]).float()
+        take = [j for j, x in enumerate(x for k in chunk for x in windows[k].word_index) if x >= 0]
+        rows = [k * L + x - lo[k] for k in chunk for x in windows[k].word_index if x >= 0]
+        if sums is None:
+            sums = torch.zeros(N * L, hid.shape[-1], device=hid.device)
+            cnt = torch.zeros(N * L, 1, device=hid.device)
+        if rows:
+            r = torch.tensor(rows, dtype=torch.long, device=hid.device)
+            sums.index_add_(0, r, hid[torch.tensor(take, dtype=torch.long, device=hid.device)])
+            cnt.index_add_(0, r, hid.new_ones((len(rows), 1)))
+    return (sums / cnt.clamp(min=1)).view(N, L, -1), cnt.view(N, L) > 0
 
 
 def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequence[Tuple[int, int, int]],
