@@ -137,15 +137,21 @@ def after_body(lines: Sequence[str]) -> List[bool]:
     return out
 
 
+def _cased_counts(s: str) -> Tuple[int, int]:
+    """``(cased letters, upper-case letters)`` of ``s``; an ASCII line counted by C loops (every ASCII letter is cased)."""
+    if s.isascii():
+        return sum(map(str.isalpha, s)), sum(map(str.isupper, s))
+    cased = [ch for ch in s if ch.isalpha() and ch.lower() != ch.upper()]
+    return len(cased), sum(1 for ch in cased if ch.isupper())
+
+
 def _dense(s: str, words: List[str], position: int, n_lines: int, tail: bool) -> List[float]:
     n_chars = len(s)
     n_words = len(words)
     low_words = [w.lower() for w in words]
     fin = _final_char(s)
     raw_end = s.rstrip()[-1:] if s.strip() else ""
-    letters = [ch for ch in s if ch.isalpha()]
-    cased = [ch for ch in letters if ch.lower() != ch.upper()]
-    upper = sum(1 for ch in cased if ch.isupper())
+    n_cased, upper = _cased_counts(s)
     content = [w for w, lw in zip(words, low_words) if lw not in _FUNCTION]
     caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
     nw = max(n_words, 1)
@@ -159,8 +165,8 @@ def _dense(s: str, words: List[str], position: int, n_lines: int, tail: bool) ->
         float(fin in ",;"),
         float(first in "(["), float(first.isalpha() and first.islower()), float(first.isdigit()),
         float(first in "\"'\u201c\u2018\u00ab"),
-        caps / len(content) if content else 0.0, upper / len(cased) if cased else 0.0,
-        sum(ch.isdigit() for ch in s) / max(n_chars, 1), float(len(cased) >= 4 and upper == len(cased)),
+        caps / len(content) if content else 0.0, upper / n_cased if n_cased else 0.0,
+        sum(map(str.isdigit, s)) / max(n_chars, 1), float(n_cased >= 4 and upper == n_cased),
         float(bool(_YEAR.search(s))), float(bool(_MONTH.search(s))), float(bool(_DATE.search(s))),
         float(bool(_TIME.search(s))),
         min(len(_CREDIT_WORDS.findall(s)), 3) / 3.0, float(bool(_SIDE.search(s))),
@@ -185,7 +191,7 @@ def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[st
         for n in range(int(lo), int(hi) + 1):
             if len(padded) < n:
                 break
-            toks.extend("c" + padded[i:i + n] for i in range(len(padded) - n + 1))
+            toks += ["c" + padded[i:i + n] for i in range(len(padded) - n + 1)]
     lw = [re.sub(r"\d", "0", w.lower()) for w in words]
     toks.extend("w" + w for w in lw)
     if spec.get("word_bigrams"):
