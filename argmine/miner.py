@@ -8,8 +8,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequ
 import numpy as np
 
 from .data import ArgumentUnit, Document, Relation
-from .decoding import (DecodeOptions, DocumentScores, bias_starts, decode_document, span_label_probs, tags_to_spans,
-                       viterbi_bio)
+from .decoding import DecodeOptions, DocumentScores, bias_starts, decode_document, span_label_probs, tags_to_spans
 from .lang import detect as detect_language, warn_if_not_english
 from .errors import ArgumentTypeError, ArgumentValueError
 
@@ -440,27 +439,39 @@ class Miner:
                 ctx, logits, _, words = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras],
                                                           self.device, with_words=True)
             shares: Dict[int, float] = {}
-            for k, (d, p) in enumerate(batch):
-                n = len(paras[k].words)
-                cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logits[k, :n], words[k, :n] if self.net.headline else None)
+            n_words = [len(pp.words) for pp in paras]
+            for k, ((d, p), (logp, path)) in enumerate(zip(batch, self._tag_paths(logits, n_words))):
+                n = n_words[k]
+                cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logp, path, words[k, :n] if self.net.headline else None)
                 shares[d] = shares.get(d, 0.0) + size((d, p))
             if work is not None:
                 work.spend(shares, done=int(sum(shares.values())))
         return cands
 
-    def _paragraph_candidates(self, ctx, logits, words=None) -> Dict[str, Any]:
-        """Candidate units of one paragraph from its tag scores: word spans, span label probabilities ``[k, L]`` and
-        confidence ``[k]``; ``ctx`` (and the encoder's ``words``, for a headline input) is kept for the unit vectors."""
+    def _tag_paths(self, logits, n_words: Sequence[int]) -> List[tuple]:
+        """Per paragraph of an encoder batch (``logits`` ``[P, W, len(TAGS)]``, paragraph ``k`` has ``n_words[k]``
+        words): ``(tag log-probabilities [n, len(TAGS)], best tag path)``; the paths of the whole batch found together
+        (``viterbi_bio_batch``, the same paths as ``viterbi_bio`` one by one)."""
         import torch
 
-        from .model.network import UNIT_LABELS
+        from .model.candidates import viterbi_bio_batch
 
         logp = torch.log_softmax(logits.float(), -1).cpu().numpy()
-        probs = np.exp(logp)
         trans = self.net.transition_scores()
-        emissions = bias_starts(logp if trans is None else logits.float().cpu().numpy(), self.decode_options.split_bias)
+        scores = logp if trans is None else logits.float().cpu().numpy()
+        emissions = bias_starts(scores.reshape(-1, scores.shape[-1]), self.decode_options.split_bias)  # [n, K] rows
+        paths = viterbi_bio_batch(emissions.reshape(scores.shape), n_words, transitions=trans)
+        return [(logp[k, :n], path) for k, (n, path) in enumerate(zip(n_words, paths))]
+
+    def _paragraph_candidates(self, ctx, logp, path: Sequence[int], words=None) -> Dict[str, Any]:
+        """Candidate units of one paragraph from its tag log-probabilities ``logp`` and best tag ``path``
+        (``_tag_paths``): word spans, span label probabilities ``[k, L]`` and confidence ``[k]``; ``ctx`` (and the
+        encoder's ``words``, for a headline input) is kept for the unit vectors."""
+        from .model.network import UNIT_LABELS
+
+        probs = np.exp(logp)
         min_words = int(self.config.get("min_unit_words", 3))  # no gold unit of AAEC is shorter than 3 words
-        spans = [(s, e) for s, e, _ in tags_to_spans(viterbi_bio(emissions, transitions=trans)) if e - s >= min_words]
+        spans = [(s, e) for s, e, _ in tags_to_spans(path) if e - s >= min_words]
         return {"ctx": ctx if spans else None, "words": words if spans else None, "spans": spans,
                 "span_probs": [span_label_probs(probs, s, e, UNIT_LABELS) for s, e in spans],
                 "confidence": [float(np.exp(logp[np.arange(s, e), :].max(1)).mean()) for s, e in spans]}

@@ -28,9 +28,21 @@ def evidence_head(evidence_input: str, unit_dim: int, ctx_dim: int) -> nn.Module
                          nn.Linear(unit_dim, len(EVIDENCE_TYPES)))
 
 
+def span_means(x: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Tensor:
+    """``[len(spans), C]``: the mean of the rows [start, end) of ``x`` ``[W, C]`` for each span, from one float64
+    prefix sum (a few tensor operations for all spans, not a few per span; equal to ``x[s:e].mean(0)`` up to float
+    rounding)."""
+    s = torch.tensor([a for a, _ in spans], dtype=torch.long, device=x.device)
+    e = torch.tensor([b for _, b in spans], dtype=torch.long, device=x.device)
+    cs = torch.cat([x.new_zeros((1, x.shape[-1]), dtype=torch.float64), x.double().cumsum(0)])
+    return ((cs[e] - cs[s]) / (e - s).to(torch.float64)[:, None]).to(x.dtype)
+
+
 def span_states(ctx: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Tensor:
     """``[len(spans), 3 * C]``: mean, first and last BiLSTM state of each word span [start, end) of ``ctx`` [W, C]."""
-    return torch.stack([torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1]]) for s, e in spans])
+    first = torch.tensor([a for a, _ in spans], dtype=torch.long, device=ctx.device)
+    last = torch.tensor([b - 1 for _, b in spans], dtype=torch.long, device=ctx.device)
+    return torch.cat([span_means(ctx, spans), ctx[first], ctx[last]], dim=-1)
 
 
 def doc_position_features(para_of_unit: Sequence[int], n_paragraphs: int) -> torch.Tensor:
@@ -279,7 +291,14 @@ def headline_vectors(net: ArgmineNet, windows: Sequence[Optional[List["Window"]]
 
 def unit_word_means(words: Sequence[Optional[torch.Tensor]], spans: Sequence[Tuple[int, int, int]]) -> torch.Tensor:
     """``[n, H]``: each unit's mean encoder word vector; ``words[p]`` is paragraph ``p``'s ``[W_p, H]``."""
-    return torch.stack([words[p][s:e].mean(0) for p, s, e in spans])
+    groups: Dict[int, List[int]] = {}
+    for k, (p, _, _) in enumerate(spans):
+        groups.setdefault(p, []).append(k)
+    out = [None] * len(spans)
+    for p, ks in groups.items():
+        for k, v in zip(ks, span_means(words[p], [spans[k][1:] for k in ks])):
+            out[k] = v
+    return torch.stack(out)
 
 
 def document_headline_features(net: ArgmineNet, words, spans, headline_vec: Optional[torch.Tensor]) -> Optional[torch.Tensor]:

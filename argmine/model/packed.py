@@ -33,7 +33,8 @@ def _attention(sa, h: torch.Tensor, slot: torch.Tensor, B: int, T: int, mask) ->
     nh, d = sa.num_attention_heads, sa.attention_head_size
     w = torch.cat([sa.query.weight, sa.key.weight, sa.value.weight])  # one matrix product for the three projections
     b = torch.cat([sa.query.bias, sa.key.bias, sa.value.bias])
-    full = h.new_zeros((B * T, 3 * nh * d)).index_copy_(0, slot, F.linear(h, w, b))
+    qkv = F.linear(h, w, b)
+    full = qkv.new_zeros((B * T, 3 * nh * d)).index_copy_(0, slot, qkv)
     q, k, v = full.view(B, T, 3, nh, d).permute(2, 0, 3, 1, 4)
     out = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, scale=sa.scaling)
     return out.transpose(1, 2).reshape(B * T, nh * d)[slot]
