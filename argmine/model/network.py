@@ -28,21 +28,9 @@ def evidence_head(evidence_input: str, unit_dim: int, ctx_dim: int) -> nn.Module
                          nn.Linear(unit_dim, len(EVIDENCE_TYPES)))
 
 
-def span_means(x: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Tensor:
-    """``[len(spans), C]``: the mean of the rows [start, end) of ``x`` ``[W, C]`` for each span, from one float64
-    prefix sum (a few tensor operations for all spans, not a few per span; equal to ``x[s:e].mean(0)`` up to float
-    rounding)."""
-    s = torch.tensor([a for a, _ in spans], dtype=torch.long, device=x.device)
-    e = torch.tensor([b for _, b in spans], dtype=torch.long, device=x.device)
-    cs = torch.cat([x.new_zeros((1, x.shape[-1]), dtype=torch.float64), x.double().cumsum(0)])
-    return ((cs[e] - cs[s]) / (e - s).to(torch.float64)[:, None]).to(x.dtype)
-
-
 def span_states(ctx: torch.Tensor, spans: Sequence[Tuple[int, int]]) -> torch.Tensor:
     """``[len(spans), 3 * C]``: mean, first and last BiLSTM state of each word span [start, end) of ``ctx`` [W, C]."""
-    first = torch.tensor([a for a, _ in spans], dtype=torch.long, device=ctx.device)
-    last = torch.tensor([b - 1 for _, b in spans], dtype=torch.long, device=ctx.device)
-    return torch.cat([span_means(ctx, spans), ctx[first], ctx[last]], dim=-1)
+    return torch.stack([torch.cat([ctx[s:e].mean(0), ctx[s], ctx[e - 1]]) for s, e in spans])
 
 
 def doc_position_features(para_of_unit: Sequence[int], n_paragraphs: int) -> torch.Tensor:
@@ -291,14 +279,7 @@ def headline_vectors(net: ArgmineNet, windows: Sequence[Optional[List["Window"]]
 
 def unit_word_means(words: Sequence[Optional[torch.Tensor]], spans: Sequence[Tuple[int, int, int]]) -> torch.Tensor:
     """``[n, H]``: each unit's mean encoder word vector; ``words[p]`` is paragraph ``p``'s ``[W_p, H]``."""
-    groups: Dict[int, List[int]] = {}
-    for k, (p, _, _) in enumerate(spans):
-        groups.setdefault(p, []).append(k)
-    out = [None] * len(spans)
-    for p, ks in groups.items():
-        for k, v in zip(ks, span_means(words[p], [spans[k][1:] for k in ks])):
-            out[k] = v
-    return torch.stack(out)
+    return torch.stack([words[p][s:e].mean(0) for p, s, e in spans])
 
 
 def document_headline_features(net: ArgmineNet, words, spans, headline_vec: Optional[torch.Tensor]) -> Optional[torch.Tensor]:
@@ -345,48 +326,27 @@ WINDOW_CHUNK = 16  # windows per encoder call: bounded attention memory for a pa
 
 def window_word_vectors(net: ArgmineNet, windows: List["Window"], lo: List[int], L: int, device) -> Tuple[torch.Tensor, torch.Tensor]:
     """``([N, L, H], [N, L])``: each window's word vectors (mean of its wordpieces; word ``i`` of window ``k`` in
-    slot ``i - lo[k]``) and which slots hold a word. At inference with a plain BERT encoder on torch
-    (``argmine.model.packed.packable``) the encoder runs without padding, windows length-sorted; otherwise it runs
-    as given, ``WINDOW_CHUNK`` windows a call."""
-    from .packed import packable
-
-    if getattr(net, "fast_encoder", None) is None and packable(net.encoder):
-        return _packed_window_word_vectors(net.encoder, windows, lo, L, device)
-    T = max(len(w.input_ids) for w in windows)
-
-    def pad(seq, v):
-        return seq + [v] * (T - len(seq))
-
-    ids = torch.tensor([pad(w.input_ids, 0) for w in windows], device=device)
-    tt = torch.tensor([pad(w.token_type_ids, 0) for w in windows], device=device)
-    widx = torch.tensor([pad([i - a if i >= 0 else -1 for i in w.word_index], -1) for w, a in zip(windows, lo)], device=device)
-    att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(w.input_ids) for w in windows], device=device)[:, None]).long()
-    c = WINDOW_CHUNK
-    parts = [net.word_vectors(ids[i:i + c], att[i:i + c], tt[i:i + c], widx[i:i + c], L) for i in range(0, len(windows), c)]
-    return torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
-
-
-def _packed_window_word_vectors(encoder, windows: List["Window"], lo: List[int], L: int, device) -> Tuple[torch.Tensor, torch.Tensor]:
-    """``window_word_vectors`` with ``argmine.model.packed.packed_forward``: the same sums in the same order, no
-    padding rows in the dense layers; ``WINDOW_CHUNK`` length-sorted windows a call."""
-    from .packed import packed_forward
-
-    N = len(windows)
-    order = sorted(range(N), key=lambda k: len(windows[k].input_ids))
-    sums = cnt = None
-    for i in range(0, N, WINDOW_CHUNK):
+    slot ``i - lo[k]``) and which slots hold a word. The encoder runs ``WINDOW_CHUNK`` windows a call, length-sorted
+    and each call padded to its own longest window (many headlines of different lengths cost their wordpieces, not
+    headlines x the longest one)."""
+    order = sorted(range(len(windows)), key=lambda k: len(windows[k].input_ids))
+    vecs: List[Optional[torch.Tensor]] = [None] * len(windows)
+    has: List[Optional[torch.Tensor]] = [None] * len(windows)
+    for i in range(0, len(order), WINDOW_CHUNK):
         chunk = order[i:i + WINDOW_CHUNK]
-        hid = packed_forward(encoder, [windows[k].input_ids for k in chunk], [windows[k].token_type_ids for k in chunk]).float()
-        take = [j for j, x in enumerate(x for k in chunk for x in windows[k].word_index) if x >= 0]
-        rows = [k * L + x - lo[k] for k in chunk for x in windows[k].word_index if x >= 0]
-        if sums is None:
-            sums = torch.zeros(N * L, hid.shape[-1], device=hid.device)
-            cnt = torch.zeros(N * L, 1, device=hid.device)
-        if rows:
-            r = torch.tensor(rows, dtype=torch.long, device=hid.device)
-            sums.index_add_(0, r, hid[torch.tensor(take, dtype=torch.long, device=hid.device)])
-            cnt.index_add_(0, r, hid.new_ones((len(rows), 1)))
-    return (sums / cnt.clamp(min=1)).view(N, L, -1), cnt.view(N, L) > 0
+        T = max(len(windows[k].input_ids) for k in chunk)
+
+        def pad(seq, v):
+            return seq + [v] * (T - len(seq))
+
+        ids = torch.tensor([pad(windows[k].input_ids, 0) for k in chunk], device=device)
+        tt = torch.tensor([pad(windows[k].token_type_ids, 0) for k in chunk], device=device)
+        widx = torch.tensor([pad([x - lo[k] if x >= 0 else -1 for x in windows[k].word_index], -1) for k in chunk], device=device)
+        att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(windows[k].input_ids) for k in chunk], device=device)[:, None]).long()
+        v, h = net.word_vectors(ids, att, tt, widx, L)
+        for j, k in enumerate(chunk):
+            vecs[k], has[k] = v[j], h[j]
+    return torch.stack(vecs), torch.stack(has)
 
 
 def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequence[Tuple[int, int, int]],
