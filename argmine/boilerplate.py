@@ -113,6 +113,7 @@ DENSE_NAMES: Tuple[str, ...] = (
 )
 
 
+_DIGIT = re.compile(r"\d")
 _HASH_MEMO: Dict[int, Dict[str, int]] = {}  # n_hash -> token -> bucket (a cache; bounded)
 _HASH_MEMO_MAX = 300_000
 
@@ -184,7 +185,7 @@ def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[st
     lo, hi = spec["char_ngrams"]  # type: ignore[misc]
     max_chars = int(spec["max_chars"])  # type: ignore[arg-type]
     text = s if len(s) <= max_chars else s[: max_chars // 2] + " " + s[-max_chars // 2:]
-    low = re.sub(r"\d", "0", text.lower())
+    low = _DIGIT.sub("0", text.lower())
     toks: List[str] = []
     for w in _WORD.findall(low):
         padded = f" {w} "
@@ -192,7 +193,7 @@ def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[st
             if len(padded) < n:
                 break
             toks += ["c" + padded[i:i + n] for i in range(len(padded) - n + 1)]
-    lw = [re.sub(r"\d", "0", w.lower()) for w in words]
+    lw = _DIGIT.sub("0", "\n".join(words).lower()).split("\n") if words else []  # words hold no line break
     toks.extend("w" + w for w in lw)
     if spec.get("word_bigrams"):
         toks.extend("b" + a + " " + b for a, b in zip(lw, lw[1:]))
@@ -230,20 +231,30 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     n_lines = max(int(n_lines), 1)
     position = min(max(int(position), 0), n_lines - 1)
     words = _WORD.findall(s)
-    counts: Dict[int, float] = {}
-    get = counts.get
+    idx, values = _hashed_counts(_tokens(s, words, position, n_lines, spec), n_hash)
+    tail = position == n_lines - 1 if tail is None else bool(tail)
+    return idx, values, _dense(s, words, position, n_lines, tail)
+
+
+def _hashed_counts(toks: List[str], n_hash: int) -> Tuple[List[int], List[float]]:
+    """The distinct hash buckets of ``toks`` (sorted) and their token counts scaled to unit length. Counts are whole
+    numbers, so the sums and the norm are exact whatever the order: numpy's bincount gives the values of a dict."""
+    import numpy as np
+
     memo = _HASH_MEMO.setdefault(n_hash, {})
     if len(memo) >= _HASH_MEMO_MAX:
         memo.clear()
-    for tok, c in Counter(_tokens(s, words, position, n_lines, spec)).items():
-        h = memo.get(tok)
-        if h is None:
-            h = memo[tok] = zlib.crc32(tok.encode("utf-8", "surrogatepass")) % n_hash
-        counts[h] = get(h, 0.0) + c
-    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
-    idx = sorted(counts)
-    tail = position == n_lines - 1 if tail is None else bool(tail)
-    return idx, [counts[i] / norm for i in idx], _dense(s, words, position, n_lines, tail)
+    c = Counter(toks)
+    for tok in [t for t in c if t not in memo]:
+        memo[tok] = zlib.crc32(tok.encode("utf-8", "surrogatepass")) % n_hash
+    if not c:
+        return [], []
+    buckets = np.fromiter(map(memo.__getitem__, c), dtype=np.int64, count=len(c))
+    counts = np.bincount(buckets, weights=np.fromiter(c.values(), dtype=np.float64, count=len(c)), minlength=n_hash)
+    idx = np.flatnonzero(counts)
+    vals = counts[idx]
+    norm = math.sqrt(float((vals * vals).sum())) or 1.0
+    return idx.tolist(), (vals / norm).tolist()
 
 
 class LineModel:
