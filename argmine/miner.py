@@ -482,7 +482,7 @@ class Miner:
         headline's vector (``headline_vector``) or None."""
         import torch
 
-        from .model.network import (REL_LABELS, STANCES, UNIT_LABELS, document_headline_features, document_link_logits,
+        from .model.network import (REL_LABELS, STANCES, UNIT_LABELS, document_headline_features, document_pair_logits,
                                     document_units)
 
         local = [(k, s, e) for k, p in enumerate(seg) for s, e in per_para[p]["spans"]]
@@ -495,12 +495,11 @@ class Miner:
             type_p = torch.softmax(self.net.typer(u).float(), -1).cpu().numpy()
             label_probs = np.array([sp for p in seg for sp in per_para[p]["span_probs"]])
             stance = torch.softmax(self.net.stance(u).float(), -1).cpu().numpy()
-            links = torch.softmax(document_link_logits(self.net, u, para).float(), -1).cpu().numpy()
+            link_logits, src, tgt, rel_logits = document_pair_logits(self.net, u, para)
+            links = torch.softmax(link_logits.float(), -1).cpu().numpy()
             relations = np.zeros((n, n, len(REL_LABELS)), dtype=np.float32)  # only the link window is filled
-            src, tgt = self.net.band_pairs(n, u.device)
             if len(src):
-                rel = torch.softmax(self.net.relation_logits(u, list(zip(src.tolist(), tgt.tolist())), para).float(), -1)
-                relations[src.cpu().numpy(), tgt.cpu().numpy()] = rel.cpu().numpy()
+                relations[src.cpu().numpy(), tgt.cpu().numpy()] = torch.softmax(rel_logits.float(), -1).cpu().numpy()
         else:
             label_probs, stance = np.zeros((0, len(UNIT_LABELS))), np.zeros((0, len(STANCES)))
             type_p = np.zeros((0, len(UNIT_LABELS)))
@@ -511,13 +510,13 @@ class Miner:
                                 type_probs=type_p, n_paragraphs=len({pp.index for pp in paras}))
         evidence = None
         if n and self.net.evidence is not None:
-            parts, first = [], 0
+            parts, first = [], 0  # the evidence head's inputs of every paragraph, then the head once
             for c in (per_para[p] for p in seg):
                 k = len(c["spans"])
                 if k:
-                    parts.append(self.net.evidence_logits(c["ctx"], c["spans"], u_par[first:first + k]).float())
+                    parts.append(self.net.evidence_features(c["ctx"], c["spans"], u_par[first:first + k]))
                 first += k
-            evidence = torch.softmax(torch.cat(parts), -1).cpu().numpy()
+            evidence = torch.softmax(self.net.evidence(torch.cat(parts)).float(), -1).cpu().numpy()
         return scores, spans, evidence
 
     def _assemble(self, text: str, doc_id: Optional[str], paras, segments) -> Document:

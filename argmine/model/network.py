@@ -379,3 +379,22 @@ def document_link_logits(net: ArgmineNet, u: torch.Tensor, para: torch.Tensor) -
         cross = para[:, None] != para[None, :]
         s = torch.cat([s[:, :-1].masked_fill(cross, float("-inf")), s[:, -1:]], dim=1)
     return s
+
+
+def document_pair_logits(net: ArgmineNet, u: torch.Tensor, para: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """``(link logits [n, n+1], source [m], target [m], relation logits [m, len(REL_LABELS)])`` over a document's
+    units: ``document_link_logits`` and ``relation_logits`` of the ``band_pairs``, the pair features built once for
+    both (the same numbers as calling the two)."""
+    n = u.shape[0]
+    src, tgt = net.band_pairs(n, u.device)
+    s = u.new_full((n, n), float("-inf"))
+    rel = u.new_zeros((0, len(REL_LABELS)))
+    if n > 1 and len(src):
+        pair = net._pair(u, src, tgt, para)
+        s[src, tgt] = net.link(pair).squeeze(-1).to(s.dtype)
+        rel = net.rel(pair)
+    s = torch.cat([s, net.null(u).to(s.dtype)], dim=1)
+    if not net.document_level and n > 1:
+        cross = para[:, None] != para[None, :]
+        s = torch.cat([s[:, :-1].masked_fill(cross, float("-inf")), s[:, -1:]], dim=1)
+    return s, src, tgt, rel
