@@ -12,6 +12,7 @@ from .decoding import DecodeOptions, DocumentScores, bias_starts, decode_documen
 from .lang import detect as detect_language, warn_if_not_english
 from .errors import ArgumentTypeError, ArgumentValueError
 
+SMALL_OP_THREADS = 1  # a Miner's default small_op_threads (BiLSTM, tagger, document heads)
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
 
 
@@ -207,6 +208,9 @@ class Miner:
         if not config.get("genre_rules", True):
             self.decode_options.mc_roles = None
         self.backend = self._set_backend(backend)  # "torch" or "onnx": what runs the encoder
+        # torch's threads for the BiLSTM, the tagger and the document heads (argmine.model.network.op_threads): many
+        # small operations that wait at a barrier per operation when another process shares a core; None: as set
+        self.small_op_threads: Optional[int] = SMALL_OP_THREADS
 
     def _set_backend(self, backend: str) -> str:
         """Resolve ``backend`` (``argmine.model.onnx_encoder.resolve_backend``) and, for "onnx", give the network its
@@ -379,7 +383,7 @@ class Miner:
         import torch
 
         from .model.features import headline_windows
-        from .model.network import headline_vectors
+        from .model.network import headline_vectors, op_threads
         from .text import leading_headline
 
         prepared = self._prepare_texts(texts, work)
@@ -394,8 +398,9 @@ class Miner:
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
                 head = heads[d]
-                out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
-                                          for seg in unit_segments([len(c["spans"]) for c in per_para])]))
+                with op_threads(self.small_op_threads):
+                    out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
+                                              for seg in unit_segments([len(c["spans"]) for c in per_para])]))
                 if work is not None:
                     work.spend({d: 1.0})
         return out
@@ -437,7 +442,7 @@ class Miner:
             paras = [prepared[d][p] for d, p in batch]
             with torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16"):
                 ctx, logits, _, words = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras],
-                                                          self.device, with_words=True)
+                                                          self.device, with_words=True, small_op_threads=self.small_op_threads)
             shares: Dict[int, float] = {}
             n_words = [len(pp.words) for pp in paras]
             for k, ((d, p), (logp, path)) in enumerate(zip(batch, self._tag_paths(logits, n_words))):

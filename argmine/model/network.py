@@ -5,6 +5,7 @@ wordpieces, so spans can only start and end on word boundaries.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import torch
@@ -237,21 +238,41 @@ class ArgmineNet(nn.Module):
         return self.rel(self._pair(u, src, tgt, para))
 
 def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device,
-                      with_words: bool = False) -> Tuple[torch.Tensor, ...]:
+                      with_words: bool = False, small_op_threads: Optional[int] = None) -> Tuple[torch.Tensor, ...]:
     """Run the encoder over every window of a batch of paragraphs, then the BiLSTM and the tagger.
 
     Returns word context vectors ``[P, W, C]``, tag logits ``[P, W, len(TAGS)]`` and lengths ``[P]`` (with
     ``with_words``, also the encoder's word vectors ``[P, W, H]``). A word held by several windows gets the mean of
     its vectors. When ``net.word_cache`` is a dict (training on a frozen encoder), each paragraph's word vectors are
-    computed once and reused.
+    computed once and reused. ``small_op_threads``: torch's threads for the BiLSTM and the tagger (``op_threads``;
+    None: as set for the encoder).
     """
     cache = getattr(net, "word_cache", None)
     words = cached_word_vectors(net, cache, paragraphs, n_words, device) if cache is not None else paragraph_word_vectors(net, paragraphs, n_words, device)
     lengths = torch.tensor(n_words, device=device)
-    ctx = net.contextualise(words, lengths)
+    with op_threads(small_op_threads):
+        ctx = net.contextualise(words, lengths)
+        tags = net.tagger(ctx)
     if with_words:
-        return ctx, net.tagger(ctx), lengths, words
-    return ctx, net.tagger(ctx), lengths
+        return ctx, tags, lengths, words
+    return ctx, tags, lengths
+
+
+@contextmanager
+def op_threads(n: Optional[int]):
+    """torch's intra-op CPU threads capped at ``n`` inside the block (None: unchanged). For stages of many small
+    operations (a BiLSTM's steps, the document heads): each operation is an OpenMP region whose threads meet at a
+    barrier, and on a machine where other processes keep a core busy every region waits for the thread that shares
+    it (``argmine.threads``): one thread avoids the wait, and such small operations gain little from more."""
+    before = torch.get_num_threads()
+    if n is None or n >= before:
+        yield
+        return
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def headline_vector(net: ArgmineNet, windows: Optional[List["Window"]], device) -> Optional[torch.Tensor]:
