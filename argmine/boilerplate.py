@@ -113,6 +113,7 @@ DENSE_NAMES: Tuple[str, ...] = (
 )
 
 
+_DIGIT = re.compile(r"\d")
 _HASH_MEMO: Dict[int, Dict[str, int]] = {}  # n_hash -> token -> bucket (a cache; bounded)
 _HASH_MEMO_MAX = 300_000
 
@@ -144,15 +145,21 @@ def after_body(lines: Sequence[str]) -> List[bool]:
     return out
 
 
+def _cased_counts(s: str) -> Tuple[int, int]:
+    """``(cased letters, upper-case letters)`` of ``s``; an ASCII line counted by C loops (every ASCII letter is cased)."""
+    if s.isascii():
+        return sum(map(str.isalpha, s)), sum(map(str.isupper, s))
+    cased = [ch for ch in s if ch.isalpha() and ch.lower() != ch.upper()]
+    return len(cased), sum(1 for ch in cased if ch.isupper())
+
+
 def _dense(s: str, words: List[str], position: int, n_lines: int, tail: bool) -> List[float]:
     n_chars = len(s)
     n_words = len(words)
     low_words = [w.lower() for w in words]
     fin = _final_char(s)
     raw_end = s.rstrip()[-1:] if s.strip() else ""
-    letters = [ch for ch in s if ch.isalpha()]
-    cased = [ch for ch in letters if ch.lower() != ch.upper()]
-    upper = sum(1 for ch in cased if ch.isupper())
+    n_cased, upper = _cased_counts(s)
     content = [w for w, lw in zip(words, low_words) if lw not in _FUNCTION]
     caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
     nw = max(n_words, 1)
@@ -166,8 +173,8 @@ def _dense(s: str, words: List[str], position: int, n_lines: int, tail: bool) ->
         float(fin in ",;"),
         float(first in "(["), float(first.isalpha() and first.islower()), float(first.isdigit()),
         float(first in "\"'\u201c\u2018\u00ab"),
-        caps / len(content) if content else 0.0, upper / len(cased) if cased else 0.0,
-        sum(ch.isdigit() for ch in s) / max(n_chars, 1), float(len(cased) >= 4 and upper == len(cased)),
+        caps / len(content) if content else 0.0, upper / n_cased if n_cased else 0.0,
+        sum(map(str.isdigit, s)) / max(n_chars, 1), float(n_cased >= 4 and upper == n_cased),
         float(bool(_YEAR.search(s))), float(bool(_MONTH.search(s))), float(bool(_DATE.search(s))),
         float(bool(_TIME.search(s))),
         min(len(_CREDIT_WORDS.findall(s)), 3) / 3.0, float(bool(_SIDE.search(s))),
@@ -185,15 +192,15 @@ def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[st
     lo, hi = spec["char_ngrams"]  # type: ignore[misc]
     max_chars = int(spec["max_chars"])  # type: ignore[arg-type]
     text = s if len(s) <= max_chars else s[: max_chars // 2] + " " + s[-max_chars // 2:]
-    low = re.sub(r"\d", "0", text.lower())
+    low = _DIGIT.sub("0", text.lower())
     toks: List[str] = []
     for w in _WORD.findall(low):
         padded = f" {w} "
         for n in range(int(lo), int(hi) + 1):
             if len(padded) < n:
                 break
-            toks.extend("c" + padded[i:i + n] for i in range(len(padded) - n + 1))
-    lw = [re.sub(r"\d", "0", w.lower()) for w in words]
+            toks += ["c" + padded[i:i + n] for i in range(len(padded) - n + 1)]
+    lw = _DIGIT.sub("0", "\n".join(words).lower()).split("\n") if words else []  # words hold no line break
     toks.extend("w" + w for w in lw)
     if spec.get("word_bigrams"):
         toks.extend("b" + a + " " + b for a, b in zip(lw, lw[1:]))
@@ -235,20 +242,30 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     n_lines = max(int(n_lines), 1)
     position = min(max(int(position), 0), n_lines - 1)
     words = _WORD.findall(s)
-    counts: Dict[int, float] = {}
-    get = counts.get
+    idx, values = _hashed_counts(_tokens(s, words, position, n_lines, spec), n_hash)
+    tail = position == n_lines - 1 if tail is None else bool(tail)
+    return idx, values, _dense(s, words, position, n_lines, tail)
+
+
+def _hashed_counts(toks: List[str], n_hash: int) -> Tuple[List[int], List[float]]:
+    """The distinct hash buckets of ``toks`` (sorted) and their token counts scaled to unit length. Counts are whole
+    numbers, so the sums and the norm are exact whatever the order: numpy's bincount gives the values of a dict."""
+    import numpy as np
+
     memo = _HASH_MEMO.setdefault(n_hash, {})
     if len(memo) >= _HASH_MEMO_MAX:
         memo.clear()
-    for tok, c in Counter(_tokens(s, words, position, n_lines, spec)).items():
-        h = memo.get(tok)
-        if h is None:
-            h = memo[tok] = zlib.crc32(tok.encode("utf-8", "surrogatepass")) % n_hash
-        counts[h] = get(h, 0.0) + c
-    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
-    idx = sorted(counts)
-    tail = position == n_lines - 1 if tail is None else bool(tail)
-    return idx, [counts[i] / norm for i in idx], _dense(s, words, position, n_lines, tail)
+    c = Counter(toks)
+    for tok in [t for t in c if t not in memo]:
+        memo[tok] = zlib.crc32(tok.encode("utf-8", "surrogatepass")) % n_hash
+    if not c:
+        return [], []
+    buckets = np.fromiter(map(memo.__getitem__, c), dtype=np.int64, count=len(c))
+    counts = np.bincount(buckets, weights=np.fromiter(c.values(), dtype=np.float64, count=len(c)), minlength=n_hash)
+    idx = np.flatnonzero(counts)
+    vals = counts[idx]
+    norm = math.sqrt(float((vals * vals).sum())) or 1.0
+    return idx.tolist(), (vals / norm).tolist()
 
 
 class LineModel:

@@ -8,11 +8,11 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequ
 import numpy as np
 
 from .data import ArgumentUnit, Document, Relation
-from .decoding import (DecodeOptions, DocumentScores, bias_starts, decode_document, span_label_probs, tags_to_spans,
-                       viterbi_bio)
+from .decoding import DecodeOptions, DocumentScores, bias_starts, decode_document, span_label_probs, tags_to_spans
 from .lang import detect as detect_language, warn_if_not_english
 from .errors import ArgumentTypeError, ArgumentValueError
 
+SMALL_OP_THREADS = 1  # a Miner's default small_op_threads (BiLSTM, tagger, document heads)
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
 
 
@@ -220,6 +220,9 @@ class Miner:
         if not config.get("genre_rules", True):
             self.decode_options.mc_roles = None
         self.backend = self._set_backend(backend)  # "torch" or "onnx": what runs the encoder
+        # torch's threads for the BiLSTM, the tagger and the document heads (argmine.model.network.op_threads): many
+        # small operations that wait at a barrier per operation when another process shares a core; None: as set
+        self.small_op_threads: Optional[int] = SMALL_OP_THREADS
 
     def _set_backend(self, backend: str) -> str:
         """Resolve ``backend`` (``argmine.model.onnx_encoder.resolve_backend``) and, for "onnx", give the network its
@@ -395,7 +398,7 @@ class Miner:
         import torch
 
         from .model.features import headline_windows
-        from .model.network import headline_vectors
+        from .model.network import headline_vectors, op_threads
         from .text import leading_headline
 
         prepared = self._prepare_texts(texts, work)
@@ -410,8 +413,9 @@ class Miner:
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
                 head = heads[d]
-                out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
-                                          for seg in unit_segments([len(c["spans"]) for c in per_para])]))
+                with op_threads(self.small_op_threads):
+                    out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
+                                              for seg in unit_segments([len(c["spans"]) for c in per_para])]))
                 if work is not None:
                     work.spend({d: 1.0})
         return out
@@ -453,29 +457,41 @@ class Miner:
             paras = [prepared[d][p] for d, p in batch]
             with torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16"):
                 ctx, logits, _, words = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras],
-                                                          self.device, with_words=True)
+                                                          self.device, with_words=True, small_op_threads=self.small_op_threads)
             shares: Dict[int, float] = {}
-            for k, (d, p) in enumerate(batch):
-                n = len(paras[k].words)
-                cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logits[k, :n], words[k, :n] if self.net.headline else None)
+            n_words = [len(pp.words) for pp in paras]
+            for k, ((d, p), (logp, path)) in enumerate(zip(batch, self._tag_paths(logits, n_words))):
+                n = n_words[k]
+                cands[(d, p)] = self._paragraph_candidates(ctx[k, :n], logp, path, words[k, :n] if self.net.headline else None)
                 shares[d] = shares.get(d, 0.0) + size((d, p))
             if work is not None:
                 work.spend(shares, done=int(sum(shares.values())))
         return cands
 
-    def _paragraph_candidates(self, ctx, logits, words=None) -> Dict[str, Any]:
-        """Candidate units of one paragraph from its tag scores: word spans, span label probabilities ``[k, L]`` and
-        confidence ``[k]``; ``ctx`` (and the encoder's ``words``, for a headline input) is kept for the unit vectors."""
+    def _tag_paths(self, logits, n_words: Sequence[int]) -> List[tuple]:
+        """Per paragraph of an encoder batch (``logits`` ``[P, W, len(TAGS)]``, paragraph ``k`` has ``n_words[k]``
+        words): ``(tag log-probabilities [n, len(TAGS)], best tag path)``; the paths of the whole batch found together
+        (``viterbi_bio_batch``, the same paths as ``viterbi_bio`` one by one)."""
         import torch
 
-        from .model.network import UNIT_LABELS
+        from .model.candidates import viterbi_bio_batch
 
         logp = torch.log_softmax(logits.float(), -1).cpu().numpy()
-        probs = np.exp(logp)
         trans = self.net.transition_scores()
-        emissions = bias_starts(logp if trans is None else logits.float().cpu().numpy(), self.decode_options.split_bias)
+        scores = logp if trans is None else logits.float().cpu().numpy()
+        emissions = bias_starts(scores.reshape(-1, scores.shape[-1]), self.decode_options.split_bias)  # [n, K] rows
+        paths = viterbi_bio_batch(emissions.reshape(scores.shape), n_words, transitions=trans)
+        return [(logp[k, :n], path) for k, (n, path) in enumerate(zip(n_words, paths))]
+
+    def _paragraph_candidates(self, ctx, logp, path: Sequence[int], words=None) -> Dict[str, Any]:
+        """Candidate units of one paragraph from its tag log-probabilities ``logp`` and best tag ``path``
+        (``_tag_paths``): word spans, span label probabilities ``[k, L]`` and confidence ``[k]``; ``ctx`` (and the
+        encoder's ``words``, for a headline input) is kept for the unit vectors."""
+        from .model.network import UNIT_LABELS
+
+        probs = np.exp(logp)
         min_words = int(self.config.get("min_unit_words", 3))  # no gold unit of AAEC is shorter than 3 words
-        spans = [(s, e) for s, e, _ in tags_to_spans(viterbi_bio(emissions, transitions=trans)) if e - s >= min_words]
+        spans = [(s, e) for s, e, _ in tags_to_spans(path) if e - s >= min_words]
         return {"ctx": ctx if spans else None, "words": words if spans else None, "spans": spans,
                 "span_probs": [span_label_probs(probs, s, e, UNIT_LABELS) for s, e in spans],
                 "confidence": [float(np.exp(logp[np.arange(s, e), :].max(1)).mean()) for s, e in spans]}
@@ -486,7 +502,7 @@ class Miner:
         headline's vector (``headline_vector``) or None."""
         import torch
 
-        from .model.network import (REL_LABELS, STANCES, UNIT_LABELS, document_headline_features, document_link_logits,
+        from .model.network import (REL_LABELS, STANCES, UNIT_LABELS, document_headline_features, document_pair_logits,
                                     document_units)
 
         local = [(k, s, e) for k, p in enumerate(seg) for s, e in per_para[p]["spans"]]
@@ -499,12 +515,11 @@ class Miner:
             type_p = torch.softmax(self.net.typer(u).float(), -1).cpu().numpy()
             label_probs = np.array([sp for p in seg for sp in per_para[p]["span_probs"]])
             stance = torch.softmax(self.net.stance(u).float(), -1).cpu().numpy()
-            links = torch.softmax(document_link_logits(self.net, u, para).float(), -1).cpu().numpy()
+            link_logits, src, tgt, rel_logits = document_pair_logits(self.net, u, para)
+            links = torch.softmax(link_logits.float(), -1).cpu().numpy()
             relations = np.zeros((n, n, len(REL_LABELS)), dtype=np.float32)  # only the link window is filled
-            src, tgt = self.net.band_pairs(n, u.device)
             if len(src):
-                rel = torch.softmax(self.net.relation_logits(u, list(zip(src.tolist(), tgt.tolist())), para).float(), -1)
-                relations[src.cpu().numpy(), tgt.cpu().numpy()] = rel.cpu().numpy()
+                relations[src.cpu().numpy(), tgt.cpu().numpy()] = torch.softmax(rel_logits.float(), -1).cpu().numpy()
         else:
             label_probs, stance = np.zeros((0, len(UNIT_LABELS))), np.zeros((0, len(STANCES)))
             type_p = np.zeros((0, len(UNIT_LABELS)))
@@ -515,13 +530,13 @@ class Miner:
                                 type_probs=type_p, n_paragraphs=len({pp.index for pp in paras}))
         evidence = None
         if n and self.net.evidence is not None:
-            parts, first = [], 0
+            parts, first = [], 0  # the evidence head's inputs of every paragraph, then the head once
             for c in (per_para[p] for p in seg):
                 k = len(c["spans"])
                 if k:
-                    parts.append(self.net.evidence_logits(c["ctx"], c["spans"], u_par[first:first + k]).float())
+                    parts.append(self.net.evidence_features(c["ctx"], c["spans"], u_par[first:first + k]))
                 first += k
-            evidence = torch.softmax(torch.cat(parts), -1).cpu().numpy()
+            evidence = torch.softmax(self.net.evidence(torch.cat(parts)).float(), -1).cpu().numpy()
         return scores, spans, evidence
 
     def _assemble(self, text: str, doc_id: Optional[str], paras, segments) -> Document:

@@ -34,9 +34,18 @@ def word_pieces(tokenizer, words: Sequence[str]) -> List[List[int]]:
         A list with one list of wordpiece ids (ints) per word, in order."""
     if not words:
         return []
-    enc = tokenizer([_SURROGATE.sub("\ufffd", w) for w in words], add_special_tokens=False)["input_ids"]
+    enc = _piece_ids(tokenizer, [_SURROGATE.sub("\ufffd", w) for w in words])
     unk = tokenizer.unk_token_id
     return [(ids or [unk])[:MAX_PIECES_PER_WORD] for ids in enc]
+
+
+def _piece_ids(tokenizer, texts: List[str]) -> List[List[int]]:
+    """``tokenizer(texts, add_special_tokens=False)["input_ids"]``; for a fast tokenizer whose backend neither
+    truncates nor pads, straight from the backend (the same ids, without the Python wrapping of each text)."""
+    backend = getattr(tokenizer, "backend_tokenizer", None) if getattr(tokenizer, "is_fast", False) else None
+    if backend is not None and backend.truncation is None and backend.padding is None:
+        return [e.ids for e in backend.encode_batch(texts, add_special_tokens=False)]
+    return tokenizer(texts, add_special_tokens=False)["input_ids"]
 
 
 def make_windows(tokenizer, words: Sequence[str], marker: str, max_length: int = 512, overlap: float = 0.25) -> List[Window]:
@@ -45,7 +54,7 @@ def make_windows(tokenizer, words: Sequence[str], marker: str, max_length: int =
     Returns:
         A list of ``Window`` (wordpiece ids, type ids and each wordpiece's word index), in text order."""
     pieces = word_pieces(tokenizer, words)
-    mark = tokenizer(marker, add_special_tokens=False)["input_ids"][:16]
+    mark = _piece_ids(tokenizer, [marker])[0][:16]
     budget = max_length - len(mark) - 3
     cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
     windows: List[Window] = []

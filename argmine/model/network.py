@@ -5,6 +5,7 @@ wordpieces, so spans can only start and end on word boundaries.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import torch
@@ -280,13 +281,14 @@ class ArgmineNet(nn.Module):
         return self.rel(self._pair(u, src, tgt, para))
 
 def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words: List[int], device,
-                      with_words: bool = False) -> Tuple[torch.Tensor, ...]:
+                      with_words: bool = False, small_op_threads: Optional[int] = None) -> Tuple[torch.Tensor, ...]:
     """Run the encoder over every window of a batch of paragraphs, then the BiLSTM and the tagger.
 
     Returns word context vectors ``[P, W, C]``, tag logits ``[P, W, len(TAGS)]`` and lengths ``[P]`` (with
     ``with_words``, also the encoder's word vectors ``[P, W, H]``). A word held by several windows gets the mean of
     its vectors. When ``net.word_cache`` is a dict (training on a frozen encoder), each paragraph's word vectors are
-    computed once and reused.
+    computed once and reused. ``small_op_threads``: torch's threads for the BiLSTM and the tagger (``op_threads``;
+    None: as set for the encoder).
 
     Returns:
         ``(ctx, tag_logits, lengths)``, or ``(ctx, tag_logits, lengths, words)`` with ``with_words``: tensors of the
@@ -295,10 +297,29 @@ def encode_paragraphs(net: ArgmineNet, paragraphs: List[List["Window"]], n_words
     cache = getattr(net, "word_cache", None)
     words = cached_word_vectors(net, cache, paragraphs, n_words, device) if cache is not None else paragraph_word_vectors(net, paragraphs, n_words, device)
     lengths = torch.tensor(n_words, device=device)
-    ctx = net.contextualise(words, lengths)
+    with op_threads(small_op_threads):
+        ctx = net.contextualise(words, lengths)
+        tags = net.tagger(ctx)
     if with_words:
-        return ctx, net.tagger(ctx), lengths, words
-    return ctx, net.tagger(ctx), lengths
+        return ctx, tags, lengths, words
+    return ctx, tags, lengths
+
+
+@contextmanager
+def op_threads(n: Optional[int]):
+    """torch's intra-op CPU threads capped at ``n`` inside the block (None: unchanged). For stages of many small
+    operations (a BiLSTM's steps, the document heads): each operation is an OpenMP region whose threads meet at a
+    barrier, and on a machine where other processes keep a core busy every region waits for the thread that shares
+    it (``argmine.threads``): one thread avoids the wait, and such small operations gain little from more."""
+    before = torch.get_num_threads()
+    if n is None or n >= before:
+        yield
+        return
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def headline_vector(net: ArgmineNet, windows: Optional[List["Window"]], device) -> Optional[torch.Tensor]:
@@ -369,26 +390,13 @@ def paragraph_word_vectors(net: ArgmineNet, paragraphs: List[List["Window"]], n_
     Returns:
         A float tensor ``[P, W, H]`` (zeros past a paragraph's end)."""
     flat = [(p, w) for p, wins in enumerate(paragraphs) for w in wins]
-    T = max(len(w.input_ids) for _, w in flat)
     Wmax = max(max(n_words), 1)
     # A window holds a run of consecutive words of its paragraph: number them from the run's first word, so the
     # per-window word vectors are [N, L, H] with L <= T, not [N, Wmax, H] (quadratic in a paragraph's length:
     # 6.5 GB for a 20,000-word paragraph with MiniLM).
     lo = [min((i for i in w.word_index if i >= 0), default=0) for _, w in flat]
     L = max(max((i - a + 1 for i in w.word_index if i >= 0), default=1) for (_, w), a in zip(flat, lo))
-
-    def pad(seq, v):
-        return seq + [v] * (T - len(seq))
-
-    ids = torch.tensor([pad(w.input_ids, 0) for _, w in flat], device=device)
-    tt = torch.tensor([pad(w.token_type_ids, 0) for _, w in flat], device=device)
-    widx = torch.tensor([pad([i - a if i >= 0 else -1 for i in w.word_index], -1) for (_, w), a in zip(flat, lo)], device=device)
-    att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(w.input_ids) for _, w in flat], device=device)[:, None]).long()
-    chunk = 16  # bounded attention memory for a paragraph with many windows
-    parts = [net.word_vectors(ids[i:i + chunk], att[i:i + chunk], tt[i:i + chunk], widx[i:i + chunk], L)
-             for i in range(0, len(flat), chunk)]
-    vecs = torch.cat([p[0] for p in parts])  # [N, L, H]
-    has = torch.cat([p[1] for p in parts])
+    vecs, has = window_word_vectors(net, [w for _, w in flat], lo, L, device)  # [N, L, H], [N, L]
     P = len(paragraphs)
     H = vecs.shape[-1]
     owner = torch.tensor([p for p, _ in flat], device=device)
@@ -397,6 +405,37 @@ def paragraph_word_vectors(net: ArgmineNet, paragraphs: List[List["Window"]], n_
     sums = torch.zeros(P * Wmax, H, device=device).index_add_(0, rows, (vecs * has[..., None]).reshape(-1, H))
     cnt = torch.zeros(P * Wmax, device=device).index_add_(0, rows, has.float().reshape(-1))
     return (sums / cnt.clamp(min=1)[:, None]).view(P, Wmax, H)
+
+
+WINDOW_CHUNK = 16  # windows per encoder call: bounded attention memory for a paragraph with many windows
+
+
+def window_word_vectors(net: ArgmineNet, windows: List["Window"], lo: List[int], L: int, device) -> Tuple[torch.Tensor, torch.Tensor]:
+    """``([N, L, H], [N, L])``: each window's word vectors (mean of its wordpieces; word ``i`` of window ``k`` in
+    slot ``i - lo[k]``) and which slots hold a word. The encoder runs ``WINDOW_CHUNK`` windows a call, length-sorted
+    and each call padded to its own longest window (many headlines of different lengths cost their wordpieces, not
+    headlines x the longest one).
+
+    Returns:
+        ``(vectors, present)``: a float tensor ``[N, L, H]`` (zeros in empty slots) and a bool tensor ``[N, L]``."""
+    order = sorted(range(len(windows)), key=lambda k: len(windows[k].input_ids))
+    vecs: List[Optional[torch.Tensor]] = [None] * len(windows)
+    has: List[Optional[torch.Tensor]] = [None] * len(windows)
+    for i in range(0, len(order), WINDOW_CHUNK):
+        chunk = order[i:i + WINDOW_CHUNK]
+        T = max(len(windows[k].input_ids) for k in chunk)
+
+        def pad(seq, v):
+            return seq + [v] * (T - len(seq))
+
+        ids = torch.tensor([pad(windows[k].input_ids, 0) for k in chunk], device=device)
+        tt = torch.tensor([pad(windows[k].token_type_ids, 0) for k in chunk], device=device)
+        widx = torch.tensor([pad([x - lo[k] if x >= 0 else -1 for x in windows[k].word_index], -1) for k in chunk], device=device)
+        att = (torch.arange(T, device=device)[None, :] < torch.tensor([len(windows[k].input_ids) for k in chunk], device=device)[:, None]).long()
+        v, h = net.word_vectors(ids, att, tt, widx, L)
+        for j, k in enumerate(chunk):
+            vecs[k], has[k] = v[j], h[j]
+    return torch.stack(vecs), torch.stack(has)
 
 
 def document_units(net: ArgmineNet, ctxs: Sequence[torch.Tensor], spans: Sequence[Tuple[int, int, int]],
@@ -435,3 +474,25 @@ def document_link_logits(net: ArgmineNet, u: torch.Tensor, para: torch.Tensor) -
         cross = para[:, None] != para[None, :]
         s = torch.cat([s[:, :-1].masked_fill(cross, float("-inf")), s[:, -1:]], dim=1)
     return s
+
+
+def document_pair_logits(net: ArgmineNet, u: torch.Tensor, para: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """``(link logits [n, n+1], source [m], target [m], relation logits [m, len(REL_LABELS)])`` over a document's
+    units: ``document_link_logits`` and ``relation_logits`` of the ``band_pairs``, the pair features built once for
+    both (the same numbers as calling the two).
+
+    Returns:
+        The four tensors above: float link logits, long source and target unit indices, float relation logits."""
+    n = u.shape[0]
+    src, tgt = net.band_pairs(n, u.device)
+    s = u.new_full((n, n), float("-inf"))
+    rel = u.new_zeros((0, len(REL_LABELS)))
+    if n > 1 and len(src):
+        pair = net._pair(u, src, tgt, para)
+        s[src, tgt] = net.link(pair).squeeze(-1).to(s.dtype)
+        rel = net.rel(pair)
+    s = torch.cat([s, net.null(u).to(s.dtype)], dim=1)
+    if not net.document_level and n > 1:
+        cross = para[:, None] != para[None, :]
+        s = torch.cat([s[:, :-1].masked_fill(cross, float("-inf")), s[:, -1:]], dim=1)
+    return s, src, tgt, rel

@@ -1,0 +1,97 @@
+"""Where mining's time goes, stage by stage, against the bare encoder (``speed.py``'s yardstick) in the same run.
+
+Times each stage of ``Miner.score_texts`` and ``_assemble`` on the AAEC test essays (the texts ``speed.py`` times):
+preparation (noise filter, tokenising, windows), the paragraph encoder batches (encoder, BiLSTM, tagger, Viterbi),
+the headline pass, the document-level heads, the decoder and calibration; each stage's fastest of ``--rounds``
+rounds, as a share of the yardstick's fastest round. CPU seconds of this process with ``--threads 1`` (steadier on
+a shared machine), wall seconds otherwise.
+
+    python benchmarks/mining_profile.py [--model DIR] [--data-dir ../shared/data] [--threads 1] [--rounds 3] [--json OUT]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def stage_times(miner, texts, batch_size: int, rounds: int, clock, yardstick) -> dict:
+    """Fastest seconds of each mining stage over ``rounds`` rounds (the stages ``Miner.score_texts`` runs), and of
+    ``yardstick()`` (key ``yardstick``), timed first in each round."""
+    import torch
+
+    from argmine.miner import unit_segments
+    from argmine.model.features import headline_windows
+    from argmine.model.network import headline_vectors
+    from argmine.text import leading_headline
+
+    best: dict = {}
+
+    def timed(name, f):
+        t0 = clock()
+        out = f()
+        best[name] = min(best.get(name, float("inf")), clock() - t0)
+        return out
+
+    def heads(prepared, cands, head):
+        out = []
+        for d in range(len(texts)):
+            per = [cands[(d, p)] for p in range(len(prepared[d]))]
+            segs = unit_segments([len(c["spans"]) for c in per])
+            out.append((prepared[d], [miner._document_scores(prepared[d], per, seg, head[d]) for seg in segs]))
+        return out
+
+    with torch.inference_mode():
+        for _ in range(rounds):
+            timed("yardstick", yardstick)
+            prepared = timed("prepare (noise filter, tokenise, windows)", lambda: miner._prepare_texts(texts))
+            cands = timed("paragraph batches (encoder, BiLSTM, tagger, Viterbi)",
+                          lambda: miner._encode_candidates(prepared, batch_size))
+            hw = [headline_windows(leading_headline(t), miner.tokenizer) for t in texts]
+            head = timed("headline pass (encoder)", lambda: headline_vectors(miner.net, hw, miner.device)
+                         if miner.net.headline else [None] * len(texts))
+            scored = timed("document heads", lambda: heads(prepared, cands, head))
+            timed("decode, assemble, calibrate", lambda: [miner._assemble(t, None, *s) for t, s in zip(texts, scored)])
+    return best
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--data-dir", default="../shared/data")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--json", default=None)
+    a = ap.parse_args(argv)
+    import torch
+
+    torch.set_num_threads(a.threads)
+    import argmine
+    from argmine.model.features import prepare
+    from speed import encoder_forward, texts_for_benchmark
+
+    miner = argmine.load(a.model, device="cpu", threads=a.threads, backend="torch")
+    texts, what = texts_for_benchmark(a.data_dir)
+    paras = [p for t in texts for p in prepare(t, miner.tokenizer, miner.max_length)]
+    clock = time.process_time if a.threads == 1 else time.perf_counter
+    miner.mine(texts[0])  # warm-up
+    stages = stage_times(miner, texts, a.batch_size, max(1, a.rounds), clock,
+                         lambda: encoder_forward(miner.net.encoder, paras, a.batch_size))
+    enc = stages.pop("yardstick")
+    res = {"texts": what, "threads": a.threads, "clock": "cpu" if a.threads == 1 else "wall",
+           "encoder_only_s": round(enc, 3), "stages_s": {k: round(v, 3) for k, v in stages.items()},
+           "stages_to_encoder": {k: round(v / enc, 3) for k, v in stages.items()},
+           "sum_of_stages_to_encoder": round(sum(stages.values()) / enc, 3)}
+    print(json.dumps(res, indent=2))
+    if a.json:
+        Path(a.json).write_text(json.dumps(res, indent=2) + "\n")
+    return res
+
+
+if __name__ == "__main__":
+    sys.exit(main() and 0)
