@@ -9,10 +9,12 @@ label counting as same), relations that differ, and the largest difference of a 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import emit_json  # noqa: E402
 
 
 def unit_keys(doc):
@@ -73,10 +75,7 @@ def main(argv=None):
         rows[b]["vs_" + ref]["components_f1_100_difference"] = round(rows[b]["components_f1_100"] - rows[ref]["components_f1_100"], 2)
         rows[b]["vs_" + ref]["relations_f1_100_difference"] = round(rows[b]["relations_f1_100"] - rows[ref]["relations_f1_100"], 2)
     res = {"corpus": "aaec", "split": a.split, "n_docs": len(gold), "model": miner.model_info, "backends": rows}
-    print(json.dumps(res, indent=2))
-    if a.json:
-        Path(a.json).write_text(json.dumps(res, indent=2) + "\n")
-    return res
+    return emit_json(res, a.json)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ try:  # run from a checkout without installing
 except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from speed import encoder_forward, texts_for_benchmark  # noqa: E402  (the same texts and yardstick as speed.py)
+from speed import emit_json, encoder_forward, texts_for_benchmark  # noqa: E402  (the same texts and yardstick as speed.py)
 
 
 def main(argv=None):
@@ -79,10 +79,7 @@ def main(argv=None):
         "ratio_to_encoder_forward": round(batch_s / enc_s, 2), "ratio_to_mine_batch": round(batch_s / mine_s, 2),
         "peak_rss_mb": round(peak_mb), "model": miner.model_info,
     }
-    print(json.dumps(res, indent=2))
-    if a.json:
-        Path(a.json).write_text(json.dumps(res, indent=2) + "\n")
-    return res
+    return emit_json(res, a.json)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ a shared machine), wall seconds otherwise.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -73,7 +72,7 @@ def main(argv=None):
     torch.set_num_threads(a.threads)
     import argmine
     from argmine.model.features import prepare
-    from speed import encoder_forward, texts_for_benchmark
+    from speed import emit_json, encoder_forward, texts_for_benchmark
 
     miner = argmine.load(a.model, device="cpu", threads=a.threads, backend="torch")
     texts, what = texts_for_benchmark(a.data_dir)
@@ -87,10 +86,7 @@ def main(argv=None):
            "encoder_only_s": round(enc, 3), "stages_s": {k: round(v, 3) for k, v in stages.items()},
            "stages_to_encoder": {k: round(v / enc, 3) for k, v in stages.items()},
            "sum_of_stages_to_encoder": round(sum(stages.values()) / enc, 3)}
-    print(json.dumps(res, indent=2))
-    if a.json:
-        Path(a.json).write_text(json.dumps(res, indent=2) + "\n")
-    return res
+    return emit_json(res, a.json)
 
 
 if __name__ == "__main__":

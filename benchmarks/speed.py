@@ -18,6 +18,14 @@ import time
 from pathlib import Path
 
 
+def emit_json(res: dict, path=None) -> dict:
+    """Print a benchmark's result as JSON, also write it to ``path`` when given; returns ``res``."""
+    print(json.dumps(res, indent=2))
+    if path:
+        Path(path).write_text(json.dumps(res, indent=2) + "\n")
+    return res
+
+
 def texts_for_benchmark(data_dir):
     """The texts every speed benchmark times: the AAEC test essays, else the example op-ed 40 times; and their name."""
     try:
@@ -117,10 +125,7 @@ def main(argv=None):
         "backend": miner.backend, "rounds": max(1, a.rounds), "encoder_rounds_s": [round(x, 2) for x in enc_rounds],
         "backends": rows,
     }
-    print(json.dumps(res, indent=2))
-    if a.json:
-        Path(a.json).write_text(json.dumps(res, indent=2) + "\n")
-    return res
+    return emit_json(res, a.json)
 
 
 if __name__ == "__main__":
