@@ -87,6 +87,25 @@ def _codes() -> dict:
     return {name: getattr(errors, name).code for name in errors.__all__ if hasattr(getattr(errors, name), "code")}
 
 
+def public_functions(root: Path = PACKAGE, also=frozenset()):
+    """``(module, qualname, function node, class node or None)`` for every public function of the public modules
+    under ``root`` and every public method (or one named in ``also``) of their public classes."""
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent).with_suffix("")
+        if any(part.startswith("_") and part != "__init__" for part in rel.parts):
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or node.name.startswith("_"):
+                continue
+            if isinstance(node, ast.ClassDef):
+                for sub in node.body:
+                    if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                            and (not sub.name.startswith("_") or sub.name in also):
+                        yield rel, f"{node.name}.{sub.name}", sub, node
+            else:
+                yield rel, node.name, node, None
+
+
 def raises_not_documented(root: Path = PACKAGE):
     """``module:qualname: Error`` for every public function or method (constructors too: their own docstring or
     their class's) that raises ``Error`` by name in its own body while its docstring names neither the class nor
@@ -99,21 +118,8 @@ def raises_not_documented(root: Path = PACKAGE):
             if not re.search(rf"\b{name}\b", doc) and not (name in codes and codes[name] in doc):
                 out.append(f"{rel}:{qualname}: {name}")
 
-    for path in sorted(root.rglob("*.py")):
-        rel = path.relative_to(root.parent).with_suffix("")
-        if any(part.startswith("_") and part != "__init__" for part in rel.parts):
-            continue
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or node.name.startswith("_"):
-                continue
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                check(rel, node.name, node)
-            elif isinstance(node, ast.ClassDef):
-                for sub in node.body:
-                    if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-                            and (not sub.name.startswith("_") or sub.name in CONSTRUCTORS):
-                        extra = (ast.get_docstring(node) or "") if sub.name in CONSTRUCTORS else ""
-                        check(rel, f"{node.name}.{sub.name}", sub, extra)
+    for rel, qualname, fn, cls in public_functions(root, CONSTRUCTORS):
+        check(rel, qualname, fn, (ast.get_docstring(cls) or "") if fn.name in CONSTRUCTORS else "")
     return out
 
 
@@ -217,25 +223,12 @@ def returns_not_documented(root: Path = PACKAGE):
     value but whose docstring has no ``Returns:`` section (Google style: a line ``Returns:`` followed by what comes
     back: its type, shape, units). Dunder and private methods, properties and overloads are not checked."""
     out = []
-    for path in sorted(root.rglob("*.py")):
-        rel = path.relative_to(root.parent).with_suffix("")
-        if any(part.startswith("_") and part != "__init__" for part in rel.parts):
+    for rel, qualname, fn, _ in public_functions(root):
+        if _decorators(fn) & NOT_RETURNING or not _returns_value(fn):
             continue
-        funcs = []
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or node.name.startswith("_"):
-                continue
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                funcs.append((node.name, node))
-            elif isinstance(node, ast.ClassDef):
-                funcs += [(f"{node.name}.{sub.name}", sub) for sub in node.body
-                          if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)) and not sub.name.startswith("_")]
-        for qualname, fn in funcs:
-            if _decorators(fn) & NOT_RETURNING or not _returns_value(fn):
-                continue
-            doc = ast.get_docstring(fn) or ""
-            if not re.search(r"^([ \t]*)Returns:\n\1[ \t]+\S", doc, re.M):  # the section, indented text under it
-                out.append(f"{rel}:{qualname}")
+        doc = ast.get_docstring(fn) or ""
+        if not re.search(r"^([ \t]*)Returns:\n\1[ \t]+\S", doc, re.M):  # the section, indented text under it
+            out.append(f"{rel}:{qualname}")
     return out
 
 
