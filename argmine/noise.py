@@ -926,6 +926,12 @@ def _plain(s: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", s.lower()))
 
 
+def _alone(order: List[int], pos: int) -> bool:
+    """The ``pos``-th non-blank line stands alone: a blank line (or the text's edge) above and below it."""
+    i = order[pos]
+    return (pos == 0 or order[pos - 1] < i - 1) and (pos == len(order) - 1 or order[pos + 1] > i + 1)
+
+
 def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """A pull quote: a line standing alone (blank lines around it), in quote marks, of at least five words, that
     repeats the words of a sentence found in another line of the text. It is typeset furniture (``heading``), and
@@ -933,8 +939,7 @@ def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> N
     body = [(i, _plain(lines[i])) for i in order if i not in kinds]
     for pos, i in enumerate(order):
         s = lines[i]
-        alone = (pos == 0 or order[pos - 1] < i - 1) and (pos == len(order) - 1 or order[pos + 1] > i + 1)
-        if i in kinds or not alone or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
+        if i in kinds or not _alone(order, pos) or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
             continue
         quote = _plain(s)
         if any(j != i and quote in text for j, text in body):
@@ -951,7 +956,7 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i].rstrip(_CLOSERS)
-        if i not in kinds and order[pos - 1] < i - 1 and order[pos + 1] > i + 1 and s.endswith("?") and \
+        if i not in kinds and _alone(order, pos) and s.endswith("?") and \
                 len(_words(s)) <= 6 and s.count("?") == 1 and order[pos + 1] not in kinds and \
                 _ABOUT_QUESTION.match(s):
             kinds[i] = "heading"
