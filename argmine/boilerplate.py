@@ -40,7 +40,6 @@ import math
 import re
 import threading
 import zlib
-from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 from .errors import ArgumentTypeError, ArgumentValueError, SavedFileFormatError
@@ -115,6 +114,7 @@ DENSE_NAMES: Tuple[str, ...] = (
 
 _DIGIT = re.compile(r"\d")
 _HASH_MEMO: Dict[int, Dict[str, int]] = {}  # n_hash -> token -> bucket (a cache; bounded)
+_GRAM_MEMO: Dict[Tuple[int, int, int], Dict[str, object]] = {}  # (n_hash, lo, hi) -> word -> its n-grams' buckets
 _HASH_MEMO_MAX = 300_000
 
 
@@ -188,20 +188,28 @@ def _dense(s: str, words: List[str], position: int, n_lines: int, tail: bool) ->
     ]
 
 
-def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[str, object]) -> List[str]:
-    lo, hi = spec["char_ngrams"]  # type: ignore[misc]
+def _gram_words(s: str, spec: Dict[str, object]) -> List[str]:
+    """The lower-cased words (digits read as 0) whose character n-grams are features: those of the first and last
+    ``max_chars // 2`` characters of a long line."""
     max_chars = int(spec["max_chars"])  # type: ignore[arg-type]
     text = s if len(s) <= max_chars else s[: max_chars // 2] + " " + s[-max_chars // 2:]
-    low = _DIGIT.sub("0", text.lower())
+    return _WORD.findall(_DIGIT.sub("0", text.lower()))
+
+
+def _word_grams(w: str, lo: int, hi: int) -> List[str]:
+    padded = f" {w} "
     toks: List[str] = []
-    for w in _WORD.findall(low):
-        padded = f" {w} "
-        for n in range(int(lo), int(hi) + 1):
-            if len(padded) < n:
-                break
-            toks += ["c" + padded[i:i + n] for i in range(len(padded) - n + 1)]
+    for n in range(lo, hi + 1):
+        if len(padded) < n:
+            break
+        toks += ["c" + padded[i:i + n] for i in range(len(padded) - n + 1)]
+    return toks
+
+
+def _line_tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[str, object]) -> List[str]:
+    """The tokens of the line as a whole: its words, word bigrams, first and last word, and position conjunctions."""
     lw = _DIGIT.sub("0", "\n".join(words).lower()).split("\n") if words else []  # words hold no line break
-    toks.extend("w" + w for w in lw)
+    toks = ["w" + w for w in lw]
     if spec.get("word_bigrams"):
         toks.extend("b" + a + " " + b for a, b in zip(lw, lw[1:]))
     if lw:
@@ -214,8 +222,16 @@ def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[st
     fin = _final_char(s)
     end = "." if fin == "." else "?" if fin in "?!" else ":" if fin == ":" else ")" if s.rstrip().endswith(")") \
         else "a" if fin.isalnum() else "o"
-    toks += ["p" + where + size, "p" + where + end, "p" + size + end, "p" + where + size + end]
-    return toks
+    return toks + ["p" + where + size, "p" + where + end, "p" + size + end, "p" + where + size + end]
+
+
+def _tokens(s: str, words: List[str], position: int, n_lines: int, spec: Dict[str, object]) -> List[str]:
+    """Every hashed token of a line: the character n-grams of its words, then its line tokens."""
+    lo, hi = spec["char_ngrams"]  # type: ignore[misc]
+    toks: List[str] = []
+    for w in _gram_words(s, spec):
+        toks += _word_grams(w, int(lo), int(hi))
+    return toks + _line_tokens(s, words, position, n_lines, spec)
 
 
 def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict[str, object]] = None,
@@ -242,28 +258,51 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     n_lines = max(int(n_lines), 1)
     position = min(max(int(position), 0), n_lines - 1)
     words = _WORD.findall(s)
-    idx, values = _hashed_counts(_tokens(s, words, position, n_lines, spec), n_hash)
+    idx, values = _bucket_counts(_token_buckets(s, words, position, n_lines, spec), n_hash)
     tail = position == n_lines - 1 if tail is None else bool(tail)
     return idx, values, _dense(s, words, position, n_lines, tail)
 
 
-def _hashed_counts(toks: List[str], n_hash: int) -> Tuple[List[int], List[float]]:
-    """The distinct hash buckets of ``toks`` (sorted) and their token counts scaled to unit length. Counts are whole
-    numbers, so the sums and the norm are exact whatever the order: numpy's bincount gives the values of a dict."""
+def _bucket(tok: str, memo: Dict[str, int], n_hash: int) -> int:
+    b = memo.get(tok)
+    if b is None:
+        b = memo[tok] = zlib.crc32(tok.encode("utf-8", "surrogatepass")) % n_hash
+    return b
+
+
+def _token_buckets(s: str, words: List[str], position: int, n_lines: int, spec: Dict[str, object]):
+    """The hash bucket of every token of ``_tokens`` (a numpy int64 array, in no particular order). A word's
+    character n-grams are hashed once per process (a bounded cache), not once per occurrence."""
     import numpy as np
 
+    n_hash = int(spec["n_hash"])  # type: ignore[arg-type]
+    lo, hi = (int(x) for x in spec["char_ngrams"])  # type: ignore[union-attr]
     memo = _HASH_MEMO.setdefault(n_hash, {})
-    if len(memo) >= _HASH_MEMO_MAX:
+    grams = _GRAM_MEMO.setdefault((n_hash, lo, hi), {})
+    if len(memo) >= _HASH_MEMO_MAX or len(grams) >= _HASH_MEMO_MAX:
         memo.clear()
-    c = Counter(toks)
-    for tok in [t for t in c if t not in memo]:
-        memo[tok] = zlib.crc32(tok.encode("utf-8", "surrogatepass")) % n_hash
-    if not c:
+        grams.clear()
+    parts = []
+    for w in _gram_words(s, spec):
+        b = grams.get(w)
+        if b is None:
+            b = grams[w] = np.array([_bucket(t, memo, n_hash) for t in _word_grams(w, lo, hi)], dtype=np.int64)
+        parts.append(b)
+    parts.append(np.array([_bucket(t, memo, n_hash) for t in _line_tokens(s, words, position, n_lines, spec)],
+                          dtype=np.int64))
+    return np.concatenate(parts)
+
+
+def _bucket_counts(buckets, n_hash: int) -> Tuple[List[int], List[float]]:
+    """The distinct buckets (sorted) and their token counts scaled to unit length. Counts are whole numbers, so the
+    sums and the norm are exact whatever the order of the tokens."""
+    import numpy as np
+
+    if not len(buckets):
         return [], []
-    buckets = np.fromiter(map(memo.__getitem__, c), dtype=np.int64, count=len(c))
-    counts = np.bincount(buckets, weights=np.fromiter(c.values(), dtype=np.float64, count=len(c)), minlength=n_hash)
+    counts = np.bincount(buckets, minlength=n_hash)
     idx = np.flatnonzero(counts)
-    vals = counts[idx]
+    vals = counts[idx].astype(np.float64)
     norm = math.sqrt(float((vals * vals).sum())) or 1.0
     return idx.tolist(), (vals / norm).tolist()
 

@@ -406,9 +406,10 @@ class Miner:
             cands = self._encode_candidates(prepared, batch_size, work)
             heads: List[Any] = [None] * len(texts)
             if self.net.headline:  # the given headline, else the text's own first line when it is one; one batch
-                heads = headline_vectors(self.net, [headline_windows((titles[d] if titles is not None else None)
-                                                                     or leading_headline(texts[d]), self.tokenizer)
-                                                    for d in range(len(texts))], self.device)
+                with self._encoder_autocast():
+                    heads = headline_vectors(self.net, [headline_windows((titles[d] if titles is not None else None)
+                                                                         or leading_headline(texts[d]), self.tokenizer)
+                                                        for d in range(len(texts))], self.device)
             out = []
             for d in range(len(texts)):
                 per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
@@ -419,6 +420,13 @@ class Miner:
                 if work is not None:
                     work.spend({d: 1.0})
         return out
+
+    def _encoder_autocast(self):
+        """The context the encoder passes run in: bfloat16 autocast with ``precision="bf16"`` (the encoder and the
+        word BiLSTM in bfloat16, ``argmine.model.rnn``), else a no-op."""
+        import torch
+
+        return torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16")
 
     def _prepare_texts(self, texts: Sequence[str], work=None) -> List[list]:
         """Paragraph inputs of each text; runs shorter than ``min_unit_words`` words get no windows (never encoded:
@@ -455,7 +463,7 @@ class Miner:
                 n_win += len(prepared[flat[i][0]][flat[i][1]].windows)
                 i += 1
             paras = [prepared[d][p] for d, p in batch]
-            with torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16"):
+            with self._encoder_autocast():
                 ctx, logits, _, words = encode_paragraphs(self.net, [pp.windows for pp in paras], [len(pp.words) for pp in paras],
                                                           self.device, with_words=True, small_op_threads=self.small_op_threads)
             shares: Dict[int, float] = {}

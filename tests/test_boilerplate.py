@@ -169,6 +169,27 @@ def test_features_are_stable_and_bounded():
         boilerplate.line_features(None, position=0, n_lines=1)
 
 
+def test_hashed_features_equal_the_token_count_definition():
+    """Oracle: the sparse features are the line's tokens (``_tokens``) hashed by CRC-32, counted, scaled to unit
+    length; the per-word caches of the fast path must give exactly these numbers, on a first and a repeated line."""
+    import math
+    import zlib
+    from collections import Counter
+
+    spec = boilerplate.FEATURE_SPEC
+    lines = ["Photo: Jane Doe/Reuters", "The council should fund 2 more bus lanes, and the 2024 budget allows it. " * 9,
+             "", "Ünïcödé wörds and ß", "Read this in Spanish | Leer en español"]
+    for line in lines + lines:
+        s = line.strip()
+        words = boilerplate._WORD.findall(s)
+        c = Counter(zlib.crc32(t.encode("utf-8", "surrogatepass")) % spec["n_hash"]
+                    for t in boilerplate._tokens(s, words, 2, 9, spec))
+        norm = math.sqrt(sum(v * v for v in c.values()))
+        idx, val, _ = boilerplate.line_features(line, position=2, n_lines=9)
+        assert idx == sorted(c)
+        assert val == pytest.approx([c[i] / norm for i in sorted(c)], rel=1e-12)
+
+
 def _oped_dev():
     from argmine.corpora.base import find_data_dir
 

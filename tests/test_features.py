@@ -72,6 +72,17 @@ def test_a_huge_word_made_of_many_pieces_is_capped(tokenizer):
     assert len(word_pieces(tokenizer, [huge])[0]) <= MAX_PIECES_PER_WORD
 
 
+def test_word_pieces_are_cached_per_word_and_never_shared(tokenizer):
+    from argmine.model.features import _piece_ids
+
+    words = ["Kerbs", "save", "lives", "Kerbs", "naïve", "\ud800x", "save"]
+    direct = [ids or [tokenizer.unk_token_id] for ids in _piece_ids(tokenizer, [w.replace("\ud800", "\ufffd") for w in words])]
+    first = word_pieces(tokenizer, words)
+    assert first == direct
+    first[0].append(-1)  # a caller changing its lists must not change the cache
+    assert word_pieces(tokenizer, words) == direct
+
+
 def test_words_that_tokenize_to_nothing_get_unk(tokenizer):
     pieces = word_pieces(tokenizer, ["\x00", "ok"])
     assert pieces[0] == [tokenizer.unk_token_id]

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
 MAX_PIECES_PER_WORD = 16
+_PIECE_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # tokenizer -> word -> its wordpiece ids
+_PIECE_CACHE_MAX = 200_000
 
 
 @dataclass
@@ -28,15 +31,25 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def word_pieces(tokenizer, words: Sequence[str]) -> List[List[int]]:
-    """Wordpieces of each word (lone surrogates, which tokenizers reject, are read as U+FFFD).
+    """Wordpieces of each word (lone surrogates, which tokenizers reject, are read as U+FFFD). Each distinct word is
+    tokenized once per tokenizer and process (a bounded cache): a tokenizer gives a word the same pieces every time.
 
     Returns:
         A list with one list of wordpiece ids (ints) per word, in order."""
     if not words:
         return []
-    enc = _piece_ids(tokenizer, [_SURROGATE.sub("\ufffd", w) for w in words])
-    unk = tokenizer.unk_token_id
-    return [(ids or [unk])[:MAX_PIECES_PER_WORD] for ids in enc]
+    try:
+        cache = _PIECE_CACHE.setdefault(tokenizer, {})
+    except TypeError:  # a tokenizer that cannot be weakly referenced or hashed: no cache
+        cache = {}
+    if len(cache) > _PIECE_CACHE_MAX:
+        cache.clear()
+    todo = list({w for w in words if w not in cache})
+    if todo:
+        unk = tokenizer.unk_token_id
+        for w, ids in zip(todo, _piece_ids(tokenizer, [_SURROGATE.sub("\ufffd", w) for w in todo])):
+            cache[w] = (ids or [unk])[:MAX_PIECES_PER_WORD]
+    return [list(cache[w]) for w in words]
 
 
 def _piece_ids(tokenizer, texts: List[str]) -> List[List[int]]:
