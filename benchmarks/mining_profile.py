@@ -6,7 +6,7 @@ the headline pass, the document-level heads, the decoder and calibration; each s
 rounds, as a share of the yardstick's fastest round. CPU seconds of this process with ``--threads 1`` (steadier on
 a shared machine), wall seconds otherwise.
 
-    python benchmarks/mining_profile.py [--model DIR] [--data-dir ../shared/data] [--threads 1] [--rounds 3] [--json OUT]
+    python benchmarks/mining_profile.py [--model DIR] [--data-dir ../shared/data] [--threads 1] [--rounds 3] [--precision bf16] [--json OUT]
 """
 from __future__ import annotations
 
@@ -25,7 +25,6 @@ def stage_times(miner, texts, batch_size: int, rounds: int, clock, yardstick) ->
 
     from argmine.miner import unit_segments
     from argmine.model.features import headline_windows
-    from argmine.model.network import headline_vectors
     from argmine.text import leading_headline
 
     best: dict = {}
@@ -51,11 +50,20 @@ def stage_times(miner, texts, batch_size: int, rounds: int, clock, yardstick) ->
             cands = timed("paragraph batches (encoder, BiLSTM, tagger, Viterbi)",
                           lambda: miner._encode_candidates(prepared, batch_size))
             hw = [headline_windows(leading_headline(t), miner.tokenizer) for t in texts]
-            head = timed("headline pass (encoder)", lambda: headline_vectors(miner.net, hw, miner.device)
-                         if miner.net.headline else [None] * len(texts))
+            head = timed("headline pass (encoder)", lambda: _headlines(miner, hw))
             scored = timed("document heads", lambda: heads(prepared, cands, head))
             timed("decode, assemble, calibrate", lambda: [miner._assemble(t, None, *s) for t, s in zip(texts, scored)])
     return best
+
+
+def _headlines(miner, windows):
+    """The headline pass as ``Miner.score_texts`` runs it (under the encoder's autocast)."""
+    from argmine.model.network import headline_vectors
+
+    if not miner.net.headline:
+        return [None] * len(windows)
+    with miner._encoder_autocast():
+        return headline_vectors(miner.net, windows, miner.device)
 
 
 def main(argv=None):
@@ -65,6 +73,7 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--precision", default="fp32", choices=["fp32", "bf16"], help="the miner's precision; the yardstick stays fp32")
     ap.add_argument("--json", default=None)
     a = ap.parse_args(argv)
     import torch
@@ -74,7 +83,7 @@ def main(argv=None):
     from argmine.model.features import prepare
     from speed import emit_json, encoder_forward, texts_for_benchmark
 
-    miner = argmine.load(a.model, device="cpu", threads=a.threads, backend="torch")
+    miner = argmine.load(a.model, device="cpu", threads=a.threads, backend="torch", precision=a.precision)
     texts, what = texts_for_benchmark(a.data_dir)
     paras = [p for t in texts for p in prepare(t, miner.tokenizer, miner.max_length)]
     clock = time.process_time if a.threads == 1 else time.perf_counter
@@ -82,7 +91,7 @@ def main(argv=None):
     stages = stage_times(miner, texts, a.batch_size, max(1, a.rounds), clock,
                          lambda: encoder_forward(miner.net.encoder, paras, a.batch_size))
     enc = stages.pop("yardstick")
-    res = {"texts": what, "threads": a.threads, "clock": "cpu" if a.threads == 1 else "wall",
+    res = {"texts": what, "threads": a.threads, "precision": a.precision, "clock": "cpu" if a.threads == 1 else "wall",
            "encoder_only_s": round(enc, 3), "stages_s": {k: round(v, 3) for k, v in stages.items()},
            "stages_to_encoder": {k: round(v / enc, 3) for k, v in stages.items()},
            "sum_of_stages_to_encoder": round(sum(stages.values()) / enc, 3)}
