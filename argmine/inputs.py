@@ -44,7 +44,7 @@ def is_html_path(path: str) -> bool:
 def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] = None,
                check: Optional[Callable[[str], None]] = None, title: Optional[str] = None,
                threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch",
-               max_chars: Optional[int] = DEFAULT_MAX_CHARS) -> Document:
+               max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32") -> Document:
     """Read and mine one input: the text file at ``path``, standard input for ``-``, or a saved web page
     (``is_html_path``), whose article is mined and whose metadata (``file``, ``title``, ...) joins ``meta``.
 
@@ -55,7 +55,7 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
         check: called with a text input's text before the model is loaded (``argmine mine`` refuses an output
             it must not write there); not called for web pages.
         title: the text's headline (a web page's own title when not given).
-        threads, backend, max_chars: as in ``argmine.load`` (``max_chars``: the longest text mined, in characters;
+        threads, backend, max_chars, precision: as in ``argmine.load`` (``max_chars``: the longest text mined, in characters;
             None: no limit); min_score: as in ``Miner.mine``.
 
     Returns:
@@ -74,14 +74,13 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
         from .ingest import read_html_file
 
         art = read_html_file(path)
-        doc = load(model, threads=threads, backend=backend, max_chars=max_chars).mine(art.text, id=doc_id or Path(path).stem,
-                                                                 title=title or art.meta.get("title"),
-                                                                 min_score=min_score)
+        miner = load(model, threads=threads, backend=backend, max_chars=max_chars, precision=precision)
+        doc = miner.mine(art.text, id=doc_id or Path(path).stem, title=title or art.meta.get("title"), min_score=min_score)
         doc.meta = {**doc.meta, **art.meta}
         return doc
     text, _ = read_text_input(path)
     if check is not None:
         check(text)
-    miner = load(model, threads=threads, backend=backend, max_chars=max_chars)
+    miner = load(model, threads=threads, backend=backend, max_chars=max_chars, precision=precision)
     return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title,
                       min_score=min_score)

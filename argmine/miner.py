@@ -79,13 +79,14 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
     """
     from .model.directory import default_model_dir, load_dir
     from .model.onnx_encoder import resolve_backend
+    from .precision import PRECISIONS, resolve_precision
     from .threads import check_threads, prefer_passive_wait, set_threads
 
     check_threads(threads)
     prefer_passive_wait()  # before torch is first imported, else too late (argmine.threads)
     device = pick_device(device)
-    if precision in ("fp32", "bf16"):  # a missing ONNX Runtime is told before the model is read (a bad precision: Miner)
-        resolve_backend(backend, device, precision)
+    if precision in PRECISIONS:  # a missing ONNX Runtime is told before the model is read (a bad precision: Miner)
+        resolve_backend(backend, device, resolve_precision(precision, device))
     path = Path(model) if model is not None else default_model_dir()
     net, tok, cfg = load_dir(path)
     set_threads(threads)
@@ -192,17 +193,17 @@ class Miner:
 
     Raises:
         ArgumentTypeError: ``max_chars`` is neither an int nor None (E111).
-        ArgumentValueError: ``max_chars`` below 1, or ``precision`` not ``fp32`` or ``bf16`` (E107)."""
+        ArgumentValueError: ``max_chars`` below 1, or ``precision`` not ``fp32``, ``bf16`` or ``auto`` (E107)."""
 
     def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
                  max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None,
                  backend: str = "torch"):
         self.calibration = calibration  # argmine.calibration.ScoreCalibration, or None: raw scores
         self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
-        if precision not in ("fp32", "bf16"):
-            raise ArgumentValueError(f"precision must be 'fp32' or 'bf16'; got {precision!r}. "
-                                     "Pass 'fp32' (the default) unless the device runs bf16.")
-        self.precision = precision  # bf16: the encoder runs under bfloat16 autocast (faster on CPUs with AMX/AVX-512 BF16)
+        from .precision import resolve_precision
+
+        # "fp32" or "bf16" ("auto" resolved): bf16 runs the encoder and the word BiLSTM in bfloat16 (argmine.precision)
+        self.precision = resolve_precision(precision, pick_device(device))
         if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)):
             raise ArgumentTypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}. "
                                     "Pass a whole number of characters, or None.")

@@ -150,11 +150,12 @@ def test_fixed_choices_are_enums_checked_and_listed_in_help(command, option, bad
     from argmine.corpora import ALIASES, CORPORA, get_splits
     from argmine.model.onnx_encoder import BACKENDS
     from argmine.export import FORMATS
+    from argmine.precision import PRECISIONS
 
     assert [f.value for f in ExportFormat] == list(FORMATS)
     assert {c.value for c in Corpus} == set(CORPORA) | {a for a, c in ALIASES.items() if a == f"argmine-{c}"}
     assert {s.value for s in Split} == {s for c in CORPORA for s in get_splits(c)}
-    assert [p.value for p in Precision] == ["fp32", "bf16"] and [e.value for e in Engine] == ["local", "ray"]
+    assert [p.value for p in Precision] == list(PRECISIONS) and [e.value for e in Engine] == ["local", "ray"]
     assert [lv.value for lv in Level] == ["essay", "paragraph"] and [b.value for b in Backend] == list(BACKENDS)
     args = {"mine": ["mine", str(tmp_path / "x.txt")], "render": ["render", str(tmp_path / "x.json")],
             "evaluate": ["evaluate"], "batch": ["batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o.jsonl")]}

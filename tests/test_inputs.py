@@ -64,6 +64,18 @@ def test_mine_input_is_what_argmine_mine_writes(tiny_model_dir, tmp_path):
     assert mine_input(str(src), str(tiny_model_dir), doc_id="custom", title="Kerbs").to_dict()["id"] == "custom"
 
 
+def test_mine_takes_a_precision(tiny_model_dir, tmp_path):
+    src = tmp_path / "kerbs.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    doc = mine_input(str(src), str(tiny_model_dir), precision="bf16")
+    doc.validate()
+    res = CliRunner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir), "--precision", "bf16"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout) == doc.to_dict()
+    res = CliRunner().invoke(app, ["mine", str(src), "--model", str(tiny_model_dir), "--precision", "fp16"])
+    assert res.exit_code == 2 and "E114" in res.output
+
+
 def test_mine_input_stdin_has_no_id(tiny_model_dir, monkeypatch):
     monkeypatch.setattr(sys, "stdin", _Stdin(TEXT.encode("utf-8")))
     assert mine_input("-", str(tiny_model_dir)).id is None

@@ -277,7 +277,7 @@ def run_engine(input_path: PathLike, output_path: PathLike, model: Optional[str]
 
     Args:
         engine: "local" or "ray".
-        precision: "fp32" or "bf16" (the local engine's miner).
+        precision: "fp32", "bf16" or "auto" (the local engine's miner; ``argmine.precision``).
         threads, min_score: as in ``argmine.load`` and ``Miner.mine`` (local engine only).
         backend: the encoder's backend, as in ``argmine.load`` ("torch", "onnx" or "auto"; local engine only).
         workers: Ray actors (ray engine only).

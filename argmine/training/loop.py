@@ -25,12 +25,9 @@ def weighted_total(parts: Dict[str, Any], weights: Union[LossWeights, Mapping[st
 
 
 def _bf16_ok() -> bool:
-    try:
-        import torch
+    from ..precision import cpu_has_fast_bf16
 
-        return torch.backends.mkldnn.is_available() and "bf16" in (open("/proc/cpuinfo").read() if Path("/proc/cpuinfo").exists() else "")
-    except Exception:
-        return False
+    return cpu_has_fast_bf16()
 
 
 def _batches(examples, batch_size: int, rng: random.Random, pool=None):
