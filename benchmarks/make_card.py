@@ -59,6 +59,12 @@ def main(argv=None):
         res = speed.main(["--model", str(model), "--data-dir", a.data_dir, "--backends", "torch", "--rounds", "3"])
         scores["speed"] = {"command": f"python benchmarks/speed.py --model {rel} --data-dir {a.data_dir} --backends torch "
                                       "--rounds 3", "result": res}
+        from argmine.precision import cpu_has_fast_bf16
+
+        if cpu_has_fast_bf16():  # precision="bf16" / "auto" on this CPU: its ratio to the same fp32 yardstick
+            res = speed.main(["--model", str(model), "--data-dir", a.data_dir, "--backends", "torch", "--rounds", "3",
+                              "--precision", "bf16"])
+            scores["speed_bf16"] = {"command": scores["speed"]["command"] + " --precision bf16", "result": res}
     (model / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
     from argmine.training.cardgen import render_card
 

@@ -41,6 +41,16 @@ def test_extraction_keeps_the_article_and_drops_the_furniture(template):
             assert art.meta["author"] == a["author"]
 
 
+def test_the_date_is_the_stated_one_never_a_guess_from_the_text():
+    body = "".join(f"<p>{' '.join(p)}</p>" for p in ARTICLES[0]["paragraphs"])
+    page = ("<html><head><title>Bike lanes</title></head><body><article><h1>Bike lanes</h1>{time}" + body +
+            "<p>The council last voted on this on 12 March 2021.</p></article><footer>&copy; 2019 The Herald</footer>"
+            "</body></html>")
+    assert extract_article(page.format(time="")).meta["date"] is None  # not the footer's 2019, not 2021
+    stated = extract_article(page.format(time='<time datetime="2025-06-07">7 June 2025</time>'))
+    assert stated.meta["date"] == "2025-06-07"
+
+
 def test_a_page_without_an_article_is_refused_with_a_reason():
     with pytest.raises(NotAnArticle, match="no main text|fewer than"):
         extract_article(INDEX_PAGE)

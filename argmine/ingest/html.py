@@ -70,6 +70,14 @@ def _paragraphs(body) -> List[str]:
     return out
 
 
+def _stated_dates_only() -> dict:
+    """htmldate's options for ``meta.date``: the date the page states (its metadata, a ``<time>`` element, its URL),
+    never one guessed by scanning the text -- that search takes a copyright footer's "(c) 2024" for the date."""
+    import datetime
+
+    return {"original_date": True, "extensive_search": False, "max_date": datetime.date.today().isoformat()}
+
+
 def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
                     min_chars: int = DEFAULT_MIN_CHARS) -> Article:
     """The article of one HTML page (``str``, or ``bytes`` in the page's own encoding, detected).
@@ -81,14 +89,16 @@ def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
 
     Returns:
         An ``Article``: the article text (str, paragraphs separated by blank lines) and its ``meta`` (``url``,
-        ``title``, ``author``, ``date``: None where the page lacks them).
+        ``title``, ``author``, ``date``: None where the page lacks them; ``date`` is the one the page states in its
+        metadata, a ``<time>`` element or its URL, never guessed from the text).
     """
     traf = _trafilatura()
     if not html or not (html.strip() if isinstance(html, (str, bytes)) else True):
         raise NotAnArticle("page is empty")
     try:
         res = traf.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                   include_tables=False, include_images=False, favor_precision=True)
+                                   include_tables=False, include_images=False, favor_precision=True,
+                                   date_extraction_params=_stated_dates_only())
     except Exception as e:  # a page the parser cannot take is that page's problem, not the run's
         raise NotAnArticle(f"page could not be parsed: {type(e).__name__}: {e}") from None
     if res is None or getattr(res, "body", None) is None:
