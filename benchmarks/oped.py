@@ -67,6 +67,18 @@ def noise_results(miner) -> dict:
     return res
 
 
+def confusion_table(cm) -> list:
+    """Markdown lines of an evidence-type confusion matrix (``argmine.metrics.evidence_accuracy``): one row per gold
+    type, one column per predicted type; empty without one."""
+    if not cm or not cm.get("labels"):
+        return []
+    labels, counts = cm["labels"], cm["counts"]
+    golds = [t for t, row in zip(labels, counts) if sum(row)]
+    L = ["", "Confusion matrix of evidence types (matched units; rows: gold type, columns: predicted type):", "",
+         "| gold \\ predicted | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+    return L + [f"| {t} | " + " | ".join(str(c) for c in counts[labels.index(t)]) + " |" for t in golds]
+
+
 def render(res: dict) -> str:
     L = ["# Op-ed results", "", f"Model: `{res['model']}`. Command: `{res['command']}`.", ""]
     w = res["webis"]
@@ -92,6 +104,7 @@ def render(res: dict) -> str:
     if ev:
         L += ["", "Evidence types, recall per gold type (matched units): "
               + ", ".join(f"{t} {_pct(v['recall'])} (n={v['n_gold']})" for t, v in ev["per_type"].items()) + "."]
+        L += confusion_table(ev.get("confusion_matrix"))
     L += ["", f"Mining the 60 editorials took {w['mining_seconds']} s.", ""]
     if res.get("also"):
         L += ["Other models on the same editorials (`runs/oped/model` is the joint multi-corpus model: "
