@@ -45,8 +45,9 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
                check: Optional[Callable[[str], None]] = None, title: Optional[str] = None,
                threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch",
                max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32") -> Document:
-    """Read and mine one input: the text file at ``path``, standard input for ``-``, or a saved web page
-    (``is_html_path``), whose article is mined and whose metadata (``file``, ``title``, ...) joins ``meta``.
+    """Read and mine one input: the text file at ``path``, standard input for ``-``, or a saved web page (a web
+    page's suffix, ``is_html_path``, or markup whatever the name, ``looks_like_html``), whose article is mined and
+    whose metadata (``file``, ``title``, ...) joins ``meta`` (``title``, when given, is kept as ``meta.title``).
 
     Args:
         path: a UTF-8 text file, a saved web page, or ``-``.
@@ -70,17 +71,40 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
     from .miner import check_min_score, load
 
     check_min_score(min_score)
+    art = None
     if is_html_path(path):
         from .ingest import read_html_file
 
         art = read_html_file(path)
-        miner = load(model, threads=threads, backend=backend, max_chars=max_chars, precision=precision)
-        doc = miner.mine(art.text, id=doc_id or Path(path).stem, title=title or art.meta.get("title"), min_score=min_score)
-        doc.meta = {**doc.meta, **art.meta}
-        return doc
-    text, _ = read_text_input(path)
-    if check is not None:
-        check(text)
+    else:
+        text, _ = read_text_input(path)
+        if looks_like_html(text):  # a page piped in or saved without a suffix: its article, not its markup
+            from .ingest import extract_article
+
+            art = extract_article(text)
+            if path != "-":
+                art.meta["file"] = Path(path).name
+        elif check is not None:
+            check(text)
     miner = load(model, threads=threads, backend=backend, max_chars=max_chars, precision=precision)
-    return miner.mine(text, id=doc_id or (None if path == "-" else Path(path).stem), title=title,
-                      min_score=min_score)
+    name = doc_id or (None if path == "-" else Path(path).stem)
+    if art is None:
+        return miner.mine(text, id=name, title=title, min_score=min_score)
+    doc = miner.mine(art.text, id=name, title=title or art.meta.get("title"), min_score=min_score)
+    doc.meta = {**doc.meta, **art.meta, **({"title": title} if title else {})}
+    return doc
+
+
+_HTML_START = ("<!doctype html", "<html", "<head", "<body", "<meta", "<?xml")
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is a web page's markup rather than prose: it opens (after blank space and comments) with a
+    document type, ``<html>``, ``<head>``, ``<body>``, ``<meta>`` or an XML declaration followed by ``<html``.
+
+    Returns:
+        A bool."""
+    head = text[:4096].lstrip().lower()
+    while head.startswith("<!--") and "-->" in head:
+        head = head[head.index("-->") + 3:].lstrip()
+    return head.startswith(_HTML_START) and ("<html" in head or "<body" in head or "<head" in head)

@@ -70,7 +70,7 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
     ``backend``: what runs the encoder (``argmine.model.onnx_encoder``): ``"torch"`` (default), ``"onnx"`` (ONNX
     Runtime) or ``"auto"`` (ONNX Runtime for fp32 on the CPU when it is installed, else torch).
     Raises ``DeviceError`` for a ``device`` this machine does not have (before the model is read),
-    ``OptionValueError`` for ``threads`` that is not a positive int or an unknown ``backend``,
+    ``OptionValueError`` for ``threads`` that is not a positive int, an unknown ``backend`` or ``precision``,
     ``OnnxRuntimeMissingError`` for ``backend="onnx"`` without ONNX Runtime, ``ModelNotFoundError`` / ``ModelFormatError``
     for a directory that is missing or unreadable (a broken ``calibration.json`` too).
 
@@ -79,14 +79,14 @@ def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
     """
     from .model.directory import default_model_dir, load_dir
     from .model.onnx_encoder import resolve_backend
-    from .precision import PRECISIONS, resolve_precision
+    from .precision import resolve_precision
     from .threads import check_threads, prefer_passive_wait, set_threads
 
     check_threads(threads)
     prefer_passive_wait()  # before torch is first imported, else too late (argmine.threads)
     device = pick_device(device)
-    if precision in PRECISIONS:  # a missing ONNX Runtime is told before the model is read (a bad precision: Miner)
-        resolve_backend(backend, device, resolve_precision(precision, device))
+    # a bad precision or a missing ONNX Runtime is told before the model is read
+    resolve_backend(backend, device, resolve_precision(precision, device))
     path = Path(model) if model is not None else default_model_dir()
     net, tok, cfg = load_dir(path)
     set_threads(threads)
@@ -193,7 +193,8 @@ class Miner:
 
     Raises:
         ArgumentTypeError: ``max_chars`` is neither an int nor None (E111).
-        ArgumentValueError: ``max_chars`` below 1, or ``precision`` not ``fp32``, ``bf16`` or ``auto`` (E107)."""
+        ArgumentValueError: ``max_chars`` below 1 (E107).
+        OptionValueError: ``precision`` not ``fp32``, ``bf16`` or ``auto`` (E108)."""
 
     def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
                  max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None,
@@ -247,8 +248,10 @@ class Miner:
 
     @property
     def model_info(self) -> Dict[str, str]:
-        """``{"name", "version"}`` of the loaded model (a document's ``model`` key)."""
-        return {"name": self.config["name"], "version": self.config["version"]}
+        """``{"name", "version"}`` of the loaded model (a document's ``model`` key), with ``"precision": "bf16"``
+        when the miner runs bfloat16 (``argmine.precision``; fp32 documents carry no precision key)."""
+        info = {"name": self.config["name"], "version": self.config["version"]}
+        return {**info, "precision": self.precision} if self.precision != "fp32" else info
 
     def __repr__(self) -> str:
         return (f"Miner(model={self.config['name']!r}, version={self.config['version']!r}, device={self.device!r}, "

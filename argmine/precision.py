@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ArgumentValueError
+from .errors import OptionValueError
 
 PRECISIONS = ("fp32", "bf16", "auto")
 
@@ -37,10 +37,10 @@ def resolve_precision(precision: str, device: str = "cpu") -> str:
         ``"fp32"`` or ``"bf16"``.
 
     Raises:
-        ArgumentValueError: ``precision`` is not one of ``PRECISIONS`` (E107)."""
+        OptionValueError: ``precision`` is not one of ``PRECISIONS`` (E108)."""
     if precision not in PRECISIONS:
-        raise ArgumentValueError(f"precision must be 'fp32', 'bf16' or 'auto'; got {precision!r}. "
-                                 "Pass 'fp32' (the default), 'bf16', or 'auto' (bf16 where the CPU runs it fast).")
+        raise OptionValueError("precision", "'fp32', 'bf16' or 'auto'", precision,
+                               "Pass 'fp32' (the default), 'bf16', or 'auto' (bf16 where the CPU runs it fast).")
     if precision == "auto":
         return "bf16" if str(device).split(":")[0] == "cpu" and cpu_has_fast_bf16() else "fp32"
     return precision

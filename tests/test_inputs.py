@@ -109,3 +109,38 @@ def test_mine_input_mines_a_saved_pages_article(tiny_model_dir, tmp_path):
     doc = mine_input(str(page), str(tiny_model_dir), check=lambda text: pytest.fail("not called for pages"))
     assert doc.id == "bike-lanes" and doc.meta["title"] == ARTICLES[0]["title"]
     assert doc.meta["file"] == "bike-lanes.html" and doc.text.startswith("The council should build")
+
+
+def test_a_page_is_read_as_a_page_whatever_its_name_or_from_stdin(tiny_model_dir, tmp_path, monkeypatch):
+    pytest.importorskip("trafilatura")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from web_pages import ARTICLES, render
+
+    html = render(ARTICLES[0], 0)
+    saved = tmp_path / "bike-lanes_saved"  # no suffix
+    saved.write_text(html, encoding="utf-8")
+    by_suffix = tmp_path / "bike-lanes.html"
+    by_suffix.write_text(html, encoding="utf-8")
+    want = mine_input(str(by_suffix), str(tiny_model_dir))
+    got = mine_input(str(saved), str(tiny_model_dir), check=lambda text: pytest.fail("not called for pages"))
+    assert got.text == want.text and got.meta["title"] == want.meta["title"] and got.meta["file"] == saved.name
+    monkeypatch.setattr(sys, "stdin", _Stdin(html.encode("utf-8")))
+    piped = mine_input("-", str(tiny_model_dir), title="Build the lanes")
+    assert piped.text == want.text and piped.id is None and "file" not in piped.meta
+    assert piped.meta["title"] == "Build the lanes"  # a title given wins over the page's own
+    assert mine_input(str(by_suffix), str(tiny_model_dir), title="Build the lanes").meta["title"] == "Build the lanes"
+
+
+@pytest.mark.parametrize("text, page", [
+    ("<!DOCTYPE html><html><body><p>x</p></body></html>", True),
+    ("  \n<!-- saved --> <html lang='en'><head></head>", True),
+    ("<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'>", True),
+    ("<meta charset='utf-8'><title>t</title><body>", True),
+    ("Cities should ban cars. <html> is a tag name.", False),
+    ("<b>Bold</b> claims need evidence.", False),
+    ("", False),
+])
+def test_looks_like_html(text, page):
+    from argmine.inputs import looks_like_html
+
+    assert looks_like_html(text) is page

@@ -99,7 +99,7 @@ def test_resume_with_another_model_is_refused(tmp_path, tiny_miner):
     write_input(src, range(4))
     other = copy.copy(tiny_miner)
     other.config = {**tiny_miner.config, "name": "another-model"}
-    with pytest.raises(BatchError, match="--model must be the model OUTPUT was mined with"):
+    with pytest.raises(BatchError, match="--model and --precision must be those OUTPUT was mined with"):
         run_batch(src, out, other, progress=False)
     assert len(read_jsonl(out)) == 2
 

@@ -3,7 +3,7 @@ import pytest
 
 import argmine
 from argmine import precision as P
-from argmine.errors import ArgumentValueError
+from argmine.errors import OptionValueError
 
 
 @pytest.mark.parametrize("fast, device, want", [(True, "cpu", "bf16"), (False, "cpu", "fp32"), (True, "cuda", "fp32"),
@@ -21,7 +21,7 @@ def test_explicit_precisions_are_kept(monkeypatch, asked):
 
 @pytest.mark.parametrize("bad", ["fp16", "int8", "", None, "AUTO"])
 def test_unknown_precisions_are_refused(bad):
-    with pytest.raises(ArgumentValueError, match="precision must be 'fp32', 'bf16' or 'auto'"):
+    with pytest.raises(OptionValueError, match=r"\[E108\] precision must be 'fp32', 'bf16' or 'auto'"):
         P.resolve_precision(bad)
 
 
@@ -38,3 +38,26 @@ def test_a_miner_stores_the_resolved_precision(monkeypatch, tiny_model_dir):
     m = argmine.load(tiny_model_dir, precision="auto")
     assert m.precision == "fp32"
     m.mine("Cities should build bike lanes. They save lives.\n\nSo build them now.").validate()
+
+
+def test_documents_say_when_they_were_mined_in_bfloat16(tiny_model_dir):
+    text = "Cities should build bike lanes. They save lives.\n\nSo build them now."
+    fp32 = argmine.load(tiny_model_dir).mine(text)
+    bf16 = argmine.load(tiny_model_dir, precision="bf16").mine(text)
+    assert "precision" not in fp32.model  # fp32 documents are as before
+    assert bf16.model == {**fp32.model, "precision": "bf16"}
+    assert argmine.Document.from_dict(bf16.to_dict()) == bf16
+
+
+def test_a_batch_resumes_only_at_the_precision_it_was_mined_with(tiny_model_dir, tmp_path):
+    import json
+
+    from argmine.batch import BatchError, run_batch
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Cities should build lanes {i}. They save lives."}) + "\n"
+                           for i in range(3)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_batch(src, out, argmine.load(tiny_model_dir), limit=1, progress=False)
+    with pytest.raises(BatchError, match="--model and --precision must be those OUTPUT was mined with"):
+        run_batch(src, out, argmine.load(tiny_model_dir, precision="bf16"), progress=False)

@@ -51,6 +51,30 @@ def test_the_date_is_the_stated_one_never_a_guess_from_the_text():
     assert stated.meta["date"] == "2025-06-07"
 
 
+def _dated_page(head="", top="", body_extra="", tail=""):
+    body = "".join(f"<p>{' '.join(p)}</p>" for p in ARTICLES[0]["paragraphs"])
+    return (f"<html><head><title>Bike lanes</title>{head}</head><body><article><h1>Bike lanes</h1>"
+            f"<p class='byline'>By Maria Lopez</p>{top}{body}{body_extra}</article>{tail}</body></html>")
+
+
+@pytest.mark.parametrize("page, want", [
+    (_dated_page(head='<meta property="article:published_time" content="2024-03-05T08:00:00Z">'), "2024-03-05"),
+    (_dated_page(top='<time datetime="2024-03-05">5 March 2024</time>'), "2024-03-05"),  # under the byline
+    (_dated_page(tail='<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-05"}</script>'),
+     "2024-03-05"),
+    (_dated_page(body_extra='<p>The vote is on <time datetime="2026-04-01">1 April</time>.</p>'), None),  # an event
+    (_dated_page(tail='<aside><a href="/x">Older piece</a> <time datetime="2019-05-02">2 May 2019</time></aside>'), None),
+    (_dated_page(tail='<footer><p>Comment posted <time datetime="2026-03-20">20 March</time></p></footer>'), None),
+    (_dated_page(tail="<footer>&copy; 2019 The Herald</footer>"), None),
+])
+def test_stated_date_is_the_page_s_own(page, want):
+    from argmine.ingest import stated_date
+
+    assert stated_date(page) == want
+    assert extract_article(page).meta["date"] == want
+    assert stated_date(b"\x00\xff not html") is None
+
+
 def test_a_page_without_an_article_is_refused_with_a_reason():
     with pytest.raises(NotAnArticle, match="no main text|fewer than"):
         extract_article(INDEX_PAGE)

@@ -141,7 +141,7 @@ def _write_chunk(mined: list, pending_err: List[Record], summary, w_out, w_err,
             err_recs.append((rec, err))
             continue
         if model_in_output is not None and doc.model != model_in_output:
-            raise BatchError(f"--model must be the model OUTPUT was mined with, to resume; got {doc.model} against "
+            raise BatchError(f"--model and --precision must be those OUTPUT was mined with, to resume; got {doc.model} against "
                              f"{model_in_output} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
         doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
         try:

@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional, Union
 
 from ..errors import NotAnArticle, WebExtrasMissingError
 
-__all__ = ["Article", "NotAnArticle", "WebExtrasMissingError", "extract_article", "read_html_file",
+__all__ = ["Article", "NotAnArticle", "WebExtrasMissingError", "extract_article", "read_html_file", "stated_date",
            "DEFAULT_MIN_CHARS", "HTML_SUFFIXES"]
 
 DEFAULT_MIN_CHARS = 200  # an extracted body shorter than this is not an article (a teaser, a gallery, an index page)
@@ -71,11 +71,52 @@ def _paragraphs(body) -> List[str]:
 
 
 def _stated_dates_only() -> dict:
-    """htmldate's options for ``meta.date``: the date the page states (its metadata, a ``<time>`` element, its URL),
-    never one guessed by scanning the text -- that search takes a copyright footer's "(c) 2024" for the date."""
+    """htmldate's options for a date the page states: its metadata, a ``<time>`` element or its URL, never one
+    guessed by scanning the text (that search takes a copyright footer's "(c) 2024" for the date)."""
     import datetime
 
     return {"original_date": True, "extensive_search": False, "max_date": datetime.date.today().isoformat()}
+
+
+_NOT_THE_ARTICLE = ("aside", "nav", "footer")  # a <time> in these dates something else (a related link, a comment)
+
+
+def stated_date(html: Union[str, bytes], url: Optional[str] = None) -> Optional[str]:
+    """The publication date a page states, ``YYYY-MM-DD``, found by htmldate (no text search): from the page's
+    ``<head>`` (meta tags, JSON-LD), JSON-LD anywhere or the URL; else from a ``<time>`` element above the article's
+    first paragraph of prose (a byline's), outside ``aside``, ``nav`` and ``footer``. A ``<time>`` further down (an
+    event in the text, a reader's comment, a related article in a sidebar) is not the page's date.
+
+    Returns:
+        The date (str), or None when the page states none or cannot be parsed."""
+    import htmldate
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8") if isinstance(html, str) else html)
+        head = tree.find(".//head")
+        in_head = set(head.iter()) if head is not None else set()
+        ld = [e for e in tree.xpath('//script[@type="application/ld+json"]') if e not in in_head]
+        mini = "<html>" + (lxml.html.tostring(head, encoding="unicode") if head is not None else "<head></head>") + \
+            "<body>" + "".join(lxml.html.tostring(e, encoding="unicode") for e in ld) + "</body></html>"
+        found = htmldate.find_date(mini, url=url, **_stated_dates_only())
+        return found or _byline_time(tree)
+    except Exception:  # a page lxml or htmldate cannot read states no date we can trust
+        return None
+
+
+def _byline_time(tree) -> Optional[str]:
+    import htmldate
+    import lxml.html
+
+    for el in tree.iter("time", "p"):
+        if el.tag == "p":
+            if len(el.text_content().split()) >= 12:  # the article's prose has begun
+                return None
+        elif not any(a.tag in _NOT_THE_ARTICLE for a in el.iterancestors()):
+            return htmldate.find_date("<html><body>" + lxml.html.tostring(el, encoding="unicode") + "</body></html>",
+                                      **_stated_dates_only())
+    return None
 
 
 def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
@@ -89,8 +130,7 @@ def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
 
     Returns:
         An ``Article``: the article text (str, paragraphs separated by blank lines) and its ``meta`` (``url``,
-        ``title``, ``author``, ``date``: None where the page lacks them; ``date`` is the one the page states in its
-        metadata, a ``<time>`` element or its URL, never guessed from the text).
+        ``title``, ``author``, ``date``: None where the page lacks them; ``date`` as ``stated_date`` finds it).
     """
     traf = _trafilatura()
     if not html or not (html.strip() if isinstance(html, (str, bytes)) else True):
@@ -110,7 +150,7 @@ def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
     text = "\n\n".join(paras)
     if len(text) < min_chars:
         raise NotAnArticle(f"main text has {len(text)} characters, fewer than {min_chars} (not an article page)")
-    meta = {"url": url or res.url or None, "title": title, "author": res.author or None, "date": res.date or None}
+    meta = {"url": url or res.url or None, "title": title, "author": res.author or None, "date": stated_date(html, url)}
     return Article(text, meta)
 
 
