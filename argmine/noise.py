@@ -120,7 +120,8 @@ _RELATED = _rx(
     r"don['\u2019]?t miss|editor['\u2019]?s picks?|what to read next|up next|keep reading|continue reading|"
     r"read (?:this|the article|it) in (?:another language|\w+)|listen to (?:this|the) (?:article|story|episode)|"
     r"listen\b.{0,20}\b\d+\s*min|lesen sie (?:auch|mehr)|lire aussi|lea tambi\u00e9n|leer m\u00e1s|"
-    r"leia tamb\u00e9m|mehr zum thema|\u00e0 lire aussi|voir aussi|(?:more|further) information(?=\s*:?\s*$)|"
+    r"leia tamb\u00e9m|mehr zum thema|baca juga|lihat juga|(?:berita|artikel) berkaitan|lees ook|leggi anche|"
+    r"czytaj (?:te\u017c|tak\u017ce|r\u00f3wnie\u017c)|\u00e0 lire aussi|voir aussi|(?:more|further) information(?=\s*:?\s*$)|"
     r"explore more(?=\s*:?\s*$)|(?:also|earlier|more|elsewhere|previously|latest|today|this week) (?:on|in|from|at) "
     r"(?:the )?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?=\s*:))\b(?P<rest>.*)$")
 _ALWAYS_RELATED = _rx(r"^(?:read more|read next|read also|also read|related|recommended|see also|more from|"
@@ -151,7 +152,9 @@ _COMMENT = _rx(
     r"turned off)|commenting (?:is|has been) (?:closed|disabled|unavailable)|this discussion is (?:now )?closed|"
     r"join the (?:conversation|discussion)\s*[.!:]?\s*$|we welcome (?:your )?comments|comment (?:policy|guidelines)|"
     r"community (?:guidelines|standards)\s*$|be the first to comment|notify me of (?:follow-up comments|new posts)|"
-    r"save my name, email|have your say\s*[.!:]?\s*$|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
+    r"save my name, email|have your say\s*[.!:]?\s*$|comments? (?:are|is) (?:pre-?|being )?moderated\b|"
+    r"please keep (?:your )?(?:comments?|it|them|the (?:discussion|conversation|debate)) (?:civil|respectful|polite|"
+    r"courteous|on[- ]topic|clean|kind)\b|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
     r"comentarios?\s*$|(?:name|website|url)\s*\*?\s*$|post (?:comment|reply)\s*$|"
     r"(?:commenting|comments?|the comment section) (?:is|are) (?:only )?(?:available|open|reserved|limited) (?:only )?"
     r"(?:to|for) (?:our )?(?:subscribers|members|registered (?:users|readers))|only (?:subscribers|members|registered "
@@ -196,6 +199,24 @@ _DATELINE = re.compile(
     r"[\u2013\u2014-]{1,2}\s*$")
 # a call for contributors: "Want to write? Write an article and join a growing community of ..."
 _WRITE_FOR_US = _rx(r"^(?:want to write|interested in writing for us|got a story to tell)\s*\?|^(?:write|pitch) for us\b")
+# a bare header over a list of the outlet's other articles: "Also in The Courier", "More in Opinion & Analysis"
+# (capitalised words only after the preposition; a weekday or a month is a time, not a section)
+_RELATED_HEADER = re.compile(
+    r"^(?i:also|more|latest|elsewhere|earlier|previously|today|this week)\s+(?i:in|on|from|at)\s+(?:(?i:the)\s+)?"
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|&|and|of|the)){0,4}"
+    r"\s*:?\s*$")
+# a link's call to act: "Submit a tip for the weekly round-up here.", "Find the full timetable at this link"
+_HERE_LINK = _rx(r"^(?:submit|send|find|read|see|view|watch|listen|sign|register|book|order|donate|download|apply|"
+                 r"vote|enter|subscribe|buy|click|tap|learn|check|browse|explore)\b[^.!?]{0,120}\b(?:here|at this "
+                 r"link|via this link)\s*[.!]?$")
+# ... but not a sentence of the body that ends in "here" ("Read the fine print and you will see why it fails here.")
+_HERE_BODY = _rx(r"\b(?:i|you|we|us|our|my|and|but|because|why|if|when|should|must|will|would|can|could)\b")
+# an appeal for money to keep a paper going: "The Gazette is free in every library. Help keep it that way: donate ..."
+_APPEAL_GIVE = _rx(r"(?:^|[.:;!\u2013\u2014]\s*|\bplease\s+)(?:donate|contribute|chip in|give|make a (?:gift|donation))\b")
+_APPEAL_KEEP = _rx(r"\bkeep (?:it|us|this \w+|the \w+|[A-Z]\w+) (?:free|going|independent|alive|running|online|"
+                   r"that way|in print)\b|\bsupport (?:us|our (?:work|journalism|reporting|newsroom|paper))\b|"
+                   r"\b(?:is|are|stays?|remains?) free (?:in|for|to) (?:every|all|our)\b|\breader-(?:funded|supported)\b")
 _ADVERT = _rx(
     r"^(?:advertisement|advertising|advert|sponsored(?: content| post| by\b.*)?|paid (?:content|post|partner(?:ship)?)"
     r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?"
@@ -258,7 +279,8 @@ _POWERED = _rx(r"^(?:proudly )?powered by [\w.-]+(?: [\w.-]+)?\s*\.?$|^blog at w
                r"^(?:wordpress )?theme\s*:?\s*[\w .-]{1,40} by [\w .-]{1,40}\.?$")
 _CONTACT = _rx(
     r"(?:^(?:contact|e-?mail|write to|reach|follow)\b.{0,60}(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|\bon (?:twitter|x)\b)|"
-    r"^[\w.+-]+@[\w-]+\.[\w.]+\s*$|^(?:twitter|x|instagram|e-?mail|email us|contact us|tips?)\s*:\s*\S"
+    r"^[\w.+-]+@[\w-]+\.[\w.]+\s*$|^(?:twitter|x|instagram|e-?mail|email us|contact us|tips?|feedback|whatsapp|"
+    r"tel(?:ephone)?|phone|letters?(?: to the editor)?|news ?tips?|submissions)\s*:\s*\S"
     r"|^(?:send|email|share) (?:us )?(?:your )?(?:tips|letters?|feedback|story ideas)\b|"
     r"^(?:to )?submit an? (?:letter|op-?ed|opinion piece|guest essay)\b|"
     r"^(?:the (?:times|post|guardian|journal)|we) (?:is|are) committed to publishing a diversity of letters\b|"
@@ -315,7 +337,7 @@ _PUBNOTE = _rx(
     r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|(?:an earlier |a )?version of this (?:article|story|piece|column|"
     r"essay) (?:first |originally )?(?:appeared|was published|ran)\b|this (?:article|story|piece|column|essay|post) "
     r"(?:was|is|has been|first|originally) (?:first |originally )?(?:published|appeared|adapted|excerpted|"
-    r"republished|syndicated|ran|updated)\b|(?:originally|first) (?:published|appeared) (?:on|in|at)\b|"
+    r"republished|syndicated|ran|updated|amended|corrected|edited)\b|(?:originally|first) (?:published|appeared) (?:on|in|at)\b|"
     r"republished with permission\b|reprinted with permission\b|adapted from\b.{0,120}\bby\b|"
     r"(?:additional )?reporting by\b|\(?(?:distributed|syndicated) by\b|this (?:article|story|piece|column|essay) "
     r"(?:appears|appeared|will appear) in\b|this (?:article|story|piece|column|essay|page) is (?:also )?available in\b|"
@@ -502,6 +524,19 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         bar = _link_bar(s)
         if bar:
             return bar
+    return _call_kind(s, n_words)
+
+
+def _call_kind(s: str, n_words: int) -> Optional[str]:
+    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles
+    (``related``), a link's call to act ending in "here" (``navigation``), an appeal for donations
+    (``advertisement``: an imperative "donate" with a reason to keep the paper going); or None."""
+    if n_words <= 8 and _RELATED_HEADER.match(s):
+        return "related"
+    if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
+        return "navigation"
+    if n_words <= 40 and _APPEAL_GIVE.search(s) and _APPEAL_KEEP.search(s):
+        return "advertisement"
     return None
 
 
@@ -714,7 +749,9 @@ _FOOT_BIO = re.compile(
     r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_a-z][\w.'\u2019-]*(?:\s+(?:[^\W\d_a-z][\w.'\u2019-]*|de|da|del|dela|della|"
     r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
     r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|owns|founded|co-founded|advises|lectures|"
-    r"manages|has (?:taught|worked|written|covered|served|reported|led|chaired|spent))\b(?P<rest>.*)$")
+    r"manages|represents|researches|campaigns|volunteers|organi[sz]es|practi[sc]es|cares|"
+    r"(?:has|had) (?:taught|worked|written|covered|served|reported|led|chaired|spent|cared|campaigned|volunteered|"
+    r"practi[sc]ed|represented|researched|advised|managed|edited|run|lived|held|built|trained))\b(?P<rest>.*)$")
 # a bio that opens with an apposition: "A sustainability consultant based in Dubai, Priya Menon advises ...",
 # "A retired headmistress and founder of ..., the writer has spent ..."
 _FOOT_BIO_APPOS = re.compile(
@@ -723,6 +760,33 @@ _FOOT_BIO_APPOS = re.compile(
     r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages)\b")
 _FOOT_BIO_UNNAMED = _rx(r"^the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|currently|now|"
                         r"also|based)\b")
+# "the writer is ..." in other languages (Malay/Indonesian, Spanish, French, Portuguese, German, Italian, Dutch):
+# the opening alone says bio, so no English job word is asked for
+_FOOT_BIO_UNNAMED_ABROAD = _rx(
+    r"^(?:penulis (?:ialah|adalah|merupakan)|(?:el|la) (?:autora?|escritora?|columnista) es|l['\u2019]aut(?:eur|"
+    r"rice|ore)e? (?:est|\u00e8)|(?:o|a) (?:autora?|escritora?|colunista) \u00e9|(?:der|die) (?:autor(?:in)?|"
+    r"verfasser(?:in)?|kolumnist(?:in)?) ist|de (?:auteur|schrijver) is)\s+\S")
+# a bio that opens with the role before the name: "Consultant cardiologist Dr Jane Roe has treated ...",
+# "Retired headteacher Tom Hale chairs ..." (a capitalised role word, then lower-case ones, then the name)
+_FOOT_BIO_ROLE_FIRST = re.compile(
+    r"^(?P<role>[A-Z][a-z][\w'\u2019-]*(?: [a-z][\w'\u2019-]*){0,3}) (?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Fr|Rev|Cllr|"
+    r"Coun|Sr|Sir|Dame)\.? )?(?P<name>[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|bin|binti|de|van|von|al|da)){1,3})"
+    r" (?:is|was|has|had|heads|chairs|leads|runs|teaches|works|worked|lives|serves|served|writes|covers|founded|"
+    r"advises|represents|cares|manages|directs)\b")
+_ROLE_WORD = _rx(rf"\b{_ROLE}\b|[a-z](?:ist|ian|er|or|ant|ent)\b")
+# a bio in another language after a name: "<Name> ist Energieberaterin in ...", "<Name> est maire de ...",
+# "<Name> ialah pensyarah di ...", "<Name> es profesora de ..." (four words or more after the verb)
+_FOOT_BIO_ABROAD = re.compile(
+    r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Fr|Dra)\.? )?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|bin|binti|"
+    r"al|el|del|la|le|di|du|dos)){1,3} (?:ist|est|es|\u00e8|\u00e9|ialah|adalah|merupakan|jest|\u00e4r|er)"
+    r"(?: \S+){4,}|^Mae [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} yn(?: \S+){3,}")
+# a surname with an apposition: "Okafor, a retired engineer, writes from Enugu."
+_FOOT_BIO_NAME_APPOS = re.compile(
+    r"^[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}, (?:an?|the|former|retired) [^,]{2,80}, (?:writes|lives|is|"
+    r"works|teaches|was|has)\b")
+# a bio that is only a role: "*Senior lecturer in law at a university in Accra and member of ..."
+_FOOT_BIO_ROLE_ONLY = _rx(rf"^(?:(?:senior|junior|associate|assistant|former|retired|visiting|emeritus|adjunct|chief|"
+                          rf"deputy|managing|executive) )?{_ROLE}s? (?:of|at|in|for|with)\b")
 _FOOT_BIO_NOUN = _rx(
     r"\b(?:member|desk|editor|chairs?|board|council|committee|association|society|trust|co-?founder|founder|former|"
     r"retired|researcher|professor|lecturer|journalist|reporter|correspondent|lawyer|attorney|planner|economist|"
@@ -734,20 +798,30 @@ _FOOT_BIO_NOUN = _rx(
     r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch)\b")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
 _BIO_MORE = _rx(
-    r"^(?:(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|previously|also|writes?|teach(?:es)?|"
+    r"^(?:(?:[^\W\d_][^,.;:!?]{2,60},\s+)?(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|previously|also|writes?|teach(?:es)?|"
     r"taught|serves?|served|coordinates?|chairs?|leads?|heads?|runs?|sits?|holds?|studied|spent|joined|edits?|"
     r"still)\b|"
     r"(?:his|her|their) (?:latest|new|most recent|forthcoming|first|previous|next) (?:book|novel|collection|report|"
-    r"film|podcast)\b|before (?:joining|that|becoming|moving|coming)\b|previously,? (?:he|she|they)\b|"
+    r"film|podcast)\b|(?:his|her|their) (?:research|work|writing|reporting|books|essays|poems|poetry|columns|"
+    r"photographs|films) (?:on|about|has|have|was|were|is|are|appears?|appeared)\b|before (?:joining|that|becoming|moving|coming)\b|previously,? (?:he|she|they)\b|"
     r"earlier,? (?:he|she|they)\b|follow (?:him|her|them)\b)")
 
 
 def _foot_bio(s: str) -> bool:
     """``s`` reads as an author bio when it stands after the last body line: a name, a bio verb, one or two
     sentences of at most 45 words, and a word of jobs and institutions; or the same without a name ("The writer is
-    an assistant professor of ...")."""
-    if _FOOT_BIO_UNNAMED.match(s) or _FOOT_BIO_APPOS.match(s):
-        return len(_words(s)) <= 45 and bool(_FOOT_BIO_NOUN.search(s))
+    an assistant professor of ...") or with the role before the name ("Retired headteacher Tom Hale chairs ...");
+    or a name and a copula in another language ("<Name> ist ...", "Penulis ialah ...")."""
+    if len(_words(s)) > 45:
+        return False
+    if _FOOT_BIO_UNNAMED_ABROAD.match(s) or _FOOT_BIO_ABROAD.match(s):
+        return True
+    role_first = _FOOT_BIO_ROLE_FIRST.match(s)
+    if role_first and not _ROLE_WORD.search(role_first.group("role")):
+        role_first = None
+    if _FOOT_BIO_UNNAMED.match(s) or _FOOT_BIO_APPOS.match(s) or role_first or _FOOT_BIO_NAME_APPOS.match(s) or \
+            _FOOT_BIO_ROLE_ONLY.match(s):
+        return bool(_FOOT_BIO_NOUN.search(s))
     m = _FOOT_BIO.match(s)
     if not m or len(_words(s)) > 45 or not _FOOT_BIO_NOUN.search(m.group("rest")):
         return False
@@ -775,6 +849,19 @@ def _bio_tail(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None
         if run and all(j in kinds for j in after):
             for j in run:
                 kinds[j] = "author_bio"
+    _bio_wraps(lines, kinds)
+
+
+def _bio_wraps(lines: List[str], kinds: Dict[int, str]) -> None:
+    """A bio line hard-wrapped into the next one: an ``author_bio`` line that does not end like a sentence, and
+    right below it (no blank line between) an unflagged line of at most 40 words that opens in lower case ("and is
+    writing a book on ..."), which goes on with the bio."""
+    for i in sorted(kinds):
+        j = i + 1
+        while kinds.get(j - 1) == "author_bio" and j < len(lines) and j not in kinds and lines[j] and \
+                lines[j][0].islower() and not _ends_sentence(lines[j - 1]) and len(_words(lines[j])) <= 40:
+            kinds[j] = "author_bio"
+            j += 1
 
 
 def _is_name(s: str) -> bool:
@@ -901,7 +988,8 @@ def _page_head(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
 
 def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """Author bios in the run of noise after the last body line (step 3 of ``_in_context``); a later bio sentence
-    on a line of its own ("Before that, she ...") counts when a bio line stands above it."""
+    on a line of its own ("Before that, she ...") or the lower-case rest of a wrapped bio line ("and is writing
+    ...") counts when a bio line stands above it."""
     n = len(order)
     pending: List[int] = []  # later bio sentences below, waiting for their first line
     for i in reversed(order):
@@ -912,7 +1000,8 @@ def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
                 kinds[j] = "author_bio"
             pending = []
             continue
-        if _BIO_MORE.match(lines[i]) and len(_words(lines[i])) <= 40:
+        wraps = lines[i][:1].islower() and i > 0 and bool(lines[i - 1]) and not _ends_sentence(lines[i - 1])
+        if (_BIO_MORE.match(lines[i]) or wraps) and len(_words(lines[i])) <= 40:
             pending.append(i)
             continue
         break

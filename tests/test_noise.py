@@ -337,3 +337,95 @@ def test_bios_in_the_last_block_of_a_page_are_furniture():
 @pytest.mark.parametrize("line,kind", [("HOW MUCH IS IT COSTING US?", "heading"), ("Who pays for it?", None)])
 def test_a_subheading_question_in_capitals_is_furniture(line, kind):
     assert classify_line(line, position=10, n_lines=30) == kind
+
+
+# -- the fourth round of furniture rules (from the misses on news_pages_heldout4 ... heldout6) ----------------------
+
+@pytest.mark.parametrize("line,kind", [
+    ("Comments are pre-moderated. Please keep them courteous and to the point.", "comment_prompt"),
+    ("Please keep the discussion civil.", "comment_prompt"),
+    ("More in Features & Comment", "related"),
+    ("Also in The Lantern", "related"),
+    ("Baca juga: Jalan raya baharu dibuka minggu depan", "related"),
+    ("Book a seat for the autumn lecture series here.", "navigation"),
+    ("The Lantern costs nothing in every library. Help keep it that way: donate online or by post.", "advertisement"),
+    ("The Lantern is free for all readers. Keep it going: donate today.", "advertisement"),
+    ("Feedback: desk@lantern.example", "contact"),
+    ("Letters to the editor: post@lantern.example. Please give your address.", "contact"),
+    ("This story was corrected on 3 May to fix the spelling of a street name.", "publication_note"),
+])
+def test_fourth_round_furniture_wordings(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "The debate is moderated by the mayor, and that is the problem.",
+    "More in sorrow than in anger, the council closed the pool.",
+    "Read the fine print and you will see why the plan fails here.",
+    "Send the money here.",
+    "Parks are free for all, and we should donate more to keep them that way.",
+    "Feedback from parents was mixed.",
+    "This law was amended twice in ten years.",
+])
+def test_body_sentences_like_the_fourth_round_wordings_are_kept(line):
+    assert classify_line(line, position=30, n_lines=40) is None
+
+
+@pytest.mark.parametrize("line", ["Also on Monday", "Earlier in March", "Also in the spring"])
+def test_a_time_after_also_on_is_no_related_header(line):
+    assert classify_line(line, position=30, n_lines=40) != "related"
+
+
+def test_a_related_list_under_a_bare_also_in_header_is_related():
+    items = ["Bridge repairs will close the ring road for a month, and traders are worried",
+             "Choir festival returns to the cathedral: dates and tickets"]
+    text = _BODY + "Also in The Lantern\n" + "\n".join(items) + "\n\u00a9 2026 The Lantern."
+    flagged = _flagged(text)
+    assert flagged.get("Also in The Lantern") == "related"
+    assert all(flagged.get(i) == "related" for i in items)
+
+
+def test_a_list_after_a_comment_moderation_notice_is_related():
+    items = ["Ferry fares will rise again in April, the operator confirms",
+             "Island school gets a new science lab after a decade of waiting"]
+    text = _BODY + "Related News\n" + "\n".join(items) + \
+        "\nComments are moderated. Please keep them civil.\n\u00a9 2026 The Lantern."
+    flagged = _flagged(text)
+    assert all(flagged.get(i) == "related" for i in items)
+
+
+@pytest.mark.parametrize("bio", [
+    "Retired headteacher Tom Hale has chaired the village school's board of governors since 2019.",
+    "Senior lecturer in public law at a university in Accra and member of a bar association committee.",
+    "Okafor, a retired civil engineer, writes from Enugu.",
+    "Penulis ialah pensyarah kanan undang-undang di sebuah universiti awam.",
+    "La autora es profesora de geograf\u00eda en un instituto de Valencia.",
+    "Jonas Weber ist Verkehrsplaner in Graz und schreibt \u00fcber Radwege.",
+    "Mae Elin Gruffydd yn athrawes wedi ymddeol yng Ngheredigion.",
+    "Cllr Nia Owen represents the harbour ward on the town council.",
+])
+def test_fourth_round_bios_at_the_foot_are_furniture(bio):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + bio + \
+        "\nThe views expressed in this column are the author's own.\nCopyright \u00a9 2026 The Harbour Herald. All rights reserved."
+    assert _flagged(text).get(bio) == "author_bio"
+
+
+@pytest.mark.parametrize("line", [
+    "Opposition leader Jane Smith has argued for years that the ferry tax is unfair.",
+    "Jonas Weber ist right.",
+])
+def test_bio_like_sentences_inside_the_body_stay_body(line):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY + \
+        "Copyright \u00a9 2026 The Harbour Herald. All rights reserved."
+    assert line not in _flagged(text)
+
+
+def test_a_bio_goes_on_on_later_lines():
+    bio = ["Tom Hale is a retired ferry engineer and a trustee of the island's heritage trust.",
+           "A former lifeboat mechanic, he has sailed the route for thirty years",
+           "and is writing a history of the island's ferries.",
+           "His research on harbour dues was published last spring."]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(bio) + \
+        "\nCopyright \u00a9 2026 The Harbour Herald. All rights reserved."
+    flagged = _flagged(text)
+    assert all(flagged.get(b) == "author_bio" for b in bio), flagged
