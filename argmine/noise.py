@@ -683,6 +683,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _furniture_runs(lines, order, kinds)
         _pull_quotes(lines, order, kinds)
         _question_headings(lines, order, kinds)
+        _scene_captions(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
 
@@ -1035,6 +1036,25 @@ def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> N
             kinds[i] = "heading"
 
 
+# a photo caption that describes the scene: "Porters load crates onto a barge at a quay in Mopti." (a subject,
+# a verb of what the picture shows in the present tense, and a named place after a preposition) ...
+_SCENE_VERB = (r"(?:queue|wait|plant|stack|visit|share|walk|carry|carries|line up|lines up|gather|march|protest|sit|"
+               r"stand|hold|play|ride|cross|pack|install|repair|check|crowd|listen|attend|rest|wade|collect|sell|"
+               r"fill|arrive|board|watch|pose|inspect|tend|harvest|sort|load|unload|push|pull|paint|dig|fix|wash|"
+               r"sweep|wave|cheer|pray|rally|shelter|celebrate|demonstrate|perform|dance|sing|fish|climb|lay|lays|"
+               r"clear|build|prepare|serve|take part|takes part|make their way|makes (?:its|his|her) way)(?:e?s)?")
+_SCENE = re.compile(
+    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,7}}?) {_SCENE_VERB}\b(?P<rest>[^.!?;:]{{3,200}})[.!]?"
+    rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?$")
+# ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
+_SCENE_WHERE = re.compile(r"^(?:An?|The|Inside|Outside|Near) (?P<subject>[^,.;:!?]{3,100}), where [^,;:!?]{3,160}\.?$")
+_SCENE_PLACE = re.compile(r"\b(?:in|at|near|outside|on|along|across|behind|beside|inside|through|by) (?:the |an? )?"
+                          r"(?:[\w'\u2019-]+ ){0,4}?[A-Z][\w'\u2019-]+")
+# words that a caption does not use: the writer or the reader, modals, reasons
+_NOT_SCENE = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|would|could|might|because|therefore|however|why|but|"
+                 r"not|never|no|nobody|nothing)\b|[?\"\u201c\u201d]")
+
+
 # other short questions standing alone ("So what can Congress do?", "And who cares?") are rhetorical body text
 _ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
 
@@ -1049,6 +1069,37 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
                 len(_words(s)) <= 6 and s.count("?") == 1 and order[pos + 1] not in kinds and \
                 _ABOUT_QUESTION.match(s):
             kinds[i] = "heading"
+
+
+def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A photo caption set as a full sentence (``caption``): a line of at most 40 words, standing alone between
+    blank lines (or last in the page head, right under furniture), that describes a scene -- a subject and a verb
+    of what the picture shows in the present tense, and a named place after a preposition (``_SCENE``), or a noun
+    phrase with a "where" clause (``_SCENE_WHERE``), its subject or noun phrase free of verbs and clauses
+    (``_CLAUSE_WORD``) -- without the words of an argument (``_NOT_SCENE``: I, we, you, should, because, not,
+    quotes, questions). Not the first line of the text."""
+    for pos in range(1, len(order)):
+        i = order[pos]
+        s = lines[i]
+        if i in kinds or len(_words(s)) > 40 or _NOT_SCENE.search(s):
+            continue
+        below_blank = pos == len(order) - 1 or order[pos + 1] > i + 1
+        head = all(j in kinds for j in order[:pos])
+        if not below_blank or not (_alone(order, pos) or head):
+            continue
+        m = _SCENE.match(s)
+        scene = m is not None and bool(_SCENE_PLACE.search(s)) and not _PRONOUN_START.match(m.group("subject")) \
+            and m.group("subject").split()[-1].lower() not in _STOPWORDS  # "The rest of ...": no subject
+        where = _SCENE_WHERE.match(s)
+        if (scene or where) and not _CLAUSE_WORD.search((m or where).group("subject")):
+            kinds[i] = "caption"
+
+
+_PRONOUN_START = _rx(r"^(?:he|she|it|they|this|that|these|those|there|here|who|what|which|some|many|most|all|each|"
+                     r"every|one|people|everyone|everybody|someone)\b")
+# a subject (or a noun phrase) with one of these has a verb or a clause of its own: not what a caption opens with
+_CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|can|may|do|does|did|to|while|if|"
+                   r"when|as|although|though|since|whether|that|who|which)\b")
 
 
 def _blocks(lines: List[str], order: List[int]) -> List[List[int]]:

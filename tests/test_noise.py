@@ -429,3 +429,40 @@ def test_a_bio_goes_on_on_later_lines():
         "\nCopyright \u00a9 2026 The Harbour Herald. All rights reserved."
     flagged = _flagged(text)
     assert all(flagged.get(b) == "author_bio" for b in bio), flagged
+
+
+@pytest.mark.parametrize("caption", [
+    "Porters load sacks of millet onto a barge at the river port in Mopti.",
+    "Children of a village school near Tamale walk home along the main road after classes.",
+    "Stallholders pack up their awnings on Market Street at dusk. Trading ends at six.",
+    "A quiet corner of the old tram depot in Leith, where the last carriages were broken up in 1956.",
+])
+def test_a_caption_describing_a_scene_between_paragraphs_is_a_caption(caption):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + _BODY
+    assert _flagged(text).get(caption) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Farmers sell their grain at a loss in Mopti because the road is closed.",
+    "While many crews will be in play, the depot in Leith is the real prize.",
+    "Russia has plans to build new ports along the coast of the Barents Sea.",
+    "We queue at the clinic in Tamale every week.",
+    "The issue is complicated by the strikes in Leith, which tend to harden opinion.",
+    "Ferries wait at the quay in Mopti.\nThe council has known this for years.",
+])
+def test_body_sentences_like_scene_captions_stay_body(line):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert not any(part in flagged for part in line.splitlines())
+
+
+def test_a_scene_caption_last_in_the_page_head_is_a_caption():
+    caption = "A row of shuttered kiosks on the seafront at Rhyl, where the summer season now ends in August."
+    text = _HEAD.format(head="Fund the ferries").rstrip("\n") + "\n" + caption + "\n\n" + _BODY
+    assert _flagged(text).get(caption) == "caption"
+
+
+def test_a_determiner_is_no_scene_subject():
+    line = "The rest of the fleet, from Oban to Mallaig, is a wreck. So fund the crews in Oban first."
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
