@@ -579,6 +579,8 @@ def _shape_kind(s: str, words: List[str], *, position: int, n_lines: int, contin
     letters = [ch for ch in s if ch.isalpha()]
     all_caps = len(letters) >= 4 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
     asks = all_caps and core_end.endswith("?")  # "HOW MUCH IS IT COSTING US?": a subheading set in capitals
+    if all_caps and 2 <= n_words <= 14 and n_chars <= 120 and position < n_lines - 1:
+        return "heading"  # "THE BILL COMES DUE.": body text is never set in capitals
     if n_words <= 10 and n_chars <= 90 and (asks or not _FINAL_ANY.search(core_end)) and position < n_lines - 1:
         content = [w for w in words if w.lower() not in _STOPWORDS]
         if not content:
@@ -1056,12 +1058,14 @@ _NOT_SCENE = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|would|could|mi
 
 
 # other short questions standing alone ("So what can Congress do?", "And who cares?") are rhetorical body text
-_ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
+_ABOUT_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:(?:what|how) about\b|(?:won|wouldn|isn|aren|doesn|don|"
+                      r"hasn|haven|can|shouldn|didn|wasn|weren)['\u2019]t )")
 
 
 def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """A subheading put as a question: a line of at most six words asking "What about ...?" or "How about ...?",
-    standing alone (blank lines around it) between two paragraphs of the text ("But what about safety?")."""
+    or putting the objection the next paragraph answers with a negative auxiliary ("Hasn't this been tried?", "But
+    won't rents rise?"), standing alone (blank lines around it) between two paragraphs of the text."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i].rstrip(_CLOSERS)

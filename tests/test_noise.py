@@ -466,3 +466,17 @@ def test_a_determiner_is_no_scene_subject():
     line = "The rest of the fleet, from Oban to Mallaig, is a wreck. So fund the crews in Oban first."
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert line not in _flagged(text)
+
+
+@pytest.mark.parametrize("line,kind", [("THE BILL COMES DUE IN MAY.", "heading"), ("WHO PAYS: THE TOWN OR THE STATE", "heading"),
+                                       ("The bill comes due in May.", None)])
+def test_a_subheading_in_capitals_with_a_final_stop_is_furniture(line, kind):
+    assert classify_line(line, position=10, n_lines=30) == kind
+
+
+@pytest.mark.parametrize("line,kept", [("Hasn't this been tried before?", False), ("But won't rents rise?", False),
+                                       ("\u201cDoesn't the pier cost too much?\u201d", False),
+                                       ("Is that too much to ask?", True), ("Why is that not surprising?", True)])
+def test_objection_subheadings_are_furniture_other_short_questions_body(line, kept):
+    text = _BODY + line + "\n\nThe answer is shade: trees and awnings cost little and work at once."
+    assert (line not in _flagged(text)) == kept
