@@ -683,9 +683,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
-        _pull_quotes(lines, order, kinds)
-        _question_headings(lines, order, kinds)
-        _scene_captions(lines, order, kinds)
+        _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
 
@@ -1073,6 +1071,36 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
                 len(_words(s)) <= 6 and s.count("?") == 1 and order[pos + 1] not in kinds and \
                 _ABOUT_QUESTION.match(s):
             kinds[i] = "heading"
+
+
+def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """The furniture set between the paragraphs of the body: pull quotes, subheadings put as questions or as bare
+    phrases, and photo captions that describe a scene."""
+    _pull_quotes(lines, order, kinds)
+    _question_headings(lines, order, kinds)
+    _bare_subheadings(lines, order, kinds)
+    _scene_captions(lines, order, kinds)
+
+
+def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A subheading in sentence case ("Drivers gain too", "The cost of waiting"): a line of one to eight words and
+    at most 70 characters, opening with a capital, with no punctuation at its end (no full stop, question mark,
+    colon, comma, closing quote), standing alone between blank lines, with a paragraph of prose right below it
+    (``_prose``). Prose never stands so: a paragraph of the body ends like a sentence; and a list of short points
+    typed one to a paragraph has no prose below its points."""
+    for pos in range(1, len(order) - 1):
+        i = order[pos]
+        s = lines[i]
+        if i in kinds or not _alone(order, pos) or not s[:1].isupper() or len(s) > 70 or \
+                not _prose(lines[order[pos + 1]]):
+            continue
+        if 1 <= len(_words(s)) <= 8 and (s[-1].isalnum() or s[-1] == ")") and not _FINAL_ANY.search(s):
+            kinds[i] = "heading"
+
+
+def _prose(s: str) -> bool:
+    """``s`` reads as a line of running prose: twelve words or more, ending like a sentence."""
+    return len(_words(s)) >= 12 and _ends_sentence(s)
 
 
 def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:

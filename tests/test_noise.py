@@ -480,3 +480,22 @@ def test_a_subheading_in_capitals_with_a_final_stop_is_furniture(line, kind):
 def test_objection_subheadings_are_furniture_other_short_questions_body(line, kept):
     text = _BODY + line + "\n\nThe answer is shade: trees and awnings cost little and work at once."
     assert (line not in _flagged(text)) == kept
+
+
+@pytest.mark.parametrize("line", ["Crews cost less than strandings", "The winter timetable", "What the islands need"])
+def test_a_bare_subheading_between_paragraphs_is_furniture(line):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert _flagged(text).get(line) == "heading"
+
+
+def test_short_points_typed_one_to_a_paragraph_stay_body():
+    points = ["Nuclear power is cheap", "Nuclear power is safe", "Nuclear power is clean"]
+    text = "Why we need nuclear power\n\n" + "\n\n".join(points) + "\n\nSo build the plants."
+    flagged = _flagged(text)
+    assert not any(p in flagged for p in points)
+
+
+def test_a_short_line_that_ends_like_a_sentence_stays_body():
+    line = "Crews cost less than strandings."
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
