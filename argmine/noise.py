@@ -95,18 +95,22 @@ _CAPTION_START = _rx(
     r"^(?:\(?(?:photo|photograph|picture|pictured|image|foto|bild|illustration|graphic|video|watch|gallery|"
     r"slideshow|infographic)s?\s*[:|\u2013\u2014]\s*\S"
     r"|image caption\b|media caption\b|caption\s*:|file photo\b|photo illustration\b|(?:top|main|header|lead) "
-    r"(?:image|photo)\s*[:|]|in pictures\s*[:|]|above\s*:|(?:left|right|top|bottom|inset)\s*:\s*\S)")
+    r"(?:image|photo)\s*[:|]|in pictures\s*[:|]|above\s*:|(?:left|right|top|bottom|inset)\s*:\s*\S|"
+    r"(?:fig(?:ure)?|chart|table|graph|map|exhibit)\.?\s*\d{1,2}[a-z]?\s*[.:|\u2013\u2014]\s+[A-Z])")
 _CAPTION_END = _rx(
     r"(?:\b(?:photo(?:graph)?|picture|image|foto|bild|illustration|credit|video|graphic)s?\s*(?:credit)?\s*:"
     rf"\s*[^.!?:]{{1,90}}|\((?:[^()]{{0,60}}[/|,]\s*)?{_AGENCY}[^()]{{0,60}}\)|\(?\b{_AGENCY}\s+(?:photo|images?)"
     rf"\s*/[^()]{{1,60}}\)?|\b\w[\w .'\u2019-]{{0,40}}/\s*{_AGENCY}|\bvia {_AGENCY}|\|\s*{_AGENCY}"
     r"|\((?:[\w.'\u2019 -]{1,40} )?(?:file |staff |contributed |submitted )?(?:photo|photograph|picture|image)s?"
-    r"(?: by [^()]{1,40})?\))\s*$",
+    r"(?: by [^()]{1,40})?\)|(?:^|[.\s])(?:[\w'\u2019]+ )?(?:pic|pix|picture|photo|image|foto)s? (?:by|courtesy(?: of)?)"
+    r" [^.!?()]{1,60}|\bcourtesy of [^.!?()]{1,60}|\((?:courtesy|file|handout|supplied|contributed|submitted)\)"
+    r"|[\u2013\u2014]\s*(?:file ?pic|file photo|handout|supplied|pic(?:ture)?))\s*$",
     re.IGNORECASE)
 _CREDIT = _rx(
     r"^(?:\(?(?:photo|image|picture|video|illustration|graphic|art|artwork|design)s?\s*(?:credit|courtesy|by|source)"
     r"\b|credits?\s*:|courtesy(?: of)?\b|source\s*:\s*\S|illustrations? by\b|photos? by\b|photography by\b|"
-    r"image source\b|image copyright\b|getty images\b|shutterstock\b|photos?\s*:\s*\S)")
+    r"image source\b|image copyright\b|getty images\b|shutterstock\b|photos?\s*:\s*\S|(?:contributed|submitted|"
+    r"file|handout|supplied|staff) (?:photo|picture|image|pic)s?\s*$)")
 _CREDIT_ONLY = re.compile(rf"^\(?(?:[\w.'\u2019 -]{{1,40}}\s*/\s*)?{_AGENCY}"
                           rf"(?:\s*(?:/|via|for)\s*[\w.'\u2019 -]{{1,40}})?\)?$"
                           rf"|^[^\W\d_][\w.'\u2019 -]{{1,40}}\s*\({_AGENCY}\)$",
@@ -123,7 +127,7 @@ _RELATED = _rx(
     r"leia tamb\u00e9m|mehr zum thema|baca juga|lihat juga|(?:berita|artikel) berkaitan|lees ook|leggi anche|"
     r"czytaj (?:te\u017c|tak\u017ce|r\u00f3wnie\u017c)|\u00e0 lire aussi|voir aussi|(?:more|further) information(?=\s*:?\s*$)|"
     r"explore more(?=\s*:?\s*$)|(?:also|earlier|more|elsewhere|previously|latest|today|this week) (?:on|in|from|at) "
-    r"(?:the )?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?=\s*:))\b(?P<rest>.*)$")
+    r"(?:the )?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?:\s*/\s*[^:/]{1,40})?(?=\s*:))\b(?P<rest>.*)$")
 _ALWAYS_RELATED = _rx(r"^(?:read more|read next|read also|also read|related|recommended|see also|more from|"
                       r"more on|keep reading|continue reading|lesen sie auch|lire aussi|leer m\u00e1s)\s*[:|>\u00bb\u2192\u2013\u2014-]")
 _SHARE_WORDS = {
@@ -154,7 +158,9 @@ _COMMENT = _rx(
     r"community (?:guidelines|standards)\s*$|be the first to comment|notify me of (?:follow-up comments|new posts)|"
     r"save my name, email|have your say\s*[.!:]?\s*$|comments? (?:are|is) (?:pre-?|being )?moderated\b|"
     r"please keep (?:your )?(?:comments?|it|them|the (?:discussion|conversation|debate)) (?:civil|respectful|polite|"
-    r"courteous|on[- ]topic|clean|kind)\b|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
+    r"courteous|on[- ]topic|clean|kind)\b|join the (?:conversation|discussion|debate)\s*[:|\u2013\u2014-]\s*\d+|"
+    r"r\u00e9agir(?: \u00e0 (?:l['\u2019]article|cet article))?\s*$|vous devez \u00eatre (?:abonn\u00e9|connect\u00e9|"
+    r"inscrit)e? pour (?:commenter|r\u00e9agir)|deja (?:tu|un) comentario|kommentieren\s*$|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
     r"comentarios?\s*$|(?:name|website|url)\s*\*?\s*$|post (?:comment|reply)\s*$|"
     r"(?:commenting|comments?|the comment section) (?:is|are) (?:only )?(?:available|open|reserved|limited) (?:only )?"
     r"(?:to|for) (?:our )?(?:subscribers|members|registered (?:users|readers))|only (?:subscribers|members|registered "
@@ -196,7 +202,7 @@ _TIMESTAMP = _rx(
     rf"|(?:est\.|estimated)\s+read(?:ing)? time\b)")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .,'\u2019-]{1,40}(?:\s*\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|CNN|Bloomberg|IANS|PTI|ANI|EFE)\))?\s*"
-    r"[\u2013\u2014-]{1,2}\s*$")
+    r"(?:[\u2013\u2014-]{1,2}|:)\s*$")
 # a call for contributors: "Want to write? Write an article and join a growing community of ..."
 _WRITE_FOR_US = _rx(r"^(?:want to write|interested in writing for us|got a story to tell)\s*\?|^(?:write|pitch) for us\b")
 # a bare header over a list of the outlet's other articles: "Also in The Courier", "More in Opinion & Analysis"
@@ -216,7 +222,21 @@ _HERE_BODY = _rx(r"\b(?:i|you|we|us|our|my|and|but|because|why|if|when|should|mu
 _APPEAL_GIVE = _rx(r"(?:^|[.:;!\u2013\u2014]\s*|\bplease\s+)(?:donate|contribute|chip in|give|make a (?:gift|donation))\b")
 _APPEAL_KEEP = _rx(r"\bkeep (?:it|us|this \w+|the \w+|[A-Z]\w+) (?:free|going|independent|alive|running|online|"
                    r"that way|in print)\b|\bsupport (?:us|our (?:work|journalism|reporting|newsroom|paper))\b|"
-                   r"\b(?:is|are|stays?|remains?) free (?:in|for|to) (?:every|all|our)\b|\breader-(?:funded|supported)\b")
+                   r"\b(?:is|are|stays?|remains?) free (?:in|for|to) (?:every|all|our)\b|\breader-(?:funded|supported)\b|"
+                   r"\bevery (?:gift|donation|contribution)\b|\bgifts? (?:of|at) (?:any|every) (?:size|level|amount)\b|"
+                   r"\btax-deductible\b|\bgift aid\b")
+# list headers that are furniture only as a line of their own: "Latest", "In case you missed it", "Lo m\u00e1s le\u00eddo"
+_RELATED_BARE = _rx(
+    r"^(?:the )?(?:latest(?: news| stories| articles| opinion| columns| videos| headlines)?|popular(?: now| today| "
+    r"stories| articles)?|most commented|in case you missed it|icymi|you (?:may|might) have missed|read these next|"
+    r"what (?:others|people|readers) are reading|more (?:by|from) (?:this|the) (?:author|writer|columnist)|"
+    r"other (?:columns|stories|articles|opinions?)|from the archives?|around the web|editor['\u2019]?s? choice|"
+    r"(?:also )?of (?:related )?interest|on the same (?:subject|topic|theme)|also in this (?:issue|edition|section|"
+    r"series)|in this series|lo m\u00e1s (?:le\u00eddo|visto)|m\u00e1s le\u00eddas|m\u00e1s noticias|les plus lus|"
+    r"\u00e0 lire \u00e9galement|meistgelesen|weitere artikel|berita (?:terkini|lainnya)|terpopuler|artikel lainnya|"
+    r"mais lidas)\s*:?\s*$")
+# a related link with a label: "READ: <headline>", "[Related] <headline>"
+_RELATED_LABEL = _rx(r"^(?:\[(?:related|read more|see also|also read|read|more)\]|read\s*:)\s*[^\W_]")
 _ADVERT = _rx(
     r"^(?:advertisement|advertising|advert|sponsored(?: content| post| by\b.*)?|paid (?:content|post|partner(?:ship)?)"
     r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?"
@@ -229,7 +249,8 @@ _PAYWALL = _rx(r"\b(?:free|remaining) (?:articles?|stories|reads?)(?: (?:left|re
                r"(?:free )?trial) (?:now )?(?:to|and) (?:continue|keep|read on|unlock)\b|^you(?:['\u2019]ve| have) "
                r"(?:reached|used|read) (?:your|all|\d+)\b.{0,40}\b(?:articles?|stories)\b")
 # a membership or donation promo with a price: "Not a member yet? Join today from \u00a32.10 a week"
-_PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:member|supporter|subscriber)|donate|sign up)\b.{0,60}"
+_PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:paid )?(?:member|supporter|subscriber)|becoming a paid (?:member|supporter|subscriber)|donate|"
+                   r"sign up)\b.{0,60}"
                    r"(?:[$\u00a3\u20ac]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:z\u0142|kr|eur|usd|gbp)\b)")
 # a line that gives an e-mail address or a phone number to write to or call
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
@@ -389,7 +410,7 @@ _STOPWORDS = {
 def _core(line: str) -> str:
     """The line without surrounding whitespace, markup-ish bullets and closing quotes/brackets."""
     s = line.strip()
-    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u2190\u2192\u27a4|-]+\s*)+", "", s)  # bullets, arrows, markdown
+    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u25b2\u25b6\u25c6\u25a0\u25cf\u2190\u2192\u27a4|-]+\s*)+", "", s)  # bullets, arrows, markdown
     s = re.sub(r"\s*(?:[#*_]+)$", "", s)
     return s.strip()
 
@@ -531,7 +552,8 @@ def _call_kind(s: str, n_words: int) -> Optional[str]:
     """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles
     (``related``), a link's call to act ending in "here" (``navigation``), an appeal for donations
     (``advertisement``: an imperative "donate" with a reason to keep the paper going); or None."""
-    if n_words <= 8 and _RELATED_HEADER.match(s):
+    if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(s)) or \
+            n_words <= 30 and _RELATED_LABEL.match(s):
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
         return "navigation"
@@ -803,7 +825,8 @@ _BIO_MORE = _rx(
     r"taught|serves?|served|coordinates?|chairs?|leads?|heads?|runs?|sits?|holds?|studied|spent|joined|edits?|"
     r"still)\b|"
     r"(?:his|her|their) (?:latest|new|most recent|forthcoming|first|previous|next) (?:book|novel|collection|report|"
-    r"film|podcast)\b|(?:his|her|their) (?:research|work|writing|reporting|books|essays|poems|poetry|columns|"
+    r"film|podcast)\b|(?:his|her|their) (?:wife|husband|partner|daughters?|sons?|children|kids|family|grandchildren)"
+    r" (?:\w+ )?(?:is|are|was|were|has|have|lives?|live|graduated|works?|attends?|studied|studies)\b|(?:his|her|their) (?:research|work|writing|reporting|books|essays|poems|poetry|columns|"
     r"photographs|films) (?:on|about|has|have|was|were|is|are|appears?|appeared)\b|before (?:joining|that|becoming|moving|coming)\b|previously,? (?:he|she|they)\b|"
     r"earlier,? (?:he|she|they)\b|follow (?:him|her|them)\b)")
 
@@ -1042,10 +1065,11 @@ _SCENE_VERB = (r"(?:queue|wait|plant|stack|visit|share|walk|carry|carries|line u
                r"stand|hold|play|ride|cross|pack|install|repair|check|crowd|listen|attend|rest|wade|collect|sell|"
                r"fill|arrive|board|watch|pose|inspect|tend|harvest|sort|load|unload|push|pull|paint|dig|fix|wash|"
                r"sweep|wave|cheer|pray|rally|shelter|celebrate|demonstrate|perform|dance|sing|fish|climb|lay|lays|"
-               r"clear|build|prepare|serve|take part|takes part|make their way|makes (?:its|his|her) way)(?:e?s)?")
+               r"clear|build|prepare|serve|replace|fit|wheel|step|head|enter|cycle|swim|hang|examine|feed|mend|"
+               r"sew|weave|pour|spray|measure|patrol|guard|sleep|take part|takes part|make their way|makes (?:its|his|her) way)(?:e?s)?")
 _SCENE = re.compile(
-    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,7}}?) {_SCENE_VERB}\b(?P<rest>[^.!?;:]{{3,200}})[.!]?"
-    rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?$")
+    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) {_SCENE_VERB}\b(?P<rest>[^.!?;:]{{3,200}})[.!]?"
+    rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
 # ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
 _SCENE_WHERE = re.compile(r"^(?:An?|The|Inside|Outside|Near) (?P<subject>[^,.;:!?]{3,100}), where [^,;:!?]{3,160}\.?$")
 _SCENE_PLACE = re.compile(r"\b(?:in|at|near|outside|on|along|across|behind|beside|inside|through|by) (?:the |an? )?"

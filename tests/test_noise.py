@@ -436,6 +436,8 @@ def test_a_bio_goes_on_on_later_lines():
     "Children of a village school near Tamale walk home along the main road after classes.",
     "Stallholders pack up their awnings on Market Street at dusk. Trading ends at six.",
     "A quiet corner of the old tram depot in Leith, where the last carriages were broken up in 1956.",
+    "\u25b2 Porters load sacks of millet onto a barge at the river port in Mopti.",
+    "Porters load sacks of millet onto a barge at the river port in Mopti. (Sahel Wire)",
 ])
 def test_a_caption_describing_a_scene_between_paragraphs_is_a_caption(caption):
     text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + _BODY
@@ -499,3 +501,47 @@ def test_a_short_line_that_ends_like_a_sentence_stays_body():
     line = "Crews cost less than strandings."
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert line not in _flagged(text)
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Latest opinion", "related"),
+    ("In case you missed it", "related"),
+    ("On the same subject", "related"),
+    ("Lo m\u00e1s le\u00eddo", "related"),
+    ("READ: Harbour board delays the vote on new berths", "related"),
+    ("[Related] Island school gets a new science lab", "related"),
+    ("Also on The Lantern / Aussi sur La Lanterne: Ferry fares rise again in April", "related"),
+    ("Join the discussion: 12 replies", "comment_prompt"),
+    ("Vous devez \u00eatre abonn\u00e9 pour commenter cet article.", "comment_prompt"),
+    ("Reading is free here. If you value it, think about becoming a paid supporter for $4 a month.", "advertisement"),
+    ("Make a gift to the Harbour Fund today. Every gift, however small, keeps a crew at sea.", "advertisement"),
+    ("Figure 2. Sailings cancelled per month on the island routes, 2019-2025", "caption"),
+    ("Children play on the harbour wall at dusk \u2014 Lantern pic by Ola Berg", "caption"),
+    ("The new ferry ramp on its first morning. Photo courtesy of the harbour trust", "caption"),
+    ("Contributed photo", "credit"),
+    ("PORTREE:", "dateline"),
+])
+def test_fifth_batch_furniture_wordings(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "The latest figures show that fares rose again.",
+    "Popular opinion is not a reason to cut crews.",
+    "Read the report: it says crews save money.",
+    "Becoming a member of the union cost her $4 a month, and it was worth it.",
+    "Make a gift of your time: volunteer at the harbour this summer.",
+    "Figure skating lessons cost $20 a week.",
+    "The ramp was built with the help of the harbour trust, courtesy of a grant.",
+])
+def test_body_sentences_like_the_fifth_batch_are_kept(line):
+    assert classify_line(line, position=30, n_lines=40) is None
+
+
+def test_a_bio_line_about_the_family_after_a_bio_is_furniture():
+    bio = ["Tom Hale is a retired ferry engineer and a trustee of the island's heritage trust.",
+           "His daughter works as a deckhand on the Oban route."]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(bio) + \
+        "\nCopyright \u00a9 2026 The Harbour Herald. All rights reserved."
+    flagged = _flagged(text)
+    assert all(flagged.get(b) == "author_bio" for b in bio), flagged
