@@ -325,6 +325,7 @@ _DISCLAIMER = _rx(
     r"(?:authors?|writers?|contributors?)\b|the (?:views|opinions) of (?:our |its |the )?(?:columnists|contributors|"
     r"writers|authors|guest writers|bloggers)\b.{0,100}\b(?:are their own|do not necessarily)\b|"
 
+    r"this is an? (?:opinion|comment|analysis|guest|commentary) (?:piece|column|article|essay)\s*[.!]?$|"
     r"(?:this|the) (?:article|piece|column|content) (?:was|is|has been) (?:produced|created|funded|paid for|"
     r"sponsored) (?:by|in partnership|with)\b)")
 # the same in other wordings: "Guest Viewpoint columns reflect the opinions of their authors and not necessarily
@@ -1071,7 +1072,14 @@ _SCENE = re.compile(
     rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) {_SCENE_VERB}\b(?P<rest>[^.!?;:]{{3,200}})[.!]?"
     rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
 # ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
-_SCENE_WHERE = re.compile(r"^(?:An?|The|Inside|Outside|Near) (?P<subject>[^,.;:!?]{3,100}), where [^,;:!?]{3,160}\.?$")
+_SCENE_WHERE = re.compile(
+    r"^(?P<subject>(?:(?:Inside|Outside|Near|Behind|Along|Beside) |(?:(?:An?|The) )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3} "
+    r"(?:of|at|in|on|near|outside|behind|inside|along|over|under|beside|during) )[^,.;:!?]{3,100}), (?:where|which) "
+    r"[^,;:!?]{3,160}\.?$")
+# ... or a line that says where the picture is or who is in it: "The Lochmor, pictured in 1998, ...",
+# "(Left to right) ...", "Above, the terminal at Uig; below, ..."
+_PICTURED = _rx(r"(?:^|,\s)(?:pictured|photographed)\b|\((?:pictured|left to right|from left|l-r)\)|"
+                r"^(?:above|below|left|right|top|bottom|inset),\s")
 _SCENE_PLACE = re.compile(r"\b(?:in|at|near|outside|on|along|across|behind|beside|inside|through|by) (?:the |an? )?"
                           r"(?:[\w'\u2019-]+ ){0,4}?[A-Z][\w'\u2019-]+")
 # words that a caption does not use: the writer or the reader, modals, reasons
@@ -1131,9 +1139,10 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     """A photo caption set as a full sentence (``caption``): a line of at most 40 words, standing alone between
     blank lines (or last in the page head, right under furniture), that describes a scene -- a subject and a verb
     of what the picture shows in the present tense, and a named place after a preposition (``_SCENE``), or a noun
-    phrase with a "where" clause (``_SCENE_WHERE``), its subject or noun phrase free of verbs and clauses
-    (``_CLAUSE_WORD``) -- without the words of an argument (``_NOT_SCENE``: I, we, you, should, because, not,
-    quotes, questions). Not the first line of the text."""
+    phrase with a place in it and a "where" or "which" clause (``_SCENE_WHERE``), its subject or noun phrase free of
+    verbs and clauses (``_CLAUSE_WORD``), or a line saying who or what is pictured (``_PICTURED``) -- without the
+    words of an argument (``_NOT_SCENE``: I, we, you, should, because, not, quotes, questions). Not the first line
+    of the text."""
     for pos in range(1, len(order)):
         i = order[pos]
         s = lines[i]
@@ -1143,12 +1152,19 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
         head = all(j in kinds for j in order[:pos])
         if not below_blank or not (_alone(order, pos) or head):
             continue
-        m = _SCENE.match(s)
-        scene = m is not None and bool(_SCENE_PLACE.search(s)) and not _PRONOUN_START.match(m.group("subject")) \
-            and m.group("subject").split()[-1].lower() not in _STOPWORDS  # "The rest of ...": no subject
-        where = _SCENE_WHERE.match(s)
-        if (scene or where) and not _CLAUSE_WORD.search((m or where).group("subject")):
+        if _scene(s):
             kinds[i] = "caption"
+
+
+def _scene(s: str) -> bool:
+    """``s`` describes what a photo shows (see ``_scene_captions``)."""
+    if _PICTURED.search(s):
+        return True
+    m = _SCENE.match(s)
+    scene = m is not None and bool(_SCENE_PLACE.search(s)) and not _PRONOUN_START.match(m.group("subject")) \
+        and m.group("subject").split()[-1].lower() not in _STOPWORDS  # "The rest of ...": no subject
+    where = _SCENE_WHERE.match(s) if s[:1].isupper() else None
+    return bool(scene or where) and not _CLAUSE_WORD.search((m or where).group("subject"))
 
 
 _PRONOUN_START = _rx(r"^(?:he|she|it|they|this|that|these|those|there|here|who|what|which|some|many|most|all|each|"

@@ -545,3 +545,30 @@ def test_a_bio_line_about_the_family_after_a_bio_is_furniture():
         "\nCopyright \u00a9 2026 The Harbour Herald. All rights reserved."
     flagged = _flagged(text)
     assert all(flagged.get(b) == "author_bio" for b in bio), flagged
+
+
+@pytest.mark.parametrize("caption", [
+    "Walkers on the coastal path above Port Ellen, which reopened in May.",
+    "The old pier, pictured in 1987, was demolished two years later.",
+    "Above, the slipway at Lochboisdale; below, the new pontoon.",
+    "(Left to right) Harbour staff and the crew of the relief vessel at the quay",
+])
+def test_a_caption_saying_what_is_pictured_is_a_caption(caption):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + _BODY
+    assert _flagged(text).get(caption) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    "The closure of the pier, which cost the islands dearly, was avoidable.",
+    "The board pictured a future with fewer crews and more cancellations, and we should refuse it.",
+    "Crews earn less than the cost of one stranded clinic visit in a week, which settles it.",
+])
+def test_body_sentences_like_pictured_captions_stay_body(line):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
+
+
+@pytest.mark.parametrize("line,kind", [("This is an opinion piece.", "disclaimer"),
+                                       ("This is an opinion we should hear out.", None)])
+def test_an_opinion_label_is_a_disclaimer(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
