@@ -137,7 +137,8 @@ _SHARE_WORDS = {
     "instagram", "tiktok", "youtube", "comments", "comment", "bookmark", "url", "the", "to", "clipboard", "and",
 }
 _SHARE = _rx(
-    r"^(?:share (?:this|the|on|via|article|story|page|post|to)\b|share\s*[:|]|click to (?:share|print|email|tweet)|"
+    r"^(?:share (?:this|the|on|via|article|story|page|post|to)\b|share\s*[:|]|enjoy(?:ing|ed)? (?:this|the|our) "
+    r"(?:article|story|post|piece|newsletter|column)\s*\?\s*(?:share|forward|send|pass)\b|click to (?:share|print|email|tweet)|"
     r"tweet (?:this|it)\b|email (?:this|to a friend)\b|print (?:this|article)\b|copy (?:link|url|article link)\b|"
     r"follow (?:us|me|him|her|them|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|"
     r"mastodon|tiktok|youtube|substack|telegram|whatsapp)\b|follow @\w+|like us on facebook|"
@@ -782,12 +783,12 @@ _FOOT_BIO_APPOS = re.compile(
     r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
     r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
     r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages)\b")
-_FOOT_BIO_UNNAMED = _rx(r"^the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|currently|now|"
+_FOOT_BIO_UNNAMED = _rx(r"^[(\u2013\u2014]?\s*the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|currently|now|"
                         r"also|based)\b")
 # "the writer is ..." in other languages (Malay/Indonesian, Spanish, French, Portuguese, German, Italian, Dutch):
 # the opening alone says bio, so no English job word is asked for
 _FOOT_BIO_UNNAMED_ABROAD = _rx(
-    r"^(?:penulis (?:ialah|adalah|merupakan)|(?:el|la) (?:autora?|escritora?|columnista) es|l['\u2019]aut(?:eur|"
+    r"^[(\u2013\u2014]?\s*(?:penulis (?:ialah|adalah|merupakan)|(?:el|la) (?:autora?|escritora?|columnista) es|l['\u2019]aut(?:eur|"
     r"rice|ore)e? (?:est|\u00e8)|(?:o|a) (?:autora?|escritora?|colunista) \u00e9|(?:der|die) (?:autor(?:in)?|"
     r"verfasser(?:in)?|kolumnist(?:in)?) ist|de (?:auteur|schrijver) is)\s+\S")
 # a bio that opens with the role before the name: "Consultant cardiologist Dr Jane Roe has treated ...",
@@ -913,6 +914,7 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
     4. A photo caption right above its credit line ("Photograph: ... /Getty Images", no blank line between) in the
        page head: a line of at most 50 words directly followed by a credit line, with only furniture above it, is a
        ``caption`` even when it ends like a sentence.
+    5. An author bio right under the byline or timestamp in the page head (``_head_bios``).
     A line that ends like a sentence never qualifies for 1 and 2, so ordinary body paragraphs are left alone; a
     caption that ends with a full stop is therefore left alone too, even above a photo credit.
     """
@@ -920,6 +922,23 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
     _page_head(lines, order, kinds)  # 2.
     _foot_bios(lines, order, kinds)  # 3.
     _above_credits(lines, order, kinds)  # 4.
+    _head_bios(lines, order, kinds)  # 5.
+
+
+def _head_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Step 5 of ``_in_context``: an author bio in the page head, right under a byline or a timestamp. The first
+    unflagged line, when every line above it is furniture, the line right above it (no blank line between) is a
+    ``byline``, ``timestamp`` or ``author_bio``, and it reads as a bio of at most 30 words (``_foot_bio``, or the
+    bio shape ``classify_line`` knows at the end of a text)."""
+    n = len(order)
+    for pos, i in enumerate(order):
+        if i in kinds:
+            continue
+        s = lines[i]
+        if pos > 0 and order[pos - 1] == i - 1 and kinds.get(i - 1) in ("byline", "timestamp", "author_bio") and \
+                len(_words(s)) <= 30 and (_foot_bio(s) or classify_line(s, position=n - 1, n_lines=n) == "author_bio"):
+            kinds[i] = "author_bio"
+        return
 
 
 def _above_credits(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:

@@ -572,3 +572,28 @@ def test_body_sentences_like_pictured_captions_stay_body(line):
                                        ("This is an opinion we should hear out.", None)])
 def test_an_opinion_label_is_a_disclaimer(line, kind):
     assert classify_line(line, position=30, n_lines=40) == kind
+
+
+def test_a_bio_right_under_the_byline_is_furniture():
+    bio = "Mara Quint is the Herald's islands correspondent."
+    text = _HEAD.format(head="Fund the ferries").rstrip("\n") + "\n" + bio + "\n\n" + _BODY
+    assert _flagged(text).get(bio) == "author_bio"
+
+
+def test_an_opening_about_a_person_after_the_head_stays_body():
+    opening = "Ann Bell is a ferry captain who has not sailed since January, and the islands pay for it."
+    text = _HEAD.format(head="Fund the ferries") + opening + "\n\n" + _BODY
+    assert opening not in _flagged(text)
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Enjoying this newsletter? Forward it to a friend.", "share"),
+    ("\u2014 The writer is a retired ferry captain.", "author_bio"),
+])
+def test_share_asks_and_dashed_bios(line, kind):
+    text = _BODY + _BODY + line + "\n\n\u00a9 2026 The Harbour Herald."
+    assert _flagged(text).get(line) == kind
+
+
+def test_enjoying_the_ride_is_body():
+    assert classify_line("Enjoying the ferry? Most islanders would rather fly.", position=30, n_lines=40) is None
