@@ -106,6 +106,9 @@ _CAPTION_END = _rx(
     r" [^.!?()]{1,60}|\bcourtesy of [^.!?()]{1,60}|\((?:courtesy|file|handout|supplied|contributed|submitted)\)"
     r"|[\u2013\u2014]\s*(?:file ?pic|file photo|handout|supplied|pic(?:ture)?))\s*$",
     re.IGNORECASE)
+# a caption or a chart's note that ends in its source or credit after a full stop: "... in 2012. Source: X."
+_SOURCE_TAIL = _rx(r"[.!?]\s+(?:source|sources|data|photo|photograph|picture|image|graphic|credit)s?\s*:\s*[^.!?:]{1,80}"
+                   r"\.?$")
 _CREDIT = _rx(
     r"^(?:\(?(?:photo|image|picture|video|illustration|graphic|art|artwork|design)s?\s*(?:credit|courtesy|by|source)"
     r"\b|credits?\s*:|courtesy(?: of)?\b|source\s*:\s*\S|illustrations? by\b|photos? by\b|photography by\b|"
@@ -506,7 +509,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "dateline"
     if n_chars <= 300 and _CAPTION_START.search(s):
         return "caption"
-    if n_chars <= 400 and not ends_stop and _CAPTION_END.search(s):
+    if n_chars <= 400 and (not ends_stop and _CAPTION_END.search(s) or _SOURCE_TAIL.search(s)):
         return "caption"
     if n_words <= 12 and n_chars <= 120 and (_CREDIT.search(s) or _CREDIT_ONLY.match(s)):
         return "credit"

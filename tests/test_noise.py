@@ -597,3 +597,12 @@ def test_share_asks_and_dashed_bios(line, kind):
 
 def test_enjoying_the_ride_is_body():
     assert classify_line("Enjoying the ferry? Most islanders would rather fly.", position=30, n_lines=40) is None
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Island ferries are 38 years old on average. Source: Transport Scotland.", "caption"),
+    ("Crews wait for the relief ship at Oban. Photo: Ann Bell.", "caption"),
+    ("Island ferries are old. The source: years of neglect.", None),
+])
+def test_a_caption_ending_in_its_source_after_a_full_stop(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
