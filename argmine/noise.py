@@ -828,7 +828,7 @@ _FOOT_BIO_NOUN = _rx(
 _BIO_MORE = _rx(
     r"^(?:(?:[^\W\d_][^,.;:!?]{2,60},\s+)?(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|previously|also|writes?|teach(?:es)?|"
     r"taught|serves?|served|coordinates?|chairs?|leads?|heads?|runs?|sits?|holds?|studied|spent|joined|edits?|"
-    r"still)\b|"
+    r"still|led|ran|wrote|grew up|founded|co-founded|[a-z]{3,}ed)\b|"
     r"(?:his|her|their) (?:latest|new|most recent|forthcoming|first|previous|next) (?:book|novel|collection|report|"
     r"film|podcast)\b|(?:his|her|their) (?:wife|husband|partner|daughters?|sons?|children|kids|family|grandchildren)"
     r" (?:\w+ )?(?:is|are|was|were|has|have|lives?|live|graduated|works?|attends?|studied|studies)\b|(?:his|her|their) (?:research|work|writing|reporting|books|essays|poems|poetry|columns|"

@@ -606,3 +606,16 @@ def test_enjoying_the_ride_is_body():
 ])
 def test_a_caption_ending_in_its_source_after_a_full_stop(line, kind):
     assert classify_line(line, position=30, n_lines=40) == kind
+
+
+def test_a_later_bio_line_in_the_past_tense_is_furniture():
+    bio = ["Tom Hale is a retired ferry engineer who lives on Barra.",
+           "He chaired the island's ferry users' group for a decade."]
+    text = _BODY + _BODY + "\n".join(bio) + "\n\u00a9 2026 The Harbour Herald."
+    assert all(_flagged(text).get(b) == "author_bio" for b in bio)
+
+
+def test_a_closing_paragraph_in_the_past_tense_stays_body():
+    closing = "She visited the island last winter and waited four days for a boat."
+    text = _BODY + _BODY + closing + "\n\u00a9 2026 The Harbour Herald."
+    assert closing not in _flagged(text)
