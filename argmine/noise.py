@@ -343,7 +343,18 @@ _DISCLAIMER_MORE = _rx(
     r"these|this \w+)|here) are (?:solely |only |entirely )?(?:those of |the )(?:the |their )?(?:authors?|writers?)\b")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
-_DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b")
+_DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b|"
+                  r"^(?-i:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}) (?:declares|"
+                  r"reports|has|have) no (?:(?:competing|conflicting|relevant|financial) )?(?:interests?|conflicts? of "
+                  r"interests?|disclosures)\b")
+# the notes under a journal's or an academic site's article: "Competing interests: None declared.", "Cite this as:
+# ...", "doi:10.1234/...", "Provenance and peer review: ..."
+_ACADEMIC_NOTE = _rx(
+    r"^(?:(?:(?:competing|conflicting) interests?|conflicts? of interests?|declaration of (?:competing )?interests?|"
+    r"disclosure statement|correspondence|provenance and peer review|data (?:availability|sharing)(?: statement)?|"
+    r"author contributions?|ethics (?:statement|approval)|patient consent(?: for publication)?)\s*[:|]|correspondence "
+    r"to\b|cite this (?:as|article)\b|how to cite\b|(?:funding|acknowledge?ments?)\s*:\s*(?:this|the|we|i|none|no|"
+    r"not)\b)\s*\S|^doi\s*:?\s*10\.\d{4,9}/\S|\bdoi\s*:\s*10\.\d{4,9}/\S+\s*$")
 # cookie-consent banners: how the notice opens, what it is about, and its bare buttons
 _CONSENT = _rx(
     r"^(?:by (?:clicking|continuing|using|selecting)\b|(?:click|select|tap|press|choose)\s+[\"'\u201c\u2018\u00ab]?"
@@ -526,7 +537,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "share"
     if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
         return "newsletter"
-    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s)) or n_chars <= 400 and _DISCLOSURE.search(s) or n_chars <= 320 and _CONSENT.search(s) and \
+    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s)) or n_chars <= 400 and (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or n_chars <= 320 and _CONSENT.search(s) and \
             _CONSENT_TOPIC.search(s) or n_words <= 8 and _CONSENT_BUTTONS.match(s):
         return "disclaimer"
     if n_chars <= 300 and _PUBNOTE.search(s):

@@ -619,3 +619,28 @@ def test_a_closing_paragraph_in_the_past_tense_stays_body():
     closing = "She visited the island last winter and waited four days for a boat."
     text = _BODY + _BODY + closing + "\n\u00a9 2026 The Harbour Herald."
     assert closing not in _flagged(text)
+
+
+@pytest.mark.parametrize("line", [
+    "Competing interests: None declared.",
+    "Conflict of interest: the author is a trustee of the ferry users group.",
+    "Tom Hale declares no competing interests.",
+    "Funding: This work was supported by a grant from the Islands Trust.",
+    "Correspondence to: Tom Hale, tom@uni.example",
+    "Cite this as: Hale T. Fund the ferries. Island Rev 2026;12:34",
+    "doi:10.5555/ir.2026.0034",
+    "Provenance and peer review: Commissioned; not externally peer reviewed.",
+])
+def test_journal_notes_are_disclaimers(line):
+    assert classify_line(line, position=30, n_lines=40) == "disclaimer"
+
+
+@pytest.mark.parametrize("line", [
+    "Funding: where will the money come from?",
+    "Correspondence between the ministers shows they knew.",
+    "The council has no relevant experience.",
+    "Tom Hale has no competing offers, so he will sign.",
+    "The Trust receives funding from the council, which is the problem.",
+])
+def test_body_sentences_like_journal_notes_are_kept(line):
+    assert classify_line(line, position=30, n_lines=40) is None
