@@ -318,7 +318,8 @@ _LETTERS = _rx(r"^(?:do you have|have|got|want to share) an? (?:opinion|view|res
                r"\b(?:submit|send|e-?mail)\b.{0,160}(?:\b(?:up to|no more than|at most|under|fewer than) \d+ words\b|"
                r"\bletters? (?:section|page)\b|\bletters@)")
 _DISCLAIMER = _rx(
-    r"^(?:the (?:views|opinions|ideas|thoughts) (?:and opinions )?expressed (?:in|here|by)\b|(?:views|opinions) "
+    r"^(?:the (?:views|opinions|ideas|thoughts) (?:and opinions )?expressed (?:in|here|by)\b|the (?:views|opinions) "
+    r"expressed (?:here |above )?are (?:his|her|their|my|the (?:author|writer)['\u2019]?s?) own\b|(?:views|opinions) "
     r"expressed (?:in|here|by)\b|(?:the )?(?:views|opinions) in this (?:article|column|piece) (?:are|do not)\b|"
     r"this (?:article|column|piece|essay|commentary|op-?ed|post) (?:represents|reflects) (?:only )?the (?:personal )?"
     r"(?:views?|opinions?) of the (?:author|writer)s?\b|(?:this|the) (?:article|column|piece|essay|commentary|op-?ed|"
@@ -817,7 +818,7 @@ _ROLE_WORD = _rx(rf"\b{_ROLE}\b|[a-z](?:ist|ian|er|or|ant|ent)\b")
 # "<Name> ialah pensyarah di ...", "<Name> es profesora de ..." (four words or more after the verb)
 _FOOT_BIO_ABROAD = re.compile(
     r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Fr|Dra)\.? )?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|bin|binti|"
-    r"al|el|del|la|le|di|du|dos)){1,3} (?:ist|est|es|\u00e8|\u00e9|ialah|adalah|merupakan|jest|\u00e4r|er)"
+    r"al|el|del|la|le|di|du|dos)){1,3} (?:ist|est|es|\u00e8|\u00e9|ialah|adalah|merupakan|jest|\u00e4r|er|ni)"
     r"(?: \S+){4,}|^Mae [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} yn(?: \S+){3,}")
 # a surname with an apposition: "Okafor, a retired engineer, writes from Enugu."
 _FOOT_BIO_NAME_APPOS = re.compile(
@@ -893,15 +894,31 @@ def _bio_tail(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None
 
 
 def _bio_wraps(lines: List[str], kinds: Dict[int, str]) -> None:
-    """A bio line hard-wrapped into the next one: an ``author_bio`` line that does not end like a sentence, and
-    right below it (no blank line between) an unflagged line of at most 40 words that opens in lower case ("and is
-    writing a book on ..."), which goes on with the bio."""
+    """The lines that go on with a bio right below it (no blank line between), each of at most 45 words
+    (``_goes_on_bio``): the lower-case rest of a bio line that does not end like a sentence ("and is writing a book
+    on ..."), the bio again in another script, or another line about the same person ("<Name> ni mtafiti ...")."""
     for i in sorted(kinds):
         j = i + 1
         while kinds.get(j - 1) == "author_bio" and j < len(lines) and j not in kinds and lines[j] and \
-                lines[j][0].islower() and not _ends_sentence(lines[j - 1]) and len(_words(lines[j])) <= 40:
+                len(_words(lines[j])) <= 45 and _goes_on_bio(lines[j - 1], lines[j]):
             kinds[j] = "author_bio"
             j += 1
+
+
+def _goes_on_bio(bio: str, s: str) -> bool:
+    """``s``, the line right below the bio line ``bio``, goes on with it (see ``_bio_wraps``)."""
+    if s[0].islower() and not _ends_sentence(bio):
+        return True
+    if _foreign_script(s) and not _foreign_script(bio):
+        return True
+    name = bio.split()[:2]
+    return len(name) == 2 and all(_is_cap(t) and t.isalpha() for t in name) and s.split()[:2] == name
+
+
+def _foreign_script(s: str) -> bool:
+    """Most letters of ``s`` are outside the Latin script (Sinhala, Greek, Cyrillic, Arabic, Han, ...)."""
+    letters = [ch for ch in s if ch.isalpha()]
+    return bool(letters) and 2 * sum(1 for ch in letters if ord(ch) > 0x024F) > len(letters)
 
 
 def _is_name(s: str) -> bool:
@@ -1046,8 +1063,8 @@ def _page_head(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
 
 def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """Author bios in the run of noise after the last body line (step 3 of ``_in_context``); a later bio sentence
-    on a line of its own ("Before that, she ...") or the lower-case rest of a wrapped bio line ("and is writing
-    ...") counts when a bio line stands above it."""
+    on a line of its own ("Before that, she ..."), the lower-case rest of a wrapped bio line ("and is writing
+    ...") or the bio again in another script counts when a bio line stands above it."""
     n = len(order)
     pending: List[int] = []  # later bio sentences below, waiting for their first line
     for i in reversed(order):
@@ -1059,7 +1076,7 @@ def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
             pending = []
             continue
         wraps = lines[i][:1].islower() and i > 0 and bool(lines[i - 1]) and not _ends_sentence(lines[i - 1])
-        if (_BIO_MORE.match(lines[i]) or wraps) and len(_words(lines[i])) <= 40:
+        if (_BIO_MORE.match(lines[i]) or wraps or _foreign_script(lines[i])) and len(_words(lines[i])) <= 40:
             pending.append(i)
             continue
         break
@@ -1251,6 +1268,7 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
                     bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]))):
                 kinds[i] = "title" if bi < first else _foot_kind(lines[i])
     _last_block_bios(lines, blocks[-1], kinds)
+    _bio_wraps(lines, kinds)  # again: the lines below a bio this step found
 
 
 def _last_block_bios(lines: List[str], block: List[int], kinds: Dict[int, str]) -> None:
