@@ -660,3 +660,11 @@ def test_a_body_paragraph_below_a_head_bio_stays_body():
     para = "Tom Hale has sailed these waters for forty years, and he says the crews are the cheapest fix we have."
     text = "Fund the ferries\nBy Tom Hale\n" + bio + "\n\n" + para + "\n\n" + _BODY
     assert para not in _flagged(text)
+
+
+@pytest.mark.parametrize("bio", ["Is m\u00fainteoir \u00ed \u00c1ine N\u00ed Bhriain at\u00e1 ag obair i nGaillimh.",
+                                 "Tha Calum MacLe\u00f2id na thidsear ann an Ste\u00f2rnabhagh."])
+def test_irish_and_gaelic_bios_at_the_foot_are_furniture(bio):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + bio + \
+        "\nThe views expressed in this column are the author's own.\nCopyright \u00a9 2026 The Harbour Herald."
+    assert _flagged(text).get(bio) == "author_bio"
