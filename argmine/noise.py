@@ -618,8 +618,9 @@ def _shape_kind(s: str, words: List[str], *, position: int, n_lines: int, contin
     letters = [ch for ch in s if ch.isalpha()]
     all_caps = len(letters) >= 4 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
     asks = all_caps and core_end.endswith("?")  # "HOW MUCH IS IT COSTING US?": a subheading set in capitals
-    if all_caps and 2 <= n_words <= 14 and n_chars <= 120 and position < n_lines - 1:
-        return "heading"  # "THE BILL COMES DUE.": body text is never set in capitals
+    if all_caps and 2 <= n_words <= 14 and n_chars <= 120 and position < n_lines - 1 and \
+            (not _FINAL_ANY.search(core_end) or core_end.endswith(":")):
+        return "heading"  # "WHO PAYS: THE TOWN OR THE STATE", "THE COST:" (a comment shouting a sentence ends it)
     if n_words <= 10 and n_chars <= 90 and (asks or not _FINAL_ANY.search(core_end)) and position < n_lines - 1:
         content = [w for w in words if w.lower() not in _STOPWORDS]
         if not content:
@@ -1116,12 +1117,12 @@ def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> N
 # a verb of what the picture shows in the present tense, and a named place after a preposition) ...
 _SCENE_VERB = (r"(?:queue|wait|plant|stack|visit|share|walk|carry|carries|line up|lines up|gather|march|protest|sit|"
                r"stand|hold|play|ride|cross|pack|install|repair|check|crowd|listen|attend|rest|wade|collect|sell|"
-               r"fill|arrive|board|watch|pose|inspect|tend|harvest|sort|load|unload|push|pull|paint|dig|fix|wash|"
-               r"sweep|wave|cheer|pray|rally|shelter|celebrate|demonstrate|perform|dance|sing|fish|climb|lay|lays|"
-               r"clear|build|prepare|serve|replace|fit|wheel|step|head|enter|cycle|swim|hang|examine|feed|mend|"
-               r"sew|weave|pour|spray|measure|patrol|guard|sleep|take part|takes part|make their way|makes (?:its|his|her) way)(?:e?s)?")
+               r"fill|arrive|watch|pose|inspect|tend|harvest|sort|load|unload|push|pull|paint|dig|fix|wash|"
+               r"sweep|wave|cheer|pray|rally|shelter|celebrate|demonstrate|perform|dance|sing|climb|lay|lays|"
+               r"clear|build|prepare|serve|replace|fit|enter|cycle|swim|hang|examine|feed|mend|"
+               r"sew|weave|pour|spray|patrol|sleep|take part|takes part|make their way|makes (?:its|his|her) way)(?:e?s)?")
 _SCENE = re.compile(
-    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) {_SCENE_VERB}\b(?P<rest>[^.!?;:]{{3,200}})[.!]?"
+    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) (?P<verb>{_SCENE_VERB})\b(?P<rest>[^.!?;:]{{3,200}})[.!]?"
     rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
 # ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
 _SCENE_WHERE = re.compile(
@@ -1133,27 +1134,41 @@ _SCENE_WHERE = re.compile(
 _PICTURED = _rx(r"(?:^|,\s)(?:pictured|photographed)\b|\((?:pictured|left to right|from left|l-r)\)|"
                 r"^(?:above|below|left|right|top|bottom|inset),\s")
 _SCENE_PLACE = re.compile(r"\b(?:in|at|near|outside|on|along|across|behind|beside|inside|through|by) (?:the |an? )?"
-                          r"(?:[\w'\u2019-]+ ){0,4}?[A-Z][\w'\u2019-]+")
+                          r"(?:[\w'\u2019-]+ ){0,4}?(?!(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                          r"[A-Z][\w'\u2019-]+")
+# plurals without an -s, nouns in -ing, and adverbs: for the agreement of a scene's subject and verb
+_PLURALS = {"children", "people", "men", "women", "police", "cattle", "sheep", "youth", "folk", "clergy"}
+_ING_NOUNS = {"building", "morning", "evening", "spring", "meeting", "housing", "parking", "crossing", "landing",
+              "ceiling", "painting", "wedding", "clothing", "opening", "hearing", "training", "swimming", "shopping",
+              "dining", "nursing", "fishing", "sing", "king", "ring", "thing", "wing", "string", "sibling", "boarding",
+              "bring", "filling", "planning", "sporting", "living", "waiting", "recycling", "teaching"}
+_ADVERBS = {"now", "also", "then", "still", "often", "usually", "never", "always", "just", "only", "even", "already",
+            "again", "later", "soon", "recently", "finally", "once", "sometimes", "largely", "mostly"}
 # words that a caption does not use: the writer or the reader, modals, reasons
 _NOT_SCENE = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|would|could|might|because|therefore|however|why|but|"
                  r"not|never|no|nobody|nothing)\b|[?\"\u201c\u201d]")
 
 
 # other short questions standing alone ("So what can Congress do?", "And who cares?") are rhetorical body text
-_ABOUT_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:(?:what|how) about\b|(?:won|wouldn|isn|aren|doesn|don|"
-                      r"hasn|haven|can|shouldn|didn|wasn|weren)['\u2019]t )")
+_ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
+# an objection put with a negative auxiliary: "Hasn't this been tried?", "But won't rents rise?"
+_OBJECTION_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:won|wouldn|isn|aren|doesn|don|hasn|haven|can|"
+                          r"shouldn|didn|wasn|weren)['\u2019]t ")
 
 
 def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """A subheading put as a question: a line of at most six words asking "What about ...?" or "How about ...?",
     or putting the objection the next paragraph answers with a negative auxiliary ("Hasn't this been tried?", "But
-    won't rents rise?"), standing alone (blank lines around it) between two paragraphs of the text."""
+    won't rents rise?") above a paragraph of two sentences or more (a comment typed one sentence to a paragraph asks
+    such questions too), standing alone (blank lines around it) between two paragraphs of the text."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i].rstrip(_CLOSERS)
         if i not in kinds and _alone(order, pos) and s.endswith("?") and \
                 len(_words(s)) <= 6 and s.count("?") == 1 and order[pos + 1] not in kinds and \
-                _ABOUT_QUESTION.match(s):
+                (_ABOUT_QUESTION.match(s) or _OBJECTION_QUESTION.match(s) and
+                 _sentence_count(lines[order[pos + 1]]) >= 2):
             kinds[i] = "heading"
 
 
@@ -1167,19 +1182,23 @@ def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str
 
 
 def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """A subheading in sentence case ("Drivers gain too", "The cost of waiting"): a line of one to eight words and
-    at most 70 characters, opening with a capital, with no punctuation at its end (no full stop, question mark,
-    colon, comma, closing quote), standing alone between blank lines, with a paragraph of prose right below it
-    (``_prose``). Prose never stands so: a paragraph of the body ends like a sentence; and a list of short points
-    typed one to a paragraph has no prose below its points."""
+    """Lines between the paragraphs that do not end like a sentence (no punctuation at their end: no full stop,
+    question mark, colon, comma, closing quote or bracket), opening with a capital or a number ("1. ..."), standing
+    alone between blank lines with a paragraph of prose right below them (``_prose``): of one to eight words and at
+    most 70 characters, a subheading ("Drivers gain too"; ``heading``); of nine to 40 words, with prose or furniture
+    right above as well, a caption set without its full stop (``caption``). Prose never stands so: a paragraph of
+    the body ends like a sentence; and a text typed without full stops has no prose around its lines."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i]
-        if i in kinds or not _alone(order, pos) or not s[:1].isupper() or len(s) > 70 or \
-                not _prose(lines[order[pos + 1]]):
+        if i in kinds or not _alone(order, pos) or not (s[:1].isupper() or _NUMBERED.match(s)) or \
+                not (s[-1].isalnum() or s[-1] == ")") or _ends_sentence(s) or not _prose(lines[order[pos + 1]]):
             continue
-        if 1 <= len(_words(s)) <= 8 and (s[-1].isalnum() or s[-1] == ")") and not _FINAL_ANY.search(s):
+        n_words = len(_words(s))
+        if 1 <= n_words <= 8 and len(s) <= 70:
             kinds[i] = "heading"
+        elif 9 <= n_words <= 40 and (order[pos - 1] in kinds or _prose(lines[order[pos - 1]])):
+            kinds[i] = "caption"
 
 
 def _prose(s: str) -> bool:
@@ -1210,15 +1229,43 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
 
 def _scene(s: str) -> bool:
     """``s`` describes what a photo shows (see ``_scene_captions``)."""
-    if _PICTURED.search(s):
-        return True
+    return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_phrase(s)
+
+
+def _scene_sentence(s: str) -> bool:
+    """``s`` opens with a subject and a verb of what a picture shows that agree in number ("Porters load",
+    "A crew replaces"), the subject a noun phrase (no clause, pronoun, adverb or verb in -ing), and names a place."""
     m = _SCENE.match(s)
-    scene = m is not None and bool(_SCENE_PLACE.search(s)) and not _PRONOUN_START.match(m.group("subject")) \
-        and m.group("subject").split()[-1].lower() not in _STOPWORDS  # "The rest of ...": no subject
-    where = _SCENE_WHERE.match(s) if s[:1].isupper() else None
-    return bool(scene or where) and not _CLAUSE_WORD.search((m or where).group("subject"))
+    if m is None or not _SCENE_PLACE.search(s) or _PRONOUN_START.match(m.group("subject")) or \
+            _CLAUSE_WORD.search(m.group("subject")):
+        return False
+    tokens = [t.lower() for t in m.group("subject").split()]
+    if tokens[0] in _LEADS or tokens[-1] in _STOPWORDS or any(t in _ADVERBS or t.endswith("ing") and t not in _ING_NOUNS for t in tokens):
+        return False
+    head = next((tokens[k - 1] for k in range(1, len(tokens)) if tokens[k] in ("of", "in", "at", "from", "with",
+                                                                                 "on", "near")), tokens[-1])
+    plural = head in _PLURALS or head.endswith("men") or head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return plural != m.group("verb").split()[0].endswith("s")
 
 
+def _scene_phrase(s: str) -> bool:
+    """``s`` is a noun phrase naming a place, then a "where" or "which" clause ("A quiet corner of the depot in
+    Leith, where ..."): no pronoun first, no clause word, and a word in -ed only as an adjective, right after an
+    article or a preposition ("a shared service point", "a row of shuttered kiosks")."""
+    m = _SCENE_WHERE.match(s) if s[:1].isupper() else None
+    if m is None or _PRONOUN_START.match(s) or _POSSESSIVE_START.match(s) or _CLAUSE_WORD.search(m.group("subject")):
+        return False
+    tokens = m.group("subject").split()
+    return bool(_SCENE_PLACE.search(m.group("subject"))) and all(
+        k > 0 and tokens[k - 1].lower() in _ADJECTIVE_AFTER for k, t in enumerate(tokens) if t.lower().endswith("ed"))
+
+
+# a sentence opening with one of these has no noun phrase for its subject: "Through a long process, ..."
+_LEADS = {"through", "in", "at", "on", "after", "before", "during", "for", "with", "by", "from", "since", "when", "while",
+          "if", "although", "as", "because", "despite", "under", "over", "without", "within", "across", "among",
+          "between", "into", "to", "both", "either", "neither", "once", "until", "unless", "whether"}
+_ADJECTIVE_AFTER = {"a", "an", "the", "of", "in", "at", "on", "with", "and", "near", "by", "from", "inside", "outside"}
+_POSSESSIVE_START = _rx(r"^(?:their|his|her|its|our|my|your)\b")
 _PRONOUN_START = _rx(r"^(?:he|she|it|they|this|that|these|those|there|here|who|what|which|some|many|most|all|each|"
                      r"every|one|people|everyone|everybody|someone)\b")
 # a subject (or a noun phrase) with one of these has a verb or a clause of its own: not what a caption opens with

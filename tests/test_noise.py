@@ -451,6 +451,12 @@ def test_a_caption_describing_a_scene_between_paragraphs_is_a_caption(caption):
     "We queue at the clinic in Tamale every week.",
     "The issue is complicated by the strikes in Leith, which tend to harden opinion.",
     "Ferries wait at the quay in Mopti.\nThe council has known this for years.",
+    "Primary outcome measures assessed at baseline included the Island Stress Scale.",
+    "Through a long process of confidence building steps, the Island council needs to act.",
+    "The old guard of island exiles, led by Senator Ann Bell, reacted with anger.",
+    "Island churches hold their feast on December 27th.",
+    "Their demands ended up in the programmes of the Island parties, which scrambled to win them.",
+    "Delays occurred in 6 crossings to Mull, which was due to poor maintenance.",
 ])
 def test_body_sentences_like_scene_captions_stay_body(line):
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
@@ -470,18 +476,27 @@ def test_a_determiner_is_no_scene_subject():
     assert line not in _flagged(text)
 
 
-@pytest.mark.parametrize("line,kind", [("THE BILL COMES DUE IN MAY.", "heading"), ("WHO PAYS: THE TOWN OR THE STATE", "heading"),
-                                       ("The bill comes due in May.", None)])
-def test_a_subheading_in_capitals_with_a_final_stop_is_furniture(line, kind):
-    assert classify_line(line, position=10, n_lines=30) == kind
+@pytest.mark.parametrize("line,flagged", [("THE BILL COMES DUE:", True), ("WHO PAYS: THE TOWN OR THE STATE", True),
+                                          ("THE FERRY CREWS ARE WHAT KEEPS THE ISLAND SCHOOLS OPEN", True),
+                                          ("YOU ARE ALL WRONG.", False), ("WAKE UP, COUNCIL!", False),
+                                          ("The bill comes due in May.", False)])
+def test_a_subheading_in_capitals_is_furniture_a_shouted_sentence_is_not(line, flagged):
+    assert (classify_line(line, position=10, n_lines=30) is not None) == flagged
 
 
 @pytest.mark.parametrize("line,kept", [("Hasn't this been tried before?", False), ("But won't rents rise?", False),
                                        ("\u201cDoesn't the pier cost too much?\u201d", False),
                                        ("Is that too much to ask?", True), ("Why is that not surprising?", True)])
 def test_objection_subheadings_are_furniture_other_short_questions_body(line, kept):
-    text = _BODY + line + "\n\nThe answer is shade: trees and awnings cost little and work at once."
+    text = _BODY + line + "\n\nThe answer is shade. Trees and awnings cost little and work at once."
     assert (line not in _flagged(text)) == kept
+
+
+def test_an_objection_question_in_a_text_typed_one_sentence_to_a_paragraph_stays_body():
+    line = "Isn't that enough?"
+    text = "Ferries should run all winter.\n\nThe crews cost less than the strandings.\n\n" + line + \
+        "\n\nI think it is, and the council should say so."
+    assert line not in _flagged(text)
 
 
 @pytest.mark.parametrize("line", ["Crews cost less than strandings", "The winter timetable", "What the islands need"])
@@ -668,3 +683,30 @@ def test_irish_and_gaelic_bios_at_the_foot_are_furniture(bio):
     text = _HEAD.format(head="Fund the ferries") + _BODY + bio + \
         "\nThe views expressed in this column are the author's own.\nCopyright \u00a9 2026 The Harbour Herald."
     assert _flagged(text).get(bio) == "author_bio"
+
+
+def test_a_long_line_without_its_full_stop_between_paragraphs_is_a_caption():
+    caption = "The relief ship at the quay in Oban on the morning after the storm, with two crews on board and no cargo"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + _BODY
+    assert _flagged(text).get(caption) == "caption"
+
+
+def test_a_numbered_bare_subheading_is_furniture():
+    line = "2. Crews cost less than strandings"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line in _flagged(text)
+
+
+def test_a_text_typed_without_full_stops_stays_body():
+    paras = ["Ferries should run all winter because islanders are stranded every year and clinics lose their staff",
+             "The crews cost less than the strandings and the health board has said so in its own report",
+             "So the council should fund the crews this year and stop waiting for the ministry to act"]
+    text = "Fund the ferries\n\n" + "\n\n".join(paras)
+    flagged = _flagged(text)
+    assert not any(p in flagged for p in paras)
+
+
+def test_a_sentence_ending_inside_its_bracket_stays_body():
+    line = "However, it is mostly temporary staff (that is, students, pupils and so on.)"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
