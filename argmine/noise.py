@@ -102,12 +102,14 @@ _CAPTION_END = _rx(
     rf"\s*[^.!?:]{{1,90}}|\((?:[^()]{{0,60}}[/|,]\s*)?{_AGENCY}[^()]{{0,60}}\)|\(?\b{_AGENCY}\s+(?:photo|images?)"
     rf"\s*/[^()]{{1,60}}\)?|\b\w[\w .'\u2019-]{{0,40}}/\s*{_AGENCY}|\bvia {_AGENCY}|\|\s*{_AGENCY}"
     r"|\((?:[\w.'\u2019 -]{1,40} )?(?:file |staff |contributed |submitted )?(?:photo|photograph|picture|image)s?"
-    r"(?: by [^()]{1,40})?\)|(?:^|[.\s])(?:[\w'\u2019]+ )?(?:pic|pix|picture|photo|image|foto)s? (?:by|courtesy(?: of)?)"
+    r"(?: by [^()]{1,40})?\)|(?:^|[.\s])(?:[\w'\u2019]+ )?(?:pic|pix|picture|photo|image|foto)s? (?:by|"
+    r"courtesy(?: of)?)"
     r" [^.!?()]{1,60}|\bcourtesy of [^.!?()]{1,60}|\((?:courtesy|file|handout|supplied|contributed|submitted)\)"
     r"|[\u2013\u2014]\s*(?:file ?pic|file photo|handout|supplied|pic(?:ture)?))\s*$",
     re.IGNORECASE)
 # a caption or a chart's note that ends in its source or credit after a full stop: "... in 2012. Source: X."
-_SOURCE_TAIL = _rx(r"[.!?]\s+(?:source|sources|data|photo|photograph|picture|image|graphic|credit)s?\s*:\s*[^.!?:]{1,80}"
+_SOURCE_TAIL = _rx(r"[.!?]\s+(?:source|sources|data|photo|photograph|picture|image|graphic|"
+                   r"credit)s?\s*:\s*[^.!?:]{1,80}"
                    r"\.?$")
 _CREDIT = _rx(
     r"^(?:\(?(?:photo|image|picture|video|illustration|graphic|art|artwork|design)s?\s*(?:credit|courtesy|by|source)"
@@ -128,9 +130,12 @@ _RELATED = _rx(
     r"read (?:this|the article|it) in (?:another language|\w+)|listen to (?:this|the) (?:article|story|episode)|"
     r"listen\b.{0,20}\b\d+\s*min|lesen sie (?:auch|mehr)|lire aussi|lea tambi\u00e9n|leer m\u00e1s|"
     r"leia tamb\u00e9m|mehr zum thema|baca juga|lihat juga|(?:berita|artikel) berkaitan|lees ook|leggi anche|"
-    r"czytaj (?:te\u017c|tak\u017ce|r\u00f3wnie\u017c)|\u00e0 lire aussi|voir aussi|(?:more|further) information(?=\s*:?\s*$)|"
+    r"czytaj (?:te\u017c|tak\u017ce|r\u00f3wnie\u017c)|\u00e0 lire aussi|voir aussi|(?:more|"
+    r"further) information(?=\s*:?\s*$)|"
     r"explore more(?=\s*:?\s*$)|(?:also|earlier|more|elsewhere|previously|latest|today|this week) (?:on|in|from|at) "
-    r"(?:the )?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?:\s*/\s*[^:/]{1,40})?(?=\s*:))\b(?P<rest>.*)$")
+    r"(?:the )?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|"
+    r"december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?:\s*/\s*[^:/]{1,40})?(?=\s*:))\b(?P<rest>.*)$")
 _ALWAYS_RELATED = _rx(r"^(?:read more|read next|read also|also read|related|recommended|see also|more from|"
                       r"more on|keep reading|continue reading|lesen sie auch|lire aussi|leer m\u00e1s)\s*[:|>\u00bb\u2192\u2013\u2014-]")
 _SHARE_WORDS = {
@@ -141,7 +146,8 @@ _SHARE_WORDS = {
 }
 _SHARE = _rx(
     r"^(?:share (?:this|the|on|via|article|story|page|post|to)\b|share\s*[:|]|enjoy(?:ing|ed)? (?:this|the|our) "
-    r"(?:article|story|post|piece|newsletter|column)\s*\?\s*(?:share|forward|send|pass)\b|click to (?:share|print|email|tweet)|"
+    r"(?:article|story|post|piece|newsletter|column)\s*\?\s*(?:share|forward|send|pass)\b|click to (?:share|print|"
+    r"email|tweet)|"
     r"tweet (?:this|it)\b|email (?:this|to a friend)\b|print (?:this|article)\b|copy (?:link|url|article link)\b|"
     r"follow (?:us|me|him|her|them|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|"
     r"mastodon|tiktok|youtube|substack|telegram|whatsapp)\b|follow @\w+|like us on facebook|"
@@ -164,7 +170,8 @@ _COMMENT = _rx(
     r"please keep (?:your )?(?:comments?|it|them|the (?:discussion|conversation|debate)) (?:civil|respectful|polite|"
     r"courteous|on[- ]topic|clean|kind)\b|join the (?:conversation|discussion|debate)\s*[:|\u2013\u2014-]\s*\d+|"
     r"r\u00e9agir(?: \u00e0 (?:l['\u2019]article|cet article))?\s*$|vous devez \u00eatre (?:abonn\u00e9|connect\u00e9|"
-    r"inscrit)e? pour (?:commenter|r\u00e9agir)|deja (?:tu|un) comentario|kommentieren\s*$|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
+    r"inscrit)e? pour (?:commenter|r\u00e9agir)|deja (?:tu|un) comentario|kommentieren\s*$|conversation\s*\(\d+\)|"
+    r"kommentare?\s*$|commentaires?\s*$|"
     r"comentarios?\s*$|(?:name|website|url)\s*\*?\s*$|post (?:comment|reply)\s*$|"
     r"(?:commenting|comments?|the comment section) (?:is|are) (?:only )?(?:available|open|reserved|limited) (?:only )?"
     r"(?:to|for) (?:our )?(?:subscribers|members|registered (?:users|readers))|only (?:subscribers|members|registered "
@@ -223,13 +230,16 @@ _HERE_LINK = _rx(r"^(?:submit|send|find|read|see|view|watch|listen|sign|register
 # ... but not a sentence of the body that ends in "here" ("Read the fine print and you will see why it fails here.")
 _HERE_BODY = _rx(r"\b(?:i|you|we|us|our|my|and|but|because|why|if|when|should|must|will|would|can|could)\b")
 # an appeal for money to keep a paper going: "The Gazette is free in every library. Help keep it that way: donate ..."
-_APPEAL_GIVE = _rx(r"(?:^|[.:;!\u2013\u2014]\s*|\bplease\s+)(?:donate|contribute|chip in|give|make a (?:gift|donation))\b")
+_APPEAL_GIVE = _rx(r"(?:^|[.:;!\u2013\u2014]\s*|\bplease\s+)(?:donate|contribute|chip in|give|make a (?:gift|"
+                   r"donation))\b")
 _APPEAL_KEEP = _rx(r"\bkeep (?:it|us|this \w+|the \w+|[A-Z]\w+) (?:free|going|independent|alive|running|online|"
                    r"that way|in print)\b|\bsupport (?:us|our (?:work|journalism|reporting|newsroom|paper))\b|"
-                   r"\b(?:is|are|stays?|remains?) free (?:in|for|to) (?:every|all|our)\b|\breader-(?:funded|supported)\b|"
+                   r"\b(?:is|are|stays?|remains?) free (?:in|for|to) (?:every|all|our)\b|\breader-(?:funded|"
+                   r"supported)\b|"
                    r"\bevery (?:gift|donation|contribution)\b|\bgifts? (?:of|at) (?:any|every) (?:size|level|amount)\b|"
                    r"\btax-deductible\b|\bgift aid\b")
-# list headers that are furniture only as a line of their own: "Latest", "In case you missed it", "Lo m\u00e1s le\u00eddo"
+# list headers that are furniture only as a line of their own: "Latest", "In case you missed it",
+# "Lo m\u00e1s le\u00eddo"
 _RELATED_BARE = _rx(
     r"^(?:the )?(?:latest(?: news| stories| articles| opinion| columns| videos| headlines)?|popular(?: now| today| "
     r"stories| articles)?|most commented|in case you missed it|icymi|you (?:may|might) have missed|read these next|"
@@ -253,7 +263,8 @@ _PAYWALL = _rx(r"\b(?:free|remaining) (?:articles?|stories|reads?)(?: (?:left|re
                r"(?:free )?trial) (?:now )?(?:to|and) (?:continue|keep|read on|unlock)\b|^you(?:['\u2019]ve| have) "
                r"(?:reached|used|read) (?:your|all|\d+)\b.{0,40}\b(?:articles?|stories)\b")
 # a membership or donation promo with a price: "Not a member yet? Join today from \u00a32.10 a week"
-_PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:paid )?(?:member|supporter|subscriber)|becoming a paid (?:member|supporter|subscriber)|donate|"
+_PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:paid )?(?:member|supporter|subscriber)|"
+                   r"becoming a paid (?:member|supporter|subscriber)|donate|"
                    r"sign up)\b.{0,60}"
                    r"(?:[$\u00a3\u20ac]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:z\u0142|kr|eur|usd|gbp)\b)")
 # a line that gives an e-mail address or a phone number to write to or call
@@ -375,7 +386,8 @@ _PUBNOTE = _rx(
     r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|(?:an earlier |a )?version of this (?:article|story|piece|column|"
     r"essay) (?:first |originally )?(?:appeared|was published|ran)\b|this (?:article|story|piece|column|essay|post) "
     r"(?:was|is|has been|first|originally) (?:first |originally )?(?:published|appeared|adapted|excerpted|"
-    r"republished|syndicated|ran|updated|amended|corrected|edited)\b|(?:originally|first) (?:published|appeared) (?:on|in|at)\b|"
+    r"republished|syndicated|ran|updated|amended|corrected|edited)\b|(?:originally|first) (?:published|appeared) (?:on|"
+    r"in|at)\b|"
     r"republished with permission\b|reprinted with permission\b|adapted from\b.{0,120}\bby\b|"
     r"(?:additional )?reporting by\b|\(?(?:distributed|syndicated) by\b|this (?:article|story|piece|column|essay) "
     r"(?:appears|appeared|will appear) in\b|this (?:article|story|piece|column|essay|page) is (?:also )?available in\b|"
@@ -427,7 +439,9 @@ _STOPWORDS = {
 def _core(line: str) -> str:
     """The line without surrounding whitespace, markup-ish bullets and closing quotes/brackets."""
     s = line.strip()
-    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u25b2\u25b6\u25c6\u25a0\u25cf\u2190\u2192\u27a4|-]+\s*)+", "", s)  # bullets, arrows, markdown
+    # bullets, arrows, markdown
+    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u25b2\u25b6\u25c6\u25a0\u25cf"
+               r"\u2190\u2192\u27a4|-]+\s*)+", "", s)
     s = re.sub(r"\s*(?:[#*_]+)$", "", s)
     return s.strip()
 
@@ -538,7 +552,8 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "share"
     if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
         return "newsletter"
-    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s)) or n_chars <= 400 and (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or n_chars <= 320 and _CONSENT.search(s) and \
+    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s)) or n_chars <= 400 and \
+            (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or n_chars <= 320 and _CONSENT.search(s) and \
             _CONSENT_TOPIC.search(s) or n_words <= 8 and _CONSENT_BUTTONS.match(s):
         return "disclaimer"
     if n_chars <= 300 and _PUBNOTE.search(s):
@@ -799,12 +814,14 @@ _FOOT_BIO_APPOS = re.compile(
     r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
     r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
     r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages)\b")
-_FOOT_BIO_UNNAMED = _rx(r"^[(\u2013\u2014]?\s*the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|currently|now|"
+_FOOT_BIO_UNNAMED = _rx(r"^[(\u2013\u2014]?\s*the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|"
+                        r"the|currently|now|"
                         r"also|based)\b")
 # "the writer is ..." in other languages (Malay/Indonesian, Spanish, French, Portuguese, German, Italian, Dutch):
 # the opening alone says bio, so no English job word is asked for
 _FOOT_BIO_UNNAMED_ABROAD = _rx(
-    r"^[(\u2013\u2014]?\s*(?:penulis (?:ialah|adalah|merupakan)|(?:el|la) (?:autora?|escritora?|columnista) es|l['\u2019]aut(?:eur|"
+    r"^[(\u2013\u2014]?\s*(?:penulis (?:ialah|adalah|merupakan)|(?:el|la) (?:autora?|escritora?|columnista) es|"
+    r"l['\u2019]aut(?:eur|"
     r"rice|ore)e? (?:est|\u00e8)|(?:o|a) (?:autora?|escritora?|colunista) \u00e9|(?:der|die) (?:autor(?:in)?|"
     r"verfasser(?:in)?|kolumnist(?:in)?) ist|de (?:auteur|schrijver) is)\s+\S")
 # a bio that opens with the role before the name: "Consultant cardiologist Dr Jane Roe has treated ...",
@@ -821,7 +838,8 @@ _FOOT_BIO_ABROAD = re.compile(
     r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Fr|Dra)\.? )?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|bin|binti|"
     r"al|el|del|la|le|di|du|dos)){1,3} (?:ist|est|es|\u00e8|\u00e9|ialah|adalah|merupakan|jest|\u00e4r|er|ni)"
     r"(?: \S+){4,}|^Mae [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} yn(?: \S+){3,}"
-    r"|^Is [\w'\u2019-]+(?: [\w'\u2019-]+){0,4} [\u00e9\u00ed] [A-Z\u00c0-\u00de][\w.'\u2019-]+(?: (?:[A-Z\u00c0-\u00de][\w.'\u2019-]+|N[\u00ed\u00e1]|Mac|Nic|Ua|U\u00ed)){1,3}"
+    r"|^Is [\w'\u2019-]+(?: [\w'\u2019-]+){0,4} [\u00e9\u00ed] [A-Z\u00c0-\u00de][\w.'\u2019-]+"
+    r"(?: (?:[A-Z\u00c0-\u00de][\w.'\u2019-]+|N[\u00ed\u00e1]|Mac|Nic|Ua|U\u00ed)){1,3}"
     r"|^Tha [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} (?:na|ag|a['\u2019]) (?:\S+ ){2,}")
 # a surname with an apposition: "Okafor, a retired engineer, writes from Enugu."
 _FOOT_BIO_NAME_APPOS = re.compile(
@@ -841,13 +859,16 @@ _FOOT_BIO_NOUN = _rx(
     r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch)\b")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
 _BIO_MORE = _rx(
-    r"^(?:(?:[^\W\d_][^,.;:!?]{2,60},\s+)?(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|previously|also|writes?|teach(?:es)?|"
+    r"^(?:(?:[^\W\d_][^,.;:!?]{2,60},\s+)?(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|"
+    r"previously|also|writes?|teach(?:es)?|"
     r"taught|serves?|served|coordinates?|chairs?|leads?|heads?|runs?|sits?|holds?|studied|spent|joined|edits?|"
     r"still|led|ran|wrote|grew up|founded|co-founded|[a-z]{3,}ed)\b|"
     r"(?:his|her|their) (?:latest|new|most recent|forthcoming|first|previous|next) (?:book|novel|collection|report|"
     r"film|podcast)\b|(?:his|her|their) (?:wife|husband|partner|daughters?|sons?|children|kids|family|grandchildren)"
-    r" (?:\w+ )?(?:is|are|was|were|has|have|lives?|live|graduated|works?|attends?|studied|studies)\b|(?:his|her|their) (?:research|work|writing|reporting|books|essays|poems|poetry|columns|"
-    r"photographs|films) (?:on|about|has|have|was|were|is|are|appears?|appeared)\b|before (?:joining|that|becoming|moving|coming)\b|previously,? (?:he|she|they)\b|"
+    r" (?:\w+ )?(?:is|are|was|were|has|have|lives?|live|graduated|works?|attends?|studied|studies)\b|(?:his|her|"
+    r"their) (?:research|work|writing|reporting|books|essays|poems|poetry|columns|"
+    r"photographs|films) (?:on|about|has|have|was|were|is|are|appears?|appeared)\b|before (?:joining|that|becoming|"
+    r"moving|coming)\b|previously,? (?:he|she|they)\b|"
     r"earlier,? (?:he|she|they)\b|follow (?:him|her|them)\b)")
 
 
@@ -1120,13 +1141,16 @@ _SCENE_VERB = (r"(?:queue|wait|plant|stack|visit|share|walk|carry|carries|line u
                r"fill|arrive|watch|pose|inspect|tend|harvest|sort|load|unload|push|pull|paint|dig|fix|wash|"
                r"sweep|wave|cheer|pray|rally|shelter|celebrate|demonstrate|perform|dance|sing|climb|lay|lays|"
                r"clear|build|prepare|serve|replace|fit|enter|cycle|swim|hang|examine|feed|mend|"
-               r"sew|weave|pour|spray|patrol|sleep|take part|takes part|make their way|makes (?:its|his|her) way)(?:e?s)?")
+               r"sew|weave|pour|spray|patrol|sleep|take part|takes part|make their way|makes (?:its|his|"
+               r"her) way)(?:e?s)?")
 _SCENE = re.compile(
-    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) (?P<verb>{_SCENE_VERB})\b(?P<rest>[^.!?;:]{{3,200}})[.!]?"
+    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) (?P<verb>{_SCENE_VERB})\b"
+    rf"(?P<rest>[^.!?;:]{{3,200}})[.!]?"
     rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
 # ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
 _SCENE_WHERE = re.compile(
-    r"^(?P<subject>(?:(?:Inside|Outside|Near|Behind|Along|Beside) |(?:(?:An?|The) )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3} "
+    r"^(?P<subject>(?:(?:Inside|Outside|Near|Behind|Along|Beside) |(?:(?:An?|"
+    r"The) )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3} "
     r"(?:of|at|in|on|near|outside|behind|inside|along|over|under|beside|during) )[^,.;:!?]{3,100}), (?:where|which) "
     r"[^,;:!?]{3,160}\.?$")
 # ... or a line that says where the picture is or who is in it: "The Lochmor, pictured in 1998, ...",
@@ -1240,7 +1264,8 @@ def _scene_sentence(s: str) -> bool:
             _CLAUSE_WORD.search(m.group("subject")):
         return False
     tokens = [t.lower() for t in m.group("subject").split()]
-    if tokens[0] in _LEADS or tokens[-1] in _STOPWORDS or any(t in _ADVERBS or t.endswith("ing") and t not in _ING_NOUNS for t in tokens):
+    if tokens[0] in _LEADS or tokens[-1] in _STOPWORDS or any(
+            t in _ADVERBS or t.endswith("ing") and t not in _ING_NOUNS for t in tokens):
         return False
     head = next((tokens[k - 1] for k in range(1, len(tokens)) if tokens[k] in ("of", "in", "at", "from", "with",
                                                                                  "on", "near")), tokens[-1])
@@ -1261,8 +1286,9 @@ def _scene_phrase(s: str) -> bool:
 
 
 # a sentence opening with one of these has no noun phrase for its subject: "Through a long process, ..."
-_LEADS = {"through", "in", "at", "on", "after", "before", "during", "for", "with", "by", "from", "since", "when", "while",
-          "if", "although", "as", "because", "despite", "under", "over", "without", "within", "across", "among",
+_LEADS = {"through", "in", "at", "on", "after", "before", "during", "for", "with", "by", "from", "since", "when",
+          "while", "if", "although", "as", "because", "despite", "under", "over", "without", "within", "across",
+          "among",
           "between", "into", "to", "both", "either", "neither", "once", "until", "unless", "whether"}
 _ADJECTIVE_AFTER = {"a", "an", "the", "of", "in", "at", "on", "with", "and", "near", "by", "from", "inside", "outside"}
 _POSSESSIVE_START = _rx(r"^(?:their|his|her|its|our|my|your)\b")

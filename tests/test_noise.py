@@ -406,7 +406,8 @@ def test_a_list_after_a_comment_moderation_notice_is_related():
 ])
 def test_fourth_round_bios_at_the_foot_are_furniture(bio):
     text = _HEAD.format(head="Fund the ferries") + _BODY + bio + \
-        "\nThe views expressed in this column are the author's own.\nCopyright \u00a9 2026 The Harbour Herald. All rights reserved."
+        "\nThe views expressed in this column are the author's own.\n" \
+        "Copyright \u00a9 2026 The Harbour Herald. All rights reserved."
     assert _flagged(text).get(bio) == "author_bio"
 
 
@@ -661,7 +662,8 @@ def test_body_sentences_like_journal_notes_are_kept(line):
     assert classify_line(line, position=30, n_lines=40) is None
 
 
-@pytest.mark.parametrize("second", ["\u0422\u043e\u043c \u0425\u0435\u0439\u043b \u2014 \u0438\u043d\u0436\u0435\u043d\u0435\u0440 \u0438\u0437 \u0411\u0430\u0440\u0440\u044b.",
+@pytest.mark.parametrize("second", ["\u0422\u043e\u043c \u0425\u0435\u0439\u043b \u2014 "
+                                    "\u0438\u043d\u0436\u0435\u043d\u0435\u0440 \u0438\u0437 \u0411\u0430\u0440\u0440\u044b.",
                                     "Tom Hale ni mhandisi mstaafu kutoka Barra."])
 def test_a_bio_again_in_another_language_below_the_bio_is_furniture(second):
     bio = "Tom Hale is a retired ferry engineer who lives on Barra."
