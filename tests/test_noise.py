@@ -662,9 +662,11 @@ def test_body_sentences_like_journal_notes_are_kept(line):
     assert classify_line(line, position=30, n_lines=40) is None
 
 
-@pytest.mark.parametrize("second", ["\u0422\u043e\u043c \u0425\u0435\u0439\u043b \u2014 "
-                                    "\u0438\u043d\u0436\u0435\u043d\u0435\u0440 \u0438\u0437 \u0411\u0430\u0440\u0440\u044b.",
-                                    "Tom Hale ni mhandisi mstaafu kutoka Barra."])
+_CYRILLIC_BIO = ("\u0422\u043e\u043c \u0425\u0435\u0439\u043b \u2014 \u0438\u043d\u0436\u0435\u043d\u0435\u0440 "
+                 "\u0438\u0437 \u0411\u0430\u0440\u0440\u044b.")
+
+
+@pytest.mark.parametrize("second", [_CYRILLIC_BIO, "Tom Hale ni mhandisi mstaafu kutoka Barra."])
 def test_a_bio_again_in_another_language_below_the_bio_is_furniture(second):
     bio = "Tom Hale is a retired ferry engineer who lives on Barra."
     text = _BODY + _BODY + bio + "\n" + second + "\n\nThe views expressed are his own.\n\u00a9 2026 The Harbour Herald."
