@@ -238,6 +238,9 @@ _APPEAL_KEEP = _rx(r"\bkeep (?:it|us|this \w+|the \w+|[A-Z]\w+) (?:free|going|in
                    r"supported)\b|"
                    r"\bevery (?:gift|donation|contribution)\b|\bgifts? (?:of|at) (?:any|every) (?:size|level|amount)\b|"
                    r"\btax-deductible\b|\bgift aid\b")
+# a legacy appeal: "Please remember the Gazette in your will."
+_LEGACY = _rx(r"\bremember (?:us|the [\w' ]{1,30}|[A-Z][\w' ]{1,30}) in your (?:will|prayers and (?:in )?your will)\b|"
+              r"\b(?:leave|leaving) a (?:gift|legacy) (?:to [\w' ]{1,30} )?in your will\b")
 # list headers that are furniture only as a line of their own: "Latest", "In case you missed it",
 # "Lo m\u00e1s le\u00eddo"
 _RELATED_BARE = _rx(
@@ -320,6 +323,10 @@ _CONTACT = _rx(
     r"|^(?:send|email|share) (?:us )?(?:your )?(?:tips|letters?|feedback|story ideas)\b|"
     r"^(?:to )?submit an? (?:letter|op-?ed|opinion piece|guest essay)\b|"
     r"^(?:the (?:times|post|guardian|journal)|we) (?:is|are) committed to publishing a diversity of letters\b|"
+    r"^(?:[\w'\u2019-]+ ){0,3}(?:office|desk|newsdesk|helpline|hotline|switchboard|reception|enquiries|inquiries)"
+    r"\s*[:|][^.!?]{0,40}(?:\d{3}|@)|^to (?:place|book|submit|send|advertise|report|request)\b[^,.;:!?]{0,60},\s*"
+    r"(?:please )?(?:contact|call|e-?mail|ring|phone|write to)\b|^(?:[\w'\u2019 -]{1,30}:\s*)?(?:call|ring|phone|text|contact)\b.{0,60}"
+    r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b|"
     r"^here['\u2019]?s our e-?mail\s*:|^to contact the (?:author|editor|writer|reporter|columnist)s?\b|"
     r"^(?:the )?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4} welcomes? (?:guest |reader |your )?(?:commentaries|"
     r"commentary|submissions|letters|op-?eds|opinion pieces|contributions|essays|columns)\b.{0,200}"
@@ -589,7 +596,7 @@ def _call_kind(s: str, n_words: int) -> Optional[str]:
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
         return "navigation"
-    if n_words <= 40 and _APPEAL_GIVE.search(s) and _APPEAL_KEEP.search(s):
+    if n_words <= 40 and (_APPEAL_GIVE.search(s) and _APPEAL_KEEP.search(s) or _LEGACY.search(s)):
         return "advertisement"
     return None
 

@@ -714,3 +714,18 @@ def test_a_sentence_ending_inside_its_bracket_stays_body():
     line = "However, it is mostly temporary staff (that is, students, pupils and so on.)"
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert line not in _flagged(text)
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Parish office: 01632 960123 or office@stbrides.example", "contact"),
+    ("Newsdesk: news@herald.example", "contact"),
+    ("To place a notice in the Lantern, contact the parish office.", "contact"),
+    ("Volunteers needed: call Ann on 01632 960123.", "contact"),
+    ("Please remember the Lantern in your will.", "advertisement"),
+    ("The council office: a place where nobody answers.", None),
+    ("To report a pothole is to waste an afternoon, so call the council instead.", None),
+    ("To order a copy for \u00a311.99 go to shop.example or call 0330 333 6846.", None),
+    ("Remember the miners in your prayers, and then vote for the people who will protect them.", None),
+])
+def test_office_contacts_and_legacy_appeals(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
