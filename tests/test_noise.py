@@ -729,3 +729,25 @@ def test_a_sentence_ending_inside_its_bracket_stays_body():
 ])
 def test_office_contacts_and_legacy_appeals(line, kind):
     assert classify_line(line, position=30, n_lines=40) == kind
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Published by the Islands Union. Printed on recycled paper.", "publication_note"),
+    ("Published for the members of the Harbour branch.", "publication_note"),
+    ("Published by Penguin in 2019, the book argues that crews are cheap.", None),
+    ("Published by the council last year, the report shows the ferries are failing.", None),
+])
+def test_imprint_lines_are_publication_notes(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
+
+
+def test_a_bio_block_above_an_imprint_is_furniture():
+    foot = ["Tom Hale has worked as a deckhand for eleven years and is steward of the harbour branch.",
+            "He also sits on the regional transport committee",
+            "and coaches a youth sailing team in Oban.",
+            "Got a story for the bulletin? Email bulletin@union.example",
+            "Published by the Islands Union. Printed on recycled paper."]
+    text = _BODY + _BODY + "\n".join(foot)
+    flagged = _flagged(text)
+    assert all(line in flagged for line in foot), flagged
+    assert flagged[foot[0]] == "author_bio"
