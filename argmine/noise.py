@@ -1192,16 +1192,18 @@ _OBJECTION_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:won|wouldn|i
 
 def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """A subheading put as a question: a line of at most six words asking "What about ...?" or "How about ...?",
-    or putting the objection the next paragraph answers with a negative auxiliary ("Hasn't this been tried?", "But
-    won't rents rise?") above a paragraph of two sentences or more (a comment typed one sentence to a paragraph asks
-    such questions too), standing alone (blank lines around it) between two paragraphs of the text."""
+    or of at most eight words putting the objection the next paragraph answers with a negative auxiliary ("Hasn't
+    this been tried?", "But won't rents rise?") above a paragraph of two sentences or more (a comment typed one
+    sentence to a paragraph asks such questions too), standing alone (blank lines around it) between two paragraphs
+    of the text."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i].rstrip(_CLOSERS)
-        if i not in kinds and _alone(order, pos) and s.endswith("?") and \
-                len(_words(s)) <= 6 and s.count("?") == 1 and order[pos + 1] not in kinds and \
-                (_ABOUT_QUESTION.match(s) or _OBJECTION_QUESTION.match(s) and
-                 _sentence_count(lines[order[pos + 1]]) >= 2):
+        n_words = len(_words(s))
+        if i not in kinds and _alone(order, pos) and s.endswith("?") and s.count("?") == 1 and \
+                order[pos + 1] not in kinds and (n_words <= 6 and _ABOUT_QUESTION.match(s) or n_words <= 8 and
+                                                 _OBJECTION_QUESTION.match(s) and
+                                                 _sentence_count(lines[order[pos + 1]]) >= 2):
             kinds[i] = "heading"
 
 

@@ -487,6 +487,7 @@ def test_a_subheading_in_capitals_is_furniture_a_shouted_sentence_is_not(line, f
 
 @pytest.mark.parametrize("line,kept", [("Hasn't this been tried before?", False), ("But won't rents rise?", False),
                                        ("\u201cDoesn't the pier cost too much?\u201d", False),
+                                       ("Wouldn't a private firm run it cheaper?", False),
                                        ("Is that too much to ask?", True), ("Why is that not surprising?", True)])
 def test_objection_subheadings_are_furniture_other_short_questions_body(line, kept):
     text = _BODY + line + "\n\nThe answer is shade. Trees and awnings cost little and work at once."
