@@ -95,18 +95,27 @@ _CAPTION_START = _rx(
     r"^(?:\(?(?:photo|photograph|picture|pictured|image|foto|bild|illustration|graphic|video|watch|gallery|"
     r"slideshow|infographic)s?\s*[:|\u2013\u2014]\s*\S"
     r"|image caption\b|media caption\b|caption\s*:|file photo\b|photo illustration\b|(?:top|main|header|lead) "
-    r"(?:image|photo)\s*[:|]|in pictures\s*[:|]|above\s*:|(?:left|right|top|bottom|inset)\s*:\s*\S)")
+    r"(?:image|photo)\s*[:|]|in pictures\s*[:|]|above\s*:|(?:left|right|top|bottom|inset)\s*:\s*\S|"
+    r"(?:fig(?:ure)?|chart|table|graph|map|exhibit)\.?\s*\d{1,2}[a-z]?\s*[.:|\u2013\u2014]\s+[A-Z])")
 _CAPTION_END = _rx(
     r"(?:\b(?:photo(?:graph)?|picture|image|foto|bild|illustration|credit|video|graphic)s?\s*(?:credit)?\s*:"
     rf"\s*[^.!?:]{{1,90}}|\((?:[^()]{{0,60}}[/|,]\s*)?{_AGENCY}[^()]{{0,60}}\)|\(?\b{_AGENCY}\s+(?:photo|images?)"
     rf"\s*/[^()]{{1,60}}\)?|\b\w[\w .'\u2019-]{{0,40}}/\s*{_AGENCY}|\bvia {_AGENCY}|\|\s*{_AGENCY}"
     r"|\((?:[\w.'\u2019 -]{1,40} )?(?:file |staff |contributed |submitted )?(?:photo|photograph|picture|image)s?"
-    r"(?: by [^()]{1,40})?\))\s*$",
+    r"(?: by [^()]{1,40})?\)|(?:^|[.\s])(?:[\w'\u2019]+ )?(?:pic|pix|picture|photo|image|foto)s? (?:by|"
+    r"courtesy(?: of)?)"
+    r" [^.!?()]{1,60}|\bcourtesy of [^.!?()]{1,60}|\((?:courtesy|file|handout|supplied|contributed|submitted)\)"
+    r"|[\u2013\u2014]\s*(?:file ?pic|file photo|handout|supplied|pic(?:ture)?))\s*$",
     re.IGNORECASE)
+# a caption or a chart's note that ends in its source or credit after a full stop: "... in 2012. Source: X."
+_SOURCE_TAIL = _rx(r"[.!?]\s+(?:source|sources|data|photo|photograph|picture|image|graphic|"
+                   r"credit)s?\s*:\s*[^.!?:]{1,80}"
+                   r"\.?$")
 _CREDIT = _rx(
     r"^(?:\(?(?:photo|image|picture|video|illustration|graphic|art|artwork|design)s?\s*(?:credit|courtesy|by|source)"
     r"\b|credits?\s*:|courtesy(?: of)?\b|source\s*:\s*\S|illustrations? by\b|photos? by\b|photography by\b|"
-    r"image source\b|image copyright\b|getty images\b|shutterstock\b|photos?\s*:\s*\S)")
+    r"image source\b|image copyright\b|getty images\b|shutterstock\b|photos?\s*:\s*\S|(?:contributed|submitted|"
+    r"file|handout|supplied|staff) (?:photo|picture|image|pic)s?\s*$)")
 _CREDIT_ONLY = re.compile(rf"^\(?(?:[\w.'\u2019 -]{{1,40}}\s*/\s*)?{_AGENCY}"
                           rf"(?:\s*(?:/|via|for)\s*[\w.'\u2019 -]{{1,40}})?\)?$"
                           rf"|^[^\W\d_][\w.'\u2019 -]{{1,40}}\s*\({_AGENCY}\)$",
@@ -120,9 +129,13 @@ _RELATED = _rx(
     r"don['\u2019]?t miss|editor['\u2019]?s picks?|what to read next|up next|keep reading|continue reading|"
     r"read (?:this|the article|it) in (?:another language|\w+)|listen to (?:this|the) (?:article|story|episode)|"
     r"listen\b.{0,20}\b\d+\s*min|lesen sie (?:auch|mehr)|lire aussi|lea tambi\u00e9n|leer m\u00e1s|"
-    r"leia tamb\u00e9m|mehr zum thema|\u00e0 lire aussi|voir aussi|(?:more|further) information(?=\s*:?\s*$)|"
+    r"leia tamb\u00e9m|mehr zum thema|baca juga|lihat juga|(?:berita|artikel) berkaitan|lees ook|leggi anche|"
+    r"czytaj (?:te\u017c|tak\u017ce|r\u00f3wnie\u017c)|\u00e0 lire aussi|voir aussi|(?:more|"
+    r"further) information(?=\s*:?\s*$)|"
     r"explore more(?=\s*:?\s*$)|(?:also|earlier|more|elsewhere|previously|latest|today|this week) (?:on|in|from|at) "
-    r"(?:the )?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?=\s*:))\b(?P<rest>.*)$")
+    r"(?:the )?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|"
+    r"december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?:\s*/\s*[^:/]{1,40})?(?=\s*:))\b(?P<rest>.*)$")
 _ALWAYS_RELATED = _rx(r"^(?:read more|read next|read also|also read|related|recommended|see also|more from|"
                       r"more on|keep reading|continue reading|lesen sie auch|lire aussi|leer m\u00e1s)\s*[:|>\u00bb\u2192\u2013\u2014-]")
 _SHARE_WORDS = {
@@ -132,7 +145,9 @@ _SHARE_WORDS = {
     "instagram", "tiktok", "youtube", "comments", "comment", "bookmark", "url", "the", "to", "clipboard", "and",
 }
 _SHARE = _rx(
-    r"^(?:share (?:this|the|on|via|article|story|page|post|to)\b|share\s*[:|]|click to (?:share|print|email|tweet)|"
+    r"^(?:share (?:this|the|on|via|article|story|page|post|to)\b|share\s*[:|]|enjoy(?:ing|ed)? (?:this|the|our) "
+    r"(?:article|story|post|piece|newsletter|column)\s*\?\s*(?:share|forward|send|pass)\b|click to (?:share|print|"
+    r"email|tweet)|"
     r"tweet (?:this|it)\b|email (?:this|to a friend)\b|print (?:this|article)\b|copy (?:link|url|article link)\b|"
     r"follow (?:us|me|him|her|them|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|"
     r"mastodon|tiktok|youtube|substack|telegram|whatsapp)\b|follow @\w+|like us on facebook|"
@@ -151,7 +166,12 @@ _COMMENT = _rx(
     r"turned off)|commenting (?:is|has been) (?:closed|disabled|unavailable)|this discussion is (?:now )?closed|"
     r"join the (?:conversation|discussion)\s*[.!:]?\s*$|we welcome (?:your )?comments|comment (?:policy|guidelines)|"
     r"community (?:guidelines|standards)\s*$|be the first to comment|notify me of (?:follow-up comments|new posts)|"
-    r"save my name, email|have your say\s*[.!:]?\s*$|conversation\s*\(\d+\)|kommentare?\s*$|commentaires?\s*$|"
+    r"save my name, email|have your say\s*[.!:]?\s*$|comments? (?:are|is) (?:pre-?|being )?moderated\b|"
+    r"please keep (?:your )?(?:comments?|it|them|the (?:discussion|conversation|debate)) (?:civil|respectful|polite|"
+    r"courteous|on[- ]topic|clean|kind)\b|join the (?:conversation|discussion|debate)\s*[:|\u2013\u2014-]\s*\d+|"
+    r"r\u00e9agir(?: \u00e0 (?:l['\u2019]article|cet article))?\s*$|vous devez \u00eatre (?:abonn\u00e9|connect\u00e9|"
+    r"inscrit)e? pour (?:commenter|r\u00e9agir)|deja (?:tu|un) comentario|kommentieren\s*$|conversation\s*\(\d+\)|"
+    r"kommentare?\s*$|commentaires?\s*$|"
     r"comentarios?\s*$|(?:name|website|url)\s*\*?\s*$|post (?:comment|reply)\s*$|"
     r"(?:commenting|comments?|the comment section) (?:is|are) (?:only )?(?:available|open|reserved|limited) (?:only )?"
     r"(?:to|for) (?:our )?(?:subscribers|members|registered (?:users|readers))|only (?:subscribers|members|registered "
@@ -193,9 +213,47 @@ _TIMESTAMP = _rx(
     rf"|(?:est\.|estimated)\s+read(?:ing)? time\b)")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .,'\u2019-]{1,40}(?:\s*\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|CNN|Bloomberg|IANS|PTI|ANI|EFE)\))?\s*"
-    r"[\u2013\u2014-]{1,2}\s*$")
+    r"(?:[\u2013\u2014-]{1,2}|:)\s*$")
 # a call for contributors: "Want to write? Write an article and join a growing community of ..."
 _WRITE_FOR_US = _rx(r"^(?:want to write|interested in writing for us|got a story to tell)\s*\?|^(?:write|pitch) for us\b")
+# a bare header over a list of the outlet's other articles: "Also in The Courier", "More in Opinion & Analysis"
+# (capitalised words only after the preposition; a weekday or a month is a time, not a section)
+_RELATED_HEADER = re.compile(
+    r"^(?i:also|more|latest|elsewhere|earlier|previously|today|this week)\s+(?i:in|on|from|at)\s+(?:(?i:the)\s+)?"
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|&|and|of|the)){0,4}"
+    r"\s*:?\s*$")
+# a link's call to act: "Submit a tip for the weekly round-up here.", "Find the full timetable at this link"
+_HERE_LINK = _rx(r"^(?:submit|send|find|read|see|view|watch|listen|sign|register|book|order|donate|download|apply|"
+                 r"vote|enter|subscribe|buy|click|tap|learn|check|browse|explore)\b[^.!?]{0,120}\b(?:here|at this "
+                 r"link|via this link)\s*[.!]?$")
+# ... but not a sentence of the body that ends in "here" ("Read the fine print and you will see why it fails here.")
+_HERE_BODY = _rx(r"\b(?:i|you|we|us|our|my|and|but|because|why|if|when|should|must|will|would|can|could)\b")
+# an appeal for money to keep a paper going: "The Gazette is free in every library. Help keep it that way: donate ..."
+_APPEAL_GIVE = _rx(r"(?:^|[.:;!\u2013\u2014]\s*|\bplease\s+)(?:donate|contribute|chip in|give|make a (?:gift|"
+                   r"donation))\b")
+_APPEAL_KEEP = _rx(r"\bkeep (?:it|us|this \w+|the \w+|[A-Z]\w+) (?:free|going|independent|alive|running|online|"
+                   r"that way|in print)\b|\bsupport (?:us|our (?:work|journalism|reporting|newsroom|paper))\b|"
+                   r"\b(?:is|are|stays?|remains?) free (?:in|for|to) (?:every|all|our)\b|\breader-(?:funded|"
+                   r"supported)\b|"
+                   r"\bevery (?:gift|donation|contribution)\b|\bgifts? (?:of|at) (?:any|every) (?:size|level|amount)\b|"
+                   r"\btax-deductible\b|\bgift aid\b")
+# a legacy appeal: "Please remember the Gazette in your will."
+_LEGACY = _rx(r"\bremember (?:us|the [\w' ]{1,30}|[A-Z][\w' ]{1,30}) in your (?:will|prayers and (?:in )?your will)\b|"
+              r"\b(?:leave|leaving) a (?:gift|legacy) (?:to [\w' ]{1,30} )?in your will\b")
+# list headers that are furniture only as a line of their own: "Latest", "In case you missed it",
+# "Lo m\u00e1s le\u00eddo"
+_RELATED_BARE = _rx(
+    r"^(?:the )?(?:latest(?: news| stories| articles| opinion| columns| videos| headlines)?|popular(?: now| today| "
+    r"stories| articles)?|most commented|in case you missed it|icymi|you (?:may|might) have missed|read these next|"
+    r"what (?:others|people|readers) are reading|more (?:by|from) (?:this|the) (?:author|writer|columnist)|"
+    r"other (?:columns|stories|articles|opinions?)|from the archives?|around the web|editor['\u2019]?s? choice|"
+    r"(?:also )?of (?:related )?interest|on the same (?:subject|topic|theme)|also in this (?:issue|edition|section|"
+    r"series)|in this series|lo m\u00e1s (?:le\u00eddo|visto)|m\u00e1s le\u00eddas|m\u00e1s noticias|les plus lus|"
+    r"\u00e0 lire \u00e9galement|meistgelesen|weitere artikel|berita (?:terkini|lainnya)|terpopuler|artikel lainnya|"
+    r"mais lidas)\s*:?\s*$")
+# a related link with a label: "READ: <headline>", "[Related] <headline>"
+_RELATED_LABEL = _rx(r"^(?:\[(?:related|read more|see also|also read|read|more)\]|read\s*:)\s*[^\W_]")
 _ADVERT = _rx(
     r"^(?:advertisement|advertising|advert|sponsored(?: content| post| by\b.*)?|paid (?:content|post|partner(?:ship)?)"
     r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?"
@@ -208,7 +266,9 @@ _PAYWALL = _rx(r"\b(?:free|remaining) (?:articles?|stories|reads?)(?: (?:left|re
                r"(?:free )?trial) (?:now )?(?:to|and) (?:continue|keep|read on|unlock)\b|^you(?:['\u2019]ve| have) "
                r"(?:reached|used|read) (?:your|all|\d+)\b.{0,40}\b(?:articles?|stories)\b")
 # a membership or donation promo with a price: "Not a member yet? Join today from \u00a32.10 a week"
-_PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:member|supporter|subscriber)|donate|sign up)\b.{0,60}"
+_PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:paid )?(?:member|supporter|subscriber)|"
+                   r"becoming a paid (?:member|supporter|subscriber)|donate|"
+                   r"sign up)\b.{0,60}"
                    r"(?:[$\u00a3\u20ac]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:z\u0142|kr|eur|usd|gbp)\b)")
 # a line that gives an e-mail address or a phone number to write to or call
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
@@ -258,10 +318,15 @@ _POWERED = _rx(r"^(?:proudly )?powered by [\w.-]+(?: [\w.-]+)?\s*\.?$|^blog at w
                r"^(?:wordpress )?theme\s*:?\s*[\w .-]{1,40} by [\w .-]{1,40}\.?$")
 _CONTACT = _rx(
     r"(?:^(?:contact|e-?mail|write to|reach|follow)\b.{0,60}(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|\bon (?:twitter|x)\b)|"
-    r"^[\w.+-]+@[\w-]+\.[\w.]+\s*$|^(?:twitter|x|instagram|e-?mail|email us|contact us|tips?)\s*:\s*\S"
+    r"^[\w.+-]+@[\w-]+\.[\w.]+\s*$|^(?:twitter|x|instagram|e-?mail|email us|contact us|tips?|feedback|whatsapp|"
+    r"tel(?:ephone)?|phone|letters?(?: to the editor)?|news ?tips?|submissions)\s*:\s*\S"
     r"|^(?:send|email|share) (?:us )?(?:your )?(?:tips|letters?|feedback|story ideas)\b|"
     r"^(?:to )?submit an? (?:letter|op-?ed|opinion piece|guest essay)\b|"
     r"^(?:the (?:times|post|guardian|journal)|we) (?:is|are) committed to publishing a diversity of letters\b|"
+    r"^(?:[\w'\u2019-]+ ){0,3}(?:office|desk|newsdesk|helpline|hotline|switchboard|reception|enquiries|inquiries)"
+    r"\s*[:|][^.!?]{0,40}(?:\d{3}|@)|^to (?:place|book|submit|send|advertise|report|request)\b[^,.;:!?]{0,60},\s*"
+    r"(?:please )?(?:contact|call|e-?mail|ring|phone|write to)\b|^(?:[\w'\u2019 -]{1,30}:\s*)?(?:call|ring|phone|text|contact)\b.{0,60}"
+    r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b|"
     r"^here['\u2019]?s our e-?mail\s*:|^to contact the (?:author|editor|writer|reporter|columnist)s?\b|"
     r"^(?:the )?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4} welcomes? (?:guest |reader |your )?(?:commentaries|"
     r"commentary|submissions|letters|op-?eds|opinion pieces|contributions|essays|columns)\b.{0,200}"
@@ -271,7 +336,8 @@ _LETTERS = _rx(r"^(?:do you have|have|got|want to share) an? (?:opinion|view|res
                r"\b(?:submit|send|e-?mail)\b.{0,160}(?:\b(?:up to|no more than|at most|under|fewer than) \d+ words\b|"
                r"\bletters? (?:section|page)\b|\bletters@)")
 _DISCLAIMER = _rx(
-    r"^(?:the (?:views|opinions|ideas|thoughts) (?:and opinions )?expressed (?:in|here|by)\b|(?:views|opinions) "
+    r"^(?:the (?:views|opinions|ideas|thoughts) (?:and opinions )?expressed (?:in|here|by)\b|the (?:views|opinions) "
+    r"expressed (?:here |above )?are (?:his|her|their|my|the (?:author|writer)['\u2019]?s?) own\b|(?:views|opinions) "
     r"expressed (?:in|here|by)\b|(?:the )?(?:views|opinions) in this (?:article|column|piece) (?:are|do not)\b|"
     r"this (?:article|column|piece|essay|commentary|op-?ed|post) (?:represents|reflects) (?:only )?the (?:personal )?"
     r"(?:views?|opinions?) of the (?:author|writer)s?\b|(?:this|the) (?:article|column|piece|essay|commentary|op-?ed|"
@@ -282,6 +348,7 @@ _DISCLAIMER = _rx(
     r"(?:authors?|writers?|contributors?)\b|the (?:views|opinions) of (?:our |its |the )?(?:columnists|contributors|"
     r"writers|authors|guest writers|bloggers)\b.{0,100}\b(?:are their own|do not necessarily)\b|"
 
+    r"this is an? (?:opinion|comment|analysis|guest|commentary) (?:piece|column|article|essay)\s*[.!]?$|"
     r"(?:this|the) (?:article|piece|column|content) (?:was|is|has been) (?:produced|created|funded|paid for|"
     r"sponsored) (?:by|in partnership|with)\b)")
 # the same in other wordings: "Guest Viewpoint columns reflect the opinions of their authors and not necessarily
@@ -295,7 +362,18 @@ _DISCLAIMER_MORE = _rx(
     r"these|this \w+)|here) are (?:solely |only |entirely )?(?:those of |the )(?:the |their )?(?:authors?|writers?)\b")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
-_DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b")
+_DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b|"
+                  r"^(?-i:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}) (?:declares|"
+                  r"reports|has|have) no (?:(?:competing|conflicting|relevant|financial) )?(?:interests?|conflicts? of "
+                  r"interests?|disclosures)\b")
+# the notes under a journal's or an academic site's article: "Competing interests: None declared.", "Cite this as:
+# ...", "doi:10.1234/...", "Provenance and peer review: ..."
+_ACADEMIC_NOTE = _rx(
+    r"^(?:(?:(?:competing|conflicting) interests?|conflicts? of interests?|declaration of (?:competing )?interests?|"
+    r"disclosure statement|correspondence|provenance and peer review|data (?:availability|sharing)(?: statement)?|"
+    r"author contributions?|ethics (?:statement|approval)|patient consent(?: for publication)?)\s*[:|]|correspondence "
+    r"to\b|cite this (?:as|article)\b|how to cite\b|(?:funding|acknowledge?ments?)\s*:\s*(?:this|the|we|i|none|no|"
+    r"not)\b)\s*\S|^doi\s*:?\s*10\.\d{4,9}/\S|\bdoi\s*:\s*10\.\d{4,9}/\S+\s*$")
 # cookie-consent banners: how the notice opens, what it is about, and its bare buttons
 _CONSENT = _rx(
     r"^(?:by (?:clicking|continuing|using|selecting)\b|(?:click|select|tap|press|choose)\s+[\"'\u201c\u2018\u00ab]?"
@@ -315,11 +393,14 @@ _PUBNOTE = _rx(
     r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|(?:an earlier |a )?version of this (?:article|story|piece|column|"
     r"essay) (?:first |originally )?(?:appeared|was published|ran)\b|this (?:article|story|piece|column|essay|post) "
     r"(?:was|is|has been|first|originally) (?:first |originally )?(?:published|appeared|adapted|excerpted|"
-    r"republished|syndicated|ran|updated)\b|(?:originally|first) (?:published|appeared) (?:on|in|at)\b|"
+    r"republished|syndicated|ran|updated|amended|corrected|edited)\b|(?:originally|first) (?:published|appeared) (?:on|"
+    r"in|at)\b|"
     r"republished with permission\b|reprinted with permission\b|adapted from\b.{0,120}\bby\b|"
     r"(?:additional )?reporting by\b|\(?(?:distributed|syndicated) by\b|this (?:article|story|piece|column|essay) "
     r"(?:appears|appeared|will appear) in\b|this (?:article|story|piece|column|essay|page) is (?:also )?available in\b|"
-    r"editing by\b|produced by\b.{0,60}$|(?:this|the) (?:article|story) "
+    r"editing by\b|produced by\b.{0,60}$|(?:published|printed|distributed)(?: and (?:printed|published|"
+    r"distributed))? (?:by|for|on behalf of) [^,;:!?]{2,60}(?:\.\s*printed (?:on|by|in) [^,;:!?]{2,40})?\.?$|"
+    r"printed on recycled paper\b|(?:this|the) (?:article|story) "
     r"(?:is|has been) (?:part of|updated)\b|sign up to receive\b|a version of this\b|"
     r"this (?:opinion piece|op-?ed|commentary|guest (?:column|essay)|letter) (?:was|is|has been) (?:first |originally )?"
     r"(?:published|written|adapted|translated)\b|this is an? (?:edited|abridged|shortened|condensed|adapted|translated) "
@@ -367,7 +448,9 @@ _STOPWORDS = {
 def _core(line: str) -> str:
     """The line without surrounding whitespace, markup-ish bullets and closing quotes/brackets."""
     s = line.strip()
-    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u2190\u2192\u27a4|-]+\s*)+", "", s)  # bullets, arrows, markdown
+    # bullets, arrows, markdown
+    s = re.sub(r"^(?:[#>*\u2022\u00b7\u25aa\u25b8\u25ba\u25b2\u25b6\u25c6\u25a0\u25cf"
+               r"\u2190\u2192\u27a4|-]+\s*)+", "", s)
     s = re.sub(r"\s*(?:[#*_]+)$", "", s)
     return s.strip()
 
@@ -461,7 +544,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "dateline"
     if n_chars <= 300 and _CAPTION_START.search(s):
         return "caption"
-    if n_chars <= 400 and not ends_stop and _CAPTION_END.search(s):
+    if n_chars <= 400 and (not ends_stop and _CAPTION_END.search(s) or _SOURCE_TAIL.search(s)):
         return "caption"
     if n_words <= 12 and n_chars <= 120 and (_CREDIT.search(s) or _CREDIT_ONLY.match(s)):
         return "credit"
@@ -478,7 +561,8 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "share"
     if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
         return "newsletter"
-    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s)) or n_chars <= 400 and _DISCLOSURE.search(s) or n_chars <= 320 and _CONSENT.search(s) and \
+    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s)) or n_chars <= 400 and \
+            (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or n_chars <= 320 and _CONSENT.search(s) and \
             _CONSENT_TOPIC.search(s) or n_words <= 8 and _CONSENT_BUTTONS.match(s):
         return "disclaimer"
     if n_chars <= 300 and _PUBNOTE.search(s):
@@ -502,6 +586,20 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         bar = _link_bar(s)
         if bar:
             return bar
+    return _call_kind(s, n_words)
+
+
+def _call_kind(s: str, n_words: int) -> Optional[str]:
+    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles
+    (``related``), a link's call to act ending in "here" (``navigation``), an appeal for donations
+    (``advertisement``: an imperative "donate" with a reason to keep the paper going); or None."""
+    if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(s)) or \
+            n_words <= 30 and _RELATED_LABEL.match(s):
+        return "related"
+    if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
+        return "navigation"
+    if n_words <= 40 and (_APPEAL_GIVE.search(s) and _APPEAL_KEEP.search(s) or _LEGACY.search(s)):
+        return "advertisement"
     return None
 
 
@@ -544,6 +642,9 @@ def _shape_kind(s: str, words: List[str], *, position: int, n_lines: int, contin
     letters = [ch for ch in s if ch.isalpha()]
     all_caps = len(letters) >= 4 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
     asks = all_caps and core_end.endswith("?")  # "HOW MUCH IS IT COSTING US?": a subheading set in capitals
+    if all_caps and 2 <= n_words <= 14 and n_chars <= 120 and position < n_lines - 1 and \
+            (not _FINAL_ANY.search(core_end) or core_end.endswith(":")):
+        return "heading"  # "WHO PAYS: THE TOWN OR THE STATE", "THE COST:" (a comment shouting a sentence ends it)
     if n_words <= 10 and n_chars <= 90 and (asks or not _FINAL_ANY.search(core_end)) and position < n_lines - 1:
         content = [w for w in words if w.lower() not in _STOPWORDS]
         if not content:
@@ -646,8 +747,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
-        _pull_quotes(lines, order, kinds)
-        _question_headings(lines, order, kinds)
+        _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
 
@@ -714,15 +814,49 @@ _FOOT_BIO = re.compile(
     r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_a-z][\w.'\u2019-]*(?:\s+(?:[^\W\d_a-z][\w.'\u2019-]*|de|da|del|dela|della|"
     r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
     r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|owns|founded|co-founded|advises|lectures|"
-    r"manages|has (?:taught|worked|written|covered|served|reported|led|chaired|spent))\b(?P<rest>.*)$")
+    r"manages|represents|researches|campaigns|volunteers|organi[sz]es|practi[sc]es|cares|"
+    r"(?:has|had) (?:taught|worked|written|covered|served|reported|led|chaired|spent|cared|campaigned|volunteered|"
+    r"practi[sc]ed|represented|researched|advised|managed|edited|run|lived|held|built|trained))\b(?P<rest>.*)$")
 # a bio that opens with an apposition: "A sustainability consultant based in Dubai, Priya Menon advises ...",
 # "A retired headmistress and founder of ..., the writer has spent ..."
 _FOOT_BIO_APPOS = re.compile(
     r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
     r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
     r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages)\b")
-_FOOT_BIO_UNNAMED = _rx(r"^the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|currently|now|"
+_FOOT_BIO_UNNAMED = _rx(r"^[(\u2013\u2014]?\s*the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|"
+                        r"the|currently|now|"
                         r"also|based)\b")
+# "the writer is ..." in other languages (Malay/Indonesian, Spanish, French, Portuguese, German, Italian, Dutch):
+# the opening alone says bio, so no English job word is asked for
+_FOOT_BIO_UNNAMED_ABROAD = _rx(
+    r"^[(\u2013\u2014]?\s*(?:penulis (?:ialah|adalah|merupakan)|(?:el|la) (?:autora?|escritora?|columnista) es|"
+    r"l['\u2019]aut(?:eur|"
+    r"rice|ore)e? (?:est|\u00e8)|(?:o|a) (?:autora?|escritora?|colunista) \u00e9|(?:der|die) (?:autor(?:in)?|"
+    r"verfasser(?:in)?|kolumnist(?:in)?) ist|de (?:auteur|schrijver) is)\s+\S")
+# a bio that opens with the role before the name: "Consultant cardiologist Dr Jane Roe has treated ...",
+# "Retired headteacher Tom Hale chairs ..." (a capitalised role word, then lower-case ones, then the name)
+_FOOT_BIO_ROLE_FIRST = re.compile(
+    r"^(?P<role>[A-Z][a-z][\w'\u2019-]*(?: [a-z][\w'\u2019-]*){0,3}) (?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Fr|Rev|Cllr|"
+    r"Coun|Sr|Sir|Dame)\.? )?(?P<name>[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|bin|binti|de|van|von|al|da)){1,3})"
+    r" (?:is|was|has|had|heads|chairs|leads|runs|teaches|works|worked|lives|serves|served|writes|covers|founded|"
+    r"advises|represents|cares|manages|directs)\b")
+_ROLE_WORD = _rx(rf"\b{_ROLE}\b|[a-z](?:ist|ian|er|or|ant|ent)\b")
+# a bio in another language after a name: "<Name> ist Energieberaterin in ...", "<Name> est maire de ...",
+# "<Name> ialah pensyarah di ...", "<Name> es profesora de ..." (four words or more after the verb)
+_FOOT_BIO_ABROAD = re.compile(
+    r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Fr|Dra)\.? )?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|bin|binti|"
+    r"al|el|del|la|le|di|du|dos)){1,3} (?:ist|est|es|\u00e8|\u00e9|ialah|adalah|merupakan|jest|\u00e4r|er|ni)"
+    r"(?: \S+){4,}|^Mae [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} yn(?: \S+){3,}"
+    r"|^Is [\w'\u2019-]+(?: [\w'\u2019-]+){0,4} [\u00e9\u00ed] [A-Z\u00c0-\u00de][\w.'\u2019-]+"
+    r"(?: (?:[A-Z\u00c0-\u00de][\w.'\u2019-]+|N[\u00ed\u00e1]|Mac|Nic|Ua|U\u00ed)){1,3}"
+    r"|^Tha [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} (?:na|ag|a['\u2019]) (?:\S+ ){2,}")
+# a surname with an apposition: "Okafor, a retired engineer, writes from Enugu."
+_FOOT_BIO_NAME_APPOS = re.compile(
+    r"^[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}, (?:an?|the|former|retired) [^,]{2,80}, (?:writes|lives|is|"
+    r"works|teaches|was|has)\b")
+# a bio that is only a role: "*Senior lecturer in law at a university in Accra and member of ..."
+_FOOT_BIO_ROLE_ONLY = _rx(rf"^(?:(?:senior|junior|associate|assistant|former|retired|visiting|emeritus|adjunct|chief|"
+                          rf"deputy|managing|executive) )?{_ROLE}s? (?:of|at|in|for|with)\b")
 _FOOT_BIO_NOUN = _rx(
     r"\b(?:member|desk|editor|chairs?|board|council|committee|association|society|trust|co-?founder|founder|former|"
     r"retired|researcher|professor|lecturer|journalist|reporter|correspondent|lawyer|attorney|planner|economist|"
@@ -734,20 +868,34 @@ _FOOT_BIO_NOUN = _rx(
     r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch)\b")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
 _BIO_MORE = _rx(
-    r"^(?:(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|previously|also|writes?|teach(?:es)?|"
+    r"^(?:(?:[^\W\d_][^,.;:!?]{2,60},\s+)?(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|"
+    r"previously|also|writes?|teach(?:es)?|"
     r"taught|serves?|served|coordinates?|chairs?|leads?|heads?|runs?|sits?|holds?|studied|spent|joined|edits?|"
-    r"still)\b|"
+    r"still|led|ran|wrote|grew up|founded|co-founded|[a-z]{3,}ed)\b|"
     r"(?:his|her|their) (?:latest|new|most recent|forthcoming|first|previous|next) (?:book|novel|collection|report|"
-    r"film|podcast)\b|before (?:joining|that|becoming|moving|coming)\b|previously,? (?:he|she|they)\b|"
+    r"film|podcast)\b|(?:his|her|their) (?:wife|husband|partner|daughters?|sons?|children|kids|family|grandchildren)"
+    r" (?:\w+ )?(?:is|are|was|were|has|have|lives?|live|graduated|works?|attends?|studied|studies)\b|(?:his|her|"
+    r"their) (?:research|work|writing|reporting|books|essays|poems|poetry|columns|"
+    r"photographs|films) (?:on|about|has|have|was|were|is|are|appears?|appeared)\b|before (?:joining|that|becoming|"
+    r"moving|coming)\b|previously,? (?:he|she|they)\b|"
     r"earlier,? (?:he|she|they)\b|follow (?:him|her|them)\b)")
 
 
 def _foot_bio(s: str) -> bool:
     """``s`` reads as an author bio when it stands after the last body line: a name, a bio verb, one or two
     sentences of at most 45 words, and a word of jobs and institutions; or the same without a name ("The writer is
-    an assistant professor of ...")."""
-    if _FOOT_BIO_UNNAMED.match(s) or _FOOT_BIO_APPOS.match(s):
-        return len(_words(s)) <= 45 and bool(_FOOT_BIO_NOUN.search(s))
+    an assistant professor of ...") or with the role before the name ("Retired headteacher Tom Hale chairs ...");
+    or a name and a copula in another language ("<Name> ist ...", "Penulis ialah ...")."""
+    if len(_words(s)) > 45:
+        return False
+    if _FOOT_BIO_UNNAMED_ABROAD.match(s) or _FOOT_BIO_ABROAD.match(s):
+        return True
+    role_first = _FOOT_BIO_ROLE_FIRST.match(s)
+    if role_first and not _ROLE_WORD.search(role_first.group("role")):
+        role_first = None
+    if _FOOT_BIO_UNNAMED.match(s) or _FOOT_BIO_APPOS.match(s) or role_first or _FOOT_BIO_NAME_APPOS.match(s) or \
+            _FOOT_BIO_ROLE_ONLY.match(s):
+        return bool(_FOOT_BIO_NOUN.search(s))
     m = _FOOT_BIO.match(s)
     if not m or len(_words(s)) > 45 or not _FOOT_BIO_NOUN.search(m.group("rest")):
         return False
@@ -775,6 +923,35 @@ def _bio_tail(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None
         if run and all(j in kinds for j in after):
             for j in run:
                 kinds[j] = "author_bio"
+    _bio_wraps(lines, kinds)
+
+
+def _bio_wraps(lines: List[str], kinds: Dict[int, str]) -> None:
+    """The lines that go on with a bio right below it (no blank line between), each of at most 45 words
+    (``_goes_on_bio``): the lower-case rest of a bio line that does not end like a sentence ("and is writing a book
+    on ..."), the bio again in another script, or another line about the same person ("<Name> ni mtafiti ...")."""
+    for i in sorted(kinds):
+        j = i + 1
+        while kinds.get(j - 1) == "author_bio" and j < len(lines) and j not in kinds and lines[j] and \
+                len(_words(lines[j])) <= 45 and _goes_on_bio(lines[j - 1], lines[j]):
+            kinds[j] = "author_bio"
+            j += 1
+
+
+def _goes_on_bio(bio: str, s: str) -> bool:
+    """``s``, the line right below the bio line ``bio``, goes on with it (see ``_bio_wraps``)."""
+    if s[0].islower() and not _ends_sentence(bio):
+        return True
+    if _foreign_script(s) and not _foreign_script(bio):
+        return True
+    name = bio.split()[:2]
+    return len(name) == 2 and all(_is_cap(t) and t.isalpha() for t in name) and s.split()[:2] == name
+
+
+def _foreign_script(s: str) -> bool:
+    """Most letters of ``s`` are outside the Latin script (Sinhala, Greek, Cyrillic, Arabic, Han, ...)."""
+    letters = [ch for ch in s if ch.isalpha()]
+    return bool(letters) and 2 * sum(1 for ch in letters if ord(ch) > 0x024F) > len(letters)
 
 
 def _is_name(s: str) -> bool:
@@ -801,6 +978,7 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
     4. A photo caption right above its credit line ("Photograph: ... /Getty Images", no blank line between) in the
        page head: a line of at most 50 words directly followed by a credit line, with only furniture above it, is a
        ``caption`` even when it ends like a sentence.
+    5. An author bio right under the byline or timestamp in the page head (``_head_bios``).
     A line that ends like a sentence never qualifies for 1 and 2, so ordinary body paragraphs are left alone; a
     caption that ends with a full stop is therefore left alone too, even above a photo credit.
     """
@@ -808,6 +986,23 @@ def _in_context(lines: List[str], order: List[int], kinds: Dict[int, str]) -> No
     _page_head(lines, order, kinds)  # 2.
     _foot_bios(lines, order, kinds)  # 3.
     _above_credits(lines, order, kinds)  # 4.
+    _head_bios(lines, order, kinds)  # 5.
+
+
+def _head_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Step 5 of ``_in_context``: an author bio in the page head, right under a byline or a timestamp. The first
+    unflagged line, when every line above it is furniture, the line right above it (no blank line between) is a
+    ``byline``, ``timestamp`` or ``author_bio``, and it reads as a bio of at most 30 words (``_foot_bio``, or the
+    bio shape ``classify_line`` knows at the end of a text)."""
+    n = len(order)
+    for pos, i in enumerate(order):
+        if i in kinds:
+            continue
+        s = lines[i]
+        if pos > 0 and order[pos - 1] == i - 1 and kinds.get(i - 1) in ("byline", "timestamp", "author_bio") and \
+                len(_words(s)) <= 30 and (_foot_bio(s) or classify_line(s, position=n - 1, n_lines=n) == "author_bio"):
+            kinds[i] = "author_bio"
+        return
 
 
 def _above_credits(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -901,7 +1096,8 @@ def _page_head(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
 
 def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """Author bios in the run of noise after the last body line (step 3 of ``_in_context``); a later bio sentence
-    on a line of its own ("Before that, she ...") counts when a bio line stands above it."""
+    on a line of its own ("Before that, she ..."), the lower-case rest of a wrapped bio line ("and is writing
+    ...") or the bio again in another script counts when a bio line stands above it."""
     n = len(order)
     pending: List[int] = []  # later bio sentences below, waiting for their first line
     for i in reversed(order):
@@ -912,7 +1108,8 @@ def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
                 kinds[j] = "author_bio"
             pending = []
             continue
-        if _BIO_MORE.match(lines[i]) and len(_words(lines[i])) <= 40:
+        wraps = lines[i][:1].islower() and i > 0 and bool(lines[i - 1]) and not _ends_sentence(lines[i - 1])
+        if (_BIO_MORE.match(lines[i]) or wraps or _foreign_script(lines[i])) and len(_words(lines[i])) <= 40:
             pending.append(i)
             continue
         break
@@ -946,20 +1143,171 @@ def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> N
             kinds[i] = "heading"
 
 
+# a photo caption that describes the scene: "Porters load crates onto a barge at a quay in Mopti." (a subject,
+# a verb of what the picture shows in the present tense, and a named place after a preposition) ...
+_SCENE_VERB = (r"(?:queue|wait|plant|stack|visit|share|walk|carry|carries|line up|lines up|gather|march|protest|sit|"
+               r"stand|hold|play|ride|cross|pack|install|repair|check|crowd|listen|attend|rest|wade|collect|sell|"
+               r"fill|arrive|watch|pose|inspect|tend|harvest|sort|load|unload|push|pull|paint|dig|fix|wash|"
+               r"sweep|wave|cheer|pray|rally|shelter|celebrate|demonstrate|perform|dance|sing|climb|lay|lays|"
+               r"clear|build|prepare|serve|replace|fit|enter|cycle|swim|hang|examine|feed|mend|"
+               r"sew|weave|pour|spray|patrol|sleep|take part|takes part|make their way|makes (?:its|his|"
+               r"her) way)(?:e?s)?")
+_SCENE = re.compile(
+    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) (?P<verb>{_SCENE_VERB})\b"
+    rf"(?P<rest>[^.!?;:]{{3,200}})[.!]?"
+    rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
+# ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
+_SCENE_WHERE = re.compile(
+    r"^(?P<subject>(?:(?:Inside|Outside|Near|Behind|Along|Beside) |(?:(?:An?|"
+    r"The) )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3} "
+    r"(?:of|at|in|on|near|outside|behind|inside|along|over|under|beside|during) )[^,.;:!?]{3,100}), (?:where|which) "
+    r"[^,;:!?]{3,160}\.?$")
+# ... or a line that says where the picture is or who is in it: "The Lochmor, pictured in 1998, ...",
+# "(Left to right) ...", "Above, the terminal at Uig; below, ..."
+_PICTURED = _rx(r"(?:^|,\s)(?:pictured|photographed)\b|\((?:pictured|left to right|from left|l-r)\)|"
+                r"^(?:above|below|left|right|top|bottom|inset),\s")
+_SCENE_PLACE = re.compile(r"\b(?:in|at|near|outside|on|along|across|behind|beside|inside|through|by) (?:the |an? )?"
+                          r"(?:[\w'\u2019-]+ ){0,4}?(?!(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                          r"[A-Z][\w'\u2019-]+")
+# plurals without an -s, nouns in -ing, and adverbs: for the agreement of a scene's subject and verb
+_PLURALS = {"children", "people", "men", "women", "police", "cattle", "sheep", "youth", "folk", "clergy"}
+_ING_NOUNS = {"building", "morning", "evening", "spring", "meeting", "housing", "parking", "crossing", "landing",
+              "ceiling", "painting", "wedding", "clothing", "opening", "hearing", "training", "swimming", "shopping",
+              "dining", "nursing", "fishing", "sing", "king", "ring", "thing", "wing", "string", "sibling", "boarding",
+              "bring", "filling", "planning", "sporting", "living", "waiting", "recycling", "teaching"}
+_ADVERBS = {"now", "also", "then", "still", "often", "usually", "never", "always", "just", "only", "even", "already",
+            "again", "later", "soon", "recently", "finally", "once", "sometimes", "largely", "mostly"}
+# words that a caption does not use: the writer or the reader, modals, reasons
+_NOT_SCENE = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|would|could|might|because|therefore|however|why|but|"
+                 r"not|never|no|nobody|nothing)\b|[?\"\u201c\u201d]")
+
+
 # other short questions standing alone ("So what can Congress do?", "And who cares?") are rhetorical body text
 _ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
+# an objection put with a negative auxiliary: "Hasn't this been tried?", "But won't rents rise?"
+_OBJECTION_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:won|wouldn|isn|aren|doesn|don|hasn|haven|can|"
+                          r"shouldn|didn|wasn|weren)['\u2019]t ")
 
 
 def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """A subheading put as a question: a line of at most six words asking "What about ...?" or "How about ...?",
-    standing alone (blank lines around it) between two paragraphs of the text ("But what about safety?")."""
+    or of at most eight words putting the objection the next paragraph answers with a negative auxiliary ("Hasn't
+    this been tried?", "But won't rents rise?") above a paragraph of two sentences or more (a comment typed one
+    sentence to a paragraph asks such questions too), standing alone (blank lines around it) between two paragraphs
+    of the text."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i].rstrip(_CLOSERS)
-        if i not in kinds and _alone(order, pos) and s.endswith("?") and \
-                len(_words(s)) <= 6 and s.count("?") == 1 and order[pos + 1] not in kinds and \
-                _ABOUT_QUESTION.match(s):
+        n_words = len(_words(s))
+        if i not in kinds and _alone(order, pos) and s.endswith("?") and s.count("?") == 1 and \
+                order[pos + 1] not in kinds and (n_words <= 6 and _ABOUT_QUESTION.match(s) or n_words <= 8 and
+                                                 _OBJECTION_QUESTION.match(s) and
+                                                 _sentence_count(lines[order[pos + 1]]) >= 2):
             kinds[i] = "heading"
+
+
+def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """The furniture set between the paragraphs of the body: pull quotes, subheadings put as questions or as bare
+    phrases, and photo captions that describe a scene."""
+    _pull_quotes(lines, order, kinds)
+    _question_headings(lines, order, kinds)
+    _bare_subheadings(lines, order, kinds)
+    _scene_captions(lines, order, kinds)
+
+
+def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Lines between the paragraphs that do not end like a sentence (no punctuation at their end: no full stop,
+    question mark, colon, comma, closing quote or bracket), opening with a capital or a number ("1. ..."), standing
+    alone between blank lines with a paragraph of prose right below them (``_prose``): of one to eight words and at
+    most 70 characters, a subheading ("Drivers gain too"; ``heading``); of nine to 40 words, with prose or furniture
+    right above as well, a caption set without its full stop (``caption``). Prose never stands so: a paragraph of
+    the body ends like a sentence; and a text typed without full stops has no prose around its lines."""
+    for pos in range(1, len(order) - 1):
+        i = order[pos]
+        s = lines[i]
+        if i in kinds or not _alone(order, pos) or not (s[:1].isupper() or _NUMBERED.match(s)) or \
+                not (s[-1].isalnum() or s[-1] == ")") or _ends_sentence(s) or not _prose(lines[order[pos + 1]]):
+            continue
+        n_words = len(_words(s))
+        if 1 <= n_words <= 8 and len(s) <= 70:
+            kinds[i] = "heading"
+        elif 9 <= n_words <= 40 and (order[pos - 1] in kinds or _prose(lines[order[pos - 1]])):
+            kinds[i] = "caption"
+
+
+def _prose(s: str) -> bool:
+    """``s`` reads as a line of running prose: twelve words or more, ending like a sentence."""
+    return len(_words(s)) >= 12 and _ends_sentence(s)
+
+
+def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A photo caption set as a full sentence (``caption``): a line of at most 40 words, standing alone between
+    blank lines (or last in the page head, right under furniture), that describes a scene -- a subject and a verb
+    of what the picture shows in the present tense, and a named place after a preposition (``_SCENE``), or a noun
+    phrase with a place in it and a "where" or "which" clause (``_SCENE_WHERE``), its subject or noun phrase free of
+    verbs and clauses (``_CLAUSE_WORD``), or a line saying who or what is pictured (``_PICTURED``) -- without the
+    words of an argument (``_NOT_SCENE``: I, we, you, should, because, not, quotes, questions). Not the first line
+    of the text."""
+    for pos in range(1, len(order)):
+        i = order[pos]
+        s = lines[i]
+        if i in kinds or len(_words(s)) > 40 or _NOT_SCENE.search(s):
+            continue
+        below_blank = pos == len(order) - 1 or order[pos + 1] > i + 1
+        head = all(j in kinds for j in order[:pos])
+        if not below_blank or not (_alone(order, pos) or head):
+            continue
+        if _scene(s):
+            kinds[i] = "caption"
+
+
+def _scene(s: str) -> bool:
+    """``s`` describes what a photo shows (see ``_scene_captions``)."""
+    return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_phrase(s)
+
+
+def _scene_sentence(s: str) -> bool:
+    """``s`` opens with a subject and a verb of what a picture shows that agree in number ("Porters load",
+    "A crew replaces"), the subject a noun phrase (no clause, pronoun, adverb or verb in -ing), and names a place."""
+    m = _SCENE.match(s)
+    if m is None or not _SCENE_PLACE.search(s) or _PRONOUN_START.match(m.group("subject")) or \
+            _CLAUSE_WORD.search(m.group("subject")):
+        return False
+    tokens = [t.lower() for t in m.group("subject").split()]
+    if tokens[0] in _LEADS or tokens[-1] in _STOPWORDS or any(
+            t in _ADVERBS or t.endswith("ing") and t not in _ING_NOUNS for t in tokens):
+        return False
+    head = next((tokens[k - 1] for k in range(1, len(tokens)) if tokens[k] in ("of", "in", "at", "from", "with",
+                                                                                 "on", "near")), tokens[-1])
+    plural = head in _PLURALS or head.endswith("men") or head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return plural != m.group("verb").split()[0].endswith("s")
+
+
+def _scene_phrase(s: str) -> bool:
+    """``s`` is a noun phrase naming a place, then a "where" or "which" clause ("A quiet corner of the depot in
+    Leith, where ..."): no pronoun first, no clause word, and a word in -ed only as an adjective, right after an
+    article or a preposition ("a shared service point", "a row of shuttered kiosks")."""
+    m = _SCENE_WHERE.match(s) if s[:1].isupper() else None
+    if m is None or _PRONOUN_START.match(s) or _POSSESSIVE_START.match(s) or _CLAUSE_WORD.search(m.group("subject")):
+        return False
+    tokens = m.group("subject").split()
+    return bool(_SCENE_PLACE.search(m.group("subject"))) and all(
+        k > 0 and tokens[k - 1].lower() in _ADJECTIVE_AFTER for k, t in enumerate(tokens) if t.lower().endswith("ed"))
+
+
+# a sentence opening with one of these has no noun phrase for its subject: "Through a long process, ..."
+_LEADS = {"through", "in", "at", "on", "after", "before", "during", "for", "with", "by", "from", "since", "when",
+          "while", "if", "although", "as", "because", "despite", "under", "over", "without", "within", "across",
+          "among",
+          "between", "into", "to", "both", "either", "neither", "once", "until", "unless", "whether"}
+_ADJECTIVE_AFTER = {"a", "an", "the", "of", "in", "at", "on", "with", "and", "near", "by", "from", "inside", "outside"}
+_POSSESSIVE_START = _rx(r"^(?:their|his|her|its|our|my|your)\b")
+_PRONOUN_START = _rx(r"^(?:he|she|it|they|this|that|these|those|there|here|who|what|which|some|many|most|all|each|"
+                     r"every|one|people|everyone|everybody|someone)\b")
+# a subject (or a noun phrase) with one of these has a verb or a clause of its own: not what a caption opens with
+_CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|can|may|do|does|did|to|while|if|"
+                   r"when|as|although|though|since|whether|that|who|which)\b")
 
 
 def _blocks(lines: List[str], order: List[int]) -> List[List[int]]:
@@ -1006,6 +1354,7 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
                     bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]))):
                 kinds[i] = "title" if bi < first else _foot_kind(lines[i])
     _last_block_bios(lines, blocks[-1], kinds)
+    _bio_wraps(lines, kinds)  # again: the lines below a bio this step found
 
 
 def _last_block_bios(lines: List[str], block: List[int], kinds: Dict[int, str]) -> None:
