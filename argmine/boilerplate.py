@@ -263,6 +263,13 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     return idx, values, _dense(s, words, position, n_lines, tail)
 
 
+def clear_caches() -> None:
+    """Empty the per-process caches of hashed tokens and of each word's n-gram buckets (``line_features`` refills
+    them; benchmarks clear them so repeated texts are timed as new ones). Raises nothing."""
+    _HASH_MEMO.clear()
+    _GRAM_MEMO.clear()
+
+
 def _bucket(tok: str, memo: Dict[str, int], n_hash: int) -> int:
     b = memo.get(tok)
     if b is None:

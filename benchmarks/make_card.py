@@ -35,6 +35,26 @@ def run_eval(model: str, data_dir: str, split: str, level: str, corpus: str = "a
         return {"command": " ".join(cmd[:-2]), "scores": json.loads(out.read_text())}
 
 
+def speed_scores(model: Path, rel: str, data_dir: str) -> dict:
+    """``{"speed": ...}`` (and ``"speed_bf16"`` on a CPU with fast bfloat16): ``benchmarks/speed.py`` run as the card
+    cites it, each in a fresh process (torch's thread state is the command's own), five rounds each."""
+    from argmine.precision import cpu_has_fast_bf16
+
+    base = ["--model", str(model), "--data-dir", data_dir, "--backends", "torch", "--rounds", "5"]
+    runs = {"speed": []}
+    if cpu_has_fast_bf16():  # precision="bf16" / "auto" on this CPU: its ratio to the same fp32 yardstick
+        runs["speed_bf16"] = ["--precision", "bf16"]
+    out = {}
+    for key, extra in runs.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "speed.json"
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "speed.py"), *base, *extra, "--json", str(path)],
+                           check=True, stdout=subprocess.DEVNULL)
+            cmd = " ".join(["python benchmarks/speed.py", *base, *extra]).replace(str(model), rel)
+            out[key] = {"command": cmd, "result": json.loads(path.read_text())}
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=str(ROOT / "models" / "argmine-default"))
@@ -52,19 +72,7 @@ def main(argv=None):
     scores["short_arguments"] = {"command": "python benchmarks/short_arguments.py --model " + rel,
                                  "result": {k: v for k, v in short_arguments.main(["--model", str(model)]).items() if k != "items"}}
     if not a.skip_speed:
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        import speed
-
-        # the default backend (torch), three rounds: the best round of each is the figure (a shared machine is noisy)
-        res = speed.main(["--model", str(model), "--data-dir", a.data_dir, "--backends", "torch", "--rounds", "3"])
-        scores["speed"] = {"command": f"python benchmarks/speed.py --model {rel} --data-dir {a.data_dir} --backends torch "
-                                      "--rounds 3", "result": res}
-        from argmine.precision import cpu_has_fast_bf16
-
-        if cpu_has_fast_bf16():  # precision="bf16" / "auto" on this CPU: its ratio to the same fp32 yardstick
-            res = speed.main(["--model", str(model), "--data-dir", a.data_dir, "--backends", "torch", "--rounds", "3",
-                              "--precision", "bf16"])
-            scores["speed_bf16"] = {"command": scores["speed"]["command"] + " --precision bf16", "result": res}
+        scores.update(speed_scores(model, rel, a.data_dir))
     (model / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
     from argmine.training.cardgen import render_card
 

@@ -26,6 +26,7 @@ def stage_times(miner, texts, batch_size: int, rounds: int, clock, yardstick) ->
     from argmine.miner import unit_segments
     from argmine.model.features import headline_windows
     from argmine.text import leading_headline
+    from speed import clear_text_caches
 
     best: dict = {}
 
@@ -46,6 +47,7 @@ def stage_times(miner, texts, batch_size: int, rounds: int, clock, yardstick) ->
     with torch.inference_mode():
         for _ in range(rounds):
             timed("yardstick", yardstick)
+            clear_text_caches()  # the texts are mined as new ones in every round
             prepared = timed("prepare (noise filter, tokenise, windows)", lambda: miner._prepare_texts(texts))
             cands = timed("paragraph batches (encoder, BiLSTM, tagger, Viterbi)",
                           lambda: miner._encode_candidates(prepared, batch_size))

@@ -52,6 +52,12 @@ def word_pieces(tokenizer, words: Sequence[str]) -> List[List[int]]:
     return [list(cache[w]) for w in words]
 
 
+def clear_piece_cache() -> None:
+    """Empty the per-process cache of each word's wordpieces (``word_pieces`` refills it; benchmarks clear it so
+    repeated texts are timed as new ones). Raises nothing."""
+    _PIECE_CACHE.clear()
+
+
 def _piece_ids(tokenizer, texts: List[str]) -> List[List[int]]:
     """``tokenizer(texts, add_special_tokens=False)["input_ids"]``; for a fast tokenizer whose backend neither
     truncates nor pads, straight from the backend (the same ids, without the Python wrapping of each text)."""
