@@ -203,8 +203,9 @@ class Miner:
         self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
         from .precision import resolve_precision
 
+        self.device = pick_device(device)
         # "fp32" or "bf16" ("auto" resolved): bf16 runs the encoder and the word BiLSTM in bfloat16 (argmine.precision)
-        self.precision = resolve_precision(precision, pick_device(device))
+        self.precision = resolve_precision(precision, self.device)
         if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)):
             raise ArgumentTypeError(f"max_chars must be an int or None (no limit); got {type(max_chars).__name__}. "
                                     "Pass a whole number of characters, or None.")
@@ -215,7 +216,6 @@ class Miner:
         self.net = net
         self.tokenizer = tokenizer
         self.config = config
-        self.device = pick_device(device)
         self.net.to(self.device).eval()
         self.max_length = int(config.get("max_length", 512))
         self.decode_options = DecodeOptions.from_config(config)
