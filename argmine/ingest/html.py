@@ -138,7 +138,7 @@ def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
     try:
         res = traf.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                    include_tables=False, include_images=False, favor_precision=True,
-                                   date_extraction_params=_stated_dates_only())
+                                   date_extraction_params=_stated_dates_only())  # its date is not used: keep it cheap
     except Exception as e:  # a page the parser cannot take is that page's problem, not the run's
         raise NotAnArticle(f"page could not be parsed: {type(e).__name__}: {e}") from None
     if res is None or getattr(res, "body", None) is None:

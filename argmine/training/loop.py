@@ -24,12 +24,6 @@ def weighted_total(parts: Dict[str, Any], weights: Union[LossWeights, Mapping[st
     return sum(weights.get(k, 1.0) * v for k, v in parts.items())
 
 
-def _bf16_ok() -> bool:
-    from ..precision import cpu_has_fast_bf16
-
-    return cpu_has_fast_bf16()
-
-
 def _batches(examples, batch_size: int, rng: random.Random, pool=None):
     """Length-bucketed batches in random order: little padding, still shuffled. Every batch holds examples of one
     source (corpus) only. ``pool``: the indices to batch (default: all)."""
@@ -350,7 +344,9 @@ def use_bf16(cfg: TrainConfig) -> bool:
 
     Returns:
         True or False."""
-    return cfg.bf16 is True or (cfg.bf16 == "auto" and _bf16_ok())
+    from ..precision import cpu_has_fast_bf16
+
+    return cfg.bf16 is True or (cfg.bf16 == "auto" and cpu_has_fast_bf16())
 
 
 def save_checkpoint(ck: Path, net, opt, sched, state: Dict[str, Any], epochs_dir: Optional[Path] = None,
