@@ -12,6 +12,7 @@ from .decoding import DecodeOptions, DocumentScores, bias_starts, decode_documen
 from .lang import detect as detect_language, warn_if_not_english
 from .errors import ArgumentTypeError, ArgumentValueError
 
+BLOCK_FACTOR = 4  # mine_batch mines texts in blocks of batch_size * BLOCK_FACTOR (at least 32)
 SMALL_OP_THREADS = 1  # a Miner's default small_op_threads (BiLSTM, tagger, document heads)
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
 
@@ -332,7 +333,7 @@ class Miner:
         """mine_batch's loop: blocks of texts read from ``it``, mined together, their Documents yielded in order."""
         id_it = iter(ids) if ids is not None else None
         title_it = iter(titles) if titles is not None else None
-        chunk = max(batch_size * 4, 32)
+        chunk = max(batch_size * BLOCK_FACTOR, 32)
         while True:
             block, failure = _take(it, chunk)
             if block:
@@ -414,16 +415,67 @@ class Miner:
                     heads = headline_vectors(self.net, [headline_windows((titles[d] if titles is not None else None)
                                                                          or leading_headline(texts[d]), self.tokenizer)
                                                         for d in range(len(texts))], self.device)
-            out = []
-            for d in range(len(texts)):
-                per_para = [cands[(d, p)] for p in range(len(prepared[d]))]
-                head = heads[d]
-                with op_threads(self.small_op_threads):
-                    out.append((prepared[d], [self._document_scores(prepared[d], per_para, seg, head)
-                                              for seg in unit_segments([len(c["spans"]) for c in per_para])]))
-                if work is not None:
-                    work.spend({d: 1.0})
+            with op_threads(self.small_op_threads):
+                out = self._documents_scores(prepared, cands, heads)
+            if work is not None:  # the batched heads' seconds, shared by each text's units
+                work.spend({d: 1.0 + sum(len(cands[(d, p)]["spans"]) for p in range(len(prepared[d])))
+                            for d in range(len(texts))})
         return out
+
+    def _documents_scores(self, prepared: List[list], cands: Dict[tuple, Any], heads: Sequence[Any]) -> List[tuple]:
+        """``(paragraphs, segments)`` of every text (``score_texts``): the document-level heads over each run of
+        paragraphs of ``unit_segments``, all texts' runs in one batch (``argmine.model.doc_heads``) for a
+        document-level model, one run at a time for a paragraph-level one (argmine 0.1-0.2)."""
+        per_text = [[cands[(d, p)] for p in range(len(paras))] for d, paras in enumerate(prepared)]
+        runs = [(d, seg) for d, per in enumerate(per_text) for seg in unit_segments([len(c["spans"]) for c in per])]
+        if self.net.document_level:
+            scored = self._batched_document_scores([(prepared[d], per_text[d], seg, heads[d]) for d, seg in runs])
+        else:
+            scored = [self._document_scores(prepared[d], per_text[d], seg, heads[d]) for d, seg in runs]
+        out: List[tuple] = [(paras, []) for paras in prepared]
+        for (d, _), s in zip(runs, scored):
+            out[d][1].append(s)
+        return out
+
+    def _batched_document_scores(self, runs: Sequence[tuple]) -> List[tuple]:
+        """``_document_scores`` of many ``(paras, per_para, seg, headline)`` runs of a document-level model, their
+        heads run together (``argmine.model.doc_heads.segment_heads``; the same numbers up to float rounding)."""
+        from .model.doc_heads import SegmentInput, segment_heads
+
+        inputs, spans = [], []
+        for paras, per_para, seg, headline in runs:
+            local = [(k, s, e) for k, p in enumerate(seg) for s, e in per_para[p]["spans"]]
+            spans.append([(seg[k], s, e) for k, s, e in local])
+            inputs.append(SegmentInput(ctxs=[per_para[p]["ctx"] for p in seg], words=[per_para[p]["words"] for p in seg],
+                                       spans=local, headline=headline))
+        todo = [i for i, sp in enumerate(spans) if sp]
+        heads = dict(zip(todo, segment_heads(self.net, [inputs[i] for i in todo]) if todo else []))
+        return [self._scores_of(runs[i][0], runs[i][1], runs[i][2], spans[i], heads.get(i)) for i in range(len(runs))]
+
+    def _scores_of(self, paras, per_para, seg: Sequence[int], spans, heads) -> tuple:
+        """``(DocumentScores, spans, evidence probabilities or None)`` of one run from its heads' logits
+        (``argmine.model.doc_heads.SegmentHeads``; None: the run has no unit)."""
+        import torch
+
+        from .model.network import REL_LABELS, STANCES, UNIT_LABELS
+
+        n = len(spans)
+        soft = lambda t: torch.softmax(t.float(), -1).cpu().numpy()  # noqa: E731
+        if heads is None:
+            label_probs, stance, type_p = np.zeros((0, len(UNIT_LABELS))), np.zeros((0, len(STANCES))), np.zeros((0, len(UNIT_LABELS)))
+            links, relations, evidence = np.zeros((0, 1)), np.zeros((0, 0, len(REL_LABELS))), None
+        else:
+            label_probs = np.array([sp for p in seg for sp in per_para[p]["span_probs"]])
+            type_p, stance, links = soft(heads.types), soft(heads.stance), soft(heads.links)
+            relations = np.zeros((n, n, len(REL_LABELS)), dtype=np.float32)  # only the link window is filled
+            if len(heads.source):
+                relations[heads.source.cpu().numpy(), heads.target.cpu().numpy()] = soft(heads.relations)
+            evidence = None if heads.evidence is None else soft(heads.evidence)
+        scores = DocumentScores(paragraph=[p for p, _, _ in spans], roles=[paras[p].role for p, _, _ in spans],
+                                label_probs=label_probs, confidence=np.array([x for p in seg for x in per_para[p]["confidence"]]),
+                                stance=stance, links=links, relations=relations, labels=tuple(UNIT_LABELS),
+                                type_probs=type_p, n_paragraphs=len({pp.index for pp in paras}))
+        return scores, spans, evidence
 
     def _encoder_autocast(self):
         """The context the encoder passes run in: bfloat16 autocast with ``precision="bf16"`` (the encoder and the

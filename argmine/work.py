@@ -3,9 +3,9 @@
 ``Miner.mine_batch`` mines texts in blocks (their paragraphs length-sorted and batched together), so a text is not
 finished until its whole block is. :class:`BlockWork` lets the block report as it goes:
 
-- **time budget**: the seconds of each step (a text's preparation, an encoder batch, a text's document-level heads)
-  are shared among the texts the step worked for, in proportion to their wordpieces in it; a text whose share passes
-  ``max_seconds`` raises :class:`argmine.errors.MiningTimeoutError` with ``index`` (its place in the block), so one
+- **time budget**: the seconds of each step (a text's preparation, an encoder batch, the document-level heads of the block)
+  are shared among the texts the step worked for, in proportion to their wordpieces in it (their units, for the
+  heads); a text whose share passes ``max_seconds`` raises :class:`argmine.errors.MiningTimeoutError` with ``index`` (its place in the block), so one
   pathological text is stopped after about its own budget, not after the whole block's.
 - **progress**: ``progress(n)`` is called with the number of texts' worth of encoder work done since the last call
   (a text's worth: ``1 / len(block)`` of the block's wordpieces), so a bar over texts moves while a block is mined

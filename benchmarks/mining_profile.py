@@ -23,7 +23,7 @@ def stage_times(miner, texts, batch_size: int, rounds: int, clock, yardstick) ->
     ``yardstick()`` (key ``yardstick``), timed first in each round."""
     import torch
 
-    from argmine.miner import unit_segments
+    from argmine.model.network import op_threads
     from argmine.model.features import headline_windows
     from argmine.text import leading_headline
     from speed import clear_text_caches
@@ -37,12 +37,8 @@ def stage_times(miner, texts, batch_size: int, rounds: int, clock, yardstick) ->
         return out
 
     def heads(prepared, cands, head):
-        out = []
-        for d in range(len(texts)):
-            per = [cands[(d, p)] for p in range(len(prepared[d]))]
-            segs = unit_segments([len(c["spans"]) for c in per])
-            out.append((prepared[d], [miner._document_scores(prepared[d], per, seg, head[d]) for seg in segs]))
-        return out
+        with op_threads(miner.small_op_threads):
+            return miner._documents_scores(prepared, cands, head)
 
     with torch.inference_mode():
         for _ in range(rounds):

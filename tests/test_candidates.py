@@ -37,3 +37,81 @@ def test_pair_logits_equal_link_and_relation_logits(document_level):
             links, src, tgt, rel = document_pair_logits(net, u, para)
             assert torch.equal(links, document_link_logits(net, u, para))
             assert torch.equal(rel, net.relation_logits(u, list(zip(src.tolist(), tgt.tolist())), para))
+
+
+def _random_segment(rng, H, C, headline: bool):
+    from argmine.model.doc_heads import SegmentInput
+
+    n_par = int(rng.integers(1, 5))
+    ctxs, words, spans = [], [], []
+    for k in range(n_par):
+        w = int(rng.integers(3, 20))
+        cuts = sorted(set(int(x) for x in rng.integers(0, w + 1, size=int(rng.integers(0, 5)))))
+        own = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        ctxs.append(torch.randn(w, C) if own else None)
+        words.append(torch.randn(w, H) if own else None)
+        spans += [(k, a, b) for a, b in own]
+    return SegmentInput(ctxs=ctxs, words=words, spans=spans, headline=torch.randn(H) if headline else None)
+
+
+def _one_by_one(net, seg):
+    from argmine.model.network import document_headline_features, document_pair_logits, document_units
+
+    head = document_headline_features(net, seg.words, seg.spans, seg.headline)
+    u, para, u_par = document_units(net, seg.ctxs, seg.spans, len(seg.ctxs), head)
+    links, src, tgt, rel = document_pair_logits(net, u, para)
+    ev = [net.evidence_features(seg.ctxs[k], [(s, e) for q, s, e in seg.spans if q == k],
+                                u_par[[i for i, sp in enumerate(seg.spans) if sp[0] == k]])
+          for k in sorted({k for k, _, _ in seg.spans})]
+    return net.typer(u), net.stance(u), links, src, tgt, rel, net.evidence(torch.cat(ev))
+
+
+@pytest.mark.parametrize("evidence_input", ["unit", "span"])
+def test_batched_document_heads_give_the_per_document_heads(evidence_input):
+    from transformers import BertConfig, BertModel
+
+    from argmine.model.doc_heads import segment_heads
+    from argmine.model.network import ArgmineNet
+
+    torch.manual_seed(0)
+    rng = np.random.default_rng(1)
+    enc = BertModel(BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                               intermediate_size=32, max_position_embeddings=64))
+    net = ArgmineNet(enc, hidden=8, unit_dim=16, document_level=True, headline=True, evidence=True,
+                     evidence_input=evidence_input).eval()
+    with torch.no_grad():
+        for p in net.parameters():
+            p.normal_(std=0.3)
+        segs = [s for s in (_random_segment(rng, 16, 16, bool(i % 2)) for i in range(30)) if s.spans]
+        batched = segment_heads(net, segs)
+        for seg, got in zip(segs, batched):
+            types, stance, links, src, tgt, rel, ev = _one_by_one(net, seg)
+            assert torch.equal(got.source, src) and torch.equal(got.target, tgt)
+            for a, b in ((got.types, types), (got.stance, stance), (got.links, links), (got.relations, rel),
+                         (got.evidence, ev)):
+                assert a.shape == b.shape
+                assert torch.allclose(a, b, atol=1e-5, rtol=1e-5, equal_nan=True)
+
+
+def test_batched_document_heads_reject_what_they_cannot_score():
+    from transformers import BertConfig, BertModel
+
+    from argmine.model.doc_heads import SegmentInput, segment_heads
+    from argmine.model.network import ArgmineNet
+
+    enc = BertModel(BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                               intermediate_size=32, max_position_embeddings=64))
+    with pytest.raises(ValueError, match="document-level"):
+        segment_heads(ArgmineNet(enc, hidden=8, unit_dim=16).eval(), [])
+    with pytest.raises(ValueError, match="every segment must have a unit"):
+        segment_heads(ArgmineNet(enc, hidden=8, unit_dim=16, document_level=True).eval(),
+                      [SegmentInput(ctxs=[None], words=[None], spans=[])])
+
+
+def test_span_means_match_slice_means():
+    from argmine.model.doc_heads import span_means
+
+    flat = torch.randn(30, 4)
+    spans = [(0, 3), (3, 4), (10, 30), (5, 9)]
+    got = span_means(flat, torch.tensor([s for s, _ in spans]), torch.tensor([e for _, e in spans]))
+    assert torch.allclose(got, torch.stack([flat[s:e].mean(0) for s, e in spans]), atol=1e-6)
