@@ -115,3 +115,23 @@ def test_span_means_match_slice_means():
     spans = [(0, 3), (3, 4), (10, 30), (5, 9)]
     got = span_means(flat, torch.tensor([s for s, _ in spans]), torch.tensor([e for _, e in spans]))
     assert torch.allclose(got, torch.stack([flat[s:e].mean(0) for s, e in spans]), atol=1e-6)
+
+
+def test_mining_a_block_scores_every_text_as_mining_it_alone(tiny_doc_model_dir):
+    """The block's heads run together (doc_heads); each text's scores are those of mining it on its own."""
+    import argmine
+
+    miner = argmine.load(tiny_doc_model_dir, device="cpu")
+    texts = ["Cities should ban cars from their centres. Traffic kills thousands every year, and the air is dirty.",
+             "We should raise taxes on sugary drinks.\n\nObesity costs the health system billions. Moreover, a tax in "
+             "Mexico cut consumption by 12 percent.\n\nCritics say such taxes hurt the poor.",
+             "", "Short line.", "Schools should start later. Teenagers sleep late by nature, and tired pupils learn less."]
+    with torch.inference_mode():
+        together = miner.score_texts(texts)
+        alone = [miner.score_texts([t])[0] for t in texts]
+    for (_, segs_a), (_, segs_b) in zip(together, alone):
+        assert len(segs_a) == len(segs_b)
+        for (sa, spa, eva), (sb, spb, evb) in zip(segs_a, segs_b):
+            assert spa == spb
+            for f in ("label_probs", "stance", "links", "relations", "type_probs"):
+                assert np.allclose(getattr(sa, f), getattr(sb, f), atol=1e-5)
