@@ -97,6 +97,9 @@ def test_meta_author_keeps_the_names_without_the_job_title(byline, want):
     ("Jane Doe; Professor", "Jane Doe"), ("Jane Doe - Opinion contributor", "Jane Doe"),
     ("Jane Doe is professor of economics at X University", "Jane Doe"), ("Jane Doe, John Roe", "Jane Doe; John Roe"),
     ("By JANE DOE, Staff Writer", "JANE DOE"), ("Sam O'Neill", "Sam O'Neill"), ("", None), (None, None),
+    ("Dr. Jane Doe, Ph.D., Professor of Law", "Jane Doe"), ("Martin Luther King; Jr", "Martin Luther King Jr"),
+    ("Professor Jane Doe", "Jane Doe"), ("Jane Doe, Professor Emeritus, X University", "Jane Doe"),
+    ("Jane Doe (Reuters)", "Jane Doe"),
 ])
 def test_author_names_drops_roles_and_a_leading_by(raw, want):
     from argmine.ingest.byline import author_names
