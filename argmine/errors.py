@@ -19,7 +19,7 @@ from typing import Dict, Optional, Union
 PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFoundError", "InputEncodingError",
-           "BratFormatError", "DocumentFormatError", "UnknownFormatError", "ExportError", "AifFormatError",
+           "BinaryInputError", "BratFormatError", "DocumentFormatError", "UnknownFormatError", "ExportError", "AifFormatError",
            "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "OptionValueError",
            "VocabularyError", "DeviceError", "MiningTimeoutError", "ConfigError", "CorpusFormatError",
            "SavedFileFormatError", "UnknownKeyError", "InvalidDocumentError", "PackageMissingError",
@@ -131,6 +131,32 @@ class InputEncodingError(ArgmineError, ValueError):
         Returns:
             The ``InputEncodingError`` (not raised: the caller raises it)."""
         return cls(path, exc.start, exc.encoding, exc.reason)
+
+
+class BinaryInputError(InputEncodingError):
+    """A binary input file (a PDF, a ZIP such as a .docx, gzip, an image, ...) where text is needed; ``kind`` is
+    what its first bytes say it is (``"PDF"``, ``"ZIP"``, ``"gzip"``, ``"PNG"``, ...), None when they name no
+    format. An ``InputEncodingError`` (offset 0), so handlers of that catch it too."""
+
+    code = "E014"
+    _WHAT_TO_DO = {"PDF": "Extract its text first (e.g. pdftotext FILE.pdf FILE.txt) and mine that.",
+                   "ZIP": "A .docx (or .odt, .epub) is a ZIP: save it as plain text or HTML first (e.g. "
+                          "pandoc FILE.docx -t plain -o FILE.txt) and mine that.",
+                   "OLE2": "A .doc (Word 97-2003) is OLE2: save it as plain text or HTML first (Save As) and mine that.",
+                   "archive": "Decompress it first (e.g. gunzip FILE.gz) and mine the text inside.",
+                   "image": "Put the text it shows into a text file (OCR, e.g. tesseract IMAGE FILE) and mine that."}
+    _FAMILY = {"PNG": "image", "JPEG": "image", "GIF": "image", "WebP": "image", "TIFF": "image", "BMP": "image",
+               "gzip": "archive", "bzip2": "archive", "xz": "archive", "7-Zip": "archive"}
+
+    def __init__(self, path: PathLike, kind: Optional[str] = None) -> None:
+        self.path = os.fspath(path)
+        self.offset, self.encoding, self.reason = 0, "utf-8", "binary data"
+        self.kind = kind or None
+        what = f"{kind} data" if kind else "binary data (NUL bytes)"
+        todo = self._WHAT_TO_DO.get(self._FAMILY.get(kind, kind) if kind else "",
+                                    "Convert it to a text file first and mine that.")
+        ArgmineError.__init__(self, f"{self.path} must be a text file; got {what}, which looks binary. {todo} "
+                                    "argmine reads plain text, Markdown and HTML (UTF-8).")
 
 
 class BratFormatError(ArgmineError, ValueError):
@@ -386,7 +412,7 @@ class InputIsADirectoryError(ArgmineError, IsADirectoryError):
     """An input path that is a directory where a file is needed."""
 
     code = "E112"
-    action = "Pass a file (argmine batch DIR mines a folder)."
+    action = "Pass a file; to mine every .txt or .html file of a folder, run argmine batch DIR -o OUT.jsonl."
 
 
 class WarcReadError(ArgmineError, ValueError):

@@ -21,16 +21,56 @@ def read_text_input(path: str) -> Tuple[str, str]:
     Raises:
         InputNotFoundError: ``path`` does not exist (E106).
         InputIsADirectoryError: ``path`` is a directory (E112).
+        BinaryInputError: a binary file (a PDF, a ZIP such as a .docx, gzip, an image, or bytes with NULs that are
+            not UTF-8); its ``kind`` names the format, by ``binary_kind`` (E014).
         InputEncodingError: bytes that are not UTF-8; the offset counts the BOM (E004)."""
-    from .errors import InputEncodingError
+    from .errors import BinaryInputError, InputEncodingError
     from .export.files import read_input_bytes
 
     raw, name = read_input_bytes(path)
+    kind = binary_kind(raw)
+    if kind:  # a PDF, a ZIP, an image, ... even when its bytes happen to decode
+        raise BinaryInputError(name, kind)
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         return raw[bom:].decode("utf-8"), name
     except UnicodeDecodeError as e:
+        if kind == "":  # NULs in bytes that are not UTF-8 (UTF-8 text with a stray NUL is still mined)
+            raise BinaryInputError(name) from None
         raise InputEncodingError(name, e.start + bom, "utf-8", e.reason) from None
+
+
+# the first bytes of binary formats a user may pass for text (file(1)'s magic numbers)
+_MAGIC = ((b"%PDF-", "PDF"), (b"PK\x03\x04", "ZIP"), (b"PK\x05\x06", "ZIP"), (b"\x1f\x8b", "gzip"),
+          (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
+          (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2"),
+          (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"7z\xbc\xaf'\x1c", "7-Zip"), (b"\x7fELF", "ELF"))
+
+
+def binary_kind(raw: bytes) -> Optional[str]:
+    """What ``raw`` is when it is binary rather than text: a format its first bytes name (``"PDF"``, ``"ZIP"``,
+    ``"gzip"``, ``"PNG"``, ...), or ``""`` for other bytes with NULs (text in UTF-16 or UTF-32, with NULs in
+    every second or fourth byte, is not binary: it is text to re-encode). Raises nothing.
+
+    Returns:
+        The kind (str), ``""`` for binary of no known kind, or None for what may be text."""
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic) and (kind != "bzip2" or raw[4:10] == b"1AY&SY"):
+            return kind
+    if raw.startswith(b"RIFF") and raw[8:12] == b"WEBP":
+        return "WebP"
+    head = raw[:8192]
+    if b"\x00" not in head or raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _wide_text(head):
+        return None
+    return ""
+
+
+def _wide_text(head: bytes) -> bool:
+    """Whether ``head`` reads as UTF-16 or UTF-32 text without a byte order mark: in UTF-16 a third or more of the
+    bytes are NULs, all at even or all at odd positions; in UTF-32 half or more, at three of the four positions."""
+    nuls = [i for i, b in enumerate(head) if b == 0]
+    utf16 = 3 * len(nuls) >= len(head) and len({i % 2 for i in nuls}) == 1
+    return utf16 or (2 * len(nuls) >= len(head) and len({i % 4 for i in nuls}) == 3)
 
 
 def is_html_path(path: str) -> bool:
@@ -64,7 +104,8 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
 
     Raises:
         OptionValueError: ``min_score`` not a number in [0, 1] (E108), before anything is read.
-        InputNotFoundError, InputIsADirectoryError, InputEncodingError: as ``read_text_input`` (E106, E112, E004).
+        InputNotFoundError, InputIsADirectoryError, InputEncodingError, BinaryInputError: as ``read_text_input``
+            (E106, E112, E004, E014).
         NotAnArticle: a web page without an article (E202); OSError when it cannot be read.
         ModelNotFoundError, ModelFormatError: as ``argmine.load`` (E001, E002).
         ValueError: a text longer than ``Miner.max_chars``."""

@@ -278,6 +278,7 @@ class Miner:
         Warns:
             argmine.lang.NonEnglishWarning: a text of 20 words or more that is not English.
         """
+        self._check_text(text)  # named "text", not "texts[0]"
         return next(iter(self.mine_batch([text], ids=[id], titles=[title], show_progress=False, min_score=min_score)))
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
@@ -299,10 +300,11 @@ class Miner:
             One Document per text, in input order.
 
         Raises:
-            ArgumentTypeError: a text that is not a ``str``, a single str as ``texts`` or ``ids``, an id that is not
-                a str, or a ``batch_size`` that is not an int (a ``TypeError``, E111).
-            ArgumentValueError: a text over ``max_chars``, ``batch_size < 1``, ``max_seconds <= 0`` or fewer ids
-                than texts (a ``ValueError``, E107).
+            ArgumentTypeError: a text that is not a ``str`` (the message names it ``texts[i]``, its index in
+                ``texts``), a single str as ``texts`` or ``ids``, an id that is not a str, or a ``batch_size`` that
+                is not an int (a ``TypeError``, E111).
+            ArgumentValueError: a text over ``max_chars`` (named ``texts[i]`` too), ``batch_size < 1``,
+                ``max_seconds <= 0`` or fewer ids than texts (a ``ValueError``, E107).
             OptionValueError: a ``min_score`` outside [0, 1] (a ``ValueError``, E108).
             MiningTimeoutError: a text ran past ``max_seconds`` (a ``TimeoutError``, E110).
 
@@ -333,13 +335,14 @@ class Miner:
         """mine_batch's loop: blocks of texts read from ``it``, mined together, their Documents yielded in order."""
         id_it = iter(ids) if ids is not None else None
         title_it = iter(titles) if titles is not None else None
-        chunk = max(batch_size * BLOCK_FACTOR, 32)
+        chunk, start = max(batch_size * BLOCK_FACTOR, 32), 0
         while True:
             block, failure = _take(it, chunk)
             if block:
                 block_ids = _block_values(id_it, len(block), "ids", "id")
                 block_titles = _block_values(title_it, len(block), "titles", "title")
-                self._check_texts(block)
+                self._check_texts(block, start)
+                start += len(block)
                 for doc in self._mine_timed(block, block_ids, block_titles, batch_size, max_seconds, report):
                     doc.meta["language"] = detect_language(doc.text)  # {"english": bool, "score": float}
                     warn_if_not_english(doc.meta["language"], doc.id, stacklevel=3)
@@ -349,14 +352,22 @@ class Miner:
             if not block:
                 break
 
-    def _check_texts(self, block: Sequence[Any]) -> None:
-        for t in block:
-            if not isinstance(t, str):
-                raise ArgumentTypeError(f"text must be a str; got {type(t).__name__}. "
-                                        "Decode bytes first (data.decode('utf-8')); mine_batch() takes many texts.")
-            if self.max_chars is not None and len(t) > self.max_chars:
-                raise ArgumentValueError(f"text must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
-                                 "raise the limit with argmine.load(..., max_chars=N) (None: no limit) or --max-chars N on the command line")
+    def _check_texts(self, block: Sequence[Any], start: int = 0) -> None:
+        """Check every text of a block of mine_batch's input; ``start``: the index of the block's first text in the
+        whole input, so that an error names the text as ``texts[i]``. Raises as ``_check_text``."""
+        for i, t in enumerate(block, start):
+            self._check_text(t, f"texts[{i}]")
+
+    def _check_text(self, t: Any, name: str = "text") -> None:
+        """Check one text, called ``name`` in the message. Raises ArgumentTypeError (E111) for one that is not a
+        str, ArgumentValueError (E107) for one over ``max_chars``."""
+        if not isinstance(t, str):
+            raise ArgumentTypeError(f"{name} must be a str; got {type(t).__name__}. "
+                                    "Decode bytes first (data.decode('utf-8')); mine_batch() takes many texts.")
+        if self.max_chars is not None and len(t) > self.max_chars:
+            raise ArgumentValueError(f"{name} must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
+                                     "raise the limit with argmine.load(..., max_chars=N) (None: no limit) or "
+                                     "--max-chars N on the command line")
 
     def _mine_timed(self, block: List[str], ids: List[Optional[str]], titles: List[Optional[str]], batch_size: int,
                     max_seconds: Optional[float], report: Optional[Callable[[int], None]]) -> Iterator[Document]:

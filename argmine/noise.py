@@ -5,8 +5,9 @@ credits, "Read more" links, share and comment prompts, copyright lines, newslett
 module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
 simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
-"Tags"), headline-shaped lines and a standfirst in the page head when a byline or timestamp follows them, and an
-author bio anywhere in the run of noise after the last body line. Last, a small learned line classifier
+"Tags"), headline-shaped lines and a standfirst in the page head when a byline or timestamp follows them, the
+standfirst of pasted text right under its headline (in italics, above a byline, or without a final stop above a body
+typed with them), and an author bio anywhere in the run of noise after the last body line. Last, a small learned line classifier
 (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
 use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
 reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
@@ -743,12 +744,40 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     if learned is not False and n > 1:  # a one-line text is what the user wants mined, never furniture
         _add_learned(text, raw, order, cont, kinds, learned, threshold)
     if n > 1:
+        _standfirst(text, raw, order, cont, kinds)
         lines = [_core(text[s:e]) for s, e in raw]
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
+
+
+# a whole line set in Markdown italics or bold: "*Painted lines do not protect riders.*", "_..._"
+_EMPHASISED_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
+_STANDFIRST_MAX_WORDS = 35
+
+
+def _standfirst(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool], kinds: Dict[int, str]) -> None:
+    """Flag (in ``kinds``) the standfirst of a pasted text as ``title``, part of the title block: the line right
+    under the headline (the first line, a ``title``), of at most 35 words, starting with a capital and not wrapped
+    into the next line, that reads as a summary rather than the opening: set in italics (``*...*``, ``_..._``),
+    right above a byline or a timestamp, or -- in a text whose body lines all end like sentences, two or more --
+    a line of 8 words or more without a final stop (a text typed without full stops keeps its first line)."""
+    if len(order) < 3 or kinds.get(order[0]) != "title" or order[1] in kinds or cont[order[1]]:
+        return
+    line = text[raw[order[1]][0]:raw[order[1]][1]]
+    s = _core(line)
+    n_words = len(_words(s))
+    if not (0 < n_words <= _STANDFIRST_MAX_WORDS and len(s) <= 300 and _starts_upper(s)):
+        return
+    body = [_core(text[raw[j][0]:raw[j][1]]) for j in order[2:] if j not in kinds]
+    if not body:
+        return  # nothing below it to mine: it is the text
+    unstopped = n_words >= 8 and _no_final_stop(s, allow_questions=False) and len(body) >= 2 and \
+        all(_ends_sentence(b) for b in body)
+    if _EMPHASISED_LINE.match(line) or kinds.get(order[2]) in ("byline", "timestamp") or unstopped:
+        kinds[order[1]] = "title"
 
 
 def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool], kinds: Dict[int, str],

@@ -263,3 +263,16 @@ def test_output_into_missing_folders_creates_them_as_the_help_says(tiny_model_di
     for command in ("mine", "render", "batch"):
         wide = runner().invoke(app, [command, "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
         assert "missing folders on the way are created" in " ".join(wide.split()), command
+
+
+@pytest.mark.parametrize("command, hint", [("mine", "argmine batch"), ("render", "JSON")])
+def test_a_folder_given_for_a_file_gets_its_hint_once(tmp_path, command, hint):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    res = runner().invoke(app, [command, str(folder), "--model", str(tmp_path / "no-model")][:2 if command == "render"
+                                                                                                else 4])
+    assert res.exit_code == 2, res.output
+    line = res.stderr.strip()
+    assert "\n" not in line and line.startswith("argmine: error: [E112] "), line
+    said = line.replace(repr(str(folder)), "PATH")
+    assert said.count("argmine batch") == 1 and said.count("folder") <= 1 and hint in said, line

@@ -315,6 +315,29 @@ def test_html_escapes_everything():
     assert q.scripts == 0 and q.external == [] and "&lt;script&gt;alert" in idx
 
 
+def _page_title(page: str) -> str:
+    import html as _html
+
+    return _html.unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1))
+
+
+def test_html_page_is_titled_with_meta_title_when_known_else_the_id(doc, cli, tmp_path):
+    titled = Document.from_dict({**doc.to_dict(), "meta": {"title": "Bike lanes <now> & for good"}})
+    page = to_html(titled)
+    assert _page_title(page) == "Bike lanes <now> & for good \u2014 argmine"
+    assert "<h1>Bike lanes &lt;now&gt; &amp; for good</h1>" in page  # escaped, not markup
+    assert f'data-doc-id="{doc.id}"' in page  # the id stays on the page
+    assert _page_title(to_html(doc)) == f"{doc.id} \u2014 argmine"
+    assert _page_title(to_html(Document.from_dict({**doc.to_dict(), "meta": {"title": "  "}}))) == \
+        f"{doc.id} \u2014 argmine"
+    assert 'Bike lanes &lt;now&gt;' in index_html([titled])  # the index links it by its title too
+    src = tmp_path / "doc.json"
+    src.write_text(json.dumps(titled.to_dict()), encoding="utf-8")
+    res = cli("render", src, "-o", tmp_path / "page.html")
+    assert res.exit_code == 0
+    assert _page_title((tmp_path / "page.html").read_text(encoding="utf-8")).startswith("Bike lanes <now>")
+
+
 def test_index_lists_documents_with_counts_and_links(doc):
     other = Document(text="Nothing to see.", id="bike-lanes")  # same id: gets a distinct page name
     names = page_names([doc, other, Document(text="x")])

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from argmine.cli import app
 from argmine.data import Document
-from argmine.errors import (InputEncodingError, InputIsADirectoryError, InputNotFoundError, ModelNotFoundError,
+from argmine.errors import (BinaryInputError, InputEncodingError, InputIsADirectoryError, InputNotFoundError, ModelNotFoundError,
                             OptionValueError)
 from argmine.inputs import is_html_path, mine_input, read_text_input
 
@@ -45,6 +45,44 @@ def test_read_text_input_errors(tmp_path, monkeypatch):
         read_text_input(str(tmp_path / "nope.txt"))
     with pytest.raises(InputIsADirectoryError):
         read_text_input(str(tmp_path))
+
+
+_DOCX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01\x00\x00[Content_Types].xml"
+
+
+@pytest.mark.parametrize("name, raw, kind", [
+    ("op-ed.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "PDF"),
+    ("plain-ascii.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),  # decodes, still a PDF
+    ("op-ed.docx", _DOCX, "ZIP"),
+    ("op-ed.txt.gz", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48\xcd\xc9\xc9\x07\x00", "gzip"),
+    ("chart.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "PNG"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "JPEG"),
+    ("blob.bin", b"abc\x00\x00\x17\x9c\xfe\x00\x01\x02\x03" * 8, None),
+])
+def test_a_binary_file_is_named_binary_with_what_to_do(tmp_path, name, raw, kind):
+    src = tmp_path / name
+    src.write_bytes(raw)
+    with pytest.raises(BinaryInputError) as e:
+        read_text_input(str(src))
+    msg = str(e.value)
+    assert e.value.code == "E014" and isinstance(e.value, InputEncodingError) and e.value.kind == kind
+    assert "looks binary" in msg and "not UTF-8" not in msg and "undecodable byte" not in msg
+    assert (kind or "binary") in msg and "plain text, Markdown and HTML" in msg
+    res = CliRunner().invoke(app, ["mine", str(src), "--model", str(tmp_path / "no-model")])
+    assert res.exit_code == 2 and "[E014]" in res.output and "looks binary" in res.output  # before the model loads
+
+
+@pytest.mark.parametrize("raw", [
+    "\ufeffCities should build bike lanes.".encode("utf-16-le"),  # UTF-16 with its BOM: an encoding to convert
+    "Caf\u00e9 owners say lanes cost parking.".encode("utf-16-le"),  # without one
+    b"Caf\xe9 owners say lanes cost parking.",  # Latin-1
+])
+def test_text_in_another_encoding_is_not_called_binary(tmp_path, raw):
+    src = tmp_path / "in.txt"
+    src.write_bytes(raw)
+    with pytest.raises(InputEncodingError) as e:
+        read_text_input(str(src))
+    assert not isinstance(e.value, BinaryInputError) and "Re-encode" in str(e.value)
 
 
 @pytest.mark.parametrize("path, html", [("page.html", True), ("PAGE.HTM", True), ("a.xhtml", True), ("a.txt", False),

@@ -89,6 +89,18 @@ def test_mine_batch_names_what_was_wrong(tiny_miner, bad, exc, needle):
         list(tiny_miner.mine_batch(["Kerbs save lives.", bad]))
 
 
+def test_mine_batch_names_the_index_of_a_text_that_is_not_a_str(tiny_miner):
+    from argmine.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match=r"^\[E111\] texts\[3\] must be a str; got NoneType\b"):
+        list(tiny_miner.mine_batch(["Kerbs save lives."] * 3 + [None]))
+    # in a later block of the input (32 texts a block here), the index still counts from the first text
+    with pytest.raises(ArgumentTypeError, match=r"^\[E111\] texts\[33\] must be a str; got int\b"):
+        list(tiny_miner.mine_batch(iter(["Kerbs save lives."] * 33 + [42]), batch_size=1))
+    with pytest.raises(ArgumentTypeError, match=r"^\[E111\] text must be a str; got NoneType\b"):  # one text: no index
+        tiny_miner.mine(None)
+
+
 def test_a_str_subclass_is_a_str(tiny_miner):
     class Text(str):
         pass

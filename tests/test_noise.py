@@ -744,3 +744,48 @@ def test_a_bio_block_above_an_imprint_is_furniture():
     flagged = _flagged(text)
     assert all(line in flagged for line in foot), flagged
     assert flagged[foot[0]] == "author_bio"
+
+
+_PASTED_BODY = ("The council should build a network of protected bike lanes this year. Painted lines on the road do "
+                "almost nothing to keep cars away from riders.\n\nCritics say the lanes will cost parking spaces. But "
+                "shops near new lanes have seen more customers, not fewer.\n\nThe council should act before another "
+                "rider is hurt.\n")
+_PASTED_HEAD = "Our city needs protected bike lanes now"
+
+
+@pytest.mark.parametrize("standfirst, below", [
+    ("*Painted lines do little to keep riders safe, and the council has waited long enough.*", ""),  # italics
+    ("_Painted lines do little to keep riders safe, and the council has waited long enough._", ""),
+    ("Painted lines do little to keep riders safe, and the council has waited long enough", ""),  # no final stop
+    ("Painted lines do little to keep riders safe, and the council has waited long enough.", "By Maria Lopez\n\n"),
+])
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_standfirst_under_the_headline_of_pasted_text_is_part_of_the_title_block(standfirst, below, sep):
+    text = _PASTED_HEAD + sep + standfirst + "\n\n" + below + _PASTED_BODY
+    for learned in (False, None):
+        flagged = {text[s:e]: k for s, e, k in noise_lines(text, learned=learned)}
+        assert flagged.get(standfirst) == "title" and flagged.get(_PASTED_HEAD) == "title", (learned, flagged)
+        assert not any(k.startswith(("The council should", "Critics say")) for k in flagged)
+
+
+@pytest.mark.parametrize("opening", [
+    "Painted lines do little to keep riders safe, and the council has waited long enough.",  # a sentence: the opening
+    "Why should riders wait another year?",
+    "painted lines, the council says, are enough",  # starts lower case: not a standfirst
+])
+def test_an_opening_sentence_under_the_headline_stays_body(opening):
+    text = _PASTED_HEAD + "\n\n" + opening + "\n\n" + _PASTED_BODY
+    assert opening not in _flagged(text)
+
+
+def test_a_standfirst_shaped_line_with_no_body_below_stays():
+    standfirst = "*Painted lines do little to keep riders safe, and the council has waited long enough.*"
+    text = _PASTED_HEAD + "\n\n" + standfirst + "\n\nBy Maria Lopez\n"  # it is all the text there is
+    assert standfirst not in _flagged(text)
+
+
+def test_the_miner_makes_no_unit_of_a_standfirst(tiny_miner):
+    standfirst = "*Painted lines do little to keep riders safe, and the council has waited long enough.*"
+    text = _PASTED_HEAD + "\n" + standfirst + "\n\n" + _PASTED_BODY
+    doc = tiny_miner.mine(text)
+    assert doc.units and all(u.start >= text.index(_PASTED_BODY) for u in doc.units)

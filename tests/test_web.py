@@ -75,6 +75,38 @@ def test_stated_date_is_the_page_s_own(page, want):
     assert stated_date(b"\x00\xff not html") is None
 
 
+def _authored_page(meta_author: str) -> str:
+    body = "".join(f"<p>{' '.join(p)}</p>" for p in ARTICLES[0]["paragraphs"])
+    return (f'<html><head><title>Bike lanes</title><meta name="author" content="{meta_author}"></head><body>'
+            f"<article><h1>Bike lanes</h1>{body}</article></body></html>")
+
+
+@pytest.mark.parametrize("byline, want", [
+    ("Jane Doe, Professor of Economics at X University", "Jane Doe"),
+    ("By Jane Doe | Staff writer", "Jane Doe"),
+    ("Jane Doe, Senior Fellow, Brookings Institution", "Jane Doe"),
+    ("Jane Doe and Ludwig van Beethoven", "Jane Doe; Ludwig van Beethoven"),
+    ("Maria Lopez", "Maria Lopez"),
+    ("Staff writer", None),
+])
+def test_meta_author_keeps_the_names_without_the_job_title(byline, want):
+    assert extract_article(_authored_page(byline)).meta["author"] == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("Jane Doe; Professor", "Jane Doe"), ("Jane Doe - Opinion contributor", "Jane Doe"),
+    ("Jane Doe is professor of economics at X University", "Jane Doe"), ("Jane Doe, John Roe", "Jane Doe; John Roe"),
+    ("By JANE DOE, Staff Writer", "JANE DOE"), ("Sam O'Neill", "Sam O'Neill"), ("", None), (None, None),
+    ("Dr. Jane Doe, Ph.D., Professor of Law", "Jane Doe"), ("Martin Luther King; Jr", "Martin Luther King Jr"),
+    ("Professor Jane Doe", "Jane Doe"), ("Jane Doe, Professor Emeritus, X University", "Jane Doe"),
+    ("Jane Doe (Reuters)", "Jane Doe"),
+])
+def test_author_names_drops_roles_and_a_leading_by(raw, want):
+    from argmine.ingest.byline import author_names
+
+    assert author_names(raw) == want
+
+
 def test_a_page_without_an_article_is_refused_with_a_reason():
     with pytest.raises(NotAnArticle, match="no main text|fewer than"):
         extract_article(INDEX_PAGE)

@@ -28,8 +28,9 @@ def _to_document(obj: Any, where: str) -> Document:
     return document_from_record(obj, where)
 
 
-def read_input_bytes(path: str) -> Tuple[bytes, str]:
-    """(bytes, display name) of a file path, or of standard input for ``-``.
+def read_input_bytes(path: str, hint: Optional[str] = None) -> Tuple[bytes, str]:
+    """(bytes, display name) of a file path, or of standard input for ``-``. ``hint``: what to do when ``path`` is a
+    directory (default: ``InputIsADirectoryError.action``, for text to mine).
 
     Returns:
         ``(data, name)``: the bytes read and the display name (``<stdin>`` for ``-``).
@@ -41,8 +42,8 @@ def read_input_bytes(path: str) -> Tuple[bytes, str]:
         return sys.stdin.buffer.read(), "<stdin>"
     p = Path(path)
     if p.is_dir():
-        raise InputIsADirectoryError(f"input must be a file; got {path!r}, which is a directory "
-                                "(argmine batch DIR mines a folder of .txt files)")
+        raise InputIsADirectoryError(f"input must be a file; got {path!r}, which is a directory. "
+                                     + (hint or InputIsADirectoryError.action))
     if not p.is_file():
         raise InputNotFoundError(f"input must be a readable file; got {path!r}, which does not exist")
     return p.read_bytes(), path
@@ -62,7 +63,8 @@ def read_documents(path: str) -> Tuple[List[Document], bool]:
     Raises:
         InputFileError: the input is not UTF-8, a line is not JSON, or it holds no document (E105).
     """
-    raw, name = read_input_bytes(path)
+    raw, name = read_input_bytes(path, "Pass a file of one JSON document or JSON Lines of them, as argmine mine and "
+                                       "argmine batch write.")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

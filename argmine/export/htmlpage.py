@@ -44,8 +44,14 @@ def _model_name(doc: Document) -> str:
     return f"{name} {m['version']}" if m.get("version") else name
 
 
-def _title(doc: Document) -> str:
+def _doc_id(doc: Document) -> str:
     return str(doc.id) if doc.id not in (None, "") else "document"
+
+
+def _title(doc: Document) -> str:
+    """The page's title: ``meta.title`` when the document has one (a headline), else its id."""
+    title = (doc.meta or {}).get("title")
+    return " ".join(title.split()) if isinstance(title, str) and title.strip() else _doc_id(doc)
 
 
 def _wrap(text: str, width: int = CHARS_PER_LINE, lines: int = TEXT_LINES) -> List[str]:
@@ -161,13 +167,14 @@ def _legend(doc: Document) -> dict:
 
 
 def to_html(doc: Document) -> str:
-    """One self-contained HTML page: the highlighted text beside the argument graph, a legend and the model's name.
+    """One self-contained HTML page: the highlighted text beside the argument graph, a legend and the model's name,
+    titled with ``meta.title`` when the document has one, else with its id. Raises nothing.
 
     Returns:
         The page as a str (UTF-8 HTML, no outside resources)."""
-    return render("page.html", title=_title(doc), model=_model_name(doc), n_units=len(doc.units), score_meaning=_score_meaning(doc),
-                  n_relations=len(doc.relations), legend=_legend(doc), segments=text_segments(doc),
-                  graph=graph_data(doc), css=asset("page.css"), js=asset("page.js"))
+    return render("page.html", title=_title(doc), doc_id=_doc_id(doc), model=_model_name(doc), n_units=len(doc.units),
+                  score_meaning=_score_meaning(doc), n_relations=len(doc.relations), legend=_legend(doc),
+                  segments=text_segments(doc), graph=graph_data(doc), css=asset("page.css"), js=asset("page.js"))
 
 
 # -- batches -------------------------------------------------------------------------------------------------

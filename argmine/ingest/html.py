@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Union
 
 from ..errors import NotAnArticle, WebExtrasMissingError
+from .byline import author_names
 
 __all__ = ["Article", "NotAnArticle", "WebExtrasMissingError", "extract_article", "read_html_file", "stated_date",
            "DEFAULT_MIN_CHARS", "HTML_SUFFIXES"]
@@ -28,8 +29,9 @@ _PARAGRAPH_TAGS = {"p", "head", "quote", "item", "cell"}
 class Article:
     """An extracted article: ``text`` (paragraphs separated by blank lines) and ``meta``.
 
-    ``meta`` holds ``url``, ``title``, ``author`` and ``date`` (ISO ``YYYY-MM-DD``) where the page has them (None
-    where not), plus whatever the caller adds (``file`` or ``warc_record_id``).
+    ``meta`` holds ``url``, ``title``, ``author`` (the name(s) alone, "; " between two) and ``date`` (ISO
+    ``YYYY-MM-DD``) where the page has them (None where not), plus whatever the caller adds (``file`` or
+    ``warc_record_id``).
     """
 
     text: str
@@ -130,7 +132,8 @@ def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
 
     Returns:
         An ``Article``: the article text (str, paragraphs separated by blank lines) and its ``meta`` (``url``,
-        ``title``, ``author``, ``date``: None where the page lacks them; ``date`` as ``stated_date`` finds it).
+        ``title``, ``author``, ``date``: None where the page lacks them; ``author`` the byline's names alone, as
+        ``author_names`` keeps them, without a job title; ``date`` as ``stated_date`` finds it).
     """
     traf = _trafilatura()
     if not html or not (html.strip() if isinstance(html, (str, bytes)) else True):
@@ -150,7 +153,8 @@ def extract_article(html: Union[str, bytes], url: Optional[str] = None, *,
     text = "\n\n".join(paras)
     if len(text) < min_chars:
         raise NotAnArticle(f"main text has {len(text)} characters, fewer than {min_chars} (not an article page)")
-    meta = {"url": url or res.url or None, "title": title, "author": res.author or None, "date": stated_date(html, url)}
+    meta = {"url": url or res.url or None, "title": title, "author": author_names(res.author),
+            "date": stated_date(html, url)}
     return Article(text, meta)
 
 
