@@ -7,6 +7,7 @@ from typing import Callable, Optional, Tuple
 
 from .data import Document
 from .miner import DEFAULT_MAX_CHARS
+from .text import looks_like_html  # noqa: F401  (re-exported: argmine.inputs.looks_like_html)
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -134,18 +135,3 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
     doc = miner.mine(art.text, id=name, title=title or art.meta.get("title"), min_score=min_score)
     doc.meta = {**doc.meta, **art.meta, **({"title": title} if title else {})}
     return doc
-
-
-_HTML_START = ("<!doctype html", "<html", "<head", "<body", "<meta", "<?xml")
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether ``text`` is a web page's markup rather than prose: it opens (after blank space and comments) with a
-    document type, ``<html>``, ``<head>``, ``<body>``, ``<meta>`` or an XML declaration followed by ``<html``.
-
-    Returns:
-        A bool."""
-    head = text[:4096].lstrip().lower()
-    while head.startswith("<!--") and "-->" in head:
-        head = head[head.index("-->") + 3:].lstrip()
-    return head.startswith(_HTML_START) and ("<html" in head or "<body" in head or "<head" in head)

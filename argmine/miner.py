@@ -11,7 +11,10 @@ from .data import ArgumentUnit, Document, Relation
 from .decoding import DecodeOptions, DocumentScores, bias_starts, decode_document, span_label_probs, tags_to_spans
 from .lang import detect as detect_language, warn_if_not_english
 from .errors import ArgumentTypeError, ArgumentValueError
+from .text import looks_like_html
 
+PAGE_HINT = ("Mine its article: argmine.ingest.extract_article(page) gives .text and .meta['title'] "
+             "(pip install 'argmine[web]'), or run argmine mine PAGE.html.")
 BLOCK_FACTOR = 4  # mine_batch mines texts in blocks of batch_size * BLOCK_FACTOR (at least 32)
 SMALL_OP_THREADS = 1  # a Miner's default small_op_threads (BiLSTM, tagger, document heads)
 DEFAULT_MAX_CHARS = 1_000_000  # longest text mine()/mine_batch() take (Miner.max_chars; same as argmine batch --max-chars)
@@ -360,7 +363,7 @@ class Miner:
 
     def _check_text(self, t: Any, name: str = "text") -> None:
         """Check one text, called ``name`` in the message. Raises ArgumentTypeError (E111) for one that is not a
-        str, ArgumentValueError (E107) for one over ``max_chars``."""
+        str, ArgumentValueError (E107) for one over ``max_chars`` or a whole web page (``argmine.text.looks_like_html``)."""
         if not isinstance(t, str):
             raise ArgumentTypeError(f"{name} must be a str; got {type(t).__name__}. "
                                     "Decode bytes first (data.decode('utf-8')); mine_batch() takes many texts.")
@@ -368,6 +371,10 @@ class Miner:
             raise ArgumentValueError(f"{name} must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
                                      "raise the limit with argmine.load(..., max_chars=N) (None: no limit) or "
                                      "--max-chars N on the command line")
+        if looks_like_html(t):
+            raise ArgumentValueError(f"{name} must be prose (plain text, Markdown or an HTML fragment); got a whole web "
+                                     "page (it opens with a document type or <html>, <head> or <body>), whose markup "
+                                     "would be mined. " + PAGE_HINT)
 
     def _mine_timed(self, block: List[str], ids: List[Optional[str]], titles: List[Optional[str]], batch_size: int,
                     max_seconds: Optional[float], report: Optional[Callable[[int], None]]) -> Iterator[Document]:

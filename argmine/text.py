@@ -284,3 +284,18 @@ def paragraph_roles(text: str, paras: List[Span], skip: set | frozenset = frozen
     for k, i in enumerate(content):
         roles[i] = "introduction" if k == 0 else "conclusion" if k == len(content) - 1 else "body"
     return roles
+
+
+_HTML_START = ("<!doctype html", "<html", "<head", "<body", "<meta", "<?xml")
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is a web page's markup rather than prose: it opens (after blank space and comments) with a
+    document type, ``<html>``, ``<head>``, ``<body>``, ``<meta>`` or an XML declaration followed by ``<html``.
+
+    Returns:
+        A bool."""
+    head = text[:4096].lstrip().lower()
+    while head.startswith("<!--") and "-->" in head:
+        head = head[head.index("-->") + 3:].lstrip()
+    return head.startswith(_HTML_START) and ("<html" in head or "<body" in head or "<head" in head)

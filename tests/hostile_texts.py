@@ -59,6 +59,8 @@ HTML = """<!DOCTYPE html><html><head><title>Bike lanes &amp; shops</title>
 <p>Critics say lanes hurt shops&hellip; However, cyclists shop more often &#8212; studies show it.</p>
 <img src="x.png" alt="a &quot;bike&quot;" onerror="alert(1)"/><br/><![CDATA[ raw <data> ]]>
 </body></html>"""
+# a fragment of a page (what the miner takes: a whole page, HTML above, is refused with what to do instead)
+HTML_FRAGMENT = HTML[HTML.index("<body>") + len("<body>"):HTML.index("</body>")]
 
 SHORT_HOSTILE = {
     "empty": "",
@@ -80,7 +82,7 @@ SHORT_HOSTILE = {
     "unicode_line_breaks": ("Kerbs save lives.\u2028Paint does not stop cars.\u2029So build kerbs.\x85"
                             "Shops gain.\x0bCars slow down.\x0cRiders are safe.\x1cA\x1dB\x1eC"),
     "zero_width_and_bom": "\ufeffKerbs\u200b save\u200d lives\u2060 because\u00ad paint\ufeff does not stop cars.",
-    "html": HTML,
+    "html": HTML_FRAGMENT,
     "only_punctuation": "!!! ??? ... --- ,,, \u2026 \u00bf\u00a1 \u3002\u3001 " * 3,
     "private_use_and_unassigned": "Kerbs \ue000\uf8ff save \U000f0000 lives \u0378\U000e01ef because paint \uffff\ufffe.",
     "fullwidth_and_math": "\uff2b\uff45\uff52\uff42\uff53 save lives \U0001d400\U0001d401 because \u00bd paint \u2460.",

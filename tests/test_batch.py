@@ -305,6 +305,15 @@ def test_read_records_skips_overlong_line_without_holding_it(tmp_path):
     assert recs[1].text == "ok" and recs[1].id == "2"
 
 
+
+def test_a_record_holding_a_whole_web_page_is_an_error_record(tmp_path):
+    src = tmp_path / "in.jsonl"
+    page = "<!doctype html><html><body><p>Cities should ban cars.</p></body></html>"
+    src.write_text(json.dumps({"id": "a", "text": page}) + "\n" + json.dumps({"id": "b", "text": "<p>A fragment.</p>"}) + "\n")
+    recs = list(read_records(src))
+    assert recs[0].error and "whole web page" in recs[0].error and recs[0].id == "a"
+    assert recs[1].error is None and recs[1].text == "<p>A fragment.</p>"
+
 @pytest.mark.slow
 def test_sigkill_then_rerun_every_record_exactly_once(tmp_path, tiny_model_dir):
     """Kill the real command (SIGKILL) at random points while it writes; reruns must complete the archive."""

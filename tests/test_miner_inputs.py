@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from argmine.cli import app
 from argmine.data import RELATION_LABELS, UNIT_LABELS, Document
 from argmine.lang import NonEnglishWarning
-from hostile_texts import LONG_HOSTILE, SHORT_HOSTILE
+from hostile_texts import HTML, LONG_HOSTILE, SHORT_HOSTILE
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "argumentative.txt"
 
@@ -192,3 +192,18 @@ def test_cli_batch_on_hostile_records(tmp_path, tiny_model_dir):
         check(doc, by_id[d["id"]], d["id"])
         assert d["meta"]["line"] == [n for n, _ in recs].index(d["id"]) + 1
     assert {d["id"]: d["meta"]["language"]["english"] for d in docs}["german"] is False
+
+
+@pytest.mark.parametrize("page", [HTML, "  <html lang='en'>\n<body><p>Cities should ban cars.</p></body></html>"])
+def test_a_whole_web_page_is_refused_with_what_to_do(tiny_miner, page):
+    from argmine.errors import ArgumentValueError
+
+    with pytest.raises(ArgumentValueError, match=r"text must be prose .*got a whole web page.*extract_article"):
+        tiny_miner.mine(page)
+    with pytest.raises(ArgumentValueError, match=r"texts\[1\] must be prose"):
+        list(tiny_miner.mine_batch(["Cities should ban cars.", page]))
+
+
+def test_an_html_fragment_is_still_mined(tiny_miner):
+    doc = tiny_miner.mine("<p>Cities should ban cars from their centres.</p>\n<p>Cars pollute the air we breathe.</p>")
+    assert doc.text.startswith("<p>")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 from ..errors import BatchError  # noqa: F401  (argmine.batch.records.BatchError, as before)
+from ..text import looks_like_html
 
 PathLike = Union[str, "os.PathLike[str]"]
 Key = Union[int, str]
@@ -81,6 +82,9 @@ def _build(line: int, key: Key, fields: Mapping[str, Any], text_field: str, id_f
         return Record(line, key, rid, error=f"{text_field!r} must be a string; got {_json_type(text)}")
     if len(text) > max_chars:
         return Record(line, key, rid, error=f"{text_field!r} has {len(text):,} characters, more than --max-chars {max_chars:,}")
+    if looks_like_html(text):
+        return Record(line, key, rid, error=f"{text_field!r} is a whole web page, not prose; mine its article (extract it "
+                                             "first, or give argmine batch a folder of .html files or a WARC)")
     bad = _bad_unicode(text)
     if bad is not None:
         return Record(line, key, rid, error=f"{text_field!r} is not valid Unicode: lone surrogate "
