@@ -5,8 +5,9 @@ credits, "Read more" links, share and comment prompts, copyright lines, newslett
 module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
 simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
-"Tags"), headline-shaped lines and a standfirst in the page head when a byline or timestamp follows them, and an
-author bio anywhere in the run of noise after the last body line. Last, a small learned line classifier
+"Tags"), a list of headlines under any short header below the body, headline-shaped lines and a standfirst in the
+page head when a byline or timestamp follows them, and an author bio anywhere in the run of noise after the last
+body line. Last, a small learned line classifier
 (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
 use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
 reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
@@ -39,6 +40,7 @@ their own so a caller can treat them differently. Any ``str`` is accepted, lone 
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from typing import Dict, List, Optional, Tuple
@@ -309,8 +311,8 @@ _LANG_LINK = _rx(
     rf"^(?:read (?:this )?(?:article )?in (?:another|other) languages?|other languages|also available in|"
     rf"(?:read|leer|lire|lesen|leggi|ler|leia)(?: (?:this|it|el art\u00edculo|l'article|den artikel))? "
     rf"(?:in|en|em|auf) {_LANGUAGES}|(?:in|en|auf) {_LANGUAGES} lesen)\s*:?\s*$")
-# a bar of footer or topic links: "Terms of Use | Privacy Policy | Contact | Advertise"
-_BAR_SPLIT = re.compile(r"\s+[|\u00b7\u2022]\s+")
+# a bar of footer or topic links: "Terms of Use | Privacy Policy | Contact | Advertise", "Health / Schools / Budget"
+_BAR_SPLIT = re.compile(r"\s+[|\u00b7\u2022/]\s+")
 _FOOTER_WORDS = _rx(r"\b(?:terms|privacy|cookies?|contact|about(?: us)?|advertis\w*|accessibility|careers|help|"
                     r"faq|site ?map|newsletters?|subscribe|sign in|log in|rss|archive|corrections|ad choices|"
                     r"transcripts|imprint|impressum)\b")
@@ -470,7 +472,8 @@ def _ends_sentence(s: str) -> bool:
 
 
 def _link_bar(s: str) -> Optional[str]:
-    """``navigation`` or ``tags`` for a bar of three or more short links ("Terms | Privacy | Contact"), else None."""
+    """``navigation`` or ``tags`` for a bar of three or more short links ("Terms | Privacy | Contact", "Health /
+    Schools / Budget 2026"), else None."""
     items = _BAR_SPLIT.split(s)
     if len(items) < 3 or len(items) > 20:
         return None
@@ -746,6 +749,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         lines = [_core(text[s:e]) for s, e in raw]
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
+        _headline_lists(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
@@ -1151,20 +1155,45 @@ _SCENE_VERB = (r"(?:queue|wait|plant|stack|visit|share|walk|carry|carries|line u
                r"sweep|wave|cheer|pray|rally|shelter|celebrate|demonstrate|perform|dance|sing|climb|lay|lays|"
                r"clear|build|prepare|serve|replace|fit|enter|cycle|swim|hang|examine|feed|mend|"
                r"sew|weave|pour|spray|patrol|sleep|take part|takes part|make their way|makes (?:its|his|"
-               r"her) way)(?:e?s)?")
-_SCENE = re.compile(
-    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) (?P<verb>{_SCENE_VERB})\b"
-    rf"(?P<rest>[^.!?;:]{{3,200}})[.!]?"
-    rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
+               r"her) way|gesture|wheel|peel|unveil|embrace|mourn|smile|moor|glow|warm up|warms up)(?:e?s)?")
+
+
+def _scene_rx(verbs: str) -> "re.Pattern[str]":
+    """A line that opens with a subject (a name may take an age: "Ana Ruiz, 34,") and one of ``verbs``, and goes
+    on with at most one more sentence and a credit in brackets."""
+    return re.compile(
+        rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?(?:, \d{{1,3}},)?) (?P<verb>{verbs})\b"
+        rf"(?P<rest>[^.!?;:]{{3,200}})[.!]?"
+        rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
+
+
+_SCENE = _scene_rx(_SCENE_VERB)
+# ... verbs that an argument uses as often ("Other towns follow the same rule in Wales"): a scene only with the
+# time the picture was taken -- of day, a weekday or a date: "Shoppers browse the stalls in Leith on Saturday
+# morning", "Fans leave the ground at Ibrox, shortly after the final whistle"
+_SCENE_VERB_TIMED = (r"(?:follow|leave|board|browse|wander|stroll|jog|shop|eat|cook|fish|park|kneel|lie|lean|"
+                     r"look|gaze|stare|chat|greet|hug|hand|clean|drag|lift|haul|tow|steer|paddle|row|step|head|"
+                     r"file|huddle|stream|spill|disembark|race|skate|surf|picnic|rehearse|shout|chant|await|mill|"
+                     r"jostle|throng|flock|scramble|speak|meet|address|search|tour|adjust|sign|help|take|rise|"
+                     r"lead|open)(?:e?s)?")
+_SCENE_TIMED = _scene_rx(_SCENE_VERB_TIMED)
+# the moment a picture was taken (not a habit: "on Saturday nights", "in March"): "shortly after ten", "at dusk",
+# "on Tuesday morning", "on March 3", "in March 2025", "..., 2025."
+_SCENE_TIME = _rx(r"\b(?:(?:early|late|shortly|just|soon) (?:after|before)\b|in the (?:early |late )?(?:morning|"
+                  r"afternoon|evening)\b|at (?:dawn|dusk|nightfall|sunset|sunrise|noon|midday|midnight|lunchtime|"
+                  r"first light)\b|on (?:a |an )?(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?! (?:mornings|"
+                  rf"afternoons|evenings|nights))|on {_MONTH} \d|in {_MONTH} \d{{4}}\b|this (?:morning|afternoon|"
+                  r"evening)\b)|, (?:19|20)\d\d\.?$")
 # ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
 _SCENE_WHERE = re.compile(
     r"^(?P<subject>(?:(?:Inside|Outside|Near|Behind|Along|Beside) |(?:(?:An?|"
     r"The) )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3} "
     r"(?:of|at|in|on|near|outside|behind|inside|along|over|under|beside|during) )[^,.;:!?]{3,100}), (?:where|which) "
     r"[^,;:!?]{3,160}\.?$")
-# ... or a line that says where the picture is or who is in it: "The Lochmor, pictured in 1998, ...",
-# "(Left to right) ...", "Above, the terminal at Uig; below, ..."
-_PICTURED = _rx(r"(?:^|,\s)(?:pictured|photographed)\b|\((?:pictured|left to right|from left|l-r)\)|"
+# ... or a line that says where the picture is or who is in it: "The Lochmor, pictured in 1998, ...", "The old mill,
+# seen here in 2019, ...", "(Left to right) ...", "Above, the terminal at Uig; below, ..."
+_PICTURED = _rx(r"(?:^|,\s)(?:pictured|photographed|seen here|shown (?:here|above|below))\b|"
+                r"\((?:pictured|left to right|from left|l-r)\)|"
                 r"^(?:above|below|left|right|top|bottom|inset),\s")
 _SCENE_PLACE = re.compile(r"\b(?:in|at|near|outside|on|along|across|behind|beside|inside|through|by) (?:the |an? )?"
                           r"(?:[\w'\u2019-]+ ){0,4}?(?!(?:January|February|March|April|May|June|July|August|September|"
@@ -1178,9 +1207,9 @@ _ING_NOUNS = {"building", "morning", "evening", "spring", "meeting", "housing", 
               "bring", "filling", "planning", "sporting", "living", "waiting", "recycling", "teaching"}
 _ADVERBS = {"now", "also", "then", "still", "often", "usually", "never", "always", "just", "only", "even", "already",
             "again", "later", "soon", "recently", "finally", "once", "sometimes", "largely", "mostly"}
-# words that a caption does not use: the writer or the reader, modals, reasons
+# words that a caption does not use: the writer or the reader, modals, reasons, comparisons
 _NOT_SCENE = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|would|could|might|because|therefore|however|why|but|"
-                 r"not|never|no|nobody|nothing)\b|[?\"\u201c\u201d]")
+                 r"than|not|never|no|nobody|nothing)\b|[?\"\u201c\u201d]")
 
 
 # other short questions standing alone ("So what can Congress do?", "And who cares?") are rhetorical body text
@@ -1244,7 +1273,8 @@ def _prose(s: str) -> bool:
 def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """A photo caption set as a full sentence (``caption``): a line of at most 40 words, standing alone between
     blank lines (or last in the page head, right under furniture), that describes a scene -- a subject and a verb
-    of what the picture shows in the present tense, and a named place after a preposition (``_SCENE``), or a noun
+    of what the picture shows in the present tense, and a named place after a preposition (``_SCENE``; some verbs
+    only with the moment of the picture, ``_SCENE_TIMED``), or a noun
     phrase with a place in it and a "where" or "which" clause (``_SCENE_WHERE``), its subject or noun phrase free of
     verbs and clauses (``_CLAUSE_WORD``), or a line saying who or what is pictured (``_PICTURED``) -- without the
     words of an argument (``_NOT_SCENE``: I, we, you, should, because, not, quotes, questions). Not the first line
@@ -1264,24 +1294,57 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
 
 def _scene(s: str) -> bool:
     """``s`` describes what a photo shows (see ``_scene_captions``)."""
-    return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_phrase(s)
+    return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_participle(s) or _scene_phrase(s)
 
 
 def _scene_sentence(s: str) -> bool:
     """``s`` opens with a subject and a verb of what a picture shows that agree in number ("Porters load",
-    "A crew replaces"), the subject a noun phrase (no clause, pronoun, adverb or verb in -ing), and names a place."""
-    m = _SCENE.match(s)
-    if m is None or not _SCENE_PLACE.search(s) or _PRONOUN_START.match(m.group("subject")) or \
-            _CLAUSE_WORD.search(m.group("subject")):
+    "A crew replaces"), the subject a noun phrase (``_noun_subject``), and names a place; a verb an argument uses
+    as often ("follow", "leave", "eat"; ``_SCENE_VERB_TIMED``) only with the moment the picture was taken
+    ("shortly after ten", "on Tuesday morning"; ``_SCENE_TIME``)."""
+    m = _SCENE.match(s) or (_SCENE_TIMED.match(s) if _SCENE_TIME.search(s) else None)
+    if m is None or not _SCENE_PLACE.search(s) or not _noun_subject(m.group("subject")):
         return False
     tokens = [t.lower() for t in m.group("subject").split()]
-    if tokens[0] in _LEADS or tokens[-1] in _STOPWORDS or any(
-            t in _ADVERBS or t.endswith("ing") and t not in _ING_NOUNS for t in tokens):
-        return False
     head = next((tokens[k - 1] for k in range(1, len(tokens)) if tokens[k] in ("of", "in", "at", "from", "with",
                                                                                  "on", "near")), tokens[-1])
     plural = head in _PLURALS or head.endswith("men") or head.endswith("s") and not head.endswith(("ss", "us", "is"))
     return plural != m.group("verb").split()[0].endswith("s")
+
+
+def _noun_subject(subject: str) -> bool:
+    """``subject`` reads as a noun phrase: no pronoun first, no clause word, no lead ("Through ..."), no stop word
+    last, no adverb and no word in -ing but a noun ("building")."""
+    if _PRONOUN_START.match(subject) or _CLAUSE_WORD.search(subject):
+        return False
+    tokens = [t.lower() for t in subject.split()]
+    return not (tokens[0] in _LEADS or tokens[-1] in _STOPWORDS or any(
+        t in _ADVERBS or t.endswith("ing") and t not in _ING_NOUNS for t in tokens))
+
+
+# ... or a subject and a participle in -ing, with no finite verb: "Volunteers sorting coats at a shelter in Uzhhorod
+# on Monday.", "Trawlers unloading their catch at Mooloolaba."
+_SCENE_ING = re.compile(r"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,5}?) (?P<verb>[a-z]{2,}ing) "
+                        r"(?P<rest>[^.!?;:]{3,200})\.?$")
+# words in -ing that are not participles: "Addition of X during ..." has no participle
+_ING_PREPOSITIONS = {"during", "including", "regarding", "concerning", "following", "according", "considering",
+                     "excluding", "pending", "notwithstanding", "barring", "nothing", "something", "anything",
+                     "everything"}
+# a named place at the end of a line: "... at Mooloolaba.", "... in Khon Kaen province"
+_PLACE_END = re.compile(r"\b(?:in|at|near|outside|on|along|off) (?:the )?[A-Z][\w'\u2019-]*(?:,? [A-Z][\w'\u2019-]*)"
+                        r"{0,3}(?: (?:district|province|county|region|city|state))?\.?$")
+
+
+def _scene_participle(s: str) -> bool:
+    """``s`` is a noun phrase (``_noun_subject``) and a participle in -ing, with no clause word (``_CLAUSE_WORD``)
+    anywhere, of at most 30 words, that names a place at its end or says when the picture was taken
+    (``_SCENE_TIME``). A sentence of the body has a finite verb, so it is left to ``_scene_sentence``."""
+    m = _SCENE_ING.match(s)
+    if m is None or len(_words(s)) > 30 or m.group("verb") in _ING_NOUNS | _ING_PREPOSITIONS or \
+            _CLAUSE_WORD.search(s):
+        return False
+    return _noun_subject(m.group("subject")) and bool(_SCENE_TIME.search(s) and _SCENE_PLACE.search(s) or
+                                                       _PLACE_END.search(s))
 
 
 def _scene_phrase(s: str) -> bool:
@@ -1308,6 +1371,75 @@ _PRONOUN_START = _rx(r"^(?:he|she|it|they|this|that|these|those|there|here|who|w
 # a subject (or a noun phrase) with one of these has a verb or a clause of its own: not what a caption opens with
 _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|can|may|do|does|did|to|while|if|"
                    r"when|as|although|though|since|whether|that|who|which)\b")
+
+
+# a headline in a list of other articles: an optional number or bullet ("3.", "4)"), then a capital
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-])\s+")
+_HEADER_KINDS = (None, "related", "title", "heading", "section")
+_ITEM_META = ("timestamp", "byline")  # lines that may follow each headline of a list
+
+
+def _list_header(s: str, kind: Optional[str]) -> bool:
+    """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no
+    punctuation at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a
+    related header, a section or by its shape."""
+    t = s.rstrip(":").rstrip()
+    return kind in _HEADER_KINDS and 1 <= len(_words(t)) <= 6 and len(t) <= 48 and t[:1].isupper() and \
+        ":" not in t and _no_final_stop(t, allow_questions=False)
+
+
+def _headline_item(s: str, kind: Optional[str]) -> bool:
+    """``s`` reads as the headline of another article in a list: unflagged (or flagged as ``related`` or by its
+    shape), three to 22 words and at most 180 characters after an optional number or bullet, a capital first and no
+    full stop, comma or colon at its end (a headline may ask a question)."""
+    t = _ITEM_NUMBER.sub("", s)
+    return kind in _HEADER_KINDS and 3 <= len(_words(t)) <= 22 and len(t) <= 180 and t[:1].isupper() and \
+        _no_final_stop(t, allow_questions=True)
+
+
+def _headline_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A list of other articles under a short header whatever its words (``related``): a header line
+    (``_list_header``) followed, with no blank line between, by two or more headlines (``_headline_item``), each
+    the list's own line (a line of its time or author may follow each), below the body and outside it
+    (``_list_placed``)."""
+    blocks = _blocks(lines, order)
+    for b, block in enumerate(blocks):
+        for k, h in enumerate(block[:-2]):
+            run = _headlines_under(lines, block[k + 1:], kinds) if _list_header(lines[h], kinds.get(h)) else []
+            n_items = sum(1 for j in run if kinds.get(j) not in _ITEM_META)
+            if n_items >= 2 and _list_placed(lines, blocks, b, k, len(run), kinds):
+                for j in [h] + run:
+                    kinds[j] = "related" if kinds.get(j) in STRUCTURAL_KINDS + (None,) else kinds[j]
+                break
+
+
+def _list_placed(lines: List[str], blocks: List[List[int]], b: int, k: int, n_items: int,
+                 kinds: Dict[int, str]) -> bool:
+    """The list headed by line ``k`` of block ``b`` (``n_items`` lines under it) stands where pages put their
+    lists: below a paragraph of prose of the body (a text without one is no page), not announced by a colon on the
+    line above its header (a list of the body is: "The council can do three things:"), and either alone between
+    blank lines (the block is the header and its headlines) or in the page foot (no unflagged prose in a later
+    block; the block may go on below the list with a line that does not continue its last headline)."""
+    block = blocks[b]
+    rest = block[k + 1 + n_items:]
+    above = block[k - 1] if k else blocks[b - 1][-1] if b else None
+    if above is None or lines[above].rstrip(_CLOSERS).endswith(":") or \
+            not any(i not in kinds and _prose(lines[i]) for blk in blocks[:b + 1] for i in blk if i < block[k]):
+        return False
+    goes_on = bool(rest) and rest[0] not in kinds and not _starts_upper(lines[rest[0]])
+    return k == 0 and not rest or _in_foot(lines, blocks[b + 1:], kinds) and not goes_on
+
+
+def _headlines_under(lines: List[str], below: List[int], kinds: Dict[int, str]) -> List[int]:
+    """The lines of ``below`` that read as headlines (``_headline_item``) or give a headline's time or author
+    ("3 hours ago", "By Jane Doe"; ``_ITEM_META``), up to the first that does neither."""
+    return list(itertools.takewhile(
+        lambda j: kinds.get(j) in _ITEM_META or _headline_item(lines[j], kinds.get(j)), below))
+
+
+def _in_foot(lines: List[str], later: List[List[int]], kinds: Dict[int, str]) -> bool:
+    """No unflagged line of prose (``_prose``) in the blocks ``later``: they are the page foot."""
+    return not any(i not in kinds and _prose(lines[i]) for block in later for i in block)
 
 
 def _blocks(lines: List[str], order: List[int]) -> List[List[int]]:

@@ -567,6 +567,13 @@ def test_body_sentences_like_the_fifth_batch_are_kept(line):
     "The old pier, pictured in 1987, was demolished two years later.",
     "Above, the slipway at Lochboisdale; below, the new pontoon.",
     "(Left to right) Harbour staff and the crew of the relief vessel at the quay",
+    # a verb an argument uses too, with the moment of the picture; a name with an age; a participle; "seen here"
+    "Shoppers browse the stalls at the fish market in Leith on Saturday morning.",
+    "Fans leave the ground at Ibrox shortly after the final whistle.",
+    "Ana Ruiz, 34, waits for a bus outside the depot in Quito.",
+    "Volunteers sorting donated coats at a shelter in Uzhhorod on Monday.",
+    "Trawlers unloading their catch at Mooloolaba.",
+    "The old slipway, seen here in 2019, was rebuilt the year after.",
 ])
 def test_a_caption_saying_what_is_pictured_is_a_caption(caption):
     text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + _BODY
@@ -577,6 +584,13 @@ def test_a_caption_saying_what_is_pictured_is_a_caption(caption):
     "The closure of the pier, which cost the islands dearly, was avoidable.",
     "The board pictured a future with fewer crews and more cancellations, and we should refuse it.",
     "Crews earn less than the cost of one stranded clinic visit in a week, which settles it.",
+    # no moment of a picture, a habit, a comparison, a finite verb after the participle, a past tense, a preposition
+    "Other island councils follow the same rule in Orkney.",
+    "Nurses in Stornoway leave work late on Saturday nights.",
+    "Visitors leave more money in Tobermory than in Oban, shortly after the season ends.",
+    "Farmers selling their lambs in Portree face ruin.",
+    "Ana Ruiz, 34, lost her job in Quito.",
+    "Addition of a second crew during the winter months significantly improved reliability on CalMac.",
 ])
 def test_body_sentences_like_pictured_captions_stay_body(line):
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
@@ -744,3 +758,49 @@ def test_a_bio_block_above_an_imprint_is_furniture():
     flagged = _flagged(text)
     assert all(line in flagged for line in foot), flagged
     assert flagged[foot[0]] == "author_bio"
+
+
+_LIST = ["Port fees rise again as ships queue off the coast", "Why the tram extension keeps slipping",
+         "3. A new pool for the east side opens at last"]
+
+
+@pytest.mark.parametrize("header,tail,where", [
+    ("Elsewhere this week", "\u00a9 2026 The Harbour Herald.", "foot"),
+    ("Catch up on Comment", "", "between paragraphs"),
+    ("Top reads", "Get every story for 2 euros a week. Stop whenever you like.", "foot"),
+    ("Worth a look:", "", "foot"),
+])
+def test_a_list_of_headlines_under_any_short_header_is_related(header, tail, where):
+    block = "\n".join([header] + _LIST + ([tail] if tail else []))
+    after = "\n\n" + _BODY if where == "between paragraphs" else ""
+    text = _HEAD.format(head="Fund the ferries") + _BODY + block + after
+    flagged = _flagged(text)
+    assert all(flagged.get(line) == "related" for line in [header] + _LIST), flagged
+
+
+def test_a_headline_list_may_give_each_item_its_time():
+    block = "Our picks this week\n" + "\n".join(item + "\n3 hours ago" for item in _LIST)
+    flagged = _flagged(_BODY + _BODY + block)
+    assert all(flagged.get(item) == "related" for item in _LIST), flagged
+
+
+@pytest.mark.parametrize("text", [
+    # announced by a colon: a list of the body
+    _BODY + "The council can do three things:\n\nWhat to do first\n" + "\n".join(_LIST) + "\n\n" + _BODY,
+    _BODY + "We ask for two things:\nOur demands\n" + "\n".join(_LIST),
+    # no paragraph of prose above it: a text typed one line at a time without full stops
+    "Why I love my town\nThe river runs through the middle of it\nThe people are kind to strangers\nThe buses run",
+    # the block goes on in lower case: a paragraph hard-wrapped without full stops
+    _BODY + "So what now\nThe council must act before the floods come\nand residents must hold it to account\n"
+    "for every year of delay",
+])
+def test_lines_like_a_headline_list_in_the_body_stay_body(text):
+    assert not any(k == "related" for k in _flagged(text).values())
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Ferries / Islands / Transport / Budget 2026", "tags"),
+    ("The choice is tax / spend / borrow, and we must pick one.", None),
+])
+def test_a_bar_of_topics_split_by_slashes_is_tags(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
