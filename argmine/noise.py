@@ -1212,27 +1212,40 @@ _NOT_SCENE = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|would|could|mi
                  r"than|not|never|no|nobody|nothing)\b|[?\"\u201c\u201d]")
 
 
-# other short questions standing alone ("So what can Congress do?", "And who cares?") are rhetorical body text
+# other short questions standing alone ("So what can Congress do?", "And who cares?", "Why is that so?", "How should
+# we judge it?") are rhetorical body text: they open with a conjunction or point back or at the writer or reader
 _ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
 # an objection put with a negative auxiliary: "Hasn't this been tried?", "But won't rents rise?"
 _OBJECTION_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:won|wouldn|isn|aren|doesn|don|hasn|haven|can|"
                           r"shouldn|didn|wasn|weren)['\u2019]t ")
+# a subheading asking the question the next paragraph answers: "Who watches the kids on Mondays?", "Why libraries?"
+_WH_QUESTION = _rx(r"^(?:who|what|why|how|when|where|which|whose)\b")
+# ... not a question of the body: one that points back or at the writer or reader, one that muses ("What, then,
+# ...", "... anyway?", "How else ...?") or one that asks what to do ("What's a parent to do?", "Where to start?")
+_BODY_QUESTION = _rx(r"\b(?:i|me|my|we|us|our|you|your|it|its|this|that|these|those|they|them|he|she|him|her|then|"
+                     r"anyway|else|here|now|again|really|exactly)\b|^\w+,|^\w+ to\b|\bto \w+\s*\?$")
 
 
 def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """A subheading put as a question: a line of at most six words asking "What about ...?" or "How about ...?",
-    or of at most eight words putting the objection the next paragraph answers with a negative auxiliary ("Hasn't
-    this been tried?", "But won't rents rise?") above a paragraph of two sentences or more (a comment typed one
-    sentence to a paragraph asks such questions too), standing alone (blank lines around it) between two paragraphs
-    of the text."""
+    """A subheading put as a question, standing alone (blank lines around it) between two paragraphs of the text:
+    a line of at most nine words asking "What about ...?" or "How about ...?"; or of at most eight words putting
+    the objection the next paragraph answers with a negative auxiliary ("Hasn't this been tried?", "But won't rents
+    rise?"); or of two to nine words opening with a question word, with no pronoun and no word of a musing or
+    rhetorical question (``_WH_QUESTION``, ``_BODY_QUESTION``: "Who pays for the extra hours?"). The last two
+    only above a paragraph of two sentences or more (a comment typed one sentence to a paragraph asks such
+    questions too), and the question word only below a paragraph of prose of the body."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i].rstrip(_CLOSERS)
         n_words = len(_words(s))
-        if i not in kinds and _alone(order, pos) and s.endswith("?") and s.count("?") == 1 and \
-                order[pos + 1] not in kinds and (n_words <= 6 and _ABOUT_QUESTION.match(s) or n_words <= 8 and
-                                                 _OBJECTION_QUESTION.match(s) and
-                                                 _sentence_count(lines[order[pos + 1]]) >= 2):
+        if i in kinds or not _alone(order, pos) or not s.endswith("?") or s.count("?") != 1 or \
+                order[pos + 1] in kinds:
+            continue
+        answered = _sentence_count(lines[order[pos + 1]]) >= 2
+        asks = 2 <= n_words <= 9 and _WH_QUESTION.match(s) and not _BODY_QUESTION.search(s) and \
+            order[pos - 1] not in kinds and _prose(lines[order[pos - 1]])
+        if n_words <= 9 and _ABOUT_QUESTION.match(s) or answered and (
+                n_words <= 8 and _OBJECTION_QUESTION.match(s) or asks):
             kinds[i] = "heading"
 
 

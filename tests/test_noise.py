@@ -492,14 +492,20 @@ def test_a_subheading_in_capitals_is_furniture_a_shouted_sentence_is_not(line, f
 @pytest.mark.parametrize("line,kept", [("Hasn't this been tried before?", False), ("But won't rents rise?", False),
                                        ("\u201cDoesn't the pier cost too much?\u201d", False),
                                        ("Wouldn't a private firm run it cheaper?", False),
-                                       ("Is that too much to ask?", True), ("Why is that not surprising?", True)])
-def test_objection_subheadings_are_furniture_other_short_questions_body(line, kept):
+                                       ("Is that too much to ask?", True), ("Why is that not surprising?", True),
+                                       # a question word and no pronoun: the question the next paragraph answers
+                                       ("Who pays for the winter crews?", False), ("Why ferries?", False),
+                                       ("What about islanders who cannot drive to the pier?", False),
+                                       ("How should we judge the council?", True), ("And who cares?", True),
+                                       ("What does it cost?", True), ("What, then, is the pier for?", True),
+                                       ("What is a harbour master to do?", True)])
+def test_question_subheadings_are_furniture_other_short_questions_body(line, kept):
     text = _BODY + line + "\n\nThe answer is shade. Trees and awnings cost little and work at once."
     assert (line not in _flagged(text)) == kept
 
 
-def test_an_objection_question_in_a_text_typed_one_sentence_to_a_paragraph_stays_body():
-    line = "Isn't that enough?"
+@pytest.mark.parametrize("line", ["Isn't that enough?", "Who pays for the winter crews?"])
+def test_an_objection_question_in_a_text_typed_one_sentence_to_a_paragraph_stays_body(line):
     text = "Ferries should run all winter.\n\nThe crews cost less than the strandings.\n\n" + line + \
         "\n\nI think it is, and the council should say so."
     assert line not in _flagged(text)
