@@ -1388,14 +1388,15 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
 
 # a headline in a list of other articles: an optional number or bullet ("3.", "4)"), then a capital
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-])\s+")
-_HEADER_KINDS = (None, "related", "title", "heading", "section")
+_ITEM_KINDS = (None, "related", "title", "heading", "section")  # kinds a headline of a list may have already
+_HEADER_KINDS = _ITEM_KINDS + ("navigation",)  # ... and its header ("More", "Next")
 _ITEM_META = ("timestamp", "byline")  # lines that may follow each headline of a list
 
 
 def _list_header(s: str, kind: Optional[str]) -> bool:
     """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no
     punctuation at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a
-    related header, a section or by its shape."""
+    related header, a section, a navigation word or by its shape."""
     t = s.rstrip(":").rstrip()
     return kind in _HEADER_KINDS and 1 <= len(_words(t)) <= 6 and len(t) <= 48 and t[:1].isupper() and \
         ":" not in t and _no_final_stop(t, allow_questions=False)
@@ -1403,10 +1404,10 @@ def _list_header(s: str, kind: Optional[str]) -> bool:
 
 def _headline_item(s: str, kind: Optional[str]) -> bool:
     """``s`` reads as the headline of another article in a list: unflagged (or flagged as ``related`` or by its
-    shape), three to 22 words and at most 180 characters after an optional number or bullet, a capital first and no
-    full stop, comma or colon at its end (a headline may ask a question)."""
-    t = _ITEM_NUMBER.sub("", s)
-    return kind in _HEADER_KINDS and 3 <= len(_words(t)) <= 22 and len(t) <= 180 and t[:1].isupper() and \
+    shape), three to 22 words and at most 180 characters after an optional number or bullet and quote marks, a
+    capital first and no full stop, comma or colon at its end (a headline may ask a question)."""
+    t = _ITEM_NUMBER.sub("", s).lstrip(_OPEN_QUOTE)
+    return kind in _ITEM_KINDS and 3 <= len(_words(t)) <= 22 and len(t) <= 180 and t[:1].isupper() and \
         _no_final_stop(t, allow_questions=True)
 
 
@@ -1414,16 +1415,39 @@ def _headline_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     """A list of other articles under a short header whatever its words (``related``): a header line
     (``_list_header``) followed, with no blank line between, by two or more headlines (``_headline_item``), each
     the list's own line (a line of its time or author may follow each), below the body and outside it
-    (``_list_placed``)."""
+    (``_list_placed``); or the same list set one line to a paragraph in the page foot (``_spaced_lists``)."""
     blocks = _blocks(lines, order)
     for b, block in enumerate(blocks):
         for k, h in enumerate(block[:-2]):
             run = _headlines_under(lines, block[k + 1:], kinds) if _list_header(lines[h], kinds.get(h)) else []
             n_items = sum(1 for j in run if kinds.get(j) not in _ITEM_META)
             if n_items >= 2 and _list_placed(lines, blocks, b, k, len(run), kinds):
-                for j in [h] + run:
-                    kinds[j] = "related" if kinds.get(j) in STRUCTURAL_KINDS + (None,) else kinds[j]
+                _flag_list(kinds, [h] + run)
                 break
+    _spaced_lists(lines, order, kinds)
+
+
+def _spaced_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """The same list in the page foot set one line to a paragraph (blank lines between, ``related``): a header line
+    alone, then two or more headlines each alone (``_headlines_under``), below a paragraph of prose, not announced
+    by a colon on the line above, and with no unflagged prose after them."""
+    for pos, h in enumerate(order):
+        if pos == 0 or not _alone(order, pos) or not _list_header(lines[h], kinds.get(h)) or \
+                lines[order[pos - 1]].rstrip(_CLOSERS).endswith(":") or \
+                not any(i not in kinds and _prose(lines[i]) for i in order[:pos]):
+            continue
+        below = itertools.takewhile(lambda p: _alone(order, p), range(pos + 1, len(order)))
+        run = _headlines_under(lines, [order[p] for p in below], kinds)
+        if sum(1 for j in run if kinds.get(j) not in _ITEM_META) >= 2 and \
+                not any(i not in kinds and _prose(lines[i]) for i in order[pos + 1 + len(run):]):
+            _flag_list(kinds, [h] + run)
+            return
+
+
+def _flag_list(kinds: Dict[int, str], list_lines: List[int]) -> None:
+    """The lines of a list of other articles become ``related``, but for those already flagged by a keyword."""
+    for j in list_lines:
+        kinds[j] = "related" if kinds.get(j) in STRUCTURAL_KINDS + (None,) else kinds[j]
 
 
 def _list_placed(lines: List[str], blocks: List[List[int]], b: int, k: int, n_items: int,

@@ -790,6 +790,17 @@ def test_a_headline_list_may_give_each_item_its_time():
     assert all(flagged.get(item) == "related" for item in _LIST), flagged
 
 
+@pytest.mark.parametrize("header,above,related", [
+    ("More", "", True),  # a navigation word may head it; a headline may be in quote marks
+    ("Our two demands", "We ask the council for two things:\n\n", False),  # announced: the body's own list
+])
+def test_a_headline_list_set_one_line_to_a_paragraph_in_the_foot(header, above, related):
+    items = ["\u201cPort fees rise again as ships queue off the coast\u201d"] + _LIST[1:]
+    text = _BODY + _BODY + above + "\n\n".join([header] + items) + "\n\n\u00a9 2026 The Harbour Herald."
+    flagged = _flagged(text)
+    assert all((flagged.get(item) == "related") == related for item in items), flagged
+
+
 @pytest.mark.parametrize("text", [
     # announced by a colon: a list of the body
     _BODY + "The council can do three things:\n\nWhat to do first\n" + "\n".join(_LIST) + "\n\n" + _BODY,
