@@ -1456,11 +1456,12 @@ def _list_placed(lines: List[str], blocks: List[List[int]], b: int, k: int, n_it
     lists: below a paragraph of prose of the body (a text without one is no page), not announced by a colon on the
     line above its header (a list of the body is: "The council can do three things:"), and either alone between
     blank lines (the block is the header and its headlines) or in the page foot (no unflagged prose in a later
-    block; the block may go on below the list with a line that does not continue its last headline)."""
+    block; the block may go on below the list with a line that does not continue its last headline). A header
+    inside its block stands right under furniture: a paragraph set against the list stays out of it."""
     block = blocks[b]
     rest = block[k + 1 + n_items:]
     above = block[k - 1] if k else blocks[b - 1][-1] if b else None
-    if above is None or lines[above].rstrip(_CLOSERS).endswith(":") or \
+    if above is None or lines[above].rstrip(_CLOSERS).endswith(":") or k and above not in kinds or \
             not any(i not in kinds and _prose(lines[i]) for blk in blocks[:b + 1] for i in blk if i < block[k]):
         return False
     goes_on = bool(rest) and rest[0] not in kinds and not _starts_upper(lines[rest[0]])

@@ -807,6 +807,9 @@ def test_a_headline_list_set_one_line_to_a_paragraph_in_the_foot(header, above, 
     _BODY + "We ask for two things:\nOur demands\n" + "\n".join(_LIST),
     # no paragraph of prose above it: a text typed one line at a time without full stops
     "Why I love my town\nThe river runs through the middle of it\nThe people are kind to strangers\nThe buses run",
+    # right under a hard-wrapped paragraph with no blank line between: the paragraph must not become furniture
+    _BODY + "The council must act before the floods come again, and the\nresidents must hold it to account for "
+    "every year of delay.\nMore Opinions\n" + "\n".join(_LIST),
     # the block goes on in lower case: a paragraph hard-wrapped without full stops
     _BODY + "So what now\nThe council must act before the floods come\nand residents must hold it to account\n"
     "for every year of delay",
