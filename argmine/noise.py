@@ -272,6 +272,12 @@ _PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:paid )?(?:member
                    r"becoming a paid (?:member|supporter|subscriber)|donate|"
                    r"sign up)\b.{0,60}"
                    r"(?:[$\u00a3\u20ac]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:z\u0142|kr|eur|usd|gbp)\b)")
+# a subscription offer in any currency, or its "cancel anytime": "Unlimited digital access for 99 baht a month",
+# "All-access pass: 3 months for 1 euro. Cancel anytime."
+# (not a sentence of the body about prices: no modal, pronoun, conjunction or copula, ``_HERE_BODY``, ``_COPULA``)
+_OFFER = _rx(r"\b(?:unlimited|digital|premium|all-access) access\b[^.!?]{0,60}\bfor (?:just |only )?(?:[$\u00a3\u20ac]\s?"
+             r"\d|\d+(?:[.,]\d+)?\s?[^\W\d_]{2,8}\b)|(?:^|[.!]\s+)cancel (?:any ?time|at any time)\s*[.!]?$")
+_COPULA = _rx(r"\b(?:is|are|was|were|be|been|being)\b")
 # a line that gives an e-mail address or a phone number to write to or call
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
 _ADDRESS_VERB = _rx(r"\b(?:write|e-?mail|call|contact|reach|send|text|message|phone)\b")
@@ -539,7 +545,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     if n_chars <= 250 and _COMMENT.search(s):
         return "comment_prompt"
     if n_words <= 8 and _ADVERT.search(s) or n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
-            (_PAYWALL.search(s) or _PRICE_PROMO.search(s)):
+            (_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s)):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
         return "timestamp"
@@ -590,6 +596,12 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         if bar:
             return bar
     return _call_kind(s, n_words)
+
+
+def _offer(s: str) -> bool:
+    """``s`` offers a subscription (``_OFFER``), with no modal, pronoun, conjunction or copula of a sentence of the
+    body about prices ("Premium access for $3 a week is a bargain")."""
+    return bool(_OFFER.search(s)) and not (_HERE_BODY.search(s) or _COPULA.search(s))
 
 
 def _call_kind(s: str, n_words: int) -> Optional[str]:

@@ -550,6 +550,8 @@ def test_a_line_that_ends_like_a_sentence_stays_body(line):
     ("The new ferry ramp on its first morning. Photo courtesy of the harbour trust", "caption"),
     ("Contributed photo", "credit"),
     ("PORTREE:", "dateline"),
+    ("Get unlimited access to the Harbour Herald for 90 kroner a month. Cancel anytime.", "advertisement"),
+    ("Unlimited digital access: 4 weeks for 1 euro", "advertisement"),
 ])
 def test_fifth_batch_furniture_wordings(line, kind):
     assert classify_line(line, position=30, n_lines=40) == kind
@@ -563,6 +565,9 @@ def test_fifth_batch_furniture_wordings(line, kind):
     "Make a gift of your time: volunteer at the harbour this summer.",
     "Figure skating lessons cost $20 a week.",
     "The ramp was built with the help of the harbour trust, courtesy of a grant.",
+    "Operators promise you can cancel anytime, but they hide the button.",
+    "Premium access for 3 dollars a week is a bargain.",
+    "Unlimited access to the ferry for 20 pounds a month would change island life.",
 ])
 def test_body_sentences_like_the_fifth_batch_are_kept(line):
     assert classify_line(line, position=30, n_lines=40) is None
