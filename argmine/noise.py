@@ -1319,7 +1319,8 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
 
 def _scene(s: str) -> bool:
     """``s`` describes what a photo shows (see ``_scene_captions``)."""
-    return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_participle(s) or _scene_phrase(s)
+    return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_participle(s) or _scene_phrase(s) or \
+        _scene_any_verb(s)
 
 
 def _scene_sentence(s: str) -> bool:
@@ -1330,11 +1331,7 @@ def _scene_sentence(s: str) -> bool:
     m = _SCENE.match(s) or (_SCENE_TIMED.match(s) if _SCENE_TIME.search(s) else None)
     if m is None or not _SCENE_PLACE.search(s) or not _noun_subject(m.group("subject")):
         return False
-    tokens = [t.lower() for t in m.group("subject").split()]
-    head = next((tokens[k - 1] for k in range(1, len(tokens)) if tokens[k] in ("of", "in", "at", "from", "with",
-                                                                                 "on", "near")), tokens[-1])
-    plural = head in _PLURALS or head.endswith("men") or head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    return plural != m.group("verb").split()[0].endswith("s")
+    return _agrees(m.group("subject").split(), m.group("verb").split()[0])
 
 
 def _noun_subject(subject: str) -> bool:
@@ -1370,6 +1367,52 @@ def _scene_participle(s: str) -> bool:
         return False
     return _noun_subject(m.group("subject")) and bool(_SCENE_TIME.search(s) and _SCENE_PLACE.search(s) or
                                                        _PLACE_END.search(s))
+
+
+# the moment of a picture, which neither a habit nor a date to come gives ("on Saturday nights", "shortly after
+# every storm", "on March 3"):
+# "shortly after eight", "on a Friday night", "at dusk", "on November 4, 2023", "in March 2025", "..., 2025."
+_SCENE_MOMENT = _rx(r"\b(?:(?:shortly|just|soon) (?:after|before)\b(?! (?:every|each|any)\b)|on (?:a |an )?(?:\w+ )?(?:mon|tues|wednes|thurs|"
+                    r"fri|satur|sun)day (?:morning|afternoon|evening|night)\b|at (?:dawn|dusk|nightfall|sunset|sunrise|"
+                    rf"first light)\b|{_MONTH} \d{{1,2}}, \d{{4}}\b|in {_MONTH} \d{{4}}\b)|, (?:19|20)\d\d\.?$")
+# words that are not a verb in the present tense after a subject: past forms, prepositions, determiners
+_NOT_PRESENT = {"was", "were", "had", "did", "went", "came", "took", "gave", "got", "made", "stood", "sat", "ran",
+                "held", "left", "drove", "rode", "ate", "fell", "found", "kept", "led", "lost", "met", "paid", "put",
+                "said", "sent", "set", "spent", "told", "thought", "brought", "bought", "caught", "taught", "fought",
+                "won", "wore", "wrote", "broke", "chose", "spoke", "woke", "began", "drank", "sang", "swam", "knew",
+                "grew", "threw", "flew", "drew", "saw", "shook", "hung", "rose", "sold", "struck", "slept", "meant",
+                "hit", "cut", "let", "shut", "outside", "inside", "near", "along", "across", "behind", "beside",
+                "through", "towards", "toward", "after", "before", "during", "under", "above", "below", "past",
+                "around", "this", "these", "those", "some", "every", "each", "all", "most", "many", "few", "more"}
+
+
+def _scene_any_verb(s: str) -> bool:
+    """``s`` opens with a noun phrase of one to five words (``_noun_subject``) and a verb in the present tense that
+    agrees with it ("Parents drop off ...", "A worker adjusts ..."), names a place and the moment of the picture
+    (``_SCENE_MOMENT``): a scene whatever its verb. A past form, an adverb or a preposition is no such verb."""
+    tokens = s.split()
+    if not (_SCENE_MOMENT.search(s) and _SCENE_PLACE.search(s)):
+        return False
+    for k in range(1, min(6, len(tokens) - 1)):
+        verb = tokens[k]
+        if not verb.isalpha() or not verb.islower() or verb in _NOT_PRESENT | _STOPWORDS | _ADVERBS or \
+                verb.endswith(("ed", "ly", "ing")) or _CLAUSE_WORD.match(verb):
+            continue
+        if _noun_subject(" ".join(tokens[:k])) and _agrees(tokens[:k], verb):
+            return True
+    return False
+
+
+def _agrees(subject: List[str], verb: str) -> bool:
+    """A verb in the present tense agrees in number with the head of its subject ("Porters load", "A crew
+    replaces"): the word before "of", "in", ... or the last word."""
+    tokens = [t.lower().rstrip(",") for t in subject]
+    head = next((tokens[k - 1] for k in range(1, len(tokens)) if tokens[k] in ("of", "in", "at", "from", "with",
+                                                                                 "on", "near")), tokens[-1])
+    if head.endswith(("'s", "\u2019s")):
+        return False  # a possessive is no head: "The CIA's torture ..."
+    plural = head in _PLURALS or head.endswith("men") or head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return plural != verb.endswith("s")
 
 
 def _scene_phrase(s: str) -> bool:
