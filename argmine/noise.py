@@ -1470,7 +1470,7 @@ def _headline_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     """A list of other articles under a short header whatever its words (``related``): a header line
     (``_list_header``) followed, with no blank line between, by two or more headlines (``_headline_item``), each
     the list's own line (a line of its time or author may follow each), below the body and outside it
-    (``_list_placed``); or the same list set one line to a paragraph in the page foot (``_spaced_lists``)."""
+    (``_list_placed``); or the same list set one line to a paragraph (``_spaced_lists``)."""
     blocks = _blocks(lines, order)
     for b, block in enumerate(blocks):
         for k, h in enumerate(block[:-2]):
@@ -1483,9 +1483,10 @@ def _headline_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -
 
 
 def _spaced_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """The same list in the page foot set one line to a paragraph (blank lines between, ``related``): a header line
-    alone, then two or more headlines each alone (``_headlines_under``), below a paragraph of prose, not announced
-    by a colon on the line above, and with no unflagged prose after them."""
+    """The same list set one line to a paragraph (blank lines between, ``related``): a header line alone, then two
+    or more headlines each alone (``_headlines_under``), below a paragraph of prose, not announced by a colon on
+    the line above, and followed by furniture, a paragraph of prose or nothing (not by more lines of the kind a
+    text typed without full stops is made of)."""
     for pos, h in enumerate(order):
         if pos == 0 or not _alone(order, pos) or not _list_header(lines[h], kinds.get(h)) or \
                 lines[order[pos - 1]].rstrip(_CLOSERS).endswith(":") or \
@@ -1493,10 +1494,10 @@ def _spaced_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
             continue
         below = itertools.takewhile(lambda p: _alone(order, p), range(pos + 1, len(order)))
         run = _headlines_under(lines, [order[p] for p in below], kinds)
-        if sum(1 for j in run if kinds.get(j) not in _ITEM_META) >= 2 and \
-                not any(i not in kinds and _prose(lines[i]) for i in order[pos + 1 + len(run):]):
+        after = order[pos + 1 + len(run)] if pos + 1 + len(run) < len(order) else None
+        if sum(1 for j in run if kinds.get(j) not in _ITEM_META) >= 2 and (
+                after is None or after in kinds or _prose(lines[after])):
             _flag_list(kinds, [h] + run)
-            return
 
 
 def _flag_list(kinds: Dict[int, str], list_lines: List[int]) -> None:

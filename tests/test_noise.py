@@ -801,13 +801,14 @@ def test_a_headline_list_may_give_each_item_its_time():
     assert all(flagged.get(item) == "related" for item in _LIST), flagged
 
 
-@pytest.mark.parametrize("header,above,related", [
-    ("More", "", True),  # a navigation word may head it; a headline may be in quote marks
-    ("Our two demands", "We ask the council for two things:\n\n", False),  # announced: the body's own list
+@pytest.mark.parametrize("header,above,below,related", [
+    ("More", "", "\u00a9 2026 The Harbour Herald.", True),  # a navigation word may head it; a quoted headline
+    ("Elsewhere", "", _BODY, True),  # between paragraphs
+    ("Our two demands", "We ask the council for two things:\n\n", "", False),  # announced: the body's own list
 ])
-def test_a_headline_list_set_one_line_to_a_paragraph_in_the_foot(header, above, related):
+def test_a_headline_list_set_one_line_to_a_paragraph(header, above, below, related):
     items = ["\u201cPort fees rise again as ships queue off the coast\u201d"] + _LIST[1:]
-    text = _BODY + _BODY + above + "\n\n".join([header] + items) + "\n\n\u00a9 2026 The Harbour Herald."
+    text = _BODY + _BODY + above + "\n\n".join([header] + items) + "\n\n" + below
     flagged = _flagged(text)
     assert all((flagged.get(item) == "related") == related for item in items), flagged
 
