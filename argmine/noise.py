@@ -275,8 +275,9 @@ _PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:paid )?(?:member
 # a subscription offer in any currency, or its "cancel anytime": "Unlimited digital access for 99 baht a month",
 # "All-access pass: 3 months for 1 euro. Cancel anytime."
 # (not a sentence of the body about prices: no modal, pronoun, conjunction or copula, ``_HERE_BODY``, ``_COPULA``)
-_OFFER = _rx(r"\b(?:unlimited|digital|premium|all-access) access\b[^.!?]{0,60}\bfor (?:just |only )?(?:[$\u00a3\u20ac]\s?"
-             r"\d|\d+(?:[.,]\d+)?\s?[^\W\d_]{2,8}\b)|(?:^|[.!]\s+)cancel (?:any ?time|at any time)\s*[.!]?$")
+_OFFER = _rx(r"\b(?:unlimited|digital|premium|all-access) access\b[^.!?]{0,60}\bfor (?:just |only )?"
+             r"(?:[$\u00a3\u20ac]\s?\d|\d+(?:[.,]\d+)?\s?[^\W\d_]{2,8}\b)"
+             r"|(?:^|[.!]\s+)cancel (?:any ?time|at any time)\s*[.!]?$")
 _COPULA = _rx(r"\b(?:is|are|was|were|be|been|being)\b")
 # a line that gives an e-mail address or a phone number to write to or call
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
@@ -1372,8 +1373,9 @@ def _scene_participle(s: str) -> bool:
 # the moment of a picture, which neither a habit nor a date to come gives ("on Saturday nights", "shortly after
 # every storm", "on March 3"):
 # "shortly after eight", "on a Friday night", "at dusk", "on November 4, 2023", "in March 2025", "..., 2025."
-_SCENE_MOMENT = _rx(r"\b(?:(?:shortly|just|soon) (?:after|before)\b(?! (?:every|each|any)\b)|on (?:a |an )?(?:\w+ )?(?:mon|tues|wednes|thurs|"
-                    r"fri|satur|sun)day (?:morning|afternoon|evening|night)\b|at (?:dawn|dusk|nightfall|sunset|sunrise|"
+_SCENE_MOMENT = _rx(r"\b(?:(?:shortly|just|soon) (?:after|before)\b(?! (?:every|each|any)\b)|"
+                    r"on (?:a |an )?(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|"
+                    r"night)\b|at (?:dawn|dusk|nightfall|sunset|sunrise|"
                     rf"first light)\b|{_MONTH} \d{{1,2}}, \d{{4}}\b|in {_MONTH} \d{{4}}\b)|, (?:19|20)\d\d\.?$")
 # words that are not a verb in the present tense after a subject: past forms, prepositions, determiners
 _NOT_PRESENT = {"was", "were", "had", "did", "went", "came", "took", "gave", "got", "made", "stood", "sat", "ran",
