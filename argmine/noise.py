@@ -5,9 +5,10 @@ credits, "Read more" links, share and comment prompts, copyright lines, newslett
 module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
 simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
-"Tags"), headline-shaped lines and a standfirst in the page head when a byline or timestamp follows them, the
-standfirst of pasted text right under its headline (in italics, above a byline, or without a final stop above a body
-typed with them), and an author bio anywhere in the run of noise after the last body line. Last, a small learned line classifier
+"Tags"), a list of headlines under any short header below the body, headline-shaped lines and a standfirst in the
+page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
+italics, above a byline, or without a final stop above a body typed with them), and an author bio anywhere in the
+run of noise after the last body line. Last, a small learned line classifier
 (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
 use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
 reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
@@ -40,6 +41,7 @@ their own so a caller can treat them differently. Any ``str`` is accepted, lone 
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from typing import Dict, List, Optional, Tuple
@@ -271,6 +273,13 @@ _PRICE_PROMO = _rx(r"\b(?:join|subscribe|support us|become a (?:paid )?(?:member
                    r"becoming a paid (?:member|supporter|subscriber)|donate|"
                    r"sign up)\b.{0,60}"
                    r"(?:[$\u00a3\u20ac]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:z\u0142|kr|eur|usd|gbp)\b)")
+# a subscription offer in any currency, or its "cancel anytime": "Unlimited digital access for 99 baht a month",
+# "All-access pass: 3 months for 1 euro. Cancel anytime."
+# (not a sentence of the body about prices: no modal, pronoun, conjunction or copula, ``_HERE_BODY``, ``_COPULA``)
+_OFFER = _rx(r"\b(?:unlimited|digital|premium|all-access) access\b[^.!?]{0,60}\bfor (?:just |only )?"
+             r"(?:[$\u00a3\u20ac]\s?\d|\d+(?:[.,]\d+)?\s?[^\W\d_]{2,8}\b)"
+             r"|(?:^|[.!]\s+)cancel (?:any ?time|at any time)\s*[.!]?$")
+_COPULA = _rx(r"\b(?:is|are|was|were|be|been|being)\b")
 # a line that gives an e-mail address or a phone number to write to or call
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
 _ADDRESS_VERB = _rx(r"\b(?:write|e-?mail|call|contact|reach|send|text|message|phone)\b")
@@ -310,8 +319,8 @@ _LANG_LINK = _rx(
     rf"^(?:read (?:this )?(?:article )?in (?:another|other) languages?|other languages|also available in|"
     rf"(?:read|leer|lire|lesen|leggi|ler|leia)(?: (?:this|it|el art\u00edculo|l'article|den artikel))? "
     rf"(?:in|en|em|auf) {_LANGUAGES}|(?:in|en|auf) {_LANGUAGES} lesen)\s*:?\s*$")
-# a bar of footer or topic links: "Terms of Use | Privacy Policy | Contact | Advertise"
-_BAR_SPLIT = re.compile(r"\s+[|\u00b7\u2022]\s+")
+# a bar of footer or topic links: "Terms of Use | Privacy Policy | Contact | Advertise", "Health / Schools / Budget"
+_BAR_SPLIT = re.compile(r"\s+[|\u00b7\u2022/]\s+")
 _FOOTER_WORDS = _rx(r"\b(?:terms|privacy|cookies?|contact|about(?: us)?|advertis\w*|accessibility|careers|help|"
                     r"faq|site ?map|newsletters?|subscribe|sign in|log in|rss|archive|corrections|ad choices|"
                     r"transcripts|imprint|impressum)\b")
@@ -471,7 +480,8 @@ def _ends_sentence(s: str) -> bool:
 
 
 def _link_bar(s: str) -> Optional[str]:
-    """``navigation`` or ``tags`` for a bar of three or more short links ("Terms | Privacy | Contact"), else None."""
+    """``navigation`` or ``tags`` for a bar of three or more short links ("Terms | Privacy | Contact", "Health /
+    Schools / Budget 2026"), else None."""
     items = _BAR_SPLIT.split(s)
     if len(items) < 3 or len(items) > 20:
         return None
@@ -537,7 +547,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     if n_chars <= 250 and _COMMENT.search(s):
         return "comment_prompt"
     if n_words <= 8 and _ADVERT.search(s) or n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
-            (_PAYWALL.search(s) or _PRICE_PROMO.search(s)):
+            (_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s)):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
         return "timestamp"
@@ -588,6 +598,12 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         if bar:
             return bar
     return _call_kind(s, n_words)
+
+
+def _offer(s: str) -> bool:
+    """``s`` offers a subscription (``_OFFER``), with no modal, pronoun, conjunction or copula of a sentence of the
+    body about prices ("Premium access for $3 a week is a bargain")."""
+    return bool(_OFFER.search(s)) and not (_HERE_BODY.search(s) or _COPULA.search(s))
 
 
 def _call_kind(s: str, n_words: int) -> Optional[str]:
@@ -748,6 +764,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         lines = [_core(text[s:e]) for s, e in raw]
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
+        _headline_lists(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
@@ -1180,20 +1197,45 @@ _SCENE_VERB = (r"(?:queue|wait|plant|stack|visit|share|walk|carry|carries|line u
                r"sweep|wave|cheer|pray|rally|shelter|celebrate|demonstrate|perform|dance|sing|climb|lay|lays|"
                r"clear|build|prepare|serve|replace|fit|enter|cycle|swim|hang|examine|feed|mend|"
                r"sew|weave|pour|spray|patrol|sleep|take part|takes part|make their way|makes (?:its|his|"
-               r"her) way)(?:e?s)?")
-_SCENE = re.compile(
-    rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?) (?P<verb>{_SCENE_VERB})\b"
-    rf"(?P<rest>[^.!?;:]{{3,200}})[.!]?"
-    rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
+               r"her) way|gesture|wheel|peel|unveil|embrace|mourn|smile|moor|glow|warm up|warms up)(?:e?s)?")
+
+
+def _scene_rx(verbs: str) -> "re.Pattern[str]":
+    """A line that opens with a subject (a name may take an age: "Ana Ruiz, 34,") and one of ``verbs``, and goes
+    on with at most one more sentence and a credit in brackets."""
+    return re.compile(
+        rf"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,9}}?(?:, \d{{1,3}},)?) (?P<verb>{verbs})\b"
+        rf"(?P<rest>[^.!?;:]{{3,200}})[.!]?"
+        rf"(?:\s+[A-Z][^.!?]{{3,160}}[.!]?)?(?:\s*\([^()]{{1,60}}\))?$")
+
+
+_SCENE = _scene_rx(_SCENE_VERB)
+# ... verbs that an argument uses as often ("Other towns follow the same rule in Wales"): a scene only with the
+# time the picture was taken -- of day, a weekday or a date: "Shoppers browse the stalls in Leith on Saturday
+# morning", "Fans leave the ground at Ibrox, shortly after the final whistle"
+_SCENE_VERB_TIMED = (r"(?:follow|leave|board|browse|wander|stroll|jog|shop|eat|cook|fish|park|kneel|lie|lean|"
+                     r"look|gaze|stare|chat|greet|hug|hand|clean|drag|lift|haul|tow|steer|paddle|row|step|head|"
+                     r"file|huddle|stream|spill|disembark|race|skate|surf|picnic|rehearse|shout|chant|await|mill|"
+                     r"jostle|throng|flock|scramble|speak|meet|address|search|tour|adjust|sign|help|take|rise|"
+                     r"lead|open)(?:e?s)?")
+_SCENE_TIMED = _scene_rx(_SCENE_VERB_TIMED)
+# the moment a picture was taken (not a habit: "on Saturday nights", "in March"): "shortly after ten", "at dusk",
+# "on Tuesday morning", "on March 3", "in March 2025", "..., 2025."
+_SCENE_TIME = _rx(r"\b(?:(?:early|late|shortly|just|soon) (?:after|before)\b|in the (?:early |late )?(?:morning|"
+                  r"afternoon|evening)\b|at (?:dawn|dusk|nightfall|sunset|sunrise|noon|midday|midnight|lunchtime|"
+                  r"first light)\b|on (?:a |an )?(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?! (?:mornings|"
+                  rf"afternoons|evenings|nights))|on {_MONTH} \d|in {_MONTH} \d{{4}}\b|this (?:morning|afternoon|"
+                  r"evening)\b)|, (?:19|20)\d\d\.?$")
 # ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
 _SCENE_WHERE = re.compile(
     r"^(?P<subject>(?:(?:Inside|Outside|Near|Behind|Along|Beside) |(?:(?:An?|"
     r"The) )?[\w'\u2019-]+(?: [\w'\u2019-]+){0,3} "
     r"(?:of|at|in|on|near|outside|behind|inside|along|over|under|beside|during) )[^,.;:!?]{3,100}), (?:where|which) "
     r"[^,;:!?]{3,160}\.?$")
-# ... or a line that says where the picture is or who is in it: "The Lochmor, pictured in 1998, ...",
-# "(Left to right) ...", "Above, the terminal at Uig; below, ..."
-_PICTURED = _rx(r"(?:^|,\s)(?:pictured|photographed)\b|\((?:pictured|left to right|from left|l-r)\)|"
+# ... or a line that says where the picture is or who is in it: "The Lochmor, pictured in 1998, ...", "The old mill,
+# seen here in 2019, ...", "(Left to right) ...", "Above, the terminal at Uig; below, ..."
+_PICTURED = _rx(r"(?:^|,\s)(?:pictured|photographed|seen here|shown (?:here|above|below))\b|"
+                r"\((?:pictured|left to right|from left|l-r)\)|"
                 r"^(?:above|below|left|right|top|bottom|inset),\s")
 _SCENE_PLACE = re.compile(r"\b(?:in|at|near|outside|on|along|across|behind|beside|inside|through|by) (?:the |an? )?"
                           r"(?:[\w'\u2019-]+ ){0,4}?(?!(?:January|February|March|April|May|June|July|August|September|"
@@ -1207,32 +1249,45 @@ _ING_NOUNS = {"building", "morning", "evening", "spring", "meeting", "housing", 
               "bring", "filling", "planning", "sporting", "living", "waiting", "recycling", "teaching"}
 _ADVERBS = {"now", "also", "then", "still", "often", "usually", "never", "always", "just", "only", "even", "already",
             "again", "later", "soon", "recently", "finally", "once", "sometimes", "largely", "mostly"}
-# words that a caption does not use: the writer or the reader, modals, reasons
+# words that a caption does not use: the writer or the reader, modals, reasons, comparisons
 _NOT_SCENE = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|would|could|might|because|therefore|however|why|but|"
-                 r"not|never|no|nobody|nothing)\b|[?\"\u201c\u201d]")
+                 r"than|not|never|no|nobody|nothing)\b|[?\"\u201c\u201d]")
 
 
-# other short questions standing alone ("So what can Congress do?", "And who cares?") are rhetorical body text
+# other short questions standing alone ("So what can Congress do?", "And who cares?", "Why is that so?", "How should
+# we judge it?") are rhetorical body text: they open with a conjunction or point back or at the writer or reader
 _ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
 # an objection put with a negative auxiliary: "Hasn't this been tried?", "But won't rents rise?"
 _OBJECTION_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:won|wouldn|isn|aren|doesn|don|hasn|haven|can|"
                           r"shouldn|didn|wasn|weren)['\u2019]t ")
+# a subheading asking the question the next paragraph answers: "Who watches the kids on Mondays?", "Why libraries?"
+_WH_QUESTION = _rx(r"^(?:who|what|why|how|when|where|which|whose)\b")
+# ... not a question of the body: one that points back or at the writer or reader, one that muses ("What, then,
+# ...", "... anyway?", "How else ...?") or one that asks what to do ("What's a parent to do?", "Where to start?")
+_BODY_QUESTION = _rx(r"\b(?:i|me|my|we|us|our|you|your|it|its|this|that|these|those|they|them|he|she|him|her|then|"
+                     r"anyway|else|here|now|again|really|exactly)\b|^\w+,|^\w+ to\b|\bto \w+\s*\?$")
 
 
 def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """A subheading put as a question: a line of at most six words asking "What about ...?" or "How about ...?",
-    or of at most eight words putting the objection the next paragraph answers with a negative auxiliary ("Hasn't
-    this been tried?", "But won't rents rise?") above a paragraph of two sentences or more (a comment typed one
-    sentence to a paragraph asks such questions too), standing alone (blank lines around it) between two paragraphs
-    of the text."""
+    """A subheading put as a question, standing alone (blank lines around it) between two paragraphs of the text:
+    a line of at most nine words asking "What about ...?" or "How about ...?"; or of at most eight words putting
+    the objection the next paragraph answers with a negative auxiliary ("Hasn't this been tried?", "But won't rents
+    rise?"); or of two to nine words opening with a question word, with no pronoun and no word of a musing or
+    rhetorical question (``_WH_QUESTION``, ``_BODY_QUESTION``: "Who pays for the extra hours?"). The last two
+    only above a paragraph of two sentences or more (a comment typed one sentence to a paragraph asks such
+    questions too), and the question word only below a paragraph of prose of the body."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i].rstrip(_CLOSERS)
         n_words = len(_words(s))
-        if i not in kinds and _alone(order, pos) and s.endswith("?") and s.count("?") == 1 and \
-                order[pos + 1] not in kinds and (n_words <= 6 and _ABOUT_QUESTION.match(s) or n_words <= 8 and
-                                                 _OBJECTION_QUESTION.match(s) and
-                                                 _sentence_count(lines[order[pos + 1]]) >= 2):
+        if i in kinds or not _alone(order, pos) or not s.endswith("?") or s.count("?") != 1 or \
+                order[pos + 1] in kinds:
+            continue
+        answered = _sentence_count(lines[order[pos + 1]]) >= 2
+        asks = 2 <= n_words <= 9 and _WH_QUESTION.match(s) and not _BODY_QUESTION.search(s) and \
+            order[pos - 1] not in kinds and _prose(lines[order[pos - 1]])
+        if n_words <= 9 and _ABOUT_QUESTION.match(s) or answered and (
+                n_words <= 8 and _OBJECTION_QUESTION.match(s) or asks):
             kinds[i] = "heading"
 
 
@@ -1273,7 +1328,8 @@ def _prose(s: str) -> bool:
 def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """A photo caption set as a full sentence (``caption``): a line of at most 40 words, standing alone between
     blank lines (or last in the page head, right under furniture), that describes a scene -- a subject and a verb
-    of what the picture shows in the present tense, and a named place after a preposition (``_SCENE``), or a noun
+    of what the picture shows in the present tense, and a named place after a preposition (``_SCENE``; some verbs
+    only with the moment of the picture, ``_SCENE_TIMED``), or a noun
     phrase with a place in it and a "where" or "which" clause (``_SCENE_WHERE``), its subject or noun phrase free of
     verbs and clauses (``_CLAUSE_WORD``), or a line saying who or what is pictured (``_PICTURED``) -- without the
     words of an argument (``_NOT_SCENE``: I, we, you, should, because, not, quotes, questions). Not the first line
@@ -1293,24 +1349,101 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
 
 def _scene(s: str) -> bool:
     """``s`` describes what a photo shows (see ``_scene_captions``)."""
-    return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_phrase(s)
+    return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_participle(s) or _scene_phrase(s) or \
+        _scene_any_verb(s)
 
 
 def _scene_sentence(s: str) -> bool:
     """``s`` opens with a subject and a verb of what a picture shows that agree in number ("Porters load",
-    "A crew replaces"), the subject a noun phrase (no clause, pronoun, adverb or verb in -ing), and names a place."""
-    m = _SCENE.match(s)
-    if m is None or not _SCENE_PLACE.search(s) or _PRONOUN_START.match(m.group("subject")) or \
-            _CLAUSE_WORD.search(m.group("subject")):
+    "A crew replaces"), the subject a noun phrase (``_noun_subject``), and names a place; a verb an argument uses
+    as often ("follow", "leave", "eat"; ``_SCENE_VERB_TIMED``) only with the moment the picture was taken
+    ("shortly after ten", "on Tuesday morning"; ``_SCENE_TIME``)."""
+    m = _SCENE.match(s) or (_SCENE_TIMED.match(s) if _SCENE_TIME.search(s) else None)
+    if m is None or not _SCENE_PLACE.search(s) or not _noun_subject(m.group("subject")):
         return False
-    tokens = [t.lower() for t in m.group("subject").split()]
-    if tokens[0] in _LEADS or tokens[-1] in _STOPWORDS or any(
-            t in _ADVERBS or t.endswith("ing") and t not in _ING_NOUNS for t in tokens):
+    return _agrees(m.group("subject").split(), m.group("verb").split()[0])
+
+
+def _noun_subject(subject: str) -> bool:
+    """``subject`` reads as a noun phrase: no pronoun first, no clause word, no lead ("Through ..."), no stop word
+    last, no adverb and no word in -ing but a noun ("building")."""
+    if _PRONOUN_START.match(subject) or _CLAUSE_WORD.search(subject):
         return False
+    tokens = [t.lower() for t in subject.split()]
+    return not (tokens[0] in _LEADS or tokens[-1] in _STOPWORDS or any(
+        t in _ADVERBS or t.endswith("ing") and t not in _ING_NOUNS for t in tokens))
+
+
+# ... or a subject and a participle in -ing, with no finite verb: "Volunteers sorting coats at a shelter in Uzhhorod
+# on Monday.", "Trawlers unloading their catch at Mooloolaba."
+_SCENE_ING = re.compile(r"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,5}?) (?P<verb>[a-z]{2,}ing) "
+                        r"(?P<rest>[^.!?;:]{3,200})\.?$")
+# words in -ing that are not participles: "Addition of X during ..." has no participle
+_ING_PREPOSITIONS = {"during", "including", "regarding", "concerning", "following", "according", "considering",
+                     "excluding", "pending", "notwithstanding", "barring", "nothing", "something", "anything",
+                     "everything"}
+# a named place at the end of a line: "... at Mooloolaba.", "... in Khon Kaen province"
+_PLACE_END = re.compile(r"\b(?:in|at|near|outside|on|along|off) (?:the )?[A-Z][\w'\u2019-]*(?:,? [A-Z][\w'\u2019-]*)"
+                        r"{0,3}(?: (?:district|province|county|region|city|state))?\.?$")
+
+
+def _scene_participle(s: str) -> bool:
+    """``s`` is a noun phrase (``_noun_subject``) and a participle in -ing, with no clause word (``_CLAUSE_WORD``)
+    anywhere, of at most 30 words, that names a place at its end or says when the picture was taken
+    (``_SCENE_TIME``). A sentence of the body has a finite verb, so it is left to ``_scene_sentence``."""
+    m = _SCENE_ING.match(s)
+    if m is None or len(_words(s)) > 30 or m.group("verb") in _ING_NOUNS | _ING_PREPOSITIONS or \
+            _CLAUSE_WORD.search(s):
+        return False
+    return _noun_subject(m.group("subject")) and bool(_SCENE_TIME.search(s) and _SCENE_PLACE.search(s) or
+                                                       _PLACE_END.search(s))
+
+
+# the moment of a picture, which neither a habit nor a date to come gives ("on Saturday nights", "shortly after
+# every storm", "on March 3"):
+# "shortly after eight", "on a Friday night", "at dusk", "on November 4, 2023", "in March 2025", "..., 2025."
+_SCENE_MOMENT = _rx(r"\b(?:(?:shortly|just|soon) (?:after|before)\b(?! (?:every|each|any)\b)|"
+                    r"on (?:a |an )?(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|"
+                    r"night)\b|at (?:dawn|dusk|nightfall|sunset|sunrise|"
+                    rf"first light)\b|{_MONTH} \d{{1,2}}, \d{{4}}\b|in {_MONTH} \d{{4}}\b)|, (?:19|20)\d\d\.?$")
+# words that are not a verb in the present tense after a subject: past forms, prepositions, determiners
+_NOT_PRESENT = {"was", "were", "had", "did", "went", "came", "took", "gave", "got", "made", "stood", "sat", "ran",
+                "held", "left", "drove", "rode", "ate", "fell", "found", "kept", "led", "lost", "met", "paid", "put",
+                "said", "sent", "set", "spent", "told", "thought", "brought", "bought", "caught", "taught", "fought",
+                "won", "wore", "wrote", "broke", "chose", "spoke", "woke", "began", "drank", "sang", "swam", "knew",
+                "grew", "threw", "flew", "drew", "saw", "shook", "hung", "rose", "sold", "struck", "slept", "meant",
+                "hit", "cut", "let", "shut", "outside", "inside", "near", "along", "across", "behind", "beside",
+                "through", "towards", "toward", "after", "before", "during", "under", "above", "below", "past",
+                "around", "this", "these", "those", "some", "every", "each", "all", "most", "many", "few", "more"}
+
+
+def _scene_any_verb(s: str) -> bool:
+    """``s`` opens with a noun phrase of one to five words (``_noun_subject``) and a verb in the present tense that
+    agrees with it ("Parents drop off ...", "A worker adjusts ..."), names a place and the moment of the picture
+    (``_SCENE_MOMENT``): a scene whatever its verb. A past form, an adverb or a preposition is no such verb."""
+    tokens = s.split()
+    if not (_SCENE_MOMENT.search(s) and _SCENE_PLACE.search(s)):
+        return False
+    for k in range(1, min(6, len(tokens) - 1)):
+        verb = tokens[k]
+        if not verb.isalpha() or not verb.islower() or verb in _NOT_PRESENT | _STOPWORDS | _ADVERBS or \
+                verb.endswith(("ed", "ly", "ing")) or _CLAUSE_WORD.match(verb):
+            continue
+        if _noun_subject(" ".join(tokens[:k])) and _agrees(tokens[:k], verb):
+            return True
+    return False
+
+
+def _agrees(subject: List[str], verb: str) -> bool:
+    """A verb in the present tense agrees in number with the head of its subject ("Porters load", "A crew
+    replaces"): the word before "of", "in", ... or the last word."""
+    tokens = [t.lower().rstrip(",") for t in subject]
     head = next((tokens[k - 1] for k in range(1, len(tokens)) if tokens[k] in ("of", "in", "at", "from", "with",
                                                                                  "on", "near")), tokens[-1])
+    if head.endswith(("'s", "\u2019s")):
+        return False  # a possessive is no head: "The CIA's torture ..."
     plural = head in _PLURALS or head.endswith("men") or head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    return plural != m.group("verb").split()[0].endswith("s")
+    return plural != verb.endswith("s")
 
 
 def _scene_phrase(s: str) -> bool:
@@ -1337,6 +1470,101 @@ _PRONOUN_START = _rx(r"^(?:he|she|it|they|this|that|these|those|there|here|who|w
 # a subject (or a noun phrase) with one of these has a verb or a clause of its own: not what a caption opens with
 _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|can|may|do|does|did|to|while|if|"
                    r"when|as|although|though|since|whether|that|who|which)\b")
+
+
+# a headline in a list of other articles: an optional number or bullet ("3.", "4)"), then a capital
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-])\s+")
+_ITEM_KINDS = (None, "related", "title", "heading", "section")  # kinds a headline of a list may have already
+_HEADER_KINDS = _ITEM_KINDS + ("navigation",)  # ... and its header ("More", "Next")
+_ITEM_META = ("timestamp", "byline")  # lines that may follow each headline of a list
+
+
+def _list_header(s: str, kind: Optional[str]) -> bool:
+    """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no
+    punctuation at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a
+    related header, a section, a navigation word or by its shape."""
+    t = s.rstrip(":").rstrip()
+    return kind in _HEADER_KINDS and 1 <= len(_words(t)) <= 6 and len(t) <= 48 and t[:1].isupper() and \
+        ":" not in t and _no_final_stop(t, allow_questions=False)
+
+
+def _headline_item(s: str, kind: Optional[str]) -> bool:
+    """``s`` reads as the headline of another article in a list: unflagged (or flagged as ``related`` or by its
+    shape), three to 22 words and at most 180 characters after an optional number or bullet and quote marks, a
+    capital first and no full stop, comma or colon at its end (a headline may ask a question)."""
+    t = _ITEM_NUMBER.sub("", s).lstrip(_OPEN_QUOTE)
+    return kind in _ITEM_KINDS and 3 <= len(_words(t)) <= 22 and len(t) <= 180 and t[:1].isupper() and \
+        _no_final_stop(t, allow_questions=True)
+
+
+def _headline_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A list of other articles under a short header whatever its words (``related``): a header line
+    (``_list_header``) followed, with no blank line between, by two or more headlines (``_headline_item``), each
+    the list's own line (a line of its time or author may follow each), below the body and outside it
+    (``_list_placed``); or the same list set one line to a paragraph (``_spaced_lists``)."""
+    blocks = _blocks(lines, order)
+    for b, block in enumerate(blocks):
+        for k, h in enumerate(block[:-2]):
+            run = _headlines_under(lines, block[k + 1:], kinds) if _list_header(lines[h], kinds.get(h)) else []
+            n_items = sum(1 for j in run if kinds.get(j) not in _ITEM_META)
+            if n_items >= 2 and _list_placed(lines, blocks, b, k, len(run), kinds):
+                _flag_list(kinds, [h] + run)
+                break
+    _spaced_lists(lines, order, kinds)
+
+
+def _spaced_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """The same list set one line to a paragraph (blank lines between, ``related``): a header line alone, then two
+    or more headlines each alone (``_headlines_under``), below a paragraph of prose, not announced by a colon on
+    the line above, and followed by furniture, a paragraph of prose or nothing (not by more lines of the kind a
+    text typed without full stops is made of)."""
+    for pos, h in enumerate(order):
+        if pos == 0 or not _alone(order, pos) or not _list_header(lines[h], kinds.get(h)) or \
+                lines[order[pos - 1]].rstrip(_CLOSERS).endswith(":") or \
+                not any(i not in kinds and _prose(lines[i]) for i in order[:pos]):
+            continue
+        below = itertools.takewhile(lambda p: _alone(order, p), range(pos + 1, len(order)))
+        run = _headlines_under(lines, [order[p] for p in below], kinds)
+        after = order[pos + 1 + len(run)] if pos + 1 + len(run) < len(order) else None
+        if sum(1 for j in run if kinds.get(j) not in _ITEM_META) >= 2 and (
+                after is None or after in kinds or _prose(lines[after])):
+            _flag_list(kinds, [h] + run)
+
+
+def _flag_list(kinds: Dict[int, str], list_lines: List[int]) -> None:
+    """The lines of a list of other articles become ``related``, but for those already flagged by a keyword."""
+    for j in list_lines:
+        kinds[j] = "related" if kinds.get(j) in STRUCTURAL_KINDS + (None,) else kinds[j]
+
+
+def _list_placed(lines: List[str], blocks: List[List[int]], b: int, k: int, n_items: int,
+                 kinds: Dict[int, str]) -> bool:
+    """The list headed by line ``k`` of block ``b`` (``n_items`` lines under it) stands where pages put their
+    lists: below a paragraph of prose of the body (a text without one is no page), not announced by a colon on the
+    line above its header (a list of the body is: "The council can do three things:"), and either alone between
+    blank lines (the block is the header and its headlines) or in the page foot (no unflagged prose in a later
+    block; the block may go on below the list with a line that does not continue its last headline). A header
+    inside its block stands right under furniture: a paragraph set against the list stays out of it."""
+    block = blocks[b]
+    rest = block[k + 1 + n_items:]
+    above = block[k - 1] if k else blocks[b - 1][-1] if b else None
+    if above is None or lines[above].rstrip(_CLOSERS).endswith(":") or k and above not in kinds or \
+            not any(i not in kinds and _prose(lines[i]) for blk in blocks[:b + 1] for i in blk if i < block[k]):
+        return False
+    goes_on = bool(rest) and rest[0] not in kinds and not _starts_upper(lines[rest[0]])
+    return k == 0 and not rest or _in_foot(lines, blocks[b + 1:], kinds) and not goes_on
+
+
+def _headlines_under(lines: List[str], below: List[int], kinds: Dict[int, str]) -> List[int]:
+    """The lines of ``below`` that read as headlines (``_headline_item``) or give a headline's time or author
+    ("3 hours ago", "By Jane Doe"; ``_ITEM_META``), up to the first that does neither."""
+    return list(itertools.takewhile(
+        lambda j: kinds.get(j) in _ITEM_META or _headline_item(lines[j], kinds.get(j)), below))
+
+
+def _in_foot(lines: List[str], later: List[List[int]], kinds: Dict[int, str]) -> bool:
+    """No unflagged line of prose (``_prose``) in the blocks ``later``: they are the page foot."""
+    return not any(i not in kinds and _prose(lines[i]) for block in later for i in block)
 
 
 def _blocks(lines: List[str], order: List[int]) -> List[List[int]]:

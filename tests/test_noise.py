@@ -492,14 +492,20 @@ def test_a_subheading_in_capitals_is_furniture_a_shouted_sentence_is_not(line, f
 @pytest.mark.parametrize("line,kept", [("Hasn't this been tried before?", False), ("But won't rents rise?", False),
                                        ("\u201cDoesn't the pier cost too much?\u201d", False),
                                        ("Wouldn't a private firm run it cheaper?", False),
-                                       ("Is that too much to ask?", True), ("Why is that not surprising?", True)])
-def test_objection_subheadings_are_furniture_other_short_questions_body(line, kept):
+                                       ("Is that too much to ask?", True), ("Why is that not surprising?", True),
+                                       # a question word and no pronoun: the question the next paragraph answers
+                                       ("Who pays for the winter crews?", False), ("Why ferries?", False),
+                                       ("What about islanders who cannot drive to the pier?", False),
+                                       ("How should we judge the council?", True), ("And who cares?", True),
+                                       ("What does it cost?", True), ("What, then, is the pier for?", True),
+                                       ("What is a harbour master to do?", True)])
+def test_question_subheadings_are_furniture_other_short_questions_body(line, kept):
     text = _BODY + line + "\n\nThe answer is shade. Trees and awnings cost little and work at once."
     assert (line not in _flagged(text)) == kept
 
 
-def test_an_objection_question_in_a_text_typed_one_sentence_to_a_paragraph_stays_body():
-    line = "Isn't that enough?"
+@pytest.mark.parametrize("line", ["Isn't that enough?", "Who pays for the winter crews?"])
+def test_an_objection_question_in_a_text_typed_one_sentence_to_a_paragraph_stays_body(line):
     text = "Ferries should run all winter.\n\nThe crews cost less than the strandings.\n\n" + line + \
         "\n\nI think it is, and the council should say so."
     assert line not in _flagged(text)
@@ -544,6 +550,8 @@ def test_a_line_that_ends_like_a_sentence_stays_body(line):
     ("The new ferry ramp on its first morning. Photo courtesy of the harbour trust", "caption"),
     ("Contributed photo", "credit"),
     ("PORTREE:", "dateline"),
+    ("Get unlimited access to the Harbour Herald for 90 kroner a month. Cancel anytime.", "advertisement"),
+    ("Unlimited digital access: 4 weeks for 1 euro", "advertisement"),
 ])
 def test_fifth_batch_furniture_wordings(line, kind):
     assert classify_line(line, position=30, n_lines=40) == kind
@@ -557,6 +565,9 @@ def test_fifth_batch_furniture_wordings(line, kind):
     "Make a gift of your time: volunteer at the harbour this summer.",
     "Figure skating lessons cost $20 a week.",
     "The ramp was built with the help of the harbour trust, courtesy of a grant.",
+    "Operators promise you can cancel anytime, but they hide the button.",
+    "Premium access for 3 dollars a week is a bargain.",
+    "Unlimited access to the ferry for 20 pounds a month would change island life.",
 ])
 def test_body_sentences_like_the_fifth_batch_are_kept(line):
     assert classify_line(line, position=30, n_lines=40) is None
@@ -567,6 +578,16 @@ def test_body_sentences_like_the_fifth_batch_are_kept(line):
     "The old pier, pictured in 1987, was demolished two years later.",
     "Above, the slipway at Lochboisdale; below, the new pontoon.",
     "(Left to right) Harbour staff and the crew of the relief vessel at the quay",
+    # a verb an argument uses too, with the moment of the picture; a name with an age; a participle; "seen here"
+    "Shoppers browse the stalls at the fish market in Leith on Saturday morning.",
+    "Fans leave the ground at Ibrox shortly after the final whistle.",
+    "Ana Ruiz, 34, waits for a bus outside the depot in Quito.",
+    "Volunteers sorting donated coats at a shelter in Uzhhorod on Monday.",
+    "Trawlers unloading their catch at Mooloolaba.",
+    "The old slipway, seen here in 2019, was rebuilt the year after.",
+    # any verb in the present tense, with the moment of the picture
+    "Deckhands coil ropes on the pier at Castlebay shortly after the last sailing.",
+    "A harbour master adjusts the signal lamp at the pier in Tarbert on November 4, 2023.",
 ])
 def test_a_caption_saying_what_is_pictured_is_a_caption(caption):
     text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + _BODY
@@ -577,6 +598,16 @@ def test_a_caption_saying_what_is_pictured_is_a_caption(caption):
     "The closure of the pier, which cost the islands dearly, was avoidable.",
     "The board pictured a future with fewer crews and more cancellations, and we should refuse it.",
     "Crews earn less than the cost of one stranded clinic visit in a week, which settles it.",
+    # no moment of a picture, a habit, a comparison, a finite verb after the participle, a past tense, a preposition
+    "Other island councils follow the same rule in Orkney.",
+    "Nurses in Stornoway leave work late on Saturday nights.",
+    "Visitors leave more money in Tobermory than in Oban, shortly after the season ends.",
+    "Farmers selling their lambs in Portree face ruin.",
+    "Ana Ruiz, 34, lost her job in Quito.",
+    "Addition of a second crew during the winter months significantly improved reliability on CalMac.",
+    "Councillors vote on the ferry budget in Inverness on March 3.",
+    "Crews struck at the pier in Oban on a Friday night.",
+    "The operator's timetable fails the islands at Castlebay shortly after every storm.",
 ])
 def test_body_sentences_like_pictured_captions_stay_body(line):
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
@@ -789,3 +820,64 @@ def test_the_miner_makes_no_unit_of_a_standfirst(tiny_miner):
     text = _PASTED_HEAD + "\n" + standfirst + "\n\n" + _PASTED_BODY
     doc = tiny_miner.mine(text)
     assert doc.units and all(u.start >= text.index(_PASTED_BODY) for u in doc.units)
+
+
+_LIST = ["Port fees rise again as ships queue off the coast", "Why the tram extension keeps slipping",
+         "3. A new pool for the east side opens at last"]
+
+
+@pytest.mark.parametrize("header,tail,where", [
+    ("Elsewhere this week", "\u00a9 2026 The Harbour Herald.", "foot"),
+    ("Catch up on Comment", "", "between paragraphs"),
+    ("Top reads", "Get every story for 2 euros a week. Stop whenever you like.", "foot"),
+    ("Worth a look:", "", "foot"),
+])
+def test_a_list_of_headlines_under_any_short_header_is_related(header, tail, where):
+    block = "\n".join([header] + _LIST + ([tail] if tail else []))
+    after = "\n\n" + _BODY if where == "between paragraphs" else ""
+    text = _HEAD.format(head="Fund the ferries") + _BODY + block + after
+    flagged = _flagged(text)
+    assert all(flagged.get(line) == "related" for line in [header] + _LIST), flagged
+
+
+def test_a_headline_list_may_give_each_item_its_time():
+    block = "Our picks this week\n" + "\n".join(item + "\n3 hours ago" for item in _LIST)
+    flagged = _flagged(_BODY + _BODY + block)
+    assert all(flagged.get(item) == "related" for item in _LIST), flagged
+
+
+@pytest.mark.parametrize("header,above,below,related", [
+    ("More", "", "\u00a9 2026 The Harbour Herald.", True),  # a navigation word may head it; a quoted headline
+    ("Elsewhere", "", _BODY, True),  # between paragraphs
+    ("Our two demands", "We ask the council for two things:\n\n", "", False),  # announced: the body's own list
+])
+def test_a_headline_list_set_one_line_to_a_paragraph(header, above, below, related):
+    items = ["\u201cPort fees rise again as ships queue off the coast\u201d"] + _LIST[1:]
+    text = _BODY + _BODY + above + "\n\n".join([header] + items) + "\n\n" + below
+    flagged = _flagged(text)
+    assert all((flagged.get(item) == "related") == related for item in items), flagged
+
+
+@pytest.mark.parametrize("text", [
+    # announced by a colon: a list of the body
+    _BODY + "The council can do three things:\n\nWhat to do first\n" + "\n".join(_LIST) + "\n\n" + _BODY,
+    _BODY + "We ask for two things:\nOur demands\n" + "\n".join(_LIST),
+    # no paragraph of prose above it: a text typed one line at a time without full stops
+    "Why I love my town\nThe river runs through the middle of it\nThe people are kind to strangers\nThe buses run",
+    # right under a hard-wrapped paragraph with no blank line between: the paragraph must not become furniture
+    _BODY + "The council must act before the floods come again, and the\nresidents must hold it to account for "
+    "every year of delay.\nMore Opinions\n" + "\n".join(_LIST),
+    # the block goes on in lower case: a paragraph hard-wrapped without full stops
+    _BODY + "So what now\nThe council must act before the floods come\nand residents must hold it to account\n"
+    "for every year of delay",
+])
+def test_lines_like_a_headline_list_in_the_body_stay_body(text):
+    assert not any(k == "related" for k in _flagged(text).values())
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Ferries / Islands / Transport / Budget 2026", "tags"),
+    ("The choice is tax / spend / borrow, and we must pick one.", None),
+])
+def test_a_bar_of_topics_split_by_slashes_is_tags(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
