@@ -101,7 +101,7 @@ def test_batched_document_heads_reject_what_they_cannot_score():
 
     enc = BertModel(BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
                                intermediate_size=32, max_position_embeddings=64))
-    with pytest.raises(ValueError, match="document-level"):
+    with pytest.raises(ValueError, match="document-level model"):
         segment_heads(ArgmineNet(enc, hidden=8, unit_dim=16).eval(), [])
     with pytest.raises(ValueError, match="every segment must have a unit"):
         segment_heads(ArgmineNet(enc, hidden=8, unit_dim=16, document_level=True).eval(),

@@ -15,6 +15,7 @@ from typing import List, Optional, Sequence, Tuple
 import torch
 from torch import nn
 
+from ..errors import ArgumentValueError
 from .network import ArgmineNet, doc_position_features
 
 MAX_BATCH_PAIRS = 60_000  # unit pairs scored in one pass (memory: about 10 kB per pair)
@@ -148,12 +149,14 @@ def segment_heads(net: ArgmineNet, segs: Sequence[SegmentInput]) -> List[Segment
         One ``SegmentHeads`` per segment, in order.
 
     Raises:
-        ValueError: ``net`` has no document-level heads, or a segment has no unit."""
+        ArgumentValueError: ``net`` has no document-level heads, or a segment has no unit (a ``ValueError``, E107)."""
     if not net.document_level:
-        raise ValueError("segment_heads needs a document-level model; use network.document_pair_logits")
+        raise ArgumentValueError("net must be a document-level model; got one without document-level heads. Use "
+                                 "network.document_pair_logits for it")
     sizes = [len(seg.spans) for seg in segs]
     if not segs or min(sizes) == 0:
-        raise ValueError(f"every segment must have a unit; got unit counts {sizes}")
+        raise ArgumentValueError(f"every segment must have a unit; got unit counts {sizes}. Leave segments without "
+                                 "units out")
     flat, offsets = _flat_rows(segs, "ctxs")
     starts, ends = _span_rows(segs, offsets)
     states = torch.cat([span_means(flat, starts, ends), flat[starts], flat[ends - 1]], dim=-1)
