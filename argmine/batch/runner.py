@@ -11,7 +11,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 from ..errors import ArgumentValueError
 from .mining import _Bar, _Chunk
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
-                      default_errors_path, first_model, text_hash)
+                      default_errors_path, first_settings, text_hash)
 from .parquet import journal_to_parquet, parquet_to_journal
 from .readers import _pyarrow_parquet, count_records, input_kind, read_records
 from .records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record
@@ -153,7 +153,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
     ex_err = _recover(errs, _err_key(folder), _ERR_HEAD, "ERRORS", summary.notes)
     done_out, done_err = _DoneKeys(ex_out, _doc_key(folder)), _DoneKeys(ex_err, _err_key(folder))
     w_out, w_err = _Appender(journal, ex_out.size, fsync, "OUTPUT"), _Appender(errs, ex_err.size, fsync, "ERRORS")
-    model_in_output = first_model(journal, ex_out.size)
+    model_in_output = first_settings(journal, ex_out.size)
 
     bar = _open_bar(progress, src, text_field, limit, ex_out.count + ex_err.count)
     chunk = _Chunk(miner, batch_size, chunk_size, max_seconds, bar, summary, (w_out, w_err), model_in_output, journal)
