@@ -68,14 +68,17 @@ def _rebuild(cls, message, state):
 
 
 class ModelNotFoundError(ArgmineError, FileNotFoundError):
-    """No model directory at the given path."""
+    """No model directory at the given path: nothing there, or a file (``is_file``) where a directory is needed."""
 
     code = "E001"
 
     def __init__(self, path: PathLike) -> None:
         self.path = os.fspath(path)
+        self.is_file = os.path.isfile(self.path)
+        got = ("which is a file, not a model directory (a folder holding config.json, model.safetensors and the "
+               "tokenizer files)") if self.is_file else "which does not exist"
         super().__init__(
-            f"model must be a directory saved by argmine; got {self.path!r}, which does not exist. "
+            f"model must be a directory saved by argmine; got {self.path!r}, {got}. "
             "Pass the directory a model was saved to (argmine.load(DIR) or --model DIR), "
             "or leave it out to use the default model."
         )
