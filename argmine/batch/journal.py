@@ -65,7 +65,10 @@ def _iter_keys(path: Path, size: int, key_of: KeyOf) -> Iterator[Tuple[int, int,
 
 def mined_with(doc: dict) -> dict:
     """What a document (its JSON dict) was mined with, as a resumed run must match it: ``{"model", "min_score"}``
-    (``min_score``: the threshold in ``meta``, None for a document mined without one)."""
+    (``min_score``: the threshold in ``meta``, None for a document mined without one).
+
+    Returns:
+        ``{"model": the document's model dict, "min_score": float or None}``."""
     return {"model": doc.get("model"), "min_score": (doc.get("meta") or {}).get("min_score")}
 
 
