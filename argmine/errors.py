@@ -415,7 +415,7 @@ class InputIsADirectoryError(ArgmineError, IsADirectoryError):
     """An input path that is a directory where a file is needed."""
 
     code = "E112"
-    action = "Pass a file; to mine every .txt or .html file of a folder, run argmine batch DIR -o OUT.jsonl."
+    action = "Pass a file; to mine every .txt, .md or .html file of a folder, run argmine batch DIR -o OUT.jsonl."
 
 
 class WarcReadError(ArgmineError, ValueError):

@@ -13,7 +13,7 @@ from .mining import _Bar, _Chunk
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
                       default_errors_path, first_settings, text_hash)
 from .parquet import journal_to_parquet, parquet_to_journal
-from .readers import _pyarrow_parquet, count_records, input_kind, read_records
+from .readers import OTHER_KIND, _pyarrow_parquet, count_records, input_kind, read_records
 from .records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record
 
 
@@ -71,6 +71,9 @@ class BatchSummary:
                  + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]
         if self.not_articles:
             parts[-1] += f", {self.not_articles} of them pages without an article"
+        other = self.errors_by_reason.get(OTHER_KIND, 0)
+        if other:  # a folder's .pdf, .docx, ...: not read, never skipped silently
+            parts[-1] += f", {other} of them files of another kind (not .txt, .md or .html)"
         if self.skipped:
             parts.append(f"{self.skipped} already done")
         if self.not_english:
