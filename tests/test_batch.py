@@ -580,3 +580,20 @@ def test_a_record_past_the_time_budget_goes_to_errors_and_the_run_goes_on(tmp_pa
                                 "--batch-size", "1", "--max-seconds", "1"])
     assert res.exit_code == 0, res.stderr
     assert [d["id"] for d in read_jsonl(out)] == ["r0", "r2", "r3"]
+
+
+@pytest.mark.parametrize("name", ["ms.jsonl", "ms.jsonl.gz"])
+def test_output_is_created_even_when_every_record_fails(tmp_path, tiny_miner, name):
+    src, out = tmp_path / "in.jsonl", tmp_path / name
+    src.write_text('{"id": "a"}\n{"id": "b", "text": 5}\n', encoding="utf-8")
+    s = run_batch(src, out, tiny_miner, progress=False)
+    assert (s.mined, s.errors) == (0, 2)
+    assert out.exists() and read_records_count(out) == 0  # scripts can rely on OUTPUT being there
+    assert len(read_jsonl(tmp_path / (name + ".errors.jsonl"))) == 2
+    assert run_batch(src, out, tiny_miner, progress=False).skipped == 2  # the empty OUTPUT resumes
+
+
+def read_records_count(path: Path) -> int:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as f:
+        return sum(1 for line in f if line.strip())

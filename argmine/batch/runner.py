@@ -95,6 +95,7 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     is mined. ``fsync``: fsync after every chunk. ``max_seconds``: a time budget per record (``--max-seconds``): a
     record whose mining runs past it goes to ERRORS as ``time budget exceeded: ...`` and the run goes on.
     ``page_map``: how web pages are extracted (``argmine.batch.web.PageMap``; the Ray engine extracts in parallel).
+    OUTPUT is created even when every record goes to ERRORS (then it is empty).
     ``max_chars``: longer texts go to ERRORS (None: the miner's ``max_chars``, else DEFAULT_MAX_CHARS); a larger
     value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
 
@@ -183,6 +184,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
         summary.interrupted = True
         summary.seconds = time.perf_counter() - t0
         raise BatchInterrupted(summary) from None
+    journal.touch(exist_ok=True)  # OUTPUT is there even when every record went to ERRORS (scripts rely on it)
     if fatal is not None:
         raise fatal
     if to_parquet:
