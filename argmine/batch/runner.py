@@ -95,12 +95,11 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     is mined. ``fsync``: fsync after every chunk. ``max_seconds``: a time budget per record (``--max-seconds``): a
     record whose mining runs past it goes to ERRORS as ``time budget exceeded: ...`` and the run goes on.
     ``page_map``: how web pages are extracted (``argmine.batch.web.PageMap``; the Ray engine extracts in parallel).
-    OUTPUT is created even when every record goes to ERRORS (then it is empty).
     ``max_chars``: longer texts go to ERRORS (None: the miner's ``max_chars``, else DEFAULT_MAX_CHARS); a larger
     value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
 
     Returns:
-        The run's ``BatchSummary`` (records read, mined, errors by reason, already done, documents/s).
+        The run's ``BatchSummary`` (records read, mined, errors, done, documents/s); OUTPUT exists (maybe empty).
 
     Raises:
         ArgumentValueError: ``limit`` below 0, ``max_seconds`` not above 0, or ``batch_size``, ``chunk_size`` or
