@@ -184,7 +184,7 @@ class DocumentFormatError(ArgmineError, ValueError):
     def __init__(self, where: str, reason: str, got: str, hint: str = "") -> None:
         self.where = where
         self.reason = reason
-        super().__init__(f"{where}: {reason}; got {got}." + (f" {hint}" if hint else ""))
+        super().__init__(f"{where}: {reason}; got {str(got).rstrip('.')}." + (f" {hint}" if hint else ""))
 
 
 class UnknownFormatError(ArgmineError, ValueError):
