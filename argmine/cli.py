@@ -147,13 +147,21 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _said(e: BaseException) -> str:
+    """An error as the command line says it: an ArgmineError's ``for_cli()`` (its advice names options such as
+    ``--max-chars N``, not Python's keywords), else ``str(e)``."""
+    from .errors import ArgmineError
+
+    return e.for_cli() if isinstance(e, ArgmineError) else str(e)
+
+
 def _data_dir(data_dir: Optional[Path]) -> Path:
     from .corpora.base import find_data_dir
 
     try:
         return find_data_dir(data_dir)
     except FileNotFoundError as e:
-        _fail(str(e))
+        _fail(_said(e))
 
 
 THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
@@ -196,7 +204,7 @@ def mine(
                          title=title, threads=threads, min_score=min_score, backend=backend.value,
                          max_chars=max_chars, precision=precision.value).to_dict()
     except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
-        _fail(str(e))
+        _fail(_said(e))
     _write_export(doc, fmt, out, force)
 
 
@@ -214,7 +222,7 @@ def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> No
     try:
         payload = write_document(doc, fmt, out, force)
     except (OSError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     if payload is not None:
         typer.echo(payload, nl=False)
     else:
@@ -234,7 +242,7 @@ def render(
     try:
         docs, is_batch = read_documents(path)
     except (OSError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     if not is_batch:
         _write_export(docs[0], _check_format(fmt, out, "html"), out, force)
         return
@@ -244,7 +252,7 @@ def render(
     try:
         summary = write_batch(docs, fmt, out, force)
     except (OSError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     typer.echo(f"{summary['n_docs']} documents written to {out}" + (f" (open {out / summary['index']})" if "index" in summary else ""), err=True)
 
 
@@ -279,7 +287,7 @@ def evaluate(
             predictions=list(predictions or []), n_bootstrap=n_bootstrap, seed=seed, confidence=confidence,
             precision=precision.value, threads=threads, backend=backend.value, log=lambda m: typer.echo(f"argmine evaluate: {m}", err=True))
     except (ArgmineError, FileNotFoundError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     for r in results:
         typer.echo(format_scores(r))
     for c in comparisons:
@@ -373,7 +381,7 @@ def batch(
         typer.echo(f"{lead}{e.summary.line()}. Run the same command again to resume.", err=True)
         raise typer.Exit(130)
     except (ArgmineError, OSError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     if summary_json is not None:
         summary_json.write_text(json.dumps(summary.to_dict(), indent=1) + "\n", encoding="utf-8")
     if not quiet:

@@ -47,14 +47,25 @@ class ArgmineError(Exception):
 
     code = "E000"
     action = ""
+    cli_message: Optional[str] = None
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, cli_message: Optional[str] = None) -> None:
         message = with_action(message, type(self).action)
         super().__init__(message)
         self.message = message
+        if cli_message is not None:
+            self.cli_message = with_action(cli_message, type(self).action)
 
     def __str__(self) -> str:
         return f"[{self.code}] {self.message}"
+
+    def for_cli(self) -> str:
+        """The error as the ``argmine`` command says it: ``cli_message`` (advice naming command-line options, such as
+        ``--max-chars N``, where ``message`` names Python's keywords) when the raise site gave one, else ``str(self)``.
+
+        Returns:
+            ``"[E###] ..."`` (str)."""
+        return f"[{self.code}] {self.cli_message or self.message}"
 
     def __reduce__(self):  # picklable across worker processes whatever the subclass signature
         return (_rebuild, (type(self), self.message, self.__dict__))
@@ -249,10 +260,15 @@ class OptionValueError(ArgmineError, ValueError):
 
     code = "E108"
 
-    def __init__(self, option: str, expected: str, got: object, hint: str = "") -> None:
+    def __init__(self, option: str, expected: str, got: object, hint: str = "", *, cli_expected: Optional[str] = None,
+                 cli_hint: Optional[str] = None) -> None:
         self.option = option
         shown = repr(got) if isinstance(got, (str, bytes)) or got is None else f"{got!r} ({type(got).__name__})"
-        super().__init__(f"{option} must be {expected}; got {shown}. " + (hint or f"Pass {expected} as {option}."))
+        cli = None
+        if cli_expected is not None or cli_hint is not None:  # the command line's wording: --option, no None or keywords
+            flag, cli_expected = "--" + option.replace("_", "-"), cli_expected or expected
+            cli = f"{flag} must be {cli_expected}; got {got!r}. " + (cli_hint or hint or f"Pass {cli_expected} as {flag}.")
+        super().__init__(f"{option} must be {expected}; got {shown}. " + (hint or f"Pass {expected} as {option}."), cli)
 
 
 class BatchError(ArgmineError, ValueError):

@@ -276,3 +276,14 @@ def test_a_folder_given_for_a_file_gets_its_hint_once(tmp_path, command, hint):
     assert "\n" not in line and line.startswith("argmine: error: [E112] "), line
     said = line.replace(repr(str(folder)), "PATH")
     assert said.count("argmine batch") == 1 and said.count("folder") <= 1 and hint in said, line
+
+
+def test_option_errors_name_the_option_not_the_keyword(tiny_model_dir, tmp_path):
+    src = tmp_path / "letter.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "--threads", "0", "--model", str(tiny_model_dir)])
+    assert_clean_error(res, "[E108] --threads must be a positive integer; got 0.", "--threads N")
+    assert "threads=N" not in res.stderr and "None" not in res.stderr
+    res = runner().invoke(app, ["mine", str(src), "--min-score", "2", "--model", str(tiny_model_dir)])
+    assert_clean_error(res, "[E108] --min-score must be a number from 0 to 1; got 2.0.")
+    assert "None" not in res.stderr and "min_score" not in res.stderr
