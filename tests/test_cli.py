@@ -278,6 +278,16 @@ def test_a_folder_given_for_a_file_gets_its_hint_once(tmp_path, command, hint):
     assert said.count("argmine batch") == 1 and said.count("folder") <= 1 and hint in said, line
 
 
+def test_max_chars_is_checked_before_the_model_loads_and_names_the_option(tmp_path):
+    src = tmp_path / "letter.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    # no model there: the length is refused before any model is looked for
+    res = runner().invoke(app, ["mine", str(src), "--max-chars", "100", "--model", str(tmp_path / "no-model")])
+    assert_clean_error(res, "[E107]", "must be at most 100 characters", "--max-chars N.")
+    assert "argmine.load" not in res.stderr and "max_chars=" not in res.stderr
+    assert res.stderr.strip().endswith(".")
+
+
 def test_option_errors_name_the_option_not_the_keyword(tiny_model_dir, tmp_path):
     src = tmp_path / "letter.txt"
     src.write_text(TEXT, encoding="utf-8")
