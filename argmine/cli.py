@@ -9,10 +9,25 @@ from pathlib import Path
 from typing import Annotated, List, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 
-class _Commands(TyperGroup):
+class _PlainHelp:
+    """``--help`` listed as a plain flag (typer's rich help would show it as ``--help <bool>``)."""
+
+    def get_help_option(self, ctx):
+        """click's help option, with an empty metavar (as argmine's other flags have)."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class _Command(_PlainHelp, TyperCommand):
+    """An argmine command: typer's, with a plain ``--help``."""
+
+
+class _Commands(_PlainHelp, TyperGroup):
     """argmine's command group: click's usage errors (an option value not among its choices, a missing argument, an
     unknown option) become one line with a catalogue code, ``argmine: error: [E114] ...``, and exit code 2, like
     every other error of the command line (click draws them in a box without a code)."""
@@ -174,7 +189,7 @@ MIN_SCORE_HELP = ("Drop units scoring below this (0-1; with a calibrated model t
                   "scores low (often 0.2-0.5) and is the first unit a threshold drops.")
 
 
-@app.command()
+@app.command(cls=_Command)
 def mine(
     ctx: typer.Context,
     path: str = typer.Argument("-", help="A UTF-8 text file, a saved web page (.html: its article is mined), or - for standard input."),
@@ -229,7 +244,7 @@ def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> No
         typer.echo("wrote " + " and ".join(str(p) for p in written_files(out, fmt)), err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     path: str = typer.Argument(..., help="A JSON document (argmine mine; AIF or xAIF too), JSON Lines of documents (argmine batch), or - for stdin."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html); missing folders on the way are created."),
@@ -256,7 +271,7 @@ def render(
     typer.echo(f"{summary['n_docs']} documents written to {out}" + (f" (open {out / summary['index']})" if "index" in summary else ""), err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def evaluate(
     corpus: Corpus = typer.Option("aaec", "--corpus", help="Corpus name: aaec, oped (argmine-oped), webis, microtexts, abstrct, cdcp, ukp."),
     split: Split = typer.Option("test", "--split", help="Split: train, dev, test (AAEC); training, validation (Webis); all, train, test (microtexts); neoplasm_train/dev/test, glaucoma_test, mixed_test (AbstRCT); train, test, all (CDCP); all (UKP)."),
@@ -298,7 +313,7 @@ def evaluate(
         json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 
 
-@app.command()
+@app.command(cls=_Command)
 def train(
     config: Optional[Path] = typer.Option(None, "--config", help="TOML config (see configs/default.toml)."),
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
@@ -325,7 +340,7 @@ def train(
     typer.echo(f"model written to {out / 'model'} (best on dev: {state['selected']})", err=True)
 
 
-@app.command("add-evidence")
+@app.command("add-evidence", cls=_Command)
 def add_evidence(
     model: Path = typer.Argument(..., metavar="MODEL", help="A trained model directory."),
     out: Path = typer.Option(..., "--out", help="Where to write the model with an evidence-type head."),
@@ -339,7 +354,7 @@ def add_evidence(
     typer.echo(f"model written to {out}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def batch(
     input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, WARC (.warc, .warc.gz), or a folder of .txt, .md and .html files (other files go to ERRORS)."),
     output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.jsonl.gz: gzip; .parquet: Parquet); missing folders on the way are created."),

@@ -297,3 +297,10 @@ def test_option_errors_name_the_option_not_the_keyword(tiny_model_dir, tmp_path)
     res = runner().invoke(app, ["mine", str(src), "--min-score", "2", "--model", str(tiny_model_dir)])
     assert_clean_error(res, "[E108] --min-score must be a number from 0 to 1; got 2.0.")
     assert "None" not in res.stderr and "min_score" not in res.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["mine"], ["batch"], ["render"], ["evaluate"], ["train"], ["add-evidence"]])
+def test_help_lists_a_plain_help_flag(command):
+    wide = runner().invoke(app, command + ["--help"], env={"COLUMNS": "200", "TERMINAL_WIDTH": "200"}).output
+    [line] = [ln for ln in wide.splitlines() if "--help" in ln and "Show this message" in ln]
+    assert "<bool>" not in line and "BOOLEAN" not in line, line
