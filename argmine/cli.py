@@ -185,8 +185,9 @@ PRECISION_HELP = ("fp32 (default), bf16 (encoder and word BiLSTM in bfloat16: ab
 BACKEND_HELP = ("What runs the encoder: torch (default), onnx (ONNX Runtime: pip install 'argmine\\[onnx]'; the same "
                 "units, faster on a busy CPU) or auto (onnx for fp32 on the CPU when installed, else torch).")
 MIN_SCORE_HELP = ("Drop units scoring below this (0-1; with a calibrated model the probability that a unit is right), "
-                  "with their relations. Scores are per label: a news text's major claim is rarely exactly right, so it "
-                  "scores low (often 0.2-0.5) and is the first unit a threshold drops.")
+                  "with their relations. The threshold is the same for every label; the scores are calibrated per label: a news "
+                  "text's major claim is rarely exactly right, so it scores low (often 0.2-0.5) and is the first unit a "
+                  "threshold drops.")
 
 
 @app.command(cls=_Command)

@@ -304,3 +304,9 @@ def test_help_lists_a_plain_help_flag(command):
     wide = runner().invoke(app, command + ["--help"], env={"COLUMNS": "200", "TERMINAL_WIDTH": "200"}).output
     [line] = [ln for ln in wide.splitlines() if "--help" in ln and "Show this message" in ln]
     assert "<bool>" not in line and "BOOLEAN" not in line, line
+
+
+@pytest.mark.parametrize("command", ["mine", "batch"])
+def test_min_score_help_says_one_threshold_for_every_label_as_the_code_does(command):
+    wide = runner().invoke(app, [command, "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
+    assert "The threshold is the same for every label" in wide and "Scores are per label" not in wide
