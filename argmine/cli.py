@@ -225,10 +225,14 @@ def mine(
 
 
 def _check_format(fmt: Optional[ExportFormat], out: Optional[Path], default: str) -> str:
-    """``--format``, else what ``-o``'s suffix names, else ``default``."""
+    """``--format``, else what ``-o``'s suffix names, else ``default``; a suffix naming no format fails (E104)."""
+    from .errors import OutputPathError
     from .export.files import infer_format
 
-    return fmt.value if fmt is not None else infer_format(out, default)
+    try:
+        return fmt.value if fmt is not None else infer_format(out, default)
+    except OutputPathError as e:
+        _fail(_said(e))
 
 
 def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> None:

@@ -310,3 +310,23 @@ def test_help_lists_a_plain_help_flag(command):
 def test_min_score_help_says_one_threshold_for_every_label_as_the_code_does(command):
     wide = runner().invoke(app, [command, "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
     assert "The threshold is the same for every label" in wide and "Scores are per label" not in wide
+
+
+@pytest.mark.parametrize("name", ["x.xml", "out.txt", "doc.pdf"])
+def test_an_output_suffix_that_names_no_format_is_refused(tmp_path, name):
+    src = tmp_path / "letter.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "-o", str(tmp_path / name), "--model", str(tmp_path / "no-model")])
+    assert_clean_error(res, "[E104]", repr(name), ".json", ".html", ".ann", "--format")
+    assert not (tmp_path / name).exists()
+
+
+def test_an_output_suffix_is_free_with_an_explicit_format(tiny_model_dir, tmp_path):
+    src = tmp_path / "letter.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "-o", str(tmp_path / "x.xml"), "--format", "json",
+                                "--model", str(tiny_model_dir)])
+    assert res.exit_code == 0, res.output
+    check_json(json.loads((tmp_path / "x.xml").read_text(encoding="utf-8")), TEXT)
+    res = runner().invoke(app, ["mine", str(src), "-o", str(tmp_path / "noext"), "--model", str(tiny_model_dir)])
+    assert res.exit_code == 0 and json.loads((tmp_path / "noext").read_text(encoding="utf-8"))["text"] == TEXT
