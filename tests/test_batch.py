@@ -597,3 +597,11 @@ def read_records_count(path: Path) -> int:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as f:
         return sum(1 for line in f if line.strip())
+
+
+def test_summary_line_gives_a_short_run_in_milliseconds():
+    from argmine.batch.runner import BatchSummary
+
+    s = BatchSummary(mined=1, seconds=0.038)
+    assert s.line().endswith(", 38 ms (26.3 documents/s)"), s.line()
+    assert BatchSummary(mined=24, seconds=12.0).line().endswith(", 12.0 s (2.0 documents/s)")

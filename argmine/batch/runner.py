@@ -79,7 +79,8 @@ class BatchSummary:
         if self.not_english:
             parts.append(f"{self.not_english} not in English (meta.language)")
         head = "interrupted" if self.interrupted else "done"
-        return f"argmine batch {head}: {', '.join(parts)}, {self.seconds:.1f} s ({rate:.1f} documents/s)"
+        took = f"{self.seconds * 1000:.0f} ms" if self.seconds < 1 else f"{self.seconds:.1f} s"  # never "0.0 s"
+        return f"argmine batch {head}: {', '.join(parts)}, {took} ({rate:.1f} documents/s)"
 
 
 def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field: str = "text", id_field: str = "id",
