@@ -9,10 +9,25 @@ from pathlib import Path
 from typing import Annotated, List, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 
-class _Commands(TyperGroup):
+class _PlainHelp:
+    """``--help`` listed as a plain flag (typer's rich help would show it as ``--help <bool>``)."""
+
+    def get_help_option(self, ctx):
+        """click's help option, with an empty metavar (as argmine's other flags have)."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class _Command(_PlainHelp, TyperCommand):
+    """An argmine command: typer's, with a plain ``--help``."""
+
+
+class _Commands(_PlainHelp, TyperGroup):
     """argmine's command group: click's usage errors (an option value not among its choices, a missing argument, an
     unknown option) become one line with a catalogue code, ``argmine: error: [E114] ...``, and exit code 2, like
     every other error of the command line (click draws them in a box without a code)."""
@@ -147,13 +162,21 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _said(e: BaseException) -> str:
+    """An error as the command line says it: an ArgmineError's ``for_cli()`` (its advice names options such as
+    ``--max-chars N``, not Python's keywords), else ``str(e)``."""
+    from .errors import ArgmineError
+
+    return e.for_cli() if isinstance(e, ArgmineError) else str(e)
+
+
 def _data_dir(data_dir: Optional[Path]) -> Path:
     from .corpora.base import find_data_dir
 
     try:
         return find_data_dir(data_dir)
     except FileNotFoundError as e:
-        _fail(str(e))
+        _fail(_said(e))
 
 
 THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
@@ -162,11 +185,12 @@ PRECISION_HELP = ("fp32 (default), bf16 (encoder and word BiLSTM in bfloat16: ab
 BACKEND_HELP = ("What runs the encoder: torch (default), onnx (ONNX Runtime: pip install 'argmine\\[onnx]'; the same "
                 "units, faster on a busy CPU) or auto (onnx for fp32 on the CPU when installed, else torch).")
 MIN_SCORE_HELP = ("Drop units scoring below this (0-1; with a calibrated model the probability that a unit is right), "
-                  "with their relations. Scores are per label: a news text's major claim is rarely exactly right, so it "
-                  "scores low (often 0.2-0.5) and is the first unit a threshold drops.")
+                  "with their relations. The threshold is the same for every label; the scores are calibrated per label: a news "
+                  "text's major claim is rarely exactly right, so it scores low (often 0.2-0.5) and is the first unit a "
+                  "threshold drops.")
 
 
-@app.command()
+@app.command(cls=_Command)
 def mine(
     ctx: typer.Context,
     path: str = typer.Argument("-", help="A UTF-8 text file, a saved web page (.html: its article is mined), or - for standard input."),
@@ -196,15 +220,19 @@ def mine(
                          title=title, threads=threads, min_score=min_score, backend=backend.value,
                          max_chars=max_chars, precision=precision.value).to_dict()
     except (ArgmineError, OSError, ValueError) as e:  # ValueError: e.g. a text over Miner.max_chars
-        _fail(str(e))
+        _fail(_said(e))
     _write_export(doc, fmt, out, force)
 
 
 def _check_format(fmt: Optional[ExportFormat], out: Optional[Path], default: str) -> str:
-    """``--format``, else what ``-o``'s suffix names, else ``default``."""
+    """``--format``, else what ``-o``'s suffix names, else ``default``; a suffix naming no format fails (E104)."""
+    from .errors import OutputPathError
     from .export.files import infer_format
 
-    return fmt.value if fmt is not None else infer_format(out, default)
+    try:
+        return fmt.value if fmt is not None else infer_format(out, default)
+    except OutputPathError as e:
+        _fail(_said(e))
 
 
 def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> None:
@@ -214,14 +242,14 @@ def _write_export(doc, fmt: str, out: Optional[Path], force: bool = False) -> No
     try:
         payload = write_document(doc, fmt, out, force)
     except (OSError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     if payload is not None:
         typer.echo(payload, nl=False)
     else:
         typer.echo("wrote " + " and ".join(str(p) for p in written_files(out, fmt)), err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     path: str = typer.Argument(..., help="A JSON document (argmine mine; AIF or xAIF too), JSON Lines of documents (argmine batch), or - for stdin."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (one document; default stdout) or folder (a batch: one file per document, plus index.html); missing folders on the way are created."),
@@ -234,7 +262,7 @@ def render(
     try:
         docs, is_batch = read_documents(path)
     except (OSError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     if not is_batch:
         _write_export(docs[0], _check_format(fmt, out, "html"), out, force)
         return
@@ -244,11 +272,11 @@ def render(
     try:
         summary = write_batch(docs, fmt, out, force)
     except (OSError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     typer.echo(f"{summary['n_docs']} documents written to {out}" + (f" (open {out / summary['index']})" if "index" in summary else ""), err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def evaluate(
     corpus: Corpus = typer.Option("aaec", "--corpus", help="Corpus name: aaec, oped (argmine-oped), webis, microtexts, abstrct, cdcp, ukp."),
     split: Split = typer.Option("test", "--split", help="Split: train, dev, test (AAEC); training, validation (Webis); all, train, test (microtexts); neoplasm_train/dev/test, glaucoma_test, mixed_test (AbstRCT); train, test, all (CDCP); all (UKP)."),
@@ -279,7 +307,7 @@ def evaluate(
             predictions=list(predictions or []), n_bootstrap=n_bootstrap, seed=seed, confidence=confidence,
             precision=precision.value, threads=threads, backend=backend.value, log=lambda m: typer.echo(f"argmine evaluate: {m}", err=True))
     except (ArgmineError, FileNotFoundError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     for r in results:
         typer.echo(format_scores(r))
     for c in comparisons:
@@ -290,7 +318,7 @@ def evaluate(
         json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 
 
-@app.command()
+@app.command(cls=_Command)
 def train(
     config: Optional[Path] = typer.Option(None, "--config", help="TOML config (see configs/default.toml)."),
     data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Folder holding the corpora (or set ARGMINE_DATA)."),
@@ -317,7 +345,7 @@ def train(
     typer.echo(f"model written to {out / 'model'} (best on dev: {state['selected']})", err=True)
 
 
-@app.command("add-evidence")
+@app.command("add-evidence", cls=_Command)
 def add_evidence(
     model: Path = typer.Argument(..., metavar="MODEL", help="A trained model directory."),
     out: Path = typer.Option(..., "--out", help="Where to write the model with an evidence-type head."),
@@ -331,9 +359,9 @@ def add_evidence(
     typer.echo(f"model written to {out}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def batch(
-    input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, WARC (.warc, .warc.gz), or a folder of .txt or .html files."),
+    input_path: Path = typer.Argument(..., metavar="INPUT", help="JSON Lines (.jsonl, .jsonl.gz), CSV, Parquet, WARC (.warc, .warc.gz), or a folder of .txt, .md and .html files (other files go to ERRORS)."),
     output: Path = typer.Option(..., "-o", "--output", help="JSON Lines output, one document per record (.jsonl.gz: gzip; .parquet: Parquet); missing folders on the way are created."),
     text_field: str = typer.Option("text", "--text-field", help="Field (column) holding the text."),
     id_field: str = typer.Option("id", "--id-field", help="Field (column) holding the id (default id: the line number)."),
@@ -373,7 +401,7 @@ def batch(
         typer.echo(f"{lead}{e.summary.line()}. Run the same command again to resume.", err=True)
         raise typer.Exit(130)
     except (ArgmineError, OSError, ValueError) as e:
-        _fail(str(e))
+        _fail(_said(e))
     if summary_json is not None:
         summary_json.write_text(json.dumps(summary.to_dict(), indent=1) + "\n", encoding="utf-8")
     if not quiet:

@@ -47,14 +47,25 @@ class ArgmineError(Exception):
 
     code = "E000"
     action = ""
+    cli_message: Optional[str] = None
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, cli_message: Optional[str] = None) -> None:
         message = with_action(message, type(self).action)
         super().__init__(message)
         self.message = message
+        if cli_message is not None:
+            self.cli_message = with_action(cli_message, type(self).action)
 
     def __str__(self) -> str:
         return f"[{self.code}] {self.message}"
+
+    def for_cli(self) -> str:
+        """The error as the ``argmine`` command says it: ``cli_message`` (advice naming command-line options, such as
+        ``--max-chars N``, where ``message`` names Python's keywords) when the raise site gave one, else ``str(self)``.
+
+        Returns:
+            ``"[E###] ..."`` (str)."""
+        return f"[{self.code}] {self.cli_message or self.message}"
 
     def __reduce__(self):  # picklable across worker processes whatever the subclass signature
         return (_rebuild, (type(self), self.message, self.__dict__))
@@ -68,14 +79,17 @@ def _rebuild(cls, message, state):
 
 
 class ModelNotFoundError(ArgmineError, FileNotFoundError):
-    """No model directory at the given path."""
+    """No model directory at the given path: nothing there, or a file (``is_file``) where a directory is needed."""
 
     code = "E001"
 
     def __init__(self, path: PathLike) -> None:
         self.path = os.fspath(path)
+        self.is_file = os.path.isfile(self.path)
+        got = ("which is a file, not a model directory (a folder holding config.json, model.safetensors and the "
+               "tokenizer files)") if self.is_file else "which does not exist"
         super().__init__(
-            f"model must be a directory saved by argmine; got {self.path!r}, which does not exist. "
+            f"model must be a directory saved by argmine; got {self.path!r}, {got}. "
             "Pass the directory a model was saved to (argmine.load(DIR) or --model DIR), "
             "or leave it out to use the default model."
         )
@@ -181,7 +195,7 @@ class DocumentFormatError(ArgmineError, ValueError):
     def __init__(self, where: str, reason: str, got: str, hint: str = "") -> None:
         self.where = where
         self.reason = reason
-        super().__init__(f"{where}: {reason}; got {got}." + (f" {hint}" if hint else ""))
+        super().__init__(f"{where}: {reason}; got {str(got).rstrip('.')}." + (f" {hint}" if hint else ""))
 
 
 class UnknownFormatError(ArgmineError, ValueError):
@@ -246,10 +260,15 @@ class OptionValueError(ArgmineError, ValueError):
 
     code = "E108"
 
-    def __init__(self, option: str, expected: str, got: object, hint: str = "") -> None:
+    def __init__(self, option: str, expected: str, got: object, hint: str = "", *, cli_expected: Optional[str] = None,
+                 cli_hint: Optional[str] = None) -> None:
         self.option = option
         shown = repr(got) if isinstance(got, (str, bytes)) or got is None else f"{got!r} ({type(got).__name__})"
-        super().__init__(f"{option} must be {expected}; got {shown}. " + (hint or f"Pass {expected} as {option}."))
+        cli = None
+        if cli_expected is not None or cli_hint is not None:  # the command line's wording: --option, no None or keywords
+            flag, cli_expected = "--" + option.replace("_", "-"), cli_expected or expected
+            cli = f"{flag} must be {cli_expected}; got {got!r}. " + (cli_hint or hint or f"Pass {cli_expected} as {flag}.")
+        super().__init__(f"{option} must be {expected}; got {shown}. " + (hint or f"Pass {expected} as {option}."), cli)
 
 
 class BatchError(ArgmineError, ValueError):
@@ -412,7 +431,7 @@ class InputIsADirectoryError(ArgmineError, IsADirectoryError):
     """An input path that is a directory where a file is needed."""
 
     code = "E112"
-    action = "Pass a file; to mine every .txt or .html file of a folder, run argmine batch DIR -o OUT.jsonl."
+    action = "Pass a file; to mine every .txt, .md or .html file of a folder, run argmine batch DIR -o OUT.jsonl."
 
 
 class WarcReadError(ArgmineError, ValueError):

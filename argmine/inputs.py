@@ -108,8 +108,8 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
         InputNotFoundError, InputIsADirectoryError, InputEncodingError, BinaryInputError: as ``read_text_input``
             (E106, E112, E004, E014).
         NotAnArticle: a web page without an article (E202); OSError when it cannot be read.
-        ModelNotFoundError, ModelFormatError: as ``argmine.load`` (E001, E002).
-        ValueError: a text longer than ``Miner.max_chars``."""
+        ArgumentValueError: a text (a page's article) over ``max_chars``, before the model loads (E107).
+        ModelNotFoundError, ModelFormatError: as ``argmine.load`` (E001, E002)."""
     from .miner import check_min_score, load
 
     check_min_score(min_score)
@@ -128,6 +128,7 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
                 art.meta["file"] = Path(path).name
         elif check is not None:
             check(text)
+    _check_length(art.text if art is not None else text, path, art is not None, max_chars)
     miner = load(model, threads=threads, backend=backend, max_chars=max_chars, precision=precision)
     name = doc_id or (None if path == "-" else Path(path).stem)
     if art is None:
@@ -135,3 +136,13 @@ def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] 
     doc = miner.mine(art.text, id=name, title=title or art.meta.get("title"), min_score=min_score)
     doc.meta = {**doc.meta, **art.meta, **({"title": title} if title else {})}
     return doc
+
+
+def _check_length(text: str, path: str, article: bool, max_chars: Optional[int]) -> None:
+    """Raise ArgumentValueError (E107; ``too_long``) when ``text`` of ``path`` is over ``max_chars`` (None: no
+    limit): checked before the model loads, which takes seconds."""
+    from .miner import too_long
+
+    if max_chars is not None and len(text) > max_chars:
+        name = "standard input" if path == "-" else repr(str(path))
+        raise too_long(f"the article of {name}" if article else name, len(text), max_chars)

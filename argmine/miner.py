@@ -282,6 +282,10 @@ class Miner:
             argmine.lang.NonEnglishWarning: a text of 20 words or more that is not English.
         """
         self._check_text(text)  # named "text", not "texts[0]"
+        for value, name in ((id, "id"), (title, "title")):
+            if value is not None and not isinstance(value, str):
+                raise ArgumentTypeError(f"{name} must be a str or None; got {type(value).__name__}. "
+                                        f"Pass the {name} as a str, or leave it out.")
         return next(iter(self.mine_batch([text], ids=[id], titles=[title], show_progress=False, min_score=min_score)))
 
     def mine_batch(self, texts: Iterable[str], *, ids: Optional[Iterable[Optional[str]]] = None,
@@ -365,12 +369,12 @@ class Miner:
         """Check one text, called ``name`` in the message. Raises ArgumentTypeError (E111) for one that is not a
         str, ArgumentValueError (E107) for one over ``max_chars`` or a whole web page (``argmine.text.looks_like_html``)."""
         if not isinstance(t, str):
-            raise ArgumentTypeError(f"{name} must be a str; got {type(t).__name__}. "
-                                    "Decode bytes first (data.decode('utf-8')); mine_batch() takes many texts.")
+            todo = ("Decode it first (data.decode('utf-8'))." if isinstance(t, (bytes, bytearray)) else
+                    "Pass many texts to mine_batch(), one str each." if isinstance(t, (list, tuple)) else
+                    "Pass the text to mine as a str.")
+            raise ArgumentTypeError(f"{name} must be a str; got {type(t).__name__}. {todo}")
         if self.max_chars is not None and len(t) > self.max_chars:
-            raise ArgumentValueError(f"{name} must be at most {self.max_chars} characters; got {len(t)}. Split it, or "
-                                     "raise the limit with argmine.load(..., max_chars=N) (None: no limit) or "
-                                     "--max-chars N on the command line")
+            raise too_long(name, len(t), self.max_chars)
         if looks_like_html(t):
             raise ArgumentValueError(f"{name} must be prose (plain text, Markdown or an HTML fragment); got a whole web "
                                      "page (it opens with a document type or <html>, <head> or <body>), whose markup "
@@ -675,6 +679,17 @@ def calibrate_document(doc: Document, calibration, layout: str) -> Document:
     return Document(doc.text, units, rels, id=doc.id, model=doc.model, meta=doc.meta)
 
 
+def too_long(name: str, n_chars: int, max_chars: int) -> "ArgumentValueError":
+    """The E107 error of a text of ``n_chars`` characters over ``max_chars`` (not raised: the caller raises it), with
+    its advice for Python (``max_chars=``) and for the command line (``--max-chars``).
+
+    Returns:
+        An ``ArgumentValueError``."""
+    head = f"{name} must be at most {max_chars} characters; got {n_chars}. Split it, or raise the limit with "
+    return ArgumentValueError(head + "argmine.load(..., max_chars=N) (None: no limit).",
+                              cli_message=head + "--max-chars N.")
+
+
 def check_min_score(min_score) -> Optional[float]:
     """``min_score`` as a float, or None; raises ``OptionValueError`` unless it is None or a number in [0, 1].
 
@@ -686,7 +701,8 @@ def check_min_score(min_score) -> Optional[float]:
         return None
     if isinstance(min_score, bool) or not isinstance(min_score, (int, float)) or not 0.0 <= min_score <= 1.0:
         raise OptionValueError("min_score", "a number from 0 to 1, or None", min_score,
-                               "Unit scores are probabilities (calibrated) or raw confidences, both in [0, 1].")
+                               "Unit scores are probabilities (calibrated) or raw confidences, both in [0, 1].",
+                               cli_expected="a number from 0 to 1")
     return float(min_score)
 
 

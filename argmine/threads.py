@@ -108,7 +108,8 @@ def check_threads(threads) -> Optional[int]:
         return None
     if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
         raise OptionValueError("threads", "a positive integer", threads,
-                               "Pass threads=N (N >= 1), or None to use the free cores.")
+                               "Pass threads=N (N >= 1), or None to use the free cores.",
+                               cli_hint="Pass --threads N (N >= 1), or leave it out to use the free cores.")
     return threads
 
 

@@ -78,7 +78,24 @@ def check_unit_texts(text: str, units: List[Any], where: str) -> None:
                 if unit else "Fix the offsets or the unit text.")
         raise DocumentFormatError(f"{where}, unit {k} (id {u.get('id')!r})",
                                   f"the unit's text must equal text[start:end] = text[{start}:{end}]",
-                                  f"{u['text'][:40]!r} but text[{start}:{end}] is {text[start:end][:40]!r}", hint)
+                                  _difference(u["text"], text[start:end], f"text[{start}:{end}]"), hint)
+
+
+def _difference(unit_text: str, cut: str, span: str) -> str:
+    """Where ``unit_text`` and ``cut`` (``span`` of the text) part: their lengths, the characters they share just
+    before, and how each goes on (an E006 message's "got" part). Raises nothing.
+
+    Returns:
+        A phrase such as ``a unit text of 59 characters and 62 in text[5:67], which part after 59 characters
+        ('…more attentive'): the unit's text ends there, text[5:67] goes on with ', b'``."""
+    i = next((k for k, (a, b) in enumerate(zip(unit_text, cut)) if a != b), min(len(unit_text), len(cut)))
+    lead = ("…" if i > 20 else "") + unit_text[max(0, i - 20):i]
+
+    def rest(s: str) -> str:
+        return f"goes on with {s[i:i + 20]!r}" if i < len(s) else "ends there"
+
+    return (f"a unit text of {len(unit_text)} characters and {len(cut)} in {span}, which part after {i} characters "
+            f"({lead!r}): the unit's text {rest(unit_text)}, {span} {rest(cut)}")
 
 
 def document_from_record(obj: Any, where: str) -> Document:
@@ -109,6 +126,20 @@ def document_from_record(obj: Any, where: str) -> Document:
         raise DocumentFormatError(where, "each unit must have id, start, end and label, and each relation source, "
                                   "target and label", f"no field {e}", _CONTRACT) from None
     except (TypeError, ValueError, AttributeError) as e:
-        raise DocumentFormatError(where, "a document must follow CONTRACT.md", getattr(e, "message", str(e)),
-                                  _CONTRACT) from None
+        reason, got = _problem(getattr(e, "message", str(e)))
+        raise DocumentFormatError(where, reason, got) from None
     return doc
+
+
+def _problem(message: str) -> tuple:
+    """``(reason, got)`` of an error message "X must be ...; got .... What to do." (its first sentence, without
+    the advice to Python callers); ``("a document must follow CONTRACT.md", sentence)`` for another message.
+
+    Returns:
+        A pair of str, for ``DocumentFormatError(where, reason, got)``."""
+    from .errors import WHAT_TO_DO
+
+    m = WHAT_TO_DO.search(message)
+    first = (message[:m.start() + 1] if m else message).strip().rstrip(".")
+    reason, sep, got = first.partition("; got ")
+    return (reason, got) if sep else ("a document must follow CONTRACT.md", first)

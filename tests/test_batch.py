@@ -265,17 +265,37 @@ def test_folder_of_txt_input(tmp_path, tiny_miner):
     (folder / "b.txt").write_text(text_for(2), encoding="utf-8")
     (folder / "a.txt").write_text(text_for(1), encoding="utf-8")
     (folder / "c.txt").write_bytes(b"caf\xe9")
-    (folder / "notes.md").write_text("not a text to mine")
+    (folder / "notes.md").write_text(text_for(4))  # Markdown is text, as for argmine mine
     s = run_batch(folder, tmp_path / "out.jsonl", tiny_miner, progress=False)
-    assert (s.mined, s.errors) == (2, 1)
-    assert [(d["id"], d["text"]) for d in read_jsonl(tmp_path / "out.jsonl")] == [("a", text_for(1)), ("b", text_for(2))]
+    assert (s.mined, s.errors) == (3, 1)
+    docs = read_jsonl(tmp_path / "out.jsonl")
+    assert [(d["id"], d["text"]) for d in docs] == [("a", text_for(1)), ("b", text_for(2)), ("notes", text_for(4))]
+    assert docs[0]["meta"]["file"] == "a.txt"
     [e] = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
-    assert e["id"] == "c" and e["line"] == 3 and "UTF-8" in e["error"]
+    assert e["id"] == "c" and e["file"] == str(folder / "c.txt") and "UTF-8" in e["error"]
     # resume by file name: a file added later is mined, nothing else again
     (folder / "aa.txt").write_text(text_for(3), encoding="utf-8")
     s = run_batch(folder, tmp_path / "out.jsonl", tiny_miner, progress=False)
-    assert (s.mined, s.errors, s.skipped) == (1, 0, 3)
-    assert sorted(d["id"] for d in read_jsonl(tmp_path / "out.jsonl")) == ["a", "aa", "b"]
+    assert (s.mined, s.errors, s.skipped) == (1, 0, 4)
+    assert sorted(d["id"] for d in read_jsonl(tmp_path / "out.jsonl")) == ["a", "aa", "b", "notes"]
+
+
+def test_folder_files_of_another_kind_are_error_records_not_skipped(tmp_path, tiny_miner):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text_for(1), encoding="utf-8")
+    (folder / "a.pdf").write_bytes(b"%PDF-1.4 not a text")
+    (folder / "memo.docx").write_bytes(b"PK\x03\x04zip")
+    (folder / ".DS_Store").write_bytes(b"\x00")  # hidden: not an input
+    s = run_batch(folder, tmp_path / "out.jsonl", tiny_miner, progress=False)
+    assert (s.mined, s.errors) == (1, 2)
+    assert s.errors_by_reason == {"not a text or HTML file": 2}
+    assert "2 of them files of another kind" in s.line()
+    errs = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
+    assert [(e["id"], e["file"]) for e in errs] == [("a.pdf", str(folder / "a.pdf")), ("memo.docx", str(folder / "memo.docx"))]
+    assert all(".txt" in e["error"] and ".html" in e["error"] for e in errs)
+    s = run_batch(folder, tmp_path / "out.jsonl", tiny_miner, progress=False)  # resumes: the .txt is not shadowed
+    assert (s.mined, s.errors, s.skipped) == (0, 0, 3)
 
 
 def test_parquet_in_and_out(tmp_path, tiny_miner):
@@ -569,3 +589,28 @@ def test_a_record_past_the_time_budget_goes_to_errors_and_the_run_goes_on(tmp_pa
                                 "--batch-size", "1", "--max-seconds", "1"])
     assert res.exit_code == 0, res.stderr
     assert [d["id"] for d in read_jsonl(out)] == ["r0", "r2", "r3"]
+
+
+@pytest.mark.parametrize("name", ["ms.jsonl", "ms.jsonl.gz"])
+def test_output_is_created_even_when_every_record_fails(tmp_path, tiny_miner, name):
+    src, out = tmp_path / "in.jsonl", tmp_path / name
+    src.write_text('{"id": "a"}\n{"id": "b", "text": 5}\n', encoding="utf-8")
+    s = run_batch(src, out, tiny_miner, progress=False)
+    assert (s.mined, s.errors) == (0, 2)
+    assert out.exists() and read_records_count(out) == 0  # scripts can rely on OUTPUT being there
+    assert len(read_jsonl(tmp_path / (name + ".errors.jsonl"))) == 2
+    assert run_batch(src, out, tiny_miner, progress=False).skipped == 2  # the empty OUTPUT resumes
+
+
+def read_records_count(path: Path) -> int:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as f:
+        return sum(1 for line in f if line.strip())
+
+
+def test_summary_line_gives_a_short_run_in_milliseconds():
+    from argmine.batch.runner import BatchSummary
+
+    s = BatchSummary(mined=1, seconds=0.038)
+    assert s.line().endswith(", 38 ms (26.3 documents/s)"), s.line()
+    assert BatchSummary(mined=24, seconds=12.0).line().endswith(", 12.0 s (2.0 documents/s)")

@@ -276,3 +276,57 @@ def test_a_folder_given_for_a_file_gets_its_hint_once(tmp_path, command, hint):
     assert "\n" not in line and line.startswith("argmine: error: [E112] "), line
     said = line.replace(repr(str(folder)), "PATH")
     assert said.count("argmine batch") == 1 and said.count("folder") <= 1 and hint in said, line
+
+
+def test_max_chars_is_checked_before_the_model_loads_and_names_the_option(tmp_path):
+    src = tmp_path / "letter.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    # no model there: the length is refused before any model is looked for
+    res = runner().invoke(app, ["mine", str(src), "--max-chars", "100", "--model", str(tmp_path / "no-model")])
+    assert_clean_error(res, "[E107]", "must be at most 100 characters", "--max-chars N.")
+    assert "argmine.load" not in res.stderr and "max_chars=" not in res.stderr
+    assert res.stderr.strip().endswith(".")
+
+
+def test_option_errors_name_the_option_not_the_keyword(tiny_model_dir, tmp_path):
+    src = tmp_path / "letter.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "--threads", "0", "--model", str(tiny_model_dir)])
+    assert_clean_error(res, "[E108] --threads must be a positive integer; got 0.", "--threads N")
+    assert "threads=N" not in res.stderr and "None" not in res.stderr
+    res = runner().invoke(app, ["mine", str(src), "--min-score", "2", "--model", str(tiny_model_dir)])
+    assert_clean_error(res, "[E108] --min-score must be a number from 0 to 1; got 2.0.")
+    assert "None" not in res.stderr and "min_score" not in res.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["mine"], ["batch"], ["render"], ["evaluate"], ["train"], ["add-evidence"]])
+def test_help_lists_a_plain_help_flag(command):
+    wide = runner().invoke(app, command + ["--help"], env={"COLUMNS": "200", "TERMINAL_WIDTH": "200"}).output
+    [line] = [ln for ln in wide.splitlines() if "--help" in ln and "Show this message" in ln]
+    assert "<bool>" not in line and "BOOLEAN" not in line, line
+
+
+@pytest.mark.parametrize("command", ["mine", "batch"])
+def test_min_score_help_says_one_threshold_for_every_label_as_the_code_does(command):
+    wide = runner().invoke(app, [command, "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
+    assert "The threshold is the same for every label" in wide and "Scores are per label" not in wide
+
+
+@pytest.mark.parametrize("name", ["x.xml", "out.txt", "doc.pdf"])
+def test_an_output_suffix_that_names_no_format_is_refused(tmp_path, name):
+    src = tmp_path / "letter.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "-o", str(tmp_path / name), "--model", str(tmp_path / "no-model")])
+    assert_clean_error(res, "[E104]", repr(name), ".json", ".html", ".ann", "--format")
+    assert not (tmp_path / name).exists()
+
+
+def test_an_output_suffix_is_free_with_an_explicit_format(tiny_model_dir, tmp_path):
+    src = tmp_path / "letter.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner().invoke(app, ["mine", str(src), "-o", str(tmp_path / "x.xml"), "--format", "json",
+                                "--model", str(tiny_model_dir)])
+    assert res.exit_code == 0, res.output
+    check_json(json.loads((tmp_path / "x.xml").read_text(encoding="utf-8")), TEXT)
+    res = runner().invoke(app, ["mine", str(src), "-o", str(tmp_path / "noext"), "--model", str(tiny_model_dir)])
+    assert res.exit_code == 0 and json.loads((tmp_path / "noext").read_text(encoding="utf-8"))["text"] == TEXT

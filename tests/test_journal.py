@@ -212,3 +212,19 @@ def test_gz_output_is_gzip_and_resumes_after_a_torn_member(tmp_path, tiny_miner)
     with gzip.open(out, "rb") as f:
         assert f.read() == plain.read_bytes()
     assert run_batch(src, out, tiny_miner, progress=False).skipped == 7
+
+
+@pytest.mark.parametrize("first, second", [(None, 0.5), (0.5, None), (0.3, 0.5)])
+def test_resume_with_another_min_score_is_refused(tmp_path, tiny_miner, first, second):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_input(src, range(2))
+    one, two = copy.copy(tiny_miner), copy.copy(tiny_miner)
+    one.min_score, two.min_score = first, second
+    run_batch(src, out, one, progress=False)
+    write_input(src, range(4))
+    with pytest.raises(BatchError, match=r"\[E201\] --min-score must be the one OUTPUT was mined with"):
+        run_batch(src, out, two, progress=False)
+    assert len(read_jsonl(out)) == 2
+    three = copy.copy(tiny_miner)
+    three.min_score = first
+    assert run_batch(src, out, three, progress=False).mined == 2  # the same threshold resumes

@@ -312,7 +312,7 @@ def test_mine_batch_checks_ids_and_batch_size(tiny_miner):
         list(tiny_miner.mine_batch(["One text here.", "Another text here."], ids=["a"]))
     with pytest.raises(TypeError, match="ids must be an iterable of str"):
         list(tiny_miner.mine_batch(["One text here.", "Another text here."], ids="ab"))
-    with pytest.raises(TypeError, match="ids must be str or None; got float"):
+    with pytest.raises(TypeError, match=r"\[E111\] id must be a str or None; got float"):  # mine() names its own argument
         tiny_miner.mine("One text here.", id=math.nan)
     with pytest.raises(TypeError, match="batch_size must be an int; got str"):
         list(tiny_miner.mine_batch(["One text here."], batch_size="16"))

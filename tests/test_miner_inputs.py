@@ -207,3 +207,26 @@ def test_a_whole_web_page_is_refused_with_what_to_do(tiny_miner, page):
 def test_an_html_fragment_is_still_mined(tiny_miner):
     doc = tiny_miner.mine("<p>Cities should ban cars from their centres.</p>\n<p>Cars pollute the air we breathe.</p>")
     assert doc.text.startswith("<p>")
+
+
+def test_python_errors_name_keywords_and_the_argument_given(tiny_miner):
+    import copy
+
+    from argmine.errors import ArgumentTypeError, ArgumentValueError, OptionValueError
+
+    with pytest.raises(ArgumentTypeError) as e:
+        tiny_miner.mine(None)
+    assert "Decode" not in str(e.value) and "as a str" in str(e.value)
+    with pytest.raises(ArgumentTypeError, match="Decode it first"):
+        tiny_miner.mine(b"bytes")
+    with pytest.raises(ArgumentTypeError) as e:
+        tiny_miner.mine("Cities should build bike lanes.", title=5)
+    assert str(e.value).startswith("[E111] title must be a str or None; got int.") and "titles" not in str(e.value)
+    short = copy.copy(tiny_miner)
+    short.max_chars = 10
+    with pytest.raises(ArgumentValueError) as e:
+        short.mine("Cities should build bike lanes.")
+    assert "max_chars=N" in str(e.value) and "--max-chars" not in str(e.value) and str(e.value).endswith(".")
+    with pytest.raises(OptionValueError) as e:
+        tiny_miner.mine("Cities should build bike lanes.", min_score=2)
+    assert str(e.value).startswith("[E108] min_score must be")

@@ -50,8 +50,10 @@ def test_nonexistent_path(tmp_path):
 def test_a_file_instead_of_a_directory(tmp_path):
     f = tmp_path / "model.safetensors"
     f.write_bytes(b"x")
-    with pytest.raises(ModelNotFoundError):
+    with pytest.raises(ModelNotFoundError) as e:
         load_dir(f)
+    assert "which is a file, not a model directory" in str(e.value) and "config.json" in str(e.value)
+    assert "does not exist" not in str(e.value)
 
 
 def test_only_a_pickle_file_is_refused_and_says_pickle(tmp_path):

@@ -177,9 +177,22 @@ def test_folder_of_html_pages(tmp_path, tiny_miner):
     d = {d["id"]: d for d in read_jsonl(out)}
     assert d["bike-lanes"]["meta"]["file"] == "bike-lanes.html"
     assert d["bike-lanes"]["meta"]["title"] == ARTICLES[0]["title"]
-    (folder / "notes.txt").write_text("a text file", encoding="utf-8")
-    with pytest.raises(BatchError, match="not both"):
-        run_batch(folder, tmp_path / "out2.jsonl", tiny_miner, progress=False)
+    errs = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
+    assert [(e["id"], e["file"]) for e in errs] == [("index", str(folder / "index.htm"))]
+
+
+def test_folder_of_pages_and_texts_reads_each_by_its_kind(tmp_path, tiny_miner):
+    folder = tmp_path / "both"
+    folder.mkdir()
+    (folder / "bike-lanes.html").write_text(render(ARTICLES[0], 0), encoding="utf-8")
+    (folder / "notes.txt").write_text("Cities should build bike lanes because they are safer.", encoding="utf-8")
+    (folder / "bike-lanes.txt").write_text("The same name as a page.", encoding="utf-8")
+    s = run_batch(folder, tmp_path / "out.jsonl", tiny_miner, progress=False)
+    assert (s.mined, s.errors) == (3, 0)
+    d = {d["id"]: d for d in read_jsonl(tmp_path / "out.jsonl")}
+    assert set(d) == {"bike-lanes.html", "bike-lanes.txt", "notes"}  # a shared name: the ids keep the suffix
+    assert d["bike-lanes.html"]["meta"]["title"] == ARTICLES[0]["title"]
+    assert d["notes"]["text"] == "Cities should build bike lanes because they are safer."
 
 
 @pytest.mark.slow  # whole WARC runs through the CLI

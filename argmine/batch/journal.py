@@ -63,15 +63,24 @@ def _iter_keys(path: Path, size: int, key_of: KeyOf) -> Iterator[Tuple[int, int,
         yield start, end, key, check
 
 
-def first_model(path: Path, size: int) -> Optional[dict]:
-    """The ``model`` of the first document line of OUTPUT (None when there is none).
+def mined_with(doc: dict) -> dict:
+    """What a document (its JSON dict) was mined with, as a resumed run must match it: ``{"model", "min_score"}``
+    (``min_score``: the threshold in ``meta``, None for a document mined without one).
 
     Returns:
-        The ``model`` dict of the first document line, or None when OUTPUT has no document line (or the line has no
-        ``model``)."""
+        ``{"model": the document's model dict, "min_score": float or None}``."""
+    return {"model": doc.get("model"), "min_score": (doc.get("meta") or {}).get("min_score")}
+
+
+def first_settings(path: Path, size: int) -> Optional[dict]:
+    """``mined_with`` of the first document line of OUTPUT (None when there is none).
+
+    Returns:
+        ``{"model", "min_score"}`` of the first document line, or None when OUTPUT has no document line (or the
+        line cannot be read)."""
     for _, _, raw in iter_lines(path, size, is_gz(path)):
         try:
-            return json.loads(raw).get("model")
+            return mined_with(json.loads(raw))
         except Exception:
             return None
     return None

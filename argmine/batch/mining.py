@@ -101,9 +101,9 @@ class _Chunk:
     """The records waiting to be mined and written together (``add``; ``flush`` mines and writes them)."""
 
     def __init__(self, miner, batch_size: int, size: int, max_seconds: Optional[float], bar: Optional[_Bar],
-                 summary, writers: tuple, model_in_output: Optional[dict], journal) -> None:
+                 summary, writers: tuple, output_settings: Optional[dict], journal) -> None:
         self.miner, self.batch_size, self.size, self.max_seconds, self.bar = miner, batch_size, size, max_seconds, bar
-        self.summary, self.writers, self.model_in_output, self.journal = summary, writers, model_in_output, journal
+        self.summary, self.writers, self.output_settings, self.journal = summary, writers, output_settings, journal
         self.pending: List[Record] = []
         self.pending_err: List[Record] = []
         self.chars = 0
@@ -125,14 +125,14 @@ class _Chunk:
             # every record failing on its own is the model or the machine, not the records: stop (resumable)
             raise BatchError(f"mining must work for some records; got a failure on each of {len(mined)} records in a row, "
                              f"e.g. line {mined[0][0].line}: {mined[0][2]}. Check the model and the device, then rerun to resume.")
-        _write_chunk(mined, self.pending_err, self.summary, *self.writers, self.model_in_output, self.journal)
+        _write_chunk(mined, self.pending_err, self.summary, *self.writers, self.output_settings, self.journal)
         if bar is not None:
             bar.chunk_done(len(pending) + len(self.pending_err))
         self.pending, self.pending_err, self.chars = [], [], 0
 
 
 def _write_chunk(mined: list, pending_err: List[Record], summary, w_out, w_err,
-                 model_in_output: Optional[dict], journal) -> None:
+                 output_settings: Optional[dict], journal) -> None:
     """Append one chunk's documents to OUTPUT and its error records (in input order) to ERRORS; count them."""
     doc_lines, err_recs = [], [(r, r.error) for r in pending_err]
     summary.not_articles += sum(r.not_article for r in pending_err)
@@ -140,9 +140,7 @@ def _write_chunk(mined: list, pending_err: List[Record], summary, w_out, w_err,
         if doc is None:
             err_recs.append((rec, err))
             continue
-        if model_in_output is not None and doc.model != model_in_output:
-            raise BatchError(f"--model and --precision must be those OUTPUT was mined with, to resume; got {doc.model} against "
-                             f"{model_in_output} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
+        _check_resume(doc, output_settings, journal)
         doc.meta = {**doc.meta, **(rec.meta or {}), "line": rec.line}
         try:
             doc_lines.append(_json_line(doc.to_dict()))
@@ -160,6 +158,22 @@ def _write_chunk(mined: list, pending_err: List[Record], summary, w_out, w_err,
     for _, e in err_recs:
         reason = _reason(e)
         summary.errors_by_reason[reason] = summary.errors_by_reason.get(reason, 0) + 1
+
+
+def _check_resume(doc, settings: Optional[dict], journal) -> None:
+    """Raise BatchError (E201) unless ``doc`` was mined with the model, precision and min-score of ``settings`` (what
+    the first document of OUTPUT was mined with, ``journal.first_settings``; None: OUTPUT has no document yet)."""
+    if settings is None:
+        return
+    if doc.model != settings["model"]:
+        raise BatchError(f"--model and --precision must be those OUTPUT was mined with, to resume; got {doc.model} against "
+                         f"{settings['model']} in {str(journal)!r}. Mine into another OUTPUT, or remove it to start again.")
+    before, now = settings["min_score"], doc.meta.get("min_score")
+    if now != before:
+        todo = "Leave --min-score out" if before is None else f"Pass --min-score {before:g}"
+        raise BatchError(f"--min-score must be the one OUTPUT was mined with, to resume; got "
+                         f"{'none' if now is None else f'{now:g}'} against {'none' if before is None else f'{before:g}'} "
+                         f"in {str(journal)!r}. {todo}, mine into another OUTPUT, or remove it to start again.")
 
 
 def _reason(error: str) -> str:

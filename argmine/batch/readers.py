@@ -1,4 +1,4 @@
-"""Record readers: JSON Lines, CSV, Parquet, folders of .txt files (and, through argmine.ingest, HTML and WARC)."""
+"""Record readers: JSON Lines, CSV, Parquet, folders of text files and web pages (and, through argmine.ingest, HTML and WARC)."""
 from __future__ import annotations
 
 import csv
@@ -8,14 +8,15 @@ import json
 import os
 import sys
 import zlib
+from collections import Counter
 from pathlib import Path
-from typing import Iterator, List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple, Union
 
 from ..errors import DataNotFoundError
 from ..ingest.warc import is_warc_path
 from .records import (_BOM, DEFAULT_MAX_CHARS, BatchError, PathLike, Record, _bad_unicode, _build, _json_type,
                       _line_error_id, _norm_id)
-from .web import html_names, read_html_folder, read_warc, safe_name
+from .web import PageJob, read_warc, safe_name, serial_pages
 
 
 def input_kind(path: PathLike) -> str:
@@ -29,7 +30,7 @@ def input_kind(path: PathLike) -> str:
     if p.is_dir():
         return "folder"
     if not p.is_file():
-        raise DataNotFoundError(p, "INPUT", "Pass a JSON Lines, CSV, Parquet or WARC file, or a folder of .txt or .html files.")
+        raise DataNotFoundError(p, "INPUT", "Pass a JSON Lines, CSV, Parquet or WARC file, or a folder of .txt, .md or .html files.")
     if is_warc_path(p):
         return "warc"
     suffixes = [s.lower() for s in p.suffixes]
@@ -196,50 +197,70 @@ def _read_parquet(p: Path, text_field: str, id_field: str, max_chars: int) -> It
             yield _build(n, n, fields, text_field, id_field, max_chars, str(n), "row")
 
 
-def _folder_names(p: Path) -> List[str]:
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")  # read as text in a folder INPUT (argmine mine reads them as text too)
+OTHER_KIND = "not a text or HTML file"  # the error (and its reason in the summary) of a file of another kind
+
+
+def _kind(name: str) -> str:
+    """``"text"``, ``"html"`` or ``"other"`` by a file name's suffix (any case)."""
+    from ..ingest.html import HTML_SUFFIXES
+
+    low = name.lower()
+    return "text" if low.endswith(TEXT_SUFFIXES) else "html" if low.endswith(HTML_SUFFIXES) else "other"
+
+
+def _folder_listing(p: Path) -> List[Tuple[str, str, str]]:
+    """``(name, kind, id)`` of every file of a folder INPUT but hidden ones (``.DS_Store``), sorted by id; ``kind``
+    as ``_kind``. The id is the name without its suffix (a file of another kind: the whole name), or the whole name
+    when two files would share it (``a.txt`` and ``a.html``)."""
     # names only (not Path objects): the listing is the one thing that grows with a folder input
-    return sorted((e.name for e in os.scandir(p) if e.name.endswith(".txt") and e.is_file()), key=lambda s: s[:-4])
+    files = [(e.name, _kind(e.name)) for e in os.scandir(p) if not e.name.startswith(".") and e.is_file()]
+    ids = [os.path.splitext(name)[0] if kind != "other" else name for name, kind in files]
+    shared = {i for i, k in Counter(ids).items() if k > 1}
+    rows = [(name, kind, name if i in shared else i) for (name, kind), i in zip(files, ids)]
+    return sorted(rows, key=lambda r: r[2])  # by id: a rerun streams the ids done in the same increasing order
 
 
-def _folder_listing(p: Path) -> Tuple[str, List[str]]:
-    """(``"txt"`` or ``"html"``, the file names) of a folder INPUT; BatchError when it holds both kinds."""
-    txt, html = _folder_names(p), html_names(p)
-    if txt and html:
-        raise BatchError(f"a folder INPUT must hold .txt files or .html files, not both; got {len(txt)} .txt and "
-                         f"{len(html)} .html files in {str(p)!r}. Put them in two folders.")
-    return ("html", html) if html else ("txt", txt)
+def _text_file(fp: Path, n: int, stem: str, max_chars: int) -> Record:
+    """The record of one text file of a folder INPUT (an error record when it is too long, unreadable, not UTF-8)."""
+    try:
+        size = fp.stat().st_size
+        if size > 4 * max_chars + len(_BOM):
+            return Record(n, stem, stem, error=f"file has {size:,} bytes, more than --max-chars {max_chars:,} characters can take")
+        raw = fp.read_bytes()
+    except OSError as e:
+        return Record(n, stem, stem, error=f"file cannot be read: {e.strerror or e}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return Record(n, stem, stem, error=f"file is not valid UTF-8: byte 0x{raw[e.start]:02x} at byte offset {e.start}")
+    if len(text) > max_chars:
+        return Record(n, stem, stem, error=f"file has {len(text):,} characters, more than --max-chars {max_chars:,}")
+    return Record(n, stem, stem, text=text, meta={"file": fp.name})
+
+
+def _folder_items(p: Path, max_chars: int) -> Iterator[Union[Record, PageJob]]:
+    """A folder INPUT's records (text files, files of another kind) and pages to extract (``PageJob``), in order."""
+    for n, (name, kind, rid) in enumerate(_folder_listing(p), 1):
+        sid, path = safe_name(rid), str(p / safe_name(name))
+        if sid != rid:  # bytes that are not UTF-8: the id could not be written; the record says so
+            rec = Record(n, sid, sid, error=f"file name {safe_name(name)!r} is not valid UTF-8; rename the file")
+        elif kind == "html":
+            yield PageJob(n, rid, rid, {"file": name}, max_chars, path=str(p / name))
+            continue
+        elif kind == "text":
+            rec = _text_file(p / name, n, rid, max_chars)
+        else:
+            rec = Record(n, rid, rid, error=f"{OTHER_KIND}: {name!r} (a folder INPUT is read by suffix: "
+                                            f"{', '.join(TEXT_SUFFIXES)} as text, .html, .htm, .xhtml as web pages)")
+        rec.file = path
+        yield rec
 
 
 def _read_folder(p: Path, max_chars: int, page_map=None) -> Iterator[Record]:
-    kind, names = _folder_listing(p)
-    if kind == "html":
-        yield from read_html_folder(p, names, max_chars, page_map)
-        return
-    for n, name in enumerate(names, 1):
-        stem = name[:-4]
-        sid = safe_name(stem)
-        if sid != stem:  # bytes that are not UTF-8: the id could not be written; the record says so
-            yield Record(n, sid, sid, error=f"file name {safe_name(name)!r} is not valid UTF-8; rename the file")
-            continue
-        fp = p / name
-        try:
-            size = fp.stat().st_size
-            if size > 4 * max_chars + len(_BOM):
-                yield Record(n, stem, stem, error=f"file has {size:,} bytes, more than --max-chars {max_chars:,} characters can take")
-                continue
-            raw = fp.read_bytes()
-        except OSError as e:
-            yield Record(n, stem, stem, error=f"file cannot be read: {e.strerror or e}")
-            continue
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            yield Record(n, stem, stem, error=f"file is not valid UTF-8: byte 0x{raw[e.start]:02x} at byte offset {e.start}")
-            continue
-        if len(text) > max_chars:
-            yield Record(n, stem, stem, error=f"file has {len(text):,} characters, more than --max-chars {max_chars:,}")
-            continue
-        yield Record(n, stem, stem, text=text)
+    """Records of a folder INPUT: text files as text, web pages through the HTML extractor (``page_map``), and an
+    error record for each file of another kind (``OTHER_KIND``); error records carry the file's path."""
+    return (page_map or serial_pages)(_folder_items(p, max_chars))
 
 
 def read_records(path: PathLike, *, text_field: str = "text", id_field: str = "id",
@@ -252,7 +273,6 @@ def read_records(path: PathLike, *, text_field: str = "text", id_field: str = "i
     p = Path(path)
     kind = input_kind(p)
     if kind == "folder":
-        _folder_listing(p)  # fails now on a folder of both kinds
         return _read_folder(p, max_chars, page_map)
     if kind == "warc":
         return read_warc(p, max_chars, page_map)
@@ -274,7 +294,7 @@ def count_records(path: PathLike, *, text_field: str = "text") -> Optional[int]:
     kind = input_kind(p)
     try:
         if kind == "folder":
-            return len(_folder_listing(p)[1])
+            return len(_folder_listing(p))
         if kind == "warc":
             from ..ingest.warc import count_warc_pages
 

@@ -30,6 +30,7 @@ class Record:
     meta: Optional[Dict[str, Any]] = None  # copied into the document's meta (web pages: url, title, date, ...)
     not_article: bool = False              # an error record for a web page with no article to mine
     incomplete: bool = False               # a last line still being written: not a record yet (error says so)
+    file: Optional[str] = None             # the file of a folder INPUT (its path), written into its error line
 
 
 def _json_type(v: Any) -> str:
@@ -114,6 +115,8 @@ def _json_line(obj: Any) -> bytes:
 
 
 def _error_line(rec: Record, message: str) -> bytes:
-    return (json.dumps({"line": rec.line, "id": rec.id, "error": message}) + "\n").encode("utf-8")
+    """An ERRORS line: ``line``, ``file`` (a folder INPUT's file: its path), ``id``, ``error``."""
+    where = {"line": rec.line, "file": rec.file} if rec.file is not None else {"line": rec.line}
+    return (json.dumps({**where, "id": rec.id, "error": message}) + "\n").encode("utf-8")
 
 

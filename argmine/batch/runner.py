@@ -11,9 +11,9 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 from ..errors import ArgumentValueError
 from .mining import _Bar, _Chunk
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
-                      default_errors_path, first_model, text_hash)
+                      default_errors_path, first_settings, text_hash)
 from .parquet import journal_to_parquet, parquet_to_journal
-from .readers import _pyarrow_parquet, count_records, input_kind, read_records
+from .readers import OTHER_KIND, _pyarrow_parquet, count_records, input_kind, read_records
 from .records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, BatchError, PathLike, Record
 
 
@@ -71,12 +71,16 @@ class BatchSummary:
                  + (f" (in {self.errors_path})" if self.errors and self.errors_path else "")]
         if self.not_articles:
             parts[-1] += f", {self.not_articles} of them pages without an article"
+        other = self.errors_by_reason.get(OTHER_KIND, 0)
+        if other:  # a folder's .pdf, .docx, ...: not read, never skipped silently
+            parts[-1] += f", {other} of them files of another kind (not .txt, .md or .html)"
         if self.skipped:
             parts.append(f"{self.skipped} already done")
         if self.not_english:
             parts.append(f"{self.not_english} not in English (meta.language)")
         head = "interrupted" if self.interrupted else "done"
-        return f"argmine batch {head}: {', '.join(parts)}, {self.seconds:.1f} s ({rate:.1f} documents/s)"
+        took = f"{self.seconds * 1000:.0f} ms" if self.seconds < 1 else f"{self.seconds:.1f} s"  # never "0.0 s"
+        return f"argmine batch {head}: {', '.join(parts)}, {took} ({rate:.1f} documents/s)"
 
 
 def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field: str = "text", id_field: str = "id",
@@ -96,7 +100,7 @@ def run_batch(input_path: PathLike, output_path: PathLike, miner, *, text_field:
     value than the miner's is honoured (the run mines with a shallow copy of the miner that takes such texts).
 
     Returns:
-        The run's ``BatchSummary`` (records read, mined, errors by reason, already done, documents/s).
+        The run's ``BatchSummary`` (records read, mined, errors, done, documents/s); OUTPUT exists (maybe empty).
 
     Raises:
         ArgumentValueError: ``limit`` below 0, ``max_seconds`` not above 0, or ``batch_size``, ``chunk_size`` or
@@ -153,7 +157,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
     ex_err = _recover(errs, _err_key(folder), _ERR_HEAD, "ERRORS", summary.notes)
     done_out, done_err = _DoneKeys(ex_out, _doc_key(folder)), _DoneKeys(ex_err, _err_key(folder))
     w_out, w_err = _Appender(journal, ex_out.size, fsync, "OUTPUT"), _Appender(errs, ex_err.size, fsync, "ERRORS")
-    model_in_output = first_model(journal, ex_out.size)
+    model_in_output = first_settings(journal, ex_out.size)
 
     bar = _open_bar(progress, src, text_field, limit, ex_out.count + ex_err.count)
     chunk = _Chunk(miner, batch_size, chunk_size, max_seconds, bar, summary, (w_out, w_err), model_in_output, journal)
@@ -180,6 +184,7 @@ def _run_locked(src: Path, out: Path, journal: Path, errs: Path, records: Iterat
         summary.interrupted = True
         summary.seconds = time.perf_counter() - t0
         raise BatchInterrupted(summary) from None
+    journal.touch(exist_ok=True)  # OUTPUT is there even when every record went to ERRORS (scripts rely on it)
     if fatal is not None:
         raise fatal
     if to_parquet:

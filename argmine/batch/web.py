@@ -87,7 +87,9 @@ def extract_page(job: PageJob) -> Record:
         load = lambda: read_html_file(Path(job.path), max_bytes=16 * job.max_chars)  # noqa: E731
     else:
         load = lambda: extract_article(job.html, job.url)  # noqa: E731
-    return _article_record(job.n, job.key, job.rid, load, job.max_chars, job.meta)
+    rec = _article_record(job.n, job.key, job.rid, load, job.max_chars, job.meta)
+    rec.file = job.path  # a saved page's path (its error line names it); None for a WARC record
+    return rec
 
 
 PageMap = Callable[[Iterator[Union[Record, PageJob]]], Iterator[Record]]

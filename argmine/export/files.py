@@ -113,14 +113,24 @@ def brat_text_path(ann: Path) -> Path:
     return ann.with_suffix(".txt")
 
 
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".ann": "brat", ".json": "json"}
+
+
 def infer_format(out: Optional[Path], default: str) -> str:
-    """The export format an output path's suffix names (``.html``/``.htm``: html, ``.ann``: brat, ``.json``:
-    json), else ``default``.
+    """The export format an output path's suffix names (``SUFFIX_FORMATS``: ``.html``/``.htm``: html, ``.ann``:
+    brat, ``.json``: json); ``default`` for no path or a name without a suffix.
 
     Returns:
-        A format name of ``FORMATS``, or ``default``."""
+        A format name of ``FORMATS``, or ``default``.
+
+    Raises:
+        OutputPathError: a suffix that names no format (``-o x.xml``: never written as JSON silently; E104)."""
     suffix = out.suffix.lower() if out is not None else ""
-    return {".html": "html", ".htm": "html", ".ann": "brat", ".json": "json"}.get(suffix, default)
+    if suffix and suffix not in SUFFIX_FORMATS:
+        raise OutputPathError(f"-o's suffix must name an export format ({', '.join(SUFFIX_FORMATS)}) or be left out; "
+                              f"got {out.name!r}. Pass --format ({', '.join(FORMATS)}) to write that file name in a "
+                              "format, or name the file with one of those suffixes.")
+    return SUFFIX_FORMATS.get(suffix, default)
 
 
 def check_output(out: Optional[Path], fmt: str, text: Optional[str] = None, force: bool = False) -> None:
