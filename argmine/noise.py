@@ -1347,6 +1347,10 @@ _ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
 # an objection put with a negative auxiliary: "Hasn't this been tried?", "But won't rents rise?"
 _OBJECTION_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:won|wouldn|isn|aren|doesn|don|hasn|haven|can|"
                           r"shouldn|didn|wasn|weren)['\u2019]t ")
+# a subheading that is a noun phrase put in question by "for whom" or "at what cost": "Gardens for whom?",
+# "Growth at what price?", "Cheaper fares for which riders?"
+_WHOM_QUESTION = _rx(r"^[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,3} (?:for|to|by|at|from) (?:whom|what (?:cost|price)|"
+                     r"which \w+)\s*\?$")
 # a subheading asking the question the next paragraph answers: "Who watches the kids on Mondays?", "Why libraries?"
 _WH_QUESTION = _rx(r"^(?:who|what|why|how|when|where|which|whose)\b")
 # ... not a question of the body: one that points back or at the writer or reader, one that muses ("What, then,
@@ -1360,7 +1364,8 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
     a line of at most nine words asking "What about ...?" or "How about ...?"; or of at most eight words putting
     the objection the next paragraph answers with a negative auxiliary ("Hasn't this been tried?", "But won't rents
     rise?"); or of two to nine words opening with a question word, with no pronoun and no word of a musing or
-    rhetorical question (``_WH_QUESTION``, ``_BODY_QUESTION``: "Who pays for the extra hours?"). The last two
+    rhetorical question (``_WH_QUESTION``, ``_BODY_QUESTION``: "Who pays for the extra hours?"), or a noun
+    phrase put in question ("Gardens for whom?", "Growth at what cost?"; ``_WHOM_QUESTION``). The last two
     only above a paragraph of two sentences or more (a comment typed one sentence to a paragraph asks such
     questions too), and the question word only below a paragraph of prose of the body (a photo caption may
     stand between them)."""
@@ -1372,8 +1377,8 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
                 order[pos + 1] in kinds:
             continue
         answered = _sentence_count(lines[order[pos + 1]]) >= 2
-        asks = 2 <= n_words <= 9 and _WH_QUESTION.match(s) and not _BODY_QUESTION.search(s) and \
-            _prose_above(lines, order, pos, kinds)
+        asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s)) and \
+            not _BODY_QUESTION.search(s) and _prose_above(lines, order, pos, kinds)
         if n_words <= 9 and _ABOUT_QUESTION.match(s) or answered and (
                 n_words <= 8 and _OBJECTION_QUESTION.match(s) or asks):
             kinds[i] = "heading"

@@ -1019,3 +1019,16 @@ def test_a_question_subheading_under_a_caption_between_paragraphs(question, kind
     text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + question + "\n\n" + answer + _BODY
     flagged = _flagged(text)
     assert flagged.get(caption) == "caption" and flagged.get(question) == kind
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Ferries for whom?", "heading"),
+    ("Cheaper fares at what cost?", "heading"),
+    ("Island routes for which crews?", "heading"),
+    ("But who is it for?", None),  # a conjunction first: the body asking
+    ("Is this fair to them?", None),
+])
+def test_a_noun_phrase_put_in_question_is_a_subheading(question, kind):
+    answer = "Boats alone do not help. Without crews to sail them, they rust at the quay all winter.\n\n"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + question + "\n\n" + answer + _BODY
+    assert _flagged(text).get(question) == kind
