@@ -41,6 +41,7 @@ their own so a caller can treat them differently. Any ``str`` is accepted, lone 
 """
 from __future__ import annotations
 
+import difflib
 import itertools
 import os
 import re
@@ -118,7 +119,9 @@ _CREDIT = _rx(
     r"^(?:\(?(?:photo|image|picture|video|illustration|graphic|art|artwork|design)s?\s*(?:credit|courtesy|by|source)"
     r"\b|credits?\s*:|courtesy(?: of)?\b|source\s*:\s*\S|illustrations? by\b|photos? by\b|photography by\b|"
     r"image source\b|image copyright\b|getty images\b|shutterstock\b|photos?\s*:\s*\S|(?:contributed|submitted|"
-    r"file|handout|supplied|staff) (?:photo|picture|image|pic)s?\s*$)")
+    r"file|handout|supplied|staff) (?:photo|picture|image|pic)s?\s*$|"
+    r"(?:\u0444\u043e\u0442\u043e|foto|fotos|fot\u00f3|fotograf\u00eda|fotografia|fotografie|zdj\u0119cie|kuva|"
+    r"bild|cr\u00e9dits?|cr\u00e9ditos?|\u0635\u0648\u0631\u0629|\u5199\u771f|\u7167\u7247)\s*[:\uff1a]\s*\S)")
 _CREDIT_ONLY = re.compile(rf"^\(?(?:[\w.'\u2019 -]{{1,40}}\s*/\s*)?{_AGENCY}"
                           rf"(?:\s*(?:/|via|for)\s*[\w.'\u2019 -]{{1,40}})?\)?$"
                           rf"|^[^\W\d_][\w.'\u2019 -]{{1,40}}\s*\({_AGENCY}\)$",
@@ -370,6 +373,24 @@ _DISCLAIMER_MORE = _rx(
     r"\bdoes not necessarily (?:share|endorse|agree with) (?:them|these|those|the (?:views|opinions))\b|"
     r"\band not necessarily (?:those|the (?:views|opinions)) of\b|\b(?:views|opinions) expressed (?:in (?:them|it|"
     r"these|this \w+)|here) are (?:solely |only |entirely )?(?:those of |the )(?:the |their )?(?:authors?|writers?)\b")
+# the views disclaimer in other languages (French, Spanish, Portuguese, Italian, German, Dutch): "Les tribunes
+# n'engagent que leurs auteurs", "Las opiniones ... no reflejan necesariamente ...", "Die Kolumne gibt die Meinung
+# des Autors wieder", "As opiniões ... não refletem necessariamente ...", "... non riflettono necessariamente ..."
+_DISCLAIMER_ABROAD = _rx(
+    r"\bn['\u2019]engagent? que (?:leurs?|son|sa|ses) (?:auteur|autrice|signataire|r\u00e9dacteur)|"
+    r"\b(?:ne|n['\u2019]) (?:refl\u00e8tent?|repr\u00e9sentent?|engagent?) pas (?:n\u00e9cessairement )?"
+    r"(?:la position|l['\u2019]opinion|les opinions|le point de vue|la ligne|la r\u00e9daction)\b|"
+    r"\bno (?:reflejan?|representan?|comprometen?) (?:necesariamente )?(?:la|el|a) (?:opini\u00f3n|posici\u00f3n|"
+    r"l\u00ednea|postura|punto de vista|criterio)\b|"
+    r"\b(?:art\u00edculos?|columnas?|opiniones?|textos?)(?: de opini\u00f3n)? (?:es|son) (?:de )?(?:la )?"
+    r"(?:exclusiva |entera )?responsabilidad (?:exclusiva )?de (?:sus?|los|las) (?:autore?s?|autoras?)\b|"
+    r"\bn\u00e3o (?:refletem?|reflectem?|representam?|expressam?) (?:necessariamente )?(?:a|o) (?:opini\u00e3o|"
+    r"posi\u00e7\u00e3o|linha|ponto de vista)\b|\bnon (?:riflettono|rispecchiano|rappresentano|"
+    r"impegnano) (?:necessariamente )?(?:la|il|l['\u2019])\s?(?:opinione|posizione|linea|punto di vista|testata|"
+    r"redazione)\b|\bgibt (?:die|ausschlie\u00dflich die|allein die|nur die) (?:pers\u00f6nliche )?Meinung "
+    r"(?:des|der) (?:Autors|Autorin|Verfassers|Verfasserin|Gastautors|Gastautorin)\b|\b(?:die )?Meinung (?:des|"
+    r"der) (?:Autors|Autorin|Verfassers|Verfasserin) (?:muss|muß) nicht\b|\bgeven (?:niet )?(?:noodzakelijk )?"
+    r"de mening (?:weer )?van (?:de )?(?:auteur|redactie)\b")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
 _DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b|"
@@ -572,9 +593,10 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "share"
     if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
         return "newsletter"
-    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s)) or n_chars <= 400 and \
-            (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or n_chars <= 320 and _CONSENT.search(s) and \
-            _CONSENT_TOPIC.search(s) or n_words <= 8 and _CONSENT_BUTTONS.match(s):
+    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s) or _DISCLAIMER_ABROAD.search(s)) or \
+            n_chars <= 400 and (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
+            n_chars <= 320 and _CONSENT.search(s) and _CONSENT_TOPIC.search(s) or \
+            n_words <= 8 and _CONSENT_BUTTONS.match(s):
         return "disclaimer"
     if n_chars <= 300 and _PUBNOTE.search(s):
         return "publication_note"
@@ -896,6 +918,20 @@ _FOOT_BIO_ABROAD = re.compile(
     r"|^Is [\w'\u2019-]+(?: [\w'\u2019-]+){0,4} [\u00e9\u00ed] [A-Z\u00c0-\u00de][\w.'\u2019-]+"
     r"(?: (?:[A-Z\u00c0-\u00de][\w.'\u2019-]+|N[\u00ed\u00e1]|Mac|Nic|Ua|U\u00ed)){1,3}"
     r"|^Tha [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} (?:na|ag|a['\u2019]) (?:\S+ ){2,}")
+# ... or with a copula that is also an English word or a short one ("<Name> on endine ...", Estonian and Finnish;
+# "ir", Latvian; "yra", Lithuanian; "je", Czech, Slovak, Slovene, Croatian): only on a line with no English
+# function word (``_ENGLISH``), so "Jane Roe on Tuesday signed the bill" stays body
+_FOOT_BIO_ABROAD_SHORT = re.compile(
+    r"^[A-Z\u00c0-\u00de\u0160\u017d][\w.'\u2019-]+(?: [A-Z\u00c0-\u00de\u0160\u017d][\w.'\u2019-]+){1,3} "
+    r"(?:on|ir|yra|je) (?P<rest>[^\W\d_A-Z][\w-]*(?: \S+){3,})")
+_ENGLISH = re.compile(r"\b(?:the|an|of|and|to|in|on|at|for|with|by|from|is|are|was|were|has|have|had|that|this|"
+                      r"his|her|their|he|she|they|it|who|which|will|would|not|but|as|or)\b")
+# a bio that opens with the name and a life event, no job word needed: "<Name> grew up in <Place> and ...",
+# "<Name> was born in <Place>", "<Name> lives in <Place> with ...", "<Name> divides her time between <Place> ..."
+_FOOT_BIO_LIFE = re.compile(
+    r"^(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? )?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|bin|al|del|la|le|"
+    r"di|du|dos)){1,3} (?:grew up|was born|was raised|(?:now )?lives|has lived|is based|spent (?:his|her|their) "
+    r"childhood|divides (?:his|her|their) time) (?:in|on|near|outside|between|by) (?:the )?[A-Z]")
 # a surname with an apposition: "Okafor, a retired engineer, writes from Enugu."
 _FOOT_BIO_NAME_APPOS = re.compile(
     r"^[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}, (?:an?|the|former|retired) [^,]{2,80}, (?:writes|lives|is|"
@@ -931,10 +967,16 @@ def _foot_bio(s: str) -> bool:
     """``s`` reads as an author bio when it stands after the last body line: a name, a bio verb, one or two
     sentences of at most 45 words, and a word of jobs and institutions; or the same without a name ("The writer is
     an assistant professor of ...") or with the role before the name ("Retired headteacher Tom Hale chairs ...");
-    or a name and a copula in another language ("<Name> ist ...", "Penulis ialah ...")."""
+    or a name and a copula in another language ("<Name> ist ...", "Penulis ialah ...", "<Name> on ..." on a line
+    with no English function word); or a name and a life event in a place ("<Name> grew up in <Place> ...",
+    ``_FOOT_BIO_LIFE``)."""
     if len(_words(s)) > 45:
         return False
-    if _FOOT_BIO_UNNAMED_ABROAD.match(s) or _FOOT_BIO_ABROAD.match(s):
+    if _FOOT_BIO_UNNAMED_ABROAD.match(s) or _FOOT_BIO_ABROAD.match(s) or _FOOT_BIO_LIFE.match(s) and \
+            not _PRONOUNS & {t.lower() for t in s.split()[:2]}:
+        return True
+    short = _FOOT_BIO_ABROAD_SHORT.match(s)
+    if short and not _ENGLISH.search(short.group("rest")):
         return True
     role_first = _FOOT_BIO_ROLE_FIRST.match(s)
     if role_first and not _ROLE_WORD.search(role_first.group("role")):
@@ -1055,12 +1097,17 @@ def _above_credits(lines: List[str], order: List[int], kinds: Dict[int, str]) ->
     """Step 4 of ``_in_context``: the unflagged line right above a credit line (a ``credit``, or a short ``caption``
     that is only a credit: "Photograph: ... /Getty Images"; no blank line between) is its caption, when it has at most 50 words and no line of the same paragraph stands above it."""
     for i in order:
-        credit = kinds.get(i) == "credit" or kinds.get(i) == "caption" and len(_words(lines[i])) <= 12 and bool(
-            _CREDIT.match(lines[i]) or _CAPTION_START.match(lines[i]) or _CREDIT_ONLY.match(lines[i]))
-        if not credit or i == 0 or (i - 1) in kinds or not lines[i - 1]:
+        if not _credit_line(lines, kinds, i) or i == 0 or (i - 1) in kinds or not lines[i - 1]:
             continue
         if len(_words(lines[i - 1])) <= 50 and all(j in kinds or not lines[j] for j in range(i - 1)):
             kinds[i - 1] = "caption"
+
+
+def _credit_line(lines: List[str], kinds: Dict[int, str], i: int) -> bool:
+    """Line ``i`` is a photo credit: a ``credit``, or a short ``caption`` that is only a credit ("Photograph: ...
+    /Getty Images", "Foto: ...")."""
+    return kinds.get(i) == "credit" or kinds.get(i) == "caption" and len(_words(lines[i])) <= 12 and bool(
+        _CREDIT.match(lines[i]) or _CAPTION_START.match(lines[i]) or _CREDIT_ONLY.match(lines[i]))
 
 
 def _header_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -1177,16 +1224,52 @@ def _alone(order: List[int], pos: int) -> bool:
 
 def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """A pull quote: a line standing alone (blank lines around it), in quote marks, of at least five words, that
-    repeats the words of a sentence found in another line of the text. It is typeset furniture (``heading``), and
-    the sentence is mined where it stands in the body."""
+    repeats the words of a sentence found in another line of the text -- verbatim, or near-verbatim when it has
+    eight words or more and wholly in quote marks (``_repeats``: a clause left out, a word changed; and
+    ``_wholly_quoted``); who said it, after the closing quote
+    mark, is left out of the comparison ("-- Jane Roe", ", says Jane Roe"). It is typeset furniture (``heading``),
+    and the sentence is mined where it stands in the body."""
     body = [(i, _plain(lines[i])) for i in order if i not in kinds]
     for pos, i in enumerate(order):
         s = lines[i]
         if i in kinds or not _alone(order, pos) or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
             continue
-        quote = _plain(s)
-        if any(j != i and quote in text for j, text in body):
+        said = _ATTRIBUTION.sub("", s)
+        quote, near = _plain(said), _wholly_quoted(said)
+        if len(quote.split()) >= 5 and any(j != i and (quote in text or near and _repeats(quote.split(), text))
+                                           for j, text in body):
             kinds[i] = "heading"
+
+
+def _wholly_quoted(s: str) -> bool:
+    """``s`` is one quotation from end to end: it closes its quote mark last (a full stop may follow) and not
+    before ("'Casodex' 150 mg is ..." only quotes a name)."""
+    t = s.rstrip(" .,")
+    return len(t) > 2 and t[-1] in _CLOSE_QUOTE and not any(ch in t[1:-1] for ch in {t[0], t[-1]})
+
+
+_CLOSE_QUOTE = "\"'\u201d\u201c\u00bb\u2019\u203a"
+
+
+# who said the pull quote, after its closing quote mark: '"..." -- Jane Roe', '"...," says Jane Roe'
+_ATTRIBUTION = re.compile(r"(?<=[\"\u201d\u00bb\u203a\u2019])\s*(?:[\u2013\u2014-]+\s*|,?\s*(?:says|said|writes|wrote|"
+                          r"argues)\s+)[^\"\u201c\u201d]{1,60}$")
+
+
+def _repeats(quote: List[str], text: str) -> bool:
+    """The words ``quote`` (eight or more) come back near-verbatim in the line ``text`` (both ``_plain``): at least
+    80% of them, in order, in a stretch of the line that starts with its first or second word and is at most half
+    as long again as the quote."""
+    if len(quote) < 8:
+        return False
+    words = text.split()
+    starts = [k for k, w in enumerate(words) if w == quote[0] or w == quote[1]]
+    for k in starts:
+        window = words[k:k + len(quote) * 3 // 2]
+        matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
+        if sum(b.size for b in matcher.get_matching_blocks()) >= 0.8 * len(quote):
+            return True
+    return False
 
 
 # a photo caption that describes the scene: "Porters load crates onto a barge at a quay in Mopti." (a subject,
@@ -1219,13 +1302,17 @@ _SCENE_VERB_TIMED = (r"(?:follow|leave|board|browse|wander|stroll|jog|shop|eat|c
                      r"jostle|throng|flock|scramble|speak|meet|address|search|tour|adjust|sign|help|take|rise|"
                      r"lead|open)(?:e?s)?")
 _SCENE_TIMED = _scene_rx(_SCENE_VERB_TIMED)
+# a day told by its season or weather, the day of the picture: "on a still autumn day", "on a wet March morning"
+_SCENE_DAY = (r"on an? (?:[\w-]+ ){0,2}?(?:autumn|fall|winter|spring|summer|rainy|snowy|sunny|foggy|misty|windy|"
+              r"stormy|cold|freezing|hot|clear|grey|gray|overcast|still|wet|bright|cloudless|humid|scorching)"
+              r"(?: [\w-]+)? (?:day|morning|afternoon|evening|night)\b")
 # the moment a picture was taken (not a habit: "on Saturday nights", "in March"): "shortly after ten", "at dusk",
 # "on Tuesday morning", "on March 3", "in March 2025", "..., 2025."
 _SCENE_TIME = _rx(r"\b(?:(?:early|late|shortly|just|soon) (?:after|before)\b|in the (?:early |late )?(?:morning|"
                   r"afternoon|evening)\b|at (?:dawn|dusk|nightfall|sunset|sunrise|noon|midday|midnight|lunchtime|"
                   r"first light)\b|on (?:a |an )?(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?! (?:mornings|"
                   rf"afternoons|evenings|nights))|on {_MONTH} \d|in {_MONTH} \d{{4}}\b|this (?:morning|afternoon|"
-                  r"evening)\b)|, (?:19|20)\d\d\.?$")
+                  rf"evening)\b|{_SCENE_DAY})|, (?:19|20)\d\d\.?$")
 # ... or a noun phrase and a relative clause of place, with no verb of its own: "An empty quay in Mopti, where ..."
 _SCENE_WHERE = re.compile(
     r"^(?P<subject>(?:(?:Inside|Outside|Near|Behind|Along|Beside) |(?:(?:An?|"
@@ -1260,6 +1347,10 @@ _ABOUT_QUESTION = _rx(r"^(?:but |and |so )?(?:what|how) about\b")
 # an objection put with a negative auxiliary: "Hasn't this been tried?", "But won't rents rise?"
 _OBJECTION_QUESTION = _rx(r"^[\"'\u201c\u2018]?(?:but |and |so )?(?:won|wouldn|isn|aren|doesn|don|hasn|haven|can|"
                           r"shouldn|didn|wasn|weren)['\u2019]t ")
+# a subheading that is a noun phrase put in question by "for whom" or "at what cost": "Gardens for whom?",
+# "Growth at what price?", "Cheaper fares for which riders?"
+_WHOM_QUESTION = _rx(r"^[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,3} (?:for|to|by|at|from) (?:whom|what (?:cost|price)|"
+                     r"which \w+)\s*\?$")
 # a subheading asking the question the next paragraph answers: "Who watches the kids on Mondays?", "Why libraries?"
 _WH_QUESTION = _rx(r"^(?:who|what|why|how|when|where|which|whose)\b")
 # ... not a question of the body: one that points back or at the writer or reader, one that muses ("What, then,
@@ -1273,9 +1364,11 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
     a line of at most nine words asking "What about ...?" or "How about ...?"; or of at most eight words putting
     the objection the next paragraph answers with a negative auxiliary ("Hasn't this been tried?", "But won't rents
     rise?"); or of two to nine words opening with a question word, with no pronoun and no word of a musing or
-    rhetorical question (``_WH_QUESTION``, ``_BODY_QUESTION``: "Who pays for the extra hours?"). The last two
+    rhetorical question (``_WH_QUESTION``, ``_BODY_QUESTION``: "Who pays for the extra hours?"), or a noun
+    phrase put in question ("Gardens for whom?", "Growth at what cost?"; ``_WHOM_QUESTION``). The last two
     only above a paragraph of two sentences or more (a comment typed one sentence to a paragraph asks such
-    questions too), and the question word only below a paragraph of prose of the body."""
+    questions too), and the question word only below a paragraph of prose of the body (a photo caption may
+    stand between them)."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i].rstrip(_CLOSERS)
@@ -1284,11 +1377,20 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
                 order[pos + 1] in kinds:
             continue
         answered = _sentence_count(lines[order[pos + 1]]) >= 2
-        asks = 2 <= n_words <= 9 and _WH_QUESTION.match(s) and not _BODY_QUESTION.search(s) and \
-            order[pos - 1] not in kinds and _prose(lines[order[pos - 1]])
+        asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s)) and \
+            not _BODY_QUESTION.search(s) and _prose_above(lines, order, pos, kinds)
         if n_words <= 9 and _ABOUT_QUESTION.match(s) or answered and (
                 n_words <= 8 and _OBJECTION_QUESTION.match(s) or asks):
             kinds[i] = "heading"
+
+
+def _prose_above(lines: List[str], order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
+    """The nearest line above the ``pos``-th non-blank line, past photo captions and credits set between the
+    paragraphs, is an unflagged paragraph of prose (``_prose``)."""
+    for i in reversed(order[:pos]):
+        if kinds.get(i) not in ("caption", "credit"):
+            return i not in kinds and _prose(lines[i])
+    return False
 
 
 def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -1333,18 +1435,28 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     phrase with a place in it and a "where" or "which" clause (``_SCENE_WHERE``), its subject or noun phrase free of
     verbs and clauses (``_CLAUSE_WORD``), or a line saying who or what is pictured (``_PICTURED``) -- without the
     words of an argument (``_NOT_SCENE``: I, we, you, should, because, not, quotes, questions). Not the first line
-    of the text."""
+    of the text. Right above its photo credit (a blank line above, the credit line below) or right under the
+    byline or the date line in the page head, a caption may also open with a noun phrase and any verb in the
+    present tense and name a place (``_scene_any_verb`` without the moment of the picture): "A new road cuts
+    through the orchard near <Place>", "Apple trees bloom on a slope above <Place>. Scientists regard ..."."""
     for pos in range(1, len(order)):
         i = order[pos]
         s = lines[i]
         if i in kinds or len(_words(s)) > 40 or _NOT_SCENE.search(s):
             continue
         below_blank = pos == len(order) - 1 or order[pos + 1] > i + 1
+        credited = not below_blank and _credit_line(lines, kinds, i + 1) and order[pos - 1] < i - 1
         head = all(j in kinds for j in order[:pos])
-        if not below_blank or not (_alone(order, pos) or head):
+        if not (below_blank or credited) or not (_alone(order, pos) or head or credited):
             continue
-        if _scene(s):
+        above = order[pos - 1]
+        under_byline = head and (kinds.get(above) in ("byline", "timestamp") or
+                                 len(_words(lines[above])) <= 15 and bool(_DATE_RX.search(lines[above])))
+        if _scene(s) or (credited or under_byline) and _scene_any_verb(s, timed=False):
             kinds[i] = "caption"
+
+
+_DATE_RX = _rx(_DATE)
 
 
 def _scene(s: str) -> bool:
@@ -1405,7 +1517,8 @@ def _scene_participle(s: str) -> bool:
 _SCENE_MOMENT = _rx(r"\b(?:(?:shortly|just|soon) (?:after|before)\b(?! (?:every|each|any)\b)|"
                     r"on (?:a |an )?(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|"
                     r"night)\b|at (?:dawn|dusk|nightfall|sunset|sunrise|"
-                    rf"first light)\b|{_MONTH} \d{{1,2}}, \d{{4}}\b|in {_MONTH} \d{{4}}\b)|, (?:19|20)\d\d\.?$")
+                    rf"first light)\b|{_MONTH} \d{{1,2}}, \d{{4}}\b|in {_MONTH} \d{{4}}\b|{_SCENE_DAY})|"
+                    r", (?:19|20)\d\d\.?$")
 # words that are not a verb in the present tense after a subject: past forms, prepositions, determiners
 _NOT_PRESENT = {"was", "were", "had", "did", "went", "came", "took", "gave", "got", "made", "stood", "sat", "ran",
                 "held", "left", "drove", "rode", "ate", "fell", "found", "kept", "led", "lost", "met", "paid", "put",
@@ -1417,12 +1530,13 @@ _NOT_PRESENT = {"was", "were", "had", "did", "went", "came", "took", "gave", "go
                 "around", "this", "these", "those", "some", "every", "each", "all", "most", "many", "few", "more"}
 
 
-def _scene_any_verb(s: str) -> bool:
+def _scene_any_verb(s: str, timed: bool = True) -> bool:
     """``s`` opens with a noun phrase of one to five words (``_noun_subject``) and a verb in the present tense that
     agrees with it ("Parents drop off ...", "A worker adjusts ..."), names a place and the moment of the picture
-    (``_SCENE_MOMENT``): a scene whatever its verb. A past form, an adverb or a preposition is no such verb."""
+    (``_SCENE_MOMENT``; not asked for when ``timed`` is false: a line set above its photo credit): a scene
+    whatever its verb. A past form, an adverb or a preposition is no such verb."""
     tokens = s.split()
-    if not (_SCENE_MOMENT.search(s) and _SCENE_PLACE.search(s)):
+    if not ((_SCENE_MOMENT.search(s) or not timed) and _SCENE_PLACE.search(s)):
         return False
     for k in range(1, min(6, len(tokens) - 1)):
         verb = tokens[k]
@@ -1482,10 +1596,17 @@ _ITEM_META = ("timestamp", "byline")  # lines that may follow each headline of a
 def _list_header(s: str, kind: Optional[str]) -> bool:
     """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no
     punctuation at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a
-    related header, a section, a navigation word or by its shape."""
+    related header, a section, a navigation word or by its shape; or two such headers, one per language, set
+    apart by a slash or a bar ("Lire aussi / Read also")."""
     t = s.rstrip(":").rstrip()
-    return kind in _HEADER_KINDS and 1 <= len(_words(t)) <= 6 and len(t) <= 48 and t[:1].isupper() and \
-        ":" not in t and _no_final_stop(t, allow_questions=False)
+    parts = _BILINGUAL.split(t) if len(_BILINGUAL.split(t)) == 2 else [t]  # "Nos lecteurs ont aimé / Readers liked"
+    return kind in _HEADER_KINDS and ":" not in t and all(
+        1 <= len(_words(p)) <= 6 and len(p) <= 48 and p[:1].isupper() and _no_final_stop(p, allow_questions=False)
+        for p in parts)
+
+
+# a header given in two languages: "Lire aussi / Read also", "Más leídas | Most read"
+_BILINGUAL = re.compile(r"\s+[/|]\s+")
 
 
 def _headline_item(s: str, kind: Optional[str]) -> bool:

@@ -881,3 +881,154 @@ def test_lines_like_a_headline_list_in_the_body_stay_body(text):
 ])
 def test_a_bar_of_topics_split_by_slashes_is_tags(line, kind):
     assert classify_line(line, position=30, n_lines=40) == kind
+
+
+# --- sixth round: near-verbatim pull quotes, disclaimers and credits in other languages, bios of a life event or
+# a short foreign copula, captions above their credit or under the byline, bilingual list headers
+
+_SAID = "Crews who sleep ashore between shifts make fewer mistakes on the night crossings to the islands"
+
+
+@pytest.mark.parametrize("quote,kind", [
+    # near-verbatim: a clause left out of the body's sentence
+    ("\u201cCrews who sleep ashore make fewer mistakes on the night crossings to the islands.\u201d", "heading"),
+    # a word changed
+    ("\"Crews that sleep ashore between shifts make fewer errors on the night crossings to the islands.\"",
+     "heading"),
+    # another sentence on the same topic: only a few of its words are in the body
+    ("\u201cNight crossings are where the fleet is weakest, and the board knows it.\u201d", None),
+    # a short quotation (under eight words) must be verbatim
+    ("\u201cCrews who sleep make fewer mistakes.\u201d", None),
+    # a sentence that only opens with a quoted name: body, however close to another sentence
+    ("\u2018Nightline\u2019 crews who sleep ashore make fewer mistakes on the night crossings to the islands.", None),
+])
+def test_a_pull_quote_repeating_a_body_sentence_near_verbatim_is_furniture(quote, kind):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + f"The union's survey is clear. {_SAID}, and the " \
+        "board should pay for the beds.\n\n" + quote + "\n\nThe closing paragraph asks the board to act this year."
+    assert _flagged(text).get(quote) == kind
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Les opinions publi\u00e9es dans cette rubrique n'engagent que leurs auteurs.", "disclaimer"),
+    ("Les tribunes ne refl\u00e8tent pas n\u00e9cessairement la position de la r\u00e9daction.", "disclaimer"),
+    ("Las columnas de opini\u00f3n no reflejan necesariamente la postura del peri\u00f3dico.", "disclaimer"),
+    ("Los textos de opini\u00f3n son responsabilidad exclusiva de sus autores.", "disclaimer"),
+    ("Os artigos assinados n\u00e3o refletem necessariamente a opini\u00e3o do jornal.", "disclaimer"),
+    ("Gli interventi non rispecchiano necessariamente la linea della redazione.", "disclaimer"),
+    ("Der Gastbeitrag gibt die pers\u00f6nliche Meinung der Autorin wieder.", "disclaimer"),
+    ("Opiniestukken geven niet noodzakelijk de mening van de redactie weer.", "disclaimer"),
+    # body look-alikes
+    ("The minister said the figures no reflect the reality of the islands, which is absurd.", None),
+    ("Les habitants n'engagent plus de d\u00e9penses pour les ferries.", None),
+])
+def test_a_views_disclaimer_in_another_language(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("\u0424\u043e\u0442\u043e: Irina Sokolova", "credit"),
+    ("Kuva: Jan Novak", "credit"),
+    ("Cr\u00e9dito: Ana Paz", "credit"),
+])
+def test_a_photo_credit_in_another_language(line, kind):
+    assert classify_line(line, position=30, n_lines=40) == kind
+
+
+@pytest.mark.parametrize("caption,credit,kind", [
+    ("A new ring road cuts across the salt marsh near Dunmore, where the herons used to nest",
+     "Foto: Jan Novak", "caption"),
+    ("Two cranes tower over the half-built quay at Port Ellen.", "Photo: Mara Quint", "caption"),
+    ("The new ring road cuts across the salt marsh near Dunmore and saves drivers ten minutes.", "Foto: Jan Novak",
+     "caption"),
+    # no credit line below: a sentence of the body
+    ("The new ring road cuts across the salt marsh near Dunmore and saves drivers ten minutes.", "", None),
+    # above its credit, but an argument: a modal
+    ("A new ring road would cut across the salt marsh near Dunmore.", "Foto: Jan Novak", None),
+])
+def test_a_scene_caption_right_above_its_credit_between_paragraphs(caption, credit, kind):
+    block = caption + ("\n" + credit if credit else "")
+    text = _HEAD.format(head="Fund the ferries") + _BODY + block + "\n\n" + _BODY
+    assert _flagged(text).get(caption) == kind
+
+
+@pytest.mark.parametrize("caption,above,kind", [
+    ("Fishing boats idle at anchor off the harbour wall at Stonehaven. Most of them now stay in port all winter.",
+     "March 3, 2026 | 6:10 am", "caption"),
+    ("Oyster cages lie in rows along the shore of Loch Fyne on a grey winter morning. Each one holds a few "
+     "thousand shells.", "By Mara Quint", "caption"),
+    # right under the headline, no byline or date above: the opening of the text
+    ("Fishing boats idle at anchor off the harbour wall at Stonehaven. Most of them now stay in port all winter.",
+     "", None),
+    # under the byline, but an argument
+    ("Fishing boats idle at anchor off the harbour wall at Stonehaven, and that should worry us.", "By Mara Quint",
+     None),
+])
+def test_a_scene_caption_right_under_the_byline_or_date(caption, above, kind):
+    text = "Fund the ferries\n" + (above + "\n" if above else "") + caption + "\n\n" + _BODY
+    assert _flagged(text).get(caption) == kind
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Tomas Ruiz Ortega grew up in Cadiz and now coordinates lifeboat training along the Andalusian coast.",
+     "author_bio"),
+    ("Mara Quint was born in Oban and divides her year between the islands and Glasgow.", "author_bio"),
+    ("Liis Tamm on pikaaegne saarte arst ja elab Kuressaares.", "author_bio"),
+    ("Jana Nov\u00e1kov\u00e1 je novin\u00e1\u0159ka a \u017eije v Brn\u011b.", "author_bio"),
+    # body look-alikes at the end of a text
+    ("My grandmother grew up in Cadiz and never learned to swim.", None),
+    ("Ann Bell on Tuesday promised the islands two more boats.", None),
+    ("She grew up in Oban, and the ferry was her only road to school.", None),
+])
+def test_a_foot_bio_of_a_life_event_or_a_short_foreign_copula(line, kind):
+    text = _BODY + _BODY + line + "\n\u00a9 2026 The Harbour Herald."
+    assert _flagged(text).get(line) == kind
+
+
+@pytest.mark.parametrize("header,related", [
+    ("Nos lecteurs ont aim\u00e9 / Our readers also liked", True),
+    ("M\u00e1s le\u00eddo | Most read", True),
+    ("The islands need ferries / and they need them now, every single winter", False),
+])
+def test_a_headline_list_under_a_header_in_two_languages(header, related):
+    items = ["\u2022 " + item for item in _LIST[:2]]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join([header] + items) + \
+        "\n\u00a9 2026 The Harbour Herald."
+    flagged = _flagged(text)
+    assert all((flagged.get(item) == "related") == related for item in items), flagged
+
+
+@pytest.mark.parametrize("quote,kind", [
+    ("\u201cCrews who sleep ashore make fewer mistakes on the night crossings.\u201d \u2014 Ann Bell", "heading"),
+    ("\u201cCrews who sleep ashore between shifts make fewer mistakes,\u201d says Ann Bell", "heading"),
+    # a quoted phrase that opens a sentence of its own is body
+    ("\"Crews who sleep ashore\" is the union's phrase for a fleet that pays for beds.", None),
+])
+def test_a_pull_quote_with_who_said_it(quote, kind):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + f"The survey is clear. {_SAID}.\n\n" + quote + \
+        "\n\nThe closing paragraph asks the board to act this year."
+    assert _flagged(text).get(quote) == kind
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Why not simply buy more boats?", "heading"),
+    ("Why should you care?", None),  # a question to the reader: body
+])
+def test_a_question_subheading_under_a_caption_between_paragraphs(question, kind):
+    caption = "Porters load sacks of millet onto a barge at the river port in Mopti."
+    answer = "Boats alone do not help. Without crews to sail them, they rust at the quay all winter.\n\n"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + question + "\n\n" + answer + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(caption) == "caption" and flagged.get(question) == kind
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Ferries for whom?", "heading"),
+    ("Cheaper fares at what cost?", "heading"),
+    ("Island routes for which crews?", "heading"),
+    ("But who is it for?", None),  # a conjunction first: the body asking
+    ("Is this fair to them?", None),
+])
+def test_a_noun_phrase_put_in_question_is_a_subheading(question, kind):
+    answer = "Boats alone do not help. Without crews to sail them, they rust at the quay all winter.\n\n"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + question + "\n\n" + answer + _BODY
+    assert _flagged(text).get(question) == kind
