@@ -66,12 +66,15 @@ def _one_by_one(net, seg):
     return net.typer(u), net.stance(u), links, src, tgt, rel, net.evidence(torch.cat(ev))
 
 
-@pytest.mark.parametrize("evidence_input", ["unit", "span"])
-def test_batched_document_heads_give_the_per_document_heads(evidence_input):
+@pytest.mark.parametrize("evidence_input, pairs_per_pass", [("unit", 8192), ("span", 8192), ("span", 7)])
+def test_batched_document_heads_give_the_per_document_heads(evidence_input, pairs_per_pass, monkeypatch):
     from transformers import BertConfig, BertModel
 
+    from argmine.model import doc_heads
     from argmine.model.doc_heads import segment_heads
     from argmine.model.network import ArgmineNet
+
+    monkeypatch.setattr(doc_heads, "MAX_BATCH_PAIRS", pairs_per_pass)  # 7: the pairs are scored a few at a time
 
     torch.manual_seed(0)
     rng = np.random.default_rng(1)

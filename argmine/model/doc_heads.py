@@ -18,7 +18,7 @@ from torch import nn
 from ..errors import ArgumentValueError
 from .network import ArgmineNet, doc_position_features
 
-MAX_BATCH_PAIRS = 60_000  # unit pairs scored in one pass (memory: about 10 kB per pair)
+MAX_BATCH_PAIRS = 8192  # unit pairs scored in one pass (memory: about 6 kB per pair in fp32)
 
 
 @dataclass
