@@ -583,47 +583,34 @@ class Miner:
                 "confidence": [float(np.exp(logp[np.arange(s, e), :].max(1)).mean()) for s, e in spans]}
 
     def _document_scores(self, paras, per_para, seg: Sequence[int], headline=None) -> tuple:
-        """The network's document-level heads over the candidate units of paragraphs ``seg`` (indices into
-        ``paras``): ``(DocumentScores, [(p, s, e)], evidence probabilities [n, E] or None)``; ``headline``: the
-        headline's vector (``headline_vector``) or None."""
+        """The network's heads over the candidate units of paragraphs ``seg`` (indices into ``paras``), one run at a
+        time through the per-document functions (a paragraph-level model; ``_batched_document_scores`` for others):
+        ``(DocumentScores, [(p, s, e)], evidence probabilities [n, E] or None)``; ``headline``: the headline's vector
+        (``headline_vector``) or None."""
         import torch
 
-        from .model.network import (REL_LABELS, STANCES, UNIT_LABELS, document_headline_features, document_pair_logits,
-                                    document_units)
+        from .model.doc_heads import SegmentHeads
+        from .model.network import document_headline_features, document_pair_logits, document_units
 
         local = [(k, s, e) for k, p in enumerate(seg) for s, e in per_para[p]["spans"]]
         spans = [(seg[k], s, e) for k, s, e in local]
-        n = len(spans)
-        ctxs = [per_para[p]["ctx"] for p in seg]
-        head = document_headline_features(self.net, [per_para[p]["words"] for p in seg], local, headline) if n else None
-        u, para, u_par = document_units(self.net, ctxs, local, len(seg), head) if n else (None, None, None)
-        if n:
-            type_p = torch.softmax(self.net.typer(u).float(), -1).cpu().numpy()
-            label_probs = np.array([sp for p in seg for sp in per_para[p]["span_probs"]])
-            stance = torch.softmax(self.net.stance(u).float(), -1).cpu().numpy()
-            link_logits, src, tgt, rel_logits = document_pair_logits(self.net, u, para)
-            links = torch.softmax(link_logits.float(), -1).cpu().numpy()
-            relations = np.zeros((n, n, len(REL_LABELS)), dtype=np.float32)  # only the link window is filled
-            if len(src):
-                relations[src.cpu().numpy(), tgt.cpu().numpy()] = torch.softmax(rel_logits.float(), -1).cpu().numpy()
-        else:
-            label_probs, stance = np.zeros((0, len(UNIT_LABELS))), np.zeros((0, len(STANCES)))
-            type_p = np.zeros((0, len(UNIT_LABELS)))
-            links, relations = np.zeros((0, 1)), np.zeros((0, 0, len(REL_LABELS)))
-        scores = DocumentScores(paragraph=[p for p, _, _ in spans], roles=[paras[p].role for p, _, _ in spans],
-                                label_probs=label_probs, confidence=np.array([x for p in seg for x in per_para[p]["confidence"]]),
-                                stance=stance, links=links, relations=relations, labels=tuple(UNIT_LABELS),
-                                type_probs=type_p, n_paragraphs=len({pp.index for pp in paras}))
+        if not spans:
+            return self._scores_of(paras, per_para, seg, spans, None)
+        head = document_headline_features(self.net, [per_para[p]["words"] for p in seg], local, headline)
+        u, para, u_par = document_units(self.net, [per_para[p]["ctx"] for p in seg], local, len(seg), head)
+        links, src, tgt, rel = document_pair_logits(self.net, u, para)
         evidence = None
-        if n and self.net.evidence is not None:
+        if self.net.evidence is not None:
             parts, first = [], 0  # the evidence head's inputs of every paragraph, then the head once
             for c in (per_para[p] for p in seg):
                 k = len(c["spans"])
                 if k:
                     parts.append(self.net.evidence_features(c["ctx"], c["spans"], u_par[first:first + k]))
                 first += k
-            evidence = torch.softmax(self.net.evidence(torch.cat(parts)).float(), -1).cpu().numpy()
-        return scores, spans, evidence
+            evidence = self.net.evidence(torch.cat(parts))
+        heads = SegmentHeads(types=self.net.typer(u), stance=self.net.stance(u), links=links, source=src, target=tgt,
+                             relations=rel, evidence=evidence)
+        return self._scores_of(paras, per_para, seg, spans, heads)
 
     def _assemble(self, text: str, doc_id: Optional[str], paras, segments) -> Document:
         """Build the Document from the decoder's decision (``decode_document``) on each segment of the text (see

@@ -101,7 +101,7 @@ def _in_paragraph_position(segs: Sequence[SegmentInput]) -> torch.Tensor:
     return torch.tensor(rows, dtype=torch.float32).reshape(-1, 3)
 
 
-def _headline_features(net: ArgmineNet, segs: Sequence[SegmentInput], seg_of: torch.Tensor) -> torch.Tensor:
+def _headline_features(segs: Sequence[SegmentInput], seg_of: torch.Tensor) -> torch.Tensor:
     """``[N, HEADLINE_FEATURES]``: ``network.headline_features`` of every unit, segment by segment."""
     flat, offsets = _flat_rows(segs, "words")
     starts, ends = _span_rows(segs, offsets)
@@ -167,7 +167,7 @@ def segment_heads(net: ArgmineNet, segs: Sequence[SegmentInput]) -> List[Segment
     doc_pos = torch.cat([doc_position_features([k for k, _, _ in seg.spans], len(seg.ctxs)) for seg in segs])
     u = u_par + net.doc_pos(doc_pos.to(flat.device, u_par.dtype))
     if net.headline:
-        u = u + net.headline_proj(_headline_features(net, segs, seg_of).to(flat.device, u.dtype))
+        u = u + net.headline_proj(_headline_features(segs, seg_of).to(flat.device, u.dtype))
     u = u + net.unit_out(_unit_lstm(net, u, sizes).to(u.dtype))
     src, tgt, counts = _pairs(net, sizes, flat.device)
     link, rel = _pair_logits(net, u, src, tgt, para)
