@@ -257,6 +257,7 @@ class DocumentScores:
     labels: Tuple[str, ...] = UNIT_LABELS
     type_probs: Optional[np.ndarray] = None  # [n, L] from the unit-type head; mixed in with DecodeOptions.typer_weight
     n_paragraphs: int = 0  # content paragraphs of the text (furniture left out): its shape, for DecodeOptions.essay_max_paragraphs
+    essay_style: Optional[float] = None  # P(the text reads as an essay, not news prose; argmine.genre); None: not rated
 
 
 @dataclass
@@ -274,6 +275,8 @@ class DecodeOptions:
     has the shape of an essay (introduction, a few body paragraphs, conclusion) and gets the essay rules (major
     claims only in the introduction and conclusion, premise links inside their paragraph, never to a major claim);
     longer texts (news editorials: 6-30 short paragraphs) and one- or two-paragraph texts are decoded without them;
+    ``essay_style_min``: above 0, a text of essay shape gets the essay rules only when it also reads as an essay
+    (``argmine.genre``: P(essay style) at least this), so a short op-ed in news prose is decoded as news;
     ``min_major_claims``: the fewest major claims of a text with units (each in its own paragraph; a one-paragraph text
     gets one); ``split_bias``: added to the word tagger's ``B-`` scores before the Viterbi segmentation (in nats, or
     CRF score units for a model with a CRF): above 0 a text is cut into more, shorter units (clause-level units as in
@@ -288,25 +291,39 @@ class DecodeOptions:
     typer_weight: float = 0.5  # label probability = (1 - w) * tagger's span probability + w * unit-type head
     claim_boost: float = 1.0  # factor on the MajorClaim and Claim probabilities before the labels are chosen
     essay_max_paragraphs: int = 0  # texts of 3..N content paragraphs get the essay rules (0: never)
+    essay_style_min: float = 0.0  # ... and only when their essay-style probability is at least this (0: shape alone)
     min_major_claims: int = 1  # a text with units has at least this many major claims (one per paragraph at most)
     split_bias: float = 0.0  # added to the B- tag scores before segmentation: > 0 gives more, shorter units
 
-    def layout(self, n_paragraphs: int) -> str:
+    def layout(self, n_paragraphs: int, essay_style: Optional[float] = None) -> str:
         """``essay`` when a text of ``n_paragraphs`` content paragraphs is decoded under the essay rules
-        (``for_shape``), else ``other``.
+        (``for_shape``), else ``other``. With ``essay_style_min`` above 0, a text of essay shape whose essay-style
+        probability ``essay_style`` (``argmine.genre.essay_probability``) is below it reads as news prose and is
+        decoded without them; ``essay_style=None`` (not rated): the shape alone decides.
 
         Returns:
             ``"essay"`` or ``"other"``."""
-        return "essay" if self.essay_max_paragraphs and 3 <= n_paragraphs <= self.essay_max_paragraphs else "other"
+        shape = bool(self.essay_max_paragraphs) and 3 <= n_paragraphs <= self.essay_max_paragraphs
+        style = essay_style is None or not self.essay_style_min or essay_style >= self.essay_style_min
+        return "essay" if shape and style else "other"
 
-    def for_shape(self, n_paragraphs: int) -> "DecodeOptions":
-        """The options for a text of ``n_paragraphs`` content paragraphs (the essay rules when it has an essay's shape).
+    def needs_style(self, n_paragraphs: int) -> bool:
+        """Whether the layout of a text of ``n_paragraphs`` content paragraphs depends on its essay style (it has an
+        essay's shape and ``essay_style_min`` is set): the miner rates the style only then.
+
+        Returns:
+            A bool."""
+        return bool(self.essay_style_min) and self.layout(n_paragraphs) == "essay"
+
+    def for_shape(self, n_paragraphs: int, essay_style: Optional[float] = None) -> "DecodeOptions":
+        """The options for a text of ``n_paragraphs`` content paragraphs and essay-style probability ``essay_style``
+        (the essay rules when ``layout`` says ``essay``).
 
         Returns:
             A ``DecodeOptions``: ``self``, or a copy with the essay rules."""
         import dataclasses
 
-        if self.layout(n_paragraphs) == "essay":
+        if self.layout(n_paragraphs, essay_style) == "essay":
             return dataclasses.replace(self, mc_roles=("introduction", "conclusion"), cross_paragraph=False,
                                        premise_to_major=False)
         return self
@@ -385,7 +402,7 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
         A ``DecodedArgument``: per unit its label and score, stance and stance score, link target (index or None),
         relation label and link score.
     """
-    options = options.for_shape(scores.n_paragraphs)
+    options = options.for_shape(scores.n_paragraphs, scores.essay_style)
     labels_all = list(scores.labels)
     n = len(scores.paragraph)
     groups = _group(scores.paragraph)

@@ -1,6 +1,7 @@
 """``load()`` and ``Miner``: the one path every caller (API, CLI, evaluation, batch) goes through."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence
@@ -612,6 +613,15 @@ class Miner:
                              relations=rel, evidence=evidence)
         return self._scores_of(paras, per_para, seg, spans, heads)
 
+    def _essay_style(self, text: str, paras) -> Optional[float]:
+        """P(the text's content paragraphs read as an essay; ``argmine.genre``) when its layout depends on it
+        (``DecodeOptions.needs_style``), else None (not rated)."""
+        if not self.decode_options.needs_style(len({pp.index for pp in paras})):
+            return None
+        from .genre import content_text, essay_probability
+
+        return essay_probability(content_text(text, [(pp.start, pp.end) for pp in paras]))
+
     def _assemble(self, text: str, doc_id: Optional[str], paras, segments) -> Document:
         """Build the Document from the decoder's decision (``decode_document``) on each segment of the text (see
         ``unit_segments``): units, premise links, claim stances to the most confident major claim."""
@@ -621,7 +631,9 @@ class Miner:
         units: List[ArgumentUnit] = []
         relations: List[Relation] = []
         stances: List[tuple] = []  # (unit index, stance, score)
+        style = self._essay_style(text, paras)
         for scores, spans, evidence in segments:
+            scores = scores if style is None else dataclasses.replace(scores, essay_style=style)
             dec = decode_document(scores, self.decode_options)
             base = len(units)
             for k, (p, s, e) in enumerate(spans):
@@ -643,10 +655,11 @@ class Miner:
         if majors:
             for k, st, sc in stances:
                 relations.append(Relation(units[k].id, majors[0].id, "supports" if st == "For" else "attacks", round(sc, 4)))
-        layout = self.decode_options.layout(len({pp.index for pp in paras}))
-        doc = Document(text=text, units=units, relations=relations, id=doc_id, model=self.model_info,
-                       meta={"layout": layout})
-        return calibrate_document(doc, self.calibration, layout) if self.calibration is not None else doc
+        meta: Dict[str, Any] = {"layout": self.decode_options.layout(len({pp.index for pp in paras}), style)}
+        if style is not None:
+            meta["essay_style"] = round(style, 4)
+        doc = Document(text=text, units=units, relations=relations, id=doc_id, model=self.model_info, meta=meta)
+        return calibrate_document(doc, self.calibration, meta["layout"]) if self.calibration is not None else doc
 
 
 def calibrate_document(doc: Document, calibration, layout: str) -> Document:

@@ -197,6 +197,23 @@ def test_essay_rules_follow_the_texts_shape():
     assert not opts.for_shape(4).cross_paragraph and not opts.for_shape(4).premise_to_major
 
 
+def test_essay_rules_need_an_essays_style_when_essay_style_min_is_set():
+    lp = [[0.1, 0.3, 0.6], [0.8, 0.1, 0.1], [0.1, 0.2, 0.7]]
+    opts = DecodeOptions(essay_max_paragraphs=7, essay_style_min=0.5)
+    scores = _scores(lp, [0, 1, 2], ["introduction", "body", "conclusion"])
+    scores.n_paragraphs = 5
+    scores.essay_style = 0.9  # reads as an essay: the essay rules
+    assert decode_document(scores, opts).labels[1] != "MajorClaim"
+    scores.essay_style = 0.2  # a short op-ed in news prose: decoded as news, its thesis may stand mid-text
+    assert decode_document(scores, opts).labels[1] == "MajorClaim"
+    scores.essay_style = None  # not rated: the shape alone decides, as before
+    assert decode_document(scores, opts).labels[1] != "MajorClaim"
+    assert (opts.layout(5, 0.5), opts.layout(5, 0.49), opts.layout(5), opts.layout(9, 0.99)) == ("essay", "other", "essay", "other")
+    assert opts.needs_style(5) and not opts.needs_style(2) and not opts.needs_style(9)
+    assert not DecodeOptions(essay_max_paragraphs=7).needs_style(5)  # essay_style_min 0: never rated
+    assert DecodeOptions(essay_max_paragraphs=7).layout(5, 0.01) == "essay"
+
+
 
 def test_unit_segments_bound_the_document_heads():
     from argmine.miner import unit_segments
