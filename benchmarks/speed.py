@@ -4,7 +4,9 @@ Also times the bare base encoder's forward pass over the same paragraphs (the ya
 that travels between machines is the ratio, not the seconds. With several ``--backends`` (default: torch and onnx when
 ONNX Runtime is installed) each backend's miner gets a row; the yardstick and every backend are timed in turn in each
 of ``--rounds`` rounds of the same run, and each row's ratio is its fastest round over the yardstick's fastest round
-(a busy machine slows single rounds, rarely all of them). The top-level figures are the first backend's.
+(a busy machine slows single rounds, rarely all of them). ``median_round_ratio`` is a second view that one fast
+or slow yardstick round cannot move: the median over rounds of mining's time over the yardstick's time in the same
+round. The top-level figures are the first backend's.
 
     python benchmarks/speed.py [--model DIR] [--data-dir ../shared/data] [--backends torch,onnx] [--rounds 2] [--json OUT]
 """
@@ -16,6 +18,8 @@ import resource
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 
 def emit_json(res: dict, path=None) -> dict:
@@ -125,13 +129,15 @@ def main(argv=None):
                    "ms_per_doc": round(1000 * mine_s / len(docs[b]), 1),
                    "ratio_to_encoder_forward": round(mine_s / enc_s, 2),
                    "rounds_s": [round(x, 2) for x in mine_rounds[b]],
-                   "round_ratios": [round(x / y, 2) for x, y in zip(mine_rounds[b], enc_rounds)]}
+                   "round_ratios": [round(x / y, 2) for x, y in zip(mine_rounds[b], enc_rounds)],
+                   "median_round_ratio": round(float(np.median([x / y for x, y in zip(mine_rounds[b], enc_rounds)])), 2)}
     top = rows[backends[0]]
     res = {
         "texts": what, "n_docs": len(docs[backends[0]]), "wordpieces": pieces, "threads": a.threads,
         "load_s": top["load_s"], "mine_s": top["mine_s"],
         "wordpieces_per_s": top["wordpieces_per_s"], "docs_per_s": top["docs_per_s"], "ms_per_doc": top["ms_per_doc"],
         "encoder_only_s": round(enc_s, 2), "ratio_to_encoder_forward": top["ratio_to_encoder_forward"],
+        "median_round_ratio": top["median_round_ratio"],
         "peak_rss_mb": round(peak_mb), "model": miner.model_info, "precision": a.precision,
         "backend": miner.backend, "rounds": max(1, a.rounds), "encoder_rounds_s": [round(x, 2) for x in enc_rounds],
         "backends": rows,
