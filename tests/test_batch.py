@@ -614,3 +614,23 @@ def test_summary_line_gives_a_short_run_in_milliseconds():
     s = BatchSummary(mined=1, seconds=0.038)
     assert s.line().endswith(", 38 ms (26.3 documents/s)"), s.line()
     assert BatchSummary(mined=24, seconds=12.0).line().endswith(", 12.0 s (2.0 documents/s)")
+
+
+def test_errors_by_reason_groups_one_kind_whatever_its_numbers(tmp_path, tiny_miner):
+    src = tmp_path / "in.jsonl"
+    lines = [{"id": "a", "text": "x" * 30}, {"id": "b", "text": "y" * 4000}, {"id": "c", "text": text_for(1)[:20]},
+             "{not json", "[1, 2]"]
+    src.write_text("\n".join(json.dumps(r) if isinstance(r, dict) else r for r in lines) + "\n", encoding="utf-8")
+    s = run_batch(src, tmp_path / "out.jsonl", tiny_miner, max_chars=25, progress=False)
+    assert s.errors_by_reason == {"'text' has N characters, more than --max-chars N": 2, "line is not valid JSON": 1,
+                                  "line must be a JSON object": 1}
+    assert s.mined == 1
+
+
+def test_error_reason_names_the_kind_not_the_record():
+    from argmine.batch.mining import _reason
+
+    assert _reason("file name 'caf\\xe9.txt' is not valid UTF-8; rename the file") == "file name ... is not valid UTF-8"
+    assert _reason("not an article: no main text") == "not an article"
+    assert _reason("file has 12,345,678 bytes, more than --max-chars 1,000,000 characters can take") == \
+        "file has N bytes, more than --max-chars N characters can take"

@@ -3,6 +3,7 @@ the Ray engine's actor pool, argmine.integrations.ray); the chunk being filled, 
 ``_write_chunk``); and the run's progress bar (``_Bar``)."""
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -176,6 +177,13 @@ def _check_resume(doc, settings: Optional[dict], journal) -> None:
                          f"in {str(journal)!r}. {todo}, mine into another OUTPUT, or remove it to start again.")
 
 
+_NUMBER = re.compile(r"(?<![\w.-])\d(?:[\d,.]*\d)?(?!\w)")  # a count, not part of a name (UTF-8, 0x9f)
+_FILE_NAME = re.compile(r"""file name (['"]).*?\1""")
+
+
 def _reason(error: str) -> str:
-    """The kind of an error message: its text before the first colon ("not HTML", "line is not valid JSON", ...)."""
-    return error.split(":", 1)[0].strip()[:80]
+    """The kind of an error message, the same for every record it befalls: its text before the first colon or
+    semicolon, with each number written ``N`` and a quoted file name ``...`` ("not HTML", "line is not valid JSON",
+    "'text' has N characters, more than --max-chars N", "file name ... is not valid UTF-8")."""
+    head = re.split(r"[:;]", error, maxsplit=1)[0].strip()
+    return _FILE_NAME.sub("file name ...", _NUMBER.sub("N", head))[:80]
