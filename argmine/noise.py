@@ -391,6 +391,49 @@ _DISCLAIMER_ABROAD = _rx(
     r"(?:des|der) (?:Autors|Autorin|Verfassers|Verfasserin|Gastautors|Gastautorin)\b|\b(?:die )?Meinung (?:des|"
     r"der) (?:Autors|Autorin|Verfassers|Verfasserin) (?:muss|muß) nicht\b|\bgeven (?:niet )?(?:noodzakelijk )?"
     r"de mening (?:weer )?van (?:de )?(?:auteur|redactie)\b")
+# the views disclaimer in still more wordings: "Columns reflect their writers' judgement and do not commit <Outlet>",
+# "<Outlet> does not necessarily agree with every view it prints", "Opinions in this column belong to the writer
+# alone", "Views expressed above are the author's own", "... do not reflect the editorial policy of ...",
+# "Opinions published here are those of the writers", "Letters and columns may be edited for length and clarity"
+_DISCLAIMER_OWN = _rx(
+    r"^(?:[\w'\u2019&-]+ ){0,3}?(?:columns|opinions|views|articles|pieces|essays|letters|contributions|commentaries|"
+    r"blogs|posts)\b.{0,80}\b(?:their|the) (?:writers?|authors?|contributors?)\b.{0,60}\bdo(?:es)? not (?:commit|bind|"
+    r"engage|speak for)\b|"
+    r"\bdoes not necessarily (?:agree with|share|endorse|subscribe to) (?:every|all|each|any) (?:views?|opinions?|"
+    r"positions?)\b|"
+    r"\b(?:views|opinions) (?:expressed )?(?:in|on) this (?:column|article|piece|page|section|blog|essay) (?:belong "
+    r"(?:only |solely )?to|are (?:solely |only )?(?:those of|the views of)) (?:the|its|their) (?:writers?|authors?)\b|"
+    r"\b(?:views|opinions) expressed(?: (?:above|below|herein|here|in (?:it|this \w+)))? are (?:solely )?(?:the|his|"
+    r"her|their) (?:authors?|writers?|contributors?)['\u2019]?s?['\u2019]? own\b|"
+    r"\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) (?:the )?editorial (?:policy|line|position|stance|"
+    r"views?)\b|\b(?:authors?|writers?)['\u2019]?s?['\u2019]? own\b.{0,40}\bdo(?:es)? not (?:necessarily )?"
+    r"(?:reflect|represent)\b|"
+    r"^(?:opinions|views|columns|articles|pieces|letters)(?: published| expressed| printed)?(?: here| on this "
+    r"(?:page|site))? are (?:those|the views) of (?:the|their) (?:writers?|authors?|contributors?)\b|"
+    r"\b(?:letters|columns|submissions|comments|contributions|articles|op-?eds)\b.{0,40}\bmay be (?:edited|"
+    r"shortened|condensed|trimmed|cut)\b.{0,20}\bfor (?:length|clarity|space|style|brevity|legal reasons)\b")
+# ... and in Slavic, Nordic, Greek, Romanian, Indonesian and Turkish: "... ne predstavljaju nužno stavove redakcije",
+# "... не отражают мнение редакции", "... er udtryk for skribentens egen holdning", "... yazarına aittir"
+_DISCLAIMER_EAST = _rx(
+    r"\bne (?:predstavljaju|odra[\u017e]avaju|odrazavaju|izra[\u017e]avaju) (?:nu[\u017ez]no |obavezno |uvijek |uvek )?"
+    r"(?:stavove|stav|mi[\u0161s]ljenje) (?:redakcije|uredni[\u0161s]tva|izdava[\u010dc]a)\b|"
+    r"\b\u043d\u0435 (?:\u043e\u0431\u044f\u0437\u0430\u0442\u0435\u043b\u044c\u043d\u043e |\u043d\u0443\u0436\u043d\u043e )?"
+    r"(?:\u043e\u0442\u0440\u0430\u0436\u0430\u0435\u0442|\u043e\u0442\u0440\u0430\u0436\u0430\u044e\u0442|"
+    r"\u043f\u0440\u0435\u0434\u0441\u0442\u0430\u0432\u0459\u0430\u0458\u0443|\u043e\u0434\u0440\u0430\u0436\u0430\u0432\u0430\u0458\u0443)"
+    r" [^.!?]{0,30}(?:\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438|\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0458\u0435)|"
+    r"\bnie (?:musz\u0105 |musi )?(?:odzwierciedla\w*|wyra\u017ca\w*|reprezentuj\w*) (?:stanowiska|pogl\u0105d\u00f3w|"
+    r"opinii) redakcji\b|\bnemus(?:\u00ed|ia) (?:nutn\u011b |nutne )?(?:vyjad\u0159ovat|vyjadrova\u0165|odr\u00e1\u017eet|"
+    r"odr\u00e1\u017ea\u0165) (?:n\u00e1zor|stanovisko|postoj) redakc\w+|"
+    r"\b(?:er|\u00e4r|st\u00e5r for) (?:et |ett )?(?:udtryk for|uttryck f\u00f6r|uttrykk for)? ?(?:skribentens|"
+    r"forfatterens|f\u00f6rfattarens|debatt\u00f8rens|skribentenes) (?:egen |egne |egna )?(?:holdning|mening|"
+    r"synspunkter?|\u00e5sikter|regning)\b|"
+    r"\b\u03b4\u03b5\u03bd (?:\u03b5\u03ba\u03c6\u03c1\u03ac\u03b6\u03bf\u03c5\u03bd|\u03b1\u03c0\u03b7\u03c7\u03bf\u03cd\u03bd)"
+    r" (?:\u03b1\u03c0\u03b1\u03c1\u03b1\u03af\u03c4\u03b7\u03c4\u03b1 )?(?:\u03c4\u03b9\u03c2 \u03b1\u03c0\u03cc\u03c8\u03b5\u03b9\u03c2|"
+    r"\u03c4\u03b7\u03bd \u03ac\u03c0\u03bf\u03c8\u03b7|\u03c4\u03b7 \u03b8\u03ad\u03c3\u03b7)|"
+    r"\bnu (?:reflect\u0103|reflecta|reprezint\u0103|reprezinta) (?:neap\u0103rat |neaparat )?(?:pozi\u021bia|pozitia|"
+    r"opinia|punctul de vedere) (?:redac\u021biei|redactiei|publica\u021biei|publicatiei)\b|"
+    r"\btidak (?:semestinya |selalu |mesti )?(?:mencerminkan|mewakili) (?:pandangan|pendirian|sikap) redaksi\b|"
+    r"\b(?:yaz\u0131s\u0131 )?yazar\u0131na aittir\b")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
 _DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b|"
@@ -593,7 +636,8 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "share"
     if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
         return "newsletter"
-    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s) or _DISCLAIMER_ABROAD.search(s)) or \
+    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s) or _DISCLAIMER_ABROAD.search(s) or
+                           _DISCLAIMER_OWN.search(s) or _DISCLAIMER_EAST.search(s)) or \
             n_chars <= 400 and (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
             n_chars <= 320 and _CONSENT.search(s) and _CONSENT_TOPIC.search(s) or \
             n_words <= 8 and _CONSENT_BUTTONS.match(s):
