@@ -434,6 +434,46 @@ _DISCLAIMER_EAST = _rx(
     r"opinia|punctul de vedere) (?:redac\u021biei|redactiei|publica\u021biei|publicatiei)\b|"
     r"\btidak (?:semestinya |selalu |mesti )?(?:mencerminkan|mewakili) (?:pandangan|pendirian|sikap) redaksi\b|"
     r"\b(?:yaz\u0131s\u0131 )?yazar\u0131na aittir\b")
+# a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
+# this column placed ...", "Rectificatif : ...", "Berichtigung: ..."; or one that opens with the earlier version
+_CORRECTION = _rx(
+    r"^(?:correction|clarification|rectificaci[o\u00f3]n|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
+    r"rettifica|corre[c\u00e7][\u00e3a]o|errata|rettelse|r\u00e4ttelse|oikaisu|sprostowanie|oprava|ispravka|"
+    r"\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
+    r"^an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
+    r"(?:\w+ly )?(?:misstated|stated|said|gave|placed|misspelled|misidentified|described|referred|called|named|"
+    r"reported|included|omitted|listed|put|dated|attributed|misattributed)\b")
+# a sponsor line, also after the same label in another language: "Patwone / Sponsored by: ...",
+# "Presented by: ...", "Patrocinado por: ..."
+_SPONSOR = _rx(
+    r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[/|]\s*)?(?:sponsored by|presented by|brought to you by|"
+    r"in partnership with|supported by|paid for by|patrocinado por|sponsoris[\u00e9e] par|pr\u00e9sent\u00e9 par|"
+    r"gesponsert von|pr\u00e4sentiert von|patrocinat per|sponsorizzato da|gesponsord door)\s*:\s*\S")
+# a sign-up to a mailing list, or a sign-up box copied with its field and button: "Join our mailing list. Sign up to
+# receive our Sunday letter ...", "Email Address  Sign Up"
+_MAILING = _rx(
+    r"\b(?:join|subscribe to|sign up (?:for|to)|get on) (?:our|the) (?:mailing|e-?mail(?:ing)?) list\b|"
+    r"\be-?mail(?: address)?\s*(?:[|\u00b7:]\s*)?(?:sign (?:me )?up|subscribe|submit|join)\s*[.!]?\s*$|"
+    r"(?:^|[.!]\s+)sign up (?:to|and) (?:receive|get)\b")
+# comment moderation in more wordings: "Join the conversation. Comments must be signed with your full name."
+_COMMENT_MORE = _rx(
+    r"\bcomments? (?:must|should) be (?:signed|civil|respectful|on[- ]topic|approved|in English)\b|"
+    r"^join the (?:conversation|discussion|debate)\s*[.!:]\s*.{0,100}\bcomment|"
+    r"\bcomments? (?:will be|are|may be) (?:reviewed|approved|checked|read) (?:by (?:our|an?|the) (?:editors?|"
+    r"moderators?|team)|before (?:they|it) (?:appear|are published|is published|go(?:es)? live))")
+# "read also" in more languages, alone or before its headline: "Læs også:", "Pročitajte i:", "Citește și:",
+# "Διαβάστε επίσης:", "Soma pia:", "Irakurri gehiago"
+_RELATED_ABROAD = _rx(
+    r"^(?:l\u00e6s (?:ogs\u00e5|mere)|les (?:ogs\u00e5|mer)|l\u00e4s (?:\u00e4ven|ocks\u00e5|mer)|lue (?:my\u00f6s|"
+    r"lis\u00e4\u00e4)|loe ka|lasiet ar\u012b|skaitykite (?:taip pat|daugiau)|\u010dt\u011bte (?:tak\u00e9|t\u00e9\u017e)|"
+    r"pre\u010d\u00edtajte si (?:tie\u017e|aj)|preberite (?:tudi|\u0161e)|pro\u010ditajte (?:i|jo\u0161|tako\u0111e)|"
+    r"procitajte (?:i|jos)|\u043f\u0440\u043e\u0447\u0438\u0442\u0430\u0458\u0442\u0435 (?:\u0438|\u0458\u043e\u0448)|"
+    r"\u0447\u0438\u0442\u0430\u0439\u0442\u0435 (?:\u0442\u0430\u043a\u0436\u0435|\u0435\u0449\u0451|\u0435\u0449\u0435)|"
+    r"cite\u0219te \u0219i|citeste si|\u03b4\u03b9\u03b1\u03b2\u03ac\u03c3\u03c4\u03b5 (?:\u03b5\u03c0\u03af\u03c3\u03b7\u03c2|"
+    r"\u03b1\u03ba\u03cc\u03bc\u03b1)|soma (?:pia|zaidi)|irakurri (?:gehiago|ere)|leia (?:tamb\u00e9m|mais)|"
+    r"llegiu (?:tamb\u00e9|m\u00e9s)|leggi (?:anche|altro)|lees (?:ook|meer)|ayr\u0131ca (?:oku|okuyun)|"
+    r"\u00e0 lire (?:aussi|\u00e9galement)|a lire aussi)\b(?:\s*[/|]\s*[^:]{1,40})?\s*(?:[:\u00bb\u203a\u2192>|"
+    r"\u2013\u2014-]\s*\S|$)")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
 _DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b|"
@@ -608,9 +648,9 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     n_words = len(words)
     if n_chars <= 400 and _COPYRIGHT.search(s):
         return "copyright"
-    if n_chars <= 250 and _COMMENT.search(s):
+    if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s)):
         return "comment_prompt"
-    if n_words <= 8 and _ADVERT.search(s) or n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
+    if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
             (_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s)):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
@@ -628,13 +668,15 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         rest = m.group("rest").strip()
         if _ALWAYS_RELATED.match(s) or not rest or not ends_stop or n_words <= 12 or rest[:1] in ":|>\u00bb\u2192-\u2013\u2014":
             return "related"
+    if n_chars <= 250 and _RELATED_ABROAD.match(s):
+        return "related"
     if n_chars <= 200 and _SHARE.search(s):
         return "share"
     if n_words <= 10 and words and all(w.lower() in _SHARE_WORDS for w in words) and any(
             w.lower() in ("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
                           "email", "print", "copy", "link", "save", "bookmark") for w in words) and not ends_stop:
         return "share"
-    if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
+    if n_chars <= 250 and (_NEWSLETTER.search(s) or _MAILING.search(s)) and n_words <= 30:
         return "newsletter"
     if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s) or _DISCLAIMER_ABROAD.search(s) or
                            _DISCLAIMER_OWN.search(s) or _DISCLAIMER_EAST.search(s)) or \
@@ -642,7 +684,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
             n_chars <= 320 and _CONSENT.search(s) and _CONSENT_TOPIC.search(s) or \
             n_words <= 8 and _CONSENT_BUTTONS.match(s):
         return "disclaimer"
-    if n_chars <= 300 and _PUBNOTE.search(s):
+    if n_chars <= 300 and (_PUBNOTE.search(s) or _CORRECTION.search(s)):
         return "publication_note"
     if n_chars <= 200 and (_TAGS.search(s) or _TAGS_HEADER.match(s)):
         return "tags"
