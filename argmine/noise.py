@@ -1308,8 +1308,15 @@ def _alone(order: List[int], pos: int) -> bool:
     return (pos == 0 or order[pos - 1] < i - 1) and (pos == len(order) - 1 or order[pos + 1] > i + 1)
 
 
+def _set_apart(order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
+    """The ``pos``-th non-blank line stands apart from the prose: each line right above or below it (no blank line
+    between) is furniture already ("“...”" set right above a "Read also: ..." line)."""
+    i = order[pos]
+    return all(j in kinds for j in (i - 1, i + 1) if j in order[max(pos - 1, 0):pos + 2])
+
+
 def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """A pull quote: a line standing alone (blank lines around it), in quote marks, of at least five words, that
+    """A pull quote: a line standing apart (blank lines or furniture around it, ``_set_apart``), in quote marks, of at least five words, that
     repeats the words of a sentence found in another line of the text -- verbatim, or near-verbatim when it has
     eight words or more and wholly in quote marks (``_repeats``: a clause left out, a word changed; and
     ``_wholly_quoted``); who said it, after the closing quote
@@ -1318,7 +1325,7 @@ def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> N
     body = [(i, _plain(lines[i])) for i in order if i not in kinds]
     for pos, i in enumerate(order):
         s = lines[i]
-        if i in kinds or not _alone(order, pos) or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
+        if i in kinds or not _set_apart(order, pos, kinds) or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
             continue
         said = _ATTRIBUTION.sub("", s)
         quote, near = _plain(said), _wholly_quoted(said)
