@@ -1679,10 +1679,14 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
                    r"when|as|although|though|since|whether|that|who|which)\b")
 
 
-# a headline in a list of other articles: an optional number or bullet ("3.", "4)"), then a capital
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-])\s+")
+# a headline in a list of other articles: an optional number or bullet ("3.", "4)", "\u00bb", "\u25c6", "\u2013", an arrow, a
+# dingbat, an emoji, a circled number), then a capital
+_BULLETS = (r"[\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
+            r"\u2666\u2756\u2b50\u2b9e\U0001f300-\U0001faff]\ufe0f?")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-]|" + _BULLETS + r")\s+")
 _ITEM_KINDS = (None, "related", "title", "heading", "section")  # kinds a headline of a list may have already
-_HEADER_KINDS = _ITEM_KINDS + ("navigation",)  # ... and its header ("More", "Next")
+# ... and its header ("More", "Next"; or a short line the learned classifier took for another kind of furniture)
+_HEADER_KINDS = _ITEM_KINDS + ("navigation", "newsletter", "advertisement", "share", "comment_prompt", "tags")
 _ITEM_META = ("timestamp", "byline")  # lines that may follow each headline of a list
 
 
@@ -1690,12 +1694,19 @@ def _list_header(s: str, kind: Optional[str]) -> bool:
     """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no
     punctuation at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a
     related header, a section, a navigation word or by its shape; or two such headers, one per language, set
-    apart by a slash or a bar ("Lire aussi / Read also")."""
+    apart by a slash or a bar ("Lire aussi / Read also"), one of them perhaps in a script without case
+    ("\u0e82\u0ec8\u0eb2\u0ea7\u0e97\u0eb5\u0ec8\u0e81\u0ec8\u0ebd\u0ea7\u0e82\u0ec9\u0ead\u0e87 / In the same section")."""
     t = s.rstrip(":").rstrip()
     parts = _BILINGUAL.split(t) if len(_BILINGUAL.split(t)) == 2 else [t]  # "Nos lecteurs ont aimé / Readers liked"
     return kind in _HEADER_KINDS and ":" not in t and all(
-        1 <= len(_words(p)) <= 6 and len(p) <= 48 and p[:1].isupper() and _no_final_stop(p, allow_questions=False)
-        for p in parts)
+        1 <= len(_words(p)) <= 6 and len(p) <= 48 and _capital_first(p) and _no_final_stop(p, allow_questions=False)
+        for p in parts) and any(p[:1].isupper() for p in parts)
+
+
+def _capital_first(s: str) -> bool:
+    """``s`` opens with a capital or with a letter of a script without case (Lao, Khmer, Kannada, Tibetan, ...)."""
+    c = s[:1]
+    return c.isupper() or c.isalpha() and not c.islower()
 
 
 # a header given in two languages: "Lire aussi / Read also", "Más leídas | Most read"
