@@ -962,21 +962,31 @@ def _starts_upper(s: str) -> bool:
     return not (s[:1].isalpha() and s[:1].islower())
 
 
+# verbs of a working life, in the present or past ("<Name> keeps six hundred hens ...", "<Name> rode for a delivery
+# app ...") and after "has" ("<Name> has dived ...")
+_LIFE_VERB = (r"(?:keeps|farms|hunts|sews|fishes|rides|rode|drives|drove|grows|raises|breeds|dives|builds|trains|"
+              r"coaches|nurses|treats|studied|taught|presents|hosts|sails|guides|herds|weaves|cooks|bakes|repairs|"
+              r"restores|mentors|tutors|photographs|farmed|fished|hunted|nursed|coached|sailed|drove|trained|"
+              r"moved|returned|spent|ran|led)")
+_LIFE_DONE = (r"dived|farmed|fished|hunted|sailed|nursed|treated|coached|studied|photographed|taught|guided|"
+              r"herded|mentored|tutored|driven|ridden|kept|grown|raised|repaired|restored|moved|returned")
 # an author bio in the page foot, in wordings beyond "<Name> is a <role> ...": "<Name> heads the ... desk of ...",
 # "<Name> chairs the ... association" -- judged only in the run of noise after the last body line
 _FOOT_BIO = re.compile(
     r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_a-z][\w.'\u2019-]*(?:\s+(?:[^\W\d_a-z][\w.'\u2019-]*|de|da|del|dela|della|"
     r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
     r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|owns|founded|co-founded|advises|lectures|"
-    r"manages|represents|researches|campaigns|volunteers|organi[sz]es|practi[sc]es|cares|"
+    r"manages|represents|researches|campaigns|volunteers|organi[sz]es|practi[sc]es|cares|" + _LIFE_VERB + r"|"
     r"(?:has|had) (?:taught|worked|written|covered|served|reported|led|chaired|spent|cared|campaigned|volunteered|"
-    r"practi[sc]ed|represented|researched|advised|managed|edited|run|lived|held|built|trained))\b(?P<rest>.*)$")
+    r"practi[sc]ed|represented|researched|advised|managed|edited|run|lived|held|built|trained|" + _LIFE_DONE + r"))"
+    r"\b(?P<rest>.*)$")
 # a bio that opens with an apposition: "A sustainability consultant based in Dubai, Priya Menon advises ...",
 # "A retired headmistress and founder of ..., the writer has spent ..."
 _FOOT_BIO_APPOS = re.compile(
     r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
     r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
-    r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages)\b")
+    r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages|researches|" + _LIFE_VERB +
+    r")\b")
 _FOOT_BIO_UNNAMED = _rx(r"^[(\u2013\u2014]?\s*the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|"
                         r"the|currently|now|"
                         r"also|based)\b")
@@ -993,7 +1003,7 @@ _FOOT_BIO_ROLE_FIRST = re.compile(
     r"^(?P<role>[A-Z][a-z][\w'\u2019-]*(?: [a-z][\w'\u2019-]*){0,3}) (?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Fr|Rev|Cllr|"
     r"Coun|Sr|Sir|Dame)\.? )?(?P<name>[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|bin|binti|de|van|von|al|da)){1,3})"
     r" (?:is|was|has|had|heads|chairs|leads|runs|teaches|works|worked|lives|serves|served|writes|covers|founded|"
-    r"advises|represents|cares|manages|directs)\b")
+    r"advises|represents|cares|manages|directs|" + _LIFE_VERB + r")\b")
 _ROLE_WORD = _rx(rf"\b{_ROLE}\b|[a-z](?:ist|ian|er|or|ant|ent)\b")
 # a bio in another language after a name: "<Name> ist Energieberaterin in ...", "<Name> est maire de ...",
 # "<Name> ialah pensyarah di ...", "<Name> es profesora de ..." (four words or more after the verb)
@@ -1033,7 +1043,12 @@ _FOOT_BIO_NOUN = _rx(
     r"magazine|newsroom|programme|program|think tank|ngo|charity|coalition|network|alliance|federation|group|company|"
     r"firm|business|consultant|advis[eo]r|analyst|owner|principal|head(?:mistress|master|teacher)|scientist|"
     r"sociologist|historian|specialist|clinic|hospital|school|agency|carrier|farm(?:er)?|pastor|chef|superintendent|"
-    r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch)\b")
+    r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch|organi[sz]ation|"
+    r"non-?profit|cooperative|co-op|clinic|course|radio|television|podcast|workshop|farmers|"
+    r"courier|rider|driver|crew|hamlet)(?:e?s)?\b"
+    # ... or a span of a working life: "for three years", "since 2014", "two decades", "and now gives ..."
+    r"|\bfor (?:\w+ ){0,2}(?:years|decades)\b|\bsince (?:19|20)\d\d\b|\b(?:\w+|\d+) decades\b|\band now \w+s\b|"
+    r"\bby training\b")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
 _BIO_MORE = _rx(
     r"^(?:(?:[^\W\d_][^,.;:!?]{2,60},\s+)?(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|"
