@@ -1070,7 +1070,8 @@ def _foot_bio(s: str) -> bool:
     an assistant professor of ...") or with the role before the name ("Retired headteacher Tom Hale chairs ...");
     or a name and a copula in another language ("<Name> ist ...", "Penulis ialah ...", "<Name> on ..." on a line
     with no English function word); or a name and a life event in a place ("<Name> grew up in <Place> ...",
-    ``_FOOT_BIO_LIFE``)."""
+    ``_FOOT_BIO_LIFE``). A bio set in brackets is judged without them."""
+    s = _unbracketed(s)
     if len(_words(s)) > 45:
         return False
     if _FOOT_BIO_UNNAMED_ABROAD.match(s) or _FOOT_BIO_ABROAD.match(s) or _FOOT_BIO_LIFE.match(s) and \
@@ -1091,6 +1092,11 @@ def _foot_bio(s: str) -> bool:
     tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
     return all(t[0].isupper() for t in tokens) and not any(t.lower().strip(".") in _STOPWORDS | _PRONOUNS
                                                            for t in tokens)
+
+
+def _unbracketed(s: str) -> str:
+    """``s`` without the brackets around the whole of it: "(Jane Roe has spent ...)" -> "Jane Roe has spent ..."."""
+    return s[1:-1].strip() if s[:1] == "(" and s[-1:] == ")" and "(" not in s[1:-1] else s
 
 
 _PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "there", "here", "my",
@@ -1118,13 +1124,27 @@ def _bio_tail(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None
 def _bio_wraps(lines: List[str], kinds: Dict[int, str]) -> None:
     """The lines that go on with a bio right below it (no blank line between), each of at most 45 words
     (``_goes_on_bio``): the lower-case rest of a bio line that does not end like a sentence ("and is writing a book
-    on ..."), the bio again in another script, or another line about the same person ("<Name> ni mtafiti ...")."""
+    on ..."), the bio again in another script, or another line about the same person ("<Name> ni mtafiti ..."); and
+    the bio again in another script right above it (``_bio_translations_above``)."""
     for i in sorted(kinds):
         j = i + 1
         while kinds.get(j - 1) == "author_bio" and j < len(lines) and j not in kinds and lines[j] and \
                 len(_words(lines[j])) <= 45 and _goes_on_bio(lines[j - 1], lines[j]):
             kinds[j] = "author_bio"
             j += 1
+    _bio_translations_above(lines, kinds)
+
+
+def _bio_translations_above(lines: List[str], kinds: Dict[int, str]) -> None:
+    """The bio again in another script right above a bio line (no blank line between): an unflagged line of at most
+    45 words, most of its letters outside the Latin script, over a bio line in the Latin script ("\u0397 \u0395\u03bb\u03ad\u03bd\u03b7 ..." over
+    "Eleni Vrettou is a physiotherapist ...")."""
+    for i in sorted(kinds, reverse=True):
+        j = i - 1
+        while kinds.get(j + 1) == "author_bio" and j >= 0 and j not in kinds and lines[j] and \
+                len(_words(lines[j])) <= 45 and _foreign_script(lines[j]) and not _foreign_script(lines[i]):
+            kinds[j] = "author_bio"
+            j -= 1
 
 
 def _goes_on_bio(bio: str, s: str) -> bool:
@@ -1833,14 +1853,16 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     all noise: its other lines of at most 60 words become ``title`` (head) or ``author_bio`` / ``disclaimer``
     (foot) -- but a line that ends like a sentence only when noise lies beyond it, towards the body (below it in
     the head, above it in the foot), or when it describes a person at the foot (``_FOOT_PERSON``): an opening or a
-    closing paragraph set without a blank line against the furniture stays body. A text without blank lines is
-    one block and is left alone."""
+    closing paragraph set without a blank line against the furniture stays body. A line mostly in another script
+    than the Latin one in such a foot block of a page whose body is in the Latin script is furniture too (a bio or a notice again in the paper's other
+    language). A text without blank lines is one block and is left alone."""
     blocks = _blocks(lines, order)
     furn = [_furniture_block(b, kinds) or all(i in kinds for i in b) for b in blocks]
     if all(furn):
         return
     first = furn.index(False)
     last = len(furn) - 1 - furn[::-1].index(False)
+    latin = not _foreign_script(" ".join(lines[i] for b in blocks[first:last + 1] for i in b if i not in kinds))
     for bi, block in enumerate(blocks):
         if not furn[bi] or first <= bi <= last:
             continue
@@ -1848,7 +1870,8 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
             beyond = block[k + 1:] if bi < first else block[:k]
             if i not in kinds and len(_words(lines[i])) <= 60 and (
                     not _ends_sentence(lines[i]) or any(j in kinds for j in beyond) or
-                    bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]))):
+                    bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]) or
+                                   latin and _foreign_script(lines[i]))):
                 kinds[i] = "title" if bi < first else _foot_kind(lines[i])
     _last_block_bios(lines, blocks[-1], kinds)
     _bio_wraps(lines, kinds)  # again: the lines below a bio this step found
