@@ -874,6 +874,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _bio_tail(lines, order, kinds)
         _headline_lists(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
+        _byline_bios(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
@@ -1341,6 +1342,67 @@ def _alone(order: List[int], pos: int) -> bool:
     """The ``pos``-th non-blank line stands alone: a blank line (or the text's edge) above and below it."""
     i = order[pos]
     return (pos == 0 or order[pos - 1] < i - 1) and (pos == len(order) - 1 or order[pos + 1] > i + 1)
+
+
+# the words that introduce a name in a byline ("By", "Columna de", "Une contribution de", "Pa / By")
+_BY_WORDS = {"by", "von", "par", "por", "pa", "door", "av", "di", "de", "written", "words", "opinion", "column",
+             "columna", "viewpoint", "contribution", "une", "a", "an", "the", "special", "to", "for", "para", "pour"}
+
+
+# the words that introduce a name in a byline ("By", "Columna de", "Une contribution de", "Pa / By")
+_BY_WORDS = {"by", "von", "par", "por", "pa", "door", "av", "di", "de", "da", "del", "van", "written", "contribution",
+             "columna", "column", "viewpoint"}
+
+
+def _byline_names(lines: List[str], order: List[int], kinds: Dict[int, str]) -> List[List[str]]:
+    """The names in the bylines of the page head (the furniture lines of at most twelve words above the first line of
+    prose, whatever kind they were given): runs of two to four capitalised words, in lower case, after a word that
+    introduces a name (``_BY_WORDS``) or opening the line and ending it or a part of it ("By Khamla Phommachanh,
+    Phonsavan", "Columna de Lorena Ben\u00edtez para ...", "ELISAPEE KILABUK, Special to ...")."""
+    names = []
+    head = itertools.takewhile(lambda i: i in kinds or not _prose(lines[i]), order)
+    for i in (i for i in head if i in kinds and len(_words(lines[i])) <= 12):
+        tokens = re.findall(r"[^\W\d_][\w'\u2019.-]*|[^\w\s]+|\d+", lines[i]) + ["|"]
+        start = 0
+        for k, t in enumerate(tokens):
+            if t[:1].isupper() and t.lower() not in _BY_WORDS:
+                continue
+            run = [w.lower() for w in tokens[start:k]]
+            opens = start == 0 and not t[:1].isalnum()
+            if 2 <= len(run) <= 4 and (opens or start > 0 and tokens[start - 1].lower() in _BY_WORDS):
+                names.append(run)
+            start = k + 1
+    return names
+
+
+def _names_author(s: str, names: List[List[str]]) -> bool:
+    """``s`` speaks of the author named in the byline: the name among its first ten words, before any full stop,
+    right after its opening or after an opening phrase (a role, an apposition ending in a comma), and a
+    lower-case word or a comma right after the name ("Lorena Ben\u00edtez conduce ...", "Ancien p\u00eacheur devenu formateur
+    ..., Moustapha Diop vit \u00e0 Kayar.", "Ecologist and radio host Lorena Ben\u00edtez presents ...")."""
+    tokens = _unbracketed(s).split()
+    low = [t.lower().strip(",") for t in tokens]
+    for name in names:
+        for k in range(0, min(10, len(tokens) - len(name))):
+            after = tokens[k + len(name)]
+            if low[k:k + len(name)] == name and tokens[k][:1].isupper() and not any(t.endswith((".", "!", "?", ":")) for t in tokens[:k]) and \
+                    (after[:1].islower() or tokens[k + len(name) - 1].endswith(",")):
+                return True
+    return False
+
+
+def _byline_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """An author bio in any language below the body: an unflagged line of at most 45 words that speaks of the
+    author the byline names (``_names_author``), first in its block or right under furniture, with no unflagged
+    line of prose in a later block (``_in_foot``); and the lines that go on with it (``_bio_wraps``)."""
+    names = _byline_names(lines, order, kinds)
+    blocks = _blocks(lines, order) if names else []
+    for b, block in enumerate(blocks):
+        for k, i in enumerate(block):
+            if i not in kinds and (k == 0 or block[k - 1] in kinds) and len(_words(lines[i])) <= 45 and \
+                    _names_author(lines[i], names) and _in_foot(lines, blocks[b + 1:], kinds):
+                kinds[i] = "author_bio"
+    _bio_wraps(lines, kinds)
 
 
 def _set_apart(order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
