@@ -1543,6 +1543,12 @@ _WHOM_QUESTION = _rx(r"^[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,3} (?:for|to|by|a
                      r"which \w+)\s*\?$")
 # a subheading asking the question the next paragraph answers: "Who watches the kids on Mondays?", "Why libraries?"
 _WH_QUESTION = _rx(r"^(?:who|what|why|how|when|where|which|whose)\b")
+# ... or a yes-no question on a noun phrase ("Will the apps simply leave?", "Should landlords pay?"), or "and the
+# <noun>?" in any of several languages ("\u00bfY los precios?", "Et le co\u00fbt ?", "And the price?")
+_YES_NO_QUESTION = _rx(r"^(?:will|would|can|could|should|shall|must|does|do|did|is|are|has|have)\s+(?:the|a|an|"
+                       r"any|more|most|all|[A-Z]\w+)\b")
+_AND_QUESTION = _rx(r"^\u00bf?(?:and|y|e|et|und|en|eta|i|og|och|ja)\s+(?:the|el|la|los|las|le|les|l['\u2019]|o|os|as|"
+                    r"a|die|der|das|de|het)\s*[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}\s*\?$")
 # ... not a question of the body: one that points back or at the writer or reader, one that muses ("What, then,
 # ...", "... anyway?", "How else ...?") or one that asks what to do ("What's a parent to do?", "Where to start?")
 _BODY_QUESTION = _rx(r"\b(?:i|me|my|we|us|our|you|your|it|its|this|that|these|those|they|them|he|she|him|her|then|"
@@ -1567,7 +1573,8 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
                 order[pos + 1] in kinds:
             continue
         answered = _sentence_count(lines[order[pos + 1]]) >= 2
-        asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s)) and \
+        asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s) or n_words <= 7 and
+                                      (_YES_NO_QUESTION.match(s) or _AND_QUESTION.match(s))) and \
             not _BODY_QUESTION.search(s) and _prose_above(lines, order, pos, kinds)
         if n_words <= 9 and _ABOUT_QUESTION.match(s) or answered and (
                 n_words <= 8 and _OBJECTION_QUESTION.match(s) or asks):
@@ -1575,11 +1582,11 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
 
 
 def _prose_above(lines: List[str], order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
-    """The nearest line above the ``pos``-th non-blank line, past photo captions and credits set between the
-    paragraphs, is an unflagged paragraph of prose (``_prose``)."""
+    """The nearest unflagged line above the ``pos``-th non-blank line, past the furniture set between the paragraphs
+    (photo captions and credits, pull quotes, "Read also" lines), is a paragraph of prose (``_prose``)."""
     for i in reversed(order[:pos]):
-        if kinds.get(i) not in ("caption", "credit"):
-            return i not in kinds and _prose(lines[i])
+        if i not in kinds:
+            return _prose(lines[i])
     return False
 
 
@@ -1590,6 +1597,7 @@ def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str
     _question_headings(lines, order, kinds)
     _bare_subheadings(lines, order, kinds)
     _scene_captions(lines, order, kinds)
+    _question_headings(lines, order, kinds)  # again: a question under a caption only now flagged
 
 
 def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -1597,18 +1605,20 @@ def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str])
     question mark, colon, comma, closing quote or bracket), opening with a capital or a number ("1. ..."), standing
     alone between blank lines with a paragraph of prose right below them (``_prose``): of one to eight words and at
     most 70 characters, a subheading ("Drivers gain too"; ``heading``); of nine to 40 words, with prose or furniture
-    right above as well, a caption set without its full stop (``caption``). Prose never stands so: a paragraph of
+    right above as well, a caption set without its full stop (``caption``) -- also with furniture right below (a
+    subheading standing alone) when a paragraph of prose stands right above. Prose never stands so: a paragraph of
     the body ends like a sentence; and a text typed without full stops has no prose around its lines."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = lines[i]
         if i in kinds or not _alone(order, pos) or not (s[:1].isupper() or _NUMBERED.match(s)) or \
-                not (s[-1].isalnum() or s[-1] == ")") or _ends_sentence(s) or not _prose(lines[order[pos + 1]]):
+                not (s[-1].isalnum() or s[-1] == ")") or _ends_sentence(s):
             continue
-        n_words = len(_words(s))
-        if 1 <= n_words <= 8 and len(s) <= 70:
+        n_words, below, above = len(_words(s)), order[pos + 1], order[pos - 1]
+        if 1 <= n_words <= 8 and len(s) <= 70 and _prose(lines[below]):
             kinds[i] = "heading"
-        elif 9 <= n_words <= 40 and (order[pos - 1] in kinds or _prose(lines[order[pos - 1]])):
+        elif 9 <= n_words <= 40 and (_prose(lines[below]) and (above in kinds or _prose(lines[above])) or
+                                     below in kinds and above not in kinds and _prose(lines[above])):
             kinds[i] = "caption"
 
 
