@@ -875,6 +875,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _headline_lists(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
         _byline_bios(lines, order, kinds)
+        _head_dateline(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
@@ -1212,6 +1213,22 @@ def _head_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
         if pos > 0 and order[pos - 1] == i - 1 and kinds.get(i - 1) in ("byline", "timestamp", "author_bio") and \
                 len(_words(s)) <= 30 and (_foot_bio(s) or classify_line(s, position=n - 1, n_lines=n) == "author_bio"):
             kinds[i] = "author_bio"
+        return
+
+
+_CAPITAL_PLACE = re.compile(r"^[^\W\d_a-z][^\W\d_a-z'\u2019-]{2,}(?:[ /,-]+[^\W\d_a-z][^\W\d_a-z'\u2019-]+){0,2}\.?$")
+
+
+def _head_dateline(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A place in capitals (after the learned classifier, once the head is flagged), one to three words and perhaps a full stop ("MOROGORO.",
+    "DAR ES SALAAM."), as the first unflagged line of the text with only furniture above it and a paragraph of
+    prose right below (``dateline``)."""
+    for pos, i in enumerate(order[:-1]):
+        if i in kinds:
+            continue
+        if pos > 0 and _CAPITAL_PLACE.match(lines[i]) and len(_words(lines[i])) <= 3 and \
+                _prose(lines[order[pos + 1]]):
+            kinds[i] = "dateline"
         return
 
 
@@ -1662,7 +1679,24 @@ _DATE_RX = _rx(_DATE)
 def _scene(s: str) -> bool:
     """``s`` describes what a photo shows (see ``_scene_captions``)."""
     return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_participle(s) or _scene_phrase(s) or \
-        _scene_any_verb(s)
+        _scene_any_verb(s) or _scene_passive(s)
+
+
+# ... or a subject and a verb in the present passive: "Pirogues are pushed into the surf at dawn on the beach of
+# Kayar.", "A crate is lifted onto the quay at Mopti shortly after six."
+_SCENE_PASSIVE = re.compile(r"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,5}?) (?P<verb>is|are) (?:being )?"
+                            r"(?:[a-z]+ed|[a-z]+en|[a-z]+wn|sold|held|led|fed|set|laid|hung|spun|built|caught|brought)"
+                            r" (?:[a-z]+ )?(?:into|onto|in|at|on|from|off|out|up|down|across|along|through|by|to|over)\b")
+
+
+def _scene_passive(s: str) -> bool:
+    """``s`` opens with a noun phrase (``_noun_subject``) and a verb in the present passive that agrees with it, and
+    names a place and the moment of the picture (``_SCENE_MOMENT``): "Pirogues are pushed into the surf at dawn on
+    the beach of Kayar." (the habit of a body sentence, "Pirogues are launched from Kayar every day", has no
+    moment)."""
+    m = _SCENE_PASSIVE.match(s)
+    return bool(m and _noun_subject(m.group("subject")) and _agrees(m.group("subject").split(), m.group("verb")) and
+                _SCENE_MOMENT.search(s) and _SCENE_PLACE.search(s))
 
 
 def _scene_sentence(s: str) -> bool:
