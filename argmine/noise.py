@@ -452,12 +452,13 @@ _SPONSOR = _rx(
 # a sign-up to a mailing list, or a sign-up box copied with its field and button: "Join our mailing list. Sign up to
 # receive our Sunday letter ...", "Email Address  Sign Up"
 _MAILING = _rx(
-    r"\b(?:join|subscribe to|sign up (?:for|to)|get on) (?:our|the) (?:mailing|e-?mail(?:ing)?) list\b|"
+    r"^(?:join|subscribe to|sign up (?:for|to)|get on) (?:our|the) (?:mailing|e-?mail(?:ing)?) list\b|"
+    r"\b(?:join|subscribe to|sign up for) our (?:mailing|e-?mail(?:ing)?) list\b|"
     r"\be-?mail(?: address)?\s*(?:[|\u00b7:]\s*)?(?:sign (?:me )?up|subscribe|submit|join)\s*[.!]?\s*$|"
     r"(?:^|[.!]\s+)sign up (?:to|and) (?:receive|get)\b")
 # comment moderation in more wordings: "Join the conversation. Comments must be signed with your full name."
 _COMMENT_MORE = _rx(
-    r"\bcomments? (?:must|should) be (?:signed|civil|respectful|on[- ]topic|approved|in English)\b|"
+    r"^(?:all )?comments? (?:must|should) be (?:signed|civil|respectful|on[- ]topic|approved|in English)\b|"
     r"^join the (?:conversation|discussion|debate)\s*[.!:]\s*.{0,100}\bcomment|"
     r"\bcomments? (?:will be|are|may be) (?:reviewed|approved|checked|read) (?:by (?:our|an?|the) (?:editors?|"
     r"moderators?|team)|before (?:they|it) (?:appear|are published|is published|go(?:es)? live))")
@@ -1047,10 +1048,12 @@ _FOOT_BIO_NOUN = _rx(
     r"sociologist|historian|specialist|clinic|hospital|school|agency|carrier|farm(?:er)?|pastor|chef|superintendent|"
     r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch|organi[sz]ation|"
     r"non-?profit|cooperative|co-op|clinic|course|radio|television|podcast|workshop|farmers|"
-    r"courier|rider|driver|crew|hamlet)(?:e?s)?\b"
-    # ... or a span of a working life: "for three years", "since 2014", "two decades", "and now gives ..."
-    r"|\bfor (?:\w+ ){0,2}(?:years|decades)\b|\bsince (?:19|20)\d\d\b|\b(?:\w+|\d+) decades\b|\band now \w+s\b|"
-    r"\bby training\b")
+    r"courier|rider|driver|crew|hamlet)(?:e?s)?\b")
+# ... or a span of a working life: "for three years", "since 2014", "two decades", "and now gives ...", "by training"
+# (after a name and a bio verb, in one sentence without the words of an argument, ``_NOT_BIO``)
+_LIFE_SPAN = _rx(r"\bfor (?:\w+ ){0,2}(?:years|decades)\b|\bsince (?:19|20)\d\d\b|\b(?:\w+|\d+) decades\b|"
+                 r"\band now \w+s\b|\bby training\b")
+_NOT_BIO = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|says|said|argues|thinks|believes|because|but)\b|[?!]")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
 _BIO_MORE = _rx(
     r"^(?:(?:[^\W\d_][^,.;:!?]{2,60},\s+)?(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|"
@@ -1089,11 +1092,16 @@ def _foot_bio(s: str) -> bool:
             _FOOT_BIO_ROLE_ONLY.match(s):
         return bool(_FOOT_BIO_NOUN.search(s))
     m = _FOOT_BIO.match(s)
-    if not m or len(_words(s)) > 45 or not _FOOT_BIO_NOUN.search(m.group("rest")):
+    if not m or len(_words(s)) > 45 or not (_FOOT_BIO_NOUN.search(m.group("rest")) or _life_span(s)):
         return False
     tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
     return all(t[0].isupper() for t in tokens) and not any(t.lower().strip(".") in _STOPWORDS | _PRONOUNS
                                                            for t in tokens)
+
+
+def _life_span(s: str) -> bool:
+    """``s`` tells a span of a working life (``_LIFE_SPAN``) in one sentence without the words of an argument."""
+    return bool(_LIFE_SPAN.search(s)) and not _NOT_BIO.search(s) and _sentence_count(s) <= 1
 
 
 def _unbracketed(s: str) -> str:
@@ -1410,14 +1418,16 @@ def _names_author(s: str, names: List[List[str]]) -> bool:
 
 def _byline_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """An author bio in any language below the body: an unflagged line of at most 45 words that speaks of the
-    author the byline names (``_names_author``), first in its block or right under furniture, with no unflagged
+    author the byline names (``_names_author``) without the words of an argument (``_NOT_BIO``: I, we, you,
+    should, says, ...), first in its block or right under furniture, with no unflagged
     line of prose in a later block (``_in_foot``); and the lines that go on with it (``_bio_wraps``)."""
     names = _byline_names(lines, order, kinds)
     blocks = _blocks(lines, order) if names else []
     for b, block in enumerate(blocks):
         for k, i in enumerate(block):
             if i not in kinds and (k == 0 or block[k - 1] in kinds) and len(_words(lines[i])) <= 45 and \
-                    _names_author(lines[i], names) and _in_foot(lines, blocks[b + 1:], kinds):
+                    _names_author(lines[i], names) and not _NOT_BIO.search(lines[i]) and \
+                    _in_foot(lines, blocks[b + 1:], kinds):
                 kinds[i] = "author_bio"
     _bio_wraps(lines, kinds)
 
