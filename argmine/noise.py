@@ -1343,7 +1343,10 @@ def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
     for i in reversed(order):
         if i in kinds:
             continue
-        if classify_line(lines[i], position=n - 1, n_lines=n) == "author_bio" or _foot_bio(lines[i]):
+        # a bio line is judged with the lower-case rest of its sentence on the line below ("..., where she" /
+        # "has served on the council since 2019.")
+        whole = lines[i] + (" " + lines[i + 1] if i + 1 in pending and lines[i + 1][:1].islower() else "")
+        if classify_line(lines[i], position=n - 1, n_lines=n) == "author_bio" or _foot_bio(whole):
             for j in pending + [i]:
                 kinds[j] = "author_bio"
             pending = []
@@ -1634,8 +1637,9 @@ def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str])
     most 70 characters, a subheading ("Drivers gain too"; ``heading``); of nine to 40 words, with prose or furniture
     right above as well, a caption set without its full stop (``caption``) -- also with furniture right below (a
     subheading standing alone) when a paragraph of prose stands right above. Prose never stands so: a paragraph of
-    the body ends like a sentence; and a text typed without full stops has no prose around its lines."""
-    for pos in range(1, len(order) - 1):
+    the body ends like a sentence; and a text typed without full stops has no prose around its lines. The lines are
+    judged from the foot up, so a subheading is known before the caption right above it."""
+    for pos in reversed(range(1, len(order) - 1)):
         i = order[pos]
         s = lines[i]
         if i in kinds or not _alone(order, pos) or not (s[:1].isupper() or _NUMBERED.match(s)) or \
