@@ -7,8 +7,10 @@ simple features of one line (length, final punctuation, capitalisation, position
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
 "Tags"), a list of headlines under any short header below the body, headline-shaped lines and a standfirst in the
 page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
-italics, above a byline, or without a final stop above a body typed with them), and an author bio anywhere in the
-run of noise after the last body line. Last, a small learned line classifier
+italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
+run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
+names, the bio again in another script beside it, and the furniture set between paragraphs (pull quotes, question
+and bare subheadings, scene captions). Last, a small learned line classifier
 (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
 use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
 reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
@@ -192,21 +194,25 @@ _COPYRIGHT = _rx(
     r"rebroadcast|redistributed)\b.*\bwithout\b|\bunauthori[sz]ed (?:reproduction|use) (?:is )?(?:strictly )?"
     r"prohibited|\btous droits r\u00e9serv\u00e9s|\balle rechte vorbehalten|\btodos los derechos reservados)")
 _NEWSLETTER = _rx(
-    r"^(?:sign up(?: now| today| here| for free)?\s*[.!]?\s*$|.{0,160}[.!:|]\s*(?:sign up|subscribe)(?: now| today| here"
+    r"^(?:sign up(?: now| today| here| for free)?\s*[.!]?\s*$|.{0,160}[.!:|]\s*(?:sign up|subscribe)(?: now| today|"
+    r" here"
     r"| for free)?\s*[.!]?\s*$|"
     r"(?:sign up|signup|subscribe|register|get|receive|join|want)\b.{0,60}\b(?:newsletters?|inbox|e-?mails?|"
     r"updates|alerts|briefing|digest|bulletin|daily|weekly)\b|subscribe(?: now| today| here)?\s*[.!:]?\s*$|"
     r"subscribe (?:now|today|here)\b.{0,60}$|subscribe (?:to|for) (?:our|the|my|this|a|just|only)?\s*.{0,40}"
-    r"(?:\b(?:newsletters?|podcast|channel|feed|edition|print|digital|unlimited|access|journalism)\b|[$\u00a3\u20ac]\s?\d)|already (?:a )?(?:subscriber|have an account|registered)\b|"
+    r"(?:\b(?:newsletters?|podcast|channel|feed|edition|print|digital|unlimited|access|journalism)\b|"
+    r"[$\u00a3\u20ac]\s?\d)|already (?:a )?(?:subscriber|have an account|registered)\b|"
     r"enter your e-?mail|(?:your|type your) e-?mail(?: address)?\s*[.\u2026]*\s*$|thanks? (?:you )?for reading\b.{0,60}"
     r"\bsubscribe\b|by (?:signing up|subscribing|clicking)\b|"
     r"thanks? (?:you )?for (?:signing up|subscribing)|unsubscribe\b|newsletters?\s*[:|]|the [\w' ]{1,30} newsletter\b"
     r"|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|"
-    r"(?:make a )?(?:donate|contribution)\s*(?:now|today)?\s*[.!]?\s*$|we (?:rely on|depend on) (?:readers|our readers)|"
+    r"(?:make a )?(?:donate|contribution)\s*(?:now|today)?\s*[.!]?\s*$|we (?:rely on|depend on) (?:readers|"
+    r"our readers)|"
     r"this (?:article|story|content) is (?:free|available) (?:to|for) (?:subscribers|all readers)|"
     r"(?:start|get) (?:your )?(?:free )?trial\b|unlock (?:this|unlimited)\b|(?:log|sign) ?in or (?:sign up|subscribe|"
     r"register)\b|create (?:a )?free account|you(?: are|['\u2019]re) receiving this (?:e-?mail|newsletter|message)\b|"
-    r".{0,120}\bunsubscribe from (?:this|our|the) (?:list|newsletter|mailing list)\b|subscribe to (?-i:[A-Z][\w'\u2019&-]*(?: [A-Z][\w'\u2019&-]*){0,3})"
+    r".{0,120}\bunsubscribe from (?:this|our|the) (?:list|newsletter|mailing list)\b|"
+    r"subscribe to (?-i:[A-Z][\w'\u2019&-]*(?: [A-Z][\w'\u2019&-]*){0,3})"
     r"\s*[:,\u2013\u2014-][^.!?]{1,60}\bevery (?:(?:week)?day|morning|evening|week|(?:mon|tues|wednes|thurs|fri|satur|"
     r"sun)day)\b)")
 _TIMESTAMP = _rx(
@@ -262,7 +268,8 @@ _RELATED_BARE = _rx(
 _RELATED_LABEL = _rx(r"^(?:\[(?:related|read more|see also|also read|read|more)\]|read\s*:)\s*[^\W_]")
 _ADVERT = _rx(
     r"^(?:advertisement|advertising|advert|sponsored(?: content| post| by\b.*)?|paid (?:content|post|partner(?:ship)?)"
-    r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?"
+    r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|"
+    r"advertisement))?"
     r"|article continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?|skip advertisement|ad feedback|"
     r"report (?:this )?ad|close ad|anzeige|publicit\u00e9|publicidad)\s*[.:|]?\s*$")
 # a paywall or metering notice: "You have 1 free article left this month", "This article is for subscribers"
@@ -295,7 +302,8 @@ _NAVIGATION = _rx(
     r"(?:next|previous|prev) (?:article|story|page|post)\b|page \d+ of \d+|show more|load more|see more|view more|"
     r"click here\b|tap here\b|menu|close|open menu|search|home|sign in|log in|log out|sign out|subscribe|"
     r"my account|register|accept (?:all )?cookies|manage cookies|cookie (?:settings|policy|preferences)|"
-    r"(?:terms of (?:service|use)|privacy (?:policy|notice)|contact us|about us|site ?map|help|faq)(?:\s*[|\u2022\u00b7]\s*"
+    r"(?:terms of (?:service|use)|privacy (?:policy|notice)|contact us|about us|site ?map|help|faq)(?:\s*[|"
+    r"\u2022\u00b7]\s*"
     r"(?:terms of (?:service|use)|privacy (?:policy|notice)|contact us|about us|site ?map|help|faq|accessibility|"
     r"careers|advertise(?: with us)?))*|we use cookies\b|this (?:site|website) uses cookies\b|"
     r"(?:enable|please enable) javascript\b|your browser (?:does not|doesn't) support)\s*[.!:]?")
@@ -338,7 +346,8 @@ _CONTACT = _rx(
     r"^(?:the (?:times|post|guardian|journal)|we) (?:is|are) committed to publishing a diversity of letters\b|"
     r"^(?:[\w'\u2019-]+ ){0,3}(?:office|desk|newsdesk|helpline|hotline|switchboard|reception|enquiries|inquiries)"
     r"\s*[:|][^.!?]{0,40}(?:\d{3}|@)|^to (?:place|book|submit|send|advertise|report|request)\b[^,.;:!?]{0,60},\s*"
-    r"(?:please )?(?:contact|call|e-?mail|ring|phone|write to)\b|^(?:[\w'\u2019 -]{1,30}:\s*)?(?:call|ring|phone|text|contact)\b.{0,60}"
+    r"(?:please )?(?:contact|call|e-?mail|ring|phone|write to)\b|^(?:[\w'\u2019 -]{1,30}:\s*)?(?:call|ring|phone|"
+    r"text|contact)\b.{0,60}"
     r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b|"
     r"^here['\u2019]?s our e-?mail\s*:|^to contact the (?:author|editor|writer|reporter|columnist)s?\b|"
     r"^(?:the )?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4} welcomes? (?:guest |reader |your )?(?:commentaries|"
@@ -367,7 +376,8 @@ _DISCLAIMER = _rx(
 # the same in other wordings: "Guest Viewpoint columns reflect the opinions of their authors and not necessarily
 # those of ...", "Opinion & Analysis pieces present the views of their authors. <Outlet> does not necessarily share them."
 _DISCLAIMER_MORE = _rx(
-    r"^(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}(?:pieces|columns|posts|articles|essays|commentaries|contributions|blogs|op-?eds|"
+    r"^(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}(?:pieces|columns|posts|articles|essays|commentaries|contributions|"
+    r"blogs|op-?eds|"
     r"viewpoints|letters) (?:published (?:here |on this \w+ )?)?(?:reflect|represent|express|present|are|contain) "
     r"(?:only )?the (?:personal )?(?:views|opinions) of (?:their|the|its) (?:authors?|writers?|contributors?)\b|"
     r"\bdoes not necessarily (?:share|endorse|agree with) (?:them|these|those|the (?:views|opinions))\b|"
@@ -417,18 +427,24 @@ _DISCLAIMER_OWN = _rx(
 _DISCLAIMER_EAST = _rx(
     r"\bne (?:predstavljaju|odra[\u017e]avaju|odrazavaju|izra[\u017e]avaju) (?:nu[\u017ez]no |obavezno |uvijek |uvek )?"
     r"(?:stavove|stav|mi[\u0161s]ljenje) (?:redakcije|uredni[\u0161s]tva|izdava[\u010dc]a)\b|"
-    r"\b\u043d\u0435 (?:\u043e\u0431\u044f\u0437\u0430\u0442\u0435\u043b\u044c\u043d\u043e |\u043d\u0443\u0436\u043d\u043e )?"
+    r"\b\u043d\u0435 (?:\u043e\u0431\u044f\u0437\u0430\u0442\u0435\u043b\u044c\u043d\u043e |"
+    r"\u043d\u0443\u0436\u043d\u043e )?"
     r"(?:\u043e\u0442\u0440\u0430\u0436\u0430\u0435\u0442|\u043e\u0442\u0440\u0430\u0436\u0430\u044e\u0442|"
-    r"\u043f\u0440\u0435\u0434\u0441\u0442\u0430\u0432\u0459\u0430\u0458\u0443|\u043e\u0434\u0440\u0430\u0436\u0430\u0432\u0430\u0458\u0443)"
-    r" [^.!?]{0,30}(?:\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438|\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0458\u0435)|"
+    r"\u043f\u0440\u0435\u0434\u0441\u0442\u0430\u0432\u0459\u0430\u0458\u0443|"
+    r"\u043e\u0434\u0440\u0430\u0436\u0430\u0432\u0430\u0458\u0443)"
+    r" [^.!?]{0,30}(?:\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438|"
+    r"\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0458\u0435)|"
     r"\bnie (?:musz\u0105 |musi )?(?:odzwierciedla\w*|wyra\u017ca\w*|reprezentuj\w*) (?:stanowiska|pogl\u0105d\u00f3w|"
-    r"opinii) redakcji\b|\bnemus(?:\u00ed|ia) (?:nutn\u011b |nutne )?(?:vyjad\u0159ovat|vyjadrova\u0165|odr\u00e1\u017eet|"
+    r"opinii) redakcji\b|\bnemus(?:\u00ed|ia) (?:nutn\u011b |nutne )?(?:vyjad\u0159ovat|vyjadrova\u0165|"
+    r"odr\u00e1\u017eet|"
     r"odr\u00e1\u017ea\u0165) (?:n\u00e1zor|stanovisko|postoj) redakc\w+|"
     r"\b(?:er|\u00e4r|st\u00e5r for) (?:et |ett )?(?:udtryk for|uttryck f\u00f6r|uttrykk for)? ?(?:skribentens|"
     r"forfatterens|f\u00f6rfattarens|debatt\u00f8rens|skribentenes) (?:egen |egne |egna )?(?:holdning|mening|"
     r"synspunkter?|\u00e5sikter|regning)\b|"
-    r"\b\u03b4\u03b5\u03bd (?:\u03b5\u03ba\u03c6\u03c1\u03ac\u03b6\u03bf\u03c5\u03bd|\u03b1\u03c0\u03b7\u03c7\u03bf\u03cd\u03bd)"
-    r" (?:\u03b1\u03c0\u03b1\u03c1\u03b1\u03af\u03c4\u03b7\u03c4\u03b1 )?(?:\u03c4\u03b9\u03c2 \u03b1\u03c0\u03cc\u03c8\u03b5\u03b9\u03c2|"
+    r"\b\u03b4\u03b5\u03bd (?:\u03b5\u03ba\u03c6\u03c1\u03ac\u03b6\u03bf\u03c5\u03bd|"
+    r"\u03b1\u03c0\u03b7\u03c7\u03bf\u03cd\u03bd)"
+    r" (?:\u03b1\u03c0\u03b1\u03c1\u03b1\u03af\u03c4\u03b7\u03c4\u03b1 )?"
+    r"(?:\u03c4\u03b9\u03c2 \u03b1\u03c0\u03cc\u03c8\u03b5\u03b9\u03c2|"
     r"\u03c4\u03b7\u03bd \u03ac\u03c0\u03bf\u03c8\u03b7|\u03c4\u03b7 \u03b8\u03ad\u03c3\u03b7)|"
     r"\bnu (?:reflect\u0103|reflecta|reprezint\u0103|reprezinta) (?:neap\u0103rat |neaparat )?(?:pozi\u021bia|pozitia|"
     r"opinia|punctul de vedere) (?:redac\u021biei|redactiei|publica\u021biei|publicatiei)\b|"
@@ -439,7 +455,8 @@ _DISCLAIMER_EAST = _rx(
 _CORRECTION = _rx(
     r"^(?:correction|clarification|rectificaci[o\u00f3]n|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
     r"rettifica|corre[c\u00e7][\u00e3a]o|errata|rettelse|r\u00e4ttelse|oikaisu|sprostowanie|oprava|ispravka|"
-    r"\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
+    r"\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
+    r"(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
     r"^an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
     r"(?:\w+ly )?(?:misstated|stated|said|gave|placed|misspelled|misidentified|described|referred|called|named|"
     r"reported|included|omitted|listed|put|dated|attributed|misattributed)\b")
@@ -466,11 +483,14 @@ _COMMENT_MORE = _rx(
 # "Διαβάστε επίσης:", "Soma pia:", "Irakurri gehiago"
 _RELATED_ABROAD = _rx(
     r"^(?:l\u00e6s (?:ogs\u00e5|mere)|les (?:ogs\u00e5|mer)|l\u00e4s (?:\u00e4ven|ocks\u00e5|mer)|lue (?:my\u00f6s|"
-    r"lis\u00e4\u00e4)|loe ka|lasiet ar\u012b|skaitykite (?:taip pat|daugiau)|\u010dt\u011bte (?:tak\u00e9|t\u00e9\u017e)|"
+    r"lis\u00e4\u00e4)|loe ka|lasiet ar\u012b|skaitykite (?:taip pat|daugiau)|\u010dt\u011bte (?:tak\u00e9|"
+    r"t\u00e9\u017e)|"
     r"pre\u010d\u00edtajte si (?:tie\u017e|aj)|preberite (?:tudi|\u0161e)|pro\u010ditajte (?:i|jo\u0161|tako\u0111e)|"
     r"procitajte (?:i|jos)|\u043f\u0440\u043e\u0447\u0438\u0442\u0430\u0458\u0442\u0435 (?:\u0438|\u0458\u043e\u0448)|"
-    r"\u0447\u0438\u0442\u0430\u0439\u0442\u0435 (?:\u0442\u0430\u043a\u0436\u0435|\u0435\u0449\u0451|\u0435\u0449\u0435)|"
-    r"cite\u0219te \u0219i|citeste si|\u03b4\u03b9\u03b1\u03b2\u03ac\u03c3\u03c4\u03b5 (?:\u03b5\u03c0\u03af\u03c3\u03b7\u03c2|"
+    r"\u0447\u0438\u0442\u0430\u0439\u0442\u0435 (?:\u0442\u0430\u043a\u0436\u0435|\u0435\u0449\u0451|"
+    r"\u0435\u0449\u0435)|"
+    r"cite\u0219te \u0219i|citeste si|"
+    r"\u03b4\u03b9\u03b1\u03b2\u03ac\u03c3\u03c4\u03b5 (?:\u03b5\u03c0\u03af\u03c3\u03b7\u03c2|"
     r"\u03b1\u03ba\u03cc\u03bc\u03b1)|soma (?:pia|zaidi)|irakurri (?:gehiago|ere)|leia (?:tamb\u00e9m|mais)|"
     r"llegiu (?:tamb\u00e9|m\u00e9s)|leggi (?:anche|altro)|lees (?:ook|meer)|ayr\u0131ca (?:oku|okuyun)|"
     r"\u00e0 lire (?:aussi|\u00e9galement)|a lire aussi)\b(?:\s*[/|]\s*[^:]{1,40})?\s*(?:[:\u00bb\u203a\u2192>|"
@@ -505,7 +525,8 @@ _CONSENT_BUTTONS = _rx(
 _PUBNOTE = _rx(
     r"^(?:editor['\u2019]?s note\s*:|editors['\u2019]? note\s*:|programm?ing (?:alert|note)\s*:|correction\s*:|"
     r"clarification\s*:|"
-    r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|(?:an earlier |a )?version of this (?:article|story|piece|column|"
+    r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|"
+    r"(?:an earlier |a )?version of this (?:article|story|piece|column|"
     r"essay) (?:first |originally )?(?:appeared|was published|ran)\b|this (?:article|story|piece|column|essay|post) "
     r"(?:was|is|has been|first|originally) (?:first |originally )?(?:published|appeared|adapted|excerpted|"
     r"republished|syndicated|ran|updated|amended|corrected|edited)\b|(?:originally|first) (?:published|appeared) (?:on|"
@@ -517,9 +538,12 @@ _PUBNOTE = _rx(
     r"distributed))? (?:by|for|on behalf of) [^,;:!?]{2,60}(?:\.\s*printed (?:on|by|in) [^,;:!?]{2,40})?\.?$|"
     r"printed on recycled paper\b|(?:this|the) (?:article|story) "
     r"(?:is|has been) (?:part of|updated)\b|sign up to receive\b|a version of this\b|"
-    r"this (?:opinion piece|op-?ed|commentary|guest (?:column|essay)|letter) (?:was|is|has been) (?:first |originally )?"
-    r"(?:published|written|adapted|translated)\b|this is an? (?:edited|abridged|shortened|condensed|adapted|translated) "
-    r"(?:version|extract|excerpt) of\b|translated (?:from (?:the )?[A-Z]\w+ )?by [A-Z]|(?:it|this (?:piece|article|column)) "
+    r"this (?:opinion piece|op-?ed|commentary|guest (?:column|essay)|letter) (?:was|is|has been) (?:first |"
+    r"originally )?"
+    r"(?:published|written|adapted|translated)\b|this is an? (?:edited|abridged|shortened|condensed|adapted|"
+    r"translated) "
+    r"(?:version|extract|excerpt) of\b|translated (?:from (?:the )?[A-Z]\w+ )?by [A-Z]|(?:it|this (?:piece|article|"
+    r"column)) "
     r"(?:has been|was) translated\b|cette (?:tribune|chronique|\w+) a \u00e9t\u00e9 tradu|"
     r".{0,60}\bprovides funding as (?:a )?(?:founding )?(?:member|partner) of\b)")
 _BYLINE_LEAD = _rx(
@@ -532,7 +556,8 @@ _AUTHOR_LABEL = _rx(r"^(?:authors?|writer|written by|byline|contributors?|column
                     r"\s*[:|]\s*\S")
 _BIO = re.compile(
     r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+|Professor\s+|Rev\.?\s+|Sen\.?\s+|Rep\.?\s+|Gen\.?\s+)?"
-    r"[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|dela|della|der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn|al-\w+|el-\w+)){1,4})"
+    r"[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|dela|della|der|dos|das|du|di|van|von|la|le|"
+    r"ten|ter|bin|ibn|al-\w+|el-\w+)){1,4})"
     r"(?:,[^,]{1,80},)?\s+(?:is|was|has been|serves as|works as|is now|is also|are|were|teaches|writes|"
     r"covers|reports)\b(?P<rest>.*)$")
 _BIO_ROLE = re.compile(
@@ -651,7 +676,8 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "copyright"
     if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s)):
         return "comment_prompt"
-    if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
+    if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or \
+            n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
             (_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s)):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
@@ -669,8 +695,6 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         rest = m.group("rest").strip()
         if _ALWAYS_RELATED.match(s) or not rest or not ends_stop or n_words <= 12 or rest[:1] in ":|>\u00bb\u2192-\u2013\u2014":
             return "related"
-    if n_chars <= 250 and _RELATED_ABROAD.match(s):
-        return "related"
     if n_chars <= 200 and _SHARE.search(s):
         return "share"
     if n_words <= 10 and words and all(w.lower() in _SHARE_WORDS for w in words) and any(
@@ -716,11 +740,12 @@ def _offer(s: str) -> bool:
 
 
 def _call_kind(s: str, n_words: int) -> Optional[str]:
-    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles
-    (``related``), a link's call to act ending in "here" (``navigation``), an appeal for donations
-    (``advertisement``: an imperative "donate" with a reason to keep the paper going); or None."""
+    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles or a
+    "read also" line in another language (``related``), a link's call to act ending in "here" (``navigation``), an
+    appeal for donations (``advertisement``: an imperative "donate" with a reason to keep the paper going); or
+    None."""
     if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(s)) or \
-            n_words <= 30 and _RELATED_LABEL.match(s):
+            n_words <= 30 and (_RELATED_LABEL.match(s) or _RELATED_ABROAD.match(s)):
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
         return "navigation"
@@ -976,8 +1001,10 @@ _LIFE_DONE = (r"dived|farmed|fished|hunted|sailed|nursed|treated|coached|studied
 # an author bio in the page foot, in wordings beyond "<Name> is a <role> ...": "<Name> heads the ... desk of ...",
 # "<Name> chairs the ... association" -- judged only in the run of noise after the last body line
 _FOOT_BIO = re.compile(
-    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_a-z][\w.'\u2019-]*(?:\s+(?:[^\W\d_a-z][\w.'\u2019-]*|de|da|del|dela|della|"
-    r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
+    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_a-z][\w.'\u2019-]*(?:\s+(?:[^\W\d_a-z][\w.'\u2019-]*|de|da|del|dela|"
+    r"della|"
+    r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|"
+    r"leads|runs|directs|edits|coordinates|"
     r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|owns|founded|co-founded|advises|lectures|"
     r"manages|represents|researches|campaigns|volunteers|organi[sz]es|practi[sc]es|cares|" + _LIFE_VERB + r"|"
     r"(?:has|had) (?:taught|worked|written|covered|served|reported|led|chaired|spent|cared|campaigned|volunteered|"
@@ -986,8 +1013,10 @@ _FOOT_BIO = re.compile(
 # a bio that opens with an apposition: "A sustainability consultant based in Dubai, Priya Menon advises ...",
 # "A retired headmistress and founder of ..., the writer has spent ..."
 _FOOT_BIO_APPOS = re.compile(
-    r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
-    r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
+    r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|"
+    r"Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
+    r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|"
+    r"lives|teaches|"
     r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages|researches|" + _LIFE_VERB +
     r")\b")
 _FOOT_BIO_UNNAMED = _rx(r"^[(\u2013\u2014]?\s*the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|"
@@ -1147,7 +1176,7 @@ def _bio_wraps(lines: List[str], kinds: Dict[int, str]) -> None:
 
 def _bio_translations_above(lines: List[str], kinds: Dict[int, str]) -> None:
     """The bio again in another script right above a bio line (no blank line between): an unflagged line of at most
-    45 words, most of its letters outside the Latin script, over a bio line in the Latin script ("\u0397 \u0395\u03bb\u03ad\u03bd\u03b7 ..." over
+    45 words, most of its letters outside the Latin script, over a bio line in the Latin script ("Η Ελένη ..." over
     "Eleni Vrettou is a physiotherapist ...")."""
     for i in sorted(kinds, reverse=True):
         j = i - 1
@@ -1228,9 +1257,9 @@ _CAPITAL_PLACE = re.compile(r"^[^\W\d_a-z][^\W\d_a-z'\u2019-]{2,}(?:[ /,-]+[^\W\
 
 
 def _head_dateline(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """A place in capitals (after the learned classifier, once the head is flagged), one to three words and perhaps a full stop ("MOROGORO.",
-    "DAR ES SALAAM."), as the first unflagged line of the text with only furniture above it and a paragraph of
-    prose right below (``dateline``)."""
+    """A place in capitals (after the learned classifier, once the head is flagged), one to three words and perhaps
+    a full stop ("MOROGORO.", "DAR ES SALAAM."), as the first unflagged line of the text with only furniture above
+    it and a paragraph of prose right below (``dateline``)."""
     for pos, i in enumerate(order[:-1]):
         if i in kinds:
             continue
@@ -1383,10 +1412,10 @@ _BY_WORDS = {"by", "von", "par", "por", "pa", "door", "av", "di", "de", "da", "d
 
 
 def _byline_names(lines: List[str], order: List[int], kinds: Dict[int, str]) -> List[List[str]]:
-    """The names in the bylines of the page head (the furniture lines of at most twelve words above the first line of
-    prose, whatever kind they were given): runs of two to four capitalised words, in lower case, after a word that
-    introduces a name (``_BY_WORDS``) or opening the line and ending it or a part of it ("By Khamla Phommachanh,
-    Phonsavan", "Columna de Lorena Ben\u00edtez para ...", "ELISAPEE KILABUK, Special to ...")."""
+    """The names in the bylines of the page head (the furniture lines of at most twelve words above the first line
+    of prose, whatever kind they were given): runs of two to four capitalised words, in lower case, after a word
+    that introduces a name (``_BY_WORDS``) or opening the line and ending it or a part of it ("By Khamla
+    Phommachanh, Phonsavan", "Columna de Lorena Benítez para ...", "ELISAPEE KILABUK, Special to ...")."""
     names = []
     head = itertools.takewhile(lambda i: i in kinds or not _prose(lines[i]), order)
     for i in (i for i in head if i in kinds and len(_words(lines[i])) <= 12):
@@ -1405,15 +1434,16 @@ def _byline_names(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
 
 def _names_author(s: str, names: List[List[str]]) -> bool:
     """``s`` speaks of the author named in the byline: the name among its first ten words, before any full stop,
-    right after its opening or after an opening phrase (a role, an apposition ending in a comma), and a
-    lower-case word or a comma right after the name ("Lorena Ben\u00edtez conduce ...", "Ancien p\u00eacheur devenu formateur
-    ..., Moustapha Diop vit \u00e0 Kayar.", "Ecologist and radio host Lorena Ben\u00edtez presents ...")."""
+    right after its opening or after an opening phrase (a role, an apposition ending in a comma), and a lower-case
+    word or a comma right after the name ("Lorena Benítez conduce ...", "Ancien pêcheur devenu formateur ...,
+    Moustapha Diop vit à Kayar.", "Ecologist and radio host Lorena Benítez presents ...")."""
     tokens = _unbracketed(s).split()
     low = [t.lower().strip(",") for t in tokens]
     for name in names:
         for k in range(0, min(10, len(tokens) - len(name))):
             after = tokens[k + len(name)]
-            if low[k:k + len(name)] == name and tokens[k][:1].isupper() and not any(t.endswith((".", "!", "?", ":")) for t in tokens[:k]) and \
+            if low[k:k + len(name)] == name and tokens[k][:1].isupper() and \
+                    not any(t.endswith((".", "!", "?", ":")) for t in tokens[:k]) and \
                     (after[:1].islower() or tokens[k + len(name) - 1].endswith(",")):
                 return True
     return False
@@ -1443,12 +1473,12 @@ def _set_apart(order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
 
 
 def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """A pull quote: a line standing apart (blank lines or furniture around it, ``_set_apart``), in quote marks, of at least five words, that
-    repeats the words of a sentence found in another line of the text -- verbatim, or near-verbatim when it has
-    eight words or more and wholly in quote marks (``_repeats``: a clause left out, a word changed; and
-    ``_wholly_quoted``); who said it, after the closing quote
-    mark, is left out of the comparison ("-- Jane Roe", ", says Jane Roe"). It is typeset furniture (``heading``),
-    and the sentence is mined where it stands in the body."""
+    """A pull quote: a line standing apart (blank lines or furniture around it, ``_set_apart``), in quote marks, of
+    at least five words, that repeats the words of a sentence found in another line of the text -- verbatim, or
+    near-verbatim when it has eight words or more and wholly in quote marks (``_repeats``: a clause left out, a word
+    changed; and ``_wholly_quoted``); who said it, after the closing quote mark, is left out of the comparison ("--
+    Jane Roe", ", says Jane Roe"). It is typeset furniture (``heading``), and the sentence is mined where it stands
+    in the body."""
     body = [(i, _plain(lines[i])) for i in order if i not in kinds]
     for pos, i in enumerate(order):
         s = lines[i]
@@ -1700,7 +1730,8 @@ def _scene(s: str) -> bool:
 # Kayar.", "A crate is lifted onto the quay at Mopti shortly after six."
 _SCENE_PASSIVE = re.compile(r"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,5}?) (?P<verb>is|are) (?:being )?"
                             r"(?:[a-z]+ed|[a-z]+en|[a-z]+wn|sold|held|led|fed|set|laid|hung|spun|built|caught|brought)"
-                            r" (?:[a-z]+ )?(?:into|onto|in|at|on|from|off|out|up|down|across|along|through|by|to|over)\b")
+                            r" (?:[a-z]+ )?(?:into|onto|in|at|on|from|off|out|up|down|"
+                            r"across|along|through|by|to|over)\b")
 
 
 def _scene_passive(s: str) -> bool:
@@ -1834,8 +1865,8 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
                    r"when|as|although|though|since|whether|that|who|which)\b")
 
 
-# a headline in a list of other articles: an optional number or bullet ("3.", "4)", "\u00bb", "\u25c6", "\u2013", an arrow, a
-# dingbat, an emoji, a circled number), then a capital
+# a headline in a list of other articles: an optional number or bullet ("3.", "4)", "»", "◆", "–", an arrow,
+# a dingbat, an emoji, a circled number), then a capital
 _BULLETS = (r"[\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
             r"\u2666\u2756\u2b50\u2b9e\U0001f300-\U0001faff]\ufe0f?")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-]|" + _BULLETS + r")\s+")
@@ -1846,11 +1877,11 @@ _ITEM_META = ("timestamp", "byline")  # lines that may follow each headline of a
 
 
 def _list_header(s: str, kind: Optional[str]) -> bool:
-    """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no
-    punctuation at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a
-    related header, a section, a navigation word or by its shape; or two such headers, one per language, set
-    apart by a slash or a bar ("Lire aussi / Read also"), one of them perhaps in a script without case
-    ("\u0e82\u0ec8\u0eb2\u0ea7\u0e97\u0eb5\u0ec8\u0e81\u0ec8\u0ebd\u0ea7\u0e82\u0ec9\u0ead\u0e87 / In the same section")."""
+    """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no punctuation
+    at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a related
+    header, a section, a navigation word or by its shape; or two such headers, one per language, set apart by a
+    slash or a bar ("Lire aussi / Read also"), one of them perhaps in a script without case ("ຂ່າວທີ່ກ່ຽວຂ້ອງ / In
+    the same section")."""
     t = s.rstrip(":").rstrip()
     parts = _BILINGUAL.split(t) if len(_BILINGUAL.split(t)) == 2 else [t]  # "Nos lecteurs ont aimé / Readers liked"
     return kind in _HEADER_KINDS and ":" not in t and all(
@@ -1968,14 +1999,14 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     """Step 5 (after the learned classifier): the page head and foot as blocks of furniture.
 
     Copied pages set their furniture as runs of single lines (headline, standfirst, byline, timestamp; bio,
-    disclaimer, tags, copyright) and their body as paragraphs between blank lines. In the blocks before the
-    first and after the last block of body text, a block that is mostly noise already (``_furniture_block``) is
-    all noise: its other lines of at most 60 words become ``title`` (head) or ``author_bio`` / ``disclaimer``
-    (foot) -- but a line that ends like a sentence only when noise lies beyond it, towards the body (below it in
-    the head, above it in the foot), or when it describes a person at the foot (``_FOOT_PERSON``): an opening or a
-    closing paragraph set without a blank line against the furniture stays body. A line mostly in another script
-    than the Latin one in such a foot block of a page whose body is in the Latin script is furniture too (a bio or a notice again in the paper's other
-    language). A text without blank lines is one block and is left alone."""
+    disclaimer, tags, copyright) and their body as paragraphs between blank lines. In the blocks before the first
+    and after the last block of body text, a block that is mostly noise already (``_furniture_block``) is all noise:
+    its other lines of at most 60 words become ``title`` (head) or ``author_bio`` / ``disclaimer`` (foot) -- but a
+    line that ends like a sentence only when noise lies beyond it, towards the body (below it in the head, above it
+    in the foot), or when it describes a person at the foot (``_FOOT_PERSON``): an opening or a closing paragraph
+    set without a blank line against the furniture stays body. A line mostly in another script than the Latin one in
+    such a foot block of a page whose body is in the Latin script is furniture too (a bio or a notice again in the
+    paper's other language). A text without blank lines is one block and is left alone."""
     blocks = _blocks(lines, order)
     furn = [_furniture_block(b, kinds) or all(i in kinds for i in b) for b in blocks]
     if all(furn):
