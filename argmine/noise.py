@@ -703,11 +703,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         return "share"
     if n_chars <= 250 and (_NEWSLETTER.search(s) or _MAILING.search(s)) and n_words <= 30:
         return "newsletter"
-    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s) or _DISCLAIMER_ABROAD.search(s) or
-                           _DISCLAIMER_OWN.search(s) or _DISCLAIMER_EAST.search(s)) or \
-            n_chars <= 400 and (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
-            n_chars <= 320 and _CONSENT.search(s) and _CONSENT_TOPIC.search(s) or \
-            n_words <= 8 and _CONSENT_BUTTONS.match(s):
+    if _disclaimer(s, n_words, n_chars):
         return "disclaimer"
     if n_chars <= 300 and (_PUBNOTE.search(s) or _CORRECTION.search(s)):
         return "publication_note"
@@ -731,6 +727,16 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
         if bar:
             return bar
     return _call_kind(s, n_words)
+
+
+def _disclaimer(s: str, n_words: int, n_chars: int) -> bool:
+    """``s`` is a disclaimer: the views are the writer's own (in any of the wordings and languages of the
+    ``_DISCLAIMER*`` patterns), a funding disclosure or an academic note, a cookie-consent notice or its buttons."""
+    return n_chars <= 250 and any(rx.search(s) for rx in (_DISCLAIMER, _DISCLAIMER_MORE, _DISCLAIMER_ABROAD,
+                                                          _DISCLAIMER_OWN, _DISCLAIMER_EAST)) or \
+        n_chars <= 400 and bool(_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
+        n_chars <= 320 and bool(_CONSENT.search(s) and _CONSENT_TOPIC.search(s)) or \
+        n_words <= 8 and bool(_CONSENT_BUTTONS.match(s))
 
 
 def _offer(s: str) -> bool:
