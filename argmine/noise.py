@@ -1609,10 +1609,10 @@ _WHOM_QUESTION = _rx(r"^[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,3} (?:for|to|by|a
                      r"which \w+)\s*\?$")
 # a subheading asking the question the next paragraph answers: "Who watches the kids on Mondays?", "Why libraries?"
 _WH_QUESTION = _rx(r"^(?:who|what|why|how|when|where|which|whose)\b")
-# ... or a yes-no question on a noun phrase ("Will the apps simply leave?", "Should landlords pay?"), or "and the
-# <noun>?" in any of several languages ("\u00bfY los precios?", "Et le co\u00fbt ?", "And the price?")
+# ... or a yes-no question on a noun phrase ("Will the apps simply leave?", "Should landlords pay?"; not "Does
+# anyone care?"), or "and the <noun>?" in any of several languages ("¿Y los precios?", "Et le coût ?")
 _YES_NO_QUESTION = _rx(r"^(?:will|would|can|could|should|shall|must|does|do|did|is|are|has|have)\s+(?:the|a|an|"
-                       r"any|more|most|all|[A-Z]\w+)\b")
+                       r"more|most|all|(?-i:[A-Z])\w+|[a-z]{3,}s)\b")
 _AND_QUESTION = _rx(r"^\u00bf?(?:and|y|e|et|und|en|eta|i|og|och|ja)\s+(?:the|el|la|los|las|le|les|l['\u2019]|o|os|as|"
                     r"a|die|der|das|de|het)\s*[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}\s*\?$")
 # ... not a question of the body: one that points back or at the writer or reader, one that muses ("What, then,

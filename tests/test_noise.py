@@ -1173,6 +1173,7 @@ def test_a_pull_quote_right_against_a_read_also_line_is_furniture():
     ("And the price?", "heading"),
     ("Will it work?", None),  # a pronoun: the body asking
     ("Should we wait for them?", None),
+    ("Does anyone care?", None),
 ])
 def test_yes_no_and_and_the_question_subheadings(question, kind):
     caption = "Porters load sacks of millet onto a barge at the river port in Mopti."
