@@ -7,8 +7,10 @@ simple features of one line (length, final punctuation, capitalisation, position
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
 "Tags"), a list of headlines under any short header below the body, headline-shaped lines and a standfirst in the
 page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
-italics, above a byline, or without a final stop above a body typed with them), and an author bio anywhere in the
-run of noise after the last body line. Last, a small learned line classifier
+italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
+run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
+names, the bio again in another script beside it, and the furniture set between paragraphs (pull quotes, question
+and bare subheadings, scene captions). Last, a small learned line classifier
 (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
 use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
 reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
@@ -192,21 +194,25 @@ _COPYRIGHT = _rx(
     r"rebroadcast|redistributed)\b.*\bwithout\b|\bunauthori[sz]ed (?:reproduction|use) (?:is )?(?:strictly )?"
     r"prohibited|\btous droits r\u00e9serv\u00e9s|\balle rechte vorbehalten|\btodos los derechos reservados)")
 _NEWSLETTER = _rx(
-    r"^(?:sign up(?: now| today| here| for free)?\s*[.!]?\s*$|.{0,160}[.!:|]\s*(?:sign up|subscribe)(?: now| today| here"
+    r"^(?:sign up(?: now| today| here| for free)?\s*[.!]?\s*$|.{0,160}[.!:|]\s*(?:sign up|subscribe)(?: now| today|"
+    r" here"
     r"| for free)?\s*[.!]?\s*$|"
     r"(?:sign up|signup|subscribe|register|get|receive|join|want)\b.{0,60}\b(?:newsletters?|inbox|e-?mails?|"
     r"updates|alerts|briefing|digest|bulletin|daily|weekly)\b|subscribe(?: now| today| here)?\s*[.!:]?\s*$|"
     r"subscribe (?:now|today|here)\b.{0,60}$|subscribe (?:to|for) (?:our|the|my|this|a|just|only)?\s*.{0,40}"
-    r"(?:\b(?:newsletters?|podcast|channel|feed|edition|print|digital|unlimited|access|journalism)\b|[$\u00a3\u20ac]\s?\d)|already (?:a )?(?:subscriber|have an account|registered)\b|"
+    r"(?:\b(?:newsletters?|podcast|channel|feed|edition|print|digital|unlimited|access|journalism)\b|"
+    r"[$\u00a3\u20ac]\s?\d)|already (?:a )?(?:subscriber|have an account|registered)\b|"
     r"enter your e-?mail|(?:your|type your) e-?mail(?: address)?\s*[.\u2026]*\s*$|thanks? (?:you )?for reading\b.{0,60}"
     r"\bsubscribe\b|by (?:signing up|subscribing|clicking)\b|"
     r"thanks? (?:you )?for (?:signing up|subscribing)|unsubscribe\b|newsletters?\s*[:|]|the [\w' ]{1,30} newsletter\b"
     r"|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|"
-    r"(?:make a )?(?:donate|contribution)\s*(?:now|today)?\s*[.!]?\s*$|we (?:rely on|depend on) (?:readers|our readers)|"
+    r"(?:make a )?(?:donate|contribution)\s*(?:now|today)?\s*[.!]?\s*$|we (?:rely on|depend on) (?:readers|"
+    r"our readers)|"
     r"this (?:article|story|content) is (?:free|available) (?:to|for) (?:subscribers|all readers)|"
     r"(?:start|get) (?:your )?(?:free )?trial\b|unlock (?:this|unlimited)\b|(?:log|sign) ?in or (?:sign up|subscribe|"
     r"register)\b|create (?:a )?free account|you(?: are|['\u2019]re) receiving this (?:e-?mail|newsletter|message)\b|"
-    r".{0,120}\bunsubscribe from (?:this|our|the) (?:list|newsletter|mailing list)\b|subscribe to (?-i:[A-Z][\w'\u2019&-]*(?: [A-Z][\w'\u2019&-]*){0,3})"
+    r".{0,120}\bunsubscribe from (?:this|our|the) (?:list|newsletter|mailing list)\b|"
+    r"subscribe to (?-i:[A-Z][\w'\u2019&-]*(?: [A-Z][\w'\u2019&-]*){0,3})"
     r"\s*[:,\u2013\u2014-][^.!?]{1,60}\bevery (?:(?:week)?day|morning|evening|week|(?:mon|tues|wednes|thurs|fri|satur|"
     r"sun)day)\b)")
 _TIMESTAMP = _rx(
@@ -262,7 +268,8 @@ _RELATED_BARE = _rx(
 _RELATED_LABEL = _rx(r"^(?:\[(?:related|read more|see also|also read|read|more)\]|read\s*:)\s*[^\W_]")
 _ADVERT = _rx(
     r"^(?:advertisement|advertising|advert|sponsored(?: content| post| by\b.*)?|paid (?:content|post|partner(?:ship)?)"
-    r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?"
+    r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|"
+    r"advertisement))?"
     r"|article continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?|skip advertisement|ad feedback|"
     r"report (?:this )?ad|close ad|anzeige|publicit\u00e9|publicidad)\s*[.:|]?\s*$")
 # a paywall or metering notice: "You have 1 free article left this month", "This article is for subscribers"
@@ -295,7 +302,8 @@ _NAVIGATION = _rx(
     r"(?:next|previous|prev) (?:article|story|page|post)\b|page \d+ of \d+|show more|load more|see more|view more|"
     r"click here\b|tap here\b|menu|close|open menu|search|home|sign in|log in|log out|sign out|subscribe|"
     r"my account|register|accept (?:all )?cookies|manage cookies|cookie (?:settings|policy|preferences)|"
-    r"(?:terms of (?:service|use)|privacy (?:policy|notice)|contact us|about us|site ?map|help|faq)(?:\s*[|\u2022\u00b7]\s*"
+    r"(?:terms of (?:service|use)|privacy (?:policy|notice)|contact us|about us|site ?map|help|faq)(?:\s*[|"
+    r"\u2022\u00b7]\s*"
     r"(?:terms of (?:service|use)|privacy (?:policy|notice)|contact us|about us|site ?map|help|faq|accessibility|"
     r"careers|advertise(?: with us)?))*|we use cookies\b|this (?:site|website) uses cookies\b|"
     r"(?:enable|please enable) javascript\b|your browser (?:does not|doesn't) support)\s*[.!:]?")
@@ -338,7 +346,8 @@ _CONTACT = _rx(
     r"^(?:the (?:times|post|guardian|journal)|we) (?:is|are) committed to publishing a diversity of letters\b|"
     r"^(?:[\w'\u2019-]+ ){0,3}(?:office|desk|newsdesk|helpline|hotline|switchboard|reception|enquiries|inquiries)"
     r"\s*[:|][^.!?]{0,40}(?:\d{3}|@)|^to (?:place|book|submit|send|advertise|report|request)\b[^,.;:!?]{0,60},\s*"
-    r"(?:please )?(?:contact|call|e-?mail|ring|phone|write to)\b|^(?:[\w'\u2019 -]{1,30}:\s*)?(?:call|ring|phone|text|contact)\b.{0,60}"
+    r"(?:please )?(?:contact|call|e-?mail|ring|phone|write to)\b|^(?:[\w'\u2019 -]{1,30}:\s*)?(?:call|ring|phone|"
+    r"text|contact)\b.{0,60}"
     r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b|"
     r"^here['\u2019]?s our e-?mail\s*:|^to contact the (?:author|editor|writer|reporter|columnist)s?\b|"
     r"^(?:the )?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4} welcomes? (?:guest |reader |your )?(?:commentaries|"
@@ -367,7 +376,8 @@ _DISCLAIMER = _rx(
 # the same in other wordings: "Guest Viewpoint columns reflect the opinions of their authors and not necessarily
 # those of ...", "Opinion & Analysis pieces present the views of their authors. <Outlet> does not necessarily share them."
 _DISCLAIMER_MORE = _rx(
-    r"^(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}(?:pieces|columns|posts|articles|essays|commentaries|contributions|blogs|op-?eds|"
+    r"^(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}(?:pieces|columns|posts|articles|essays|commentaries|contributions|"
+    r"blogs|op-?eds|"
     r"viewpoints|letters) (?:published (?:here |on this \w+ )?)?(?:reflect|represent|express|present|are|contain) "
     r"(?:only )?the (?:personal )?(?:views|opinions) of (?:their|the|its) (?:authors?|writers?|contributors?)\b|"
     r"\bdoes not necessarily (?:share|endorse|agree with) (?:them|these|those|the (?:views|opinions))\b|"
@@ -391,6 +401,100 @@ _DISCLAIMER_ABROAD = _rx(
     r"(?:des|der) (?:Autors|Autorin|Verfassers|Verfasserin|Gastautors|Gastautorin)\b|\b(?:die )?Meinung (?:des|"
     r"der) (?:Autors|Autorin|Verfassers|Verfasserin) (?:muss|muß) nicht\b|\bgeven (?:niet )?(?:noodzakelijk )?"
     r"de mening (?:weer )?van (?:de )?(?:auteur|redactie)\b")
+# the views disclaimer in still more wordings: "Columns reflect their writers' judgement and do not commit <Outlet>",
+# "<Outlet> does not necessarily agree with every view it prints", "Opinions in this column belong to the writer
+# alone", "Views expressed above are the author's own", "... do not reflect the editorial policy of ...",
+# "Opinions published here are those of the writers", "Letters and columns may be edited for length and clarity"
+_DISCLAIMER_OWN = _rx(
+    r"^(?:[\w'\u2019&-]+ ){0,3}?(?:columns|opinions|views|articles|pieces|essays|letters|contributions|commentaries|"
+    r"blogs|posts)\b.{0,80}\b(?:their|the) (?:writers?|authors?|contributors?)\b.{0,60}\bdo(?:es)? not (?:commit|bind|"
+    r"engage|speak for)\b|"
+    r"\bdoes not necessarily (?:agree with|share|endorse|subscribe to) (?:every|all|each|any) (?:views?|opinions?|"
+    r"positions?)\b|"
+    r"\b(?:views|opinions) (?:expressed )?(?:in|on) this (?:column|article|piece|page|section|blog|essay) (?:belong "
+    r"(?:only |solely )?to|are (?:solely |only )?(?:those of|the views of)) (?:the|its|their) (?:writers?|authors?)\b|"
+    r"\b(?:views|opinions) expressed(?: (?:above|below|herein|here|in (?:it|this \w+)))? are (?:solely )?(?:the|his|"
+    r"her|their) (?:authors?|writers?|contributors?)['\u2019]?s?['\u2019]? own\b|"
+    r"\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) (?:the )?editorial (?:policy|line|position|stance|"
+    r"views?)\b|\b(?:authors?|writers?)['\u2019]?s?['\u2019]? own\b.{0,40}\bdo(?:es)? not (?:necessarily )?"
+    r"(?:reflect|represent)\b|"
+    r"^(?:opinions|views|columns|articles|pieces|letters)(?: published| expressed| printed)?(?: here| on this "
+    r"(?:page|site))? are (?:those|the views) of (?:the|their) (?:writers?|authors?|contributors?)\b|"
+    r"\b(?:letters|columns|submissions|comments|contributions|articles|op-?eds)\b.{0,40}\bmay be (?:edited|"
+    r"shortened|condensed|trimmed|cut)\b.{0,20}\bfor (?:length|clarity|space|style|brevity|legal reasons)\b")
+# ... and in Slavic, Nordic, Greek, Romanian, Indonesian and Turkish: "... ne predstavljaju nužno stavove redakcije",
+# "... не отражают мнение редакции", "... er udtryk for skribentens egen holdning", "... yazarına aittir"
+_DISCLAIMER_EAST = _rx(
+    r"\bne (?:predstavljaju|odra[\u017e]avaju|odrazavaju|izra[\u017e]avaju) (?:nu[\u017ez]no |obavezno |uvijek |uvek )?"
+    r"(?:stavove|stav|mi[\u0161s]ljenje) (?:redakcije|uredni[\u0161s]tva|izdava[\u010dc]a)\b|"
+    r"\b\u043d\u0435 (?:\u043e\u0431\u044f\u0437\u0430\u0442\u0435\u043b\u044c\u043d\u043e |"
+    r"\u043d\u0443\u0436\u043d\u043e )?"
+    r"(?:\u043e\u0442\u0440\u0430\u0436\u0430\u0435\u0442|\u043e\u0442\u0440\u0430\u0436\u0430\u044e\u0442|"
+    r"\u043f\u0440\u0435\u0434\u0441\u0442\u0430\u0432\u0459\u0430\u0458\u0443|"
+    r"\u043e\u0434\u0440\u0430\u0436\u0430\u0432\u0430\u0458\u0443)"
+    r" [^.!?]{0,30}(?:\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438|"
+    r"\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0458\u0435)|"
+    r"\bnie (?:musz\u0105 |musi )?(?:odzwierciedla\w*|wyra\u017ca\w*|reprezentuj\w*) (?:stanowiska|pogl\u0105d\u00f3w|"
+    r"opinii) redakcji\b|\bnemus(?:\u00ed|ia) (?:nutn\u011b |nutne )?(?:vyjad\u0159ovat|vyjadrova\u0165|"
+    r"odr\u00e1\u017eet|"
+    r"odr\u00e1\u017ea\u0165) (?:n\u00e1zor|stanovisko|postoj) redakc\w+|"
+    r"\b(?:er|\u00e4r|st\u00e5r for) (?:et |ett )?(?:udtryk for|uttryck f\u00f6r|uttrykk for)? ?(?:skribentens|"
+    r"forfatterens|f\u00f6rfattarens|debatt\u00f8rens|skribentenes) (?:egen |egne |egna )?(?:holdning|mening|"
+    r"synspunkter?|\u00e5sikter|regning)\b|"
+    r"\b\u03b4\u03b5\u03bd (?:\u03b5\u03ba\u03c6\u03c1\u03ac\u03b6\u03bf\u03c5\u03bd|"
+    r"\u03b1\u03c0\u03b7\u03c7\u03bf\u03cd\u03bd)"
+    r" (?:\u03b1\u03c0\u03b1\u03c1\u03b1\u03af\u03c4\u03b7\u03c4\u03b1 )?"
+    r"(?:\u03c4\u03b9\u03c2 \u03b1\u03c0\u03cc\u03c8\u03b5\u03b9\u03c2|"
+    r"\u03c4\u03b7\u03bd \u03ac\u03c0\u03bf\u03c8\u03b7|\u03c4\u03b7 \u03b8\u03ad\u03c3\u03b7)|"
+    r"\bnu (?:reflect\u0103|reflecta|reprezint\u0103|reprezinta) (?:neap\u0103rat |neaparat )?(?:pozi\u021bia|pozitia|"
+    r"opinia|punctul de vedere) (?:redac\u021biei|redactiei|publica\u021biei|publicatiei)\b|"
+    r"\btidak (?:semestinya |selalu |mesti )?(?:mencerminkan|mewakili) (?:pandangan|pendirian|sikap) redaksi\b|"
+    r"\b(?:yaz\u0131s\u0131 )?yazar\u0131na aittir\b")
+# a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
+# this column placed ...", "Rectificatif : ...", "Berichtigung: ..."; or one that opens with the earlier version
+_CORRECTION = _rx(
+    r"^(?:correction|clarification|rectificaci[o\u00f3]n|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
+    r"rettifica|corre[c\u00e7][\u00e3a]o|errata|rettelse|r\u00e4ttelse|oikaisu|sprostowanie|oprava|ispravka|"
+    r"\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
+    r"(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
+    r"^an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
+    r"(?:\w+ly )?(?:misstated|stated|said|gave|placed|misspelled|misidentified|described|referred|called|named|"
+    r"reported|included|omitted|listed|put|dated|attributed|misattributed)\b")
+# a sponsor line, also after the same label in another language: "Patwone / Sponsored by: ...",
+# "Presented by: ...", "Patrocinado por: ..."
+_SPONSOR = _rx(
+    r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[/|]\s*)?(?:sponsored by|presented by|brought to you by|"
+    r"in partnership with|supported by|paid for by|patrocinado por|sponsoris[\u00e9e] par|pr\u00e9sent\u00e9 par|"
+    r"gesponsert von|pr\u00e4sentiert von|patrocinat per|sponsorizzato da|gesponsord door)\s*:\s*\S")
+# a sign-up to a mailing list, or a sign-up box copied with its field and button: "Join our mailing list. Sign up to
+# receive our Sunday letter ...", "Email Address  Sign Up"
+_MAILING = _rx(
+    r"^(?:join|subscribe to|sign up (?:for|to)|get on) (?:our|the) (?:mailing|e-?mail(?:ing)?) list\b|"
+    r"\b(?:join|subscribe to|sign up for) our (?:mailing|e-?mail(?:ing)?) list\b|"
+    r"\be-?mail(?: address)?\s*(?:[|\u00b7:]\s*)?(?:sign (?:me )?up|subscribe|submit|join)\s*[.!]?\s*$|"
+    r"(?:^|[.!]\s+)sign up (?:to|and) (?:receive|get)\b")
+# comment moderation in more wordings: "Join the conversation. Comments must be signed with your full name."
+_COMMENT_MORE = _rx(
+    r"^(?:all )?comments? (?:must|should) be (?:signed|civil|respectful|on[- ]topic|approved|in English)\b|"
+    r"^join the (?:conversation|discussion|debate)\s*[.!:]\s*.{0,100}\bcomment|"
+    r"\bcomments? (?:will be|are|may be) (?:reviewed|approved|checked|read) (?:by (?:our|an?|the) (?:editors?|"
+    r"moderators?|team)|before (?:they|it) (?:appear|are published|is published|go(?:es)? live))")
+# "read also" in more languages, alone or before its headline: "Læs også:", "Pročitajte i:", "Citește și:",
+# "Διαβάστε επίσης:", "Soma pia:", "Irakurri gehiago"
+_RELATED_ABROAD = _rx(
+    r"^(?:l\u00e6s (?:ogs\u00e5|mere)|les (?:ogs\u00e5|mer)|l\u00e4s (?:\u00e4ven|ocks\u00e5|mer)|lue (?:my\u00f6s|"
+    r"lis\u00e4\u00e4)|loe ka|lasiet ar\u012b|skaitykite (?:taip pat|daugiau)|\u010dt\u011bte (?:tak\u00e9|"
+    r"t\u00e9\u017e)|"
+    r"pre\u010d\u00edtajte si (?:tie\u017e|aj)|preberite (?:tudi|\u0161e)|pro\u010ditajte (?:i|jo\u0161|tako\u0111e)|"
+    r"procitajte (?:i|jos)|\u043f\u0440\u043e\u0447\u0438\u0442\u0430\u0458\u0442\u0435 (?:\u0438|\u0458\u043e\u0448)|"
+    r"\u0447\u0438\u0442\u0430\u0439\u0442\u0435 (?:\u0442\u0430\u043a\u0436\u0435|\u0435\u0449\u0451|"
+    r"\u0435\u0449\u0435)|"
+    r"cite\u0219te \u0219i|citeste si|"
+    r"\u03b4\u03b9\u03b1\u03b2\u03ac\u03c3\u03c4\u03b5 (?:\u03b5\u03c0\u03af\u03c3\u03b7\u03c2|"
+    r"\u03b1\u03ba\u03cc\u03bc\u03b1)|soma (?:pia|zaidi)|irakurri (?:gehiago|ere)|leia (?:tamb\u00e9m|mais)|"
+    r"llegiu (?:tamb\u00e9|m\u00e9s)|leggi (?:anche|altro)|lees (?:ook|meer)|ayr\u0131ca (?:oku|okuyun)|"
+    r"\u00e0 lire (?:aussi|\u00e9galement)|a lire aussi)\b(?:\s*[/|]\s*[^:]{1,40})?\s*(?:[:\u00bb\u203a\u2192>|"
+    r"\u2013\u2014-]\s*\S|$)")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
 _DISCLOSURE = _rx(r"\bdoes not work for, consult\b|\bown shares in or receive funding from\b|"
@@ -421,7 +525,8 @@ _CONSENT_BUTTONS = _rx(
 _PUBNOTE = _rx(
     r"^(?:editor['\u2019]?s note\s*:|editors['\u2019]? note\s*:|programm?ing (?:alert|note)\s*:|correction\s*:|"
     r"clarification\s*:|"
-    r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|(?:an earlier |a )?version of this (?:article|story|piece|column|"
+    r"update[sd]?\s*:\s*(?:this|an earlier|a previous|the (?:article|story|post|headline))\b|note\s*:\s*this\b|"
+    r"(?:an earlier |a )?version of this (?:article|story|piece|column|"
     r"essay) (?:first |originally )?(?:appeared|was published|ran)\b|this (?:article|story|piece|column|essay|post) "
     r"(?:was|is|has been|first|originally) (?:first |originally )?(?:published|appeared|adapted|excerpted|"
     r"republished|syndicated|ran|updated|amended|corrected|edited)\b|(?:originally|first) (?:published|appeared) (?:on|"
@@ -433,9 +538,12 @@ _PUBNOTE = _rx(
     r"distributed))? (?:by|for|on behalf of) [^,;:!?]{2,60}(?:\.\s*printed (?:on|by|in) [^,;:!?]{2,40})?\.?$|"
     r"printed on recycled paper\b|(?:this|the) (?:article|story) "
     r"(?:is|has been) (?:part of|updated)\b|sign up to receive\b|a version of this\b|"
-    r"this (?:opinion piece|op-?ed|commentary|guest (?:column|essay)|letter) (?:was|is|has been) (?:first |originally )?"
-    r"(?:published|written|adapted|translated)\b|this is an? (?:edited|abridged|shortened|condensed|adapted|translated) "
-    r"(?:version|extract|excerpt) of\b|translated (?:from (?:the )?[A-Z]\w+ )?by [A-Z]|(?:it|this (?:piece|article|column)) "
+    r"this (?:opinion piece|op-?ed|commentary|guest (?:column|essay)|letter) (?:was|is|has been) (?:first |"
+    r"originally )?"
+    r"(?:published|written|adapted|translated)\b|this is an? (?:edited|abridged|shortened|condensed|adapted|"
+    r"translated) "
+    r"(?:version|extract|excerpt) of\b|translated (?:from (?:the )?[A-Z]\w+ )?by [A-Z]|(?:it|this (?:piece|article|"
+    r"column)) "
     r"(?:has been|was) translated\b|cette (?:tribune|chronique|\w+) a \u00e9t\u00e9 tradu|"
     r".{0,60}\bprovides funding as (?:a )?(?:founding )?(?:member|partner) of\b)")
 _BYLINE_LEAD = _rx(
@@ -448,7 +556,8 @@ _AUTHOR_LABEL = _rx(r"^(?:authors?|writer|written by|byline|contributors?|column
                     r"\s*[:|]\s*\S")
 _BIO = re.compile(
     r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+|Professor\s+|Rev\.?\s+|Sen\.?\s+|Rep\.?\s+|Gen\.?\s+)?"
-    r"[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|dela|della|der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn|al-\w+|el-\w+)){1,4})"
+    r"[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|de|da|del|dela|della|der|dos|das|du|di|van|von|la|le|"
+    r"ten|ter|bin|ibn|al-\w+|el-\w+)){1,4})"
     r"(?:,[^,]{1,80},)?\s+(?:is|was|has been|serves as|works as|is now|is also|are|were|teaches|writes|"
     r"covers|reports)\b(?P<rest>.*)$")
 _BIO_ROLE = re.compile(
@@ -565,9 +674,10 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     n_words = len(words)
     if n_chars <= 400 and _COPYRIGHT.search(s):
         return "copyright"
-    if n_chars <= 250 and _COMMENT.search(s):
+    if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s)):
         return "comment_prompt"
-    if n_words <= 8 and _ADVERT.search(s) or n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
+    if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or \
+            n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
             (_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s)):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
@@ -591,14 +701,11 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
             w.lower() in ("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
                           "email", "print", "copy", "link", "save", "bookmark") for w in words) and not ends_stop:
         return "share"
-    if n_chars <= 250 and _NEWSLETTER.search(s) and (n_words <= 30):
+    if n_chars <= 250 and (_NEWSLETTER.search(s) or _MAILING.search(s)) and n_words <= 30:
         return "newsletter"
-    if n_chars <= 250 and (_DISCLAIMER.search(s) or _DISCLAIMER_MORE.search(s) or _DISCLAIMER_ABROAD.search(s)) or \
-            n_chars <= 400 and (_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
-            n_chars <= 320 and _CONSENT.search(s) and _CONSENT_TOPIC.search(s) or \
-            n_words <= 8 and _CONSENT_BUTTONS.match(s):
+    if _disclaimer(s, n_words, n_chars):
         return "disclaimer"
-    if n_chars <= 300 and _PUBNOTE.search(s):
+    if n_chars <= 300 and (_PUBNOTE.search(s) or _CORRECTION.search(s)):
         return "publication_note"
     if n_chars <= 200 and (_TAGS.search(s) or _TAGS_HEADER.match(s)):
         return "tags"
@@ -622,6 +729,16 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     return _call_kind(s, n_words)
 
 
+def _disclaimer(s: str, n_words: int, n_chars: int) -> bool:
+    """``s`` is a disclaimer: the views are the writer's own (in any of the wordings and languages of the
+    ``_DISCLAIMER*`` patterns), a funding disclosure or an academic note, a cookie-consent notice or its buttons."""
+    return n_chars <= 250 and any(rx.search(s) for rx in (_DISCLAIMER, _DISCLAIMER_MORE, _DISCLAIMER_ABROAD,
+                                                          _DISCLAIMER_OWN, _DISCLAIMER_EAST)) or \
+        n_chars <= 400 and bool(_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
+        n_chars <= 320 and bool(_CONSENT.search(s) and _CONSENT_TOPIC.search(s)) or \
+        n_words <= 8 and bool(_CONSENT_BUTTONS.match(s))
+
+
 def _offer(s: str) -> bool:
     """``s`` offers a subscription (``_OFFER``), with no modal, pronoun, conjunction or copula of a sentence of the
     body about prices ("Premium access for $3 a week is a bargain")."""
@@ -629,11 +746,12 @@ def _offer(s: str) -> bool:
 
 
 def _call_kind(s: str, n_words: int) -> Optional[str]:
-    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles
-    (``related``), a link's call to act ending in "here" (``navigation``), an appeal for donations
-    (``advertisement``: an imperative "donate" with a reason to keep the paper going); or None."""
+    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles or a
+    "read also" line in another language (``related``), a link's call to act ending in "here" (``navigation``), an
+    appeal for donations (``advertisement``: an imperative "donate" with a reason to keep the paper going); or
+    None."""
     if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(s)) or \
-            n_words <= 30 and _RELATED_LABEL.match(s):
+            n_words <= 30 and (_RELATED_LABEL.match(s) or _RELATED_ABROAD.match(s)):
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
         return "navigation"
@@ -788,6 +906,8 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _bio_tail(lines, order, kinds)
         _headline_lists(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
+        _byline_bios(lines, order, kinds)
+        _head_dateline(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
@@ -876,21 +996,35 @@ def _starts_upper(s: str) -> bool:
     return not (s[:1].isalpha() and s[:1].islower())
 
 
+# verbs of a working life, in the present or past ("<Name> keeps six hundred hens ...", "<Name> rode for a delivery
+# app ...") and after "has" ("<Name> has dived ...")
+_LIFE_VERB = (r"(?:keeps|farms|hunts|sews|fishes|rides|rode|drives|drove|grows|raises|breeds|dives|builds|trains|"
+              r"coaches|nurses|treats|studied|taught|presents|hosts|sails|guides|herds|weaves|cooks|bakes|repairs|"
+              r"restores|mentors|tutors|photographs|farmed|fished|hunted|nursed|coached|sailed|drove|trained|"
+              r"moved|returned|spent|ran|led)")
+_LIFE_DONE = (r"dived|farmed|fished|hunted|sailed|nursed|treated|coached|studied|photographed|taught|guided|"
+              r"herded|mentored|tutored|driven|ridden|kept|grown|raised|repaired|restored|moved|returned")
 # an author bio in the page foot, in wordings beyond "<Name> is a <role> ...": "<Name> heads the ... desk of ...",
 # "<Name> chairs the ... association" -- judged only in the run of noise after the last body line
 _FOOT_BIO = re.compile(
-    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_a-z][\w.'\u2019-]*(?:\s+(?:[^\W\d_a-z][\w.'\u2019-]*|de|da|del|dela|della|"
-    r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|leads|runs|directs|edits|coordinates|"
+    r"^(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[^\W\d_a-z][\w.'\u2019-]*(?:\s+(?:[^\W\d_a-z][\w.'\u2019-]*|de|da|del|dela|"
+    r"della|"
+    r"der|dos|das|du|di|van|von|la|le|ten|ter|bin|ibn)){1,3})(?:\s+\([^()]{1,40}\))?\s+(?:is|was|heads|chairs|"
+    r"leads|runs|directs|edits|coordinates|"
     r"lives|teaches|works|worked|served|serves|sits|studies|writes|covers|owns|founded|co-founded|advises|lectures|"
-    r"manages|represents|researches|campaigns|volunteers|organi[sz]es|practi[sc]es|cares|"
+    r"manages|represents|researches|campaigns|volunteers|organi[sz]es|practi[sc]es|cares|" + _LIFE_VERB + r"|"
     r"(?:has|had) (?:taught|worked|written|covered|served|reported|led|chaired|spent|cared|campaigned|volunteered|"
-    r"practi[sc]ed|represented|researched|advised|managed|edited|run|lived|held|built|trained))\b(?P<rest>.*)$")
+    r"practi[sc]ed|represented|researched|advised|managed|edited|run|lived|held|built|trained|" + _LIFE_DONE + r"))"
+    r"\b(?P<rest>.*)$")
 # a bio that opens with an apposition: "A sustainability consultant based in Dubai, Priya Menon advises ...",
 # "A retired headmistress and founder of ..., the writer has spent ..."
 _FOOT_BIO_APPOS = re.compile(
-    r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
-    r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|lives|teaches|"
-    r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages)\b")
+    r"^(?:(?:An?|The) )?[A-Z][^,]{3,100}, (?:(?:(?:Dr|Prof|Mr|Ms|"
+    r"Mrs)\.? )?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}|"
+    r"the (?:writer|author|columnist|contributor)|he|she|they) (?:is|was|has|heads|chairs|leads|runs|directs|edits|"
+    r"lives|teaches|"
+    r"lectures|works|advises|owns|studies|writes|serves|sits|founded|coordinates|manages|researches|" + _LIFE_VERB +
+    r")\b")
 _FOOT_BIO_UNNAMED = _rx(r"^[(\u2013\u2014]?\s*the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|"
                         r"the|currently|now|"
                         r"also|based)\b")
@@ -907,7 +1041,7 @@ _FOOT_BIO_ROLE_FIRST = re.compile(
     r"^(?P<role>[A-Z][a-z][\w'\u2019-]*(?: [a-z][\w'\u2019-]*){0,3}) (?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Fr|Rev|Cllr|"
     r"Coun|Sr|Sir|Dame)\.? )?(?P<name>[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|bin|binti|de|van|von|al|da)){1,3})"
     r" (?:is|was|has|had|heads|chairs|leads|runs|teaches|works|worked|lives|serves|served|writes|covers|founded|"
-    r"advises|represents|cares|manages|directs)\b")
+    r"advises|represents|cares|manages|directs|" + _LIFE_VERB + r")\b")
 _ROLE_WORD = _rx(rf"\b{_ROLE}\b|[a-z](?:ist|ian|er|or|ant|ent)\b")
 # a bio in another language after a name: "<Name> ist Energieberaterin in ...", "<Name> est maire de ...",
 # "<Name> ialah pensyarah di ...", "<Name> es profesora de ..." (four words or more after the verb)
@@ -947,7 +1081,14 @@ _FOOT_BIO_NOUN = _rx(
     r"magazine|newsroom|programme|program|think tank|ngo|charity|coalition|network|alliance|federation|group|company|"
     r"firm|business|consultant|advis[eo]r|analyst|owner|principal|head(?:mistress|master|teacher)|scientist|"
     r"sociologist|historian|specialist|clinic|hospital|school|agency|carrier|farm(?:er)?|pastor|chef|superintendent|"
-    r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch)\b")
+    r"secretary|officer|manager|mayor|council(?:l)?or|president|chair(?:man|woman|person)?|branch|organi[sz]ation|"
+    r"non-?profit|cooperative|co-op|clinic|course|radio|television|podcast|workshop|farmers|"
+    r"courier|rider|driver|crew|hamlet)(?:e?s)?\b")
+# ... or a span of a working life: "for three years", "since 2014", "two decades", "and now gives ...", "by training"
+# (after a name and a bio verb, in one sentence without the words of an argument, ``_NOT_BIO``)
+_LIFE_SPAN = _rx(r"\bfor (?:\w+ ){0,2}(?:years|decades)\b|\bsince (?:19|20)\d\d\b|\b(?:\w+|\d+) decades\b|"
+                 r"\band now \w+s\b|\bby training\b")
+_NOT_BIO = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|says|said|argues|thinks|believes|because|but)\b|[?!]")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
 _BIO_MORE = _rx(
     r"^(?:(?:[^\W\d_][^,.;:!?]{2,60},\s+)?(?:he|she|they)\s+(?:is|was|are|were|has|have|had|lives?|works?|worked|"
@@ -969,7 +1110,8 @@ def _foot_bio(s: str) -> bool:
     an assistant professor of ...") or with the role before the name ("Retired headteacher Tom Hale chairs ...");
     or a name and a copula in another language ("<Name> ist ...", "Penulis ialah ...", "<Name> on ..." on a line
     with no English function word); or a name and a life event in a place ("<Name> grew up in <Place> ...",
-    ``_FOOT_BIO_LIFE``)."""
+    ``_FOOT_BIO_LIFE``). A bio set in brackets is judged without them."""
+    s = _unbracketed(s)
     if len(_words(s)) > 45:
         return False
     if _FOOT_BIO_UNNAMED_ABROAD.match(s) or _FOOT_BIO_ABROAD.match(s) or _FOOT_BIO_LIFE.match(s) and \
@@ -985,11 +1127,21 @@ def _foot_bio(s: str) -> bool:
             _FOOT_BIO_ROLE_ONLY.match(s):
         return bool(_FOOT_BIO_NOUN.search(s))
     m = _FOOT_BIO.match(s)
-    if not m or len(_words(s)) > 45 or not _FOOT_BIO_NOUN.search(m.group("rest")):
+    if not m or len(_words(s)) > 45 or not (_FOOT_BIO_NOUN.search(m.group("rest")) or _life_span(s)):
         return False
     tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
     return all(t[0].isupper() for t in tokens) and not any(t.lower().strip(".") in _STOPWORDS | _PRONOUNS
                                                            for t in tokens)
+
+
+def _life_span(s: str) -> bool:
+    """``s`` tells a span of a working life (``_LIFE_SPAN``) in one sentence without the words of an argument."""
+    return bool(_LIFE_SPAN.search(s)) and not _NOT_BIO.search(s) and _sentence_count(s) <= 1
+
+
+def _unbracketed(s: str) -> str:
+    """``s`` without the brackets around the whole of it: "(Jane Roe has spent ...)" -> "Jane Roe has spent ..."."""
+    return s[1:-1].strip() if s[:1] == "(" and s[-1:] == ")" and "(" not in s[1:-1] else s
 
 
 _PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "there", "here", "my",
@@ -1017,13 +1169,27 @@ def _bio_tail(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None
 def _bio_wraps(lines: List[str], kinds: Dict[int, str]) -> None:
     """The lines that go on with a bio right below it (no blank line between), each of at most 45 words
     (``_goes_on_bio``): the lower-case rest of a bio line that does not end like a sentence ("and is writing a book
-    on ..."), the bio again in another script, or another line about the same person ("<Name> ni mtafiti ...")."""
+    on ..."), the bio again in another script, or another line about the same person ("<Name> ni mtafiti ..."); and
+    the bio again in another script right above it (``_bio_translations_above``)."""
     for i in sorted(kinds):
         j = i + 1
         while kinds.get(j - 1) == "author_bio" and j < len(lines) and j not in kinds and lines[j] and \
                 len(_words(lines[j])) <= 45 and _goes_on_bio(lines[j - 1], lines[j]):
             kinds[j] = "author_bio"
             j += 1
+    _bio_translations_above(lines, kinds)
+
+
+def _bio_translations_above(lines: List[str], kinds: Dict[int, str]) -> None:
+    """The bio again in another script right above a bio line (no blank line between): an unflagged line of at most
+    45 words, most of its letters outside the Latin script, over a bio line in the Latin script ("Η Ελένη ..." over
+    "Eleni Vrettou is a physiotherapist ...")."""
+    for i in sorted(kinds, reverse=True):
+        j = i - 1
+        while kinds.get(j + 1) == "author_bio" and j >= 0 and j not in kinds and lines[j] and \
+                len(_words(lines[j])) <= 45 and _foreign_script(lines[j]) and not _foreign_script(lines[i]):
+            kinds[j] = "author_bio"
+            j -= 1
 
 
 def _goes_on_bio(bio: str, s: str) -> bool:
@@ -1090,6 +1256,22 @@ def _head_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
         if pos > 0 and order[pos - 1] == i - 1 and kinds.get(i - 1) in ("byline", "timestamp", "author_bio") and \
                 len(_words(s)) <= 30 and (_foot_bio(s) or classify_line(s, position=n - 1, n_lines=n) == "author_bio"):
             kinds[i] = "author_bio"
+        return
+
+
+_CAPITAL_PLACE = re.compile(r"^[^\W\d_a-z][^\W\d_a-z'\u2019-]{2,}(?:[ /,-]+[^\W\d_a-z][^\W\d_a-z'\u2019-]+){0,2}\.?$")
+
+
+def _head_dateline(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A place in capitals (after the learned classifier, once the head is flagged), one to three words and perhaps
+    a full stop ("MOROGORO.", "DAR ES SALAAM."), as the first unflagged line of the text with only furniture above
+    it and a paragraph of prose right below (``dateline``)."""
+    for pos, i in enumerate(order[:-1]):
+        if i in kinds:
+            continue
+        if pos > 0 and _CAPITAL_PLACE.match(lines[i]) and len(_words(lines[i])) <= 3 and \
+                _prose(lines[order[pos + 1]]):
+            kinds[i] = "dateline"
         return
 
 
@@ -1196,7 +1378,10 @@ def _foot_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
     for i in reversed(order):
         if i in kinds:
             continue
-        if classify_line(lines[i], position=n - 1, n_lines=n) == "author_bio" or _foot_bio(lines[i]):
+        # a bio line is judged with the lower-case rest of its sentence on the line below ("..., where she" /
+        # "has served on the council since 2019.")
+        whole = lines[i] + (" " + lines[i + 1] if i + 1 in pending and lines[i + 1][:1].islower() else "")
+        if classify_line(lines[i], position=n - 1, n_lines=n) == "author_bio" or _foot_bio(whole):
             for j in pending + [i]:
                 kinds[j] = "author_bio"
             pending = []
@@ -1222,17 +1407,88 @@ def _alone(order: List[int], pos: int) -> bool:
     return (pos == 0 or order[pos - 1] < i - 1) and (pos == len(order) - 1 or order[pos + 1] > i + 1)
 
 
+# the words that introduce a name in a byline ("By", "Columna de", "Une contribution de", "Pa / By")
+_BY_WORDS = {"by", "von", "par", "por", "pa", "door", "av", "di", "de", "written", "words", "opinion", "column",
+             "columna", "viewpoint", "contribution", "une", "a", "an", "the", "special", "to", "for", "para", "pour"}
+
+
+# the words that introduce a name in a byline ("By", "Columna de", "Une contribution de", "Pa / By")
+_BY_WORDS = {"by", "von", "par", "por", "pa", "door", "av", "di", "de", "da", "del", "van", "written", "contribution",
+             "columna", "column", "viewpoint"}
+
+
+def _byline_names(lines: List[str], order: List[int], kinds: Dict[int, str]) -> List[List[str]]:
+    """The names in the bylines of the page head (the furniture lines of at most twelve words above the first line
+    of prose, whatever kind they were given): runs of two to four capitalised words, in lower case, after a word
+    that introduces a name (``_BY_WORDS``) or opening the line and ending it or a part of it ("By Khamla
+    Phommachanh, Phonsavan", "Columna de Lorena Benítez para ...", "ELISAPEE KILABUK, Special to ...")."""
+    names = []
+    head = itertools.takewhile(lambda i: i in kinds or not _prose(lines[i]), order)
+    for i in (i for i in head if i in kinds and len(_words(lines[i])) <= 12):
+        tokens = re.findall(r"[^\W\d_][\w'\u2019.-]*|[^\w\s]+|\d+", lines[i]) + ["|"]
+        start = 0
+        for k, t in enumerate(tokens):
+            if t[:1].isupper() and t.lower() not in _BY_WORDS:
+                continue
+            run = [w.lower() for w in tokens[start:k]]
+            opens = start == 0 and not t[:1].isalnum()
+            if 2 <= len(run) <= 4 and (opens or start > 0 and tokens[start - 1].lower() in _BY_WORDS):
+                names.append(run)
+            start = k + 1
+    return names
+
+
+def _names_author(s: str, names: List[List[str]]) -> bool:
+    """``s`` speaks of the author named in the byline: the name among its first ten words, before any full stop,
+    right after its opening or after an opening phrase (a role, an apposition ending in a comma), and a lower-case
+    word or a comma right after the name ("Lorena Benítez conduce ...", "Ancien pêcheur devenu formateur ...,
+    Moustapha Diop vit à Kayar.", "Ecologist and radio host Lorena Benítez presents ...")."""
+    tokens = _unbracketed(s).split()
+    low = [t.lower().strip(",") for t in tokens]
+    for name in names:
+        for k in range(0, min(10, len(tokens) - len(name))):
+            after = tokens[k + len(name)]
+            if low[k:k + len(name)] == name and tokens[k][:1].isupper() and \
+                    not any(t.endswith((".", "!", "?", ":")) for t in tokens[:k]) and \
+                    (after[:1].islower() or tokens[k + len(name) - 1].endswith(",")):
+                return True
+    return False
+
+
+def _byline_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """An author bio in any language below the body: an unflagged line of at most 45 words that speaks of the
+    author the byline names (``_names_author``) without the words of an argument (``_NOT_BIO``: I, we, you,
+    should, says, ...), first in its block or right under furniture, with no unflagged
+    line of prose in a later block (``_in_foot``); and the lines that go on with it (``_bio_wraps``)."""
+    names = _byline_names(lines, order, kinds)
+    blocks = _blocks(lines, order) if names else []
+    for b, block in enumerate(blocks):
+        for k, i in enumerate(block):
+            if i not in kinds and (k == 0 or block[k - 1] in kinds) and len(_words(lines[i])) <= 45 and \
+                    _names_author(lines[i], names) and not _NOT_BIO.search(lines[i]) and \
+                    _in_foot(lines, blocks[b + 1:], kinds):
+                kinds[i] = "author_bio"
+    _bio_wraps(lines, kinds)
+
+
+def _set_apart(order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
+    """The ``pos``-th non-blank line stands apart from the prose: each line right above or below it (no blank line
+    between) is furniture already ("“...”" set right above a "Read also: ..." line)."""
+    i = order[pos]
+    return all(j in kinds for j in (i - 1, i + 1) if j in order[max(pos - 1, 0):pos + 2])
+
+
 def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """A pull quote: a line standing alone (blank lines around it), in quote marks, of at least five words, that
-    repeats the words of a sentence found in another line of the text -- verbatim, or near-verbatim when it has
-    eight words or more and wholly in quote marks (``_repeats``: a clause left out, a word changed; and
-    ``_wholly_quoted``); who said it, after the closing quote
-    mark, is left out of the comparison ("-- Jane Roe", ", says Jane Roe"). It is typeset furniture (``heading``),
-    and the sentence is mined where it stands in the body."""
+    """A pull quote: a line standing apart (blank lines or furniture around it, ``_set_apart``), in quote marks, of
+    at least five words, that repeats the words of a sentence found in another line of the text -- verbatim, or
+    near-verbatim when it has eight words or more and wholly in quote marks (``_repeats``: a clause left out, a word
+    changed; and ``_wholly_quoted``); who said it, after the closing quote mark, is left out of the comparison ("--
+    Jane Roe", ", says Jane Roe"). It is typeset furniture (``heading``), and the sentence is mined where it stands
+    in the body."""
     body = [(i, _plain(lines[i])) for i in order if i not in kinds]
     for pos, i in enumerate(order):
         s = lines[i]
-        if i in kinds or not _alone(order, pos) or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
+        if i in kinds or not _set_apart(order, pos, kinds) or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
             continue
         said = _ATTRIBUTION.sub("", s)
         quote, near = _plain(said), _wholly_quoted(said)
@@ -1353,6 +1609,12 @@ _WHOM_QUESTION = _rx(r"^[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,3} (?:for|to|by|a
                      r"which \w+)\s*\?$")
 # a subheading asking the question the next paragraph answers: "Who watches the kids on Mondays?", "Why libraries?"
 _WH_QUESTION = _rx(r"^(?:who|what|why|how|when|where|which|whose)\b")
+# ... or a yes-no question on a noun phrase ("Will the apps simply leave?", "Should landlords pay?"; not "Does
+# anyone care?"), or "and the <noun>?" in any of several languages ("¿Y los precios?", "Et le coût ?")
+_YES_NO_QUESTION = _rx(r"^(?:will|would|can|could|should|shall|must|does|do|did|is|are|has|have)\s+(?:the|a|an|"
+                       r"more|most|all|(?-i:[A-Z])\w+|[a-z]{3,}s)\b")
+_AND_QUESTION = _rx(r"^\u00bf?(?:and|y|e|et|und|en|eta|i|og|och|ja)\s+(?:the|el|la|los|las|le|les|l['\u2019]|o|os|as|"
+                    r"a|die|der|das|de|het)\s*[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}\s*\?$")
 # ... not a question of the body: one that points back or at the writer or reader, one that muses ("What, then,
 # ...", "... anyway?", "How else ...?") or one that asks what to do ("What's a parent to do?", "Where to start?")
 _BODY_QUESTION = _rx(r"\b(?:i|me|my|we|us|our|you|your|it|its|this|that|these|those|they|them|he|she|him|her|then|"
@@ -1377,7 +1639,8 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
                 order[pos + 1] in kinds:
             continue
         answered = _sentence_count(lines[order[pos + 1]]) >= 2
-        asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s)) and \
+        asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s) or n_words <= 7 and
+                                      (_YES_NO_QUESTION.match(s) or _AND_QUESTION.match(s))) and \
             not _BODY_QUESTION.search(s) and _prose_above(lines, order, pos, kinds)
         if n_words <= 9 and _ABOUT_QUESTION.match(s) or answered and (
                 n_words <= 8 and _OBJECTION_QUESTION.match(s) or asks):
@@ -1385,11 +1648,11 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
 
 
 def _prose_above(lines: List[str], order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
-    """The nearest line above the ``pos``-th non-blank line, past photo captions and credits set between the
-    paragraphs, is an unflagged paragraph of prose (``_prose``)."""
+    """The nearest unflagged line above the ``pos``-th non-blank line, past the furniture set between the paragraphs
+    (photo captions and credits, pull quotes, "Read also" lines), is a paragraph of prose (``_prose``)."""
     for i in reversed(order[:pos]):
-        if kinds.get(i) not in ("caption", "credit"):
-            return i not in kinds and _prose(lines[i])
+        if i not in kinds:
+            return _prose(lines[i])
     return False
 
 
@@ -1400,6 +1663,7 @@ def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str
     _question_headings(lines, order, kinds)
     _bare_subheadings(lines, order, kinds)
     _scene_captions(lines, order, kinds)
+    _question_headings(lines, order, kinds)  # again: a question under a caption only now flagged
 
 
 def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -1407,18 +1671,21 @@ def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str])
     question mark, colon, comma, closing quote or bracket), opening with a capital or a number ("1. ..."), standing
     alone between blank lines with a paragraph of prose right below them (``_prose``): of one to eight words and at
     most 70 characters, a subheading ("Drivers gain too"; ``heading``); of nine to 40 words, with prose or furniture
-    right above as well, a caption set without its full stop (``caption``). Prose never stands so: a paragraph of
-    the body ends like a sentence; and a text typed without full stops has no prose around its lines."""
-    for pos in range(1, len(order) - 1):
+    right above as well, a caption set without its full stop (``caption``) -- also with furniture right below (a
+    subheading standing alone) when a paragraph of prose stands right above. Prose never stands so: a paragraph of
+    the body ends like a sentence; and a text typed without full stops has no prose around its lines. The lines are
+    judged from the foot up, so a subheading is known before the caption right above it."""
+    for pos in reversed(range(1, len(order) - 1)):
         i = order[pos]
         s = lines[i]
         if i in kinds or not _alone(order, pos) or not (s[:1].isupper() or _NUMBERED.match(s)) or \
-                not (s[-1].isalnum() or s[-1] == ")") or _ends_sentence(s) or not _prose(lines[order[pos + 1]]):
+                not (s[-1].isalnum() or s[-1] == ")") or _ends_sentence(s):
             continue
-        n_words = len(_words(s))
-        if 1 <= n_words <= 8 and len(s) <= 70:
+        n_words, below, above = len(_words(s)), order[pos + 1], order[pos - 1]
+        if 1 <= n_words <= 8 and len(s) <= 70 and _prose(lines[below]):
             kinds[i] = "heading"
-        elif 9 <= n_words <= 40 and (order[pos - 1] in kinds or _prose(lines[order[pos - 1]])):
+        elif 9 <= n_words <= 40 and (_prose(lines[below]) and (above in kinds or _prose(lines[above])) or
+                                     below in kinds and above not in kinds and _prose(lines[above])):
             kinds[i] = "caption"
 
 
@@ -1462,7 +1729,25 @@ _DATE_RX = _rx(_DATE)
 def _scene(s: str) -> bool:
     """``s`` describes what a photo shows (see ``_scene_captions``)."""
     return bool(_PICTURED.search(s)) or _scene_sentence(s) or _scene_participle(s) or _scene_phrase(s) or \
-        _scene_any_verb(s)
+        _scene_any_verb(s) or _scene_passive(s)
+
+
+# ... or a subject and a verb in the present passive: "Pirogues are pushed into the surf at dawn on the beach of
+# Kayar.", "A crate is lifted onto the quay at Mopti shortly after six."
+_SCENE_PASSIVE = re.compile(r"^(?P<subject>[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,5}?) (?P<verb>is|are) (?:being )?"
+                            r"(?:[a-z]+ed|[a-z]+en|[a-z]+wn|sold|held|led|fed|set|laid|hung|spun|built|caught|brought)"
+                            r" (?:[a-z]+ )?(?:into|onto|in|at|on|from|off|out|up|down|"
+                            r"across|along|through|by|to|over)\b")
+
+
+def _scene_passive(s: str) -> bool:
+    """``s`` opens with a noun phrase (``_noun_subject``) and a verb in the present passive that agrees with it, and
+    names a place and the moment of the picture (``_SCENE_MOMENT``): "Pirogues are pushed into the surf at dawn on
+    the beach of Kayar." (the habit of a body sentence, "Pirogues are launched from Kayar every day", has no
+    moment)."""
+    m = _SCENE_PASSIVE.match(s)
+    return bool(m and _noun_subject(m.group("subject")) and _agrees(m.group("subject").split(), m.group("verb")) and
+                _SCENE_MOMENT.search(s) and _SCENE_PLACE.search(s))
 
 
 def _scene_sentence(s: str) -> bool:
@@ -1586,23 +1871,34 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
                    r"when|as|although|though|since|whether|that|who|which)\b")
 
 
-# a headline in a list of other articles: an optional number or bullet ("3.", "4)"), then a capital
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-])\s+")
+# a headline in a list of other articles: an optional number or bullet ("3.", "4)", "»", "◆", "–", an arrow,
+# a dingbat, an emoji, a circled number), then a capital
+_BULLETS = (r"[\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
+            r"\u2666\u2756\u2b50\u2b9e\U0001f300-\U0001faff]\ufe0f?")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-]|" + _BULLETS + r")\s+")
 _ITEM_KINDS = (None, "related", "title", "heading", "section")  # kinds a headline of a list may have already
-_HEADER_KINDS = _ITEM_KINDS + ("navigation",)  # ... and its header ("More", "Next")
+# ... and its header ("More", "Next"; or a short line the learned classifier took for another kind of furniture)
+_HEADER_KINDS = _ITEM_KINDS + ("navigation", "newsletter", "advertisement", "share", "comment_prompt", "tags")
 _ITEM_META = ("timestamp", "byline")  # lines that may follow each headline of a list
 
 
 def _list_header(s: str, kind: Optional[str]) -> bool:
-    """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no
-    punctuation at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a
-    related header, a section, a navigation word or by its shape; or two such headers, one per language, set
-    apart by a slash or a bar ("Lire aussi / Read also")."""
+    """``s`` may head a list of links: one to six words and at most 48 characters, a capital first, no punctuation
+    at its end but a colon ("More Opinions", "In Other News", "Talk:"), unflagged or flagged only as a related
+    header, a section, a navigation word or by its shape; or two such headers, one per language, set apart by a
+    slash or a bar ("Lire aussi / Read also"), one of them perhaps in a script without case ("ຂ່າວທີ່ກ່ຽວຂ້ອງ / In
+    the same section")."""
     t = s.rstrip(":").rstrip()
     parts = _BILINGUAL.split(t) if len(_BILINGUAL.split(t)) == 2 else [t]  # "Nos lecteurs ont aimé / Readers liked"
     return kind in _HEADER_KINDS and ":" not in t and all(
-        1 <= len(_words(p)) <= 6 and len(p) <= 48 and p[:1].isupper() and _no_final_stop(p, allow_questions=False)
-        for p in parts)
+        1 <= len(_words(p)) <= 6 and len(p) <= 48 and _capital_first(p) and _no_final_stop(p, allow_questions=False)
+        for p in parts) and any(p[:1].isupper() for p in parts)
+
+
+def _capital_first(s: str) -> bool:
+    """``s`` opens with a capital or with a letter of a script without case (Lao, Khmer, Kannada, Tibetan, ...)."""
+    c = s[:1]
+    return c.isupper() or c.isalpha() and not c.islower()
 
 
 # a header given in two languages: "Lire aussi / Read also", "Más leídas | Most read"
@@ -1709,19 +2005,21 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     """Step 5 (after the learned classifier): the page head and foot as blocks of furniture.
 
     Copied pages set their furniture as runs of single lines (headline, standfirst, byline, timestamp; bio,
-    disclaimer, tags, copyright) and their body as paragraphs between blank lines. In the blocks before the
-    first and after the last block of body text, a block that is mostly noise already (``_furniture_block``) is
-    all noise: its other lines of at most 60 words become ``title`` (head) or ``author_bio`` / ``disclaimer``
-    (foot) -- but a line that ends like a sentence only when noise lies beyond it, towards the body (below it in
-    the head, above it in the foot), or when it describes a person at the foot (``_FOOT_PERSON``): an opening or a
-    closing paragraph set without a blank line against the furniture stays body. A text without blank lines is
-    one block and is left alone."""
+    disclaimer, tags, copyright) and their body as paragraphs between blank lines. In the blocks before the first
+    and after the last block of body text, a block that is mostly noise already (``_furniture_block``) is all noise:
+    its other lines of at most 60 words become ``title`` (head) or ``author_bio`` / ``disclaimer`` (foot) -- but a
+    line that ends like a sentence only when noise lies beyond it, towards the body (below it in the head, above it
+    in the foot), or when it describes a person at the foot (``_FOOT_PERSON``): an opening or a closing paragraph
+    set without a blank line against the furniture stays body. A line mostly in another script than the Latin one in
+    such a foot block of a page whose body is in the Latin script is furniture too (a bio or a notice again in the
+    paper's other language). A text without blank lines is one block and is left alone."""
     blocks = _blocks(lines, order)
     furn = [_furniture_block(b, kinds) or all(i in kinds for i in b) for b in blocks]
     if all(furn):
         return
     first = furn.index(False)
     last = len(furn) - 1 - furn[::-1].index(False)
+    latin = not _foreign_script(" ".join(lines[i] for b in blocks[first:last + 1] for i in b if i not in kinds))
     for bi, block in enumerate(blocks):
         if not furn[bi] or first <= bi <= last:
             continue
@@ -1729,7 +2027,8 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
             beyond = block[k + 1:] if bi < first else block[:k]
             if i not in kinds and len(_words(lines[i])) <= 60 and (
                     not _ends_sentence(lines[i]) or any(j in kinds for j in beyond) or
-                    bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]))):
+                    bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]) or
+                                   latin and _foreign_script(lines[i]))):
                 kinds[i] = "title" if bi < first else _foot_kind(lines[i])
     _last_block_bios(lines, blocks[-1], kinds)
     _bio_wraps(lines, kinds)  # again: the lines below a bio this step found

@@ -1020,3 +1020,191 @@ def test_a_noun_phrase_put_in_question_is_a_subheading(question, kind):
     answer = "Boats alone do not help. Without crews to sail them, they rust at the quay all winter.\n\n"
     text = _HEAD.format(head="Fund the ferries") + _BODY + question + "\n\n" + answer + _BODY
     assert _flagged(text).get(question) == kind
+
+
+# -- seventh round: furniture lines judged alone, and body sentences in the same words that stay body -------------
+@pytest.mark.parametrize("line,kind", [
+    ("Columns reflect their writers' judgement and do not commit the Harbour Herald or its owners.", "disclaimer"),
+    ("Voices are personal essays. The Harbour Herald does not necessarily agree with every view it prints.",
+     "disclaimer"),
+    ("Opinions in this column belong to the writer alone; the Herald runs them to widen the debate.", "disclaimer"),
+    ("Views expressed above are the author's own and do not represent the position of The Harbour Herald.",
+     "disclaimer"),
+    ("Opinions expressed are the writer's own and do not reflect the editorial policy of the Herald.", "disclaimer"),
+    ("Opinions published here are those of the writers. Letters and columns may be edited for length and clarity.",
+     "disclaimer"),
+    ("Stavovi izneti u kolumnama ne predstavljaju nu\u017eno stavove redakcije.", "disclaimer"),
+    ("Indl\u00e6gget er udtryk for skribentens egen holdning.", "disclaimer"),
+    ("Correction (3 March): An earlier version of this column gave the wrong date for the vote.", "publication_note"),
+    ("Rectificatif : une version pr\u00e9c\u00e9dente de cet article situait Kayar au sud de Dakar.",
+     "publication_note"),
+    ("An earlier version of this article misstated the size of the fleet.", "publication_note"),
+    ("Join our mailing list. Get a letter from the islands every Sunday.", "newsletter"),
+    ("Email Address  Sign Up", "newsletter"),
+    ("Sponsoris\u00e9 par / Sponsored by: Harbour Credit Union", "advertisement"),
+    ("Presented by: The Island Trust", "advertisement"),
+    ("Join the conversation. Comments must be signed with your full name.", "comment_prompt"),
+    ("Comments will be reviewed by our moderators before they appear.", "comment_prompt"),
+    ("L\u00e6s ogs\u00e5: F\u00e6rgen til Uummannaq sejler igen", "related"),
+    ("Cite\u0219te \u0219i: Prim\u0103ria promite noi piste de biciclete", "related"),
+    ("Pro\u010ditajte i / Read also: The city promises new bike lanes", "related"),
+])
+def test_seventh_round_furniture_lines(line, kind):
+    assert classify_line(line, position=5, n_lines=10) == kind
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert _flagged(text).get(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Letters of intent do not commit the buyer to anything, so the council should ask for a contract.",
+    "Pledges like these do not commit the Government to a single new boat.",
+    "The minister does not necessarily agree with every expert, and she should say so.",
+    "Our letters may be read by the whole village, so the council must answer them.",
+    "A correction is overdue: the council got the ferry figures wrong for a decade.",
+    "An earlier version of this bill gave the islands nothing, and the new one is little better.",
+    "Parents can sign up to receive text alerts when the ferry is cancelled, but few of them know it.",
+    "Residents who join the mailing list of the council hear about closures first.",
+    "The Island Trust, sponsored by three banks, pays for the winter ferry.",
+    "Islanders who want to comment on the timetable must be signed up to a council account first.",
+    "Read also the small print of the contract: it lets the operator cut crossings at will.",
+])
+def test_body_sentences_like_the_seventh_round_wordings_are_kept(line):
+    for pos in range(10):
+        assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
+
+
+_DISCLAIMER_LINE = "Views expressed above are the author's own and do not represent the position of the Herald."
+_COPYRIGHT_LINE = "\u00a9 2026 The Harbour Herald. All rights reserved."
+
+
+@pytest.mark.parametrize("bio,kind", [
+    # name first with a verb of a working life, a span of it or a job noun
+    ("Ann Bell has spent two decades teaching in the outer isles and now trains young teachers in Kirkwall.",
+     "author_bio"),
+    ("Ann Bell keeps sixty ewes on a croft above Stromness and teaches shearing courses at the farm school.",
+     "author_bio"),
+    ("Ann Bell rode the night ferry as a deckhand for three years while studying law in Aberdeen.", "author_bio"),
+    ("(Ann Bell has spent twenty years treating ferry crews for back pain at her clinic in Lerwick.)", "author_bio"),
+    ("An engineer by training, Ann Bell has worked with island trusts since 2014 and writes this column monthly.",
+     "author_bio"),
+    # body look-alikes in the same place: an argument, a quotation, two sentences
+    ("Ann Bell has spent two decades teaching on the islands, and she says the boats must come first.", None),
+    ("Ann Bell has spent two decades waiting for a ferry. Nobody has answered her letters.", None),
+])
+def test_seventh_round_foot_bios(bio, kind):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + bio + "\n" + _DISCLAIMER_LINE + "\n" + _COPYRIGHT_LINE
+    assert _flagged(text).get(bio) == kind
+
+
+@pytest.mark.parametrize("bio,kind", [
+    ("Mara Quint conduce el programa de radio de las islas los viernes por la ma\u00f1ana.", "author_bio"),
+    ("Ancienne p\u00eacheuse devenue formatrice, Mara Quint vit \u00e0 Stromness.", "author_bio"),
+    ("Ecologist and radio host Mara Quint presents the island hour on Friday mornings.", "author_bio"),
+    # the author the byline names, arguing in the last paragraph: body
+    ("Mara Quint has asked the council twice, and we should all ask again until the boats sail.", None),
+])
+def test_a_foot_bio_naming_the_author_of_the_byline(bio, kind):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + bio + "\n" + _DISCLAIMER_LINE + "\n" + _COPYRIGHT_LINE
+    assert _flagged(text).get(bio) == kind
+
+
+def test_a_bio_over_two_lines_and_its_translations_are_furniture():
+    greek = "\u0397 \u0386\u03bd \u039c\u03c0\u03b5\u03bb \u03b5\u03af\u03bd\u03b1\u03b9 \u03b4\u03b1\u03c3\u03ba\u03ac\u03bb\u03b1."
+    lao = "\u0e9c\u0eb9\u0ec9\u0e82\u0ebd\u0e99\u0ec0\u0e9b\u0eb1\u0e99\u0e84\u0eb9\u0eaa\u0ead\u0e99."
+    bio = ["Ann Bell hunts and sews in Stromness, where she", "has served on the community council since 2019."]
+    foot = [greek] + bio + [lao, _DISCLAIMER_LINE, _COPYRIGHT_LINE]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(foot)
+    flagged = _flagged(text)
+    assert all(flagged.get(line) == "author_bio" for line in [greek] + bio + [lao]), flagged
+
+
+def test_a_line_in_another_script_in_a_foot_block_of_furniture():
+    thaana = "\u078d\u07a8\u0794\u07aa\u0782\u07b0\u078c\u07ac\u0783\u07a8\u0794\u07a7 \u0787\u07a8\u0782\u07b0\u0796\u07a8\u0782\u07a8\u0787\u07a6\u0783\u07ac\u0787\u07b0."
+    foot = [thaana, _DISCLAIMER_LINE, "Tags: ferries, islands", "Share on Facebook \u00b7 X \u00b7 Copy link",
+            _COPYRIGHT_LINE]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(foot)
+    assert thaana in _flagged(text)
+    # a page in that script keeps its own closing lines
+    body = (thaana + " " + thaana + "\n\n") * 3
+    assert thaana + " " + thaana not in _flagged(body + "\n".join(foot[1:]))
+
+
+_HEADLINES = ["The youngest dairy farmer on Hoy is twenty-two and already thinking of leaving",
+              "Why young crews from Stromness are turning away from the ferries",
+              "A new road to the pier has cut the trip to hospital from three hours to one"]
+
+
+@pytest.mark.parametrize("header,bullet", [
+    ("More in Opinion", "\u00bb "), ("Keep reading", "\u2014 "), ("Sur le m\u00eame sujet", "\u203a "),
+    ("\u0e82\u0ec8\u0eb2\u0ea7\u0e97\u0eb5\u0ec8\u0e81\u0ec8\u0ebd\u0ea7\u0e82\u0ec9\u0ead\u0e87 / In the same section",
+     "\u25c6 "),
+    ("You might also like", "\u25aa "), ("Most read", "\u2460 "), ("Read next", "\U0001f539 "),
+])
+def test_a_related_list_with_full_sentence_headlines_after_bullets(header, bullet):
+    items = [bullet + h for h in _HEADLINES]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join([_DISCLAIMER_LINE, header] + items) + \
+        "\n" + _COPYRIGHT_LINE
+    flagged = _flagged(text)
+    assert all(flagged.get(item) == "related" for item in items), flagged
+
+
+def test_a_bulleted_list_announced_in_the_body_stays_body():
+    items = ["\u00bb " + h for h in ["Free crossings for pupils under sixteen", "A winter crew on every island route",
+                                     "A berth for the ambulance boat at each pier"]]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "The council can do three things now:\n" + \
+        "\n".join(items) + "\n\n" + _BODY + _COPYRIGHT_LINE
+    assert not any(item in _flagged(text) for item in items)
+
+
+def test_a_pull_quote_right_against_a_read_also_line_is_furniture():
+    said = "Piped water would cut that stream at its source."
+    quote = "\u201c" + said + "\u201d"
+    text = _HEAD.format(head="Fund the ferries") + "The second reason is waste, and it is growing. " + said + \
+        "\n\n" + quote + "\nRead also: Why the fires on the dump keep coming back\n\n" + _BODY
+    assert _flagged(text).get(quote) == "heading"
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Will the ferries simply stop?", "heading"),
+    ("Should islanders pay more?", "heading"),
+    ("\u00bfY los precios?", "heading"),
+    ("And the price?", "heading"),
+    ("Will it work?", None),  # a pronoun: the body asking
+    ("Should we wait for them?", None),
+    ("Does anyone care?", None),
+])
+def test_yes_no_and_and_the_question_subheadings(question, kind):
+    caption = "Porters load sacks of millet onto a barge at the river port in Mopti."
+    answer = "Boats alone do not help. Without crews to sail them, they rust at the quay all winter.\n\n"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + question + "\n\n" + answer + _BODY
+    assert _flagged(text).get(question) == kind
+
+
+def test_a_caption_without_its_full_stop_above_a_subheading_is_a_caption():
+    caption = ("The old pier on the island has stood idle since a storm broke it last year, and residents say no "
+               "engineer has come since")
+    text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\nWhat the crossings cost\n\n" + _BODY
+    assert _flagged(text).get(caption) == "caption"
+
+
+@pytest.mark.parametrize("caption,kind", [
+    ("Pirogues are pushed into the surf at dawn on the beach of Kayar. Few of the men on board wear life jackets.",
+     "caption"),
+    ("Pirogues are pushed into the surf on the beach of Kayar every day, whatever the weather.", None),  # a habit
+])
+def test_a_caption_in_the_present_passive(caption, kind):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + _BODY
+    assert _flagged(text).get(caption) == kind
+
+
+@pytest.mark.parametrize("line,kind", [("MOROGORO.", "dateline"), ("KAYAR.", "dateline")])
+def test_a_dateline_in_capitals_last_in_the_page_head(line, kind):
+    text = _HEAD.format(head="Fund the ferries").rstrip("\n") + "\n" + line + "\n\n" + _BODY
+    assert _flagged(text).get(line) == kind
+
+
+def test_a_shouted_line_in_the_body_is_no_dateline():
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "ENOUGH.\n\n" + _BODY
+    assert _flagged(text).get("ENOUGH.") != "dateline"
