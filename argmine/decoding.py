@@ -234,6 +234,22 @@ def claim_prior(labels: Sequence[str]) -> np.ndarray:
     return prior
 
 
+def claims_by_structure(labels: Sequence[str], targets: Sequence[Optional[int]]) -> List[int]:
+    """Premises that take support and give it to a major claim: the units a claim's definition describes.
+
+    A claim is the unit that premises support and that itself supports (or attacks) the major claim (Stab &
+    Gurevych 2017; the conclusion of a sub-argument in Peldszus & Stede 2016). ``labels[k]`` and ``targets[k]``
+    (index of unit ``k``'s link target, or None) are the decoder's; unit ``k`` qualifies when it is a ``Premise``,
+    its target is a ``MajorClaim`` and at least one other unit links to it.
+
+    Returns:
+        The qualifying unit indices, ascending.
+    """
+    supported = {t for t in targets if t is not None}
+    return [k for k, (lab, t) in enumerate(zip(labels, targets))
+            if lab == "Premise" and t is not None and labels[t] == "MajorClaim" and k in supported]
+
+
 # -- one document at a time: typed scores in, the argument's structure out (argmine 0.3) -----------------------------
 
 @dataclass
@@ -280,7 +296,11 @@ class DecodeOptions:
     ``min_major_claims``: the fewest major claims of a text with units (each in its own paragraph; a one-paragraph text
     gets one); ``split_bias``: added to the word tagger's ``B-`` scores before the Viterbi segmentation (in nats, or
     CRF score units for a model with a CRF): above 0 a text is cut into more, shorter units (clause-level units as in
-    arg-microtexts), below 0 into fewer.
+    arg-microtexts), below 0 into fewer; ``claims_by_structure_max_paragraphs``: in a text of 1 to N content
+    paragraphs (a comment, a letter, a microtext) a premise that takes support from another unit and links to a
+    major claim becomes a claim (``claims_by_structure``; its stance from the stance head, its link replaced by the
+    claim's stance relation). Longer texts keep the labels: in a news editorial the major claim a premise points at
+    is too often not the thesis for the structure to decide (on argmine-oped it cost relation F1).
     """
 
     mc_roles: Optional[Tuple[str, ...]] = None
@@ -294,6 +314,7 @@ class DecodeOptions:
     essay_style_min: float = 0.0  # ... and only when their essay-style probability is at least this (0: shape alone)
     min_major_claims: int = 1  # a text with units has at least this many major claims (one per paragraph at most)
     split_bias: float = 0.0  # added to the B- tag scores before segmentation: > 0 gives more, shorter units
+    claims_by_structure_max_paragraphs: int = 0  # texts of 1..N content paragraphs relabel claims_by_structure (0: never)
 
     def layout(self, n_paragraphs: int, essay_style: Optional[float] = None) -> str:
         """``essay`` when a text of ``n_paragraphs`` content paragraphs is decoded under the essay rules
@@ -396,7 +417,9 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     Labels: ``structural_labels`` per paragraph (at most one major claim per paragraph, at least one per text; with
     ``options.mc_roles`` only in those roles). Links: every premise gets at most one target and the links form a
     forest (``decode_links``); candidates are claims and premises (and major claims with
-    ``premise_to_major``), in its own paragraph only unless ``cross_paragraph``. Pure: no model, no torch.
+    ``premise_to_major``), in its own paragraph only unless ``cross_paragraph``; in a text of at most
+    ``options.claims_by_structure_max_paragraphs`` paragraphs, ``claims_by_structure`` relabels premises as claims.
+    Pure: no model, no torch.
 
     Returns:
         A ``DecodedArgument``: per unit its label and score, stance and stance score, link target (index or None),
@@ -432,6 +455,9 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     sources = [k for k, lab in enumerate(labels) if lab == "Premise"]
     cands = [k for k, lab in enumerate(labels) if options.premise_to_major or lab != "MajorClaim"]
     targets = decode_links(links, sources, cands) if n else []
+    if 1 <= scores.n_paragraphs <= options.claims_by_structure_max_paragraphs:
+        for k in claims_by_structure(labels, targets):
+            labels[k], targets[k] = "Claim", None
     rel = scores.relations  # [n, n, 2]: read only at the chosen pairs, never copied
     relation: List[Optional[str]] = [None] * n
     link_score = [0.0] * n

@@ -14,7 +14,9 @@ it was frozen) and ``data/examples/news_pages_heldout6`` (the same for the third
 misses) and ``data/examples/news_pages_heldout7`` (the same for argmine 0.7's fourth round, made from the misses on
 heldout4-6) and ``data/examples/news_pages_heldout8`` (the same for the fifth round, made from heldout7's
 misses) and ``data/examples/news_pages_heldout9`` (the same for the sixth round, made from heldout8's misses) and
-``data/examples/news_pages_heldout10`` (written blind while the sixth round was current; scored once with it).
+``data/examples/news_pages_heldout10`` (written blind while the sixth round was current; scored once with it) and
+``data/examples/news_pages_heldout11`` (written blind while the seventh round was made from heldout9's and
+heldout10's misses; scored once after it was merged).
 Per folder: furniture-line precision and recall of ``argmine.noise`` (rules + learned line
 classifier), and the mined units that overlap a furniture line (each listed with its kind). Writes
 ``OUT/furniture_units.json`` and ``.md``.
@@ -29,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("news_pages", "news_pages_heldout", "news_pages_heldout2", "news_pages_heldout3", "news_pages_heldout4",
            "news_pages_heldout5", "news_pages_heldout6", "news_pages_heldout7", "news_pages_heldout8",
-           "news_pages_heldout9", "news_pages_heldout10")
+           "news_pages_heldout9", "news_pages_heldout10", "news_pages_heldout11")
 
 
 def units_in_furniture(miner, pages, counts=None) -> list:

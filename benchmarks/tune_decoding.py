@@ -26,6 +26,7 @@ GRID = {
     "typer_weight": [0.5, 0.8],
     "claim_boost": [1.0, 1.5],
     "min_major_claims": [1, 2, 3],
+    "claims_by_structure_max_paragraphs": [0, 2],
 }
 
 
@@ -64,7 +65,7 @@ def main(argv=None) -> list:
                                                        f" mc {r[c]['major_claim_found']}/{r[c]['with_major_claim']}" for c, _ in DEV)
               + f"  | essay<={o['essay_max_paragraphs']} ecm={o['extra_claim_min']} lpw={o['link_prior_weight']} "
                 f"p2mc={o['premise_to_major']} tw={o['typer_weight']} boost={o['claim_boost']} minmc={o['min_major_claims']} "
-                f"split={o['split_bias']}")
+                f"split={o['split_bias']} cbs={o['claims_by_structure_max_paragraphs']}")
     return rows
 
 

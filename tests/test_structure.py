@@ -70,6 +70,34 @@ def test_links_form_a_forest():
             node = dec.targets[node]
 
 
+def test_claims_by_structure_are_supported_premises_that_point_to_a_major_claim():
+    from argmine.decoding import claims_by_structure
+
+    labels = ["MajorClaim", "Premise", "Premise", "Premise", "Premise"]
+    # 1 -> 0 (MC) and is supported by 2: a claim; 3 -> 0 without support: stays; 4 -> 2 (a premise): stays
+    assert claims_by_structure(labels, [None, 0, 1, 0, 2]) == [1]
+    assert claims_by_structure(labels, [None, 0, None, 0, None]) == []
+    assert claims_by_structure(["Claim", "Premise"], [None, 0]) == []
+
+
+def _short_argument_scores(n_paragraphs):
+    # MC, then a premise that supports it and is supported by the last unit
+    lp = [[0.9, 0.05, 0.05], [0.05, 0.3, 0.65], [0.05, 0.05, 0.9]]
+    links = np.array([[0, 0, 0, 1.0], [0.9, 0, 0, 0.1], [0, 0.9, 0, 0.1]])
+    s = _scores(lp, [0, 0, 0], ["text"] * 3, links)
+    s.n_paragraphs = n_paragraphs
+    return s
+
+
+def test_short_texts_relabel_claims_by_structure_only_when_asked():
+    on = DecodeOptions(claims_by_structure_max_paragraphs=2)
+    dec = decode_document(_short_argument_scores(1), on)
+    assert dec.labels == ["MajorClaim", "Claim", "Premise"]
+    assert dec.targets == [None, None, 1] and dec.relation[1] is None and dec.stance[1] == "For"
+    assert decode_document(_short_argument_scores(1), DecodeOptions()).labels == ["MajorClaim", "Premise", "Premise"]
+    assert decode_document(_short_argument_scores(3), on).labels == ["MajorClaim", "Premise", "Premise"]  # longer text
+
+
 def test_document_claim_prior_stays_in_the_paragraph():
     prior = document_claim_prior(["Premise", "Claim", "Premise"], [0, 0, 1])
     assert prior[0, 1] == 1.0 and prior[2, 3] == 1.0  # no claim in paragraph 1: no target
