@@ -411,6 +411,31 @@ def document_claim_prior(labels: Sequence[str], paragraph: Sequence[int]) -> np.
     return prior
 
 
+def _link_labels(targets: Sequence[Optional[int]], links: np.ndarray, rel) -> Tuple[List[Optional[str]], List[float]]:
+    """Each link's relation label (the more probable of ``rel[k, t]``, ``[n, n, 2]``: P(supports, attacks)) and its
+    score (P(link) x P(label)); None and 0.0 for units without a target. ``rel`` is read only at the chosen pairs."""
+    relation: List[Optional[str]] = [None] * len(targets)
+    link_score = [0.0] * len(targets)
+    for k, t in enumerate(targets):
+        if t is not None:
+            j = int(np.argmax(rel[k, t]))
+            relation[k] = REL_LABELS[j]
+            link_score[k] = float(links[k, t] * rel[k, t, j])
+    return relation, link_score
+
+
+def _claim_stances(labels: Sequence[str], st: np.ndarray) -> Tuple[List[Optional[str]], List[float]]:
+    """Each claim's stance (the more probable of ``st[k]``: P(For), P(Against)) and its probability; None and 0.0
+    for other units."""
+    stance: List[Optional[str]] = [None] * len(labels)
+    stance_score = [0.0] * len(labels)
+    for k, lab in enumerate(labels):
+        if lab == "Claim":
+            j = int(st[k].argmax())
+            stance[k], stance_score[k] = STANCES[j], float(st[k, j])
+    return stance, stance_score
+
+
 def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptions()) -> DecodedArgument:
     """Labels, claim stances and premise links of one text, under the argument's constraints.
 
@@ -458,20 +483,7 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
     if 1 <= scores.n_paragraphs <= options.claims_by_structure_max_paragraphs:
         for k in claims_by_structure(labels, targets):
             labels[k], targets[k] = "Claim", None
-    rel = scores.relations  # [n, n, 2]: read only at the chosen pairs, never copied
-    relation: List[Optional[str]] = [None] * n
-    link_score = [0.0] * n
-    for k, t in enumerate(targets):
-        if t is not None:
-            j = int(np.argmax(rel[k, t]))
-            relation[k] = REL_LABELS[j]
-            link_score[k] = float(links[k, t] * rel[k, t, j])
-    stance: List[Optional[str]] = [None] * n
-    stance_score = [0.0] * n
-    st = np.asarray(scores.stance, dtype=np.float64).reshape(n, 2)
-    for k, lab in enumerate(labels):
-        if lab == "Claim":
-            j = int(st[k].argmax())
-            stance[k], stance_score[k] = STANCES[j], float(st[k, j])
+    relation, link_score = _link_labels(targets, links, scores.relations)
+    stance, stance_score = _claim_stances(labels, np.asarray(scores.stance, dtype=np.float64).reshape(n, 2))
     label_score = [float(lp[k, labels_all.index(lab)]) * float(scores.confidence[k]) for k, lab in enumerate(labels)]
     return DecodedArgument(labels, label_score, stance, stance_score, list(targets), relation, link_score)
