@@ -371,7 +371,9 @@ class CommandLineError(ArgmineError, ValueError):
     def __init__(self, problem: str, command: str = "argmine") -> None:
         self.problem = problem
         self.command = command
-        super().__init__(f"{problem.rstrip('.')}. Run '{command} --help' for what it takes (commands, options and their values).")
+        end = "" if problem.rstrip().endswith(("?", "!")) else "."  # "Did you mean 'mine'?" keeps its question mark
+        super().__init__(f"{problem.rstrip().rstrip('.')}{end} Run '{command} --help' for what it takes (commands, options "
+                         "and their values).")
 
 
 class ConfigError(ArgmineError, ValueError):

@@ -634,3 +634,11 @@ def test_error_reason_names_the_kind_not_the_record():
     assert _reason("not an article: no main text") == "not an article"
     assert _reason("file has 12,345,678 bytes, more than --max-chars 1,000,000 characters can take") == \
         "file has N bytes, more than --max-chars N characters can take"
+
+
+def test_a_json_error_names_the_character_once(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "unterminated\n', encoding="utf-8")
+    (rec,) = list(read_records(src))
+    assert rec.error.startswith("line is not valid JSON: Unterminated string starting at (character ")
+    assert "at at" not in rec.error

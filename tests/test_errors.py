@@ -132,3 +132,10 @@ def test_a_message_that_says_no_action_gets_its_class_action_and_one_that_does_k
     assert own.message == "batch_size must be an int >= 1; got 0. Pass e.g. 16."
     assert errors.OptionValueError("threads", "a positive int", -1).message.endswith("Pass a positive int as threads.")
     assert str(pickle.loads(pickle.dumps(bare))) == str(bare)  # unpickling does not add the action again
+
+
+def test_command_line_error_keeps_a_question_and_ends_a_statement_once():
+    from argmine.errors import CommandLineError
+
+    assert "Did you mean 'mine'? Run 'argmine --help'" in str(CommandLineError("no such command 'mien'. Did you mean 'mine'?"))
+    assert "no such option: --titel. Run" in str(CommandLineError("no such option: --titel."))

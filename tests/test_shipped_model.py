@@ -94,3 +94,15 @@ def test_shipped_model_evidence_types_vary_on_editorials(miner, data_dir):
     docs = read_webis(data_dir, "validation")[:10]
     types = {u.extra["evidence_type"] for d in miner.mine_batch([d.text for d in docs]) for u in d.units}
     assert "assumption" in types and len(types) >= 3
+
+
+def test_the_readme_quick_start_runs_as_pasted(monkeypatch):
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Python quick start\n\n```python\n(.*?)```", readme, re.S).group(1)
+    monkeypatch.chdir(ROOT)
+    scope: dict = {}
+    exec(compile(block, "README.md quick start", "exec"), scope)
+    assert len(scope["docs"]) == 2 and scope["doc"].units
+    assert all(u.score >= 0.7 for u in scope["sure"].units)

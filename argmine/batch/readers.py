@@ -101,7 +101,7 @@ def _read_jsonl(p: Path, text_field: str, id_field: str, max_chars: int) -> Iter
                                      error=f"the last line ({n}) of INPUT {str(p)!r} has no newline and is not whole "
                                            "JSON yet: left for a later run (the file may still be being written)")
                         return
-                    msg = f"{e.msg} at character {e.pos + 1}" if isinstance(e, json.JSONDecodeError) else str(e)
+                    msg = f"{e.msg} (character {e.pos + 1} of the line)" if isinstance(e, json.JSONDecodeError) else str(e)
                     yield Record(n, n, None, error=f"line is not valid JSON: {msg}")
                     continue
                 except RecursionError:
