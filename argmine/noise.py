@@ -290,6 +290,31 @@ _OFFER = _rx(r"\b(?:unlimited|digital|premium|all-access) access\b[^.!?]{0,60}\b
              r"(?:[$\u00a3\u20ac]\s?\d|\d+(?:[.,]\d+)?\s?[^\W\d_]{2,8}\b)"
              r"|(?:^|[.!]\s+)cancel (?:any ?time|at any time)\s*[.!]?$")
 _COPULA = _rx(r"\b(?:is|are|was|were|be|been|being)\b")
+# a line set under a sponsor's or an advert's label: "Sponsored \u00b7 Vaai Mobile: top up $10 ...", "Promoted | ..."
+_PROMO_LABEL = _rx(r"^(?:sponsored|advertisement|advert|promoted|promotion|paid (?:post|content|partnership)|"
+                   r"partner content|anzeige|publicit\u00e9|publicidad|patrocinado|reklame|reklam|iklan)\s*"
+                   r"[\u00b7|\u2022:\u2013\u2014]\s*\S")
+# a mobile operator's promo, after its brand or alone: "top up $10 and get 2GB free this weekend", "Recharge K5,
+# get double data", "Dial *123# for a daily bundle"
+_TELECOM_PROMO = _rx(
+    r"^(?:[^.!?:]{1,40}:\s*)?(?:top[- ]?up|recharge|reload|load|buy)\b[^.!?]{0,40}?(?:\band\b|&|,|\u2013|-)\s*"
+    r"(?:get|enjoy|receive|win)\b[^.!?]{0,40}?(?:\b\d+\s?(?:GB|MB)\b|\bbonus\b|\bfree (?:data|calls|minutes|sms|"
+    r"texts|airtime)\b|\bdouble (?:data|airtime)\b|\bunlimited (?:data|calls|whatsapp|social)\b)|"
+    r"^dial \*\d{2,4}(?:\*\d+)*#")
+# a promo for the outlet's app: "Get the Malabar Courier app for breaking news ...", "Download our free app on
+# Google Play", "Read the ePaper in our app: App Store \u00b7 Google Play"
+_APP_PROMO = _rx(
+    r"^(?:get|download|install|try|open)\b (?:the |our )?(?:free |new )?(?:[\w'\u2019&-]+ ){0,4}app\b[^.!?]{0,80}"
+    r"(?:\bfor (?:breaking |the latest |daily |live |local )?(?:news|headlines|alerts|updates|e-?paper)\b|"
+    r"\b(?:google play|app store|play store|android|ios)\b)|\bavailable (?:on|in) (?:the )?(?:app store|google play|"
+    r"play store)\b|\bdownload(?: (?:it|now|free))?\s*[:|]\s*(?:google play|app store|play store)\b")
+# ... but not a sentence of the body about top-ups or apps ("I top up $10 a week and get 2GB, but ...")
+_PROMO_BODY = _rx(r"\b(?:i|we|us|our|my|should|must|ought|because|but|says|said|argue[sd]?)\b")
+# a headline service by text message: "Text VOICE to 16888 for daily headlines on your phone (K0.50 a day).",
+# "SMS NEWS to 3434 to get breaking alerts"
+_SMS_SERVICE = _rx(r"^(?:sms|text|send|whatsapp|message)\s+(?:the word\s+)?[\"'\u201c\u2018]?(?-i:[A-Z0-9]{2,12})"
+                   r"[\"'\u201d\u2019]?(?:\s+(?-i:[A-Z0-9]{2,12}))?\s+to\s+\+?\d{3,8}\b[^.!?]{0,80}\b(?:news|"
+                   r"headlines|alerts|updates|bulletins?|stories|subscribe|sign up)\b")
 # a line that gives an e-mail address or a phone number to write to or call
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
 _ADDRESS_VERB = _rx(r"\b(?:write|e-?mail|call|contact|reach|send|text|message|phone)\b")
@@ -450,12 +475,37 @@ _DISCLAIMER_EAST = _rx(
     r"opinia|punctul de vedere) (?:redac\u021biei|redactiei|publica\u021biei|publicatiei)\b|"
     r"\btidak (?:semestinya |selalu |mesti )?(?:mencerminkan|mewakili) (?:pandangan|pendirian|sikap) redaksi\b|"
     r"\b(?:yaz\u0131s\u0131 )?yazar\u0131na aittir\b")
+# the views disclaimer in the wordings of the eighth round: "Columns on this page speak for their authors; ...",
+# "Debate pieces are written by readers and stand on their own account" (after its Faroese original on the same
+# line), "Letters and views published here are the opinions of contributors and not those of <Outlet>"; and in
+# Faroese ("... standa fyri teirra egnu roknskap"), Icelandic ("... eru \u00e1 \u00e1byrg\u00f0 h\u00f6funda"), Dutch
+# ("... zijn voor rekening van de auteur") and Swedish ("Skribenten st\u00e5r sj\u00e4lv f\u00f6r \u00e5sikterna")
+_DISCLAIMER_SPEAK = _rx(
+    r"(?:^|[.;!?]\s+)(?:[\w'\u2019&-]+ ){0,3}?(?:columns|opinions|views|articles|pieces|essays|letters|"
+    r"contributions|commentaries|blogs|posts|op-?eds)\b[^.;!?]{0,80}\b(?:speak (?:only |solely )?for|stand (?:on|for)) "
+    r"(?:their|its|the) (?:own (?:authors?|writers?|account)|authors?|writers?|contributors?)\b|"
+    r"^(?:[\w'\u2019&-]+ ){0,3}?(?:columns|opinions|views|articles|pieces|letters|contributions|op-?eds)(?: and "
+    r"(?:columns|opinions|views|articles|pieces|letters|comments))?(?: published| expressed| printed)?(?: here| on this "
+    r"(?:page|site))? (?:are|represent|reflect) (?:only )?(?:those|the (?:personal )?(?:views|opinions)) of (?:the |"
+    r"their |our |its )?(?:contributors?|writers?|authors?|columnists?|letter[- ]writers?)\b|"
+    r"\bstanda? fyri (?:teirra|s\u00edn|hansara|hennara|greinarh\u00f8vundsins) (?:egnu |egna )?(?:roknskap|rokning)\b|"
+    r"\b(?:eru|er) (?:alfari\u00f0 )?\u00e1 \u00e1byrg\u00f0 (?:h\u00f6fund|greinarh\u00f6fund|skrifend)\w*|"
+    r"\b(?:zijn|is|blijft|blijven) (?:geheel |volledig )?voor rekening van de (?:auteur|schrijver|inzender)s?\b|"
+    r"\b(?:skribenten|debatt\u00f6ren|f\u00f6rfattaren|skribenterna) st\u00e5r (?:sj\u00e4lv |sj\u00e4lva )?"
+    r"f\u00f6r (?:\u00e5sikterna|inneh\u00e5llet)\b")
+# ... but not a sentence of the body that says whom letters speak for and argues ("Our letters speak for their
+# writers and for the village, so the council must listen.")
+_SPEAK_ARGUES = _rx(r"\b(?:i|we|you|should|must|ought|because|therefore|so (?:the|that|we|they))\b")
 # a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
-# this column placed ...", "Rectificatif : ...", "Berichtigung: ..."; or one that opens with the earlier version
+# this column placed ...", "Rectificatif : ...", "Berichtigung: ...", also after the label in the paper's other
+# language ("R\u00e6tting / Correction: ...", Faroese; "Lei\u00f0r\u00e9tting", Icelandic; "Ralat", Malay); or one
+# that opens with the earlier version
 _CORRECTION = _rx(
-    r"^(?:correction|clarification|rectificaci[o\u00f3]n|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
+    r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[/|]\s*)?"
+    r"(?:correction|clarification|rectificaci[o\u00f3]n|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
     r"rettifica|corre[c\u00e7][\u00e3a]o|errata|rettelse|r\u00e4ttelse|oikaisu|sprostowanie|oprava|ispravka|"
-    r"\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
+    r"r\u00e6tting|lei\u00f0r\u00e9tting|retting|korrigering|correctie|rectificatie|ralat|pembetulan|koreksi|"
+    r"d\u00fczeltme|\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
     r"(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
     r"^an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
     r"(?:\w+ly )?(?:misstated|stated|said|gave|placed|misspelled|misidentified|described|referred|called|named|"
@@ -677,8 +727,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s)):
         return "comment_prompt"
     if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or \
-            n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
-            (_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s)):
+            n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and _promo(s):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
         return "timestamp"
@@ -701,7 +750,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
             w.lower() in ("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
                           "email", "print", "copy", "link", "save", "bookmark") for w in words) and not ends_stop:
         return "share"
-    if n_chars <= 250 and (_NEWSLETTER.search(s) or _MAILING.search(s)) and n_words <= 30:
+    if n_chars <= 250 and (_NEWSLETTER.search(s) or _MAILING.search(s) or _SMS_SERVICE.match(s)) and n_words <= 30:
         return "newsletter"
     if _disclaimer(s, n_words, n_chars):
         return "disclaimer"
@@ -731,12 +780,22 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
 
 def _disclaimer(s: str, n_words: int, n_chars: int) -> bool:
     """``s`` is a disclaimer: the views are the writer's own (in any of the wordings and languages of the
-    ``_DISCLAIMER*`` patterns), a funding disclosure or an academic note, a cookie-consent notice or its buttons."""
-    return n_chars <= 250 and any(rx.search(s) for rx in (_DISCLAIMER, _DISCLAIMER_MORE, _DISCLAIMER_ABROAD,
-                                                          _DISCLAIMER_OWN, _DISCLAIMER_EAST)) or \
+    ``_DISCLAIMER*`` patterns; ``_DISCLAIMER_SPEAK`` only without the words of an argument), a funding
+    disclosure or an academic note, a cookie-consent notice or its buttons."""
+    return n_chars <= 250 and (any(rx.search(s) for rx in (_DISCLAIMER, _DISCLAIMER_MORE, _DISCLAIMER_ABROAD,
+                                                           _DISCLAIMER_OWN, _DISCLAIMER_EAST)) or
+                               bool(_DISCLAIMER_SPEAK.search(s)) and not _SPEAK_ARGUES.search(s)) or \
         n_chars <= 400 and bool(_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
         n_chars <= 320 and bool(_CONSENT.search(s) and _CONSENT_TOPIC.search(s)) or \
         n_words <= 8 and bool(_CONSENT_BUTTONS.match(s))
+
+
+def _promo(s: str) -> bool:
+    """``s`` sells something (a line of at most 30 words): a paywall or metering notice, a membership or subscription
+    offer with a price (``_offer``), a line under a sponsor's label, or a mobile operator's or the outlet's app
+    promo without the words of a sentence of the body (``_PROMO_BODY``)."""
+    return bool(_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s) or _PROMO_LABEL.match(s)) or bool(
+        (_TELECOM_PROMO.search(s) or _APP_PROMO.search(s)) and not _PROMO_BODY.search(s))
 
 
 def _offer(s: str) -> bool:
