@@ -1497,13 +1497,18 @@ def _byline_names(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
     return names
 
 
+# an elided article or particle before a name: "D'Claire Mousel wunnt ..." (Luxembourgish), "L'Anna ..."
+_ELIDED = re.compile(r"^(?:d|l|n|s)['\u2019](?=\w)")
+
+
 def _names_author(s: str, names: List[List[str]]) -> bool:
     """``s`` speaks of the author named in the byline: the name among its first ten words, before any full stop,
     right after its opening or after an opening phrase (a role, an apposition ending in a comma), and a lower-case
     word or a comma right after the name ("Lorena Benítez conduce ...", "Ancien pêcheur devenu formateur ...,
-    Moustapha Diop vit à Kayar.", "Ecologist and radio host Lorena Benítez presents ...")."""
+    Moustapha Diop vit à Kayar.", "Ecologist and radio host Lorena Benítez presents ..."); an
+    elided particle before the name counts as nothing ("D'Claire Mousel wunnt ...")."""
     tokens = _unbracketed(s).split()
-    low = [t.lower().strip(",") for t in tokens]
+    low = [_ELIDED.sub("", t.lower().strip(",")) for t in tokens]
     for name in names:
         for k in range(0, min(10, len(tokens) - len(name))):
             after = tokens[k + len(name)]
@@ -1514,17 +1519,22 @@ def _names_author(s: str, names: List[List[str]]) -> bool:
     return False
 
 
+# a lower-case "i" is no English "I": "Joseph Kaupa em i teknisen ..." (Tok Pisin), "... i le falemai i
+# Falealupo" (Samoan)
+_NOT_PRONOUN_I = re.compile(r"(?<![\w'\u2019])i(?![\w'\u2019])")
+
+
 def _byline_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """An author bio in any language below the body: an unflagged line of at most 45 words that speaks of the
     author the byline names (``_names_author``) without the words of an argument (``_NOT_BIO``: I, we, you,
-    should, says, ...), first in its block or right under furniture, with no unflagged
+    should, says, ...; a lower-case "i" is a word of another language), first in its block or right under furniture, with no unflagged
     line of prose in a later block (``_in_foot``); and the lines that go on with it (``_bio_wraps``)."""
     names = _byline_names(lines, order, kinds)
     blocks = _blocks(lines, order) if names else []
     for b, block in enumerate(blocks):
         for k, i in enumerate(block):
             if i not in kinds and (k == 0 or block[k - 1] in kinds) and len(_words(lines[i])) <= 45 and \
-                    _names_author(lines[i], names) and not _NOT_BIO.search(lines[i]) and \
+                    _names_author(lines[i], names) and not _NOT_BIO.search(_NOT_PRONOUN_I.sub("", lines[i])) and \
                     _in_foot(lines, blocks[b + 1:], kinds):
                 kinds[i] = "author_bio"
     _bio_wraps(lines, kinds)
@@ -2111,11 +2121,14 @@ def _last_block_bios(lines: List[str], block: List[int], kinds: Dict[int, str]) 
 
 
 # an author described at the foot of a page: "Bronwyn Tate is a former ...", "Ron Hartwig of Clay Township is a
-# retired paramedic", "I'm a dentist in ...", "I have taught water safety for fifteen years"
+# retired paramedic", "I'm a dentist in ...", "I have taught water safety for fifteen years", "I live in Thionville
+# and have worked in Luxembourg since 2014" (a place and a span of a working life, without the words of an argument)
 _FOOT_PERSON = re.compile(
     r"^[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}(?: of [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3})?,? "
     r"(?:is|was|has been) (?:an?|the) |^I(?:['\u2019]m| am) an? |^I(?:['\u2019]ve| have) (?:worked|taught|lived|served|"
-    r"written|covered|reported|practi[sc]ed|campaigned|volunteered)\b.{0,80}\bfor (?:\w+|\d+) years\b")
+    r"written|covered|reported|practi[sc]ed|campaigned|volunteered)\b.{0,80}\bfor (?:\w+|\d+) years\b|"
+    r"^I (?:live|work|grew up|was born|am based|farm|teach) (?:in|on|at|near|outside) (?:the )?[A-Z]"
+    r"(?![^.!?]*\b(?:should|must|ought|because|but)\b)[^.!?]{0,80}\b(?:since (?:19|20)\d\d|for (?:\w+|\d+) years)\b")
 _PERSON = _rx(r"^(?:i|i'm|i\u2019m|we|my|our)\b|\b(?:is|was|are) (?:an?|the) |\b(?:writes|teaches|works|lives)\b")
 
 
