@@ -964,6 +964,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
         _headline_lists(lines, order, kinds)
+        _foot_headlines(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
         _byline_bios(lines, order, kinds)
         _head_dateline(lines, order, kinds)
@@ -1940,11 +1941,11 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
                    r"when|as|although|though|since|whether|that|who|which)\b")
 
 
-# a headline in a list of other articles: an optional number or bullet ("3.", "4)", "»", "◆", "–", an arrow,
+# a headline in a list of other articles: an optional number or bullet ("3.", "4)", "(1)", "»", "◆", "–", an arrow,
 # a dingbat, an emoji, a circled number), then a capital
 _BULLETS = (r"[\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
             r"\u2666\u2756\u2b50\u2b9e\U0001f300-\U0001faff]\ufe0f?")
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-]|" + _BULLETS + r")\s+")
+_ITEM_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-]|" + _BULLETS + r")\s+")
 _ITEM_KINDS = (None, "related", "title", "heading", "section")  # kinds a headline of a list may have already
 # ... and its header ("More", "Next"; or a short line the learned classifier took for another kind of furniture)
 _HEADER_KINDS = _ITEM_KINDS + ("navigation", "newsletter", "advertisement", "share", "comment_prompt", "tags")
@@ -2015,6 +2016,35 @@ def _spaced_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
         if sum(1 for j in run if kinds.get(j) not in _ITEM_META) >= 2 and (
                 after is None or after in kinds or _prose(lines[after])):
             _flag_list(kinds, [h] + run)
+
+
+def _foot_headline(s: str) -> bool:
+    """``s`` reads as the headline of another article set as a sentence: after an optional number or bullet, three
+    to 22 words and at most 180 characters, a capital first, one sentence that may end in a full stop or a question
+    mark ("Church leaders say the new road was promised three times and built once.")."""
+    t = _ITEM_NUMBER.sub("", s).lstrip(_OPEN_QUOTE)
+    return 3 <= len(_words(t)) <= 22 and len(t) <= 180 and _capital_first(t) and \
+        _sentence_count(t.rstrip(".?!\u3002\uff1f")) == 0 and not t.rstrip(_CLOSERS).endswith((",", ";", ":"))
+
+
+def _foot_headlines(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A list of other articles in the page foot whose headlines are sentences (``related``): under a header line
+    that keywords made ``related`` ("More from ...", "Also of interest"; ``_list_header``), with no blank line
+    between, one or more headlines that may end in a full stop (``_foot_headline``), below a paragraph of prose,
+    with no unflagged prose in a later block (``_in_foot``), and followed in their block by furniture -- or, for
+    two headlines or more, by nothing. A closing paragraph is longer than a headline or set apart by a blank line."""
+    blocks = _blocks(lines, order)
+    for b, block in enumerate(blocks):
+        for k, h in enumerate(block[:-1]):
+            if kinds.get(h) != "related" or not _list_header(lines[h], "related") or \
+                    not _in_foot(lines, blocks[b + 1:], kinds) or \
+                    not any(i not in kinds and _prose(lines[i]) for blk in blocks[:b] for i in blk):
+                continue
+            run = list(itertools.takewhile(lambda j: kinds.get(j) in (None,) + STRUCTURAL_KINDS and
+                                           _foot_headline(lines[j]), block[k + 1:]))
+            rest = block[k + 1 + len(run):]
+            if run and (rest[0] in kinds if rest else len(run) >= 2):
+                _flag_list(kinds, run)
 
 
 def _flag_list(kinds: Dict[int, str], list_lines: List[int]) -> None:
@@ -2089,6 +2119,7 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     first = furn.index(False)
     last = len(furn) - 1 - furn[::-1].index(False)
     latin = not _foreign_script(" ".join(lines[i] for b in blocks[first:last + 1] for i in b if i not in kinds))
+    names = _byline_names(lines, order, kinds)
     for bi, block in enumerate(blocks):
         if not furn[bi] or first <= bi <= last:
             continue
@@ -2098,7 +2129,7 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
                     not _ends_sentence(lines[i]) or any(j in kinds for j in beyond) or
                     bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]) or
                                    latin and _foreign_script(lines[i]))):
-                kinds[i] = "title" if bi < first else _foot_kind(lines[i])
+                kinds[i] = "title" if bi < first else _foot_kind(lines, i, kinds, names)
     _last_block_bios(lines, blocks[-1], kinds)
     _bio_wraps(lines, kinds)  # again: the lines below a bio this step found
 
@@ -2132,9 +2163,14 @@ _FOOT_PERSON = re.compile(
 _PERSON = _rx(r"^(?:i|i'm|i\u2019m|we|my|our)\b|\b(?:is|was|are) (?:an?|the) |\b(?:writes|teaches|works|lives)\b")
 
 
-def _foot_kind(s: str) -> str:
-    """The kind of an unflagged line of the page foot: a person described (an author bio) or a notice."""
-    return "author_bio" if _PERSON.search(s) else "disclaimer"
+def _foot_kind(lines: List[str], i: int, kinds: Dict[int, str], names: List[List[str]]) -> str:
+    """The kind of line ``i``, an unflagged line of the page foot: a headline right under a line of a related list
+    (``_foot_headline``), a person described (an author bio: ``_PERSON``, ``_foot_bio`` or the author the byline
+    names, ``_names_author``) or a notice."""
+    s = lines[i]
+    if kinds.get(i - 1) == "related" and _foot_headline(s):
+        return "related"
+    return "author_bio" if _PERSON.search(s) or _foot_bio(s) or _names_author(s, names) else "disclaimer"
 
 
 def noise_spans(text: str, *, learned=None, threshold: Optional[float] = None) -> List[Span]:
