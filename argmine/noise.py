@@ -481,10 +481,11 @@ _DISCLAIMER_EAST = _rx(
 # Faroese ("... standa fyri teirra egnu roknskap"), Icelandic ("... eru \u00e1 \u00e1byrg\u00f0 h\u00f6funda"), Dutch
 # ("... zijn voor rekening van de auteur") and Swedish ("Skribenten st\u00e5r sj\u00e4lv f\u00f6r \u00e5sikterna")
 _DISCLAIMER_SPEAK = _rx(
-    r"(?:^|[.;!?]\s+)(?:[\w'\u2019&-]+ ){0,3}?(?:columns|opinions|views|articles|pieces|essays|letters|"
+    r"(?:^|[.;!?]\s+)(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}?(?:columns|opinions|views|articles|pieces|essays|letters|"
     r"contributions|commentaries|blogs|posts|op-?eds)\b[^.;!?]{0,80}\b(?:speak (?:only |solely )?for|stand (?:on|for)) "
     r"(?:their|its|the) (?:own (?:authors?|writers?|account)|authors?|writers?|contributors?)\b|"
-    r"^(?:[\w'\u2019&-]+ ){0,3}?(?:columns|opinions|views|articles|pieces|letters|contributions|op-?eds)(?: and "
+    r"^(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}?(?:columns|opinions|views|articles|pieces|letters|contributions|"
+    r"op-?eds)(?: and "
     r"(?:columns|opinions|views|articles|pieces|letters|comments))?(?: published| expressed| printed)?(?: here| on this "
     r"(?:page|site))? (?:are|represent|reflect) (?:only )?(?:those|the (?:personal )?(?:views|opinions)) of (?:the |"
     r"their |our |its )?(?:contributors?|writers?|authors?|columnists?|letter[- ]writers?)\b|"
@@ -495,7 +496,8 @@ _DISCLAIMER_SPEAK = _rx(
     r"f\u00f6r (?:\u00e5sikterna|inneh\u00e5llet)\b")
 # ... but not a sentence of the body that says whom letters speak for and argues ("Our letters speak for their
 # writers and for the village, so the council must listen.")
-_SPEAK_ARGUES = _rx(r"\b(?:i|we|you|should|must|ought|because|therefore|so (?:the|that|we|they))\b")
+_SPEAK_ARGUES = _rx(r"\b(?:i|we|you|should|must|ought|because|therefore|so (?:the|that|we|they)|says?|said|claims?|"
+                    r"argues?)\b")
 # a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
 # this column placed ...", "Rectificatif : ...", "Berichtigung: ...", also after the label in the paper's other
 # language ("R\u00e6tting / Correction: ...", Faroese; "Lei\u00f0r\u00e9tting", Icelandic; "Ralat", Malay); or one
