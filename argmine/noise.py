@@ -309,7 +309,7 @@ _APP_PROMO = _rx(
     r"\b(?:google play|app store|play store|android|ios)\b)|\bavailable (?:on|in) (?:the )?(?:app store|google play|"
     r"play store)\b|\bdownload(?: (?:it|now|free))?\s*[:|]\s*(?:google play|app store|play store)\b")
 # ... but not a sentence of the body about top-ups or apps ("I top up $10 a week and get 2GB, but ...")
-_PROMO_BODY = _rx(r"\b(?:i|we|us|our|my|should|must|ought|because|but|says|said|argue[sd]?)\b")
+_PROMO_BODY = _rx(r"\b(?:(?-i:I)|we|us|our|my|should|must|ought|because|but|says|said|argue[sd]?)\b")
 # a headline service by text message: "Text VOICE to 16888 for daily headlines on your phone (K0.50 a day).",
 # "SMS NEWS to 3434 to get breaking alerts"
 _SMS_SERVICE = _rx(r"^(?:sms|text|send|whatsapp|message)\s+(?:the word\s+)?[\"'\u201c\u2018]?(?-i:[A-Z0-9]{2,12})"
@@ -496,7 +496,7 @@ _DISCLAIMER_SPEAK = _rx(
     r"f\u00f6r (?:\u00e5sikterna|inneh\u00e5llet)\b")
 # ... but not a sentence of the body that says whom letters speak for and argues ("Our letters speak for their
 # writers and for the village, so the council must listen.")
-_SPEAK_ARGUES = _rx(r"\b(?:i|we|you|should|must|ought|because|therefore|so (?:the|that|we|they)|says?|said|claims?|"
+_SPEAK_ARGUES = _rx(r"\b(?:(?-i:I)|we|you|should|must|ought|because|therefore|so (?:the|that|we|they)|says?|said|claims?|"
                     r"argues?)\b")
 # a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
 # this column placed ...", "Rectificatif : ...", "Berichtigung: ...", also after the label in the paper's other
@@ -807,11 +807,12 @@ def _offer(s: str) -> bool:
 
 
 def _call_kind(s: str, n_words: int) -> Optional[str]:
-    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles or a
+    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles (also
+    after the same header in another language: "Eisini áhugavert / Also of interest") or a
     "read also" line in another language (``related``), a link's call to act ending in "here" (``navigation``), an
     appeal for donations (``advertisement``: an imperative "donate" with a reason to keep the paper going); or
     None."""
-    if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(s)) or \
+    if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(_BILINGUAL.split(s)[-1])) or \
             n_words <= 30 and (_RELATED_LABEL.match(s) or _RELATED_ABROAD.match(s)):
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
