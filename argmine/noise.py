@@ -1775,7 +1775,8 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     phrase with a place in it and a "where" or "which" clause (``_SCENE_WHERE``), its subject or noun phrase free of
     verbs and clauses (``_CLAUSE_WORD``), or a line saying who or what is pictured (``_PICTURED``) -- without the
     words of an argument (``_NOT_SCENE``: I, we, you, should, because, not, quotes, questions). Not the first line
-    of the text. Right above its photo credit (a blank line above, the credit line below) or right under the
+    of the text. Last in a block of furniture between paragraphs counts as alone (a caption right under the sponsored
+    line it was pasted with). Right above its photo credit (a blank line above, the credit line below) or right under the
     byline or the date line in the page head, a caption may also open with a noun phrase and any verb in the
     present tense and name a place (``_scene_any_verb`` without the moment of the picture): "A new road cuts
     through the orchard near <Place>", "Apple trees bloom on a slope above <Place>. Scientists regard ..."."""
@@ -1787,7 +1788,8 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
         below_blank = pos == len(order) - 1 or order[pos + 1] > i + 1
         credited = not below_blank and _credit_line(lines, kinds, i + 1) and order[pos - 1] < i - 1
         head = all(j in kinds for j in order[:pos])
-        if not (below_blank or credited) or not (_alone(order, pos) or head or credited):
+        if not (below_blank or credited) or \
+                not (_alone(order, pos) or head or credited or _set_apart(order, pos, kinds)):
             continue
         above = order[pos - 1]
         under_byline = head and (kinds.get(above) in ("byline", "timestamp") or

@@ -1298,3 +1298,14 @@ def test_a_closing_paragraph_under_a_related_header_stays_body():
     text = _HEAD.format(head="Fund the ferries") + _BODY + "More from the Harbour Herald\n" + closing + "\n\n" + \
         _COPYRIGHT_LINE
     assert closing not in _flagged(text)
+
+
+@pytest.mark.parametrize("caption,kind", [
+    ("Mothers wait with their babies outside the district clinic in Stromness", "caption"),
+    ("The council should weigh every newborn at the clinic in Stromness", None),  # an argument
+])
+def test_a_scene_caption_right_under_a_sponsored_line_between_paragraphs(caption, kind):
+    promo = "Sponsored \u00b7 Harbour Mobile: top up \u00a35 and get 3GB free this week"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + promo + "\n" + caption + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(promo) == "advertisement" and flagged.get(caption) == kind
