@@ -5,12 +5,13 @@ credits, "Read more" links, share and comment prompts, copyright lines, newslett
 module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
 simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
-"Tags"), a list of headlines under any short header below the body, headline-shaped lines and a standfirst in the
+"Tags"), a list of headlines under any short header below the body (in the page foot also headlines set as
+sentences under a related header), headline-shaped lines and a standfirst in the
 page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
 italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
 run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
-names, the bio again in another script beside it, and the furniture set between paragraphs (pull quotes, question
-and bare subheadings, scene captions). Last, a small learned line classifier
+names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, and the furniture
+set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line classifier
 (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
 use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
 reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
