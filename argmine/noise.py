@@ -11,11 +11,11 @@ page head when a byline or timestamp follows them, the standfirst of pasted text
 italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
 run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
 names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, and the furniture
-set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line classifier
-(``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
-use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
-reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
-alone.
+set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line
+classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
+on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
+probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
+the rules alone.
 
 Public API
 ----------
@@ -486,10 +486,9 @@ _DISCLAIMER_SPEAK = _rx(
     r"contributions|commentaries|blogs|posts|op-?eds)\b[^.;!?]{0,80}\b(?:speak (?:only |solely )?for|stand (?:on|for)) "
     r"(?:their|its|the) (?:own (?:authors?|writers?|account)|authors?|writers?|contributors?)\b|"
     r"^(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}?(?:columns|opinions|views|articles|pieces|letters|contributions|"
-    r"op-?eds)(?: and "
-    r"(?:columns|opinions|views|articles|pieces|letters|comments))?(?: published| expressed| printed)?(?: here| on this "
-    r"(?:page|site))? (?:are|represent|reflect) (?:only )?(?:those|the (?:personal )?(?:views|opinions)) of (?:the |"
-    r"their |our |its )?(?:contributors?|writers?|authors?|columnists?|letter[- ]writers?)\b|"
+    r"op-?eds)(?: and (?:columns|opinions|views|articles|pieces|letters|comments))?(?: published| expressed| "
+    r"printed)?(?: here| on this (?:page|site))? (?:are|represent|reflect) (?:only )?(?:those|the (?:personal )?"
+    r"(?:views|opinions)) of (?:the |their |our |its )?(?:contributors?|writers?|authors?|columnists?|letter[- ]writers?)\b|"
     r"\bstanda? fyri (?:teirra|s\u00edn|hansara|hennara|greinarh\u00f8vundsins) (?:egnu |egna )?(?:roknskap|rokning)\b|"
     r"\b(?:eru|er) (?:alfari\u00f0 )?\u00e1 \u00e1byrg\u00f0 (?:h\u00f6fund|greinarh\u00f6fund|skrifend)\w*|"
     r"\b(?:zijn|is|blijft|blijven) (?:geheel |volledig )?voor rekening van de (?:auteur|schrijver|inzender)s?\b|"
@@ -497,8 +496,8 @@ _DISCLAIMER_SPEAK = _rx(
     r"f\u00f6r (?:\u00e5sikterna|inneh\u00e5llet)\b")
 # ... but not a sentence of the body that says whom letters speak for and argues ("Our letters speak for their
 # writers and for the village, so the council must listen.")
-_SPEAK_ARGUES = _rx(r"\b(?:(?-i:I)|we|you|should|must|ought|because|therefore|so (?:the|that|we|they)|says?|said|claims?|"
-                    r"argues?)\b")
+_SPEAK_ARGUES = _rx(r"\b(?:(?-i:I)|we|you|should|must|ought|because|therefore|so (?:the|that|we|they)|says?|said|"
+                    r"claims?|argues?)\b")
 # a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
 # this column placed ...", "Rectificatif : ...", "Berichtigung: ...", also after the label in the paper's other
 # language ("R\u00e6tting / Correction: ...", Faroese; "Lei\u00f0r\u00e9tting", Icelandic; "Ralat", Malay); or one
@@ -1532,8 +1531,9 @@ _NOT_PRONOUN_I = re.compile(r"(?<![\w'\u2019])i(?![\w'\u2019])")
 def _byline_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """An author bio in any language below the body: an unflagged line of at most 45 words that speaks of the
     author the byline names (``_names_author``) without the words of an argument (``_NOT_BIO``: I, we, you,
-    should, says, ...; a lower-case "i" is a word of another language), first in its block or right under furniture, with no unflagged
-    line of prose in a later block (``_in_foot``); and the lines that go on with it (``_bio_wraps``)."""
+    should, says, ...; a lower-case "i" is a word of another language), first in its block or right under
+    furniture, with no unflagged line of prose in a later block (``_in_foot``); and the lines that go on with it
+    (``_bio_wraps``)."""
     names = _byline_names(lines, order, kinds)
     blocks = _blocks(lines, order) if names else []
     for b, block in enumerate(blocks):
@@ -1776,11 +1776,11 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     phrase with a place in it and a "where" or "which" clause (``_SCENE_WHERE``), its subject or noun phrase free of
     verbs and clauses (``_CLAUSE_WORD``), or a line saying who or what is pictured (``_PICTURED``) -- without the
     words of an argument (``_NOT_SCENE``: I, we, you, should, because, not, quotes, questions). Not the first line
-    of the text. Last in a block of furniture between paragraphs counts as alone (a caption right under the sponsored
-    line it was pasted with). Right above its photo credit (a blank line above, the credit line below) or right under the
-    byline or the date line in the page head, a caption may also open with a noun phrase and any verb in the
-    present tense and name a place (``_scene_any_verb`` without the moment of the picture): "A new road cuts
-    through the orchard near <Place>", "Apple trees bloom on a slope above <Place>. Scientists regard ..."."""
+    of the text. Last in a block of furniture between paragraphs counts as alone (a caption right under the
+    sponsored line it was pasted with). Right above its photo credit (a blank line above, the credit line below) or
+    right under the byline or the date line in the page head, a caption may also open with a noun phrase and any
+    verb in the present tense and name a place (``_scene_any_verb`` without the moment of the picture): "A new road
+    cuts through the orchard near <Place>", "Apple trees bloom on a slope above <Place>. Scientists regard ..."."""
     for pos in range(1, len(order)):
         i = order[pos]
         s = lines[i]

@@ -1214,7 +1214,8 @@ def test_a_shouted_line_in_the_body_is_no_dateline():
 @pytest.mark.parametrize("line,kind", [
     ("Columns on this page speak for their authors; the Harbour Herald prints them to start a debate, not to end it.",
      "disclaimer"),
-    ("Lesarabr\u00f8v standa fyri teirra egnu roknskap. Letters from readers stand on their own account.", "disclaimer"),
+    ("Lesarabr\u00f8v standa fyri teirra egnu roknskap. Letters from readers stand on their own account.",
+     "disclaimer"),
     ("Letters and columns printed here are the opinions of contributors and not those of the Harbour Herald.",
      "disclaimer"),
     ("A\u00f0sendar greinar eru \u00e1 \u00e1byrg\u00f0 h\u00f6funda.", "disclaimer"),
