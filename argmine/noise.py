@@ -5,16 +5,17 @@ credits, "Read more" links, share and comment prompts, copyright lines, newslett
 module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
 simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
-"Tags"), a list of headlines under any short header below the body, headline-shaped lines and a standfirst in the
+"Tags"), a list of headlines under any short header below the body (in the page foot also headlines set as
+sentences under a related header), headline-shaped lines and a standfirst in the
 page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
 italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
 run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
-names, the bio again in another script beside it, and the furniture set between paragraphs (pull quotes, question
-and bare subheadings, scene captions). Last, a small learned line classifier
-(``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded on first
-use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture probability
-reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep the rules
-alone.
+names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, and the furniture
+set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line
+classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
+on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
+probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
+the rules alone.
 
 Public API
 ----------
@@ -290,6 +291,31 @@ _OFFER = _rx(r"\b(?:unlimited|digital|premium|all-access) access\b[^.!?]{0,60}\b
              r"(?:[$\u00a3\u20ac]\s?\d|\d+(?:[.,]\d+)?\s?[^\W\d_]{2,8}\b)"
              r"|(?:^|[.!]\s+)cancel (?:any ?time|at any time)\s*[.!]?$")
 _COPULA = _rx(r"\b(?:is|are|was|were|be|been|being)\b")
+# a line set under a sponsor's or an advert's label: "Sponsored \u00b7 Vaai Mobile: top up $10 ...", "Promoted | ..."
+_PROMO_LABEL = _rx(r"^(?:sponsored|advertisement|advert|promoted|promotion|paid (?:post|content|partnership)|"
+                   r"partner content|anzeige|publicit\u00e9|publicidad|patrocinado|reklame|reklam|iklan)\s*"
+                   r"[\u00b7|\u2022:\u2013\u2014]\s*\S")
+# a mobile operator's promo, after its brand or alone: "top up $10 and get 2GB free this weekend", "Recharge K5,
+# get double data", "Dial *123# for a daily bundle"
+_TELECOM_PROMO = _rx(
+    r"^(?:[^.!?:]{1,40}:\s*)?(?:top[- ]?up|recharge|reload|load|buy)\b[^.!?]{0,40}?(?:\band\b|&|,|\u2013|-)\s*"
+    r"(?:get|enjoy|receive|win)\b[^.!?]{0,40}?(?:\b\d+\s?(?:GB|MB)\b|\bbonus\b|\bfree (?:data|calls|minutes|sms|"
+    r"texts|airtime)\b|\bdouble (?:data|airtime)\b|\bunlimited (?:data|calls|whatsapp|social)\b)|"
+    r"^dial \*\d{2,4}(?:\*\d+)*#")
+# a promo for the outlet's app: "Get the Malabar Courier app for breaking news ...", "Download our free app on
+# Google Play", "Read the ePaper in our app: App Store \u00b7 Google Play"
+_APP_PROMO = _rx(
+    r"^(?:get|download|install|try|open)\b (?:the |our )?(?:free |new )?(?:[\w'\u2019&-]+ ){0,4}app\b[^.!?]{0,80}"
+    r"(?:\bfor (?:breaking |the latest |daily |live |local )?(?:news|headlines|alerts|updates|e-?paper)\b|"
+    r"\b(?:google play|app store|play store|android|ios)\b)|\bavailable (?:on|in) (?:the )?(?:app store|google play|"
+    r"play store)\b|\bdownload(?: (?:it|now|free))?\s*[:|]\s*(?:google play|app store|play store)\b")
+# ... but not a sentence of the body about top-ups or apps ("I top up $10 a week and get 2GB, but ...")
+_PROMO_BODY = _rx(r"\b(?:(?-i:I)|we|us|our|my|should|must|ought|because|but|says|said|argue[sd]?)\b")
+# a headline service by text message: "Text VOICE to 16888 for daily headlines on your phone (K0.50 a day).",
+# "SMS NEWS to 3434 to get breaking alerts"
+_SMS_SERVICE = _rx(r"^(?:sms|text|send|whatsapp|message)\s+(?:the word\s+)?[\"'\u201c\u2018]?(?-i:[A-Z0-9]{2,12})"
+                   r"[\"'\u201d\u2019]?(?:\s+(?-i:[A-Z0-9]{2,12}))?\s+to\s+\+?\d{3,8}\b[^.!?]{0,80}\b(?:news|"
+                   r"headlines|alerts|updates|bulletins?|stories|subscribe|sign up)\b")
 # a line that gives an e-mail address or a phone number to write to or call
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
 _ADDRESS_VERB = _rx(r"\b(?:write|e-?mail|call|contact|reach|send|text|message|phone)\b")
@@ -450,12 +476,39 @@ _DISCLAIMER_EAST = _rx(
     r"opinia|punctul de vedere) (?:redac\u021biei|redactiei|publica\u021biei|publicatiei)\b|"
     r"\btidak (?:semestinya |selalu |mesti )?(?:mencerminkan|mewakili) (?:pandangan|pendirian|sikap) redaksi\b|"
     r"\b(?:yaz\u0131s\u0131 )?yazar\u0131na aittir\b")
+# the views disclaimer in the wordings of the eighth round: "Columns on this page speak for their authors; ...",
+# "Debate pieces are written by readers and stand on their own account" (after its Faroese original on the same
+# line), "Letters and views published here are the opinions of contributors and not those of <Outlet>"; and in
+# Faroese ("... standa fyri teirra egnu roknskap"), Icelandic ("... eru \u00e1 \u00e1byrg\u00f0 h\u00f6funda"), Dutch
+# ("... zijn voor rekening van de auteur") and Swedish ("Skribenten st\u00e5r sj\u00e4lv f\u00f6r \u00e5sikterna")
+_DISCLAIMER_SPEAK = _rx(
+    r"(?:^|[.;!?]\s+)(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}?(?:columns|opinions|views|articles|pieces|essays|letters|"
+    r"contributions|commentaries|blogs|posts|op-?eds)\b[^.;!?]{0,80}\b(?:speak (?:only |solely )?for|stand (?:on|for)) "
+    r"(?:their|its|the) (?:own (?:authors?|writers?|account)|authors?|writers?|contributors?)\b|"
+    r"^(?:(?:(?-i:[A-Z])[\w'\u2019-]*|&) ){0,3}?(?:columns|opinions|views|articles|pieces|letters|contributions|"
+    r"op-?eds)(?: and (?:columns|opinions|views|articles|pieces|letters|comments))?(?: published| expressed| "
+    r"printed)?(?: here| on this (?:page|site))? (?:are|represent|reflect) (?:only )?(?:those|the (?:personal )?"
+    r"(?:views|opinions)) of (?:the |their |our |its )?(?:contributors?|writers?|authors?|columnists?|"
+    r"letter[- ]writers?)\b|"
+    r"\bstanda? fyri (?:teirra|s\u00edn|hansara|hennara|greinarh\u00f8vundsins) (?:egnu |egna )?(?:roknskap|rokning)\b|"
+    r"\b(?:eru|er) (?:alfari\u00f0 )?\u00e1 \u00e1byrg\u00f0 (?:h\u00f6fund|greinarh\u00f6fund|skrifend)\w*|"
+    r"\b(?:zijn|is|blijft|blijven) (?:geheel |volledig )?voor rekening van de (?:auteur|schrijver|inzender)s?\b|"
+    r"\b(?:skribenten|debatt\u00f6ren|f\u00f6rfattaren|skribenterna) st\u00e5r (?:sj\u00e4lv |sj\u00e4lva )?"
+    r"f\u00f6r (?:\u00e5sikterna|inneh\u00e5llet)\b")
+# ... but not a sentence of the body that says whom letters speak for and argues ("Our letters speak for their
+# writers and for the village, so the council must listen.")
+_SPEAK_ARGUES = _rx(r"\b(?:(?-i:I)|we|you|should|must|ought|because|therefore|so (?:the|that|we|they)|says?|said|"
+                    r"claims?|argues?)\b")
 # a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
-# this column placed ...", "Rectificatif : ...", "Berichtigung: ..."; or one that opens with the earlier version
+# this column placed ...", "Rectificatif : ...", "Berichtigung: ...", also after the label in the paper's other
+# language ("R\u00e6tting / Correction: ...", Faroese; "Lei\u00f0r\u00e9tting", Icelandic; "Ralat", Malay); or one
+# that opens with the earlier version
 _CORRECTION = _rx(
-    r"^(?:correction|clarification|rectificaci[o\u00f3]n|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
+    r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[/|]\s*)?"
+    r"(?:correction|clarification|rectificaci[o\u00f3]n|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
     r"rettifica|corre[c\u00e7][\u00e3a]o|errata|rettelse|r\u00e4ttelse|oikaisu|sprostowanie|oprava|ispravka|"
-    r"\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
+    r"r\u00e6tting|lei\u00f0r\u00e9tting|retting|korrigering|correctie|rectificatie|ralat|pembetulan|koreksi|"
+    r"d\u00fczeltme|\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
     r"(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
     r"^an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
     r"(?:\w+ly )?(?:misstated|stated|said|gave|placed|misspelled|misidentified|described|referred|called|named|"
@@ -677,8 +730,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s)):
         return "comment_prompt"
     if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or \
-            n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and \
-            (_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s)):
+            n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and _promo(s):
         return "advertisement"
     if n_chars <= 160 and _TIMESTAMP.search(s):
         return "timestamp"
@@ -701,7 +753,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
             w.lower() in ("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
                           "email", "print", "copy", "link", "save", "bookmark") for w in words) and not ends_stop:
         return "share"
-    if n_chars <= 250 and (_NEWSLETTER.search(s) or _MAILING.search(s)) and n_words <= 30:
+    if n_chars <= 250 and (_NEWSLETTER.search(s) or _MAILING.search(s) or _SMS_SERVICE.match(s)) and n_words <= 30:
         return "newsletter"
     if _disclaimer(s, n_words, n_chars):
         return "disclaimer"
@@ -731,12 +783,22 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
 
 def _disclaimer(s: str, n_words: int, n_chars: int) -> bool:
     """``s`` is a disclaimer: the views are the writer's own (in any of the wordings and languages of the
-    ``_DISCLAIMER*`` patterns), a funding disclosure or an academic note, a cookie-consent notice or its buttons."""
-    return n_chars <= 250 and any(rx.search(s) for rx in (_DISCLAIMER, _DISCLAIMER_MORE, _DISCLAIMER_ABROAD,
-                                                          _DISCLAIMER_OWN, _DISCLAIMER_EAST)) or \
+    ``_DISCLAIMER*`` patterns; ``_DISCLAIMER_SPEAK`` only without the words of an argument), a funding
+    disclosure or an academic note, a cookie-consent notice or its buttons."""
+    return n_chars <= 250 and (any(rx.search(s) for rx in (_DISCLAIMER, _DISCLAIMER_MORE, _DISCLAIMER_ABROAD,
+                                                           _DISCLAIMER_OWN, _DISCLAIMER_EAST)) or
+                               bool(_DISCLAIMER_SPEAK.search(s)) and not _SPEAK_ARGUES.search(s)) or \
         n_chars <= 400 and bool(_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
         n_chars <= 320 and bool(_CONSENT.search(s) and _CONSENT_TOPIC.search(s)) or \
         n_words <= 8 and bool(_CONSENT_BUTTONS.match(s))
+
+
+def _promo(s: str) -> bool:
+    """``s`` sells something (a line of at most 30 words): a paywall or metering notice, a membership or subscription
+    offer with a price (``_offer``), a line under a sponsor's label, or a mobile operator's or the outlet's app
+    promo without the words of a sentence of the body (``_PROMO_BODY``)."""
+    return bool(_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s) or _PROMO_LABEL.match(s)) or bool(
+        (_TELECOM_PROMO.search(s) or _APP_PROMO.search(s)) and not _PROMO_BODY.search(s))
 
 
 def _offer(s: str) -> bool:
@@ -746,11 +808,12 @@ def _offer(s: str) -> bool:
 
 
 def _call_kind(s: str, n_words: int) -> Optional[str]:
-    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles or a
+    """The kind of a line that points the reader elsewhere: a bare header over the outlet's other articles (also
+    after the same header in another language: "Eisini áhugavert / Also of interest") or a
     "read also" line in another language (``related``), a link's call to act ending in "here" (``navigation``), an
     appeal for donations (``advertisement``: an imperative "donate" with a reason to keep the paper going); or
     None."""
-    if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(s)) or \
+    if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(_BILINGUAL.split(s)[-1])) or \
             n_words <= 30 and (_RELATED_LABEL.match(s) or _RELATED_ABROAD.match(s)):
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
@@ -905,6 +968,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
         _headline_lists(lines, order, kinds)
+        _foot_headlines(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
         _byline_bios(lines, order, kinds)
         _head_dateline(lines, order, kinds)
@@ -1438,13 +1502,18 @@ def _byline_names(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
     return names
 
 
+# an elided article or particle before a name: "D'Claire Mousel wunnt ..." (Luxembourgish), "L'Anna ..."
+_ELIDED = re.compile(r"^(?:d|l|n|s)['\u2019](?=\w)")
+
+
 def _names_author(s: str, names: List[List[str]]) -> bool:
     """``s`` speaks of the author named in the byline: the name among its first ten words, before any full stop,
     right after its opening or after an opening phrase (a role, an apposition ending in a comma), and a lower-case
     word or a comma right after the name ("Lorena Benítez conduce ...", "Ancien pêcheur devenu formateur ...,
-    Moustapha Diop vit à Kayar.", "Ecologist and radio host Lorena Benítez presents ...")."""
+    Moustapha Diop vit à Kayar.", "Ecologist and radio host Lorena Benítez presents ..."); an
+    elided particle before the name counts as nothing ("D'Claire Mousel wunnt ...")."""
     tokens = _unbracketed(s).split()
-    low = [t.lower().strip(",") for t in tokens]
+    low = [_ELIDED.sub("", t.lower().strip(",")) for t in tokens]
     for name in names:
         for k in range(0, min(10, len(tokens) - len(name))):
             after = tokens[k + len(name)]
@@ -1455,17 +1524,23 @@ def _names_author(s: str, names: List[List[str]]) -> bool:
     return False
 
 
+# a lower-case "i" is no English "I": "Joseph Kaupa em i teknisen ..." (Tok Pisin), "... i le falemai i
+# Falealupo" (Samoan)
+_NOT_PRONOUN_I = re.compile(r"(?<![\w'\u2019])i(?![\w'\u2019])")
+
+
 def _byline_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """An author bio in any language below the body: an unflagged line of at most 45 words that speaks of the
     author the byline names (``_names_author``) without the words of an argument (``_NOT_BIO``: I, we, you,
-    should, says, ...), first in its block or right under furniture, with no unflagged
-    line of prose in a later block (``_in_foot``); and the lines that go on with it (``_bio_wraps``)."""
+    should, says, ...; a lower-case "i" is a word of another language), first in its block or right under
+    furniture, with no unflagged line of prose in a later block (``_in_foot``); and the lines that go on with it
+    (``_bio_wraps``)."""
     names = _byline_names(lines, order, kinds)
     blocks = _blocks(lines, order) if names else []
     for b, block in enumerate(blocks):
         for k, i in enumerate(block):
             if i not in kinds and (k == 0 or block[k - 1] in kinds) and len(_words(lines[i])) <= 45 and \
-                    _names_author(lines[i], names) and not _NOT_BIO.search(lines[i]) and \
+                    _names_author(lines[i], names) and not _NOT_BIO.search(_NOT_PRONOUN_I.sub("", lines[i])) and \
                     _in_foot(lines, blocks[b + 1:], kinds):
                 kinds[i] = "author_bio"
     _bio_wraps(lines, kinds)
@@ -1702,10 +1777,11 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     phrase with a place in it and a "where" or "which" clause (``_SCENE_WHERE``), its subject or noun phrase free of
     verbs and clauses (``_CLAUSE_WORD``), or a line saying who or what is pictured (``_PICTURED``) -- without the
     words of an argument (``_NOT_SCENE``: I, we, you, should, because, not, quotes, questions). Not the first line
-    of the text. Right above its photo credit (a blank line above, the credit line below) or right under the
-    byline or the date line in the page head, a caption may also open with a noun phrase and any verb in the
-    present tense and name a place (``_scene_any_verb`` without the moment of the picture): "A new road cuts
-    through the orchard near <Place>", "Apple trees bloom on a slope above <Place>. Scientists regard ..."."""
+    of the text. Last in a block of furniture between paragraphs counts as alone (a caption right under the
+    sponsored line it was pasted with). Right above its photo credit (a blank line above, the credit line below) or
+    right under the byline or the date line in the page head, a caption may also open with a noun phrase and any
+    verb in the present tense and name a place (``_scene_any_verb`` without the moment of the picture): "A new road
+    cuts through the orchard near <Place>", "Apple trees bloom on a slope above <Place>. Scientists regard ..."."""
     for pos in range(1, len(order)):
         i = order[pos]
         s = lines[i]
@@ -1714,7 +1790,8 @@ def _scene_captions(lines: List[str], order: List[int], kinds: Dict[int, str]) -
         below_blank = pos == len(order) - 1 or order[pos + 1] > i + 1
         credited = not below_blank and _credit_line(lines, kinds, i + 1) and order[pos - 1] < i - 1
         head = all(j in kinds for j in order[:pos])
-        if not (below_blank or credited) or not (_alone(order, pos) or head or credited):
+        if not (below_blank or credited) or \
+                not (_alone(order, pos) or head or credited or _set_apart(order, pos, kinds)):
             continue
         above = order[pos - 1]
         under_byline = head and (kinds.get(above) in ("byline", "timestamp") or
@@ -1871,11 +1948,11 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
                    r"when|as|although|though|since|whether|that|who|which)\b")
 
 
-# a headline in a list of other articles: an optional number or bullet ("3.", "4)", "»", "◆", "–", an arrow,
+# a headline in a list of other articles: an optional number or bullet ("3.", "4)", "(1)", "»", "◆", "–", an arrow,
 # a dingbat, an emoji, a circled number), then a capital
 _BULLETS = (r"[\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
             r"\u2666\u2756\u2b50\u2b9e\U0001f300-\U0001faff]\ufe0f?")
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-]|" + _BULLETS + r")\s+")
+_ITEM_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-]|" + _BULLETS + r")\s+")
 _ITEM_KINDS = (None, "related", "title", "heading", "section")  # kinds a headline of a list may have already
 # ... and its header ("More", "Next"; or a short line the learned classifier took for another kind of furniture)
 _HEADER_KINDS = _ITEM_KINDS + ("navigation", "newsletter", "advertisement", "share", "comment_prompt", "tags")
@@ -1946,6 +2023,35 @@ def _spaced_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
         if sum(1 for j in run if kinds.get(j) not in _ITEM_META) >= 2 and (
                 after is None or after in kinds or _prose(lines[after])):
             _flag_list(kinds, [h] + run)
+
+
+def _foot_headline(s: str) -> bool:
+    """``s`` reads as the headline of another article set as a sentence: after an optional number or bullet, three
+    to 22 words and at most 180 characters, a capital first, one sentence that may end in a full stop or a question
+    mark ("Church leaders say the new road was promised three times and built once.")."""
+    t = _ITEM_NUMBER.sub("", s).lstrip(_OPEN_QUOTE)
+    return 3 <= len(_words(t)) <= 22 and len(t) <= 180 and _capital_first(t) and \
+        _sentence_count(t.rstrip(".?!\u3002\uff1f")) == 0 and not t.rstrip(_CLOSERS).endswith((",", ";", ":"))
+
+
+def _foot_headlines(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A list of other articles in the page foot whose headlines are sentences (``related``): under a header line
+    that keywords made ``related`` ("More from ...", "Also of interest"; ``_list_header``), with no blank line
+    between, one or more headlines that may end in a full stop (``_foot_headline``), below a paragraph of prose,
+    with no unflagged prose in a later block (``_in_foot``), and followed in their block by furniture -- or, for
+    two headlines or more, by nothing. A closing paragraph is longer than a headline or set apart by a blank line."""
+    blocks = _blocks(lines, order)
+    for b, block in enumerate(blocks):
+        for k, h in enumerate(block[:-1]):
+            if kinds.get(h) != "related" or not _list_header(lines[h], "related") or \
+                    not _in_foot(lines, blocks[b + 1:], kinds) or \
+                    not any(i not in kinds and _prose(lines[i]) for blk in blocks[:b] for i in blk):
+                continue
+            run = list(itertools.takewhile(lambda j: kinds.get(j) in (None,) + STRUCTURAL_KINDS and
+                                           _foot_headline(lines[j]), block[k + 1:]))
+            rest = block[k + 1 + len(run):]
+            if run and (rest[0] in kinds if rest else len(run) >= 2):
+                _flag_list(kinds, run)
 
 
 def _flag_list(kinds: Dict[int, str], list_lines: List[int]) -> None:
@@ -2020,6 +2126,7 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     first = furn.index(False)
     last = len(furn) - 1 - furn[::-1].index(False)
     latin = not _foreign_script(" ".join(lines[i] for b in blocks[first:last + 1] for i in b if i not in kinds))
+    names = _byline_names(lines, order, kinds)
     for bi, block in enumerate(blocks):
         if not furn[bi] or first <= bi <= last:
             continue
@@ -2029,7 +2136,7 @@ def _furniture_runs(lines: List[str], order: List[int], kinds: Dict[int, str]) -
                     not _ends_sentence(lines[i]) or any(j in kinds for j in beyond) or
                     bi > last and (_FOOT_PERSON.search(lines[i]) or _foot_bio(lines[i]) or
                                    latin and _foreign_script(lines[i]))):
-                kinds[i] = "title" if bi < first else _foot_kind(lines[i])
+                kinds[i] = "title" if bi < first else _foot_kind(lines, i, kinds, names)
     _last_block_bios(lines, blocks[-1], kinds)
     _bio_wraps(lines, kinds)  # again: the lines below a bio this step found
 
@@ -2052,17 +2159,25 @@ def _last_block_bios(lines: List[str], block: List[int], kinds: Dict[int, str]) 
 
 
 # an author described at the foot of a page: "Bronwyn Tate is a former ...", "Ron Hartwig of Clay Township is a
-# retired paramedic", "I'm a dentist in ...", "I have taught water safety for fifteen years"
+# retired paramedic", "I'm a dentist in ...", "I have taught water safety for fifteen years", "I live in Thionville
+# and have worked in Luxembourg since 2014" (a place and a span of a working life, without the words of an argument)
 _FOOT_PERSON = re.compile(
     r"^[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}(?: of [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3})?,? "
     r"(?:is|was|has been) (?:an?|the) |^I(?:['\u2019]m| am) an? |^I(?:['\u2019]ve| have) (?:worked|taught|lived|served|"
-    r"written|covered|reported|practi[sc]ed|campaigned|volunteered)\b.{0,80}\bfor (?:\w+|\d+) years\b")
+    r"written|covered|reported|practi[sc]ed|campaigned|volunteered)\b.{0,80}\bfor (?:\w+|\d+) years\b|"
+    r"^I (?:live|work|grew up|was born|am based|farm|teach) (?:in|on|at|near|outside) (?:the )?[A-Z]"
+    r"(?![^.!?]*\b(?:should|must|ought|because|but)\b)[^.!?]{0,80}\b(?:since (?:19|20)\d\d|for (?:\w+|\d+) years)\b")
 _PERSON = _rx(r"^(?:i|i'm|i\u2019m|we|my|our)\b|\b(?:is|was|are) (?:an?|the) |\b(?:writes|teaches|works|lives)\b")
 
 
-def _foot_kind(s: str) -> str:
-    """The kind of an unflagged line of the page foot: a person described (an author bio) or a notice."""
-    return "author_bio" if _PERSON.search(s) else "disclaimer"
+def _foot_kind(lines: List[str], i: int, kinds: Dict[int, str], names: List[List[str]]) -> str:
+    """The kind of line ``i``, an unflagged line of the page foot: a headline right under a line of a related list
+    (``_foot_headline``), a person described (an author bio: ``_PERSON``, ``_foot_bio`` or the author the byline
+    names, ``_names_author``) or a notice."""
+    s = lines[i]
+    if kinds.get(i - 1) == "related" and _foot_headline(s):
+        return "related"
+    return "author_bio" if _PERSON.search(s) or _foot_bio(s) or _names_author(s, names) else "disclaimer"
 
 
 def noise_spans(text: str, *, learned=None, threshold: Optional[float] = None) -> List[Span]:

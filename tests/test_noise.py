@@ -1208,3 +1208,105 @@ def test_a_dateline_in_capitals_last_in_the_page_head(line, kind):
 def test_a_shouted_line_in_the_body_is_no_dateline():
     text = _HEAD.format(head="Fund the ferries") + _BODY + "ENOUGH.\n\n" + _BODY
     assert _flagged(text).get("ENOUGH.") != "dateline"
+
+
+# -- eighth round: furniture lines judged alone, and body sentences in the same words that stay body --------------
+@pytest.mark.parametrize("line,kind", [
+    ("Columns on this page speak for their authors; the Harbour Herald prints them to start a debate, not to end it.",
+     "disclaimer"),
+    ("Lesarabr\u00f8v standa fyri teirra egnu roknskap. Letters from readers stand on their own account.",
+     "disclaimer"),
+    ("Letters and columns printed here are the opinions of contributors and not those of the Harbour Herald.",
+     "disclaimer"),
+    ("A\u00f0sendar greinar eru \u00e1 \u00e1byrg\u00f0 h\u00f6funda.", "disclaimer"),
+    ("Opiniestukken zijn voor rekening van de auteur.", "disclaimer"),
+    ("Skribenten st\u00e5r sj\u00e4lv f\u00f6r \u00e5sikterna i texten.", "disclaimer"),
+    ("Lei\u00f0r\u00e9tting / Correction: The ferry sails at six, not at seven. The timetable has been fixed.",
+     "publication_note"),
+    ("R\u00e6tting: Ferjan siglir klokkan seks, ikki klokkan sjey.", "publication_note"),
+    ("Ralat: Artikel ini sebelumnya menyebut tarif feri yang salah.", "publication_note"),
+    ("Sponsored \u00b7 Harbour Mobile: top up \u00a35 and get 3GB free this week", "advertisement"),
+    ("Recharge K5 and get double data all weekend", "advertisement"),
+    ("Dial *456# for a daily data bundle", "advertisement"),
+    ("Get the Harbour Herald app for breaking news from the islands. Android | iOS", "advertisement"),
+    ("Text NEWS to 35555 for daily headlines on your phone (20p a day).", "newsletter"),
+    ("SMS FERRY to 4321 to get sailing alerts", "newsletter"),
+])
+def test_eighth_round_furniture_lines(line, kind):
+    assert classify_line(line, position=5, n_lines=10) == kind
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert _flagged(text).get(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "I live in Lae and have seen what an old fridge does to a family's power bill.",
+    "Farmers can text PRICE to 16888 for daily maize prices, and the service costs the ministry little.",
+    "Text messages reach more villages than newspapers do, so the council should send its notices by SMS.",
+    "Our columns speak for their writers and for the whole village, so the council must listen.",
+    "Critics say the columns speak for their authors and for nobody else.",
+    "Critics say the columns reflect the opinions of their authors and not those of the islands.",
+    "I top up $10 a week and get 2GB free, but the data runs out in two days.",
+    "Families top up $10 a week and get 2GB, and the data runs out in two days.",
+    "Get the ministry app and you will still wait three hours at the counter.",
+    "Sponsored posts on Facebook reach more voters than any poster on a lamp post.",
+    "Islanders stand on their own two feet, and the ferry lets them.",
+])
+def test_body_sentences_like_the_eighth_round_wordings_are_kept(line):
+    for pos in range(10):
+        assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
+
+
+@pytest.mark.parametrize("bio,kind", [
+    # first person, a place and a span of a working life, at the foot
+    ("I live in Stromness and have worked on the island ferries since 2009; I chair the crews' union.", "author_bio"),
+    ("I work in Kirkwall and have taught at the harbour school for twelve years.", "author_bio"),
+    # the author the byline names, in a language with a lower-case "i" or after an elided particle
+    ("Mara Quint em i wanpela tisa long skul bilong Stromness.", "author_bio"),
+    ("O Mara Quint o se faiaoga i le \u0101oga i Stromness talu mai le 2015.", "author_bio"),
+    ("D'Mara Quint wunnt zu Stroumness an ass Enseignante.", "author_bio"),
+    # body look-alikes in the same place: an argument, no span of a working life
+    ("I live in Stromness and have waited for the ferry since 2009, so the council must act now.", None),
+    ("I live in Stromness and have seen what a cancelled ferry does to a family.", None),
+])
+def test_eighth_round_foot_bios(bio, kind):
+    foot = [bio, _DISCLAIMER_LINE, "Tags: ferries, islands", _COPYRIGHT_LINE]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(foot)
+    assert _flagged(text).get(bio) == kind
+
+
+_SENTENCE_HEADLINES = ["The youngest dairy farmer on Hoy is twenty-two and already thinking of leaving.",
+                       "Why do young crews from Stromness turn away from the ferries?",
+                       "A new road to the pier has cut the trip to hospital from three hours to one."]
+
+
+@pytest.mark.parametrize("header,bullet", [
+    ("More from the Harbour Herald", ""), ("Also of interest", "\u2013 "), ("More stories", "(1) "),
+    ("Eisini \u00e1hugavert / Also of interest", ""),
+])
+def test_a_foot_list_of_headlines_set_as_sentences_is_related(header, bullet):
+    items = [bullet + h for h in _SENTENCE_HEADLINES]
+    foot = [_DISCLAIMER_LINE, header] + items + [_COPYRIGHT_LINE]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(foot)
+    flagged = _flagged(text)
+    assert all(flagged.get(item) == "related" for item in items), flagged
+
+
+def test_a_closing_paragraph_under_a_related_header_stays_body():
+    closing = ("The ferries are the roads of the islands, and the council should fund their crews all year, "
+               "because a stranded clinic visit costs more than a week of wages.")
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "More from the Harbour Herald\n" + closing + "\n\n" + \
+        _COPYRIGHT_LINE
+    assert closing not in _flagged(text)
+
+
+@pytest.mark.parametrize("caption,kind", [
+    ("Mothers wait with their babies outside the district clinic in Stromness", "caption"),
+    ("The council should weigh every newborn at the clinic in Stromness", None),  # an argument
+])
+def test_a_scene_caption_right_under_a_sponsored_line_between_paragraphs(caption, kind):
+    promo = "Sponsored \u00b7 Harbour Mobile: top up \u00a35 and get 3GB free this week"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + promo + "\n" + caption + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(promo) == "advertisement" and flagged.get(caption) == kind
