@@ -16,7 +16,8 @@ heldout4-6) and ``data/examples/news_pages_heldout8`` (the same for the fifth ro
 misses) and ``data/examples/news_pages_heldout9`` (the same for the sixth round, made from heldout8's misses) and
 ``data/examples/news_pages_heldout10`` (written blind while the sixth round was current; scored once with it) and
 ``data/examples/news_pages_heldout11`` (written blind while the seventh round was made from heldout9's and
-heldout10's misses; scored once after it was merged).
+heldout10's misses; scored once after it was merged) and ``data/examples/news_pages_heldout12`` (the same for the
+eighth round, made from heldout11's misses).
 Per folder: furniture-line precision and recall of ``argmine.noise`` (rules + learned line
 classifier), and the mined units that overlap a furniture line (each listed with its kind). Writes
 ``OUT/furniture_units.json`` and ``.md``.
@@ -31,7 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("news_pages", "news_pages_heldout", "news_pages_heldout2", "news_pages_heldout3", "news_pages_heldout4",
            "news_pages_heldout5", "news_pages_heldout6", "news_pages_heldout7", "news_pages_heldout8",
-           "news_pages_heldout9", "news_pages_heldout10", "news_pages_heldout11")
+           "news_pages_heldout9", "news_pages_heldout10", "news_pages_heldout11",
+           "news_pages_heldout12")
 
 
 def units_in_furniture(miner, pages, counts=None) -> list:
