@@ -10,7 +10,8 @@ sentences under a related header), headline-shaped lines and a standfirst in the
 page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
 italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
 run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
-names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, and the furniture
+names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, a bio or a views
+disclaimer again in another language right next to its English line (``_twins``), and the furniture
 set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
@@ -1053,6 +1054,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _foot_headlines(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
         _byline_bios(lines, order, kinds)
+        _twins(lines, order, kinds)  # after the foot blocks and the byline's bios, which find the English bios first
         _head_dateline(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
@@ -1350,6 +1352,48 @@ def _bio_translations_above(lines: List[str], kinds: Dict[int, str]) -> None:
                 len(_words(lines[j])) <= 45 and _foreign_script(lines[j]) and not _foreign_script(lines[i]):
             kinds[j] = "author_bio"
             j -= 1
+
+
+# English function words that the other languages of a page in the Latin script seldom use: a line with almost none
+# of them set right against an English notice is that notice again in the paper's other language
+_ENGLISH_MARKERS = {"the", "of", "and", "is", "are", "was", "were", "has", "have", "had", "for", "with", "by", "from",
+                    "that", "this", "who", "which", "his", "her", "their", "its", "not", "been", "an", "will", "would",
+                    "he", "she", "they", "it", "our", "your", "at", "be", "or"}
+_TWIN_KINDS = ("author_bio", "disclaimer")
+
+
+def _english_share(s: str) -> float:
+    """The share of the words of ``s`` that are English function words (``_ENGLISH_MARKERS``)."""
+    words = [w.lower() for w in _words(s)]
+    return sum(1 for w in words if w in _ENGLISH_MARKERS) / len(words) if words else 0.0
+
+
+def _twin_of(lines: List[str], kinds: Dict[int, str], i: int) -> Optional[str]:
+    """The kind of the English author bio or disclaimer right above or below line ``i`` (no blank line between),
+    when line ``i`` reads as that notice again in another language ("Ko Sione Kata ko e \u02bbekon\u014dmika ia mei
+    Vava\u02bbu." under "[Sione Kata is an economist ...]"; "Autor\u0117s nuomon\u0117 neb\u016btinai sutampa ..."
+    over "The author's opinion is not necessarily shared ..."): four to 45 words, at most twice as many as the
+    English line's and five, almost no English function word (``_english_share`` under 0.08) where the flagged line
+    has them (0.15 or more); else None."""
+    s = lines[i]
+    n = len(_words(s))
+    if not 4 <= n <= 45 or _english_share(s) >= 0.08:
+        return None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and kinds.get(j) in _TWIN_KINDS and lines[j] and \
+                _english_share(lines[j]) >= 0.15 and n <= 2 * len(_words(lines[j])) + 5:
+            return kinds[j]
+    return None
+
+
+def _twins(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Flag (in ``kinds``) the author bios and disclaimers given again in another language right next to their
+    English line (``_twin_of``), with the kind of that line."""
+    for i in order:
+        if i not in kinds:
+            kind = _twin_of(lines, kinds, i)
+            if kind:
+                kinds[i] = kind
 
 
 def _goes_on_bio(bio: str, s: str) -> bool:
@@ -2278,7 +2322,9 @@ def _foot_kind(lines: List[str], i: int, kinds: Dict[int, str], names: List[List
     s = lines[i]
     if kinds.get(i - 1) == "related" and _foot_headline(s):
         return "related"
-    return "author_bio" if _PERSON.search(s) or _foot_bio(s) or _names_author(s, names) else "disclaimer"
+    if _PERSON.search(s) or _foot_bio(s) or _names_author(s, names):
+        return "author_bio"
+    return _twin_of(lines, kinds, i) or "disclaimer"  # a bio or a disclaimer again in another language, or a notice
 
 
 def noise_spans(text: str, *, learned=None, threshold: Optional[float] = None) -> List[Span]:
