@@ -896,7 +896,7 @@ def _call_kind(s: str, n_words: int) -> Optional[str]:
     "read also" line in another language (``related``), a link's call to act ending in "here" (``navigation``), an
     appeal for donations (``advertisement``: an imperative "donate" with a reason to keep the paper going); or
     None."""
-    if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(_BILINGUAL.split(s)[-1])) or \
+    if n_words <= 8 and (_RELATED_HEADER.match(s) or any(_bare_related(part) for part in _BILINGUAL.split(s))) or \
             n_words <= 30 and (_RELATED_LABEL.match(s) or _RELATED_ABROAD.match(s)):
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
@@ -904,6 +904,14 @@ def _call_kind(s: str, n_words: int) -> Optional[str]:
     if n_words <= 40 and (_APPEAL_GIVE.search(s) and _APPEAL_KEEP.search(s) or _LEGACY.search(s)):
         return "advertisement"
     return None
+
+
+def _bare_related(s: str) -> bool:
+    """``s`` is a bare header over related articles, alone or as one half of a header in two languages ("Susij\u0119
+    straipsniai / Related articles", "Sigue leyendo"): a ``_RELATED_BARE`` header, or a ``_RELATED`` one with nothing
+    after it."""
+    m = _RELATED.match(s)
+    return bool(_RELATED_BARE.match(s)) or m is not None and not m.group("rest").strip(" :")
 
 
 def _byline_kind(s: str, n_words: int, n_chars: int, ends_stop: bool, near: bool) -> Optional[str]:
