@@ -1058,6 +1058,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         lines = [_core(text[s:e]) for s, e in raw]
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
+        _correction_follow_ups(lines, order, kinds)
         _headline_lists(lines, order, kinds)
         _foot_headlines(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
@@ -1402,6 +1403,21 @@ def _twins(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
             kind = _twin_of(lines, kinds, i)
             if kind:
                 kinds[i] = kind
+
+
+def _correction_follow_ups(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """The short follow-up of a correction on a line of its own ("An earlier version of this column gave the length
+    as 120 km." / "It is 102 km."; ``publication_note``): the unflagged line right under a correction
+    (``_CORRECTION``, no blank line between), one sentence of at most 12 words, with nothing but furniture after it
+    in its block."""
+    for pos, i in enumerate(order[:-1]):
+        j = order[pos + 1]
+        if kinds.get(i) != "publication_note" or j != i + 1 or j in kinds or not _CORRECTION.search(lines[i]):
+            continue
+        s = lines[j]
+        if len(_words(s)) <= 12 and _ends_sentence(s) and _sentence_count(s.rstrip(".!?")) == 0 and \
+                (j + 1 >= len(lines) or not lines[j + 1] or j + 1 in kinds):
+            kinds[j] = "publication_note"
 
 
 def _goes_on_bio(bio: str, s: str) -> bool:

@@ -1436,3 +1436,19 @@ def test_a_caption_above_a_credit_after_a_label_in_another_language(caption, kin
     text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n" + credit + "\n\n" + _BODY
     flagged = _flagged(text)
     assert flagged.get(credit) in ("credit", "caption") and flagged.get(caption) == kind, flagged
+
+
+@pytest.mark.parametrize("after,kind", [
+    ("It is 102 km.", "publication_note"),
+    ("The correct fare is \u00a321.", "publication_note"),
+    # a paragraph of the body set right against the note: two sentences, or a long one
+    ("The fare matters. Islanders pay it twice a week.", None),
+    ("Islanders who cross twice a week to see a doctor pay more for the boat than for the visit itself.", None),
+])
+def test_the_short_follow_up_of_a_correction_on_its_own_line(after, kind):
+    note = "Correction: An earlier version of this column gave the length of the crossing as 120 km."
+    text = _HEAD.format(head="Fund the ferries") + _BODY + note + "\n" + after + "\n" + _COPYRIGHT_LINE
+    if kind is None:
+        text = _HEAD.format(head="Fund the ferries") + _BODY + note + "\n" + after + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(note) == "publication_note" and flagged.get(after) == kind, flagged
