@@ -507,11 +507,13 @@ _SPEAK_ARGUES = _rx(r"\b(?:(?-i:I)|we|you|should|must|ought|because|therefore|so
                     r"claims?|argues?)\b")
 # the views disclaimer in the wordings of the ninth round: "The author's opinion is not necessarily shared by the
 # editors", "Columns do not necessarily reflect the paper's editorial line" (also "... <Outlet>'s editorial line"),
-# "A column expresses its author's personal view, not ours" (the view alone, or set against the paper's)
+# "A column expresses its author's personal view, not ours" (the view alone, or set against the paper's), "The writer's
+# views are not necessarily those of <Outlet>"
 _DISCLAIMER_SHARED = _rx(
     r"\b(?:authors?|writers?|columnists?|contributors?)['\u2019]?s?['\u2019]? (?:own |personal )?(?:opinions?|views?|"
-    r"positions?) (?:is|are|may|might)(?: not| be not)(?: necessarily)? (?:be )?(?:shared|endorsed|held) by (?:the |"
-    r"our |its )?(?:editors?|editorial (?:board|staff|team)|newsroom|paper|newspaper|publishers?|(?-i:[A-Z])\w+)\b|"
+    r"positions?) (?:is|are|may|might)(?: not| be not)(?: (?:necessarily|always))? (?:be )?(?:(?:shared|endorsed|held) "
+    r"by|(?<=necessarily )(?:those|that) of) (?:the |our |its )?(?:editors?|editorial (?:board|staff|team)|newsroom|"
+    r"paper|newspaper|publishers?|(?-i:[A-Z])\w+)\b|"
     r"\bdo(?:es)? not (?:necessarily )?(?:reflect|represent|express) (?:the |its |our )?(?:(?:paper|newspaper|site|"
     r"magazine|outlet|publication|station|channel|portal)['\u2019]s |(?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*){0,3}"
     r"['\u2019]s? )editorial (?:policy|line|position|stance|views?)\b|"

@@ -1316,6 +1316,7 @@ def test_a_scene_caption_right_under_a_sponsored_line_between_paragraphs(caption
 @pytest.mark.parametrize("line,kind", [
     # views disclaimers in new English wordings, after their twin in another language on the same line, and alone
     ("The writer's opinion is not necessarily shared by the editors.", "disclaimer"),
+    ("The columnist's views are not necessarily those of the Harbour Herald.", "disclaimer"),
     ("Autoriaus nuomon\u0117 neb\u016btinai sutampa su redakcijos nuomone. The author's view is not necessarily shared "
      "by the Herald.", "disclaimer"),
     ("Guest columns do not necessarily reflect the newspaper's editorial policy.", "disclaimer"),
@@ -1357,6 +1358,7 @@ def test_ninth_round_furniture_lines(line, kind):
 
 @pytest.mark.parametrize("line", [
     "The minister's opinion is not shared by the unions, and the strike will go ahead.",
+    "The writer's views are not those of the Church, and that is the point of the debate.",
     "The author's opinion of the ferry is shared by most islanders, which is why the council must listen.",
     "A column expresses its author's personal view, and that is why the Herald should sign every one.",
     "Our columns do not reflect the mayor's views, and they should not.",
