@@ -11,7 +11,8 @@ page head when a byline or timestamp follows them, the standfirst of pasted text
 italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
 run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
 names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, a bio or a views
-disclaimer again in another language right next to its English line (``_twins``), and the furniture
+disclaimer again in another language right next to its English line (``_twins``), the short follow-up of a
+correction on its own line, and the furniture
 set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
