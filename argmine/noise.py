@@ -10,7 +10,9 @@ sentences under a related header), headline-shaped lines and a standfirst in the
 page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
 italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
 run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
-names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, and the furniture
+names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, a bio or a views
+disclaimer again in another language right next to its English line (``_twins``), the short follow-up of a
+correction on its own line, and the furniture
 set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
@@ -264,7 +266,11 @@ _RELATED_BARE = _rx(
     r"(?:also )?of (?:related )?interest|on the same (?:subject|topic|theme)|also in this (?:issue|edition|section|"
     r"series)|in this series|lo m\u00e1s (?:le\u00eddo|visto)|m\u00e1s le\u00eddas|m\u00e1s noticias|les plus lus|"
     r"\u00e0 lire \u00e9galement|meistgelesen|weitere artikel|berita (?:terkini|lainnya)|terpopuler|artikel lainnya|"
-    r"mais lidas)\s*:?\s*$")
+    r"mais lidas|sigue leyendo|seguir leyendo|contin[u\u00fa]a leyendo|te puede interesar|tambi\u00e9n te puede "
+    r"interesar|noticias relacionadas|continue lendo|veja tamb\u00e9m|voc\u00ea tamb\u00e9m pode gostar|"
+    r"potrebbe interessarti|ti potrebbe interessare|vous aimerez aussi|sur le m\u00eame sujet|das k\u00f6nnte sie "
+    r"auch interessieren|susij\u0119 straipsniai|saist\u012bt\u0101s zi\u0146as|seotud artiklid|"
+    r"povezani \u010dlanki|sorodni \u010dlanki|kapcsol\u00f3d\u00f3 cikkek)\s*:?\s*$")
 # a related link with a label: "READ: <headline>", "[Related] <headline>"
 _RELATED_LABEL = _rx(r"^(?:\[(?:related|read more|see also|also read|read|more)\]|read\s*:)\s*[^\W_]")
 _ADVERT = _rx(
@@ -416,7 +422,7 @@ _DISCLAIMER_ABROAD = _rx(
     r"\bn['\u2019]engagent? que (?:leurs?|son|sa|ses) (?:auteur|autrice|signataire|r\u00e9dacteur)|"
     r"\b(?:ne|n['\u2019]) (?:refl\u00e8tent?|repr\u00e9sentent?|engagent?) pas (?:n\u00e9cessairement )?"
     r"(?:la position|l['\u2019]opinion|les opinions|le point de vue|la ligne|la r\u00e9daction)\b|"
-    r"\bno (?:reflejan?|representan?|comprometen?) (?:necesariamente )?(?:la|el|a) (?:opini\u00f3n|posici\u00f3n|"
+    r"\bno (?:reflejan?|representan?|comprometen?) (?:necesariamente )?(?:la|el|a|su|sus) (?:opini\u00f3n|posici\u00f3n|"
     r"l\u00ednea|postura|punto de vista|criterio)\b|"
     r"\b(?:art\u00edculos?|columnas?|opiniones?|textos?)(?: de opini\u00f3n)? (?:es|son) (?:de )?(?:la )?"
     r"(?:exclusiva |entera )?responsabilidad (?:exclusiva )?de (?:sus?|los|las) (?:autore?s?|autoras?)\b|"
@@ -439,7 +445,8 @@ _DISCLAIMER_OWN = _rx(
     r"positions?)\b|"
     r"\b(?:views|opinions) (?:expressed )?(?:in|on) this (?:column|article|piece|page|section|blog|essay) (?:belong "
     r"(?:only |solely )?to|are (?:solely |only )?(?:those of|the views of)) (?:the|its|their) (?:writers?|authors?)\b|"
-    r"\b(?:views|opinions) expressed(?: (?:above|below|herein|here|in (?:it|this \w+)))? are (?:solely )?(?:the|his|"
+    r"\b(?:views|opinions)(?: expressed(?: (?:above|below|herein|here|in (?:it|this \w+)))?| (?:above|below|herein|"
+    r"here|in (?:it|this \w+))) are (?:solely )?(?:the|his|"
     r"her|their) (?:authors?|writers?|contributors?)['\u2019]?s?['\u2019]? own\b|"
     r"\bdo(?:es)? not (?:necessarily )?(?:reflect|represent) (?:the )?editorial (?:policy|line|position|stance|"
     r"views?)\b|\b(?:authors?|writers?)['\u2019]?s?['\u2019]? own\b.{0,40}\bdo(?:es)? not (?:necessarily )?"
@@ -499,18 +506,56 @@ _DISCLAIMER_SPEAK = _rx(
 # writers and for the village, so the council must listen.")
 _SPEAK_ARGUES = _rx(r"\b(?:(?-i:I)|we|you|should|must|ought|because|therefore|so (?:the|that|we|they)|says?|said|"
                     r"claims?|argues?)\b")
+# the views disclaimer in the wordings of the ninth round: "The author's opinion is not necessarily shared by the
+# editors", "Columns do not necessarily reflect the paper's editorial line" (also "... <Outlet>'s editorial line"),
+# "A column expresses its author's personal view, not ours" (the view alone, or set against the paper's), "The writer's
+# views are not necessarily those of <Outlet>"
+_DISCLAIMER_SHARED = _rx(
+    r"\b(?:authors?|writers?|columnists?|contributors?)['\u2019]?s?['\u2019]? (?:own |personal )?(?:opinions?|views?|"
+    r"positions?) (?:is|are|may|might)(?: not| be not)(?: (?:necessarily|always))? (?:be )?(?:(?:shared|endorsed|held) "
+    r"by|(?<=necessarily )(?:those|that) of) (?:the |our |its )?(?:editors?|editorial (?:board|staff|team)|newsroom|"
+    r"paper|newspaper|publishers?|(?-i:[A-Z])\w+)\b|"
+    r"\bdo(?:es)? not (?:necessarily )?(?:reflect|represent|express) (?:the |its |our )?(?:(?:paper|newspaper|site|"
+    r"magazine|outlet|publication|station|channel|portal)['\u2019]s |(?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*){0,3}"
+    r"['\u2019]s? )editorial (?:policy|line|position|stance|views?)\b|"
+    r"^(?:an? |the |this |each |every |our )?(?:columns?|opinion (?:pieces?|columns?)|op-?eds?|commentar(?:y|ies)|"
+    r"guest (?:columns?|essays?))\b (?:expresses|express|reflects?|represents?|gives?|states?) (?:only )?(?:its|their|"
+    r"the) (?:authors?|writers?)['\u2019]?s?['\u2019]? (?:own |personal |individual )*(?:views?|opinions?)"
+    r"(?:\s*[.;]?\s*$|,? (?:and )?not (?:ours|those of|that of|the (?:paper|newspaper|site|editors?)))")
+# ... and in Baltic, Finnic, Slovene, Hungarian and Tongan wordings: "Autor\u0117s nuomon\u0117 neb\u016btinai sutampa su
+# redakcijos pozicija" (Lithuanian), "Autora viedoklis var nesakrist ar redakcijas viedokli" (Latvian), "Autori
+# arvamus ei pruugi \u00fchtida toimetuse seisukohaga" (Estonian), "... ei v\u00e4ltt\u00e4m\u00e4tt\u00e4 vastaa
+# toimituksen kantaa" (Finnish), "Kolumna izra\u017ea osebno mnenje avtorice", "... ne odra\u017ea nujno stali\u0161\u010d
+# uredni\u0161tva" (Slovene), "A szerz\u0151 v\u00e9lem\u00e9nye nem felt\u00e9tlen\u00fcl egyezik ..." (Hungarian),
+# "Ko e fakakaukau \u02bbeni \u02bba e tokotaha fa\u02bbu" (Tongan)
+_DISCLAIMER_NORTH = _rx(
+    r"\b(?:autoriaus|autor\u0117s|autori\u0173|straipsnio) (?:nuomon\u0117|po\u017ei\u016bris|pozicija)\b[^.!?]{0,40}"
+    r"\b(?:neb\u016btinai|ne visada)\b|\bneb\u016btinai (?:sutampa|atitinka|atspindi) (?:su )?redakcijos\b|"
+    r"\b(?:autora|autores|autoru) (?:viedoklis|viedok\u013ci) (?:var )?(?:nesakr\u012bt|nesakrist|ne vienm\u0113r "
+    r"sakr\u012bt) ar redakcijas\b|\b(?:autori|autorite) (?:arvamus|seisukoht|seisukohad) ei (?:pruugi|tarvitse) "
+    r"(?:\u00fchtida|kattuda) (?:toimetuse|v\u00e4ljaande)|\bei (?:v\u00e4ltt\u00e4m\u00e4tt\u00e4 )?(?:vastaa|edusta) "
+    r"(?:toimituksen|lehden) (?:kantaa|n\u00e4kemyst\u00e4|linjaa)\b|"
+    r"\b(?:kolumn|komentar|prispev|\u010dlan|zapis)\w* (?:izra\u017ea|odra\u017ea|predstavlja) (?:zgolj |le |"
+    r"izklju\u010dno )?(?:osebno )?(?:mnenje|stali\u0161\u010de|pogled) (?:avtor\w*|pisc\w*)\b|"
+    r"\bne (?:odra\u017ea|izra\u017ea|predstavlja)(?:jo)? (?:nujno )?(?:stali\u0161\u010d|mnenj)\w* "
+    r"(?:uredni\u0161tva|redakcije|\u010dasopisa)\b|"
+    r"\bszerz\u0151 (?:v\u00e9lem\u00e9nye|\u00e1ll\u00e1spontja) nem (?:felt\u00e9tlen\u00fcl )?(?:egyezik|"
+    r"azonos|t\u00fckr\u00f6zi)|\bnem (?:felt\u00e9tlen\u00fcl )?t\u00fckr\u00f6zi a szerkeszt\u0151s\u00e9g\b|"
+    r"\bfakakaukau [^.!?]{0,20}[\u02bb'\u2018]?a e (?:tokotaha )?fa[\u02bb'\u2018]u\b")
 # a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
 # this column placed ...", "Rectificatif : ...", "Berichtigung: ...", also after the label in the paper's other
 # language ("R\u00e6tting / Correction: ...", Faroese; "Lei\u00f0r\u00e9tting", Icelandic; "Ralat", Malay); or one
 # that opens with the earlier version
 _CORRECTION = _rx(
     r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[/|]\s*)?"
-    r"(?:correction|clarification|rectificaci[o\u00f3]n|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
+    r"(?:correction|corrected|clarification|rectificaci[o\u00f3]n|pataisyta|pataisymas|labojums|parandus|korjaus|"
+    r"popravek|popravljeno|ispravak|helyesb\u00edt\u00e9s|rectificatif|fe de erratas|berichtigung|korrektur|correzione|"
     r"rettifica|corre[c\u00e7][\u00e3a]o|errata|rettelse|r\u00e4ttelse|oikaisu|sprostowanie|oprava|ispravka|"
     r"r\u00e6tting|lei\u00f0r\u00e9tting|retting|korrigering|correctie|rectificatie|ralat|pembetulan|koreksi|"
     r"d\u00fczeltme|\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
     r"(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
-    r"^an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
+    r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[:/|]\s*){0,2}"
+    r"an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
     r"(?:\w+ly )?(?:misstated|stated|said|gave|placed|misspelled|misidentified|described|referred|called|named|"
     r"reported|included|omitted|listed|put|dated|attributed|misattributed)\b")
 # a sponsor line, also after the same label in another language: "Patwone / Sponsored by: ...",
@@ -519,6 +564,14 @@ _SPONSOR = _rx(
     r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[/|]\s*)?(?:sponsored by|presented by|brought to you by|"
     r"in partnership with|supported by|paid for by|patrocinado por|sponsoris[\u00e9e] par|pr\u00e9sent\u00e9 par|"
     r"gesponsert von|pr\u00e4sentiert von|patrocinat per|sponsorizzato da|gesponsord door)\s*:\s*\S")
+# a newsletter offered as a sentence of its own in other languages: "Gaukite svarbiausias dienos naujienas el.
+# pa\u0161tu" (Lithuanian), "Prejemajte novice po e-po\u0161ti" (Slovene), "Recibe las noticias del d\u00eda en tu correo",
+# "Recevez l'essentiel de l'actualit\u00e9 par e-mail", "Erhalten Sie die wichtigsten Nachrichten per E-Mail"
+_NEWSLETTER_ABROAD = _rx(
+    r"^(?:gaukite|prenumeruokite|sa\u0146emiet|saage|tilaa|prejemajte|prejmite|naro\u010dite se na|recib[ae]|"
+    r"suscr\u00edbete a|receba|assine|recevez|abonnez-vous \u00e0|erhalten sie|abonnieren sie|ricevi|iscriviti "
+    r"alla|ontvang|otrzymuj)\b[^.!?]{0,80}\b(?:el\. pa\u0161tu|e-?mail\w*|e-po\u0161t\w*|correo|courriel|inbox|"
+    r"bo\u00eete mail|posta elettronica|newslett\w*|s\u00e4hk\u00f6postiisi|e-?postiga)\b")
 # a sign-up to a mailing list, or a sign-up box copied with its field and button: "Join our mailing list. Sign up to
 # receive our Sunday letter ...", "Email Address  Sign Up"
 _MAILING = _rx(
@@ -532,6 +585,20 @@ _COMMENT_MORE = _rx(
     r"^join the (?:conversation|discussion|debate)\s*[.!:]\s*.{0,100}\bcomment|"
     r"\bcomments? (?:will be|are|may be) (?:reviewed|approved|checked|read) (?:by (?:our|an?|the) (?:editors?|"
     r"moderators?|team)|before (?:they|it) (?:appear|are published|is published|go(?:es)? live))")
+# who may comment, as a sentence of its own (also after the same rule in the paper's other language): "Only
+# subscribers can comment.", "Komentirajo lahko le naro\u010dniki.", "Solo los suscriptores pueden comentar.",
+# "Seuls les abonn\u00e9s peuvent commenter.", "Nur Abonnenten k\u00f6nnen kommentieren.", "Komentuoti gali tik
+# prenumeratoriai."
+_COMMENT_WHO = _rx(
+    r"(?:^|[.!]\s+)(?:only (?:subscribers|members|registered (?:users|readers)|logged[- ]in (?:users|readers)|paying "
+    r"(?:subscribers|readers)) (?:can|may) (?:comment|post comments|reply|join the (?:discussion|conversation))|"
+    r"komentira(?:jo|ti) (?:lahko )?(?:le|samo) naro\u010dnik\w*|(?:solo|s\u00f3lo|solamente) (?:los )?(?:suscriptores|"
+    r"abonados|usuarios registrados) pueden comentar|(?:apenas|s\u00f3) (?:os )?assinantes (?:podem|p\u00f3dem) "
+    r"comentar|seuls les (?:abonn\u00e9s|membres|inscrits) peuvent (?:commenter|r\u00e9agir)|nur (?:Abonnenten|"
+    r"registrierte Nutzer|Abonnentinnen und Abonnenten) k\u00f6nnen kommentieren|solo gli abbonati possono "
+    r"commentare|komentuoti gali tik (?:prenumeratoriai|registruoti)\w*|alleen abonnees kunnen reageren|"
+    r"komentowa\u0107 mog\u0105 tylko (?:prenumeratorzy|subskrybenci|zalogowani))"
+    r"(?: (?:here|on this (?:article|story|column|page)))?\s*(?:[.!]|$)")
 # "read also" in more languages, alone or before its headline: "Læs også:", "Pročitajte i:", "Citește și:",
 # "Διαβάστε επίσης:", "Soma pia:", "Irakurri gehiago"
 _RELATED_ABROAD = _rx(
@@ -569,7 +636,15 @@ _CONSENT = _rx(
     r"(?:consent|permission),? we\b|you can (?:change|withdraw|manage|update)\b.{0,60}\b(?:consent|settings|"
     r"preferences|choices?)\b|we use cookies\b|this (?:site|website|page) uses cookies\b|your privacy (?:matters|is "
     r"important)\b|(?:we|our partners) (?:store|and our partners store) (?:and|or) access information\b)")
-_CONSENT_TOPIC = _rx(r"\bcookies?\b|\bconsent\b|\bprivacy\b|\btracking\b|\bpersonali[sz]ed? (?:ads|advert|content)|"
+# ... after the same notice in another language ("\u0160ioje svetain\u0117je naudojame slapukus. We use cookies to ...")
+# or in it: Lithuanian, Latvian, Estonian, Slovene, Spanish, Portuguese, French, German, Italian, Polish
+_CONSENT_ABROAD = _rx(
+    r"(?:^|[.!]\s+)(?:we use cookies|this (?:site|website) uses cookies)\b|"
+    r"(?:^|[.!]\s+)(?:[^.!?]{0,40}\b)?(?:naudojame slapukus|izmantojam s\u012bkdatnes|kasutame k\u00fcpsiseid|"
+    r"uporabljamo pi\u0161kotke|(?:utilizamos|usamos) (?:las |os )?cookies|nous utilisons des cookies|wir verwenden "
+    r"cookies|(?:utilizziamo|usiamo) (?:i )?cookie|u\u017cywamy (?:plik\u00f3w )?cookie|k\u00e4yt\u00e4mme "
+    r"ev\u00e4steit\u00e4)\b")
+_CONSENT_TOPIC = _rx(r"\bcookies?\b|\bslapuk\w*|\bs\u012bkdatn\w*|\bk\u00fcpsis\w*|\bpi\u0161kot\w*|\bev\u00e4st\w*|\bconsent\b|\bprivacy\b|\btracking\b|\bpersonali[sz]ed? (?:ads|advert|content)|"
                      r"\bdevice\b|\bpartners\b")
 _CONSENT_BUTTONS = _rx(
     r"^(?:(?:accept(?: all| and close| cookies)?|agree(?: and close)?|i agree|reject(?: all)?|decline|allow(?: all)?|"
@@ -727,7 +802,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
     n_words = len(words)
     if n_chars <= 400 and _COPYRIGHT.search(s):
         return "copyright"
-    if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s)):
+    if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s) or _COMMENT_WHO.search(s)):
         return "comment_prompt"
     if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or \
             n_words <= 40 and _WRITE_FOR_US.match(s) or n_words <= 30 and _promo(s):
@@ -753,7 +828,8 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
             w.lower() in ("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
                           "email", "print", "copy", "link", "save", "bookmark") for w in words) and not ends_stop:
         return "share"
-    if n_chars <= 250 and (_NEWSLETTER.search(s) or _MAILING.search(s) or _SMS_SERVICE.match(s)) and n_words <= 30:
+    if n_chars <= 250 and n_words <= 30 and (_NEWSLETTER.search(s) or _MAILING.search(s) or _SMS_SERVICE.match(s) or
+                                             _bilingual_newsletter(s)):
         return "newsletter"
     if _disclaimer(s, n_words, n_chars):
         return "disclaimer"
@@ -786,11 +862,21 @@ def _disclaimer(s: str, n_words: int, n_chars: int) -> bool:
     ``_DISCLAIMER*`` patterns; ``_DISCLAIMER_SPEAK`` only without the words of an argument), a funding
     disclosure or an academic note, a cookie-consent notice or its buttons."""
     return n_chars <= 250 and (any(rx.search(s) for rx in (_DISCLAIMER, _DISCLAIMER_MORE, _DISCLAIMER_ABROAD,
-                                                           _DISCLAIMER_OWN, _DISCLAIMER_EAST)) or
+                                                           _DISCLAIMER_OWN, _DISCLAIMER_EAST, _DISCLAIMER_SHARED,
+                                                           _DISCLAIMER_NORTH)) or
                                bool(_DISCLAIMER_SPEAK.search(s)) and not _SPEAK_ARGUES.search(s)) or \
         n_chars <= 400 and bool(_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
-        n_chars <= 320 and bool(_CONSENT.search(s) and _CONSENT_TOPIC.search(s)) or \
+        n_chars <= 320 and bool((_CONSENT.search(s) or _CONSENT_ABROAD.search(s)) and _CONSENT_TOPIC.search(s)) or \
         n_words <= 8 and bool(_CONSENT_BUTTONS.match(s))
+
+
+def _bilingual_newsletter(s: str) -> bool:
+    """``s`` offers a newsletter in two languages set apart by a slash or a bar ("Gaukite ... el. pa\u0161tu / Get the
+    day's top stories by e-mail \u2013 Prenumeruoti"): one of the two halves is a sign-up (``_NEWSLETTER``,
+    ``_NEWSLETTER_ABROAD``)."""
+    parts = _BILINGUAL.split(s)
+    return _NEWSLETTER_ABROAD.search(s) is not None or len(parts) == 2 and any(
+        _NEWSLETTER.search(part) or _NEWSLETTER_ABROAD.search(part) for part in parts)
 
 
 def _promo(s: str) -> bool:
@@ -813,7 +899,7 @@ def _call_kind(s: str, n_words: int) -> Optional[str]:
     "read also" line in another language (``related``), a link's call to act ending in "here" (``navigation``), an
     appeal for donations (``advertisement``: an imperative "donate" with a reason to keep the paper going); or
     None."""
-    if n_words <= 8 and (_RELATED_HEADER.match(s) or _RELATED_BARE.match(_BILINGUAL.split(s)[-1])) or \
+    if n_words <= 8 and (_RELATED_HEADER.match(s) or any(_bare_related(part) for part in _BILINGUAL.split(s))) or \
             n_words <= 30 and (_RELATED_LABEL.match(s) or _RELATED_ABROAD.match(s)):
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
@@ -821,6 +907,14 @@ def _call_kind(s: str, n_words: int) -> Optional[str]:
     if n_words <= 40 and (_APPEAL_GIVE.search(s) and _APPEAL_KEEP.search(s) or _LEGACY.search(s)):
         return "advertisement"
     return None
+
+
+def _bare_related(s: str) -> bool:
+    """``s`` is a bare header over related articles, alone or as one half of a header in two languages ("Susij\u0119
+    straipsniai / Related articles", "Sigue leyendo"): a ``_RELATED_BARE`` header, or a ``_RELATED`` one with nothing
+    after it."""
+    m = _RELATED.match(s)
+    return bool(_RELATED_BARE.match(s)) or m is not None and not m.group("rest").strip(" :")
 
 
 def _byline_kind(s: str, n_words: int, n_chars: int, ends_stop: bool, near: bool) -> Optional[str]:
@@ -967,10 +1061,12 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         lines = [_core(text[s:e]) for s, e in raw]
         _foot_bios(lines, order, kinds)  # again: a bio above lines only the learned classifier flagged
         _bio_tail(lines, order, kinds)
+        _correction_follow_ups(lines, order, kinds)
         _headline_lists(lines, order, kinds)
         _foot_headlines(lines, order, kinds)
         _furniture_runs(lines, order, kinds)
         _byline_bios(lines, order, kinds)
+        _twins(lines, order, kinds)  # after the foot blocks and the byline's bios, which find the English bios first
         _head_dateline(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
@@ -1092,13 +1188,16 @@ _FOOT_BIO_APPOS = re.compile(
 _FOOT_BIO_UNNAMED = _rx(r"^[(\u2013\u2014]?\s*the (?:writer|author|columnist|contributor)s? (?:is|are|was|were) (?:an?|"
                         r"the|currently|now|"
                         r"also|based)\b")
-# "the writer is ..." in other languages (Malay/Indonesian, Spanish, French, Portuguese, German, Italian, Dutch):
+# "the writer is ..." in other languages (Malay/Indonesian, Spanish, French, Portuguese, German, Italian, Dutch;
+# Slovene, Croatian, Polish, Czech, Baltic, Finnic, Nordic, Hungarian: "Avtorica je biologinja ..."):
 # the opening alone says bio, so no English job word is asked for
 _FOOT_BIO_UNNAMED_ABROAD = _rx(
     r"^[(\u2013\u2014]?\s*(?:penulis (?:ialah|adalah|merupakan)|(?:el|la) (?:autora?|escritora?|columnista) es|"
     r"l['\u2019]aut(?:eur|"
     r"rice|ore)e? (?:est|\u00e8)|(?:o|a) (?:autora?|escritora?|colunista) \u00e9|(?:der|die) (?:autor(?:in)?|"
-    r"verfasser(?:in)?|kolumnist(?:in)?) ist|de (?:auteur|schrijver) is)\s+\S")
+    r"verfasser(?:in)?|kolumnist(?:in)?) ist|de (?:auteur|schrijver) is|(?:avtor(?:ica)?|autor(?:ica|ka)?|pisec|"
+    r"piska) (?:je|jest)|(?:autorius|autor\u0117) yra|(?:autors|autore) ir|autor on|kirjoittaja on|(?:skribenten|"
+    r"forfatteren|f\u00f6rfattaren) (?:er|\u00e4r)|a szerz\u0151 (?:\w+ )?(?:\w+ )?(?:a|az))\s+\S")
 # a bio that opens with the role before the name: "Consultant cardiologist Dr Jane Roe has treated ...",
 # "Retired headteacher Tom Hale chairs ..." (a capitalised role word, then lower-case ones, then the name)
 _FOOT_BIO_ROLE_FIRST = re.compile(
@@ -1204,8 +1303,19 @@ def _life_span(s: str) -> bool:
 
 
 def _unbracketed(s: str) -> str:
-    """``s`` without the brackets around the whole of it: "(Jane Roe has spent ...)" -> "Jane Roe has spent ..."."""
-    return s[1:-1].strip() if s[:1] == "(" and s[-1:] == ")" and "(" not in s[1:-1] else s
+    """``s`` without the brackets around the whole of it and without a label before it: "(Jane Roe has spent ...)",
+    "[Jane Roe is ...]", "About the author: Jane Roe is ..." -> "Jane Roe ..."."""
+    s = _BIO_LABEL.sub("", s)
+    for left, right in ("()", "[]"):
+        if s[:1] == left and s[-1:] == right and left not in s[1:-1]:
+            return s[1:-1].strip()
+    return s
+
+
+# the label of a bio on its line: "About the author:", "Sobre el autor:", "\u00c0 propos de l'auteure :", "\u00dcber die Autorin:"
+_BIO_LABEL = _rx(r"^(?:about the (?:author|writer|columnist|contributor)s?|sobre (?:el|la|o|a) (?:autora?|escritora?|"
+                 r"columnista)|\u00e0 propos de l['\u2019](?:auteur|autrice)e?|\u00fcber (?:den autor|die autorin)|"
+                 r"o (?:avtorju|avtorici|autoru|autorici|autorze|autorce))\s*:\s*(?=\S)")
 
 
 _PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "there", "here", "my",
@@ -1254,6 +1364,63 @@ def _bio_translations_above(lines: List[str], kinds: Dict[int, str]) -> None:
                 len(_words(lines[j])) <= 45 and _foreign_script(lines[j]) and not _foreign_script(lines[i]):
             kinds[j] = "author_bio"
             j -= 1
+
+
+# English function words that the other languages of a page in the Latin script seldom use: a line with almost none
+# of them set right against an English notice is that notice again in the paper's other language
+_ENGLISH_MARKERS = {"the", "of", "and", "is", "are", "was", "were", "has", "have", "had", "for", "with", "by", "from",
+                    "that", "this", "who", "which", "his", "her", "their", "its", "not", "been", "an", "will", "would",
+                    "he", "she", "they", "it", "our", "your", "at", "be", "or"}
+_TWIN_KINDS = ("author_bio", "disclaimer")
+
+
+def _english_share(s: str) -> float:
+    """The share of the words of ``s`` that are English function words (``_ENGLISH_MARKERS``)."""
+    words = [w.lower() for w in _words(s)]
+    return sum(1 for w in words if w in _ENGLISH_MARKERS) / len(words) if words else 0.0
+
+
+def _twin_of(lines: List[str], kinds: Dict[int, str], i: int) -> Optional[str]:
+    """The kind of the English author bio or disclaimer right above or below line ``i`` (no blank line between),
+    when line ``i`` reads as that notice again in another language ("Ko Sione Kata ko e \u02bbekon\u014dmika ia mei
+    Vava\u02bbu." under "[Sione Kata is an economist ...]"; "Autor\u0117s nuomon\u0117 neb\u016btinai sutampa ..."
+    over "The author's opinion is not necessarily shared ..."): four to 45 words, at most twice as many as the
+    English line's and five, almost no English function word (``_english_share`` under 0.08) where the flagged line
+    has them (0.15 or more); else None."""
+    s = lines[i]
+    n = len(_words(s))
+    if not 4 <= n <= 45 or _english_share(s) >= 0.08:
+        return None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and kinds.get(j) in _TWIN_KINDS and lines[j] and \
+                _english_share(lines[j]) >= 0.15 and n <= 2 * len(_words(lines[j])) + 5:
+            return kinds[j]
+    return None
+
+
+def _twins(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Flag (in ``kinds``) the author bios and disclaimers given again in another language right next to their
+    English line (``_twin_of``), with the kind of that line."""
+    for i in order:
+        if i not in kinds:
+            kind = _twin_of(lines, kinds, i)
+            if kind:
+                kinds[i] = kind
+
+
+def _correction_follow_ups(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """The short follow-up of a correction on a line of its own ("An earlier version of this column gave the length
+    as 120 km." / "It is 102 km."; ``publication_note``): the unflagged line right under a correction
+    (``_CORRECTION``, no blank line between), one sentence of at most 12 words, with nothing but furniture after it
+    in its block."""
+    for pos, i in enumerate(order[:-1]):
+        j = order[pos + 1]
+        if kinds.get(i) != "publication_note" or j != i + 1 or j in kinds or not _CORRECTION.search(lines[i]):
+            continue
+        s = lines[j]
+        if len(_words(s)) <= 12 and _ends_sentence(s) and _sentence_count(s.rstrip(".!?")) == 0 and \
+                (j + 1 >= len(lines) or not lines[j + 1] or j + 1 in kinds):
+            kinds[j] = "publication_note"
 
 
 def _goes_on_bio(bio: str, s: str) -> bool:
@@ -1352,8 +1519,13 @@ def _above_credits(lines: List[str], order: List[int], kinds: Dict[int, str]) ->
 def _credit_line(lines: List[str], kinds: Dict[int, str], i: int) -> bool:
     """Line ``i`` is a photo credit: a ``credit``, or a short ``caption`` that is only a credit ("Photograph: ...
     /Getty Images", "Foto: ...")."""
+    s = _OTHER_LABEL.sub("", lines[i])
     return kinds.get(i) == "credit" or kinds.get(i) == "caption" and len(_words(lines[i])) <= 12 and bool(
-        _CREDIT.match(lines[i]) or _CAPTION_START.match(lines[i]) or _CREDIT_ONLY.match(lines[i]))
+        _CREDIT.match(s) or _CAPTION_START.match(s) or _CREDIT_ONLY.match(s))
+
+
+# one word (perhaps abbreviated) in the paper's other language before a slash: "Nuotr. / Photo: ...", "Foto / ..."
+_OTHER_LABEL = re.compile(r"^[^\W\d_][\w'\u2019-]*\.?\s*/\s*(?=\S)")
 
 
 def _header_lists(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -1952,7 +2124,7 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
 # a dingbat, an emoji, a circled number), then a capital
 _BULLETS = (r"[\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
             r"\u2666\u2756\u2b50\u2b9e\U0001f300-\U0001faff]\ufe0f?")
-_ITEM_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*-]|" + _BULLETS + r")\s+")
+_ITEM_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*+-]|" + _BULLETS + r")\s+")
 _ITEM_KINDS = (None, "related", "title", "heading", "section")  # kinds a headline of a list may have already
 # ... and its header ("More", "Next"; or a short line the learned classifier took for another kind of furniture)
 _HEADER_KINDS = _ITEM_KINDS + ("navigation", "newsletter", "advertisement", "share", "comment_prompt", "tags")
@@ -2177,7 +2349,9 @@ def _foot_kind(lines: List[str], i: int, kinds: Dict[int, str], names: List[List
     s = lines[i]
     if kinds.get(i - 1) == "related" and _foot_headline(s):
         return "related"
-    return "author_bio" if _PERSON.search(s) or _foot_bio(s) or _names_author(s, names) else "disclaimer"
+    if _PERSON.search(s) or _foot_bio(s) or _names_author(s, names):
+        return "author_bio"
+    return _twin_of(lines, kinds, i) or "disclaimer"  # a bio or a disclaimer again in another language, or a notice
 
 
 def noise_spans(text: str, *, learned=None, threshold: Optional[float] = None) -> List[Span]:

@@ -1310,3 +1310,147 @@ def test_a_scene_caption_right_under_a_sponsored_line_between_paragraphs(caption
     text = _HEAD.format(head="Fund the ferries") + _BODY + promo + "\n" + caption + "\n\n" + _BODY
     flagged = _flagged(text)
     assert flagged.get(promo) == "advertisement" and flagged.get(caption) == kind
+
+
+# -- ninth round: furniture lines judged alone, and body sentences in the same words that stay body ---------------
+@pytest.mark.parametrize("line,kind", [
+    # views disclaimers in new English wordings, after their twin in another language on the same line, and alone
+    ("The writer's opinion is not necessarily shared by the editors.", "disclaimer"),
+    ("The columnist's views are not necessarily those of the Harbour Herald.", "disclaimer"),
+    ("Autoriaus nuomon\u0117 neb\u016btinai sutampa su redakcijos nuomone. The author's view is not necessarily shared "
+     "by the Herald.", "disclaimer"),
+    ("Guest columns do not necessarily reflect the newspaper's editorial policy.", "disclaimer"),
+    ("Opinion pieces do not reflect the Harbour Herald's editorial line.", "disclaimer"),
+    ("Each column expresses its writer's own opinion, not that of the Herald.", "disclaimer"),
+    ("An op-ed gives its author's personal view, not ours.", "disclaimer"),
+    ("Ko e fakakaukau \u02bbeni \u02bba e tokotaha fa\u02bbu. The views above are the author's own; the Herald prints "
+     "them to start a debate.", "disclaimer"),
+    ("Kolumna izra\u017ea osebno mnenje avtorja.", "disclaimer"),
+    ("Mnenje avtorja ne odra\u017ea nujno stali\u0161\u010d uredni\u0161tva.", "disclaimer"),
+    ("Autori arvamus ei pruugi \u00fchtida toimetuse seisukohaga.", "disclaimer"),
+    ("Autora viedoklis var nesakrist ar redakcijas viedokli.", "disclaimer"),
+    ("A szerz\u0151 v\u00e9lem\u00e9nye nem felt\u00e9tlen\u00fcl egyezik a szerkeszt\u0151s\u00e9g\u00e9vel.",
+     "disclaimer"),
+    ("La Voz publica columnas que no reflejan necesariamente su l\u00ednea editorial.", "disclaimer"),
+    # a correction after a label, with its short follow-up on the same line
+    ("Corrected: An earlier version of this column gave the fare as \u00a312. It is \u00a321.", "publication_note"),
+    ("Labojums / Corrected: An earlier version of this column misstated the year. It was 2019.", "publication_note"),
+    ("Popravek: Prej\u0161nja razli\u010dica kolumne je navajala napa\u010dno leto.", "publication_note"),
+    # cookie notices after their twin and in other languages (judged as consent notices)
+    ("\u0160ioje svetain\u0117je naudojame slapukus. We use cookies to count visits and show you relevant ads.",
+     "disclaimer"),
+    ("Na tej strani uporabljamo pi\u0161kotke za merjenje obiska.", "disclaimer"),
+    # newsletters in two languages or in another one, comment rules after their twin and in other languages
+    ("Gaukite ryto naujienas el. pa\u0161tu / Get the morning's news by e-mail \u2013 Prenumeruoti", "newsletter"),
+    ("Prejemajte novice po e-po\u0161ti vsako jutro.", "newsletter"),
+    ("Komentirajo lahko le naro\u010dniki. Only subscribers can comment. Naro\u010di se \u2192", "comment_prompt"),
+    ("Solo los suscriptores pueden comentar.", "comment_prompt"),
+    ("Komentuoti gali tik prenumeratoriai.", "comment_prompt"),
+    # bare "keep reading" headers
+    ("Sigue leyendo", "related"),
+    ("Te puede interesar", "related"),
+])
+def test_ninth_round_furniture_lines(line, kind):
+    assert classify_line(line, position=5, n_lines=10) == kind
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert _flagged(text).get(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "The minister's opinion is not shared by the unions, and the strike will go ahead.",
+    "The writer's views are not those of the Church, and that is the point of the debate.",
+    "The author's opinion of the ferry is shared by most islanders, which is why the council must listen.",
+    "A column expresses its author's personal view, and that is why the Herald should sign every one.",
+    "Our columns do not reflect the mayor's views, and they should not.",
+    "The views above are the mayor's own, and the council should reject them.",
+    "Ann Bell grew up in Lerwick and now advises farmers to sell their wool together, because prices keep falling.",
+    "Drivers who follow the arrow \u2192 on the signs reach the ferry in ten minutes, so the signs should stay.",
+    "Newspapers that say they use cookies to measure traffic should explain why they sell the data.",
+    "Readers' comments on the ferry plan ran to three pages, and the council read none of them.",
+    "Only a few subscribers ever read the council's report, so the villagers never saw it.",
+    "An earlier version of the plan gave the islands two ferries; the final one gives them none.",
+    "The council corrected its figures twice, and an earlier version of the budget still shows the wrong fare.",
+])
+def test_body_sentences_like_the_ninth_round_wordings_are_kept(line):
+    for pos in range(10):
+        assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
+
+
+@pytest.mark.parametrize("bio,twin", [
+    ("[Mara Quint is an economist who grew up in Hoy and now advises credit unions in Kirkwall.]",
+     "Ko Mara Quint ko e \u02bbekon\u014dmika ia mei Hoy."),
+    ("About the author: Mara Quint is a forest engineer who grew up in Hoy and lectures in Kirkwall.",
+     "Mara Quint kimeltuchefe ta mapu ka aliwen mew, Kirkwall mew."),
+    ("*The author is a biologist and has lived on Hoy for twenty years.*",
+     "*Avtorica je biologinja in \u017ee dvajset let \u017eivi na otoku Hoy.*"),
+    ("\u2014 The writer is a nurse who has worked on the island ferries since 2009.",
+     "E Mara Quint he t\u0101puhi ki ng\u0101 waka o ng\u0101 moutere."),
+])
+def test_ninth_round_foot_bios_and_their_twins(bio, twin):
+    foot = [bio, twin, _DISCLAIMER_LINE, "Tags: ferries, islands", _COPYRIGHT_LINE]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(foot)
+    flagged = _flagged(text)
+    assert flagged.get(bio) == "author_bio" and flagged.get(twin) == "author_bio", flagged
+
+
+@pytest.mark.parametrize("above", [True, False])
+def test_a_disclaimer_again_in_another_language_next_to_its_english_line(above):
+    english = "The author's opinion is not necessarily shared by the editors."
+    twin = "O manatu o le tusitala e le o manatu o le nusipepa."
+    pair = [twin, english] if above else [english, twin]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(pair) + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(english) == "disclaimer" and flagged.get(twin) == "disclaimer", flagged
+
+
+def test_a_paragraph_in_another_language_set_apart_from_a_disclaimer_stays_body():
+    english = "The author's opinion is not necessarily shared by the editors."
+    other = ("Kia kaha t\u0101tou katoa ki te tiaki i \u014d t\u0101tou moutere, ki te whakahaere hoki i ng\u0101 waka "
+             "i ia r\u0101 o te tau.")
+    text = _HEAD.format(head="Fund the ferries") + _BODY + english + "\n\n" + other + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(english) == "disclaimer" and other not in flagged
+
+
+@pytest.mark.parametrize("header,bullet", [
+    ("Sigue leyendo", "\u2014 "), ("Preberite tudi / Read more", "+ "),
+    ("Susij\u0119 straipsniai / Related articles", "\u2192 "),
+])
+def test_a_foot_list_of_sentence_headlines_above_a_newsletter_and_a_cookie_notice_is_related(header, bullet):
+    items = [bullet + h for h in _SENTENCE_HEADLINES]
+    foot = [_DISCLAIMER_LINE, header] + items + [
+        "Gaukite ryto naujienas el. pa\u0161tu / Get the morning's news by e-mail \u2013 Prenumeruoti",
+        "\u0160ioje svetain\u0117je naudojame slapukus. We use cookies to count visits and show you relevant ads.",
+        _COPYRIGHT_LINE]
+    text = _HEAD.format(head="Fund the ferries") + _BODY + "\n".join(foot)
+    flagged = _flagged(text)
+    assert all(flagged.get(item) == "related" for item in items), flagged
+
+
+@pytest.mark.parametrize("caption,kind", [
+    ("A speed camera on the A9 near Dingwall, where drivers brake hard and then speed up again.", "caption"),
+    ("The council should move the camera near Dingwall, where drivers brake hard.", None),  # an argument
+])
+def test_a_caption_above_a_credit_after_a_label_in_another_language(caption, kind):
+    credit = "Dealbh / Photo: Iain Ross"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n" + credit + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(credit) in ("credit", "caption") and flagged.get(caption) == kind, flagged
+
+
+@pytest.mark.parametrize("after,kind", [
+    ("It is 102 km.", "publication_note"),
+    ("The correct fare is \u00a321.", "publication_note"),
+    # a paragraph of the body set right against the note: two sentences, or a long one
+    ("The fare matters. Islanders pay it twice a week.", None),
+    ("Islanders who cross twice a week to see a doctor pay more for the boat than for the visit itself.", None),
+])
+def test_the_short_follow_up_of_a_correction_on_its_own_line(after, kind):
+    note = "Correction: An earlier version of this column gave the length of the crossing as 120 km."
+    text = _HEAD.format(head="Fund the ferries") + _BODY + note + "\n" + after + "\n" + _COPYRIGHT_LINE
+    if kind is None:
+        text = _HEAD.format(head="Fund the ferries") + _BODY + note + "\n" + after + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(note) == "publication_note" and flagged.get(after) == kind, flagged
