@@ -294,7 +294,8 @@ class DecodeOptions:
     ``essay_style_min``: above 0, a text of essay shape gets the essay rules only when it also reads as an essay
     (``argmine.genre``: P(essay style) at least this), so a short op-ed in news prose is decoded as news;
     ``min_major_claims``: the fewest major claims of a text with units (each in its own paragraph; a one-paragraph text
-    gets one); ``split_bias``: added to the word tagger's ``B-`` scores before the Viterbi segmentation (in nats, or
+    gets one), in texts of at least ``min_major_claims_paragraphs`` content paragraphs (shorter texts, a letter of two
+    paragraphs, get one: they seldom restate their thesis; 0: every text); ``split_bias``: added to the word tagger's ``B-`` scores before the Viterbi segmentation (in nats, or
     CRF score units for a model with a CRF): above 0 a text is cut into more, shorter units (clause-level units as in
     arg-microtexts), below 0 into fewer; ``claims_by_structure_max_paragraphs``: in a text of 1 to N content
     paragraphs (a comment, a letter, a microtext) a premise that takes support from another unit and links to a
@@ -313,6 +314,7 @@ class DecodeOptions:
     essay_max_paragraphs: int = 0  # texts of 3..N content paragraphs get the essay rules (0: never)
     essay_style_min: float = 0.0  # ... and only when their essay-style probability is at least this (0: shape alone)
     min_major_claims: int = 1  # a text with units has at least this many major claims (one per paragraph at most)
+    min_major_claims_paragraphs: int = 0  # ... when it has at least this many content paragraphs (fewer: one)
     split_bias: float = 0.0  # added to the B- tag scores before segmentation: > 0 gives more, shorter units
     claims_by_structure_max_paragraphs: int = 0  # texts of 1..N content paragraphs relabel claims_by_structure (0: never)
 
@@ -327,6 +329,15 @@ class DecodeOptions:
         shape = bool(self.essay_max_paragraphs) and 3 <= n_paragraphs <= self.essay_max_paragraphs
         style = essay_style is None or not self.essay_style_min or essay_style >= self.essay_style_min
         return "essay" if shape and style else "other"
+
+    def major_claims_for(self, n_paragraphs: int) -> int:
+        """The fewest major claims of a text of ``n_paragraphs`` content paragraphs: ``min_major_claims``, or 1 in a
+        text shorter than ``min_major_claims_paragraphs`` (0 paragraphs: not known, ``min_major_claims``).
+
+        Returns:
+            An int."""
+        short = 0 < n_paragraphs < self.min_major_claims_paragraphs
+        return min(self.min_major_claims, 1) if short else self.min_major_claims
 
     def needs_style(self, n_paragraphs: int) -> bool:
         """Whether the layout of a text of ``n_paragraphs`` content paragraphs depends on its essay style (it has an
@@ -464,7 +475,7 @@ def decode_document(scores: DocumentScores, options: DecodeOptions = DecodeOptio
         lp = lp / lp.sum(1, keepdims=True)
     per_para = structural_labels([lp[idx] for idx in groups], [scores.roles[idx[0]] for idx in groups], labels_all,
                             mc_roles=options.mc_roles, extra_claim_min=options.extra_claim_min,
-                            min_major_claims=options.min_major_claims)
+                            min_major_claims=options.major_claims_for(scores.n_paragraphs))
     labels: List[str] = [""] * n
     for idx, labs in zip(groups, per_para):
         for k, lab in zip(idx, labs):

@@ -159,3 +159,17 @@ def test_extractor_comparison_runs_and_argmines_extraction_keeps_every_sentence(
     ext.main()
     res = json.loads(out.read_text(encoding="utf-8"))
     assert res["skipped"] == ["fastwarc", "resiliparse"] and len(res["extractors"]) == len(res["readers"]) == 1
+
+
+def test_leading_paragraphs_cut_the_text_and_keep_the_gold_inside():
+    from argmine.data import ArgumentUnit, Document, Relation
+
+    lp = _load("leading_paragraphs")
+    text = "Ban cars downtown.\n\nTraffic kills. Air is dirty.\n\nSo act now."
+    units = [ArgumentUnit("T1", 0, 17, "MajorClaim"), ArgumentUnit("T2", 20, 33, "Premise"),
+             ArgumentUnit("T3", 51, 61, "MajorClaim")]
+    doc = Document(text, units, [Relation("T2", "T1", "supports"), Relation("T2", "T3", "supports")], id="d")
+    cut = lp.leading_paragraphs(doc, 2)
+    assert cut.text == "Ban cars downtown.\n\nTraffic kills. Air is dirty."
+    assert [u.id for u in cut.units] == ["T1", "T2"] and [(r.source, r.target) for r in cut.relations] == [("T2", "T1")]
+    assert lp.leading_paragraphs(doc, 4) is None

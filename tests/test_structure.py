@@ -98,6 +98,17 @@ def test_short_texts_relabel_claims_by_structure_only_when_asked():
     assert decode_document(_short_argument_scores(3), on).labels == ["MajorClaim", "Premise", "Premise"]  # longer text
 
 
+def test_a_text_of_two_paragraphs_gets_one_major_claim_when_min_major_claims_paragraphs_says_so():
+    lp = [[0.6, 0.1, 0.3], [0.3, 0.1, 0.6]]
+    s = _scores(lp, [0, 1], ["introduction", "conclusion"])
+    s.n_paragraphs = 2
+    two = DecodeOptions(min_major_claims=2)
+    assert decode_document(s, two).labels == ["MajorClaim", "MajorClaim"]
+    assert decode_document(s, DecodeOptions(min_major_claims=2, min_major_claims_paragraphs=3)).labels == ["MajorClaim", "Premise"]
+    assert DecodeOptions(min_major_claims=2, min_major_claims_paragraphs=3).major_claims_for(3) == 2
+    assert DecodeOptions(min_major_claims=2, min_major_claims_paragraphs=3).major_claims_for(0) == 2  # not known
+
+
 def test_document_claim_prior_stays_in_the_paragraph():
     prior = document_claim_prior(["Premise", "Claim", "Premise"], [0, 0, 1])
     assert prior[0, 1] == 1.0 and prior[2, 3] == 1.0  # no claim in paragraph 1: no target
