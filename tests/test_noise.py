@@ -1023,7 +1023,7 @@ def test_a_noun_phrase_put_in_question_is_a_subheading(question, kind):
 
 
 # -- seventh round: furniture lines judged alone, and body sentences in the same words that stay body -------------
-@pytest.mark.parametrize("line,kind", [
+SEVENTH_ROUND_LINES = [
     ("Columns reflect their writers' judgement and do not commit the Harbour Herald or its owners.", "disclaimer"),
     ("Voices are personal essays. The Harbour Herald does not necessarily agree with every view it prints.",
      "disclaimer"),
@@ -1048,14 +1048,10 @@ def test_a_noun_phrase_put_in_question_is_a_subheading(question, kind):
     ("L\u00e6s ogs\u00e5: F\u00e6rgen til Uummannaq sejler igen", "related"),
     ("Cite\u0219te \u0219i: Prim\u0103ria promite noi piste de biciclete", "related"),
     ("Pro\u010ditajte i / Read also: The city promises new bike lanes", "related"),
-])
-def test_seventh_round_furniture_lines(line, kind):
-    assert classify_line(line, position=5, n_lines=10) == kind
-    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
-    assert _flagged(text).get(line) == kind
+]
 
 
-@pytest.mark.parametrize("line", [
+SEVENTH_ROUND_LOOK_ALIKES = [
     "Letters of intent do not commit the buyer to anything, so the council should ask for a contract.",
     "Pledges like these do not commit the Government to a single new boat.",
     "The minister does not necessarily agree with every expert, and she should say so.",
@@ -1067,12 +1063,7 @@ def test_seventh_round_furniture_lines(line, kind):
     "The Island Trust, sponsored by three banks, pays for the winter ferry.",
     "Islanders who want to comment on the timetable must be signed up to a council account first.",
     "Read also the small print of the contract: it lets the operator cut crossings at will.",
-])
-def test_body_sentences_like_the_seventh_round_wordings_are_kept(line):
-    for pos in range(10):
-        assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
-    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
-    assert line not in _flagged(text)
+]
 
 
 _DISCLAIMER_LINE = "Views expressed above are the author's own and do not represent the position of the Herald."
@@ -1211,7 +1202,7 @@ def test_a_shouted_line_in_the_body_is_no_dateline():
 
 
 # -- eighth round: furniture lines judged alone, and body sentences in the same words that stay body --------------
-@pytest.mark.parametrize("line,kind", [
+EIGHTH_ROUND_LINES = [
     ("Columns on this page speak for their authors; the Harbour Herald prints them to start a debate, not to end it.",
      "disclaimer"),
     ("Lesarabr\u00f8v standa fyri teirra egnu roknskap. Letters from readers stand on their own account.",
@@ -1231,14 +1222,10 @@ def test_a_shouted_line_in_the_body_is_no_dateline():
     ("Get the Harbour Herald app for breaking news from the islands. Android | iOS", "advertisement"),
     ("Text NEWS to 35555 for daily headlines on your phone (20p a day).", "newsletter"),
     ("SMS FERRY to 4321 to get sailing alerts", "newsletter"),
-])
-def test_eighth_round_furniture_lines(line, kind):
-    assert classify_line(line, position=5, n_lines=10) == kind
-    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
-    assert _flagged(text).get(line) == kind
+]
 
 
-@pytest.mark.parametrize("line", [
+EIGHTH_ROUND_LOOK_ALIKES = [
     "I live in Lae and have seen what an old fridge does to a family's power bill.",
     "Farmers can text PRICE to 16888 for daily maize prices, and the service costs the ministry little.",
     "Text messages reach more villages than newspapers do, so the council should send its notices by SMS.",
@@ -1250,12 +1237,7 @@ def test_eighth_round_furniture_lines(line, kind):
     "Get the ministry app and you will still wait three hours at the counter.",
     "Sponsored posts on Facebook reach more voters than any poster on a lamp post.",
     "Islanders stand on their own two feet, and the ferry lets them.",
-])
-def test_body_sentences_like_the_eighth_round_wordings_are_kept(line):
-    for pos in range(10):
-        assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
-    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
-    assert line not in _flagged(text)
+]
 
 
 @pytest.mark.parametrize("bio,kind", [
@@ -1313,7 +1295,7 @@ def test_a_scene_caption_right_under_a_sponsored_line_between_paragraphs(caption
 
 
 # -- ninth round: furniture lines judged alone, and body sentences in the same words that stay body ---------------
-@pytest.mark.parametrize("line,kind", [
+NINTH_ROUND_LINES = [
     # views disclaimers in new English wordings, after their twin in another language on the same line, and alone
     ("The writer's opinion is not necessarily shared by the editors.", "disclaimer"),
     ("The columnist's views are not necessarily those of the Harbour Herald.", "disclaimer"),
@@ -1349,14 +1331,10 @@ def test_a_scene_caption_right_under_a_sponsored_line_between_paragraphs(caption
     # bare "keep reading" headers
     ("Sigue leyendo", "related"),
     ("Te puede interesar", "related"),
-])
-def test_ninth_round_furniture_lines(line, kind):
-    assert classify_line(line, position=5, n_lines=10) == kind
-    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
-    assert _flagged(text).get(line) == kind
+]
 
 
-@pytest.mark.parametrize("line", [
+NINTH_ROUND_LOOK_ALIKES = [
     "The minister's opinion is not shared by the unions, and the strike will go ahead.",
     "The writer's views are not those of the Church, and that is the point of the debate.",
     "The author's opinion of the ferry is shared by most islanders, which is why the council must listen.",
@@ -1370,12 +1348,7 @@ def test_ninth_round_furniture_lines(line, kind):
     "Only a few subscribers ever read the council's report, so the villagers never saw it.",
     "An earlier version of the plan gave the islands two ferries; the final one gives them none.",
     "The council corrected its figures twice, and an earlier version of the budget still shows the wrong fare.",
-])
-def test_body_sentences_like_the_ninth_round_wordings_are_kept(line):
-    for pos in range(10):
-        assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
-    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
-    assert line not in _flagged(text)
+]
 
 
 @pytest.mark.parametrize("bio,twin", [
@@ -1454,3 +1427,18 @@ def test_the_short_follow_up_of_a_correction_on_its_own_line(after, kind):
         text = _HEAD.format(head="Fund the ferries") + _BODY + note + "\n" + after + "\n\n" + _BODY
     flagged = _flagged(text)
     assert flagged.get(note) == "publication_note" and flagged.get(after) == kind, flagged
+
+
+@pytest.mark.parametrize("line,kind", SEVENTH_ROUND_LINES + EIGHTH_ROUND_LINES + NINTH_ROUND_LINES)
+def test_seventh_to_ninth_round_furniture_lines(line, kind):
+    assert classify_line(line, position=5, n_lines=10) == kind
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert _flagged(text).get(line) == kind
+
+
+@pytest.mark.parametrize("line", SEVENTH_ROUND_LOOK_ALIKES + EIGHTH_ROUND_LOOK_ALIKES + NINTH_ROUND_LOOK_ALIKES)
+def test_body_sentences_like_the_seventh_to_ninth_round_wordings_are_kept(line):
+    for pos in range(10):
+        assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
+    text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
