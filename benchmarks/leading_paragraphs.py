@@ -63,7 +63,7 @@ def main(argv=None) -> dict:
     miner = argmine.load(a.model)
     miner.calibration = None
     shipped = miner.decode_options
-    other = dataclasses.replace(shipped, **{name: type(getattr(shipped, name))(json.loads(value))})
+    other = dataclasses.replace(shipped, **{name: json.loads(value)})  # VALUE in JSON: 0, 1.5, null, true
     res = {"model": miner.model_info, "paragraphs": a.paragraphs, "option": a.option, "splits": {}}
     lines = [f"# The first {a.paragraphs} paragraphs of dev documents", "",
              f"Command: `python benchmarks/leading_paragraphs.py --paragraphs {a.paragraphs} --option {a.option}`; model "
