@@ -6,7 +6,7 @@ the headline pass, the document-level heads, the decoder and calibration; each s
 rounds, as a share of the yardstick's fastest round. CPU seconds of this process with ``--threads 1`` (steadier on
 a shared machine), wall seconds otherwise.
 
-    python benchmarks/mining_profile.py [--model DIR] [--data-dir ../shared/data] [--threads 1] [--rounds 3] [--precision bf16] [--json OUT]
+    python benchmarks/mining_profile.py [--model DIR] [--data-dir ../shared/data] [--threads 1] [--rounds 3] [--precision bf16] [--backend onnx] [--json OUT]
 """
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ def main(argv=None):
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--precision", default="fp32", choices=["fp32", "bf16"], help="the miner's precision; the yardstick stays fp32")
+    ap.add_argument("--backend", default="torch", choices=["torch", "onnx"], help="what runs the miner's encoder; the yardstick stays torch")
     ap.add_argument("--json", default=None)
     a = ap.parse_args(argv)
     import torch
@@ -81,7 +82,7 @@ def main(argv=None):
     from argmine.model.features import prepare
     from speed import emit_json, encoder_forward, texts_for_benchmark
 
-    miner = argmine.load(a.model, device="cpu", threads=a.threads, backend="torch", precision=a.precision)
+    miner = argmine.load(a.model, device="cpu", threads=a.threads, backend=a.backend, precision=a.precision)
     texts, what = texts_for_benchmark(a.data_dir)
     paras = [p for t in texts for p in prepare(t, miner.tokenizer, miner.max_length)]
     clock = time.process_time if a.threads == 1 else time.perf_counter
@@ -89,7 +90,7 @@ def main(argv=None):
     stages = stage_times(miner, texts, a.batch_size, max(1, a.rounds), clock,
                          lambda: encoder_forward(miner.net.encoder, paras, a.batch_size))
     enc = stages.pop("yardstick")
-    res = {"texts": what, "threads": a.threads, "precision": a.precision, "clock": "cpu" if a.threads == 1 else "wall",
+    res = {"texts": what, "threads": a.threads, "precision": a.precision, "backend": miner.backend, "clock": "cpu" if a.threads == 1 else "wall",
            "encoder_only_s": round(enc, 3), "stages_s": {k: round(v, 3) for k, v in stages.items()},
            "stages_to_encoder": {k: round(v / enc, 3) for k, v in stages.items()},
            "sum_of_stages_to_encoder": round(sum(stages.values()) / enc, 3)}

@@ -102,6 +102,29 @@ def test_exported_encoder_matches_torch(tiny_model_dir, tmp_path):
         assert torch.allclose(got, ref, atol=1e-4, rtol=1e-4), float((got - ref).abs().max())
 
 
+def test_exported_encoder_has_one_fused_attention_per_layer(tiny_model_dir, tmp_path):
+    onnx = pytest.importorskip("onnx")
+    pytest.importorskip("onnxruntime.transformers.optimizer")
+
+    net, _ = _tiny_net(tiny_model_dir)
+    attention = net.encoder.config._attn_implementation
+    path = oe.export_encoder(net.encoder, tmp_path / "enc.onnx")
+    ops = [n.op_type for n in onnx.load(str(path)).graph.node]
+    assert ops.count("Attention") == net.encoder.config.num_hidden_layers
+    assert "SkipLayerNormalization" in ops and "Softmax" not in ops
+    assert net.encoder.config._attn_implementation == attention  # the trace's switch to eager attention is undone
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_graph_the_optimiser_cannot_read_is_left_as_it_is_with_a_warning(tmp_path):
+    pytest.importorskip("onnxruntime.transformers.optimizer")
+    bad = tmp_path / "not_a_graph.onnx"
+    bad.write_bytes(b"not an onnx graph")
+    with pytest.warns(RuntimeWarning, match="runs unfused"):
+        assert oe.fuse_transformer_graph(str(bad)) is False
+    assert bad.read_bytes() == b"not an onnx graph"
+
+
 def test_export_is_cached_by_weights(tiny_model_dir, tmp_path):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")

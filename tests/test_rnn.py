@@ -4,7 +4,7 @@ import torch
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from argmine.errors import ArgumentValueError
-from argmine.model.rnn import bf16_autocast_on_cpu, bilstm_bf16, reversal_index
+from argmine.model.rnn import bf16_autocast_on_cpu, bilstm_bf16, bilstm_padded, reversal_index
 
 
 def packed_reference(lstm, x, lengths):
@@ -62,15 +62,36 @@ def test_autocast_detection():
         assert not bf16_autocast_on_cpu(x)
 
 
-def test_network_uses_it_only_at_inference_under_bf16_autocast(tiny_miner):
+def test_float32_padded_run_matches_the_packed_run_within_float_rounding(lstm):
+    torch.manual_seed(2)
+    x = torch.randn(4, 13, 24)
+    lengths = torch.tensor([13, 1, 7, 10])
+    with torch.inference_mode():
+        ref = packed_reference(lstm, x, lengths)
+        got = bilstm_padded(lstm, x, lengths)
+    assert got.dtype == torch.float32 and got.shape == ref.shape
+    assert (got - ref).abs().max().item() < 1e-5
+    assert torch.equal(got[1, 1:], torch.zeros_like(got[1, 1:]))  # padding reads as zeros, as the packed run gives it
+
+
+def test_network_runs_the_padded_lstm_at_inference_and_the_packed_one_in_training(tiny_miner):
     net = tiny_miner.net
     torch.manual_seed(3)
     words = torch.randn(3, 9, net.lstm.input_size)
     lengths = torch.tensor([9, 2, 5])
     with torch.inference_mode():
         fp32 = net.contextualise(words, lengths)
-        assert torch.equal(fp32, packed_reference(net.lstm, words, lengths))
+        assert torch.equal(fp32, bilstm_padded(net.lstm, words, lengths))
+        assert (fp32 - packed_reference(net.lstm, words, lengths)).abs().max().item() < 1e-5
         with torch.autocast("cpu", dtype=torch.bfloat16):
             bf16 = net.contextualise(words, lengths)
     assert torch.equal(bf16, bilstm_bf16(net.lstm, words, lengths))
     assert (bf16 - fp32).abs().max().item() < 0.05
+    net.train()
+    try:
+        torch.manual_seed(4)
+        with torch.no_grad():
+            trained = net.contextualise(words, lengths)  # the packed path, dropout on
+    finally:
+        net.eval()
+    assert not torch.equal(trained, fp32)

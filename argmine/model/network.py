@@ -13,7 +13,7 @@ from torch import nn
 
 from ..config import EVIDENCE_TYPES, REL_LABELS, SEG_TAGS, STANCES, TAGS, UNIT_LABELS  # noqa: F401  (label sets, re-exported)
 from ..errors import ConfigError
-from .rnn import bf16_autocast_on_cpu, bilstm_bf16
+from .rnn import bf16_autocast_on_cpu, bilstm_padded
 MAX_DIST = 8
 MAX_PARA_DIST = 4  # paragraph distance of a link pair, clipped (document-level models)
 LINK_WINDOW = 16  # a unit links to units at most this many units away (in its paragraph, or in the document)
@@ -184,8 +184,9 @@ class ArgmineNet(nn.Module):
 
         Returns:
             A float tensor ``[batch, words, 2 * hidden]``."""
-        if not self.training and bf16_autocast_on_cpu(words):  # precision="bf16": oneDNN's padded bfloat16 kernels
-            return bilstm_bf16(self.lstm, words, lengths.clamp(min=1))
+        if not self.training and words.device.type == "cpu":  # oneDNN's padded kernels (argmine.model.rnn)
+            dtype = torch.bfloat16 if bf16_autocast_on_cpu(words) else torch.float32  # bf16: precision="bf16"
+            return bilstm_padded(self.lstm, words, lengths.clamp(min=1), dtype=dtype)
         packed = nn.utils.rnn.pack_padded_sequence(self.drop(words), lengths.cpu().clamp(min=1), batch_first=True, enforce_sorted=False)
         out, _ = self.lstm(packed)
         out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=words.shape[1])

@@ -22,7 +22,9 @@ from types import SimpleNamespace
 from typing import Optional
 
 BACKENDS = ("torch", "onnx", "auto")
-EXPORT_VERSION = "1"  # bump when the exported graph changes: cached files of older versions are not reused
+# bump when the exported graph changes: cached files of older versions are not reused (2: the eager-attention trace,
+# fused by ONNX Runtime's transformer optimiser)
+EXPORT_VERSION = "2"
 OPSET = 17
 
 
@@ -115,10 +117,28 @@ def encoder_fingerprint(encoder) -> str:
 def export_encoder(encoder, path: Path) -> Path:
     """Write ``encoder`` (a Hugging Face encoder module) as an ONNX graph with inputs ``input_ids``,
     ``attention_mask``, ``token_type_ids`` ``[batch, time]`` (int64) and output ``last_hidden_state``
-    ``[batch, time, hidden]`` (float32); the file appears whole or not at all.
+    ``[batch, time, hidden]`` (float32), its attention and layer norms fused (``fuse_transformer_graph``); the file
+    appears whole or not at all.
 
     Returns:
         ``path``, now holding the ONNX graph."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=str(path.parent))
+    os.close(fd)
+    try:
+        _trace_to_onnx(encoder, tmp)
+        fuse_transformer_graph(tmp, getattr(encoder, "config", None))
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _trace_to_onnx(encoder, out: str) -> None:
+    """``torch.onnx.export`` of ``encoder`` to the file ``out``, traced with the plain ("eager") attention, whose
+    operator pattern ONNX Runtime's fusion recognises (the fused graph is the same function)."""
     import torch
     from torch import nn
 
@@ -131,31 +151,59 @@ def export_encoder(encoder, path: Path) -> Path:
             return self.enc(input_ids=input_ids, attention_mask=attention_mask,
                             token_type_ids=token_type_ids).last_hidden_state
 
-    was_training = encoder.training
+    was_training, config = encoder.training, getattr(encoder, "config", None)
+    attn = getattr(config, "_attn_implementation", None)
     encoder.eval()
-    graph = _Graph(encoder).eval()
     ids = torch.tensor([[101, 2023, 2003, 1037, 3231, 102], [101, 2178, 102, 0, 0, 0]], dtype=torch.long)
-    att = (ids != 0).long()
-    tt = torch.zeros_like(ids)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=str(path.parent))
-    os.close(fd)
     try:
+        if attn is not None:
+            config._attn_implementation = "eager"
         with warnings.catch_warnings(), torch.no_grad():
             warnings.simplefilter("ignore")
             kw = {"dynamo": False} if "dynamo" in torch.onnx.export.__code__.co_varnames else {}
-            torch.onnx.export(graph, (ids, att, tt), tmp, input_names=["input_ids", "attention_mask", "token_type_ids"],
+            torch.onnx.export(_Graph(encoder).eval(), (ids, (ids != 0).long(), torch.zeros_like(ids)), out,
+                              input_names=["input_ids", "attention_mask", "token_type_ids"],
                               output_names=["last_hidden_state"], opset_version=OPSET, do_constant_folding=True,
                               dynamic_axes={"input_ids": {0: "batch", 1: "time"}, "attention_mask": {0: "batch", 1: "time"},
                                             "token_type_ids": {0: "batch", 1: "time"},
                                             "last_hidden_state": {0: "batch", 1: "time"}}, **kw)
-        os.replace(tmp, path)
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        if attn is not None:
+            config._attn_implementation = attn
         encoder.train(was_training)
-    return path
+
+
+def fuse_transformer_graph(path: str, config=None) -> bool:
+    """Rewrite the BERT-style ONNX graph at ``path`` in place with ONNX Runtime's transformer fusions
+    (``onnxruntime.transformers.optimizer``, model type "bert": one ``Attention`` operator per layer, embedding and
+    skip layer norms, bias + GELU), which run the same arithmetic in fewer, larger kernels. ``config`` gives
+    ``num_attention_heads`` and ``hidden_size`` (None: read from the graph). A graph the optimiser cannot read or
+    fuse is left as it is, with a ``RuntimeWarning``.
+
+    Returns:
+        True when the fused graph was written."""
+    import logging
+
+    try:
+        from onnxruntime.transformers import optimizer
+    except Exception as e:  # an ONNX Runtime without its transformers tools: the plain graph runs, more slowly
+        warnings.warn(f"the encoder runs unfused on ONNX Runtime ({type(e).__name__}: {e})", RuntimeWarning, stacklevel=2)
+        return False
+    heads, hidden = getattr(config, "num_attention_heads", 0), getattr(config, "hidden_size", 0)
+    quiet = logging.getLogger("onnxruntime.transformers")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        fused = optimizer.optimize_model(str(path), model_type="bert", num_heads=int(heads or 0),
+                                         hidden_size=int(hidden or 0), opt_level=0, use_gpu=False)
+        fused.save_model_to_file(str(path))
+        return True
+    except Exception as e:
+        warnings.warn(f"the encoder runs unfused on ONNX Runtime: its graph could not be fused ({type(e).__name__}: "
+                      f"{str(e).splitlines()[0] if str(e) else ''})", RuntimeWarning, stacklevel=2)
+        return False
+    finally:
+        quiet.setLevel(level)
 
 
 def _writable(d: Path) -> bool:
