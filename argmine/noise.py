@@ -277,7 +277,10 @@ _RELATED_BARE = _rx(
     r"povezani \u010dlanki|sorodni \u010dlanki|kapcsol\u00f3d\u00f3 cikkek|"
     # tenth round: "Notas relacionadas", "T\u00eb ngjashme", "Similar stories", "Articles similaires", "Похожие
     # статьи", "Ilgili haberler", "Berita terkait", "\u76f8\u95dc\u65b0\u805e", "\u95dc\u9023\u8a18\u4e8b", "\uad00\ub828 \uae30\uc0ac"
-    r"notas relacionadas|art\u00edculos relacionados|m\u00e1s opiniones|similar(?: (?:articles|stories|news|posts|"
+    r"notas relacionadas|art\u00edculos relacionados|m\u00e1s opiniones|mai multe (?:opinii|articole|\u0219tiri|"
+    r"stiri)|plus d['\u2019]opinions|weitere meinungen|altre opinioni|mais opini\u00f5es|"
+    r"\u0434\u0440\u0443\u0433\u0438\u0435 \u043c\u043d\u0435\u043d\u0438\u044f|"
+    r"\u0431\u0456\u043b\u044c\u0448\u0435 \u0434\u0443\u043c\u043e\u043a|dig\u0259r r\u0259yl\u0259r|similar(?: (?:articles|stories|news|posts|"
     r"reads))?|(?:lajme |artikuj )?t\u00eb ngjashme|articles (?:similaires|li\u00e9s)|\u00e4hnliche (?:artikel|"
     r"beitr\u00e4ge)|verwandte artikel|artigos relacionados|not\u00edcias relacionadas|articoli correlati|"
     r"gerelateerde artikelen|relaterte artikler|relaterade artiklar|relaterede artikler|podobne artyku\u0142y|"
@@ -295,7 +298,10 @@ _ADVERT = _rx(
     r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|"
     r"advertisement))?"
     r"|article continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?|skip advertisement|ad feedback|"
-    r"report (?:this )?ad|close ad|anzeige|publicit\u00e9|publicidad)\s*[.:|]?\s*$")
+    r"report (?:this )?ad|close ad|anzeige|publicit\u00e9|publicidad|"
+    r"publicitate|pubblicit\u00e0|publicidade|werbung|reklam|reklama|reklame|reklaam|mainos|hirdet\u00e9s|"
+    r"\u0440\u0435\u043a\u043b\u0430\u043c\u0430|iklan|qu\u1ea3ng c\u00e1o|\u5ee3\u544a|\u5e7f\u544a|"
+    r"\u0625\u0639\u0644\u0627\u0646|\u05e4\u05e8\u05e1\u05d5\u05de\u05ea)\s*[.:|]?\s*$")
 # a paywall or metering notice: "You have 1 free article left this month", "This article is for subscribers"
 _PAYWALL = _rx(r"\b(?:free|remaining) (?:articles?|stories|reads?)(?: (?:left|remaining))?(?: this (?:month|week))?\s*[.!]?$|"
                r"^this (?:article|story|content|column) is (?:only )?(?:for|available to|exclusive to|reserved for) "
@@ -343,7 +349,7 @@ _SMS_SERVICE = _rx(r"^(?:sms|text|send|whatsapp|message)\s+(?:the word\s+)?[\"'\
 # of several languages, then the app ("Follow <Outlet> on WhatsApp for breaking news", "Recibe las noticias por
 # WhatsApp: ...", "Merr lajmet n\u00eb Viber", "Scan the QR code to follow us on WeChat"), or the outlet's channel
 # on an app ("Our Telegram channel: ...") -- with a word of news or of a channel (``_CHANNEL_NEWS``)
-_MESSAGING_APP = r"(?:whatsapp|viber|telegram|wechat|weixin|kakaotalk|zalo|signal app|\u5fae\u4fe1)"
+_MESSAGING_APP = r"(?:whatsapp|viber|telegram|wechat|weixin|kakaotalk|zalo|signal app|google news|\u5fae\u4fe1)"
 _CHANNEL_CALL = _rx(
     r"^\W*(?:(?:follow|join|get|receive|subscribe|add|scan|tap|click|sign up|recib[ea]|\u00fanete|unete|s\u00edguenos|"
     r"siguenos|sigue|suscr\u00edbete|merr|ndiq\w*|bashkohu|abonea\u0219?z\u0103-te|urm\u0103re\u0219?te|"
@@ -516,6 +522,13 @@ _DISCLAIMER_OWN = _rx(
 _DISCLAIMER_EAST = _rx(
     r"\bne (?:predstavljaju|odra[\u017e]avaju|odrazavaju|izra[\u017e]avaju) (?:nu[\u017ez]no |obavezno |uvijek |uvek )?"
     r"(?:stavove|stav|mi[\u0161s]ljenje) (?:redakcije|uredni[\u0161s]tva|izdava[\u010dc]a)\b|"
+    r"\b\u043c\u043e\u0436\u0435\u0442 \u043d\u0435 \u0441\u043e\u0432\u043f\u0430\u0434\u0430\u0442\u044c \u0441 "
+    r"(?:\u043c\u043d\u0435\u043d\u0438\u0435\u043c|\u043f\u043e\u0437\u0438\u0446\u0438\u0435\u0439|"
+    r"\u0442\u043e\u0447\u043a\u043e\u0439 \u0437\u0440\u0435\u043d\u0438\u044f) \u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438|"
+    r"\b\u043c\u043e\u0436\u0435 \u043d\u0435 \u0437\u0431\u0456\u0433\u0430\u0442\u0438\u0441\u044f \u0437 "
+    r"(?:\u0434\u0443\u043c\u043a\u043e\u044e|\u043f\u043e\u0437\u0438\u0446\u0456\u0454\u044e) "
+    r"\u0440\u0435\u0434\u0430\u043a\u0446\u0456\u0457|\bnie musi by\u0107 zgodn[ay] z (?:opini\u0105|"
+    r"stanowiskiem) redakcji\b|"
     r"\b\u043d\u0435 (?:\u043e\u0431\u044f\u0437\u0430\u0442\u0435\u043b\u044c\u043d\u043e |"
     r"\u043d\u0443\u0436\u043d\u043e )?"
     r"(?:\u043e\u0442\u0440\u0430\u0436\u0430\u0435\u0442|\u043e\u0442\u0440\u0430\u0436\u0430\u044e\u0442|"
@@ -607,6 +620,8 @@ _DISCLAIMER_NORTH = _rx(
 _DISCLAIMER_SOLE = _rx(
     r"\b(?:are|is|remain|remains) (?:the )?(?:(?:their|its|the) )?(?:authors?|writers?|columnists?|contributors?)"
     r"['\u2019]?s?['\u2019]? (?:sole|own|exclusive|entire) responsibility\b|"
+    r"^(?:the )?(?:views|opinions)\b[^.!?]{0,40}\b(?:are|is) (?:the |their |its )?(?:writer|author|columnist|"
+    r"contributor)s?['\u2019]?s?['\u2019]? (?:alone|own alone)\s*[.!]?$|"
     r"\b(?:are|is|remain|remains) (?:the )?(?:sole|exclusive|entire) responsibility of (?:the|their|its) (?:authors?|"
     r"writers?|columnists?|contributors?)\b|\bdo(?:es)? not (?:set|represent|reflect) the (?:editorial )?line of "
     r"(?:this|the|our) (?:paper|newspaper|site|publication)\b|"
@@ -632,7 +647,8 @@ _CORRECTION = _rx(
     r"rettifica|corre[c\u00e7][\u00e3a]o|errata|rettelse|r\u00e4ttelse|oikaisu|sprostowanie|oprava|ispravka|"
     r"r\u00e6tting|lei\u00f0r\u00e9tting|retting|korrigering|correctie|rectificatie|ralat|pembetulan|koreksi|"
     r"d\u00fczeltme|\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
-    r"(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
+    r"(?:\s*\([^()]{1,40}\)|,\s*\d{1,2}(?:\.\d{1,2}\.|\s+[^\W\d_]{3,10}\.?)(?:\s+\d{4})?|,\s*[^\W\d_]{3,10}\.?"
+    r"\s+\d{1,2}(?:,?\s+\d{4})?)?\s*[:\u2013\u2014]\s*\S|"
     r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[:/|]\s*){0,2}"
     r"an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
     r"(?:\w+ly )?(?:misstated|stated|said|gave|placed|misspelled|misidentified|described|referred|called|named|"
@@ -661,6 +677,8 @@ _MAILING = _rx(
 # comment moderation in more wordings: "Join the conversation. Comments must be signed with your full name."
 _COMMENT_MORE = _rx(
     r"^(?:all )?comments? (?:must|should) be (?:signed|civil|respectful|on[- ]topic|approved|in English)\b|"
+    r"^comments (?:close|are closed|will close) (?:on this (?:article|story|column) )?(?:after|\w+ days? after|at)\b|"
+    r"(?:^|[.!/]\s*)to (?:comment|reply|join the discussion),? (?:please )?(?:log|sign) ?in\b|"
     r"^(?:all )?comments? (?:must|should|need to|have to) be (?:written |posted )?in (?:(?-i:[A-Z])\w+ (?:or|and) "
     r"(?-i:[A-Z])\w+|English)\b|^(?:all )?(?:comments?|posts)\b[^.!?]{0,60}\bsigned with (?:a|your|their) (?:real|"
     r"full|own) name\b|"
@@ -702,7 +720,15 @@ _RELATED_ABROAD = _rx(
     r"\u03b4\u03b9\u03b1\u03b2\u03ac\u03c3\u03c4\u03b5 (?:\u03b5\u03c0\u03af\u03c3\u03b7\u03c2|"
     r"\u03b1\u03ba\u03cc\u03bc\u03b1)|soma (?:pia|zaidi)|irakurri (?:gehiago|ere)|leia (?:tamb\u00e9m|mais)|"
     r"llegiu (?:tamb\u00e9|m\u00e9s)|leggi (?:anche|altro)|lees (?:ook|meer)|ayr\u0131ca (?:oku|okuyun)|"
-    r"\u00e0 lire (?:aussi|\u00e9galement)|a lire aussi)\b(?:\s*[/|]\s*[^:]{1,40})?\s*(?:[:\u00bb\u203a\u2192>|"
+    r"\u00e0 lire (?:aussi|\u00e9galement)|a lire aussi|"
+    # tenth round: Ukrainian, Albanian, Vietnamese, Tagalog, Hungarian, Hindi, Bengali, Arabic, Persian, Hebrew, Thai
+    r"\u0447\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u043e\u0436|lexo (?:edhe|gjithashtu)|"
+    r"xem th\u00eam|\u0111\u1ecdc th\u00eam|basahin (?:din|rin)|(?:ezt is )?olvassa el|"
+    r"\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902|\u0986\u09b0\u0993 \u09aa\u09a1\u09bc\u09c1\u09a8|"
+    r"\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627|\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u064b\u0627|"
+    r"\u0628\u06cc\u0634\u062a\u0631 \u0628\u062e\u0648\u0627\u0646\u06cc\u062f|"
+    r"\u05e7\u05e8\u05d0\u05d5 \u05d2\u05dd|\u0e2d\u0e48\u0e32\u0e19\u0e40\u0e1e\u0e34\u0e48\u0e21\u0e40\u0e15\u0e34\u0e21|"
+    r"oxuyun h\u0259m\u00e7inin|ridim tu)(?!\w)(?:\s*[/|]\s*[^:]{1,40})?\s*(?:[:\u00bb\u203a\u2192>|"
     r"\u2013\u2014-]\s*\S|$)")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
@@ -1386,7 +1412,7 @@ def _foot_bio(s: str) -> bool:
             not _PRONOUNS & {t.lower() for t in s.split()[:2]}:
         return True
     short = _FOOT_BIO_ABROAD_SHORT.match(s)
-    if short and not _ENGLISH.search(short.group("rest")):
+    if short and not _ENGLISH.search(short.group("rest")) or _dash_bio(s):
         return True
     role_first = _FOOT_BIO_ROLE_FIRST.match(s)
     if role_first and not _ROLE_WORD.search(role_first.group("role")):
@@ -1400,6 +1426,21 @@ def _foot_bio(s: str) -> bool:
     tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
     return all(t[0].isupper() for t in tokens) and not any(t.lower().strip(".") in _STOPWORDS | _PRONOUNS
                                                            for t in tokens)
+
+
+# a bio that sets the role after the name and a dash, in any script: "Лейла Мамедова — городской эколог, ...",
+# "Jane Roe – retired midwife, lives in Leeds."
+_FOOT_BIO_DASH = re.compile(r"^(?P<name>[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){1,3}) [\u2013\u2014] "
+                            r"(?P<rest>[^\W\d_][\w'\u2019-]*(?: \S+){2,})$")
+
+
+def _dash_bio(s: str) -> bool:
+    """``s`` is a name, a dash and a role in lower case (``_FOOT_BIO_DASH``): at most 25 words, every word of the
+    name capitalised and none a pronoun or a function word, without the words of an argument (``_NOT_BIO``)."""
+    m = _FOOT_BIO_DASH.match(s)
+    if not m or len(_words(s)) > 25 or not m.group("rest")[:1].islower() or _NOT_BIO.search(s):
+        return False
+    return all(t[:1].isupper() and t.lower() not in _STOPWORDS | _PRONOUNS for t in m.group("name").split())
 
 
 def _life_span(s: str) -> bool:
@@ -1893,6 +1934,22 @@ def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> N
                 kinds[paired] = "heading"
 
 
+def _bare_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A pull quote set without quote marks (``heading``): a line standing apart between the paragraphs
+    (``_set_apart``), one sentence of eight to 40 words, that comes back word for word inside a paragraph of two
+    sentences or more elsewhere in the text (the body never sets one of its sentences again as a paragraph of its
+    own; a refrain it repeats is short or a paragraph of its own each time)."""
+    body = [(i, _plain(lines[i])) for i in order if i not in kinds and _sentence_count(lines[i]) >= 2]
+    for pos, i in enumerate(order[1:-1], start=1):
+        s = lines[i]
+        if i in kinds or not 8 <= len(_words(s)) <= 40 or _sentence_count(s.rstrip(".!?")) or \
+                not _set_apart(order, pos, kinds):
+            continue
+        said = _plain(s)
+        if any(j != i and said in text for j, text in body):
+            kinds[i] = "heading"
+
+
 # the marks a pull quote may open with: those of ``_OPEN_QUOTE``, corner brackets (「...」, 『...』) and
 # reversed guillemets (»...«, ›...‹)
 _PULL_OPEN = _OPEN_QUOTE + "\u300c\u300e\u00bb\u203a"
@@ -2082,6 +2139,7 @@ def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str
     """The furniture set between the paragraphs of the body: pull quotes, subheadings put as questions or as bare
     phrases, and photo captions that describe a scene."""
     _pull_quotes(lines, order, kinds)
+    _bare_pull_quotes(lines, order, kinds)
     _question_headings(lines, order, kinds)
     _bare_subheadings(lines, order, kinds)
     _scene_captions(lines, order, kinds)
