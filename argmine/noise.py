@@ -5,15 +5,16 @@ credits, "Read more" links, share and comment prompts, copyright lines, newslett
 module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
 simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
-"Tags"), a list of headlines under any short header below the body (in the page foot also headlines set as
-sentences under a related header), headline-shaped lines and a standfirst in the
-page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
-italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
-run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
-names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, a bio or a views
+"Tags"), a list of headlines under any short header below the body (in the page foot also headlines set as sentences
+under a related header, or under any header when furniture frames the list), headline-shaped lines and a standfirst
+in the page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
+italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the run of
+noise after the last body line or, in any language, below the body when it speaks of the author the byline names
+(also after an elided particle, "D'Claire ..."), the bio again in another script beside it, a bio or a views
 disclaimer again in another language right next to its English line (``_twins``), the short follow-up of a
-correction on its own line, and the furniture
-set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line
+correction on its own line, a caption right above its credit, and the furniture set between paragraphs (pull quotes
+-- in any quote marks, corner brackets included, or none, when they repeat a sentence of the body; question and bare
+subheadings, also set in one block with a pull quote; scene captions). Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
 probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
@@ -276,11 +277,12 @@ _RELATED_BARE = _rx(
     r"auch interessieren|susij\u0119 straipsniai|saist\u012bt\u0101s zi\u0146as|seotud artiklid|"
     r"povezani \u010dlanki|sorodni \u010dlanki|kapcsol\u00f3d\u00f3 cikkek|"
     # tenth round: "Notas relacionadas", "T\u00eb ngjashme", "Similar stories", "Articles similaires", "Похожие
-    # статьи", "Ilgili haberler", "Berita terkait", "\u76f8\u95dc\u65b0\u805e", "\u95dc\u9023\u8a18\u4e8b", "\uad00\ub828 \uae30\uc0ac"
+    # статьи", "Ilgili haberler", "Berita terkait", "相關新聞", "關連記事", "관련 기사"
     r"notas relacionadas|art\u00edculos relacionados|m\u00e1s opiniones|mai multe (?:opinii|articole|\u0219tiri|"
     r"stiri)|plus d['\u2019]opinions|weitere meinungen|altre opinioni|mais opini\u00f5es|"
     r"\u0434\u0440\u0443\u0433\u0438\u0435 \u043c\u043d\u0435\u043d\u0438\u044f|"
-    r"\u0431\u0456\u043b\u044c\u0448\u0435 \u0434\u0443\u043c\u043e\u043a|dig\u0259r r\u0259yl\u0259r|similar(?: (?:articles|stories|news|posts|"
+    r"\u0431\u0456\u043b\u044c\u0448\u0435 \u0434\u0443\u043c\u043e\u043a|dig\u0259r r\u0259yl\u0259r|"
+    r"similar(?: (?:articles|stories|news|posts|"
     r"reads))?|(?:lajme |artikuj )?t\u00eb ngjashme|articles (?:similaires|li\u00e9s)|\u00e4hnliche (?:artikel|"
     r"beitr\u00e4ge)|verwandte artikel|artigos relacionados|not\u00edcias relacionadas|articoli correlati|"
     r"gerelateerde artikelen|relaterte artikler|relaterade artiklar|relaterede artikler|podobne artyku\u0142y|"
@@ -357,7 +359,8 @@ _CHANNEL_CALL = _rx(
     r"inscreva-se|siga|receba|segui(?:ci)?|iscriviti|ricevi|unisciti|volg|ontvang|"
     r"\u043f\u043e\u0434\u043f\u0438\u0448\u0438\u0442\u0435\u0441\u044c|"
     r"\u043f\u0440\u0438\u0441\u043e\u0435\u0434\u0438\u043d\u044f\u0439\u0442\u0435\u0441\u044c|"
-    r"\u0441\u043b\u0435\u0434\u0438\u0442\u0435|abun\u0259 olun|izl\u0259yin|qo\u015fulun)\b|\u95dc\u6ce8|\u5173\u6ce8|"
+    r"\u0441\u043b\u0435\u0434\u0438\u0442\u0435|abun\u0259 olun|izl\u0259yin|qo\u015fulun)\b|"
+    r"\u95dc\u6ce8|\u5173\u6ce8|"
     r"\u6383\u63cf|\u626b\u63cf|\u52a0\u5165|\u8a02\u95b1|\u8ba2\u9605)[^.!?]{0,100}?" + _MESSAGING_APP +
     r"|\b(?:our|the) " + _MESSAGING_APP + r" (?:channel|group|community|broadcast)\b")
 _CHANNEL_NEWS = _rx(r"\b(?:news|noticias|lajme\w*|nouvelles|actu\w*|nachrichten|not\u00edcias|notizie|\u0219tiri|"
@@ -524,7 +527,8 @@ _DISCLAIMER_EAST = _rx(
     r"(?:stavove|stav|mi[\u0161s]ljenje) (?:redakcije|uredni[\u0161s]tva|izdava[\u010dc]a)\b|"
     r"\b\u043c\u043e\u0436\u0435\u0442 \u043d\u0435 \u0441\u043e\u0432\u043f\u0430\u0434\u0430\u0442\u044c \u0441 "
     r"(?:\u043c\u043d\u0435\u043d\u0438\u0435\u043c|\u043f\u043e\u0437\u0438\u0446\u0438\u0435\u0439|"
-    r"\u0442\u043e\u0447\u043a\u043e\u0439 \u0437\u0440\u0435\u043d\u0438\u044f) \u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438|"
+    r"\u0442\u043e\u0447\u043a\u043e\u0439 \u0437\u0440\u0435\u043d\u0438\u044f) "
+    r"\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438|"
     r"\b\u043c\u043e\u0436\u0435 \u043d\u0435 \u0437\u0431\u0456\u0433\u0430\u0442\u0438\u0441\u044f \u0437 "
     r"(?:\u0434\u0443\u043c\u043a\u043e\u044e|\u043f\u043e\u0437\u0438\u0446\u0456\u0454\u044e) "
     r"\u0440\u0435\u0434\u0430\u043a\u0446\u0456\u0457|\bnie musi by\u0107 zgodn[ay] z (?:opini\u0105|"
@@ -616,7 +620,7 @@ _DISCLAIMER_NORTH = _rx(
 # Portuguese ("... s\u00e3o de inteira responsabilidade dos autores"), Italian ("... sono di esclusiva
 # responsabilit\u00e0 degli autori"), French ("... rel\u00e8vent de la seule responsabilit\u00e9 de leurs auteurs"),
 # Romanian ("... apar\u021bin exclusiv autorilor"), Albanian ("... pasqyrojn\u00eb vet\u00ebm pik\u00ebpamjet e
-# autor\u00ebve"), Azerbaijani ("... m\u00fc\u0259llif\u0259 aiddir") and Chinese ("\u672c\u6b04\u6587\u7ae0\u50c5\u4ee3\u8868\u4f5c\u8005\u500b\u4eba\u610f\u898b")
+# autorëve"), Azerbaijani ("... müəllifə aiddir") and Chinese ("本欄文章僅代表作者個人意見")
 _DISCLAIMER_SOLE = _rx(
     r"\b(?:are|is|remain|remains) (?:the )?(?:(?:their|its|the) )?(?:authors?|writers?|columnists?|contributors?)"
     r"['\u2019]?s?['\u2019]? (?:sole|own|exclusive|entire) responsibility\b|"
@@ -727,7 +731,8 @@ _RELATED_ABROAD = _rx(
     r"\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902|\u0986\u09b0\u0993 \u09aa\u09a1\u09bc\u09c1\u09a8|"
     r"\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627|\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u064b\u0627|"
     r"\u0628\u06cc\u0634\u062a\u0631 \u0628\u062e\u0648\u0627\u0646\u06cc\u062f|"
-    r"\u05e7\u05e8\u05d0\u05d5 \u05d2\u05dd|\u0e2d\u0e48\u0e32\u0e19\u0e40\u0e1e\u0e34\u0e48\u0e21\u0e40\u0e15\u0e34\u0e21|"
+    r"\u05e7\u05e8\u05d0\u05d5 \u05d2\u05dd|"
+    r"\u0e2d\u0e48\u0e32\u0e19\u0e40\u0e1e\u0e34\u0e48\u0e21\u0e40\u0e15\u0e34\u0e21|"
     r"oxuyun h\u0259m\u00e7inin|ridim tu)(?!\w)(?:\s*[/|]\s*[^:]{1,40})?\s*(?:[:\u00bb\u203a\u2192>|"
     r"\u2013\u2014-]\s*\S|$)")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
@@ -1431,7 +1436,7 @@ def _foot_bio(s: str) -> bool:
 # a bio that sets the role after the name and a dash, in any script: "Лейла Мамедова — городской эколог, ...",
 # "Jane Roe – retired midwife, lives in Leeds."
 _FOOT_BIO_DASH = re.compile(r"^(?P<name>[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){1,3}) [\u2013\u2014] "
-                            r"(?P<rest>[^\W\d_][\w'\u2019-]*(?: \S+){2,})$")
+                            r"(?P<rest>[^\W\d_]\S*(?: \S+){2,})$")
 
 
 def _dash_bio(s: str) -> bool:
@@ -1462,10 +1467,11 @@ def _unbracketed(s: str) -> str:
 _BIO_LABEL = _rx(r"^(?:about the (?:author|writer|columnist|contributor)s?|sobre (?:el|la|o|a) (?:autora?|escritora?|"
                  r"columnista)|\u00e0 propos de l['\u2019](?:auteur|autrice)e?|\u00fcber (?:den autor|die autorin)|"
                  r"o (?:avtorju|avtorici|autoru|autorici|autorze|autorce)|"
-                 # tenth round: "The author:", "About the writer:", "M\u00fc\u0259llif haqq\u0131nda:", "\u041e\u0431 \u0430\u0432\u0442\u043e\u0440\u0435:", "Despre autor:",
-                 # "Rreth autorit:", "Over de auteur:", "Om forfatteren:", "Yazar hakk\u0131nda:", "\u4f5c\u8005\u7c21\u4ecb:"
+                 # tenth round: "The author:", "About the writer:", "Müəllif haqqında:", "Об авторе:", "Despre autor:",
+                 # "Rreth autorit:", "Over de auteur:", "Om forfatteren:", "Yazar hakkında:", "作者簡介:"
                  r"the (?:author|writer|columnist|contributor)s?|m\u00fc\u0259llif haqq\u0131nda|yazar hakk\u0131nda|"
-                 r"\u043e\u0431 \u0430\u0432\u0442\u043e\u0440\u0435|\u043f\u0440\u043e \u0430\u0432\u0442\u043e\u0440\u0430|"
+                 r"\u043e\u0431 \u0430\u0432\u0442\u043e\u0440\u0435|"
+                 r"\u043f\u0440\u043e \u0430\u0432\u0442\u043e\u0440\u0430|"
                  r"despre (?:autor|autoare)|rreth autor(?:it|es)|over de (?:auteur|schrijver)|om (?:forfatteren|"
                  r"skribenten|f\u00f6rfattaren)|sobre (?:o|a) (?:autora?|colunista)|sull['\u2019]autore|"
                  r"tentang penulis|\u4f5c\u8005\u7c21\u4ecb|\u4f5c\u8005\u7b80\u4ecb|\u95dc\u65bc\u4f5c\u8005|"
@@ -2467,11 +2473,15 @@ def _foot_headlines(lines: List[str], order: List[int], kinds: Dict[int, str]) -
 
 def _framed_list(lines: List[str], block: List[int], k: int, run: List[int], kinds: Dict[int, str]) -> bool:
     """The header at ``block[k]`` and its headlines ``run`` stand inside a block of furniture: noise right above
-    the header and right below the last headline, two headlines or more, none with the words of an argument or a
-    bio (``_NOT_BIO``: I, we, you, should, says, ...)."""
+    the header and right below the last headline, two headlines or more, none speaking to or for the reader (I, we,
+    you) and not all of them demands (should, must: a closing list of the writer's demands)."""
     rest = block[k + 1 + len(run):]
     return k > 0 and block[k - 1] in kinds and len(run) >= 2 and bool(rest) and rest[0] in kinds and \
-        not any(_NOT_BIO.search(lines[j]) for j in run)
+        not any(_LIST_PERSON.search(lines[j]) for j in run) and not all(_LIST_DEMAND.search(lines[j]) for j in run)
+
+
+_LIST_PERSON = _rx(r"\b(?:(?-i:I)|we|us|our|you|your)\b")
+_LIST_DEMAND = _rx(r"\b(?:should|must|ought|need to|has to|have to)\b")
 
 
 def _flag_list(kinds: Dict[int, str], list_lines: List[int]) -> None:
