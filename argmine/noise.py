@@ -5,15 +5,16 @@ credits, "Read more" links, share and comment prompts, copyright lines, newslett
 module flags such *lines* so the miner can keep them out of its units. Rules first: regular expressions and
 simple features of one line (length, final punctuation, capitalisation, position). ``noise_lines``
 then lets a line's neighbours decide a few more: the short items of a list under a bare header ("Most read",
-"Tags"), a list of headlines under any short header below the body (in the page foot also headlines set as
-sentences under a related header), headline-shaped lines and a standfirst in the
-page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
-italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the
-run of noise after the last body line or, in any language, below the body when it speaks of the author the byline
-names (also after an elided particle, "D'Claire ..."), the bio again in another script beside it, a bio or a views
+"Tags"), a list of headlines under any short header below the body (in the page foot also headlines set as sentences
+under a related header, or under any header when furniture frames the list), headline-shaped lines and a standfirst
+in the page head when a byline or timestamp follows them, the standfirst of pasted text right under its headline (in
+italics, above a byline, or without a final stop above a body typed with them), an author bio anywhere in the run of
+noise after the last body line or, in any language, below the body when it speaks of the author the byline names
+(also after an elided particle, "D'Claire ..."), the bio again in another script beside it, a bio or a views
 disclaimer again in another language right next to its English line (``_twins``), the short follow-up of a
-correction on its own line, and the furniture
-set between paragraphs (pull quotes, question and bare subheadings, scene captions). Last, a small learned line
+correction on its own line, a caption right above its credit, and the furniture set between paragraphs (pull quotes
+-- in any quote marks, corner brackets included, or none, when they repeat a sentence of the body; question and bare
+subheadings, also set in one block with a pull quote; scene captions). Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
 probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
@@ -148,7 +149,11 @@ _RELATED = _rx(
     r"september|october|november|"
     r"december)\b)[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&'\u2019.-]*){0,3}(?:\s*/\s*[^:/]{1,40})?(?=\s*:))\b(?P<rest>.*)$")
 _ALWAYS_RELATED = _rx(r"^(?:read more|read next|read also|also read|related|recommended|see also|more from|"
-                      r"more on|keep reading|continue reading|lesen sie auch|lire aussi|leer m\u00e1s)\s*[:|>\u00bb\u2192\u2013\u2014-]")
+                      r"more on|keep reading|continue reading|lesen sie auch|lire aussi|leer m\u00e1s|further reading|"
+                      r"read (?:this )?too|see too|also see)\s*[:|>\u00bb\u2192\u2013\u2014-]")
+# a label in the paper's other language (any script) before a slash or a bar: "\u5ef6\u4f38\u95b1\u8b80 / Further
+# reading: ...", "Ridim tu / Read too: ..."
+_OTHER_LANGUAGE_LABEL = re.compile(r"^[^/|:.!?]{1,30}?\s*[/|]\s*(?=\S)")
 _SHARE_WORDS = {
     "share", "shares", "shared", "tweet", "tweets", "email", "e-mail", "print", "facebook", "twitter", "x", "linkedin",
     "whatsapp", "reddit", "pinterest", "telegram", "messenger", "copy", "link", "copied", "save", "saved", "gift",
@@ -270,7 +275,24 @@ _RELATED_BARE = _rx(
     r"interesar|noticias relacionadas|continue lendo|veja tamb\u00e9m|voc\u00ea tamb\u00e9m pode gostar|"
     r"potrebbe interessarti|ti potrebbe interessare|vous aimerez aussi|sur le m\u00eame sujet|das k\u00f6nnte sie "
     r"auch interessieren|susij\u0119 straipsniai|saist\u012bt\u0101s zi\u0146as|seotud artiklid|"
-    r"povezani \u010dlanki|sorodni \u010dlanki|kapcsol\u00f3d\u00f3 cikkek)\s*:?\s*$")
+    r"povezani \u010dlanki|sorodni \u010dlanki|kapcsol\u00f3d\u00f3 cikkek|"
+    # tenth round: "Notas relacionadas", "T\u00eb ngjashme", "Similar stories", "Articles similaires", "Похожие
+    # статьи", "Ilgili haberler", "Berita terkait", "相關新聞", "關連記事", "관련 기사"
+    r"notas relacionadas|art\u00edculos relacionados|m\u00e1s opiniones|mai multe (?:opinii|articole|\u0219tiri|"
+    r"stiri)|plus d['\u2019]opinions|weitere meinungen|altre opinioni|mais opini\u00f5es|"
+    r"\u0434\u0440\u0443\u0433\u0438\u0435 \u043c\u043d\u0435\u043d\u0438\u044f|"
+    r"\u0431\u0456\u043b\u044c\u0448\u0435 \u0434\u0443\u043c\u043e\u043a|dig\u0259r r\u0259yl\u0259r|"
+    r"similar(?: (?:articles|stories|news|posts|"
+    r"reads))?|(?:lajme |artikuj )?t\u00eb ngjashme|articles (?:similaires|li\u00e9s)|\u00e4hnliche (?:artikel|"
+    r"beitr\u00e4ge)|verwandte artikel|artigos relacionados|not\u00edcias relacionadas|articoli correlati|"
+    r"gerelateerde artikelen|relaterte artikler|relaterade artiklar|relaterede artikler|podobne artyku\u0142y|"
+    r"souvisej\u00edc\u00ed \u010dl\u00e1nky|articole similare|\u0441\u0442\u0430\u0442\u044c\u0438 \u043f\u043e "
+    r"\u0442\u0435\u043c\u0435|\u043f\u043e\u0445\u043e\u0436\u0438\u0435 (?:\u0441\u0442\u0430\u0442\u044c\u0438|"
+    r"\u043d\u043e\u0432\u043e\u0441\u0442\u0438)|\u043f\u043e \u0442\u0435\u043c\u0435|(?:ilgili|benzer) "
+    r"haberler|ox\u015far x\u0259b\u0259rl\u0259r|berita terkait|artikel terkait|mga kaugnay na balita|habari "
+    r"zinazohusiana|\u76f8\u95dc(?:\u65b0\u805e|\u6587\u7ae0|\u5831\u5c0e)|\u76f8\u5173(?:\u65b0\u95fb|\u6587\u7ae0|"
+    r"\u62a5\u9053)|\u5ef6\u4f38\u95b1\u8b80|\u5ef6\u4f38\u9605\u8bfb|\u95a2\u9023\u8a18\u4e8b|"
+    r"\uad00\ub828 \uae30\uc0ac)\s*:?\s*$")
 # a related link with a label: "READ: <headline>", "[Related] <headline>"
 _RELATED_LABEL = _rx(r"^(?:\[(?:related|read more|see also|also read|read|more)\]|read\s*:)\s*[^\W_]")
 _ADVERT = _rx(
@@ -278,7 +300,10 @@ _ADVERT = _rx(
     r"|partner content|promoted(?: content| stories)?|story continues (?:below|after)(?: (?:this )?(?:ad|"
     r"advertisement))?"
     r"|article continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?|skip advertisement|ad feedback|"
-    r"report (?:this )?ad|close ad|anzeige|publicit\u00e9|publicidad)\s*[.:|]?\s*$")
+    r"report (?:this )?ad|close ad|anzeige|publicit\u00e9|publicidad|"
+    r"publicitate|pubblicit\u00e0|publicidade|werbung|reklam|reklama|reklame|reklaam|mainos|hirdet\u00e9s|"
+    r"\u0440\u0435\u043a\u043b\u0430\u043c\u0430|iklan|qu\u1ea3ng c\u00e1o|\u5ee3\u544a|\u5e7f\u544a|"
+    r"\u0625\u0639\u0644\u0627\u0646|\u05e4\u05e8\u05e1\u05d5\u05de\u05ea)\s*[.:|]?\s*$")
 # a paywall or metering notice: "You have 1 free article left this month", "This article is for subscribers"
 _PAYWALL = _rx(r"\b(?:free|remaining) (?:articles?|stories|reads?)(?: (?:left|remaining))?(?: this (?:month|week))?\s*[.!]?$|"
                r"^this (?:article|story|content|column) is (?:only )?(?:for|available to|exclusive to|reserved for) "
@@ -322,6 +347,45 @@ _PROMO_BODY = _rx(r"\b(?:(?-i:I)|we|us|our|my|should|must|ought|because|but|says
 _SMS_SERVICE = _rx(r"^(?:sms|text|send|whatsapp|message)\s+(?:the word\s+)?[\"'\u201c\u2018]?(?-i:[A-Z0-9]{2,12})"
                    r"[\"'\u201d\u2019]?(?:\s+(?-i:[A-Z0-9]{2,12}))?\s+to\s+\+?\d{3,8}\b[^.!?]{0,80}\b(?:news|"
                    r"headlines|alerts|updates|bulletins?|stories|subscribe|sign up)\b")
+# a news service on a messaging app (``newsletter``): a call to follow, join, get or scan at the line's start, in one
+# of several languages, then the app ("Follow <Outlet> on WhatsApp for breaking news", "Recibe las noticias por
+# WhatsApp: ...", "Merr lajmet n\u00eb Viber", "Scan the QR code to follow us on WeChat"), or the outlet's channel
+# on an app ("Our Telegram channel: ...") -- with a word of news or of a channel (``_CHANNEL_NEWS``)
+_MESSAGING_APP = r"(?:whatsapp|viber|telegram|wechat|weixin|kakaotalk|zalo|signal app|google news|\u5fae\u4fe1)"
+_CHANNEL_CALL = _rx(
+    r"^\W*(?:(?:follow|join|get|receive|subscribe|add|scan|tap|click|sign up|recib[ea]|\u00fanete|unete|s\u00edguenos|"
+    r"siguenos|sigue|suscr\u00edbete|merr|ndiq\w*|bashkohu|abonea\u0219?z\u0103-te|urm\u0103re\u0219?te|"
+    r"urm\u0103ri\u021b?i|rejoignez|suivez|abonnez-vous|recevez|folgen? sie|folge|abonniere|abonnieren sie|erhalte|"
+    r"inscreva-se|siga|receba|segui(?:ci)?|iscriviti|ricevi|unisciti|volg|ontvang|"
+    r"\u043f\u043e\u0434\u043f\u0438\u0448\u0438\u0442\u0435\u0441\u044c|"
+    r"\u043f\u0440\u0438\u0441\u043e\u0435\u0434\u0438\u043d\u044f\u0439\u0442\u0435\u0441\u044c|"
+    r"\u0441\u043b\u0435\u0434\u0438\u0442\u0435|abun\u0259 olun|izl\u0259yin|qo\u015fulun)\b|"
+    r"\u95dc\u6ce8|\u5173\u6ce8|"
+    r"\u6383\u63cf|\u626b\u63cf|\u52a0\u5165|\u8a02\u95b1|\u8ba2\u9605)[^.!?]{0,100}?" + _MESSAGING_APP +
+    r"|\b(?:our|the) " + _MESSAGING_APP + r" (?:channel|group|community|broadcast)\b")
+_CHANNEL_NEWS = _rx(r"\b(?:news|noticias|lajme\w*|nouvelles|actu\w*|nachrichten|not\u00edcias|notizie|\u0219tiri|"
+                    r"stiri|\u043d\u043e\u0432\u043e\u0441\u0442\w*|x\u0259b\u0259r\w*|headlines|breaking|alerts?|"
+                    r"updates|stories|channel|canal|kanal|\u043a\u0430\u043d\u0430\u043b\w*|qr|"
+                    r"\u65b0\u805e|\u65b0\u95fb|\u983b\u9053|\u9891\u9053|\u516c\u773e\u865f|\u516c\u4f17\u53f7)|"
+                    r"(?:\u65b0\u805e|\u65b0\u95fb|\u983b\u9053|\u9891\u9053|\u516c\u773e\u865f|\u516c\u4f17\u53f7)")
+# a podcast or an audio promo (``advertisement``): "... Listen in our app or wherever you get your podcasts",
+# "PODCAST | <Show> -- a new episode every Friday", "\U0001f3a7 Listen: <Show>"
+_PODCAST_PROMO = _rx(r"\bwherever you (?:get|find|listen to) your podcasts\b|^\W*(?:podcast|listen(?: now)?|"
+                     r"escucha|\u00e9coutez|h\u00f6ren sie|ou\u00e7a)\s*[:|\u2013\u2014]\s*\S|\bnew episodes? "
+                     r"(?:every|each|out every) (?:week|day|morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+# a paywall or subscription promo in other languages (``advertisement``): "Cet article vous est offert.
+# Abonnez-vous pour 990 XPF par mois ...", "Suscr\u00edbete por 3 \u20ac al mes", "R\u00e9serv\u00e9 aux abonn\u00e9s"
+_PAYWALL_ABROAD = _rx(
+    r"^(?:cet article vous est offert|este art\u00edculo (?:es gratuito|te lo regalamos)|dieser (?:artikel|beitrag) "
+    r"ist (?:kostenlos|frei)|este artigo (?:\u00e9|foi) (?:gratuito|oferecido)|questo articolo (?:\u00e8 )?"
+    r"(?:gratuito|offerto))\b|"
+    r"(?:^|[.!]\s+)(?:abonnez-vous|abonne-toi|suscr\u00edbete|suscribete|abonnieren sie|abonniere|assine|abbonati|"
+    r"abonea\u0219?z\u0103-te|abonohu|prenumerera|tilaa)\b[^.!?]{0,60}(?:\d|\bpar (?:mois|an|semaine)\b|\bal "
+    r"(?:mes|a\u00f1o)\b|\bpro (?:monat|jahr)\b|\bpor m\u00eas\b|\bal mese\b|\bpe lun\u0103\b)|"
+    r"\br\u00e9serv\u00e9e? aux abonn\u00e9s\b|\bexclusiv[oa] para (?:suscriptores|assinantes)\b|\bnur f\u00fcr "
+    r"abonnenten\b|\briservat[oa] agli abbonati\b")
+# ... not a sentence of the body that argues about them ("Telegram channels should ...", "... because ...")
+_PROMO_ARGUES = _rx(r"\b(?:should|must|ought|because|says|said|argues?|claims?)\b")
 # a line that gives an e-mail address or a phone number to write to or call
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\(\d{3}\)\s?\d{3}-\d{4}|\+\d{1,3}(?:[ -]\d{2,4}){2,4}")
 _ADDRESS_VERB = _rx(r"\b(?:write|e-?mail|call|contact|reach|send|text|message|phone)\b")
@@ -424,7 +488,8 @@ _DISCLAIMER_ABROAD = _rx(
     r"(?:la position|l['\u2019]opinion|les opinions|le point de vue|la ligne|la r\u00e9daction)\b|"
     r"\bno (?:reflejan?|representan?|comprometen?) (?:necesariamente )?(?:la|el|a|su|sus) (?:opini\u00f3n|posici\u00f3n|"
     r"l\u00ednea|postura|punto de vista|criterio)\b|"
-    r"\b(?:art\u00edculos?|columnas?|opiniones?|textos?)(?: de opini\u00f3n)? (?:es|son) (?:de )?(?:la )?"
+    r"\b(?:art\u00edculos?|columnas?|opiniones?|textos?)(?: de opini\u00f3n)?(?: (?:firmad|publicad|emitid)[oa]s?)?"
+    r"(?: aqu\u00ed)? (?:es|son) (?:de )?(?:la )?"
     r"(?:exclusiva |entera )?responsabilidad (?:exclusiva )?de (?:sus?|los|las) (?:autore?s?|autoras?)\b|"
     r"\bn\u00e3o (?:refletem?|reflectem?|representam?|expressam?) (?:necessariamente )?(?:a|o) (?:opini\u00e3o|"
     r"posi\u00e7\u00e3o|linha|ponto de vista)\b|\bnon (?:riflettono|rispecchiano|rappresentano|"
@@ -460,6 +525,14 @@ _DISCLAIMER_OWN = _rx(
 _DISCLAIMER_EAST = _rx(
     r"\bne (?:predstavljaju|odra[\u017e]avaju|odrazavaju|izra[\u017e]avaju) (?:nu[\u017ez]no |obavezno |uvijek |uvek )?"
     r"(?:stavove|stav|mi[\u0161s]ljenje) (?:redakcije|uredni[\u0161s]tva|izdava[\u010dc]a)\b|"
+    r"\b\u043c\u043e\u0436\u0435\u0442 \u043d\u0435 \u0441\u043e\u0432\u043f\u0430\u0434\u0430\u0442\u044c \u0441 "
+    r"(?:\u043c\u043d\u0435\u043d\u0438\u0435\u043c|\u043f\u043e\u0437\u0438\u0446\u0438\u0435\u0439|"
+    r"\u0442\u043e\u0447\u043a\u043e\u0439 \u0437\u0440\u0435\u043d\u0438\u044f) "
+    r"\u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438|"
+    r"\b\u043c\u043e\u0436\u0435 \u043d\u0435 \u0437\u0431\u0456\u0433\u0430\u0442\u0438\u0441\u044f \u0437 "
+    r"(?:\u0434\u0443\u043c\u043a\u043e\u044e|\u043f\u043e\u0437\u0438\u0446\u0456\u0454\u044e) "
+    r"\u0440\u0435\u0434\u0430\u043a\u0446\u0456\u0457|\bnie musi by\u0107 zgodn[ay] z (?:opini\u0105|"
+    r"stanowiskiem) redakcji\b|"
     r"\b\u043d\u0435 (?:\u043e\u0431\u044f\u0437\u0430\u0442\u0435\u043b\u044c\u043d\u043e |"
     r"\u043d\u0443\u0436\u043d\u043e )?"
     r"(?:\u043e\u0442\u0440\u0430\u0436\u0430\u0435\u0442|\u043e\u0442\u0440\u0430\u0436\u0430\u044e\u0442|"
@@ -542,6 +615,31 @@ _DISCLAIMER_NORTH = _rx(
     r"\bszerz\u0151 (?:v\u00e9lem\u00e9nye|\u00e1ll\u00e1spontja) nem (?:felt\u00e9tlen\u00fcl )?(?:egyezik|"
     r"azonos|t\u00fckr\u00f6zi)|\bnem (?:felt\u00e9tlen\u00fcl )?t\u00fckr\u00f6zi a szerkeszt\u0151s\u00e9g\b|"
     r"\bfakakaukau [^.!?]{0,20}[\u02bb'\u2018]?a e (?:tokotaha )?fa[\u02bb'\u2018]u\b")
+# the views disclaimer in the wordings of the tenth round: "Signed columns are their authors' sole responsibility",
+# "... are the sole responsibility of the author" (also "do not set the line of this paper"), and the same in
+# Portuguese ("... s\u00e3o de inteira responsabilidade dos autores"), Italian ("... sono di esclusiva
+# responsabilit\u00e0 degli autori"), French ("... rel\u00e8vent de la seule responsabilit\u00e9 de leurs auteurs"),
+# Romanian ("... apar\u021bin exclusiv autorilor"), Albanian ("... pasqyrojn\u00eb vet\u00ebm pik\u00ebpamjet e
+# autorëve"), Azerbaijani ("... müəllifə aiddir") and Chinese ("本欄文章僅代表作者個人意見")
+_DISCLAIMER_SOLE = _rx(
+    r"\b(?:are|is|remain|remains) (?:the )?(?:(?:their|its|the) )?(?:authors?|writers?|columnists?|contributors?)"
+    r"['\u2019]?s?['\u2019]? (?:sole|own|exclusive|entire) responsibility\b|"
+    r"^(?:the )?(?:views|opinions)\b[^.!?]{0,40}\b(?:are|is) (?:the |their |its )?(?:writer|author|columnist|"
+    r"contributor)s?['\u2019]?s?['\u2019]? (?:alone|own alone)\s*[.!]?$|"
+    r"\b(?:are|is|remain|remains) (?:the )?(?:sole|exclusive|entire) responsibility of (?:the|their|its) (?:authors?|"
+    r"writers?|columnists?|contributors?)\b|\bdo(?:es)? not (?:set|represent|reflect) the (?:editorial )?line of "
+    r"(?:this|the|our) (?:paper|newspaper|site|publication)\b|"
+    r"\b(?:s\u00e3o|\u00e9) (?:da |de )?(?:inteira |exclusiva |total )?responsabilidade (?:exclusiva )?(?:d[oa]s?|de "
+    r"(?:seus?|suas?)) (?:autore?s|autoras?|autor)\b|"
+    r"\b(?:sono|\u00e8) (?:di |sotto la )?(?:esclusiva |piena )?responsabilit\u00e0 (?:esclusiva )?"
+    r"(?:dell['\u2019]autore|dell['\u2019]autrice|degli autori|dei rispettivi autori)\b|"
+    r"\b(?:rel\u00e8vent|rel\u00e8ve|sont|est) (?:de )?la (?:seule |pleine |enti\u00e8re )?responsabilit\u00e9 de "
+    r"(?:leurs?|son|ses|l['\u2019]) ?(?:auteur|autrice|signataire)s?\b|"
+    r"\bapar\u021bin (?:exclusiv |doar |numai )?(?:autorilor|autorului|semnatarilor)\b|"
+    r"\bpasqyrojn\u00eb (?:vet\u00ebm )?pik\u00ebpamjet e (?:autor\u00ebve|autorit)\b|"
+    r"\bm\u00fc\u0259llif(?:in|l\u0259rin)?\w* (?:\w+ )?aiddir\b|\bfikirl\u0259r (?:yaln\u0131z )?m\u00fc\u0259llif\w*|"
+    r"(?:\u50c5|\u4ec5|\u53ea)?\u4ee3\u8868\u4f5c\u8005(?:\u500b\u4eba|\u4e2a\u4eba)?(?:\u7684)?"
+    r"(?:\u610f\u898b|\u610f\u89c1|\u89c0\u9ede|\u89c2\u70b9|\u7acb\u5834|\u7acb\u573a)")
 # a correction or clarification note, dated or in another language: "Correction (22 August): An earlier version of
 # this column placed ...", "Rectificatif : ...", "Berichtigung: ...", also after the label in the paper's other
 # language ("R\u00e6tting / Correction: ...", Faroese; "Lei\u00f0r\u00e9tting", Icelandic; "Ralat", Malay); or one
@@ -553,7 +651,8 @@ _CORRECTION = _rx(
     r"rettifica|corre[c\u00e7][\u00e3a]o|errata|rettelse|r\u00e4ttelse|oikaisu|sprostowanie|oprava|ispravka|"
     r"r\u00e6tting|lei\u00f0r\u00e9tting|retting|korrigering|correctie|rectificatie|ralat|pembetulan|koreksi|"
     r"d\u00fczeltme|\u0438\u0441\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435)"
-    r"(?:\s*\([^()]{1,40}\))?\s*[:\u2013\u2014]\s*\S|"
+    r"(?:\s*\([^()]{1,40}\)|,\s*\d{1,2}(?:\.\d{1,2}\.|\s+[^\W\d_]{3,10}\.?)(?:\s+\d{4})?|,\s*[^\W\d_]{3,10}\.?"
+    r"\s+\d{1,2}(?:,?\s+\d{4})?)?\s*[:\u2013\u2014]\s*\S|"
     r"^(?:[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?\s*[:/|]\s*){0,2}"
     r"an? (?:earlier|previous) version of this (?:article|story|piece|column|essay|report|op-?ed|post|letter) "
     r"(?:\w+ly )?(?:misstated|stated|said|gave|placed|misspelled|misidentified|described|referred|called|named|"
@@ -582,6 +681,18 @@ _MAILING = _rx(
 # comment moderation in more wordings: "Join the conversation. Comments must be signed with your full name."
 _COMMENT_MORE = _rx(
     r"^(?:all )?comments? (?:must|should) be (?:signed|civil|respectful|on[- ]topic|approved|in English)\b|"
+    r"^comments (?:close|are closed|will close) (?:on this (?:article|story|column) )?(?:after|\w+ days? after|at)\b|"
+    r"(?:^|[.!/]\s*)to (?:comment|reply|join the discussion),? (?:please )?(?:log|sign) ?in\b|"
+    r"^(?:all )?comments? (?:must|should|need to|have to) be (?:written |posted )?in (?:(?-i:[A-Z])\w+ (?:or|and) "
+    r"(?-i:[A-Z])\w+|English)\b|^(?:all )?(?:comments?|posts)\b[^.!?]{0,60}\bsigned with (?:a|your|their) (?:real|"
+    r"full|own) name\b|"
+    r"\bcomments? (?:containing|with|that contain) (?:links|insults|abuse|personal attacks|profanity)\b[^.!?]{0,30}"
+    r"\b(?:will not|won['\u2019]t|cannot) be (?:published|approved|posted)\b|"
+    r"\b(?:los )?comentarios (?:ofensivos |insultantes |an\u00f3nimos )?(?:ser\u00e1n|son) (?:eliminados|moderados|"
+    r"borrados|revisados)\b|\b(?:les )?commentaires (?:injurieux |anonymes )?(?:seront|sont) (?:supprim\u00e9s|"
+    r"mod\u00e9r\u00e9s)\b|\bkommentare werden (?:moderiert|gepr\u00fcft|gel\u00f6scht)\b|\b(?:os )?"
+    r"coment\u00e1rios (?:s\u00e3o|ser\u00e3o) (?:moderados|removidos|apagados)\b|\bi commenti (?:sono|saranno) "
+    r"(?:moderati|rimossi|cancellati)\b|"
     r"^join the (?:conversation|discussion|debate)\s*[.!:]\s*.{0,100}\bcomment|"
     r"\bcomments? (?:will be|are|may be) (?:reviewed|approved|checked|read) (?:by (?:our|an?|the) (?:editors?|"
     r"moderators?|team)|before (?:they|it) (?:appear|are published|is published|go(?:es)? live))")
@@ -613,7 +724,16 @@ _RELATED_ABROAD = _rx(
     r"\u03b4\u03b9\u03b1\u03b2\u03ac\u03c3\u03c4\u03b5 (?:\u03b5\u03c0\u03af\u03c3\u03b7\u03c2|"
     r"\u03b1\u03ba\u03cc\u03bc\u03b1)|soma (?:pia|zaidi)|irakurri (?:gehiago|ere)|leia (?:tamb\u00e9m|mais)|"
     r"llegiu (?:tamb\u00e9|m\u00e9s)|leggi (?:anche|altro)|lees (?:ook|meer)|ayr\u0131ca (?:oku|okuyun)|"
-    r"\u00e0 lire (?:aussi|\u00e9galement)|a lire aussi)\b(?:\s*[/|]\s*[^:]{1,40})?\s*(?:[:\u00bb\u203a\u2192>|"
+    r"\u00e0 lire (?:aussi|\u00e9galement)|a lire aussi|"
+    # tenth round: Ukrainian, Albanian, Vietnamese, Tagalog, Hungarian, Hindi, Bengali, Arabic, Persian, Hebrew, Thai
+    r"\u0447\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u043e\u0436|lexo (?:edhe|gjithashtu)|"
+    r"xem th\u00eam|\u0111\u1ecdc th\u00eam|basahin (?:din|rin)|(?:ezt is )?olvassa el|"
+    r"\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902|\u0986\u09b0\u0993 \u09aa\u09a1\u09bc\u09c1\u09a8|"
+    r"\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627|\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u064b\u0627|"
+    r"\u0628\u06cc\u0634\u062a\u0631 \u0628\u062e\u0648\u0627\u0646\u06cc\u062f|"
+    r"\u05e7\u05e8\u05d0\u05d5 \u05d2\u05dd|"
+    r"\u0e2d\u0e48\u0e32\u0e19\u0e40\u0e1e\u0e34\u0e48\u0e21\u0e40\u0e15\u0e34\u0e21|"
+    r"oxuyun h\u0259m\u00e7inin|ridim tu)(?!\w)(?:\s*[/|]\s*[^:]{1,40})?\s*(?:[:\u00bb\u203a\u2192>|"
     r"\u2013\u2014-]\s*\S|$)")
 # a funding disclosure under an academic's article: "<Name> does not work for, consult, own shares in or receive funding
 # from any company ..." (often after "<Name> receives funding from ..." on the same line)
@@ -829,7 +949,7 @@ def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Op
                           "email", "print", "copy", "link", "save", "bookmark") for w in words) and not ends_stop:
         return "share"
     if n_chars <= 250 and n_words <= 30 and (_NEWSLETTER.search(s) or _MAILING.search(s) or _SMS_SERVICE.match(s) or
-                                             _bilingual_newsletter(s)):
+                                             _bilingual_newsletter(s) or _channel_promo(s)):
         return "newsletter"
     if _disclaimer(s, n_words, n_chars):
         return "disclaimer"
@@ -863,7 +983,7 @@ def _disclaimer(s: str, n_words: int, n_chars: int) -> bool:
     disclosure or an academic note, a cookie-consent notice or its buttons."""
     return n_chars <= 250 and (any(rx.search(s) for rx in (_DISCLAIMER, _DISCLAIMER_MORE, _DISCLAIMER_ABROAD,
                                                            _DISCLAIMER_OWN, _DISCLAIMER_EAST, _DISCLAIMER_SHARED,
-                                                           _DISCLAIMER_NORTH)) or
+                                                           _DISCLAIMER_NORTH, _DISCLAIMER_SOLE)) or
                                bool(_DISCLAIMER_SPEAK.search(s)) and not _SPEAK_ARGUES.search(s)) or \
         n_chars <= 400 and bool(_DISCLOSURE.search(s) or _ACADEMIC_NOTE.search(s)) or \
         n_chars <= 320 and bool((_CONSENT.search(s) or _CONSENT_ABROAD.search(s)) and _CONSENT_TOPIC.search(s)) or \
@@ -882,9 +1002,17 @@ def _bilingual_newsletter(s: str) -> bool:
 def _promo(s: str) -> bool:
     """``s`` sells something (a line of at most 30 words): a paywall or metering notice, a membership or subscription
     offer with a price (``_offer``), a line under a sponsor's label, or a mobile operator's or the outlet's app
-    promo without the words of a sentence of the body (``_PROMO_BODY``)."""
+    promo without the words of a sentence of the body (``_PROMO_BODY``); or a podcast promo or a paywall notice in
+    another language without the words of an argument (``_PROMO_ARGUES``)."""
     return bool(_PAYWALL.search(s) or _PRICE_PROMO.search(s) or _offer(s) or _PROMO_LABEL.match(s)) or bool(
-        (_TELECOM_PROMO.search(s) or _APP_PROMO.search(s)) and not _PROMO_BODY.search(s))
+        (_TELECOM_PROMO.search(s) or _APP_PROMO.search(s)) and not _PROMO_BODY.search(s)) or bool(
+        (_PODCAST_PROMO.search(s) or _PAYWALL_ABROAD.search(s)) and not _PROMO_ARGUES.search(s))
+
+
+def _channel_promo(s: str) -> bool:
+    """``s`` offers the outlet's news on a messaging app (``_CHANNEL_CALL`` with a word of news or of a channel,
+    ``_CHANNEL_NEWS``), without the words of an argument (``_PROMO_ARGUES``)."""
+    return bool(_CHANNEL_CALL.search(s) and _CHANNEL_NEWS.search(s)) and not _PROMO_ARGUES.search(s)
 
 
 def _offer(s: str) -> bool:
@@ -900,13 +1028,20 @@ def _call_kind(s: str, n_words: int) -> Optional[str]:
     appeal for donations (``advertisement``: an imperative "donate" with a reason to keep the paper going); or
     None."""
     if n_words <= 8 and (_RELATED_HEADER.match(s) or any(_bare_related(part) for part in _BILINGUAL.split(s))) or \
-            n_words <= 30 and (_RELATED_LABEL.match(s) or _RELATED_ABROAD.match(s)):
+            n_words <= 30 and (_RELATED_LABEL.match(s) or _RELATED_ABROAD.match(s) or _labelled_related(s)):
         return "related"
     if 5 <= n_words <= 18 and _HERE_LINK.match(s) and not _HERE_BODY.search(s):
         return "navigation"
     if n_words <= 40 and (_APPEAL_GIVE.search(s) and _APPEAL_KEEP.search(s) or _LEGACY.search(s)):
         return "advertisement"
     return None
+
+
+def _labelled_related(s: str) -> bool:
+    """``s`` is a related link whose English label follows the same label in another language and a slash or a
+    bar ("\u5ef6\u4f38\u95b1\u8b80 / Further reading: <headline>", "Ridim tu / Read too: <headline>")."""
+    m = _OTHER_LANGUAGE_LABEL.match(s)
+    return m is not None and bool(_ALWAYS_RELATED.match(s[m.end():]) or _RELATED_LABEL.match(s[m.end():]))
 
 
 def _bare_related(s: str) -> bool:
@@ -1210,7 +1345,8 @@ _ROLE_WORD = _rx(rf"\b{_ROLE}\b|[a-z](?:ist|ian|er|or|ant|ent)\b")
 # "<Name> ialah pensyarah di ...", "<Name> es profesora de ..." (four words or more after the verb)
 _FOOT_BIO_ABROAD = re.compile(
     r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Fr|Dra)\.? )?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|bin|binti|"
-    r"al|el|del|la|le|di|du|dos)){1,3} (?:ist|est|es|\u00e8|\u00e9|ialah|adalah|merupakan|jest|\u00e4r|er|ni)"
+    r"al|el|del|la|le|di|du|dos)){1,3} (?:ist|est|es|\u00e8|\u00e9|ialah|adalah|merupakan|jest|\u00e4r|er|ni|este|"
+    r"\u00ebsht\u00eb|\u00e9s)"
     r"(?: \S+){4,}|^Mae [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} yn(?: \S+){3,}"
     r"|^Is [\w'\u2019-]+(?: [\w'\u2019-]+){0,4} [\u00e9\u00ed] [A-Z\u00c0-\u00de][\w.'\u2019-]+"
     r"(?: (?:[A-Z\u00c0-\u00de][\w.'\u2019-]+|N[\u00ed\u00e1]|Mac|Nic|Ua|U\u00ed)){1,3}"
@@ -1281,7 +1417,7 @@ def _foot_bio(s: str) -> bool:
             not _PRONOUNS & {t.lower() for t in s.split()[:2]}:
         return True
     short = _FOOT_BIO_ABROAD_SHORT.match(s)
-    if short and not _ENGLISH.search(short.group("rest")):
+    if short and not _ENGLISH.search(short.group("rest")) or _dash_bio(s):
         return True
     role_first = _FOOT_BIO_ROLE_FIRST.match(s)
     if role_first and not _ROLE_WORD.search(role_first.group("role")):
@@ -1295,6 +1431,21 @@ def _foot_bio(s: str) -> bool:
     tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
     return all(t[0].isupper() for t in tokens) and not any(t.lower().strip(".") in _STOPWORDS | _PRONOUNS
                                                            for t in tokens)
+
+
+# a bio that sets the role after the name and a dash, in any script: "Лейла Мамедова — городской эколог, ...",
+# "Jane Roe – retired midwife, lives in Leeds."
+_FOOT_BIO_DASH = re.compile(r"^(?P<name>[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){1,3}) [\u2013\u2014] "
+                            r"(?P<rest>[^\W\d_]\S*(?: \S+){2,})$")
+
+
+def _dash_bio(s: str) -> bool:
+    """``s`` is a name, a dash and a role in lower case (``_FOOT_BIO_DASH``): at most 25 words, every word of the
+    name capitalised and none a pronoun or a function word, without the words of an argument (``_NOT_BIO``)."""
+    m = _FOOT_BIO_DASH.match(s)
+    if not m or len(_words(s)) > 25 or not m.group("rest")[:1].islower() or _NOT_BIO.search(s):
+        return False
+    return all(t[:1].isupper() and t.lower() not in _STOPWORDS | _PRONOUNS for t in m.group("name").split())
 
 
 def _life_span(s: str) -> bool:
@@ -1315,7 +1466,16 @@ def _unbracketed(s: str) -> str:
 # the label of a bio on its line: "About the author:", "Sobre el autor:", "\u00c0 propos de l'auteure :", "\u00dcber die Autorin:"
 _BIO_LABEL = _rx(r"^(?:about the (?:author|writer|columnist|contributor)s?|sobre (?:el|la|o|a) (?:autora?|escritora?|"
                  r"columnista)|\u00e0 propos de l['\u2019](?:auteur|autrice)e?|\u00fcber (?:den autor|die autorin)|"
-                 r"o (?:avtorju|avtorici|autoru|autorici|autorze|autorce))\s*:\s*(?=\S)")
+                 r"o (?:avtorju|avtorici|autoru|autorici|autorze|autorce)|"
+                 # tenth round: "The author:", "About the writer:", "Müəllif haqqında:", "Об авторе:", "Despre autor:",
+                 # "Rreth autorit:", "Over de auteur:", "Om forfatteren:", "Yazar hakkında:", "作者簡介:"
+                 r"the (?:author|writer|columnist|contributor)s?|m\u00fc\u0259llif haqq\u0131nda|yazar hakk\u0131nda|"
+                 r"\u043e\u0431 \u0430\u0432\u0442\u043e\u0440\u0435|"
+                 r"\u043f\u0440\u043e \u0430\u0432\u0442\u043e\u0440\u0430|"
+                 r"despre (?:autor|autoare)|rreth autor(?:it|es)|over de (?:auteur|schrijver)|om (?:forfatteren|"
+                 r"skribenten|f\u00f6rfattaren)|sobre (?:o|a) (?:autora?|colunista)|sull['\u2019]autore|"
+                 r"tentang penulis|\u4f5c\u8005\u7c21\u4ecb|\u4f5c\u8005\u7b80\u4ecb|\u95dc\u65bc\u4f5c\u8005|"
+                 r"\u5173\u4e8e\u4f5c\u8005)\s*[:\uff1a]\s*(?=\S)")
 
 
 _PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "there", "here", "my",
@@ -1508,20 +1668,33 @@ def _head_dateline(lines: List[str], order: List[int], kinds: Dict[int, str]) ->
 
 def _above_credits(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
     """Step 4 of ``_in_context``: the unflagged line right above a credit line (a ``credit``, or a short ``caption``
-    that is only a credit: "Photograph: ... /Getty Images"; no blank line between) is its caption, when it has at most 50 words and no line of the same paragraph stands above it."""
+    or ``copyright`` line that is only a credit: "Photograph: ... /Getty Images", "Foto / Photo: ... © <Outlet>";
+    no blank line between) is its caption, when it has at most 50 words and no line of the same paragraph stands
+    above it -- in the page head (only furniture above it) or, anywhere, as a block of its own with the credit
+    (``_caption_block``)."""
     for i in order:
         if not _credit_line(lines, kinds, i) or i == 0 or (i - 1) in kinds or not lines[i - 1]:
             continue
-        if len(_words(lines[i - 1])) <= 50 and all(j in kinds or not lines[j] for j in range(i - 1)):
+        if len(_words(lines[i - 1])) <= 50 and all(j in kinds or not lines[j] for j in range(i - 1)) or \
+                _caption_block(lines, i):
             kinds[i - 1] = "caption"
 
 
+def _caption_block(lines: List[str], i: int) -> bool:
+    """Lines ``i - 1`` and ``i`` (a credit) are a block of their own, blank lines around them, and line ``i - 1``
+    reads as a caption: one or two sentences of at most 40 words without the words of an argument
+    (``_NOT_SCENE``)."""
+    s = lines[i - 1]
+    return (i < 2 or not lines[i - 2]) and (i + 1 >= len(lines) or not lines[i + 1]) and \
+        len(_words(s)) <= 40 and _sentence_count(s.rstrip(".!?")) <= 1 and not _NOT_SCENE.search(s)
+
+
 def _credit_line(lines: List[str], kinds: Dict[int, str], i: int) -> bool:
-    """Line ``i`` is a photo credit: a ``credit``, or a short ``caption`` that is only a credit ("Photograph: ...
-    /Getty Images", "Foto: ...")."""
+    """Line ``i`` is a photo credit: a ``credit``, or a short ``caption`` or ``copyright`` line that is only a
+    credit ("Photograph: ... /Getty Images", "Foto: ...", "Foto / Photo: ... © <Outlet>")."""
     s = _OTHER_LABEL.sub("", lines[i])
-    return kinds.get(i) == "credit" or kinds.get(i) == "caption" and len(_words(lines[i])) <= 12 and bool(
-        _CREDIT.match(s) or _CAPTION_START.match(s) or _CREDIT_ONLY.match(s))
+    return kinds.get(i) == "credit" or kinds.get(i) in ("caption", "copyright") and len(_words(lines[i])) <= 12 and \
+        bool(_CREDIT.match(s) or _CAPTION_START.match(s) or _CREDIT_ONLY.match(s))
 
 
 # one word (perhaps abbreviated) in the paper's other language before a slash: "Nuotr. / Photo: ...", "Foto / ..."
@@ -1662,16 +1835,31 @@ def _byline_names(lines: List[str], order: List[int], kinds: Dict[int, str]) -> 
     head = itertools.takewhile(lambda i: i in kinds or not _prose(lines[i]), order)
     for i in (i for i in head if i in kinds and len(_words(lines[i])) <= 12):
         tokens = re.findall(r"[^\W\d_][\w'\u2019.-]*|[^\w\s]+|\d+", lines[i]) + ["|"]
-        start = 0
+        start, last_end = 0, -1
         for k, t in enumerate(tokens):
             if t[:1].isupper() and t.lower() not in _BY_WORDS:
                 continue
             run = [w.lower() for w in tokens[start:k]]
             opens = start == 0 and not t[:1].isalnum()
-            if 2 <= len(run) <= 4 and (opens or start > 0 and tokens[start - 1].lower() in _BY_WORDS):
+            if 2 <= len(run) <= 4 and (opens or start > 0 and _introduces_name(tokens, start, last_end)):
                 names.append(run)
+                last_end = k
             start = k + 1
     return names
+
+
+# a label before a colon that introduces the author's name: "Autor / Author: Tatiana Topal", "Words: Jane Roe"
+_NAME_LABELS = {"author", "autor", "autora", "autorin", "auteur", "autrice", "autore", "writer", "words", "text",
+                "texte", "texto", "testo", "column", "columnist", "by"}
+
+
+def _introduces_name(tokens: List[str], start: int, last_end: int) -> bool:
+    """The token before ``tokens[start]`` introduces a name: a word of ``_BY_WORDS``, a colon after an author's
+    label (``_NAME_LABELS``), or a slash or a bar right after another name (the name again in another script or
+    spelling: "Leyla M\u0259mm\u0259dova / Leyla Mammadova"; ``last_end`` is where the last name found ended)."""
+    before = tokens[start - 1].lower()
+    return before in _BY_WORDS or before == ":" and start > 1 and tokens[start - 2].lower() in _NAME_LABELS or \
+        before in ("/", "|") and last_end == start - 1
 
 
 # an elided article or particle before a name: "D'Claire Mousel wunnt ..." (Luxembourgish), "L'Anna ..."
@@ -1726,7 +1914,9 @@ def _set_apart(order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
 
 
 def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
-    """A pull quote: a line standing apart (blank lines or furniture around it, ``_set_apart``), in quote marks, of
+    """A pull quote: a line standing apart (blank lines or furniture around it, ``_set_apart``; or set in a block of
+    two lines with a subheading, ``_paired_subheading``, which then is a ``heading`` too when the quote is verbatim),
+    in quote marks (also corner brackets and reversed guillemets, ``_PULL_OPEN``), of
     at least five words, that repeats the words of a sentence found in another line of the text -- verbatim, or
     near-verbatim when it has eight words or more and wholly in quote marks (``_repeats``: a clause left out, a word
     changed; and ``_wholly_quoted``); who said it, after the closing quote mark, is left out of the comparison ("--
@@ -1735,13 +1925,61 @@ def _pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> N
     body = [(i, _plain(lines[i])) for i in order if i not in kinds]
     for pos, i in enumerate(order):
         s = lines[i]
-        if i in kinds or not _set_apart(order, pos, kinds) or s[:1] not in _OPEN_QUOTE or len(_words(s)) < 5:
+        if i in kinds or s[:1] not in _PULL_OPEN or len(_words(s)) < 5:
+            continue
+        paired = _paired_subheading(lines, order, pos, kinds)
+        if not (_set_apart(order, pos, kinds) or paired is not None):
             continue
         said = _ATTRIBUTION.sub("", s)
         quote, near = _plain(said), _wholly_quoted(said)
-        if len(quote.split()) >= 5 and any(j != i and (quote in text or near and _repeats(quote.split(), text))
-                                           for j, text in body):
+        verbatim = any(j != i and quote in text for j, text in body)
+        if len(quote.split()) >= 5 and (verbatim or any(j != i and near and _repeats(quote.split(), text)
+                                                        for j, text in body)):
             kinds[i] = "heading"
+            if paired is not None and verbatim:  # a verbatim pull quote vouches for the subheading set with it
+                kinds[paired] = "heading"
+
+
+def _bare_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """A pull quote set without quote marks (``heading``): a line standing apart between the paragraphs
+    (``_set_apart``), one sentence of eight to 40 words, that comes back word for word inside a paragraph of two
+    sentences or more elsewhere in the text (the body never sets one of its sentences again as a paragraph of its
+    own; a refrain it repeats is short or a paragraph of its own each time)."""
+    body = [(i, _plain(lines[i])) for i in order if i not in kinds and _sentence_count(lines[i]) >= 2]
+    for pos, i in enumerate(order[1:-1], start=1):
+        s = lines[i]
+        if i in kinds or not 8 <= len(_words(s)) <= 40 or _sentence_count(s.rstrip(".!?")) or \
+                not _set_apart(order, pos, kinds):
+            continue
+        said = _plain(s)
+        if any(j != i and said in text for j, text in body):
+            kinds[i] = "heading"
+
+
+# the marks a pull quote may open with: those of ``_OPEN_QUOTE``, corner brackets (「...」, 『...』) and
+# reversed guillemets (»...«, ›...‹)
+_PULL_OPEN = _OPEN_QUOTE + "\u300c\u300e\u00bb\u203a"
+
+
+def _paired_subheading(lines: List[str], order: List[int], pos: int, kinds: Dict[int, str]) -> Optional[int]:
+    """The subheading set with the ``pos``-th non-blank line as a block of two lines between blank lines (a pull
+    quote, then the question the next paragraph answers: "“...”" / "Won't tourism suffer?"; or the other
+    way round): the other line, unflagged or a ``heading``, of one to nine words, a capital first and a question
+    mark or no punctuation at its end; else None."""
+    i, n = order[pos], len(order)
+    if pos + 1 < n and order[pos + 1] == i + 1:
+        a, b = pos, pos + 1
+    elif pos > 0 and order[pos - 1] == i - 1:
+        a, b = pos - 1, pos
+    else:
+        return None
+    if not ((a == 0 or order[a - 1] < order[a] - 1) and (b == n - 1 or order[b + 1] > order[b] + 1)):
+        return None
+    j = order[b] if a == pos else order[a]
+    s = lines[j].rstrip(_CLOSERS)
+    if kinds.get(j) not in (None, "heading") or not 1 <= len(_words(s)) <= 9 or not _capital_first(s):
+        return None
+    return j if s.endswith("?") and s.count("?") == 1 or not _ends_sentence(s) else None
 
 
 def _wholly_quoted(s: str) -> bool:
@@ -1751,7 +1989,7 @@ def _wholly_quoted(s: str) -> bool:
     return len(t) > 2 and t[-1] in _CLOSE_QUOTE and not any(ch in t[1:-1] for ch in {t[0], t[-1]})
 
 
-_CLOSE_QUOTE = "\"'\u201d\u201c\u00bb\u2019\u203a"
+_CLOSE_QUOTE = "\"'\u201d\u201c\u00bb\u2019\u203a\u300d\u300f\u00ab\u2039"
 
 
 # who said the pull quote, after its closing quote mark: '"..." -- Jane Roe', '"...," says Jane Roe'
@@ -1907,6 +2145,7 @@ def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str
     """The furniture set between the paragraphs of the body: pull quotes, subheadings put as questions or as bare
     phrases, and photo captions that describe a scene."""
     _pull_quotes(lines, order, kinds)
+    _bare_pull_quotes(lines, order, kinds)
     _question_headings(lines, order, kinds)
     _bare_subheadings(lines, order, kinds)
     _scene_captions(lines, order, kinds)
@@ -2124,7 +2363,9 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
 # a dingbat, an emoji, a circled number), then a capital
 _BULLETS = (r"[\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
             r"\u2666\u2756\u2b50\u2b9e\U0001f300-\U0001faff]\ufe0f?")
-_ITEM_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]|[\u2022\u00b7\u25aa\u25b8\u25ba*+-]|" + _BULLETS + r")\s+")
+# a list item's number or bullet: "1.", "(2)", "3" set off by a tab or two spaces, "•", "~", "◇", "✦", ...
+_ITEM_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]\s+|\d{1,2}(?:\t|\s{2,})|(?:[\u2022\u00b7\u25aa\u25b8\u25ba*+~-]|" +
+                          _BULLETS + r")\s+)")
 _ITEM_KINDS = (None, "related", "title", "heading", "section")  # kinds a headline of a list may have already
 # ... and its header ("More", "Next"; or a short line the learned classifier took for another kind of furniture)
 _HEADER_KINDS = _ITEM_KINDS + ("navigation", "newsletter", "advertisement", "share", "comment_prompt", "tags")
@@ -2211,19 +2452,36 @@ def _foot_headlines(lines: List[str], order: List[int], kinds: Dict[int, str]) -
     that keywords made ``related`` ("More from ...", "Also of interest"; ``_list_header``), with no blank line
     between, one or more headlines that may end in a full stop (``_foot_headline``), below a paragraph of prose,
     with no unflagged prose in a later block (``_in_foot``), and followed in their block by furniture -- or, for
-    two headlines or more, by nothing. A closing paragraph is longer than a headline or set apart by a blank line."""
+    two headlines or more, by nothing. A closing paragraph is longer than a headline or set apart by a blank line.
+    A header in words no list knows ("NOTAS RELACIONADAS", "Lees verder") counts when it is framed by furniture
+    (``_framed_list``)."""
     blocks = _blocks(lines, order)
     for b, block in enumerate(blocks):
         for k, h in enumerate(block[:-1]):
-            if kinds.get(h) != "related" or not _list_header(lines[h], "related") or \
+            known = kinds.get(h) == "related" and _list_header(lines[h], "related")
+            if not (known or kinds.get(h) in (None, "heading") and _list_header(lines[h], kinds.get(h))) or \
                     not _in_foot(lines, blocks[b + 1:], kinds) or \
                     not any(i not in kinds and _prose(lines[i]) for blk in blocks[:b] for i in blk):
                 continue
             run = list(itertools.takewhile(lambda j: kinds.get(j) in (None,) + STRUCTURAL_KINDS and
                                            _foot_headline(lines[j]), block[k + 1:]))
             rest = block[k + 1 + len(run):]
-            if run and (rest[0] in kinds if rest else len(run) >= 2):
-                _flag_list(kinds, run)
+            if known and run and (rest[0] in kinds if rest else len(run) >= 2) or \
+                    not known and _framed_list(lines, block, k, run, kinds):
+                _flag_list(kinds, run if known else [h] + run)
+
+
+def _framed_list(lines: List[str], block: List[int], k: int, run: List[int], kinds: Dict[int, str]) -> bool:
+    """The header at ``block[k]`` and its headlines ``run`` stand inside a block of furniture: noise right above
+    the header and right below the last headline, two headlines or more, none speaking to or for the reader (I, we,
+    you) and not all of them demands (should, must: a closing list of the writer's demands)."""
+    rest = block[k + 1 + len(run):]
+    return k > 0 and block[k - 1] in kinds and len(run) >= 2 and bool(rest) and rest[0] in kinds and \
+        not any(_LIST_PERSON.search(lines[j]) for j in run) and not all(_LIST_DEMAND.search(lines[j]) for j in run)
+
+
+_LIST_PERSON = _rx(r"\b(?:(?-i:I)|we|us|our|you|your)\b")
+_LIST_DEMAND = _rx(r"\b(?:should|must|ought|need to|has to|have to)\b")
 
 
 def _flag_list(kinds: Dict[int, str], list_lines: List[int]) -> None:
