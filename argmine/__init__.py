@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-__version__ = "0.10.0"
+__version__ = "0.11.0"
 
 from .data import ArgumentUnit, Document, Relation  # noqa: E402  (pure Python, cheap)
 

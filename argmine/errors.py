@@ -356,7 +356,8 @@ class OnnxRuntimeMissingError(ArgmineError, ImportError):
     code = "E113"
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__("backend 'onnx' needs ONNX Runtime (onnxruntime >= 1.16); got " + (detail or "no module 'onnxruntime'")
+        super().__init__("backend 'onnx' needs ONNX Runtime and the onnx package (onnxruntime >= 1.16, onnx >= 1.16); got "
+                         + (detail or "no module 'onnxruntime'")
                          + ". Run: pip install 'argmine[onnx]' (or pip install onnxruntime onnx), or pass backend='auto' "
                          "(falls back to torch) or backend='torch'.")
 

@@ -42,7 +42,8 @@ def usable_cores() -> int:
 def _cpu_times(cpus: Optional[set]) -> Optional[List[List[int]]]:
     """Per-CPU tick counters from ``/proc/stat`` for the CPUs in ``cpus`` (all when None); None where unreadable."""
     try:
-        lines = open("/proc/stat").read().splitlines()
+        with open("/proc/stat") as f:
+            lines = f.read().splitlines()
     except OSError:
         return None
     rows = []

@@ -72,9 +72,11 @@ def resolve_backend(backend: str, device: str, precision: str) -> str:
         if not on_cpu:
             raise OptionValueError("backend", "'torch' or 'auto' on a device other than the CPU", backend,
                                    "ONNX Runtime runs argmine's encoder on the CPU only: pass device='cpu' or backend='torch'.")
-        if precision != "fp32":
-            raise OptionValueError("backend", "'torch' or 'auto' with precision='bf16'", backend,
-                                   "The ONNX encoder runs fp32: pass precision='fp32', or backend='torch' for bf16.")
+        if precision != "fp32":  # "auto" reaches here as "bf16" on a CPU with fast bfloat16 kernels
+            raise OptionValueError("backend", "'torch' or 'auto' with precision='bf16' (which precision='auto' "
+                                   "gives on a CPU with fast bfloat16 kernels)", backend,
+                                   "The ONNX encoder runs fp32: pass precision='fp32' (--precision fp32), or "
+                                   "backend='torch' (--backend torch) for bf16.")
         try:
             import onnx  # noqa: F401
             import onnxruntime  # noqa: F401
@@ -90,7 +92,7 @@ def cache_dir() -> Path:
     Returns:
         The cache ``Path`` (not created here)."""
     if os.environ.get("ARGMINE_CACHE_DIR"):
-        return Path(os.environ["ARGMINE_CACHE_DIR"])
+        return Path(os.environ["ARGMINE_CACHE_DIR"]).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "argmine"
 
