@@ -14,7 +14,12 @@ noise after the last body line or, in any language, below the body when it speak
 disclaimer again in another language right next to its English line (``_twins``), the short follow-up of a
 correction on its own line, a caption right above its credit, and the furniture set between paragraphs (pull quotes
 -- in any quote marks, corner brackets included, or none, when they repeat a sentence of the body; question and bare
-subheadings, also set in one block with a pull quote; scene captions). Last, a small learned line
+subheadings, also set in one block with a pull quote; scene captions; a question right below an advertisement
+marker stays body, the text resuming after an ad slot). Some shapes hold in any outlet and language: a browser's
+print header or footer copied back from a PDF, a caption led by its bracketed credit, a line of hashtags, a consent
+banner ending on its buttons, a newsletter promo ending on its sign-up call or arrow link, comment moderation, a
+line set in several languages (" / ") one of whose parts is a known label, a question subheading in several
+languages, and pull quotes in ornamental quote marks. Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
 probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
@@ -961,9 +966,11 @@ _OWN_OPINION = _rx(r"^(?:this|the) (?:opinion|views?|column|article|piece|essay)
                    r"contributor)(?:['\u2019]s|s['\u2019])(?: own)?\b")
 # a newsletter or sign-up promo that ends on its call or arrow link: "... every Friday \u2192 outlet.example/signup",
 # "Newsletter ...: chaque vendredi. Je m'inscris", "[Feliratkozom / Sign up]"
+_SIGNUP_CALL = (r"(?:sign up|sign me up|subscribe|je m['\u2019]inscris|s['\u2019]inscrire|feliratkozom|suscr\u00edbete|"
+                r"abonnieren|iscriviti|inscreva-se|aanmelden)")
 _SIGNUP_END = _rx(r"(?:\u2192|->|\u00bb|\u203a|>)\s*(?:https?://)?\S*(?:sign-?up|subscribe|newsletter|inscri|abonn|"
-                  r"anmeld)\S*\s*$|[\[(]?(?:sign up|subscribe|je m['\u2019]inscris|s['\u2019]inscrire|feliratkozom|"
-                  r"suscr\u00edbete|abonnieren|iscriviti|inscreva-se|aanmelden)[\])]?\s*[.!]?$")
+                  r"anmeld)\S*\s*$|\[[^\[\]]{0,40}\b" + _SIGNUP_CALL + r"\b[^\[\]]{0,40}\]\s*$|"
+                  r"[.:!|\u00b7\u2013\u2014]\s*" + _SIGNUP_CALL + r"(?: now| here)?\s*[!\u2192\u00bb\u203a>]?$")
 _NEWSLETTER_WORD = _rx(r"\b(?:newsletters?|h\u00edrlev\u00e9l|infolettre|bolet\u00edn|nieuwsbrief|get the [A-Z]\w+ "
                        r"every|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|week)|"
                        r"in your inbox|dans votre bo\u00eete)\b")
@@ -1005,11 +1012,9 @@ def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Optional[str]:
     """The kind a line's keywords give (copyright, comment_prompt, ..., a link bar), most specific first, or None."""
     n_words = len(words)
-    if n_chars <= 400 and _COPYRIGHT.search(s):
-        return "copyright"
-    eleventh = _eleventh_kind(s, n_words, n_chars)
-    if eleventh:
-        return eleventh
+    kind = "copyright" if n_chars <= 400 and _COPYRIGHT.search(s) else _eleventh_kind(s, n_words, n_chars)
+    if kind:
+        return kind
     if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s) or _COMMENT_WHO.search(s)):
         return "comment_prompt"
     if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or \
@@ -1327,15 +1332,21 @@ def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, b
     """Flag (in ``kinds``) the lines the learned classifier judges furniture among those the rules left."""
     from .boilerplate import LineModel, after_body, is_prose, load_model
 
+    if not kinds:
+        return  # the rules found no furniture at all: a clean text (an essay, a comment typed line by line), not a page
     blocks = _wrapped_blocks(text, raw, order, cont)
     if sum(1 for b in set(blocks) if is_prose(b) or _sentence_count(b) >= 2 and len(_words(b)) >= 12) < 2:
         return  # fewer than two paragraphs of prose: short sentences (a comment, a microtext), not a page: rules only
     model = learned if isinstance(learned, LineModel) else load_model()
     tail = after_body(blocks)
+    head = after_body(blocks[::-1])[::-1]  # no earlier line reads as prose: the page head
     todo, positions = [], []
     for pos, i in enumerate(order):
         if i in kinds or cont[i] or (pos > 0 and order[pos - 1] == i - 1 and cont[order[pos - 1]]):
             continue  # flagged already, or a line of a hard-wrapped paragraph
+        if _body_sentence_for_the_model(text[raw[i][0]:raw[i][1]], kinds.get(order[pos - 1]) if pos else None,
+                                        head[pos] or tail[pos]):
+            continue
         todo.append(i)
         positions.append(pos)
     if not todo:
@@ -1345,6 +1356,28 @@ def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, b
     for i, kind in zip(todo, pred):
         if kind is not None:
             kinds[i] = kind if kind in KINDS else "navigation"
+
+
+# the words of an argument in a statement between the body's paragraphs ("A map in a drawer protects no one.")
+_ARGUES_MID = _rx(r"\b(?:should|must|ought|cannot|can['\u2019]t|won['\u2019]t|no one|nobody|never|nothing|not)\b")
+
+
+def _body_sentence_for_the_model(line: str, kind_above: Optional[str], outside: bool) -> bool:
+    """A line the learned classifier does not judge (the rules alone do): a sentence (ending with a full stop,
+    question or exclamation mark) of one word, asked or in quote marks ("Shocking?", "\"No.\""); right below
+    an advertisement marker -- the text resumes after an ad slot -- or,
+    between the body's paragraphs (not ``outside`` them: prose above and below), a statement ending with a full
+    stop that carries the words of an argument (``_ARGUES_MID``: "should", "not", "no one", ...), which a caption
+    or a subheading does not.
+
+    Returns:
+        True when the model must leave the line to the rules."""
+    s = _core(line).rstrip(_CLOSERS)
+    if not s or s[-1] not in ".?!\u3002\u0964\u061f\uff01\uff1f":
+        return False
+    if len(_words(s)) == 1 and (s.endswith("?") or line.strip()[:1] in _OPEN_QUOTE):
+        return True  # "Shocking?", "\"No.\"": one word of the writer's, asked or quoted
+    return kind_above == "advertisement" or not outside and s.endswith(".") and bool(_ARGUES_MID.search(s))
 
 
 def _sentence_count(s: str) -> int:
@@ -1440,11 +1473,11 @@ _FOOT_BIO_ABROAD = re.compile(
     r"(?: (?:[A-Z\u00c0-\u00de][\w.'\u2019-]+|N[\u00ed\u00e1]|Mac|Nic|Ua|U\u00ed)){1,3}"
     r"|^Tha [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} (?:na|ag|a['\u2019]) (?:\S+ ){2,}")
 # ... or with a copula that is also an English word or a short one ("<Name> on endine ...", Estonian and Finnish;
-# "ir", Latvian; "yra", Lithuanian; "je", Czech, Slovak, Slovene, Croatian): only on a line with no English
-# function word (``_ENGLISH``), so "Jane Roe on Tuesday signed the bill" stays body
+# "ir", Latvian; "yra", Lithuanian; "je", Czech, Slovak, Slovene, Croatian; "ta", Papiamentu): only on a line with
+# no English function word (``_ENGLISH``), so "Jane Roe on Tuesday signed the bill" stays body
 _FOOT_BIO_ABROAD_SHORT = re.compile(
     r"^[A-Z\u00c0-\u00de\u0160\u017d][\w.'\u2019-]+(?: [A-Z\u00c0-\u00de\u0160\u017d][\w.'\u2019-]+){1,3} "
-    r"(?:on|ir|yra|je) (?P<rest>[^\W\d_A-Z][\w-]*(?: \S+){3,})")
+    r"(?:on|ir|yra|je|ta) (?P<rest>[^\W\d_A-Z][\w-]*(?: \S+){3,})")
 _ENGLISH = re.compile(r"\b(?:the|an|of|and|to|in|on|at|for|with|by|from|is|are|was|were|has|have|had|that|this|"
                       r"his|her|their|he|she|they|it|who|which|will|would|not|but|as|or)\b")
 # a bio that opens with the name and a life event, no job word needed: "<Name> grew up in <Place> and ...",
@@ -1537,8 +1570,14 @@ def _dash_bio(s: str) -> bool:
 
 
 def _life_span(s: str) -> bool:
-    """``s`` tells a span of a working life (``_LIFE_SPAN``) in one sentence without the words of an argument."""
-    return bool(_LIFE_SPAN.search(s)) and not _NOT_BIO.search(s) and _sentence_count(s) <= 1
+    """``s`` tells a span of a working life (``_LIFE_SPAN``) in one sentence without the words of an argument, or
+    in two when the second goes on with the bio ("He lives in ...", ``_BIO_MORE``)."""
+    if not _LIFE_SPAN.search(s) or _NOT_BIO.search(s):
+        return False
+    if _sentence_count(s) <= 1:
+        return True
+    parts = re.split(r"(?<=[.!?])\s+(?=\S)", s.strip())
+    return len(parts) == 2 and bool(_BIO_MORE.match(parts[1]))
 
 
 def _unbracketed(s: str) -> str:
