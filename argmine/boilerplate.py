@@ -34,6 +34,9 @@ Public API
     ``predict(...)`` of kinds (``None`` for body).
 ``load_model(path=None) -> LineModel``
     The shipped model (cached) or one read from ``path``.
+``load_text_model() -> LineModel``
+    The shipped model for a text in which the rules find no furniture (``noise_lines`` picks it then): fitted on
+    synthetic pages only, without the marked pages, whose first line is always a headline.
 ``furniture_probability(lines, *, positions=None, n_lines=None) -> list[float]``
     Furniture probability of each line with the shipped model.
 """
@@ -50,10 +53,12 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 from .errors import ArgumentTypeError, ArgumentValueError, SavedFileFormatError
 
 __all__ = ["line_features", "after_body", "is_prose", "LineModel", "load_model", "furniture_probability",
-           "DEFAULT_MODEL_PATH", "FEATURE_SPEC", "DENSE_NAMES", "DENSE_NAMES_V3", "dense_names", "FORMAT"]
+           "DEFAULT_MODEL_PATH", "TEXT_MODEL_PATH", "load_text_model", "FEATURE_SPEC", "DENSE_NAMES", "DENSE_NAMES_V3", "dense_names", "FORMAT"]
 
 FORMAT = "argmine-boilerplate-lines"
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "resources" / "boilerplate_lines.json"
+#: the model for a text in which the rules find no furniture at all (fitted on synthetic pages only; round 10's)
+TEXT_MODEL_PATH = Path(__file__).resolve().parent / "resources" / "boilerplate_lines_text.json"
 
 #: the feature spec a model is trained with; a model file stores its own copy and is read with it
 FEATURE_SPEC: Dict[str, object] = {
@@ -524,6 +529,16 @@ def load_model(path: Optional[Union[str, Path]] = None) -> LineModel:
             model = LineModel.from_json(p.read_text(encoding="utf-8"))
             _CACHE[key] = model
     return model
+
+
+def load_text_model() -> LineModel:
+    """The line model for a text in which the rules find no furniture (``TEXT_MODEL_PATH``), cached: fitted on
+    synthetic pages around corpus paragraphs only, it has not learned from real pages that a first line is a
+    headline and that short paragraphs are rare, so it keeps the short paragraphs of a plain text.
+
+    Returns:
+        The ``LineModel`` read from ``TEXT_MODEL_PATH``."""
+    return load_model(TEXT_MODEL_PATH)
 
 
 def furniture_probability(lines: Sequence[str], *, positions: Optional[Sequence[int]] = None,

@@ -1330,22 +1330,25 @@ def _standfirst(text: str, raw: List[Span], order: List[int], cont: Dict[int, bo
 def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool], kinds: Dict[int, str],
                  learned, threshold: Optional[float]) -> None:
     """Flag (in ``kinds``) the lines the learned classifier judges furniture among those the rules left."""
-    from .boilerplate import LineModel, after_body, is_prose, load_model
+    from .boilerplate import LineModel, after_body, is_prose, load_model, load_text_model
 
-    if not kinds:
-        return  # the rules found no furniture at all: a clean text (an essay, a comment typed line by line), not a page
     blocks = _wrapped_blocks(text, raw, order, cont)
-    if sum(1 for b in set(blocks) if is_prose(b) or _sentence_count(b) >= 2 and len(_words(b)) >= 12) < 2:
+    if not kinds and all(_sentence_count(b) <= 1 for b in blocks):
+        return  # no furniture the rules know and one sentence a paragraph: an argument typed line by line, not a page
+    prose = [is_prose(b) or _sentence_count(b) >= 2 and len(_words(b)) >= 12 for b in blocks]
+    if len({b for b, p in zip(blocks, prose) if p}) < 2:
         return  # fewer than two paragraphs of prose: short sentences (a comment, a microtext), not a page: rules only
-    model = learned if isinstance(learned, LineModel) else load_model()
+    # a page (the rules found furniture above its first paragraph of prose: a headline, a byline, ...) gets the model
+    # fitted on real marked pages too; any other text the model fitted on synthetic pages only (it does not take a
+    # first line for a headline, nor short paragraphs above a bio for the page foot)
+    page = any(i in kinds for i in order[:prose.index(True)])
+    model = learned if isinstance(learned, LineModel) else load_model() if page else load_text_model()
     tail = after_body(blocks)
-    head = after_body(blocks[::-1])[::-1]  # no earlier line reads as prose: the page head
     todo, positions = [], []
     for pos, i in enumerate(order):
         if i in kinds or cont[i] or (pos > 0 and order[pos - 1] == i - 1 and cont[order[pos - 1]]):
             continue  # flagged already, or a line of a hard-wrapped paragraph
-        if _body_sentence_for_the_model(text[raw[i][0]:raw[i][1]], kinds.get(order[pos - 1]) if pos else None,
-                                        head[pos] or tail[pos]):
+        if _body_sentence_for_the_model(text[raw[i][0]:raw[i][1]], kinds.get(order[pos - 1]) if pos else None):
             continue
         todo.append(i)
         positions.append(pos)
@@ -1358,17 +1361,18 @@ def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, b
             kinds[i] = kind if kind in KINDS else "navigation"
 
 
-# the words of an argument in a statement between the body's paragraphs ("A map in a drawer protects no one.")
-_ARGUES_MID = _rx(r"\b(?:should|must|ought|cannot|can['\u2019]t|won['\u2019]t|no one|nobody|never|nothing|not)\b")
+# the words of an argument in a statement ("A map in a drawer protects no one.")
+_ARGUES_MID = _rx(r"\b(?:should|must|ought|cannot|can['\u2019]t|won['\u2019]t|no one|nobody|never|nothing|not|"
+                  r"sollte|sollten|muss|m\u00fcssen|nicht|debe|deben|deber\u00eda|deber\u00edan|doit|doivent|devrait|"
+                  r"devraient|deve|devono|dovrebbe|moet|moeten|niet|powinien|powinna|powinno|nie)\b")
 
 
-def _body_sentence_for_the_model(line: str, kind_above: Optional[str], outside: bool) -> bool:
+def _body_sentence_for_the_model(line: str, kind_above: Optional[str]) -> bool:
     """A line the learned classifier does not judge (the rules alone do): a sentence (ending with a full stop,
     question or exclamation mark) of one word, asked or in quote marks ("Shocking?", "\"No.\""); right below
-    an advertisement marker -- the text resumes after an ad slot -- or,
-    between the body's paragraphs (not ``outside`` them: prose above and below), a statement ending with a full
-    stop that carries the words of an argument (``_ARGUES_MID``: "should", "not", "no one", ...), which a caption
-    or a subheading does not.
+    an advertisement marker -- the text resumes after an ad slot -- or a statement ending with a full stop that
+    carries the words of an argument (``_ARGUES_MID``: "should", "not", "no one", "sollte", "debe", ...), which a
+    caption, a subheading or a bio does not (a disclaimer does, and the rules know those).
 
     Returns:
         True when the model must leave the line to the rules."""
@@ -1377,7 +1381,7 @@ def _body_sentence_for_the_model(line: str, kind_above: Optional[str], outside: 
         return False
     if len(_words(s)) == 1 and (s.endswith("?") or line.strip()[:1] in _OPEN_QUOTE):
         return True  # "Shocking?", "\"No.\"": one word of the writer's, asked or quoted
-    return kind_above == "advertisement" or not outside and s.endswith(".") and bool(_ARGUES_MID.search(s))
+    return kind_above == "advertisement" or s.endswith(".") and bool(_ARGUES_MID.search(s))
 
 
 def _sentence_count(s: str) -> int:
