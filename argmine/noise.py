@@ -1254,7 +1254,12 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     or when the model's furniture probability is at least its threshold (chosen on dev data; ``threshold``
     overrides it). The model only judges lines that stand alone -- not the lines of a hard-wrapped paragraph, nor
     the only line of a one-line text -- and only in a text with at least two paragraphs of prose (20 words ending
-    like a sentence, or two sentences of 12 words or more): a list of short sentences is not a page.
+    like a sentence, or two sentences of 12 words or more): a list of short sentences is not a page; nor a text
+    without furniture the rules know, typed one sentence a paragraph. It leaves to the rules a statement that argues
+    (modal and negation words: "should", "not", "sollte", ...), a one-word question or quote, and a sentence right
+    below an advertisement marker. A page -- the rules found furniture above its first paragraph of prose -- is
+    judged by the model fitted on real marked pages too; any other text by the one fitted on synthetic pages only
+    (``argmine.boilerplate.load_text_model``).
 
     ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
     (on unless set to ``rules``); ``False`` = rules only; ``True`` = rules and the shipped model; or a
