@@ -10,11 +10,16 @@ bios, comment prompts, subheadings. It judges one line at a time from
   handles, language names, function-word and verb-like-word ratios, first/second-person pronouns, the number of
   sentences, the line's position among the non-blank lines of its text, and whether any later line reads as body
   prose (``after_body``: a line after the last body paragraph is in the page foot, where bios and notes stand),
+  and (feature spec version 3, ``DENSE_NAMES_V3``) shapes that hold across languages and scripts: the share of
+  letters outside the Latin script, a list-item prefix of any symbol or number, a line wholly in quote marks of any
+  kind, a closing quote mark at its end, arrows, hashtags, parts set apart by " / " or " | ", a bracketed lead,
 * a few hashed conjunctions of position, length and final punctuation,
 
 and a multinomial logistic regression over ``body`` and the furniture kinds (``argmine.noise.KINDS``) that was
 fitted by ``benchmarks/train_boilerplate.py`` (real argumentative paragraphs and sentences as ``body``; synthetic
-furniture lines in many styles). The probability that a line is furniture is ``1 - P(body)``.
+furniture lines in many styles; and the hand-written marked pages of ``data/examples/news_pages*``, whole, their
+furniture lines as furniture and their other lines as body). ``benchmarks/furniture_cv.py`` estimates how it does on
+an outlet it never saw (leave-one-set-out over those folders). The probability that a line is furniture is ``1 - P(body)``.
 
 The fitted model ships as package data in a safe format: ``argmine/resources/boilerplate_lines.json`` holds the
 feature spec, the class list, the decision threshold and the coefficients as base64 of little-endian float16 (read
@@ -29,6 +34,9 @@ Public API
     ``predict(...)`` of kinds (``None`` for body).
 ``load_model(path=None) -> LineModel``
     The shipped model (cached) or one read from ``path``.
+``load_text_model() -> LineModel``
+    The shipped model for a text in which the rules find no furniture (``noise_lines`` picks it then): fitted on
+    synthetic pages only, without the marked pages, whose first line is always a headline.
 ``furniture_probability(lines, *, positions=None, n_lines=None) -> list[float]``
     Furniture probability of each line with the shipped model.
 """
@@ -45,14 +53,16 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 from .errors import ArgumentTypeError, ArgumentValueError, SavedFileFormatError
 
 __all__ = ["line_features", "after_body", "is_prose", "LineModel", "load_model", "furniture_probability",
-           "DEFAULT_MODEL_PATH", "FEATURE_SPEC", "DENSE_NAMES", "FORMAT"]
+           "DEFAULT_MODEL_PATH", "TEXT_MODEL_PATH", "load_text_model", "FEATURE_SPEC", "DENSE_NAMES", "DENSE_NAMES_V3", "dense_names", "FORMAT"]
 
 FORMAT = "argmine-boilerplate-lines"
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "resources" / "boilerplate_lines.json"
+#: the model for a text in which the rules find no furniture at all (fitted on synthetic pages only; round 10's)
+TEXT_MODEL_PATH = Path(__file__).resolve().parent / "resources" / "boilerplate_lines_text.json"
 
 #: the feature spec a model is trained with; a model file stores its own copy and is read with it
 FEATURE_SPEC: Dict[str, object] = {
-    "version": 2,
+    "version": 3,  # 3: the dense features of ``DENSE_NAMES_V3`` too (a version-2 model reads without them)
     "n_hash": 1 << 14,
     "char_ngrams": [2, 4],
     "word_bigrams": True,
@@ -110,9 +120,42 @@ DENSE_NAMES: Tuple[str, ...] = (
     "sentences", "comma_ratio", "quotes", "parens",
     "rel_pos", "is_first", "is_last", "head3", "foot3", "log_n_lines", "after_body",
 )
+#: dense features of spec version 3, after those of version 2: shapes that hold across languages and scripts --
+#: the share of letters outside the Latin script, a list-item prefix of any symbol or a number ("\u2023 ", "1) "),
+#: a line wholly in quote marks of any kind, a closing quote mark at its end, an arrow, hashtags, the number of parts
+#: set apart by " / " or " | " (a line in several languages), a bracketed lead ("[Name/Outlet] ...")
+DENSE_NAMES_V3: Tuple[str, ...] = ("nonlatin_ratio", "bullet_any", "quoted_whole", "ends_quote", "arrow", "hashtags",
+                                   "slash_parts", "bracket_lead")
+DENSE_NAMES: Tuple[str, ...] = DENSE_NAMES + DENSE_NAMES_V3
+
+
+def dense_names(spec: Optional[Dict[str, object]] = None) -> Tuple[str, ...]:
+    """The dense feature names of models with feature spec ``spec`` (default: ``FEATURE_SPEC``).
+
+    Returns:
+        A tuple of str: ``DENSE_NAMES`` for spec version 3 or later, without ``DENSE_NAMES_V3`` before."""
+    spec = FEATURE_SPEC if spec is None else spec
+    return DENSE_NAMES if int(spec.get("version", 2)) >= 3 else DENSE_NAMES[:len(DENSE_NAMES) - len(DENSE_NAMES_V3)]
 
 
 _DIGIT = re.compile(r"\d")
+_OPEN_MARKS = "\"'\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e\u275d\u275b\u301d\uff02\u00bb\u203a"
+_CLOSE_MARKS = "\"'\u201d\u201c\u00bb\u2019\u203a\u300d\u300f\u00ab\u2039\u275e\u275c\u301e\u301f\uff02"
+_BULLET_ANY = re.compile(r"^(?:[^\w\s\"'(\[\u201c\u2018\u00ab\u201e]{1,2}\s+\S|\(?\d{1,2}[.)]\s+\S)")
+_ARROW = re.compile(r"[\u2190-\u21ff\u27f5-\u27ff\u2794-\u27bf]|->|=>")
+_PARTS = re.compile(r"\s[/|]\s")
+_BRACKET_LEAD = re.compile(r"^\[[^\[\]]{2,60}\]\s*\S")
+
+
+def _dense_v3(s: str) -> List[float]:
+    """The ``DENSE_NAMES_V3`` features of the stripped line ``s``."""
+    letters = [ch for ch in s if ch.isalpha()]
+    nonlatin = sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters) if letters else 0.0
+    t = s.rstrip(" \t*_")
+    return [nonlatin, float(bool(_BULLET_ANY.match(s))),
+            float(len(t) > 2 and t[0] in _OPEN_MARKS and t[-1] in _CLOSE_MARKS),
+            float(len(t) > 1 and t[-1] in _CLOSE_MARKS), float(bool(_ARROW.search(s))),
+            min(s.count("#"), 3) / 3.0, min(len(_PARTS.findall(s)), 3) / 3.0, float(bool(_BRACKET_LEAD.match(s)))]
 _HASH_MEMO: Dict[int, Dict[str, int]] = {}  # n_hash -> token -> bucket (a cache; bounded)
 _GRAM_MEMO: Dict[Tuple[int, int, int], Dict[str, object]] = {}  # (n_hash, lo, hi) -> word -> its n-grams' buckets
 _HASH_MEMO_MAX = 300_000
@@ -241,11 +284,11 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     ``position`` is the index of the line among the non-blank lines of its text (0 = first) and ``n_lines``
     their number; ``tail``: no later line of the text reads as body prose (``after_body``; default: the line is
     the last). ``indices`` are distinct bucket numbers below ``spec["n_hash"]`` and ``values`` their weights
-    (token counts, scaled to unit length); ``dense`` follows ``DENSE_NAMES``.
+    (token counts, scaled to unit length); ``dense`` follows ``dense_names(spec)``.
 
     Returns:
         ``(indices, values, dense)``: distinct hash buckets (ints), their L2-normalised weights (floats, one per
-        bucket), and ``len(DENSE_NAMES)`` dense features (floats).
+        bucket), and ``len(dense_names(spec))`` dense features (floats).
 
     Raises:
         ArgumentTypeError: ``line`` is not a str (E111).
@@ -260,7 +303,10 @@ def line_features(line: str, *, position: int, n_lines: int, spec: Optional[Dict
     words = _WORD.findall(s)
     idx, values = _bucket_counts(_token_buckets(s, words, position, n_lines, spec), n_hash)
     tail = position == n_lines - 1 if tail is None else bool(tail)
-    return idx, values, _dense(s, words, position, n_lines, tail)
+    dense = _dense(s, words, position, n_lines, tail)
+    if int(spec.get("version", 2)) >= 3:  # type: ignore[call-overload]
+        dense += _dense_v3(s)
+    return idx, values, dense
 
 
 def clear_caches() -> None:
@@ -336,9 +382,10 @@ class LineModel:
         self.threshold = float(threshold)
         self.meta = dict(meta or {})
         n_hash = int(self.spec["n_hash"])  # type: ignore[arg-type]
-        if self.coef.shape != (len(self.classes), n_hash + len(DENSE_NAMES)):
-            raise SavedFileFormatError(f"coef must have shape ({len(self.classes)}, {n_hash + len(DENSE_NAMES)}); "
-                             f"got {self.coef.shape}")
+        n_dense = len(dense_names(self.spec))
+        if self.coef.shape != (len(self.classes), n_hash + n_dense):
+            raise SavedFileFormatError(f"coef must have shape ({len(self.classes)}, {n_hash + n_dense}); "
+                                       f"got {self.coef.shape}")
 
     def _scores(self, lines: Sequence[str], positions: Sequence[int], n_lines: Sequence[int],
                 tails: Sequence[Optional[bool]]):
@@ -405,7 +452,7 @@ class LineModel:
 
         coef = np.ascontiguousarray(self.coef.astype("<f2"))
         return json.dumps({
-            "format": FORMAT, "format_version": 1, "spec": self.spec, "dense_names": list(DENSE_NAMES),
+            "format": FORMAT, "format_version": 1, "spec": self.spec, "dense_names": list(dense_names(self.spec)),
             "classes": self.classes, "threshold": self.threshold,
             "intercept": [float(x) for x in self.intercept],
             "dense_mean": [float(x) for x in self.dense_mean], "dense_scale": [float(x) for x in self.dense_scale],
@@ -428,7 +475,7 @@ class LineModel:
         d = json.loads(text)
         if d.get("format") != FORMAT:
             raise SavedFileFormatError(f"not an {FORMAT} file (format={d.get('format')!r})")
-        if list(d["dense_names"]) != list(DENSE_NAMES):
+        if list(d["dense_names"]) != list(dense_names(d["spec"])):
             raise SavedFileFormatError("the line model's dense features must be this argmine's; got others. Fit "
                                        "the line model again with this argmine, or leave path out (the shipped one).")
         c = d["coef"]
@@ -482,6 +529,16 @@ def load_model(path: Optional[Union[str, Path]] = None) -> LineModel:
             model = LineModel.from_json(p.read_text(encoding="utf-8"))
             _CACHE[key] = model
     return model
+
+
+def load_text_model() -> LineModel:
+    """The line model for a text in which the rules find no furniture (``TEXT_MODEL_PATH``), cached: fitted on
+    synthetic pages around corpus paragraphs only, it has not learned from real pages that a first line is a
+    headline and that short paragraphs are rare, so it keeps the short paragraphs of a plain text.
+
+    Returns:
+        The ``LineModel`` read from ``TEXT_MODEL_PATH``."""
+    return load_model(TEXT_MODEL_PATH)
 
 
 def furniture_probability(lines: Sequence[str], *, positions: Optional[Sequence[int]] = None,

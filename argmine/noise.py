@@ -14,7 +14,12 @@ noise after the last body line or, in any language, below the body when it speak
 disclaimer again in another language right next to its English line (``_twins``), the short follow-up of a
 correction on its own line, a caption right above its credit, and the furniture set between paragraphs (pull quotes
 -- in any quote marks, corner brackets included, or none, when they repeat a sentence of the body; question and bare
-subheadings, also set in one block with a pull quote; scene captions). Last, a small learned line
+subheadings, also set in one block with a pull quote; scene captions; a question right below an advertisement
+marker stays body, the text resuming after an ad slot). Some shapes hold in any outlet and language: a browser's
+print header or footer copied back from a PDF, a caption led by its bracketed credit, a line of hashtags, a consent
+banner ending on its buttons, a newsletter promo ending on its sign-up call or arrow link, comment moderation, a
+line set in several languages (" / ") one of whose parts is a known label, a question subheading in several
+languages, and pull quotes in ornamental quote marks. Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
 probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
@@ -914,14 +919,102 @@ def classify_line(line: str, *, position: int, n_lines: int, continues: bool = F
     ends_stop = _ends_sentence(s)
     near = (n_lines > 1 and position >= n_lines - 4) or position <= 3  # near the start or the end of the text
     return (_keyword_kind(s, words, n_chars, ends_stop) or _byline_kind(s, n_words, n_chars, ends_stop, near)
-            or _shape_kind(s, words, position=position, n_lines=n_lines, continues=continues))
+            or _translated_kind(s) or _shape_kind(s, words, position=position, n_lines=n_lines, continues=continues))
+
+
+def _translated_kind(s: str) -> Optional[str]:
+    """The kind of a line set in two to four languages apart by " / " or " | " ("\u0c2a\u0c4d\u0c30\u0c15\u0c1f\u0c28 /
+    Advertisement", "... / This opinion is the author's own"): the keyword kind (``_LABEL_KINDS``) of one of its
+    parts, each of at most 40 words.
+
+    Returns:
+        One of ``_LABEL_KINDS`` (str) or None."""
+    parts = [_core(p) for p in _BILINGUAL.split(s)]
+    if not 2 <= len(parts) <= 4 or any(not p or len(_words(p)) > 40 for p in parts):
+        return None
+    for part in parts:
+        kind = _keyword_kind(part, _words(part), len(part), _ends_sentence(part))
+        if kind in _LABEL_KINDS:
+            return kind
+    return None
+
+
+# -- eleventh round: shapes that hold across outlets and languages ---------------------------------------------
+# a browser's print header or footer copied back from a PDF: "https://outlet.example/opinion/slug    1/2",
+# "18/11/2026, 08:05    Title of the piece | Outlet"
+_PRINT_FOOTER = re.compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}$")
+_PRINT_HEADER = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+\S.{0,160}?"
+                           r"\s[|\u2013\u2014-]\s+\S.{0,60}$")
+# a caption led by its credit in brackets: "[Jane Roe/The Outlet] Pupils wade across the river ..."
+_CREDIT_FIRST = re.compile(r"^\[[^\W\d_][^\[\]/]{1,50}/\s*[^\W\d_][^\[\]/]{1,40}\]\s+[^\W\d_a-z]")
+# the page says who writes its essays: "Community Voices essays are written by readers."
+_READER_WRITTEN = _rx(r"\b(?:essays?|columns?|pieces?|posts?|articles?|letters?|contributions?|voices|stories)\b"
+                      r"(?: (?:on|in) this (?:page|section|site))? (?:are|is) (?:written|submitted|contributed|sent in) "
+                      r"by (?:our |its )?(?:readers|members of the public|community members|the community|"
+                      r"guest (?:writers|contributors)|volunteers)\b")
+# comment moderation and who may comment: "We moderate comments before they appear.", "Comments (34) · ..."
+_MODERATION = _rx(r"^(?:we|our (?:editors|moderators|team)) (?:moderate|pre-?moderate|review|approve|check) "
+                  r"(?:all |every |each )?(?:comments?|replies|responses)\b|\bcomments? (?:are|is) (?:moderated|"
+                  r"pre-?moderated|reserved for|closed|only (?:open|available) to)\b|\bcommentaires sont "
+                  r"(?:r\u00e9serv\u00e9s|mod\u00e9r\u00e9s|ferm\u00e9s)\b")
+_COMMENT_COUNT = _rx(r"^[^\W\d_][\w\u00e0-\u017f'\u2019-]{2,20}\s*\(\d{1,5}\)\s*[\u00b7|/:\u2013\u2014-]\s*\S")
+_COMMENT_STEM = _rx(r"komment|comment|coment|hozz\u00e1sz|reag|r\u00e9ag|reac")
+_NAME_REQUIRED = _rx(r"\b(?:full|real|first and last) names? (?:is |are )?(?:required|obligatory|mandatory)\b")
+# the views are the writer's: "This opinion is the author's own" (also one part of a line in several languages)
+_OWN_OPINION = _rx(r"^(?:this|the) (?:opinion|views?|column|article|piece|essay)(?: expressed)?(?: (?:here|above|in "
+                   r"this (?:article|column|piece)))? (?:is|are) (?:the|its|their) (?:author|writer|columnist|"
+                   r"contributor)(?:['\u2019]s|s['\u2019])(?: own)?\b")
+# a newsletter or sign-up promo that ends on its call or arrow link: "... every Friday \u2192 outlet.example/signup",
+# "Newsletter ...: chaque vendredi. Je m'inscris", "[Feliratkozom / Sign up]"
+_SIGNUP_CALL = (r"(?:sign up|sign me up|subscribe|je m['\u2019]inscris|s['\u2019]inscrire|feliratkozom|suscr\u00edbete|"
+                r"abonnieren|iscriviti|inscreva-se|aanmelden)")
+_SIGNUP_END = _rx(r"(?:\u2192|->|\u00bb|\u203a|>)\s*(?:https?://)?\S*(?:sign-?up|subscribe|newsletter|inscri|abonn|"
+                  r"anmeld)\S*\s*$|\[[^\[\]]{0,40}\b" + _SIGNUP_CALL + r"\b[^\[\]]{0,40}\]\s*$|"
+                  r"[.:!|\u00b7\u2013\u2014]\s*" + _SIGNUP_CALL + r"(?: now| here)?\s*[!\u2192\u00bb\u203a>]?$")
+_NEWSLETTER_WORD = _rx(r"\b(?:newsletters?|h\u00edrlev\u00e9l|infolettre|bolet\u00edn|nieuwsbrief|get the [A-Z]\w+ "
+                       r"every|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|week)|"
+                       r"in your inbox|dans votre bo\u00eete)\b")
+
+
+# a line of hashtags only ("#beach #access #fishing") and a consent banner ending on two bracketed buttons
+_HASHTAGS = re.compile(r"^#?[^\W_][\w-]*(?:[ ,]+#[^\W_][\w-]*)+$")
+_BUTTONS_END = re.compile(r"(?:\[[^\[\]]{1,40}\]\s*){2,}$")
+#: kinds a line set in two to four languages ("ప్రకటన / Advertisement") takes from one of its parts
+_LABEL_KINDS = ("advertisement", "disclaimer", "comment_prompt", "newsletter", "related", "tags", "share",
+                "copyright")
+
+
+def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
+    """The kind of the eleventh round's shapes: a browser print header or footer (``navigation``), a note that
+    readers write the page's essays (``disclaimer``), comment moderation or a comment count with who may comment
+    (``comment_prompt``), a newsletter promo ending on its sign-up call or arrow link (``newsletter``); or None.
+
+    Returns:
+        One of ``KINDS`` (str) or None."""
+    if n_chars <= 250 and (_PRINT_FOOTER.match(s) or _PRINT_HEADER.match(s)):
+        return "navigation"
+    if n_chars <= 300 and _CREDIT_FIRST.match(s):
+        return "caption"
+    if _HASHTAGS.match(s):
+        return "tags"
+    if n_chars <= 320 and _CONSENT_TOPIC.search(s) and _BUTTONS_END.search(s):
+        return "navigation"
+    if n_chars <= 250 and (_READER_WRITTEN.search(s) or n_words <= 20 and _OWN_OPINION.search(s)):
+        return "disclaimer"
+    if n_words <= 25 and (_MODERATION.search(s) or (_COMMENT_COUNT.match(s) or _NAME_REQUIRED.search(s)) and
+                          _COMMENT_STEM.search(s)):
+        return "comment_prompt"
+    if n_words <= 30 and n_chars <= 250 and _SIGNUP_END.search(s) and _NEWSLETTER_WORD.search(s):
+        return "newsletter"
+    return None
 
 
 def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Optional[str]:
     """The kind a line's keywords give (copyright, comment_prompt, ..., a link bar), most specific first, or None."""
     n_words = len(words)
-    if n_chars <= 400 and _COPYRIGHT.search(s):
-        return "copyright"
+    kind = "copyright" if n_chars <= 400 and _COPYRIGHT.search(s) else _eleventh_kind(s, n_words, n_chars)
+    if kind:
+        return kind
     if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s) or _COMMENT_WHO.search(s)):
         return "comment_prompt"
     if n_words <= 8 and _ADVERT.search(s) or n_words <= 20 and _SPONSOR.match(s) or \
@@ -1161,7 +1254,12 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     or when the model's furniture probability is at least its threshold (chosen on dev data; ``threshold``
     overrides it). The model only judges lines that stand alone -- not the lines of a hard-wrapped paragraph, nor
     the only line of a one-line text -- and only in a text with at least two paragraphs of prose (20 words ending
-    like a sentence, or two sentences of 12 words or more): a list of short sentences is not a page.
+    like a sentence, or two sentences of 12 words or more): a list of short sentences is not a page; nor a text
+    without furniture the rules know, typed one sentence a paragraph. It leaves to the rules a statement that argues
+    (modal and negation words: "should", "not", "sollte", ...), a one-word question or quote, and a sentence right
+    below an advertisement marker. A page -- the rules found furniture above its first paragraph of prose -- is
+    judged by the model fitted on real marked pages too; any other text by the one fitted on synthetic pages only
+    (``argmine.boilerplate.load_text_model``).
 
     ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
     (on unless set to ``rules``); ``False`` = rules only; ``True`` = rules and the shipped model; or a
@@ -1237,17 +1335,26 @@ def _standfirst(text: str, raw: List[Span], order: List[int], cont: Dict[int, bo
 def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, bool], kinds: Dict[int, str],
                  learned, threshold: Optional[float]) -> None:
     """Flag (in ``kinds``) the lines the learned classifier judges furniture among those the rules left."""
-    from .boilerplate import LineModel, after_body, is_prose, load_model
+    from .boilerplate import LineModel, after_body, is_prose, load_model, load_text_model
 
     blocks = _wrapped_blocks(text, raw, order, cont)
-    if sum(1 for b in set(blocks) if is_prose(b) or _sentence_count(b) >= 2 and len(_words(b)) >= 12) < 2:
+    if not kinds and all(_sentence_count(b) <= 1 for b in blocks):
+        return  # no furniture the rules know and one sentence a paragraph: an argument typed line by line, not a page
+    prose = [is_prose(b) or _sentence_count(b) >= 2 and len(_words(b)) >= 12 for b in blocks]
+    if len({b for b, p in zip(blocks, prose) if p}) < 2:
         return  # fewer than two paragraphs of prose: short sentences (a comment, a microtext), not a page: rules only
-    model = learned if isinstance(learned, LineModel) else load_model()
+    # a page (the rules found furniture above its first paragraph of prose: a headline, a byline, ...) gets the model
+    # fitted on real marked pages too; any other text the model fitted on synthetic pages only (it does not take a
+    # first line for a headline, nor short paragraphs above a bio for the page foot)
+    page = any(i in kinds for i in order[:prose.index(True)])
+    model = learned if isinstance(learned, LineModel) else load_model() if page else load_text_model()
     tail = after_body(blocks)
     todo, positions = [], []
     for pos, i in enumerate(order):
         if i in kinds or cont[i] or (pos > 0 and order[pos - 1] == i - 1 and cont[order[pos - 1]]):
             continue  # flagged already, or a line of a hard-wrapped paragraph
+        if _body_sentence_for_the_model(text[raw[i][0]:raw[i][1]], kinds.get(order[pos - 1]) if pos else None):
+            continue
         todo.append(i)
         positions.append(pos)
     if not todo:
@@ -1257,6 +1364,29 @@ def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, b
     for i, kind in zip(todo, pred):
         if kind is not None:
             kinds[i] = kind if kind in KINDS else "navigation"
+
+
+# the words of an argument in a statement ("A map in a drawer protects no one.")
+_ARGUES_MID = _rx(r"\b(?:should|must|ought|cannot|can['\u2019]t|won['\u2019]t|no one|nobody|never|nothing|not|"
+                  r"sollte|sollten|muss|m\u00fcssen|nicht|debe|deben|deber\u00eda|deber\u00edan|doit|doivent|devrait|"
+                  r"devraient|deve|devono|dovrebbe|moet|moeten|niet|powinien|powinna|powinno|nie)\b")
+
+
+def _body_sentence_for_the_model(line: str, kind_above: Optional[str]) -> bool:
+    """A line the learned classifier does not judge (the rules alone do): a sentence (ending with a full stop,
+    question or exclamation mark) of one word, asked or in quote marks ("Shocking?", "\"No.\""); right below
+    an advertisement marker -- the text resumes after an ad slot -- or a statement ending with a full stop that
+    carries the words of an argument (``_ARGUES_MID``: "should", "not", "no one", "sollte", "debe", ...), which a
+    caption, a subheading or a bio does not (a disclaimer does, and the rules know those).
+
+    Returns:
+        True when the model must leave the line to the rules."""
+    s = _core(line).rstrip(_CLOSERS)
+    if not s or s[-1] not in ".?!\u3002\u0964\u061f\uff01\uff1f":
+        return False
+    if len(_words(s)) == 1 and (s.endswith("?") or line.strip()[:1] in _OPEN_QUOTE):
+        return True  # "Shocking?", "\"No.\"": one word of the writer's, asked or quoted
+    return kind_above == "advertisement" or s.endswith(".") and bool(_ARGUES_MID.search(s))
 
 
 def _sentence_count(s: str) -> int:
@@ -1352,11 +1482,11 @@ _FOOT_BIO_ABROAD = re.compile(
     r"(?: (?:[A-Z\u00c0-\u00de][\w.'\u2019-]+|N[\u00ed\u00e1]|Mac|Nic|Ua|U\u00ed)){1,3}"
     r"|^Tha [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} (?:na|ag|a['\u2019]) (?:\S+ ){2,}")
 # ... or with a copula that is also an English word or a short one ("<Name> on endine ...", Estonian and Finnish;
-# "ir", Latvian; "yra", Lithuanian; "je", Czech, Slovak, Slovene, Croatian): only on a line with no English
-# function word (``_ENGLISH``), so "Jane Roe on Tuesday signed the bill" stays body
+# "ir", Latvian; "yra", Lithuanian; "je", Czech, Slovak, Slovene, Croatian; "ta", Papiamentu): only on a line with
+# no English function word (``_ENGLISH``), so "Jane Roe on Tuesday signed the bill" stays body
 _FOOT_BIO_ABROAD_SHORT = re.compile(
     r"^[A-Z\u00c0-\u00de\u0160\u017d][\w.'\u2019-]+(?: [A-Z\u00c0-\u00de\u0160\u017d][\w.'\u2019-]+){1,3} "
-    r"(?:on|ir|yra|je) (?P<rest>[^\W\d_A-Z][\w-]*(?: \S+){3,})")
+    r"(?:on|ir|yra|je|ta) (?P<rest>[^\W\d_A-Z][\w-]*(?: \S+){3,})")
 _ENGLISH = re.compile(r"\b(?:the|an|of|and|to|in|on|at|for|with|by|from|is|are|was|were|has|have|had|that|this|"
                       r"his|her|their|he|she|they|it|who|which|will|would|not|but|as|or)\b")
 # a bio that opens with the name and a life event, no job word needed: "<Name> grew up in <Place> and ...",
@@ -1385,7 +1515,7 @@ _FOOT_BIO_NOUN = _rx(
     r"courier|rider|driver|crew|hamlet)(?:e?s)?\b")
 # ... or a span of a working life: "for three years", "since 2014", "two decades", "and now gives ...", "by training"
 # (after a name and a bio verb, in one sentence without the words of an argument, ``_NOT_BIO``)
-_LIFE_SPAN = _rx(r"\bfor (?:\w+ ){0,2}(?:years|decades)\b|\bsince (?:19|20)\d\d\b|\b(?:\w+|\d+) decades\b|"
+_LIFE_SPAN = _rx(r"\bfor (?:[\w-]+ ){0,2}(?:years|decades)\b|\bsince (?:19|20)\d\d\b|\b(?:\w+|\d+) decades\b|"
                  r"\band now \w+s\b|\bby training\b")
 _NOT_BIO = _rx(r"\b(?:i|we|you|us|our|my|your|should|must|ought|says|said|argues|thinks|believes|because|but)\b|[?!]")
 # a later sentence of a bio on a line of its own: "She previously worked at ...", "Before joining the paper, ..."
@@ -1449,8 +1579,14 @@ def _dash_bio(s: str) -> bool:
 
 
 def _life_span(s: str) -> bool:
-    """``s`` tells a span of a working life (``_LIFE_SPAN``) in one sentence without the words of an argument."""
-    return bool(_LIFE_SPAN.search(s)) and not _NOT_BIO.search(s) and _sentence_count(s) <= 1
+    """``s`` tells a span of a working life (``_LIFE_SPAN``) in one sentence without the words of an argument, or
+    in two when the second goes on with the bio ("He lives in ...", ``_BIO_MORE``)."""
+    if not _LIFE_SPAN.search(s) or _NOT_BIO.search(s):
+        return False
+    if _sentence_count(s) <= 1:
+        return True
+    parts = re.split(r"(?<=[.!?])\s+(?=\S)", s.strip())
+    return len(parts) == 2 and bool(_BIO_MORE.match(parts[1]))
 
 
 def _unbracketed(s: str) -> str:
@@ -1958,7 +2094,7 @@ def _bare_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str])
 
 # the marks a pull quote may open with: those of ``_OPEN_QUOTE``, corner brackets (「...」, 『...』) and
 # reversed guillemets (»...«, ›...‹)
-_PULL_OPEN = _OPEN_QUOTE + "\u300c\u300e\u00bb\u203a"
+_PULL_OPEN = _OPEN_QUOTE + "\u300c\u300e\u00bb\u203a\u275d\u275b\u301d\uff02"  # also ornamental quotes \u275d ... \u275e
 
 
 def _paired_subheading(lines: List[str], order: List[int], pos: int, kinds: Dict[int, str]) -> Optional[int]:
@@ -1989,7 +2125,7 @@ def _wholly_quoted(s: str) -> bool:
     return len(t) > 2 and t[-1] in _CLOSE_QUOTE and not any(ch in t[1:-1] for ch in {t[0], t[-1]})
 
 
-_CLOSE_QUOTE = "\"'\u201d\u201c\u00bb\u2019\u203a\u300d\u300f\u00ab\u2039"
+_CLOSE_QUOTE = "\"'\u201d\u201c\u00bb\u2019\u203a\u300d\u300f\u00ab\u2039\u275e\u275c\u301e\u301f\uff02"
 
 
 # who said the pull quote, after its closing quote mark: '"..." -- Jane Roe', '"...," says Jane Roe'
@@ -2118,7 +2254,7 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
     stand between them)."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
-        s = lines[i].rstrip(_CLOSERS)
+        s = _last_translation(lines[i].rstrip(_CLOSERS))
         n_words = len(_words(s))
         if i in kinds or not _alone(order, pos) or not s.endswith("?") or s.count("?") != 1 or \
                 order[pos + 1] in kinds:
@@ -2132,10 +2268,25 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
             kinds[i] = "heading"
 
 
+def _last_translation(s: str) -> str:
+    """The last part of a question set in two or three languages apart by " / " ("Porqu\u00ea pontes? / Why bridges?"),
+    when every part is a question of at most nine words; else ``s``.
+
+    Returns:
+        A str: that part (e.g. "Why bridges?"), or ``s`` itself."""
+    parts = [p.strip() for p in _BILINGUAL.split(s)]
+    if 2 <= len(parts) <= 3 and all(p.endswith("?") and 0 < len(_words(p)) <= 9 for p in parts):
+        return parts[-1]
+    return s
+
+
 def _prose_above(lines: List[str], order: List[int], pos: int, kinds: Dict[int, str]) -> bool:
     """The nearest unflagged line above the ``pos``-th non-blank line, past the furniture set between the paragraphs
-    (photo captions and credits, pull quotes, "Read also" lines), is a paragraph of prose (``_prose``)."""
+    (photo captions and credits, pull quotes, "Read also" lines), is a paragraph of prose (``_prose``). An
+    advertisement marker is not passed: the text resumes below an ad slot, so a short question there is the body's."""
     for i in reversed(order[:pos]):
+        if kinds.get(i) == "advertisement":
+            return False
         if i not in kinds:
             return _prose(lines[i])
     return False
@@ -2361,7 +2512,7 @@ _CLAUSE_WORD = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|
 
 # a headline in a list of other articles: an optional number or bullet ("3.", "4)", "(1)", "»", "◆", "–", an arrow,
 # a dingbat, an emoji, a circled number), then a capital
-_BULLETS = (r"[\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
+_BULLETS = (r"[\u2023\u2043\u00bb\u203a\u2013\u2014\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf\u2460-\u2473\u2776-\u2793\u2605\u2606"
             r"\u2666\u2756\u2b50\u2b9e\U0001f300-\U0001faff]\ufe0f?")
 # a list item's number or bullet: "1.", "(2)", "3" set off by a tab or two spaces, "•", "~", "◇", "✦", ...
 _ITEM_NUMBER = re.compile(r"^(?:\(?\d{1,2}[.)]\s+|\d{1,2}(?:\t|\s{2,})|(?:[\u2022\u00b7\u25aa\u25b8\u25ba*+~-]|" +

@@ -1486,6 +1486,43 @@ TENTH_ROUND_LOOK_ALIKES = [
     "Correction, then, is what the council owes the islanders after years of wrong fares.",
 ]
 
+ELEVENTH_ROUND_LINES = [
+    # a browser's print header and footer, copied back from a PDF
+    ("https://harbourherald.example/opinion/fund-the-ferries    2/3", "navigation"),
+    ("03/04/2026, 14:20    Fund the ferries | The Harbour Herald", "navigation"),
+    # a caption led by its bracketed credit
+    ("[Ewa Lind/Harbour Herald] Commuters board the early ferry at the north pier.", "caption"),
+    # who writes the page's essays; whose view it is, alone and as one part of a line in two languages
+    ("Island Forum essays are written by readers and edited only for length.", "disclaimer"),
+    ("This column is the writer's own.", "disclaimer"),
+    ("La columna es del autor. / This column is the writer's own.", "disclaimer"),
+    # comment moderation, a comment count with who may comment, a name rule in several languages
+    ("We moderate all comments before they go live; please keep it civil.", "comment_prompt"),
+    ("Comments are reserved for subscribers.", "comment_prompt"),
+    ("Kommentare (12) \u00b7 Only registered members may comment", "comment_prompt"),
+    ("Reacties / Comments \u2014 full name required", "comment_prompt"),
+    # newsletter promos ending on an arrow link, a bare call after a full stop or a bracketed button
+    ("Get the Harbour Brief every Monday \u2192 harbourherald.example/newsletter", "newsletter"),
+    ("Infolettre \u00ab \u00celes \u00bb : chaque lundi dans votre bo\u00eete. Je m'inscris", "newsletter"),
+    ("Island newsletter: the week's ferry news on Sundays. [Sign up]", "newsletter"),
+    # a line of hashtags, a consent banner ending on its buttons, an advertisement marker in two languages
+    ("#ferries #islands #winter", "tags"),
+    ("We use cookies to count visits. [Accept] [No thanks]", "navigation"),
+    ("Reklam / Advertisement", "advertisement"),
+]
+
+ELEVENTH_ROUND_LOOK_ALIKES = [
+    "Essays written by readers of the paper showed how much the ferry matters, and the council should read them.",
+    "We moderate our hopes every winter, but the council should not moderate its promises.",
+    "The ferry timetable changed on 03/04/2026 at 14:20, and the council never explained why.",
+    "Every week the islanders' bulletin tells readers why the crews matter, and every week more of them subscribe.",
+    "Comments (and complaints) poured in after the timetable changed, and the council ignored them all.",
+    "This column is not the place for excuses: the council should fund the crews.",
+    "The islanders' view is the council's problem / the council's duty, and it should act.",
+    "Bring back the winter crews \u2192 and bring back the clinic visits that depend on them.",
+]
+
+
 
 def test_a_pull_quote_in_corner_brackets_is_a_heading():
     sentence = "A crew that sleeps on the pier in winter cannot keep a timetable in summer."
@@ -1568,17 +1605,43 @@ def test_tenth_round_foot_bios_after_labels_and_in_other_languages(byline, bio):
 
 
 @pytest.mark.parametrize("line,kind", SEVENTH_ROUND_LINES + EIGHTH_ROUND_LINES + NINTH_ROUND_LINES +
-                         TENTH_ROUND_LINES)
-def test_seventh_to_tenth_round_furniture_lines(line, kind):
+                         TENTH_ROUND_LINES + ELEVENTH_ROUND_LINES)
+def test_seventh_to_eleventh_round_furniture_lines(line, kind):
     assert classify_line(line, position=5, n_lines=10) == kind
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert _flagged(text).get(line) == kind
 
 
 @pytest.mark.parametrize("line", SEVENTH_ROUND_LOOK_ALIKES + EIGHTH_ROUND_LOOK_ALIKES + NINTH_ROUND_LOOK_ALIKES +
-                         TENTH_ROUND_LOOK_ALIKES)
-def test_body_sentences_like_the_seventh_to_tenth_round_wordings_are_kept(line):
+                         TENTH_ROUND_LOOK_ALIKES + ELEVENTH_ROUND_LOOK_ALIKES)
+def test_body_sentences_like_the_seventh_to_eleventh_round_wordings_are_kept(line):
     for pos in range(10):
         assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert line not in _flagged(text)
+
+
+def test_a_one_line_question_below_an_advertisement_marker_stays_body():
+    question = "Who pays for the winter crews?"
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + "ADVERTISEMENT\n\n" + question + "\n\n" +
+            "The health board does, one stranded clinic visit at a time. The council should stop that today.\n\n" +
+            _BODY)
+    flagged = _flagged(text)
+    assert flagged.get("ADVERTISEMENT") == "advertisement" and question not in flagged, flagged
+
+
+@pytest.mark.parametrize("heading", ["Mi\u00e9rt kompok? / Why ferries?", "Porqu\u00ea barcos? / Why boats?"])
+def test_a_question_subheading_in_two_languages_between_paragraphs(heading):
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + heading + "\n\n" +
+            "Because the islands have no road. A clinic visit depends on the boat, and so does school.\n\n" + _BODY)
+    assert _flagged(text).get(heading) == "heading"
+
+
+@pytest.mark.parametrize("open_, close", [("\u275d ", " \u275e"), ("\u00ab ", " \u00bb")])
+def test_a_pull_quote_in_ornamental_quote_marks_repeating_a_body_sentence(open_, close):
+    sentence = "A stranded clinic visit costs the health board more than a crew's wages for a week"
+    body = ("Towns along the coast should fund year-round ferry crews, because seasonal crews leave islanders "
+            "stranded every winter.\n\nThe second reason is cost. " + sentence + ".\n\n")
+    quote = open_ + sentence + "." + close
+    text = _HEAD.format(head="Fund the ferries") + body + quote + "\n\n" + _BODY
+    assert _flagged(text).get(quote) == "heading"
