@@ -23,7 +23,7 @@ __all__ = ["ArgmineError", "ModelNotFoundError", "ModelFormatError", "DataNotFou
            "OutputPathError", "InputFileError", "InputNotFoundError", "ArgumentValueError", "OptionValueError",
            "VocabularyError", "DeviceError", "MiningTimeoutError", "ConfigError", "CorpusFormatError",
            "SavedFileFormatError", "UnknownKeyError", "InvalidDocumentError", "PackageMissingError",
-           "ArgumentTypeError", "InputIsADirectoryError", "WarcReadError", "InternalError", "OnnxRuntimeMissingError", "CommandLineError",
+           "ArgumentTypeError", "InputIsADirectoryError", "WarcReadError", "InternalError", "OnnxRuntimeMissingError", "OnnxExportError", "CommandLineError",
            "BatchError", "NotAnArticle", "WebExtrasMissingError", "RayNotInstalledError", "catalogue"]
 
 
@@ -360,6 +360,21 @@ class OnnxRuntimeMissingError(ArgmineError, ImportError):
                          + (detail or "no module 'onnxruntime'")
                          + ". Run: pip install 'argmine[onnx]' (or pip install onnxruntime onnx), or pass backend='auto' "
                          "(falls back to torch) or backend='torch'.")
+
+
+class OnnxExportError(ArgmineError, OSError):
+    """The encoder's ONNX export could not be written into the cache folder (``backend="onnx"`` or ``"auto"``): a
+    full disk, a folder where the file should be. ``folder`` is the cache folder; the cause is chained."""
+
+    code = "E115"
+
+    def __init__(self, folder, reason: str) -> None:
+        self.folder = str(folder)
+        super().__init__(f"could not export the encoder for ONNX Runtime into {folder}: {reason}. Free about 100 MB "
+                         "there, set ARGMINE_CACHE_DIR to another folder, or pass backend='torch'.",
+                         cli_message=f"could not export the encoder for ONNX Runtime into {folder}: {reason}. Free "
+                                     "about 100 MB there, set ARGMINE_CACHE_DIR to another folder, or pass "
+                                     "--backend torch.")
 
 
 class CommandLineError(ArgmineError, ValueError):

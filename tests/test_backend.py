@@ -3,6 +3,7 @@ encoder's outputs within float tolerance and the same units; option checks; a mi
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -147,8 +148,60 @@ def test_unwritable_cache_exports_to_a_temporary_file(tiny_model_dir, tmp_path, 
     pytest.importorskip("onnx")
     net, _ = _tiny_net(tiny_model_dir)
     monkeypatch.setattr(oe, "_writable", lambda d: False)
-    enc = oe.onnx_encoder(net.encoder, cache=tmp_path)
+    with pytest.warns(RuntimeWarning, match="cannot be written.*ARGMINE_CACHE_DIR"):
+        enc = oe.onnx_encoder(net.encoder, cache=tmp_path)
     assert enc.path is None and not (tmp_path / "onnx").exists() or not list((tmp_path / "onnx").glob("*.onnx"))
+
+
+def test_a_damaged_cached_export_is_exported_again(tiny_model_dir, tmp_path):
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    net, _ = _tiny_net(tiny_model_dir)
+    first = oe.onnx_encoder(net.encoder, cache=tmp_path)
+    good = first.path.read_bytes()
+    assert oe.intact(first.path)
+    damaged = bytearray(good)
+    for k in range(len(damaged) // 2, len(damaged) // 2 + 64):  # flipped weight bytes: ONNX Runtime still loads it
+        damaged[k] ^= 0x5A
+    first.path.write_bytes(bytes(damaged))
+    assert not oe.intact(first.path)
+    again = oe.onnx_encoder(net.encoder, cache=tmp_path)
+    assert again.path == first.path and oe.intact(again.path) and again.path.read_bytes() != bytes(damaged)
+    Path(str(first.path) + ".sha256").unlink()  # an export without its digest is not trusted either
+    assert not oe.intact(first.path)
+
+
+def test_a_failed_export_says_where_and_what_to_do(tiny_model_dir, tmp_path, monkeypatch):
+    pytest.importorskip("onnxruntime")
+    net, _ = _tiny_net(tiny_model_dir)
+
+    def full_disk(encoder, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(oe, "export_encoder", full_disk)
+    from argmine.errors import OnnxExportError
+
+    with pytest.raises(OnnxExportError, match=r"E115.*No space left.*ARGMINE_CACHE_DIR.*backend='torch'") as err:
+        oe.onnx_encoder(net.encoder, cache=tmp_path)
+    assert isinstance(err.value, OSError) and err.value.__cause__.errno == 28 and str(tmp_path) in str(err.value)
+    assert "--backend torch" in err.value.for_cli()
+
+
+def test_stale_unfinished_exports_are_removed(tmp_path):
+    import os
+    import time
+
+    old, new = tmp_path / "encoder-x.onnx.abc.part", tmp_path / "encoder-y.onnx.def.part"
+    old.write_bytes(b"left by a killed export")
+    new.write_bytes(b"an export under way")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    oe._remove_stale_parts(tmp_path)
+    assert not old.exists() and new.exists()
+
+
+def test_the_cache_folder_expands_a_home_tilde(monkeypatch):
+    monkeypatch.setenv("ARGMINE_CACHE_DIR", "~/argmine-cache")
+    assert oe.cache_dir() == Path.home() / "argmine-cache"
 
 
 @pytest.mark.slow

@@ -109,7 +109,8 @@ def test_callers_catching_value_error_still_catch_them():
 SAMPLES = {"path": "/data/x", "reason": "a reason", "got": "'x'", "line": 3, "offset": 5, "option": "threads",
            "expected": "a positive int", "message": "x must be 1; got 2", "seconds": 1.0, "elapsed": 2.0,
            "device": "cuda", "n_tokens": 10, "n_embeddings": 5, "module": "trafilatura", "where": "p.jsonl, line 2",
-           "choices": ("json", "aif"), "problem": "no such option: --x", "position": 3}
+           "choices": ("json", "aif"), "problem": "no such option: --x", "position": 3,
+           "folder": "/cache/onnx"}
 
 
 @pytest.mark.parametrize("code", sorted(catalogue()))

