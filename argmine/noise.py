@@ -984,6 +984,41 @@ _LABEL_KINDS = ("advertisement", "disclaimer", "comment_prompt", "newsletter", "
                 "copyright")
 
 
+# -- twelfth round --------------------------------------------------------------------------------------------
+# a picture given as its description in square brackets: "[Image description: ...]", "[Alt text: ...]"
+_BRACKETED_CAPTION = _rx(r"^\[\s*(?:(?:image|photo|picture|video|graphic|illustration|figure|map|chart)\s+"
+                         r"(?:description|caption|text)|alt(?:ernative)?[ -]text|image|photo|picture|"
+                         r"description|caption)\s*:\s*\S")
+# a note in square brackets set between the paragraphs: "[Translator's note: ...]", "[Note: ...]", "[Update: ...]"
+# (not an editor's note in brackets: one that discloses the writer's ties reads as the text's own, and is kept)
+_BRACKETED_NOTE = _rx(r"^\[\s*(?:(?:translator|transcriber|moderator)s?['\u2019]?s?\.?\s+"
+                      r"notes?|note|n\.\s*d\.\s*[trl]\.?|nota(?: del traductor)?|update|updated|"
+                      r"correction|clarification|translation)\s*:\s*\S")
+# the views are the writer's and not the outlet's: "The opinions expressed are the writer's and not the Sentinel's."
+_NOT_THE_OUTLETS = _rx(r"^(?:the )?(?:views?|opinions?)(?: expressed)?(?: (?:here|above|in this (?:article|column|"
+                       r"piece|essay)))? (?:are|is) (?:those of )?(?:the |this |our )?(?:writer|author|columnist|"
+                       r"contributor|guest writer)(?:['\u2019]s|s['\u2019])?(?: own| alone)?,? (?:and )?not (?:"
+                       r"necessarily )?(?:those of )?(?:the |this )?\S")
+
+
+def _twelfth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
+    """The kind of the twelfth round's shapes: a picture's description in square brackets (``caption``), a
+    translator's note, a bare note or an update in square brackets (``publication_note``), or a disclaimer that
+    the views are the writer's and not the outlet's (``disclaimer``, also one part of a line in several languages);
+    or None.
+
+    Returns:
+        One of ``KINDS`` (str) or None."""
+    bracketed = n_chars <= 400 and s.endswith("]") and s.count("[") == 1
+    if bracketed and _BRACKETED_CAPTION.match(s):
+        return "caption"
+    if bracketed and _BRACKETED_NOTE.match(s):
+        return "publication_note"
+    if n_words <= 25 and _NOT_THE_OUTLETS.match(s):
+        return "disclaimer"
+    return None
+
+
 def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
     """The kind of the eleventh round's shapes: a browser print header or footer (``navigation``), a note that
     readers write the page's essays (``disclaimer``), comment moderation or a comment count with who may comment
@@ -991,6 +1026,9 @@ def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
     Returns:
         One of ``KINDS`` (str) or None."""
+    kind = _twelfth_kind(s, n_words, n_chars)
+    if kind:
+        return kind
     if n_chars <= 250 and (_PRINT_FOOTER.match(s) or _PRINT_HEADER.match(s)):
         return "navigation"
     if n_chars <= 300 and _CREDIT_FIRST.match(s):
@@ -1353,7 +1391,8 @@ def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, b
     for pos, i in enumerate(order):
         if i in kinds or cont[i] or (pos > 0 and order[pos - 1] == i - 1 and cont[order[pos - 1]]):
             continue  # flagged already, or a line of a hard-wrapped paragraph
-        if _body_sentence_for_the_model(text[raw[i][0]:raw[i][1]], kinds.get(order[pos - 1]) if pos else None):
+        if _body_sentence_for_the_model(text[raw[i][0]:raw[i][1]], kinds.get(order[pos - 1]) if pos else None) or \
+                _body_question(text, raw, order, pos):
             continue
         todo.append(i)
         positions.append(pos)
@@ -1387,6 +1426,35 @@ def _body_sentence_for_the_model(line: str, kind_above: Optional[str]) -> bool:
     if len(_words(s)) == 1 and (s.endswith("?") or line.strip()[:1] in _OPEN_QUOTE):
         return True  # "Shocking?", "\"No.\"": one word of the writer's, asked or quoted
     return kind_above == "advertisement" or s.endswith(".") and bool(_ARGUES_MID.search(s))
+
+
+# a question of the body that reads as the writer's sentence, not a subheading: it carries a clause of its own
+# ("... a shelter that nobody owns?", "... when the rains come?") or a negative indefinite ("nobody", "nothing")
+_CLAUSE_QUESTION = _rx(r"^\S+(?:\s+\S+)+?\s+(?:that|which|whom|because|unless|until|while|when|if)\s+\S+\s+\S+"
+                       r"|\b(?:nobody|no one|nothing|never|none)\b")
+
+
+def _body_question(text: str, raw: List[Span], order: List[int], pos: int) -> bool:
+    """The ``pos``-th non-blank line is a question paragraph of the body, which the learned classifier must leave to
+    the rules: one line standing alone between blank lines, a single English question of six to 20 words written as
+    the writer's sentence (``_CLAUSE_QUESTION``: a clause of its own or a negative indefinite, "Who repairs a
+    shelter that nobody owns?"), starting with a capital and not set in capitals or title case, not in two
+    languages (" / "), with a paragraph of prose right below it and one somewhere above it. A question subheading
+    ("What would it cost?", "Why should the registry lose its fees?") asks in a few plain words and stays the
+    model's; the rules' own question subheadings (``_question_headings``) come later and still apply.
+
+    Returns:
+        True when the line is such a question."""
+    if not 0 < pos < len(order) - 1 or not _alone(order, pos):
+        return False
+    line = lambda p: _core(text[raw[order[p]][0]:raw[order[p]][1]])  # noqa: E731
+    s = line(pos).rstrip(_CLOSERS)
+    words = _words(s)
+    if not (s.endswith("?") and s.count("?") == 1 and 6 <= len(words) <= 20 and s[:1].isupper()) or \
+            _BILINGUAL.search(s) or _foreign_script(s) or s.isupper() or \
+            sum(w[:1].isupper() for w in words) * 2 > len(words):
+        return False
+    return bool(_CLAUSE_QUESTION.search(s)) and _prose(line(pos + 1)) and any(_prose(line(p)) for p in range(pos))
 
 
 def _sentence_count(s: str) -> int:
@@ -2094,7 +2162,9 @@ def _bare_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str])
 
 # the marks a pull quote may open with: those of ``_OPEN_QUOTE``, corner brackets (「...」, 『...』) and
 # reversed guillemets (»...«, ›...‹)
-_PULL_OPEN = _OPEN_QUOTE + "\u300c\u300e\u00bb\u203a\u275d\u275b\u301d\uff02"  # also ornamental quotes \u275d ... \u275e
+# and mismatched or reversed quote marks (\u201d...\u201d, \u201f...\u201d, \u201b...\u2019, \u2019...\u2019)
+_PULL_OPEN = _OPEN_QUOTE + "\u300c\u300e\u00bb\u203a\u275d\u275b\u301d\uff02" \
+    "\u201d\u201f\u201b\u2019"  # also ornamental quotes \u275d ... \u275e
 
 
 def _paired_subheading(lines: List[str], order: List[int], pos: int, kinds: Dict[int, str]) -> Optional[int]:
@@ -2125,7 +2195,7 @@ def _wholly_quoted(s: str) -> bool:
     return len(t) > 2 and t[-1] in _CLOSE_QUOTE and not any(ch in t[1:-1] for ch in {t[0], t[-1]})
 
 
-_CLOSE_QUOTE = "\"'\u201d\u201c\u00bb\u2019\u203a\u300d\u300f\u00ab\u2039\u275e\u275c\u301e\u301f\uff02"
+_CLOSE_QUOTE = "\"'\u201d\u201c\u00bb\u2019\u203a\u300d\u300f\u00ab\u2039\u275e\u275c\u301e\u301f\uff02\u201f\u201b"
 
 
 # who said the pull quote, after its closing quote mark: '"..." -- Jane Roe', '"...," says Jane Roe'

@@ -153,10 +153,8 @@ def test_miner_input_holds_no_flagged_line(tokenizer):
 
 # held-out sets on which the furniture detection of the time flagged a body line when they were scored once (their
 # READMEs say which); strict, so a later round that keeps the line is noticed (and the set moved out of here)
-BODY_FLAGGED_WHEN_SCORED = {
-    "news_pages_heldout15": "the eleventh round takes the one-line question paragraph 'Who repairs a shelter that "
-                            "nobody owns?' for a subheading",
-}
+# (heldout15's question paragraph, flagged by the eleventh round, is kept since the twelfth)
+BODY_FLAGGED_WHEN_SCORED: dict = {}
 
 
 def _page_sets():

@@ -1523,6 +1523,62 @@ ELEVENTH_ROUND_LOOK_ALIKES = [
 ]
 
 
+TWELFTH_ROUND_LINES = [
+    # a picture given as its description in square brackets
+    ("[Image description: The morning ferry at the north pier. Two crew members tie it up.]", "caption"),
+    ("[Alt text: commuters queue on the pier in the rain]", "caption"),
+    # a translator's note or an update in square brackets, set between the paragraphs
+    ("[Translator's note: a nautical mile is 1,852 metres.]", "publication_note"),
+    ("[Update: the council met on Tuesday and put off the vote.]", "publication_note"),
+    # the views are the writer's and not the outlet's, alone and as the English half of a line in two languages
+    ("The opinions expressed are the writer's and not the Herald's.", "disclaimer"),
+    ("Ar bheachdan an sgr\u00ecobhaiche. / The views expressed are the author's own and not the Herald's.",
+     "disclaimer"),
+]
+
+TWELFTH_ROUND_LOOK_ALIKES = [
+    "The opinions of the crews are not the council's, and the council should listen to them anyway.",
+    "The views of islanders are the writer's concern, and not only the council's.",
+    "An image description on a ferry website is no substitute for a boat that actually sails in winter.",
+    "A translator's note in the council minutes admitted that the timetable had never been checked.",
+    "Editors at the Herald noted last winter that the crews had not been paid for three months.",
+]
+
+
+@pytest.mark.parametrize("open_, close", [("\u201d", "\u201d"), ("\u201f", "\u201d"), ("\u201b", "\u2019")])
+def test_a_pull_quote_in_mismatched_quote_marks_repeating_a_body_sentence(open_, close):
+    sentence = "A stranded clinic visit costs the health board more than a crew's wages for a week"
+    body = ("Towns along the coast should fund year-round ferry crews, because seasonal crews leave islanders "
+            "stranded every winter.\n\nThe second reason is cost. " + sentence + ".\n\n")
+    quote = open_ + sentence + "." + close
+    text = _HEAD.format(head="Fund the ferries") + body + quote + "\n\n" + _BODY
+    assert _flagged(text).get(quote) == "heading"
+
+
+def test_a_quoted_line_in_mismatched_marks_that_repeats_no_body_sentence_stays_body():
+    quote = "\u201dIslanders will not wait another winter for a boat that never sails.\u201d"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + quote + "\n\n" + _BODY
+    assert quote not in _flagged(text)
+
+
+_ANSWER = ("The council does, because the crews work for it. Each winter it lets the rota lapse, and the islanders "
+           "are left to wait for a boat that may never come.\n\n")
+
+
+@pytest.mark.parametrize("question", ["Who repairs a ferry that nobody owns?",
+                                      "Why should islanders wait for a boat that never sails?"])
+def test_a_full_sentence_question_paragraph_between_body_paragraphs_stays_body(question):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + question + "\n\n" + _ANSWER + _BODY
+    flagged = {text[s:e]: k for s, e, k in noise_lines(text, learned=True)}
+    assert question not in flagged, flagged
+
+
+@pytest.mark.parametrize("heading", ["Who pays for the winter crews?", "Mi\u00e9rt kompok? / Why ferries?"])
+def test_a_question_subheading_is_still_flagged_with_the_model(heading):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + heading + "\n\n" + _ANSWER + _BODY
+    flagged = {text[s:e]: k for s, e, k in noise_lines(text, learned=True)}
+    assert flagged.get(heading) == "heading", flagged
+
 
 def test_a_pull_quote_in_corner_brackets_is_a_heading():
     sentence = "A crew that sleeps on the pier in winter cannot keep a timetable in summer."
@@ -1605,16 +1661,17 @@ def test_tenth_round_foot_bios_after_labels_and_in_other_languages(byline, bio):
 
 
 @pytest.mark.parametrize("line,kind", SEVENTH_ROUND_LINES + EIGHTH_ROUND_LINES + NINTH_ROUND_LINES +
-                         TENTH_ROUND_LINES + ELEVENTH_ROUND_LINES)
-def test_seventh_to_eleventh_round_furniture_lines(line, kind):
+                         TENTH_ROUND_LINES + ELEVENTH_ROUND_LINES + TWELFTH_ROUND_LINES)
+def test_seventh_to_twelfth_round_furniture_lines(line, kind):
     assert classify_line(line, position=5, n_lines=10) == kind
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert _flagged(text).get(line) == kind
 
 
 @pytest.mark.parametrize("line", SEVENTH_ROUND_LOOK_ALIKES + EIGHTH_ROUND_LOOK_ALIKES + NINTH_ROUND_LOOK_ALIKES +
-                         TENTH_ROUND_LOOK_ALIKES + ELEVENTH_ROUND_LOOK_ALIKES)
-def test_body_sentences_like_the_seventh_to_eleventh_round_wordings_are_kept(line):
+                         TENTH_ROUND_LOOK_ALIKES + ELEVENTH_ROUND_LOOK_ALIKES +
+                         TWELFTH_ROUND_LOOK_ALIKES)
+def test_body_sentences_like_the_seventh_to_twelfth_round_wordings_are_kept(line):
     for pos in range(10):
         assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
