@@ -2,8 +2,8 @@
 
     python benchmarks/furniture_cv.py --data-dir DIR [--out benchmarks/results] [--folders A,B] [--C 4]
 
-For each of the marked folders ``data/examples/news_pages*`` (``train_boilerplate.MARKED_FOLDERS``: 17 since
-argmine 0.11's refit; a blind set not yet scored is never read) the learned line classifier is fitted again with that folder's pages left
+For each of the 15 marked folders ``data/examples/news_pages*`` (``train_boilerplate.MARKED_FOLDERS``; the blind
+``news_pages_heldout15`` is never read) the learned line classifier is fitted again with that folder's pages left
 out of everything page-derived -- its training lines and the dev choices -- and the rules + that classifier are
 scored on the folder left out (line precision and recall, as ``argmine.corpora.news_pages.noise_scores``), at each
 threshold of a grid. The rules alone and the rules + the shipped model are scored beside them.
