@@ -1001,6 +1001,49 @@ _NOT_THE_OUTLETS = _rx(r"^(?:the )?(?:views?|opinions?)(?: expressed)?(?: (?:her
                        r"necessarily )?(?:those of )?(?:the |this )?\S")
 
 
+# the thirteenth round's shapes. A note in square brackets that the text is a transcript or an edited version:
+# "[This is an edited transcript of ...]", "[Lightly edited transcript]"
+_TRANSCRIPT_NOTE = _rx(r"^\[\s*(?:(?:this|what follows|the following|below) (?:is|was) )?(?:an? |the )?(?:(?:lightly|"
+                       r"slightly|partly|automatically) )?(?:(?:edited|condensed|abridged|shortened|unedited|full|"
+                       r"partial|automated)(?: and (?:edited|condensed|abridged|shortened))? )?(?:transcript|"
+                       r"transcription)\b")
+# an editing system's placeholder left in the text: "[Insert related: ...]", "[Embed video: ...]", "[Add poll]"
+_CMS_PLACEHOLDER = _rx(r"^\[\s*(?:insert|embed|add|place)\s+(?P<what>related|link|read also|video|image|photo|gallery|"
+                       r"poll|quiz|tweet|post|quote|pull ?quote|graphic|map|chart|ad|newsletter|box|widget)\b")
+# an ad slot marker in square brackets: "[AD SLOT · mid-article · 300x250]", "[Ad unit: leaderboard]"
+_AD_SLOT = _rx(r"^\[\s*(?:ad|ads|advert|advertisement|banner)\s+(?:slot|unit|space|placement|break|block|zone|"
+               r"container)\b")
+# the reader's log-in status: "\u2713 Logged in as j.doe \u00b7 Enjoy reading!", "Connect\u00e9 en tant que ...",
+# "Angemeldet als ...", "Accesso effettuato come ..."
+_LOGGED_IN = _rx(r"^(?:[\u2713\u2714\u2611\U0001f464]\s*)?(?:you are |you['\u2019]re )?(?:logged in as|signed in as|"
+                 r"logged in:|signed in:|accesso effettuato come|connect\u00e9e? (?:en tant que|comme)|"
+                 r"angemeldet als|eingeloggt als|conectad[oa] como|sesi\u00f3n iniciada como|ingelogd als|"
+                 r"aangemeld als|inloggad som|logget inn som|logget ind som|zalogowan[oy] jako|"
+                 r"p\u0159ihl\u00e1\u0161en(?:a|o)? jako|sess\u00e3o iniciada como)\s+\S")
+
+
+def _thirteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
+    """The kind of the thirteenth round's shapes: a bracketed note that the text is an (edited) transcript
+    (``publication_note``), an editing system's placeholder ("[Insert related: ...]"; ``related`` for a related
+    link, else ``navigation``), an ad slot marker in brackets (``advertisement``) and the reader's log-in status
+    ("Logged in as ...", in several languages; ``navigation``); or None.
+
+    Returns:
+        One of ``KINDS`` (str) or None."""
+    if n_chars <= 400 and s.endswith("]") and s.count("[") == 1:
+        if _TRANSCRIPT_NOTE.match(s):
+            return "publication_note"
+        placeholder = _CMS_PLACEHOLDER.match(s)
+        if placeholder:
+            return "related" if placeholder.group("what").lower() in ("related", "link", "read also") else \
+                "navigation"
+        if n_words <= 12 and _AD_SLOT.match(s):
+            return "advertisement"
+    if n_words <= 15 and n_chars <= 160 and _LOGGED_IN.match(s):
+        return "navigation"
+    return None
+
+
 def _twelfth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
     """The kind of the twelfth round's shapes: a picture's description in square brackets (``caption``), a
     translator's note, a bare note or an update in square brackets (``publication_note``), or a disclaimer that
@@ -1009,6 +1052,9 @@ def _twelfth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
     Returns:
         One of ``KINDS`` (str) or None."""
+    kind = _thirteenth_kind(s, n_words, n_chars)
+    if kind:
+        return kind
     bracketed = n_chars <= 400 and s.endswith("]") and s.count("[") == 1
     if bracketed and _BRACKETED_CAPTION.match(s):
         return "caption"
@@ -1608,7 +1654,7 @@ def _foot_bio(s: str) -> bool:
     or a name and a copula in another language ("<Name> ist ...", "Penulis ialah ...", "<Name> on ..." on a line
     with no English function word); or a name and a life event in a place ("<Name> grew up in <Place> ...",
     ``_FOOT_BIO_LIFE``). A bio set in brackets is judged without them."""
-    s = _unbracketed(s)
+    s = _unnamed_apostrophe(_unbracketed(s))
     if len(_words(s)) > 45:
         return False
     if _FOOT_BIO_UNNAMED_ABROAD.match(s) or _FOOT_BIO_ABROAD.match(s) or _FOOT_BIO_LIFE.match(s) and \
@@ -1629,6 +1675,19 @@ def _foot_bio(s: str) -> bool:
     tokens = [t for t in m.group("name").split() if t.lower() not in _NAME_PARTICLES]
     return all(t[0].isupper() for t in tokens) and not any(t.lower().strip(".") in _STOPWORDS | _PRONOUNS
                                                            for t in tokens)
+
+
+def _unnamed_apostrophe(s: str) -> str:
+    """``s`` without the apostrophe that opens a name ("'Mamosa Letsie grew up in ...": Sesotho names, the
+    Hawaiian \u02bbokina, "'Abd al-..."), so the bio wordings see a capitalised name; only when no quote mark closes
+    in the line (then the apostrophe opens a quotation, which stays as it is).
+
+    Returns:
+        A str: ``s`` without its first character, or ``s`` itself."""
+    if re.match(r"['\u2019\u2018\u02bb][^\W\d_a-z][^\W\d_]", s) and \
+            not re.search(r"[\w.,!?]['\u2019\u2018](?=[\s,.;:!?)]|$)", s[1:]):
+        return s[1:]
+    return s
 
 
 # a bio that sets the role after the name and a dash, in any script: "Лейла Мамедова — городской эколог, ...",
@@ -2317,22 +2376,24 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
     a line of at most nine words asking "What about ...?" or "How about ...?"; or of at most eight words putting
     the objection the next paragraph answers with a negative auxiliary ("Hasn't this been tried?", "But won't rents
     rise?"); or of two to nine words opening with a question word, with no pronoun and no word of a musing or
-    rhetorical question (``_WH_QUESTION``, ``_BODY_QUESTION``: "Who pays for the extra hours?"), or a noun
-    phrase put in question ("Gardens for whom?", "Growth at what cost?"; ``_WHOM_QUESTION``). The last two
+    rhetorical question (``_WH_QUESTION``, ``_BODY_QUESTION``: "Who pays for the extra hours?"; a question set
+    in two or three languages apart by " / " is a subheading whatever its words: "<A>? / What would it cost?"), or a
+    noun phrase put in question ("Gardens for whom?", "Growth at what cost?"; ``_WHOM_QUESTION``). The last two
     only above a paragraph of two sentences or more (a comment typed one sentence to a paragraph asks such
     questions too), and the question word only below a paragraph of prose of the body (a photo caption may
-    stand between them)."""
+    stand between them). A question in two or three languages may also stand right under a flagged line."""
     for pos in range(1, len(order) - 1):
         i = order[pos]
         s = _last_translation(lines[i].rstrip(_CLOSERS))
-        n_words = len(_words(s))
-        if i in kinds or not _alone(order, pos) or not s.endswith("?") or s.count("?") != 1 or \
-                order[pos + 1] in kinds:
+        n_words, translated = len(_words(s)), s != lines[i].rstrip(_CLOSERS)
+        # a translated question may sit right under a flagged line ("Read also: ..."), a blank line below it
+        set_off = _alone(order, pos) or translated and order[pos - 1] in kinds and order[pos + 1] > i + 1
+        if i in kinds or not set_off or not s.endswith("?") or s.count("?") != 1 or order[pos + 1] in kinds:
             continue
         answered = _sentence_count(lines[order[pos + 1]]) >= 2
         asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s) or n_words <= 7 and
                                       (_YES_NO_QUESTION.match(s) or _AND_QUESTION.match(s))) and \
-            not _BODY_QUESTION.search(s) and _prose_above(lines, order, pos, kinds)
+            (translated or not _BODY_QUESTION.search(s)) and _prose_above(lines, order, pos, kinds)
         if n_words <= 9 and _ABOUT_QUESTION.match(s) or answered and (
                 n_words <= 8 and _OBJECTION_QUESTION.match(s) or asks):
             kinds[i] = "heading"

@@ -153,11 +153,9 @@ def test_miner_input_holds_no_flagged_line(tokenizer):
 
 # held-out sets on which the furniture detection of the time flagged a body line when they were scored once (their
 # READMEs say which); strict, so a later round that keeps the line is noticed (and the set moved out of here)
-# (heldout15's question paragraph, flagged by the eleventh round, is kept since the twelfth)
-BODY_FLAGGED_WHEN_SCORED = {
-    "news_pages_heldout16": "the twelfth round (the line classifier) takes the one-line question paragraph 'Who pays "
-                            "when a cenote dies?' for a subheading",
-}
+# (heldout15's question paragraph, flagged by the eleventh round, is kept since the twelfth; heldout16's, flagged by
+# the twelfth, since the thirteenth)
+BODY_FLAGGED_WHEN_SCORED: dict = {}
 
 
 def _page_sets():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from argmine import noise
 from argmine.noise import KINDS, classify_line, noise_lines, noise_spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -1545,6 +1546,65 @@ TWELFTH_ROUND_LOOK_ALIKES = [
 ]
 
 
+THIRTEENTH_ROUND_LINES = [
+    # a bracketed note that the text below is a transcript, edited or not
+    ("[What follows is a lightly edited transcript of the harbour-master's talk to the council.]",
+     "publication_note"),
+    ("[Transcript: recorded on the morning ferry, 6 March]", "publication_note"),
+    # a placeholder the editing system left in the text
+    ("[Insert related: Island council delays the ferry vote again]", "related"),
+    ("[Embed video: crews tie up the morning boat]", "navigation"),
+    # an ad slot marker in square brackets
+    ("[Ad unit \u00b7 in-article \u00b7 728\u00d790]", "advertisement"),
+    # the reader's log-in status, in several languages
+    ("\u2713 Logged in as harbour_reader \u00b7 Enjoy your reading!", "navigation"),
+    ("Connect\u00e9e en tant que c.morel \u00b7 Bonne lecture !", "navigation"),
+    ("Angemeldet als j.weber", "navigation"),
+]
+
+THIRTEENTH_ROUND_LOOK_ALIKES = [
+    "The transcript of the council meeting shows that nobody asked the crews what a winter costs them.",
+    "Islanders who logged in as guests to the ferry website could not book a single winter crossing.",
+    "An ad slot on the ferry timetable earns the council less than one stranded clinic visit costs it.",
+    "[The council has not answered, and the writer should not have to ask twice.]",
+    "Insert a winter crew into the rota, and the clinic visits start again within a week.",
+]
+
+
+@pytest.mark.parametrize("above,heading", [
+    ("", "Zer kostatuko luke? / \u00bfCu\u00e1nto costar\u00eda? / What would it cost?"),
+    ("Read also: Island council delays the ferry vote again\n", "Canto custaria? / How would it work?"),
+])
+def test_a_question_in_two_or_three_languages_is_a_subheading_whatever_its_words(above, heading):
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + above + heading + "\n\n" +
+            "About two crews a winter. The health board already pays more for stranded clinic visits.\n\n" + _BODY)
+    assert _flagged(text).get(heading) == "heading"
+
+
+def test_a_one_line_question_below_a_bracketed_ad_slot_stays_body():
+    question = "Who pays when a ferry stops?"
+    marker = "[AD SLOT \u00b7 mid-article \u00b7 300\u00d7250]"
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + marker + "\n\n" + question + "\n\n" +
+            "The health board does, one stranded clinic visit at a time. The council should stop that today.\n\n" +
+            _BODY)
+    flagged = _flagged(text)
+    assert flagged.get(marker) == "advertisement" and question not in flagged, flagged
+
+
+@pytest.mark.parametrize("bio", [
+    "'Mamosa Letsie grew up in Thaba-Tseka and works as a community paralegal in Maseru.",
+    "\u2019Malineo Mokete was born in Mafeteng and teaches history at a high school in Maseru.",
+])
+def test_a_foot_bio_whose_name_opens_with_an_apostrophe(bio):
+    head = "THE HARBOUR HERALD\nHome | News | Opinion\nFund the ferries\nBy Jane Roe\nMarch 3, 2026 | 6:10 am\n\n"
+    text = head + _BODY + "\n".join([bio, "Tags: ferries, islands", _COPYRIGHT_LINE])
+    assert _flagged(text).get(bio) == "author_bio"
+
+
+def test_a_quotation_opened_by_an_apostrophe_is_not_read_as_a_bio():
+    assert noise._unnamed_apostrophe("'Mamosa Letsie grew up in Maseru,' the minister said.").startswith("'")
+    assert noise._unnamed_apostrophe("'Mamosa Letsie grew up in Maseru.") == "Mamosa Letsie grew up in Maseru."
+
 @pytest.mark.parametrize("open_, close", [("\u201d", "\u201d"), ("\u201f", "\u201d"), ("\u201b", "\u2019")])
 def test_a_pull_quote_in_mismatched_quote_marks_repeating_a_body_sentence(open_, close):
     sentence = "A stranded clinic visit costs the health board more than a crew's wages for a week"
@@ -1661,8 +1721,9 @@ def test_tenth_round_foot_bios_after_labels_and_in_other_languages(byline, bio):
 
 
 @pytest.mark.parametrize("line,kind", SEVENTH_ROUND_LINES + EIGHTH_ROUND_LINES + NINTH_ROUND_LINES +
-                         TENTH_ROUND_LINES + ELEVENTH_ROUND_LINES + TWELFTH_ROUND_LINES)
-def test_seventh_to_twelfth_round_furniture_lines(line, kind):
+                         TENTH_ROUND_LINES + ELEVENTH_ROUND_LINES + TWELFTH_ROUND_LINES +
+                         THIRTEENTH_ROUND_LINES)
+def test_seventh_to_thirteenth_round_furniture_lines(line, kind):
     assert classify_line(line, position=5, n_lines=10) == kind
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert _flagged(text).get(line) == kind
@@ -1670,8 +1731,8 @@ def test_seventh_to_twelfth_round_furniture_lines(line, kind):
 
 @pytest.mark.parametrize("line", SEVENTH_ROUND_LOOK_ALIKES + EIGHTH_ROUND_LOOK_ALIKES + NINTH_ROUND_LOOK_ALIKES +
                          TENTH_ROUND_LOOK_ALIKES + ELEVENTH_ROUND_LOOK_ALIKES +
-                         TWELFTH_ROUND_LOOK_ALIKES)
-def test_body_sentences_like_the_seventh_to_twelfth_round_wordings_are_kept(line):
+                         TWELFTH_ROUND_LOOK_ALIKES + THIRTEENTH_ROUND_LOOK_ALIKES)
+def test_body_sentences_like_the_seventh_to_thirteenth_round_wordings_are_kept(line):
     for pos in range(10):
         assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
