@@ -155,7 +155,10 @@ def test_miner_input_holds_no_flagged_line(tokenizer):
 # READMEs say which); strict, so a later round that keeps the line is noticed (and the set moved out of here)
 # (heldout15's question paragraph, flagged by the eleventh round, is kept since the twelfth; heldout16's, flagged by
 # the twelfth, since the thirteenth)
-BODY_FLAGGED_WHEN_SCORED: dict = {}
+BODY_FLAGGED_WHEN_SCORED = {
+    "news_pages_heldout18": "the thirteenth round takes the one-line quoted question paragraph '\"Can we grow potatoes "
+                            "next?\"' for a subheading",
+}
 
 
 def _page_sets():
