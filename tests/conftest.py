@@ -149,6 +149,23 @@ def data_root() -> Path:
     return (Path(env).expanduser() if env else (REPO.parent / "shared" / "data")).resolve()
 
 
+def load_benchmark(name: str):
+    """The module ``benchmarks/<name>.py``, loaded by path (benchmarks/ is no package) under ``bench_<name>``, with
+    benchmarks/ on ``sys.path`` for its own imports; registered in ``sys.modules`` first (dataclasses look their
+    module up while the class is built)."""
+    import importlib.util
+    import sys
+
+    bench = Path(__file__).resolve().parent.parent / "benchmarks"
+    if str(bench) not in sys.path:
+        sys.path.insert(0, str(bench))
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", bench / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def contract_checker_path() -> Path:
     """The shared contract checker: ARGMINE_CONTRACT_CHECKER, else ``tools/check_contract.py`` beside the data folder."""
     env = os.environ.get("ARGMINE_CONTRACT_CHECKER", "").strip()

@@ -1,26 +1,16 @@
 """benchmarks/run_all.py end to end with the tiny model on a few documents per corpus (``--quick``), and the
 published-results table's rule that no figure is shown as checked unless it was."""
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_benchmark
 
 pytestmark = pytest.mark.slow  # benchmarks/run_all.py end to end (accuracy on every corpus, speed subprocesses)
 
 REPO = Path(__file__).resolve().parent.parent
-BENCH = REPO / "benchmarks"
-
-
-def _load(name):
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(mod)
-    return mod
+_load = load_benchmark  # benchmarks/<name>.py by path (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

@@ -1,23 +1,12 @@
 """The pure parts of benchmarks/furniture_cv.py (leave-one-set-out over the marked page folders) and of
 benchmarks/train_boilerplate.py's reading of marked pages as training pages."""
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_benchmark
 
 REPO = Path(__file__).resolve().parent.parent
-BENCH = REPO / "benchmarks"
-
-
-def _load(name):
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+_load = load_benchmark  # benchmarks/<name>.py by path (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
