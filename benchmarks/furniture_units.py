@@ -32,9 +32,11 @@ classifier), and the mined units that overlap a furniture line (each listed with
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import write_results  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("news_pages", "news_pages_heldout", "news_pages_heldout2", "news_pages_heldout3", "news_pages_heldout4",
@@ -86,10 +88,7 @@ def main(argv=None) -> dict:
     for folder, r in res["folders"].items():
         if r["units_in_furniture"]:
             lines += ["", f"In {folder}:"] + [f"- page {i + 1}: {lab} inside a `{kind}` line: \"{t}\"" for i, lab, t, kind in r["units_in_furniture"]]
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "furniture_units.json").write_text(json.dumps(res, indent=1) + "\n")
-    (out / "furniture_units.md").write_text("\n".join(lines) + "\n")
+    write_results(a.out, "furniture_units", res, "\n".join(lines))
     print("\n".join(lines), file=sys.stderr)
     return res
 

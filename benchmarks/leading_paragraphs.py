@@ -18,6 +18,9 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import write_results  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SPLITS = (("oped", "dev"), ("aaec", "dev"))
 
@@ -77,10 +80,7 @@ def main(argv=None) -> dict:
         res["splits"][f"{corpus}/{split}"] = {"texts": len(gold), **rows}
         lines += [f"| {corpus}/{split} | {len(gold)} | {k} | {r['components_f1_50'] * 100:.1f} | {r['relations_f1_50'] * 100:.1f} | "
                   f"{r['major_claim_found']} of {r['with_major_claim']} |" for k, r in rows.items()]
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "leading_paragraphs.json").write_text(json.dumps(res, indent=1) + "\n")
-    (out / "leading_paragraphs.md").write_text("\n".join(lines) + "\n")
+    write_results(a.out, "leading_paragraphs", res, "\n".join(lines))
     print("\n".join(lines), file=sys.stderr)
     return res
 

@@ -30,6 +30,19 @@ def emit_json(res: dict, path=None) -> dict:
     return res
 
 
+def write_results(out, name: str, res: dict, markdown: str) -> Path:
+    """Write a benchmark's result as ``OUT/<name>.json`` (indented, UTF-8; values JSON cannot hold as str) and its
+    report as ``OUT/<name>.md`` (a final newline added when missing), creating ``out``.
+
+    Returns:
+        The folder (``Path``)."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(res, indent=1, default=str) + "\n", encoding="utf-8")
+    (out / f"{name}.md").write_text(markdown if markdown.endswith("\n") else markdown + "\n", encoding="utf-8")
+    return out
+
+
 def texts_for_benchmark(data_dir):
     """The texts every speed benchmark times: the AAEC test essays, else the example op-ed 40 times; and their name."""
     try:
