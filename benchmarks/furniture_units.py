@@ -24,7 +24,8 @@ heldout14's misses and the line classifier refitted with the marked pages) and
 ``data/examples/news_pages_heldout16`` (the same for the twelfth round, made from heldout15's misses) and
 ``data/examples/news_pages_heldout17`` (written blind after the twelfth round was merged; scored once with it)
 and ``data/examples/news_pages_heldout18`` (written blind while the thirteenth round was made from heldout16's and
-heldout17's misses; scored once after it was merged).
+heldout17's misses; scored once after it was merged) and ``data/examples/news_pages_heldout19`` (written blind
+after the thirteenth round was merged; scored once with it).
 Per folder: furniture-line precision and recall of ``argmine.noise`` (rules + learned line
 classifier), and the mined units that overlap a furniture line (each listed with its kind). Writes
 ``OUT/furniture_units.json`` and ``.md``.
@@ -44,7 +45,7 @@ FOLDERS = ("news_pages", "news_pages_heldout", "news_pages_heldout2", "news_page
            "news_pages_heldout9", "news_pages_heldout10", "news_pages_heldout11",
            "news_pages_heldout12", "news_pages_heldout13", "news_pages_heldout14",
            "news_pages_heldout15", "news_pages_heldout16", "news_pages_heldout17",
-           "news_pages_heldout18")
+           "news_pages_heldout18", "news_pages_heldout19")
 
 
 def units_in_furniture(miner, pages, counts=None) -> list:
