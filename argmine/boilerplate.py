@@ -156,6 +156,8 @@ def _dense_v3(s: str) -> List[float]:
             float(len(t) > 2 and t[0] in _OPEN_MARKS and t[-1] in _CLOSE_MARKS),
             float(len(t) > 1 and t[-1] in _CLOSE_MARKS), float(bool(_ARROW.search(s))),
             min(s.count("#"), 3) / 3.0, min(len(_PARTS.findall(s)), 3) / 3.0, float(bool(_BRACKET_LEAD.match(s)))]
+
+
 _HASH_MEMO: Dict[int, Dict[str, int]] = {}  # n_hash -> token -> bucket (a cache; bounded)
 _GRAM_MEMO: Dict[Tuple[int, int, int], Dict[str, object]] = {}  # (n_hash, lo, hi) -> word -> its n-grams' buckets
 _HASH_MEMO_MAX = 300_000

@@ -1022,6 +1022,15 @@ _LOGGED_IN = _rx(r"^(?:[\u2713\u2714\u2611\U0001f464]\s*)?(?:you are |you['\u201
                  r"p\u0159ihl\u00e1\u0161en(?:a|o)? jako|sess\u00e3o iniciada como)\s+\S")
 
 
+def _bracketed(s: str, n_chars: int) -> bool:
+    """True for a line of at most 400 characters that ends with "]" and holds one "[": a note, a placeholder or a
+    picture's description in square brackets.
+
+    Returns:
+        A bool."""
+    return n_chars <= 400 and s.endswith("]") and s.count("[") == 1
+
+
 def _thirteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
     """The kind of the thirteenth round's shapes: a bracketed note that the text is an (edited) transcript
     (``publication_note``), an editing system's placeholder ("[Insert related: ...]"; ``related`` for a related
@@ -1030,7 +1039,7 @@ def _thirteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
     Returns:
         One of ``KINDS`` (str) or None."""
-    if n_chars <= 400 and s.endswith("]") and s.count("[") == 1:
+    if _bracketed(s, n_chars):
         if _TRANSCRIPT_NOTE.match(s):
             return "publication_note"
         placeholder = _CMS_PLACEHOLDER.match(s)
@@ -1052,10 +1061,7 @@ def _twelfth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
     Returns:
         One of ``KINDS`` (str) or None."""
-    kind = _thirteenth_kind(s, n_words, n_chars)
-    if kind:
-        return kind
-    bracketed = n_chars <= 400 and s.endswith("]") and s.count("[") == 1
+    bracketed = _bracketed(s, n_chars)
     if bracketed and _BRACKETED_CAPTION.match(s):
         return "caption"
     if bracketed and _BRACKETED_NOTE.match(s):
@@ -1072,9 +1078,6 @@ def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
     Returns:
         One of ``KINDS`` (str) or None."""
-    kind = _twelfth_kind(s, n_words, n_chars)
-    if kind:
-        return kind
     if n_chars <= 250 and (_PRINT_FOOTER.match(s) or _PRINT_HEADER.match(s)):
         return "navigation"
     if n_chars <= 300 and _CREDIT_FIRST.match(s):
@@ -1093,10 +1096,25 @@ def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
     return None
 
 
+def _later_round_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
+    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to thirteenth
+    rounds' shapes, the latest round first; or None.
+
+    Returns:
+        One of ``KINDS`` (str) or None."""
+    if n_chars <= 400 and _COPYRIGHT.search(s):
+        return "copyright"
+    for round_kind in (_thirteenth_kind, _twelfth_kind, _eleventh_kind):
+        kind = round_kind(s, n_words, n_chars)
+        if kind:
+            return kind
+    return None
+
+
 def _keyword_kind(s: str, words: List[str], n_chars: int, ends_stop: bool) -> Optional[str]:
     """The kind a line's keywords give (copyright, comment_prompt, ..., a link bar), most specific first, or None."""
     n_words = len(words)
-    kind = "copyright" if n_chars <= 400 and _COPYRIGHT.search(s) else _eleventh_kind(s, n_words, n_chars)
+    kind = _later_round_kind(s, n_words, n_chars)
     if kind:
         return kind
     if n_chars <= 250 and (_COMMENT.search(s) or _COMMENT_MORE.search(s) or _COMMENT_WHO.search(s)):
