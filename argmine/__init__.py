@@ -6,14 +6,14 @@
 """
 from __future__ import annotations
 
-__version__ = "0.11.0"
+__version__ = "0.12.0"
 
 from .data import ArgumentUnit, Document, Relation  # noqa: E402  (pure Python, cheap)
 
 __all__ = ["load", "Miner", "Document", "ArgumentUnit", "Relation", "__version__"]
 
 
-def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32", threads=None, calibrated=True, backend="torch"):
+def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32", threads=None, calibrated=True, backend="auto"):
     """Load a model directory (default: the model shipped with argmine) and return a :class:`Miner`.
 
     ``max_chars``: longest text the Miner takes (longer ones raise ValueError); None for no limit.
@@ -24,9 +24,10 @@ def load(model=None, *, device=None, max_chars=1_000_000, precision="fp32", thre
     for anything else.
     ``calibrated``: scores are calibrated probabilities when the model directory has a ``calibration.json``
     (``argmine.calibration``); False, or a directory without one, gives the network's raw scores.
-    ``backend``: what runs the encoder: ``"torch"`` (default), ``"onnx"`` (ONNX Runtime, exported from the model's own
+    ``backend``: what runs the encoder: ``"auto"`` (default: ONNX Runtime for fp32 on the CPU when it is installed,
+    as it is with argmine's dependencies, else torch), ``"onnx"`` (ONNX Runtime, exported from the model's own
     weights at first use and cached; the same units on AAEC dev; raises ``argmine.errors.OnnxRuntimeMissingError``
-    without it) or ``"auto"`` (ONNX Runtime for fp32 on the CPU when it is installed, else torch).
+    without it) or ``"torch"``.
 
     Returns:
         The :class:`Miner` (an ``argmine.Miner``) holding the model, ready for ``mine`` and ``mine_batch``.

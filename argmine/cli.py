@@ -11,6 +11,8 @@ from typing import Annotated, List, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from .model.onnx_encoder import DEFAULT_BACKEND
+
 
 class _PlainHelp:
     """``--help`` listed as a plain flag (typer's rich help would show it as ``--help <bool>``)."""
@@ -182,8 +184,8 @@ def _data_dir(data_dir: Optional[Path]) -> Path:
 THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
 PRECISION_HELP = ("fp32 (default), bf16 (encoder and word BiLSTM in bfloat16: about 1.9x as fast on CPUs with AMX/AVX-512 "
                   "BF16, dev scores within 0.2 F1) or auto (bf16 on such a CPU, else fp32).")
-BACKEND_HELP = ("What runs the encoder: torch (default), onnx (ONNX Runtime: pip install 'argmine\\[onnx]'; the same "
-                "units, faster on a busy CPU) or auto (onnx for fp32 on the CPU when installed, else torch).")
+BACKEND_HELP = ("What runs the encoder: auto (default: ONNX Runtime for fp32 on the CPU when it is installed, as it is "
+                "with argmine's dependencies, else torch), onnx (ONNX Runtime: the same units, faster) or torch.")
 MIN_SCORE_HELP = ("Drop units scoring below this (0-1; with a calibrated model the probability that a unit is right), "
                   "with their relations. The threshold is the same for every label; the scores are calibrated per label: a news "
                   "text's major claim is rarely exactly right, so it scores low (often 0.2-0.5) and is the first unit a "
@@ -202,7 +204,7 @@ def mine(
     force: bool = typer.Option(False, "--force", metavar="", help="Overwrite a file argmine writes beside -o (brat's .txt) when it exists with other content."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP),
-    backend: Backend = typer.Option("torch", "--backend", help=BACKEND_HELP),
+    backend: Backend = typer.Option(DEFAULT_BACKEND, "--backend", help=BACKEND_HELP),
     precision: Precision = typer.Option("fp32", "--precision", help=PRECISION_HELP),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="The longest text mined, in characters; a longer one is refused with an error (E107) instead of taking minutes."),
 ):
@@ -290,7 +292,7 @@ def evaluate(
     confidence: float = typer.Option(0.95, "--confidence", min=0.5, max=0.999, help="Confidence level of the intervals."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores as JSON here (several systems: {systems, comparisons})."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP),
-    backend: Backend = typer.Option("torch", "--backend", help=BACKEND_HELP),
+    backend: Backend = typer.Option(DEFAULT_BACKEND, "--backend", help=BACKEND_HELP),
 ):
     """Score a model or predictions on an annotated corpus split (component and relation F1, 100% and 50% match).
 
@@ -380,7 +382,7 @@ def batch(
     summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run's summary as JSON here (records read, mined, errors by reason, documents/s)."),
     threads: Optional[int] = typer.Option(None, "--threads", help=THREADS_HELP + " --engine local only."),
     min_score: Optional[float] = typer.Option(None, "--min-score", help=MIN_SCORE_HELP + " --engine local only."),
-    backend: Backend = typer.Option("torch", "--backend", help=BACKEND_HELP + " --engine local only."),
+    backend: Backend = typer.Option(DEFAULT_BACKEND, "--backend", help=BACKEND_HELP + " --engine local only."),
 ):
     """Mine an archive into JSON Lines; bad records go to ERRORS; rerunning resumes (CONTRACT.md).
 

@@ -351,14 +351,15 @@ class MiningTimeoutError(ArgmineError, TimeoutError):
 
 
 class OnnxRuntimeMissingError(ArgmineError, ImportError):
-    """``backend="onnx"`` (``--backend onnx``) without ONNX Runtime installed (the optional ``onnx`` extra)."""
+    """``backend="onnx"`` (``--backend onnx``) without ONNX Runtime or the onnx package importable (both are argmine's
+    dependencies since 0.12; an install that skipped or broke them)."""
 
     code = "E113"
 
     def __init__(self, detail: str = "") -> None:
         super().__init__("backend 'onnx' needs ONNX Runtime and the onnx package (onnxruntime >= 1.16, onnx >= 1.16); got "
                          + (detail or "no module 'onnxruntime'")
-                         + ". Run: pip install 'argmine[onnx]' (or pip install onnxruntime onnx), or pass backend='auto' "
+                         + ". Run: pip install 'onnxruntime>=1.16' 'onnx>=1.16,<1.23', or pass backend='auto' "
                          "(falls back to torch) or backend='torch'.")
 
 

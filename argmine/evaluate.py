@@ -9,6 +9,7 @@ from .data import ArgumentUnit, Document
 from .metrics import score_documents
 from .text import paragraph_spans
 from .errors import ArgumentValueError, InputFileError
+from .model.onnx_encoder import DEFAULT_BACKEND
 
 
 def split_paragraphs(doc: Document) -> List[Document]:
@@ -262,7 +263,7 @@ def format_comparison(names: Sequence[str], comparison: Dict) -> str:
 def evaluate_systems(corpus: str, split: str, data_dir: Path, models: List[Optional[str]], level: str,
                      predictions: Optional[List[Path]] = None, n_bootstrap: int = 0, seed: int = 0,
                      confidence: float = 0.95, log=None, precision: str = "fp32", threads: Optional[int] = None,
-                     backend: str = "torch") -> tuple:
+                     backend: str = DEFAULT_BACKEND) -> tuple:
     """Score systems on a corpus split, one result per system (each model, then each predictions file; the default
     model when neither is given) and, for two or more systems, each later one compared with the first.
 

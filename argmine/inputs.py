@@ -7,6 +7,7 @@ from typing import Callable, Optional, Tuple
 
 from .data import Document
 from .miner import DEFAULT_MAX_CHARS
+from .model.onnx_encoder import DEFAULT_BACKEND
 from .text import looks_like_html  # noqa: F401  (re-exported: argmine.inputs.looks_like_html)
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -84,7 +85,7 @@ def is_html_path(path: str) -> bool:
 
 def mine_input(path: str, model: Optional[str] = None, *, doc_id: Optional[str] = None,
                check: Optional[Callable[[str], None]] = None, title: Optional[str] = None,
-               threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = "torch",
+               threads: Optional[int] = None, min_score: Optional[float] = None, backend: str = DEFAULT_BACKEND,
                max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32") -> Document:
     """Read and mine one input: the text file at ``path``, standard input for ``-``, or a saved web page (a web
     page's suffix, ``is_html_path``, or markup whatever the name, ``looks_like_html``), whose article is mined and

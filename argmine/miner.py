@@ -13,6 +13,7 @@ from .decoding import DecodeOptions, DocumentScores, bias_starts, decode_documen
 from .lang import detect as detect_language, warn_if_not_english
 from .errors import ArgumentTypeError, ArgumentValueError
 from .text import looks_like_html
+from .model.onnx_encoder import DEFAULT_BACKEND
 
 PAGE_HINT = ("Mine its article: argmine.ingest.extract_article(page) gives .text and .meta['title'] "
              "(pip install 'argmine[web]'), or run argmine mine PAGE.html.")
@@ -66,14 +67,14 @@ def check_device(device: str) -> str:
 
 def load(model: Optional[str | Path] = None, *, device: Optional[str] = None,
          max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", threads: Optional[int] = None,
-         calibrated: bool = True, backend: str = "torch") -> "Miner":
+         calibrated: bool = True, backend: str = DEFAULT_BACKEND) -> "Miner":
     """Load a model directory (default: the model shipped with argmine) and return a ready Miner.
 
     ``threads``: torch's intra-op CPU threads, set here for the whole process (``argmine.threads.set_threads``);
     None: no more than the cores other processes leave free. ``calibrated``: apply the directory's
     ``calibration.json`` (``argmine.calibration``) when it has one; without one, or with ``False``, scores are raw.
-    ``backend``: what runs the encoder (``argmine.model.onnx_encoder``): ``"torch"`` (default), ``"onnx"`` (ONNX
-    Runtime) or ``"auto"`` (ONNX Runtime for fp32 on the CPU when it is installed, else torch).
+    ``backend``: what runs the encoder (``argmine.model.onnx_encoder``): ``"auto"`` (default: ONNX Runtime for
+    fp32 on the CPU when it is installed, as it is with argmine's dependencies, else torch), ``"onnx"`` or ``"torch"``.
     Raises ``DeviceError`` for a ``device`` this machine does not have (before the model is read),
     ``OptionValueError`` for ``threads`` that is not a positive int, an unknown ``backend`` or ``precision``,
     ``OnnxRuntimeMissingError`` for ``backend="onnx"`` without ONNX Runtime, ``ModelNotFoundError`` / ``ModelFormatError``
@@ -203,7 +204,7 @@ class Miner:
 
     def __init__(self, net, tokenizer, config: Dict[str, Any], *, device: Optional[str] = None,
                  max_chars: Optional[int] = DEFAULT_MAX_CHARS, precision: str = "fp32", calibration=None,
-                 backend: str = "torch"):
+                 backend: str = DEFAULT_BACKEND):
         self.calibration = calibration  # argmine.calibration.ScoreCalibration, or None: raw scores
         self.min_score: Optional[float] = None  # mine()/mine_batch() without min_score use this (None: keep all)
         from .precision import resolve_precision

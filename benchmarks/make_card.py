@@ -39,11 +39,12 @@ def speed_scores(model: Path, rel: str, data_dir: str) -> dict:
     """``{"speed": ...}`` (and ``"speed_bf16"`` on a CPU with fast bfloat16): ``benchmarks/speed.py`` run as the card
     cites it, each in a fresh process (torch's thread state is the command's own), five rounds each."""
     from argmine.precision import cpu_has_fast_bf16
+    from speed import default_backends
 
-    base = ["--model", str(model), "--data-dir", data_dir, "--backends", "torch", "--rounds", "5"]
-    runs = {"speed": []}
-    if cpu_has_fast_bf16():  # precision="bf16" / "auto" on this CPU: its ratio to the same fp32 yardstick
-        runs["speed_bf16"] = ["--precision", "bf16"]
+    base = ["--model", str(model), "--data-dir", data_dir, "--rounds", "5"]
+    runs = {"speed": ["--backends", default_backends()]}  # the default backend first, torch beside it
+    if cpu_has_fast_bf16():  # precision="bf16" / "auto" on this CPU: its ratio to the same fp32 yardstick (torch)
+        runs["speed_bf16"] = ["--backends", "torch", "--precision", "bf16"]
     out = {}
     for key, extra in runs.items():
         with tempfile.TemporaryDirectory() as tmp:

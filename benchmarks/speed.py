@@ -1,8 +1,8 @@
 """Speed and memory of a model on real texts: wordpieces/s, documents/s, ms per document, peak RSS, load time.
 
 Also times the bare base encoder's forward pass over the same paragraphs (the yardstick: fp32 torch), so the figure
-that travels between machines is the ratio, not the seconds. With several ``--backends`` (default: torch and onnx when
-ONNX Runtime is installed) each backend's miner gets a row; the yardstick and every backend are timed in turn in each
+that travels between machines is the ratio, not the seconds. With several ``--backends`` (default: onnx, what
+``backend="auto"`` runs, then torch, when ONNX Runtime is installed) each backend's miner gets a row; the yardstick and every backend are timed in turn in each
 of ``--rounds`` rounds of the same run, and each row's ratio is its fastest round over the yardstick's fastest round
 (a busy machine slows single rounds, rarely all of them). ``median_round_ratio`` is a second view that one fast
 or slow yardstick round cannot move: the median over rounds of mining's time over the yardstick's time in the same
@@ -70,7 +70,7 @@ def clear_text_caches() -> None:
 def default_backends() -> str:
     from argmine.model.onnx_encoder import onnxruntime_available
 
-    return "torch,onnx" if onnxruntime_available() else "torch"
+    return "onnx,torch" if onnxruntime_available() else "torch"
 
 
 def encoder_forward(enc, paras, batch_size, device="cpu"):

@@ -2,6 +2,7 @@
 encoder's outputs within float tolerance and the same units; option checks; a missing ONNX Runtime."""
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def test_without_onnxruntime_auto_is_torch_and_onnx_says_what_to_install(monkeyp
     with pytest.raises(OnnxRuntimeMissingError) as info:
         oe.resolve_backend("onnx", "cpu", "fp32")
     assert info.value.code == "E113" and isinstance(info.value, ImportError)
-    assert "pip install 'argmine[onnx]'" in str(info.value)
+    assert "pip install 'onnxruntime>=1.16'" in str(info.value)
 
 
 def test_without_onnxruntime_the_tiny_model_mines_with_auto(monkeypatch, tiny_model_dir):
@@ -222,12 +223,15 @@ def test_onnx_backend_mines_the_same_units_as_torch(tiny_doc_model_dir):
             assert abs(u.score - v.score) <= 2e-3
 
 
-def test_torch_is_the_default_and_auto_takes_onnx_when_installed(tiny_model_dir):
+def test_auto_is_the_default_and_takes_onnx_when_installed(tiny_model_dir):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")
     import argmine
+    from argmine.model.onnx_encoder import DEFAULT_BACKEND
 
-    assert argmine.load(tiny_model_dir, device="cpu").backend == "torch"
+    assert DEFAULT_BACKEND == "auto" and inspect.signature(argmine.load).parameters["backend"].default == "auto"
+    assert argmine.load(tiny_model_dir, device="cpu").backend == "onnx"
+    assert argmine.load(tiny_model_dir, device="cpu", backend="torch").backend == "torch"
     assert argmine.load(tiny_model_dir, device="cpu", backend="auto").backend == "onnx"
     assert argmine.load(tiny_model_dir, device="cpu", precision="bf16", backend="auto").backend == "torch"
 
@@ -268,3 +272,28 @@ def test_auto_runs_torch_when_the_export_fails(tiny_model_dir, monkeypatch):
         assert argmine.load(tiny_model_dir, device="cpu", backend="auto").backend == "torch"
     with pytest.raises(RuntimeError):
         argmine.load(tiny_model_dir, device="cpu", backend="onnx")
+
+
+def test_the_session_follows_set_threads_after_load(tiny_model_dir):
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    import torch
+
+    import argmine
+    from argmine.threads import set_threads
+
+    before = torch.get_num_threads()
+    try:
+        m = argmine.load(tiny_model_dir, device="cpu", backend="onnx", threads=1)
+        enc = m.net.fast_encoder
+        assert enc.follows_torch and enc.threads == 1
+        one = m.mine(TEXT)
+        set_threads(2)  # after load: the next call builds a two-thread session, with the same output
+        two = m.mine(TEXT)
+        assert enc.threads == 2 == torch.get_num_threads()
+        assert [(u.start, u.end, u.label) for u in one.units] == [(u.start, u.end, u.label) for u in two.units]
+        fixed = oe.OnnxEncoder(str(enc.path), threads=1, path=enc.path)
+        fixed(torch.ones(1, 4, dtype=torch.long))
+        assert not fixed.follows_torch and fixed.threads == 1  # an explicit count stays
+    finally:
+        torch.set_num_threads(before)

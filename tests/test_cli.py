@@ -227,9 +227,9 @@ def test_a_warning_on_the_command_line_is_one_line_without_a_source_path(tiny_mo
     assert ".py:" not in res.stderr
 
 
-def test_backend_help_names_the_extra_to_install():
+def test_backend_help_says_auto_is_the_default():
     wide = runner().invoke(app, ["mine", "--help"], env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"}).output
-    assert "pip install 'argmine[onnx]'" in wide
+    assert "auto (default: ONNX Runtime" in " ".join(wide.replace("│", " ").split())
 
 
 @pytest.mark.parametrize("args, says", [

@@ -199,6 +199,10 @@ def test_cli_engine_options(archive, tmp_path):
         res.stderr.replace("│", " ").split())  # an Enum choice (--help lists it)
     res = runner().invoke(app, ["batch", str(archive), "-o", str(tmp_path / "o.jsonl"), "--workers", "2"])
     assert res.exit_code == 2 and "--workers needs --engine ray" in res.stderr
+    res = runner().invoke(app, ["batch", str(archive), "-o", str(tmp_path / "o.jsonl"), "--engine", "ray",
+                                "--backend", "onnx"])  # auto, the default, runs torch in a Ray actor; onnx is refused
+    assert res.exit_code == 2 and "--backend onnx needs --engine local" in res.stderr
+    assert not (tmp_path / "o.jsonl").exists()
 
 
 def test_engine_ray_on_a_warc_writes_what_local_writes(ray_local, tiny_miner, tiny_model_dir, tmp_path):

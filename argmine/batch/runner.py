@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from ..errors import ArgumentValueError
+from ..model.onnx_encoder import DEFAULT_BACKEND
 from .mining import _Bar, _Chunk
 from .journal import (_DOC_HEAD, _ERR_HEAD, OutputLock, _Appender, _DoneKeys, _doc_key, _err_key, _recover,
                       default_errors_path, first_settings, text_hash)
@@ -274,7 +275,7 @@ def _chain(first: Optional[Record], rest: Iterator[Record]) -> Iterator[Record]:
 
 def run_engine(input_path: PathLike, output_path: PathLike, model: Optional[str] = None, *, engine: str = "local",
                precision: str = "fp32", threads: Optional[int] = None, min_score: Optional[float] = None,
-               workers: Optional[int] = None, chunk_size: Optional[int] = None, backend: str = "torch",
+               workers: Optional[int] = None, chunk_size: Optional[int] = None, backend: str = DEFAULT_BACKEND,
                **options: Any) -> BatchSummary:
     """Mine ``input_path`` into ``output_path`` with the model directory ``model`` (None: the shipped model) on
     ``engine``: ``"local"`` (this process, ``run_batch``) or ``"ray"`` (Ray Data actors, ``run_batch_ray``), as
@@ -284,7 +285,7 @@ def run_engine(input_path: PathLike, output_path: PathLike, model: Optional[str]
         engine: "local" or "ray".
         precision: "fp32", "bf16" or "auto" (the local engine's miner; ``argmine.precision``).
         threads, min_score: as in ``argmine.load`` and ``Miner.mine`` (local engine only).
-        backend: the encoder's backend, as in ``argmine.load`` ("torch", "onnx" or "auto"; local engine only).
+        backend: the encoder's backend, as in ``argmine.load`` ("auto", the default, "onnx" or "torch"; engine "ray" runs torch and refuses "onnx").
         workers: Ray actors (ray engine only).
         chunk_size: records mined and written together (default ``DEFAULT_CHUNK_SIZE``; ray: per job).
         **options: the keyword options ``run_batch`` takes (``text_field``, ``errors_path``, ``limit``, ...).
@@ -302,9 +303,9 @@ def run_engine(input_path: PathLike, output_path: PathLike, model: Optional[str]
         raise OptionValueError("engine", "'local' or 'ray'", engine)
     if workers is not None and engine != "ray":
         raise OptionValueError("workers", "None unless engine='ray' (--workers needs --engine ray)", workers)
-    if engine == "ray" and backend != "torch":
-        raise OptionValueError("backend", "'torch' with engine='ray' (a Ray actor runs the torch backend; --backend "
-                               "needs --engine local)", backend)
+    if engine == "ray" and backend == "onnx":
+        raise OptionValueError("backend", "'torch' or 'auto' with engine='ray' (a Ray actor runs the torch backend; "
+                               "--backend onnx needs --engine local)", backend)
     if engine == "ray" and (threads is not None or min_score is not None):
         raise OptionValueError("threads and min_score", "None with engine='ray' (a Ray actor uses one CPU and keeps "
                                "every unit; they need --engine local)", (threads, min_score))

@@ -10,8 +10,9 @@ file when none is writable, with a warning), beside a ``.sha256`` file of its di
 when the digest still matches (a damaged file is exported again). Files of older argmine versions are not reused
 and not deleted; remove old ``encoder-*.onnx`` files by hand.
 
-``backend="auto"`` takes ONNX Runtime when it is installed and the miner runs fp32 on the CPU, else torch, silently;
-``"onnx"`` without ONNX Runtime raises ``argmine.errors.OnnxRuntimeMissingError`` (``pip install 'argmine[onnx]'``).
+``backend="auto"`` (``DEFAULT_BACKEND``, since argmine 0.12) takes ONNX Runtime when it is installed (it is one of
+argmine's dependencies) and the miner runs fp32 on the CPU, else torch, silently; an encoder that will not export
+runs on torch too. ``"onnx"`` without ONNX Runtime raises ``argmine.errors.OnnxRuntimeMissingError``.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from types import SimpleNamespace
 from typing import Optional
 
 BACKENDS = ("torch", "onnx", "auto")
+DEFAULT_BACKEND = "auto"  # load(), mine_file(), evaluate, batch and the CLI: ONNX Runtime (a core dependency) on the CPU
 # bump when the exported graph changes: cached files of older versions are not reused (2: the eager-attention trace,
 # fused by ONNX Runtime's transformer optimiser)
 EXPORT_VERSION = "2"
@@ -255,22 +257,31 @@ class OnnxEncoder:
     """Calls like a Hugging Face encoder (``enc(input_ids=, attention_mask=, token_type_ids=)``, torch tensors in,
     an object with ``last_hidden_state`` out) but runs an ONNX Runtime session on the CPU. The fused graph assumes
     padding at the end of each row (as argmine pads); left-padded rows give other numbers. ``threads``: the
-    session's intra-op threads, fixed when it is built (None: torch's setting then; ``argmine.threads.set_threads``
-    later does not change them)."""
+    session's intra-op threads, fixed (a positive int), or None: torch's setting, followed at every call (a session
+    with the new count is built when ``argmine.threads.set_threads`` or ``torch.set_num_threads`` changed it, as a
+    Miner's torch steps follow it). ``self.threads``: the current session's count."""
 
     def __init__(self, path_or_bytes, threads: Optional[int] = None, path: Optional[Path] = None):
-        import onnxruntime as ort
-
         import torch
 
         self.path = path
-        self.threads = int(threads or torch.get_num_threads())
-        self.session = ort.InferenceSession(path_or_bytes, session_options(threads), providers=["CPUExecutionProvider"])
+        self.follows_torch = threads is None
+        self._source = path_or_bytes
+        self._build(int(threads or torch.get_num_threads()))
+
+    def _build(self, threads: int) -> None:
+        """(Re)build the ONNX Runtime session with ``threads`` intra-op threads."""
+        import onnxruntime as ort
+
+        self.session = ort.InferenceSession(self._source, session_options(threads), providers=["CPUExecutionProvider"])
+        self.threads = threads
         self.input_names = {i.name for i in self.session.get_inputs()}
 
     def __call__(self, input_ids, attention_mask=None, token_type_ids=None, **_):
         import torch
 
+        if self.follows_torch and torch.get_num_threads() != self.threads:
+            self._build(torch.get_num_threads())
         feeds = {"input_ids": input_ids.detach().cpu().long().numpy()}
         if attention_mask is None:
             attention_mask = torch.ones_like(input_ids)
