@@ -19,7 +19,13 @@ marker stays body, the text resuming after an ad slot). Some shapes hold in any 
 print header or footer copied back from a PDF, a caption led by its bracketed credit, a line of hashtags, a consent
 banner ending on its buttons, a newsletter promo ending on its sign-up call or arrow link, comment moderation, a
 line set in several languages (" / ") one of whose parts is a known label, a question subheading in several
-languages, and pull quotes in ornamental quote marks. Last, a small learned line
+languages (apart by " / ", a bar, a middle dot or a bullet), and pull quotes in ornamental quote marks. The fourteenth
+round adds: a pull quote led by any mark (a dash, a bar, a dingbat) or none, set right under the paragraph whose
+whole sentences it repeats; a caption ending on a credit led by a picture word of another language ("... Fot.
+<Name> / <Agency>"); a caption without credit set in one block with another caption or a credit (its translation, a
+noun phrase or participle describing the picture); a question subheading in the first person plural right after
+furniture set between the paragraphs; and a head bio that gives a job alone, in any of several languages
+("M\u00e9decin urgentiste \u00e0 <hospital>."). Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
 probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
@@ -1022,6 +1028,48 @@ _LOGGED_IN = _rx(r"^(?:[\u2713\u2714\u2611\U0001f464]\s*)?(?:you are |you['\u201
                  r"p\u0159ihl\u00e1\u0161en(?:a|o)? jako|sess\u00e3o iniciada como)\s+\S")
 
 
+# -- fourteenth round ------------------------------------------------------------------------------------------
+# a caption that ends on its photo credit after a full stop, the credit led by a picture word of another language,
+# perhaps abbreviated, with no colon ("... Fot. Jan Sikora / AW", "... \u0424\u043e\u0442\u043e \u0438\u0437
+# \u0430\u0440\u0445\u0438\u0432\u0430 \u0433\u0430\u0437\u0435\u0442\u044b", "... Foto de Ana Ruiz", "... Nuotr.
+# Jonas Jonaitis"); the English "Photo" only before a colon, a slash or a bar (the other wordings of English credits are
+# ``_CAPTION_END``'s)
+_PICTURE_LABEL = (r"(?:foto|fot\.|fotos|fot\u00f3|fotografia|fotograf\u00eda|fotografie|fotka|zdj\.|zdj\u0119cie|"
+                  r"nuotr\.|nuotrauka|sn\u00edmka|kuva|bild|\u1ea3nh|\u0444\u043e\u0442\u043e|"
+                  r"\u0441\u043d\u0438\u043c\u043e\u043a|\u03c6\u03c9\u03c4\.|\u03c6\u03c9\u03c4\u03bf\u03b3\u03c1"
+                  r"\u03b1\u03c6\u03af\u03b1|\u0635\u0648\u0631\u0629|\u05e6\u05d9\u05dc\u05d5\u05dd|\u5199\u771f|"
+                  r"\u7167\u7247|\uc0ac\uc9c4)")
+_CREDIT_TAIL = _rx(r"(?<=[.!?\u3002])\s+(?:" + _PICTURE_LABEL + r"(?P<sep>\s*[:/|\u00b7]\s*|\s+)|photo\s*[:/|]\s*)"
+                   r"(?P<who>[^\s.!?:][^!?:]{1,60})$")
+
+
+def _credit_tailed_caption(s: str, n_words: int) -> bool:
+    """``s`` is a caption of at most 45 words ending on its photo credit (``_CREDIT_TAIL``): one or two sentences
+    before the credit, without the words of an argument (``_NOT_BIO``), and a credit of at most eight words that
+    does not end like a sentence (a name, an agency, "from the paper's archive").
+
+    Returns:
+        A bool."""
+    tail = _CREDIT_TAIL.search(s) if n_words <= 45 else None
+    if tail is None:
+        return False
+    who, lead = tail.group("who").strip(), s[:tail.start()]
+    return len(_words(who)) <= 8 and not who.endswith(".") and _sentence_count(lead) <= 2 and \
+        not _NOT_BIO.search(lead)
+
+
+def _fourteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
+    """The kind of the fourteenth round's shapes that a line shows alone: a caption that ends on its photo credit
+    led by a picture word of another language, perhaps abbreviated ("... Fot. Jan Sikora / AW"; ``caption``); or
+    None.
+
+    Returns:
+        One of ``KINDS`` (str) or None."""
+    if n_chars <= 400 and _credit_tailed_caption(s, n_words):
+        return "caption"
+    return None
+
+
 def _bracketed(s: str, n_chars: int) -> bool:
     """True for a line of at most 400 characters that ends with "]" and holds one "[": a note, a placeholder or a
     picture's description in square brackets.
@@ -1097,14 +1145,14 @@ def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
 
 def _later_round_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
-    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to thirteenth
+    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to fourteenth
     rounds' shapes, the latest round first; or None.
 
     Returns:
         One of ``KINDS`` (str) or None."""
     if n_chars <= 400 and _COPYRIGHT.search(s):
         return "copyright"
-    for round_kind in (_thirteenth_kind, _twelfth_kind, _eleventh_kind):
+    for round_kind in (_fourteenth_kind, _thirteenth_kind, _twelfth_kind, _eleventh_kind):
         kind = round_kind(s, n_words, n_chars)
         if kind:
             return kind
@@ -1403,6 +1451,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _byline_bios(lines, order, kinds)
         _twins(lines, order, kinds)  # after the foot blocks and the byline's bios, which find the English bios first
         _head_dateline(lines, order, kinds)
+        _head_role_bios(lines, order, kinds)
         _between_paragraphs(lines, order, kinds)
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
@@ -1931,6 +1980,81 @@ def _head_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Non
         return
 
 
+def _head_role_bios(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Fourteenth round: a bio that gives a job alone, in any of several languages (``_role_only_bio``: "Teacher and
+    writer, <Place>.", "M\u00e9decin urgentiste \u00e0 <hospital>."), in the page head (``author_bio``): the first
+    unflagged line, when every line above it is furniture and the line right above it (no blank line between) too.
+    Run once the page head's headlines are known."""
+    for pos, i in enumerate(order):
+        if i not in kinds:
+            if pos > 0 and order[pos - 1] == i - 1 and _role_only_bio(lines[i]):
+                kinds[i] = "author_bio"
+            return
+
+
+# fourteenth round: a job that a bio gives without a name or a verb, in several languages ("Teacher and writer,
+# <Place>.", "M\u00e9decin urgentiste \u00e0 <hospital>.", "Profesora de historia en <school>.", "Lehrerin in <town>.",
+# "<Estonian word for social worker>. <Russian words for social worker>."); the last lines: words made with the
+# endings of jobs (-logist, -ologue, -\u00f3logo, -iste, -ista, -t\u00f6\u00f6taja, ...)
+_ROLE_NOUN = _rx(
+    r"^(?:(?:retired|former|senior|junior|social|freelance|emergency|\u0441\u043e\u0446\u0438\u0430\u043b\u044c"
+    r"\u043d\u044b\u0439)\s+)?"
+    r"(?:teacher|writer|doctor|nurse|journalist|lawyer|economist|historian|architect|engineer|researcher|professor|"
+    r"lecturer|farmer|fisherman|fisherwoman|activist|physician|surgeon|pharmacist|midwife|librarian|photographer|"
+    r"poet|novelist|translator|student|worker|mayor|councillor|"
+    r"m\u00e9decin|enseignante?|professeure?|avocate?|\u00e9crivaine?|chercheu(?:r|se)|historienne?|ing\u00e9nieure?|"
+    r"infirmi(?:er|\u00e8re)|militante?|\u00e9tudiante?|retrait\u00e9e?|agricult(?:eur|rice)|p\u00eacheu(?:r|se)|"
+    r"m\u00e9dic[oa]|profesora?|maestr[oa]|abogad[oa]|escritora?|investigadora?|historiadora?|arquitect[oa]|"
+    r"ingenier[oa]|enfermer[oa]|docente|estudiante|jubilad[oa]|advogad[oa]|pesquisadora?|arquitet[oa]|"
+    r"engenheir[oa]|enfermeir[oa]|arzt|\u00e4rztin|lehrer(?:in)?|autor(?:in)?|schriftsteller(?:in)?|anwalt|"
+    r"anw\u00e4ltin|forscher(?:in)?|historiker(?:in)?|architekt(?:in)?|ingenieur(?:in)?|professorin|medico|"
+    r"insegnante|professoressa|avvocat[oa]|scrittore|scrittrice|ricercat(?:ore|rice)|architetto|ingegnere|"
+    r"\u0432\u0440\u0430\u0447|\u0443\u0447\u0438\u0442\u0435\u043b\u044c(?:\u043d\u0438\u0446\u0430)?|"
+    r"\u043f\u0438\u0441\u0430\u0442\u0435\u043b\u044c(?:\u043d\u0438\u0446\u0430)?|"
+    r"\u043f\u0440\u0435\u043f\u043e\u0434\u0430\u0432\u0430\u0442\u0435\u043b\u044c(?:\u043d\u0438\u0446\u0430)?|"
+    r"\u0440\u0430\u0431\u043e\u0442\u043d\u0438(?:\u043a|\u0446\u0430)|"
+    r"\w{2,}(?:ologist|ologue|[o\u00f3]log[oa]|olog(?:e|in)|iste|ista|istin|t\u00f6\u00f6taja|"
+    r"\u0438\u0441\u0442(?:\u043a\u0430)?))\b")
+# ... a bio's line of such jobs is short and has no verb of a clause, in English or as a French, Spanish or German
+# copula (a sentence of the body does: "Doctors at the clinic are overworked.")
+_ROLE_VERB = _rx(r"\b(?:est|es|ist|\u00e8|\u00e9|sont|son|sind)\b")
+# ... and the job word, or a second one, is followed by the part's end, a comma, a conjunction or a preposition
+# ("Teacher and writer, ...", "Profesora de ...", "Lehrerin in ..."; not "Doctor visits cost ...")
+_ROLE_NEXT = _rx(r"^\s*(?:$|[,.;:]|(?:and|et|y|e|und|i|ja|og|och|of|at|in|on|for|with|from|\u00e0|au|aux|de|du|des|"
+                 r"d['\u2019]|en|chez|bei|am|an|im|aus|f\u00fcr|di|del|della|da|do|na|no|w|z|ze|\u0438|\u0432|"
+                 r"\u0438\u0437|\u043d\u0430|\u043f\u0440\u0438|\u0443)\b)")
+
+
+def _role_only_bio(s: str) -> bool:
+    """``s`` is a bio that gives only a job: at most twelve words, a capital first, in one to three parts (sentences
+    or languages apart by a full stop, " / " or " \u00b7 ") each a job in one of several languages (``_job_phrase``),
+    with no clause word, copula or word of an argument (``_CLAUSE_WORD``, ``_ROLE_VERB``, ``_NOT_BIO``).
+
+    Returns:
+        A bool."""
+    if len(_words(s)) > 12 or not s[:1].isupper() or _CLAUSE_WORD.search(s) or _ROLE_VERB.search(s) or \
+            _NOT_BIO.search(s):
+        return False
+    parts = [p.strip() for p in re.split(r"(?<=\.)\s+|\s+[/\u00b7]\s+", s) if p.strip()]
+    return len(parts) <= 3 and all(_job_phrase(p) for p in parts)
+
+
+def _job_phrase(part: str) -> bool:
+    """``part`` opens with a job word in the singular (``_ROLE_NOUN``; no final "s"), perhaps a second one, then
+    ends or goes on with a comma, a conjunction or a preposition (``_ROLE_NEXT``).
+
+    Returns:
+        A bool."""
+    m = _ROLE_NOUN.match(part)
+    if m is None or m.group().endswith("s"):
+        return False
+    rest = part[m.end():]
+    second = _ROLE_NOUN.match(rest.lstrip())
+    if second and not second.group().endswith("s"):
+        rest = rest.lstrip()[second.end():]
+    return bool(_ROLE_NEXT.match(rest))
+
+
 _CAPITAL_PLACE = re.compile(r"^[^\W\d_a-z][^\W\d_a-z'\u2019-]{2,}(?:[ /,-]+[^\W\d_a-z][^\W\d_a-z'\u2019-]+){0,2}\.?$")
 
 
@@ -2411,19 +2535,45 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
         answered = _sentence_count(lines[order[pos + 1]]) >= 2
         asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s) or n_words <= 7 and
                                       (_YES_NO_QUESTION.match(s) or _AND_QUESTION.match(s))) and \
-            (translated or not _BODY_QUESTION.search(s)) and _prose_above(lines, order, pos, kinds)
+            (translated or not _BODY_QUESTION.search(s) or _ours_after_furniture(lines, order, pos, kinds, s)) and \
+            _prose_above(lines, order, pos, kinds)
         if n_words <= 9 and _ABOUT_QUESTION.match(s) or answered and (
                 n_words <= 8 and _OBJECTION_QUESTION.match(s) or asks):
             kinds[i] = "heading"
 
 
+# the marks between the languages of a question subheading: " / ", " | " and (fourteenth round) " \u00b7 ", " \u2022 "
+_QUESTION_PARTS = re.compile(r"\s+[/|\u00b7\u2022]\s+")
+
+
+# the first person plural that a subheading may use ("What did our grandparents use?", "Where do we start?")
+_WE = _rx(r"\b(?:we|us|our)\b")
+# the kinds of furniture set between the paragraphs after which a subheading may open a new section
+_BREAK_KINDS = ("related", "caption", "credit", "heading")
+
+
+def _ours_after_furniture(lines: List[str], order: List[int], pos: int, kinds: Dict[int, str], s: str) -> bool:
+    """Fourteenth round: the question ``s`` (the ``pos``-th non-blank line) of at most seven words speaks in the first
+    person plural and of nothing else a body question points at (``_WE``, ``_BODY_QUESTION``), and the line above it,
+    across a blank line, is furniture set between the paragraphs (``_BREAK_KINDS``: a "Read also" line, a caption, a
+    pull quote): a subheading opening the next section ("What did our grandparents use?"). Not below an
+    advertisement marker (the text resumes after an ad slot), nor where the question is the body's next paragraph.
+
+    Returns:
+        A bool."""
+    above = order[pos - 1]
+    return len(_words(s)) <= 7 and bool(_WE.search(s)) and not _BODY_QUESTION.search(_WE.sub("", s)) and \
+        above < order[pos] - 1 and kinds.get(above) in _BREAK_KINDS
+
+
 def _last_translation(s: str) -> str:
     """The last part of a question set in two or three languages apart by " / " ("Porqu\u00ea pontes? / Why bridges?"),
-    when every part is a question of at most nine words; else ``s``.
+    a bar, a middle dot or a bullet (``_QUESTION_PARTS``), when every part is a question of at most nine words; else
+    ``s``.
 
     Returns:
         A str: that part (e.g. "Why bridges?"), or ``s`` itself."""
-    parts = [p.strip() for p in _BILINGUAL.split(s)]
+    parts = [p.strip() for p in _QUESTION_PARTS.split(s)]
     if 2 <= len(parts) <= 3 and all(p.endswith("?") and 0 < len(_words(p)) <= 9 for p in parts):
         return parts[-1]
     return s
@@ -2446,9 +2596,11 @@ def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str
     phrases, and photo captions that describe a scene."""
     _pull_quotes(lines, order, kinds)
     _bare_pull_quotes(lines, order, kinds)
+    _echoed_pull_quotes(lines, order, kinds)
     _question_headings(lines, order, kinds)
     _bare_subheadings(lines, order, kinds)
     _scene_captions(lines, order, kinds)
+    _caption_twins(lines, order, kinds)
     _question_headings(lines, order, kinds)  # again: a question under a caption only now flagged
 
 
@@ -2472,6 +2624,69 @@ def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str])
             kinds[i] = "heading"
         elif 9 <= n_words <= 40 and (_prose(lines[below]) and (above in kinds or _prose(lines[above])) or
                                      below in kinds and above not in kinds and _prose(lines[above])):
+            kinds[i] = "caption"
+
+
+# the mark a pull quote may open with besides quote marks: a dash, a bar, a dingbat, a head mark ("\u2014 ...",
+# "\u2015 ...", "\u258c...", "\u0f04 ..."): anything that is neither a letter nor a digit
+_LEAD_MARK = re.compile(r"^[^\w\s]")
+# the end of a sentence inside a paragraph: a stop, perhaps a closing quote mark, then space
+_SENTENCE_END = re.compile(r"(?<=[.!?\u3002])[\"'\u201d\u2019\u00bb\u203a)]*\s+")
+
+
+def _sentence_runs(s: str, most: int) -> List[str]:
+    """The runs of one to ``most`` consecutive sentences of the paragraph ``s`` (``_plain``), fewer than all of
+    them: the text a pull quote may repeat.
+
+    Returns:
+        A list of str."""
+    sentences = [_plain(t) for t in _SENTENCE_END.split(s) if t.strip()]
+    return [" ".join(sentences[a:b]) for a in range(len(sentences))
+            for b in range(a + 1, min(a + most, len(sentences) - (a == 0)) + 1)]
+
+
+def _echoed_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Fourteenth round: a pull quote (``heading``) of five to 60 words and one or two sentences that repeats whole
+    sentences of a paragraph (``_sentence_runs``), whatever mark leads it (a dash, a bar, a dingbat, quote marks or
+    none): set right under the paragraph it quotes (no blank line between; a blank line, furniture or the text's end
+    below it), or led by a mark and standing apart between the paragraphs (``_set_apart``) when it repeats a
+    paragraph elsewhere. Who said it, after a closing quote mark, is left out (``_ATTRIBUTION``)."""
+    for pos, i in enumerate(order[1:], start=1):
+        s = lines[i]
+        quote = _plain(_ATTRIBUTION.sub("", s))
+        if i in kinds or not 5 <= len(quote.split()) <= 60 or _sentence_count(s) > 2:
+            continue
+        above, last = order[pos - 1], pos == len(order) - 1
+        if above == i - 1 and above not in kinds and (last or order[pos + 1] > i + 1 or order[pos + 1] in kinds):
+            sources = [above]
+        elif _LEAD_MARK.match(s) and not last and _set_apart(order, pos, kinds):
+            sources = [j for j in order if j != i and j not in kinds]
+        else:
+            continue
+        if any(quote in _sentence_runs(lines[j], 2) for j in sources):
+            kinds[i] = "heading"
+
+
+def _caption_twins(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Fourteenth round: a caption without a credit set in one block with another caption or a credit (the same
+    caption in the page's other language, or a caption right under its credit line; ``caption``): the line right
+    above or below a ``caption`` or ``credit`` line (no blank line between), in a block (blank lines or the text's
+    edges around it) whose other lines are all furniture, of one or two
+    sentences and at most 30 words, without the words of an argument (``_NOT_SCENE``), that describes a scene
+    (``_scene``, or any verb in the present tense with a place) or has no verb a clause needs (``_CLAUSE_WORD``: a
+    noun phrase or a participle, "Burning offerings on <street> on the fifteenth day of the lunar month.")."""
+    for block in _blocks(lines, order):
+        if not any(kinds.get(j) in ("caption", "credit") for j in block):
+            continue
+        loose = [j for j in block if j not in kinds]
+        if len(loose) != 1:
+            continue
+        i = loose[0]
+        s = lines[i]
+        if not any(kinds.get(j) in ("caption", "credit") for j in (i - 1, i + 1)) or len(_words(s)) > 30 or \
+                _sentence_count(s.rstrip(".!?")) > 1 or _NOT_SCENE.search(s):
+            continue
+        if not _CLAUSE_WORD.search(s) or _scene(s) or _scene_any_verb(s, timed=False):
             kinds[i] = "caption"
 
 

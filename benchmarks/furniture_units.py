@@ -25,7 +25,8 @@ heldout14's misses and the line classifier refitted with the marked pages) and
 ``data/examples/news_pages_heldout17`` (written blind after the twelfth round was merged; scored once with it)
 and ``data/examples/news_pages_heldout18`` (written blind while the thirteenth round was made from heldout16's and
 heldout17's misses; scored once after it was merged) and ``data/examples/news_pages_heldout19`` (written blind
-after the thirteenth round was merged; scored once with it).
+after the thirteenth round was merged; scored once with it; the fourteenth round was made from its misses, so it
+is that round's development set).
 Per folder: furniture-line precision and recall of ``argmine.noise`` (rules + learned line
 classifier), and the mined units that overlap a furniture line (each listed with its kind). Writes
 ``OUT/furniture_units.json`` and ``.md``.

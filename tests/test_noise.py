@@ -1580,6 +1580,112 @@ THIRTEENTH_ROUND_LOOK_ALIKES = [
 ]
 
 
+FOURTEENTH_ROUND_LINES = [
+    # a caption ending on its photo credit led by a picture word of another language, perhaps abbreviated, no colon
+    ("Prom przy nabrze\u017cu w Kirkwall. Fot. Anna Nowak / PAP", "caption"),
+    ("\u041f\u0430\u0440\u043e\u043c \u0443 \u043f\u0440\u0438\u0447\u0430\u043b\u0430, 1998. \u0424\u043e\u0442\u043e "
+     "\u0438\u0437 \u0430\u0440\u0445\u0438\u0432\u0430 \u0440\u0435\u0434\u0430\u043a\u0446\u0438\u0438", "caption"),
+    ("Kalastusalus Kirkwallin satamassa. Kuva Mikko Virtanen", "caption"),
+    ("Keltas prie Kirkvolo prieplaukos. Nuotr. Jonas Petraitis", "caption"),
+    ("El ferry de la ma\u00f1ana en Stromness. Foto de Ana Ruiz", "caption"),
+]
+
+FOURTEENTH_ROUND_LOOK_ALIKES = [
+    "The ferry sailed twice last winter. Photo archives show it once sailed daily.",
+    "Crews leave every autumn. Foto exhibitions in Kirkwall will not bring them back.",
+    "Doctor visits cost the health board more every winter.",
+]
+
+
+@pytest.mark.parametrize("mark", ["\u2014 ", "\u2015 ", "\u258c", "\u2503 ", "\u0f04 ", "\u2726 ", ""])
+@pytest.mark.parametrize("sentences", [1, 2])
+def test_a_pull_quote_right_under_the_paragraph_it_repeats_whatever_mark_leads_it(mark, sentences):
+    said = ["Last winter the morning boat sailed twice in a fortnight.", "The clinic on Hoy stood empty."]
+    body = "The third reason is the clinic. " + " ".join(said) + " The nurse now flies in once a month.\n"
+    quote = mark + " ".join(said[:sentences])
+    text = _HEAD.format(head="Fund the ferries") + _BODY + body + quote + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(quote) == "heading" and body.strip() not in flagged, flagged
+
+
+@pytest.mark.parametrize("line", [
+    "\u2014 Nobody on Hoy has forgotten that winter, and nobody should.",  # repeats no sentence
+    "\u2014 the morning boat sailed twice in a fortnight",  # a part of a sentence, not a whole one
+    "The crews have left every autumn since the council cut their pay.",  # a paragraph of its own, repeating nothing
+])
+def test_a_line_right_under_a_paragraph_that_repeats_no_whole_sentence_stays_body(line):
+    body = ("The third reason is the clinic. Last winter the morning boat sailed twice in a fortnight. The nurse "
+            "now flies in once a month.\n")
+    text = _HEAD.format(head="Fund the ferries") + _BODY + body + line + "\n\n" + _BODY
+    assert line not in _flagged(text)
+
+
+def test_a_dash_led_pull_quote_standing_apart_repeats_a_sentence_of_another_paragraph():
+    sentence = "A crew that sleeps on the pier in winter cannot keep a timetable in summer."
+    body = "Crews leave every autumn. " + sentence + " The council knows it and pays them less each year.\n\n"
+    quote = "\u2015 " + sentence
+    text = _HEAD.format(head="Fund the ferries") + _BODY + body + quote + "\n\n" + _BODY
+    assert _flagged(text).get(quote) == "heading"
+
+
+@pytest.mark.parametrize("caption,twin", [
+    ("Ferja i Kirkwall-hamna ved daggry. Foto: Ola Nordmann", "Waiting for the morning ferry at Kirkwall harbour."),
+    ("Photo: Jane Roe / The Harbour Herald", "The old slipway at Stromness in the first snow of the winter"),
+    ("Kirkwall, 1998. Fot. Anna Nowak / PAP", "Ferries tied up at the pier in Kirkwall."),
+])
+def test_a_caption_without_credit_in_one_block_with_another_caption_or_a_credit(caption, twin):
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + caption + "\n" + twin + "\n\n" + _BODY)
+    flagged = _flagged(text)
+    assert flagged.get(caption) in ("caption", "credit") and flagged.get(twin) == "caption", flagged
+
+
+def test_a_paragraph_right_under_a_caption_stays_body():
+    caption = "Ferja i Kirkwall-hamna ved daggry. Foto: Ola Nordmann"
+    para = "The crews have left the islands every autumn since the council cut their winter pay."
+    text = _HEAD.format(head="Fund the ferries") + caption + "\n" + para + "\n\n" + _BODY
+    flagged = _flagged(text)
+    assert flagged.get(caption) == "caption" and para not in flagged, flagged
+
+
+@pytest.mark.parametrize("question", ["How did our grandparents cross?", "Who pays for our boats?"])
+def test_a_question_subheading_in_the_first_person_plural_after_furniture(question):
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + "Read also: Island council delays the ferry vote again\n\n"
+            + question + "\n\n" + _ANSWER + _BODY)
+    assert _flagged(text).get(question) == "heading"
+
+
+@pytest.mark.parametrize("above", ["", "ADVERTISEMENT\n\n"])
+def test_a_question_in_the_first_person_plural_between_paragraphs_stays_body(above):
+    question = "How did our grandparents cross?"
+    text = _HEAD.format(head="Fund the ferries") + _BODY + above + question + "\n\n" + _ANSWER + _BODY
+    assert question not in _flagged(text)
+
+
+@pytest.mark.parametrize("heading", ["Pourquoi des ferries ? \u00b7 Why ferries?",
+                                     "Dlaczego promy? \u2022 Why ferries?"])
+def test_a_question_subheading_in_two_languages_apart_by_a_middle_dot(heading):
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + "Read also: Island council delays the ferry vote again\n" +
+            heading + "\n\n" + _ANSWER + _BODY)
+    assert _flagged(text).get(heading) == "heading"
+
+
+@pytest.mark.parametrize("bio", ["M\u00e9decin urgentiste \u00e0 l'h\u00f4pital de Kirkwall.",
+                                 "Profesora de historia en Stromness.", "Engineer and writer, Kirkwall.",
+                                 "Lehrerin in Kirkwall.", "Retired nurse, Hoy.",
+                                 "Sotsiaalt\u00f6\u00f6taja. \u0412\u0440\u0430\u0447."])
+def test_a_bio_that_gives_only_a_job_right_under_the_date_line_in_the_page_head(bio):
+    text = _HEAD.format(head="Fund the ferries").rstrip("\n") + "\n" + bio + "\n\n" + _BODY
+    assert _flagged(text).get(bio) == "author_bio"
+
+
+@pytest.mark.parametrize("first", ["Doctor visits cost the health board more every winter.",
+                                   "Teachers on Hoy have waited three winters for a crew.",
+                                   "Student ferries should run all year."])
+def test_a_first_body_line_right_under_the_date_line_is_no_job_bio(first):
+    text = _HEAD.format(head="Fund the ferries").rstrip("\n") + "\n" + first + "\n\n" + _BODY
+    assert _flagged(text).get(first) != "author_bio"
+
+
 @pytest.mark.parametrize("above,heading", [
     ("", "Zer kostatuko luke? / \u00bfCu\u00e1nto costar\u00eda? / What would it cost?"),
     ("Read also: Island council delays the ferry vote again\n", "Canto custaria? / How would it work?"),
@@ -1724,8 +1830,8 @@ def test_tenth_round_foot_bios_after_labels_and_in_other_languages(byline, bio):
 
 @pytest.mark.parametrize("line,kind", SEVENTH_ROUND_LINES + EIGHTH_ROUND_LINES + NINTH_ROUND_LINES +
                          TENTH_ROUND_LINES + ELEVENTH_ROUND_LINES + TWELFTH_ROUND_LINES +
-                         THIRTEENTH_ROUND_LINES)
-def test_seventh_to_thirteenth_round_furniture_lines(line, kind):
+                         THIRTEENTH_ROUND_LINES + FOURTEENTH_ROUND_LINES)
+def test_seventh_to_fourteenth_round_furniture_lines(line, kind):
     assert classify_line(line, position=5, n_lines=10) == kind
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert _flagged(text).get(line) == kind
@@ -1733,8 +1839,9 @@ def test_seventh_to_thirteenth_round_furniture_lines(line, kind):
 
 @pytest.mark.parametrize("line", SEVENTH_ROUND_LOOK_ALIKES + EIGHTH_ROUND_LOOK_ALIKES + NINTH_ROUND_LOOK_ALIKES +
                          TENTH_ROUND_LOOK_ALIKES + ELEVENTH_ROUND_LOOK_ALIKES +
-                         TWELFTH_ROUND_LOOK_ALIKES + THIRTEENTH_ROUND_LOOK_ALIKES)
-def test_body_sentences_like_the_seventh_to_thirteenth_round_wordings_are_kept(line):
+                         TWELFTH_ROUND_LOOK_ALIKES + THIRTEENTH_ROUND_LOOK_ALIKES +
+                         FOURTEENTH_ROUND_LOOK_ALIKES)
+def test_body_sentences_like_the_seventh_to_fourteenth_round_wordings_are_kept(line):
     for pos in range(10):
         assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
