@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import warnings
 from typing import Dict, Optional, Union
+from .callsite import user_stacklevel
 from .errors import ArgumentTypeError
 
 __all__ = ["NonEnglishWarning", "detect", "english_score", "warn_if_not_english",
@@ -156,9 +157,10 @@ def _is_english(s: Dict[str, Union[float, int]]) -> bool:
 
 
 def warn_if_not_english(language: Dict[str, Union[bool, float]], doc_id: Optional[str] = None,
-                        stacklevel: int = 2) -> bool:
+                        stacklevel: Optional[int] = None) -> bool:
     """Issue one NonEnglishWarning when ``language`` (from :func:`detect`) judged the text not English; True if it did
-    (a text too short to judge, ``judged`` False, never warns).
+    (a text too short to judge, ``judged`` False, never warns). ``stacklevel``: as ``warnings.warn``'s, counted from
+    this function's caller; None: the first line of the caller's code outside argmine (``argmine.callsite``).
 
     Returns:
         True when it warned, False otherwise."""
@@ -170,5 +172,5 @@ def warn_if_not_english(language: Dict[str, Union[bool, float]], doc_id: Optiona
         "argmine's models are trained on English, so its units and relations are unreliable. "
         "doc.meta['language'] records this; silence it with "
         "warnings.simplefilter('ignore', argmine.lang.NonEnglishWarning).",
-        NonEnglishWarning, stacklevel=stacklevel + 1)
+        NonEnglishWarning, stacklevel=stacklevel + 1 if stacklevel is not None else user_stacklevel())
     return True

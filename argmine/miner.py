@@ -13,6 +13,7 @@ from .decoding import DecodeOptions, DocumentScores, bias_starts, decode_documen
 from .lang import detect as detect_language, warn_if_not_english
 from .errors import ArgumentTypeError, ArgumentValueError
 from .text import looks_like_html
+from .callsite import user_stacklevel
 from .model.onnx_encoder import DEFAULT_BACKEND
 
 PAGE_HINT = ("Mine its article: argmine.ingest.extract_article(page) gives .text and .meta['title'] "
@@ -114,7 +115,7 @@ def load_calibration(path: Path, cfg: Dict[str, Any]):
     cal = read_calibration(path)
     if cal is not None and cal.fingerprint != model_fingerprint(weights_file(path), cfg.get("decoding")):
         warnings.warn(f"{path}/calibration.json was fitted for other weights or decoding options: scores stay raw. "
-                      "Refit it: python benchmarks/calibrate.py --model DIR --data-dir DATA", UserWarning, stacklevel=3)
+                      "Refit it: python benchmarks/calibrate.py --model DIR --data-dir DATA", UserWarning, stacklevel=user_stacklevel())
         return None
     return cal
 
@@ -248,7 +249,7 @@ class Miner:
                 import warnings
 
                 warnings.warn(f"backend 'auto' runs torch: the encoder could not run on ONNX Runtime ({type(e).__name__}: "
-                              f"{str(e).splitlines()[0] if str(e) else ''})", RuntimeWarning, stacklevel=3)
+                              f"{str(e).splitlines()[0] if str(e) else ''})", RuntimeWarning, stacklevel=user_stacklevel())
                 chosen = "torch"
         return chosen
 
@@ -354,7 +355,7 @@ class Miner:
                 start += len(block)
                 for doc in self._mine_timed(block, block_ids, block_titles, batch_size, max_seconds, report):
                     doc.meta["language"] = detect_language(doc.text)  # {"english": bool, "score": float}
-                    warn_if_not_english(doc.meta["language"], doc.id, stacklevel=3)
+                    warn_if_not_english(doc.meta["language"], doc.id)
                     yield doc
             if failure is not None:
                 raise failure  # the texts read before it are mined and yielded

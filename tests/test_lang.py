@@ -77,9 +77,24 @@ def test_no_warning_for_english(tiny_miner):
 
 
 def test_the_warning_points_at_the_caller(tiny_miner):
+    import inspect
+
     with pytest.warns(NonEnglishWarning) as rec:
         list(tiny_miner.mine_batch([GERMAN]))
-    assert rec[0].filename == __file__
+        first = inspect.currentframe().f_lineno - 1
+        tiny_miner.mine(GERMAN)
+        for _ in tiny_miner.mine_batch([GERMAN], batch_size=1):  # resumed here, by the for loop
+            third = inspect.currentframe().f_lineno - 1
+    assert [w.filename for w in rec] == [__file__] * 3
+    assert [w.lineno for w in rec] == [first, first + 2, third]
+
+
+def test_user_stacklevel_skips_argmine_frames():
+    from argmine.callsite import user_stacklevel
+
+    with pytest.warns(UserWarning) as rec:
+        warnings.warn("here", UserWarning, stacklevel=user_stacklevel())  # called from outside argmine: this line
+    assert rec[0].filename == __file__ and user_stacklevel() == 1
 
 
 def test_warn_if_not_english():

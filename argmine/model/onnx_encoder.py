@@ -24,6 +24,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Optional
 
+from ..callsite import user_stacklevel
+
 BACKENDS = ("torch", "onnx", "auto")
 DEFAULT_BACKEND = "auto"  # load(), mine_file(), evaluate, batch and the CLI: ONNX Runtime (a core dependency) on the CPU
 # bump when the exported graph changes: cached files of older versions are not reused (2: the eager-attention trace,
@@ -203,7 +205,7 @@ def fuse_transformer_graph(path: str, config=None) -> bool:
     try:
         from onnxruntime.transformers import optimizer
     except Exception as e:  # an ONNX Runtime without its transformers tools: the plain graph runs, more slowly
-        warnings.warn(f"the encoder runs unfused on ONNX Runtime ({type(e).__name__}: {e})", RuntimeWarning, stacklevel=2)
+        warnings.warn(f"the encoder runs unfused on ONNX Runtime ({type(e).__name__}: {e})", RuntimeWarning, stacklevel=user_stacklevel())
         return False
     heads, hidden = getattr(config, "num_attention_heads", 0), getattr(config, "hidden_size", 0)
     quiet = logging.getLogger("onnxruntime.transformers")
@@ -216,7 +218,7 @@ def fuse_transformer_graph(path: str, config=None) -> bool:
         return True
     except Exception as e:
         warnings.warn(f"the encoder runs unfused on ONNX Runtime: its graph could not be fused ({type(e).__name__}: "
-                      f"{str(e).splitlines()[0] if str(e) else ''})", RuntimeWarning, stacklevel=2)
+                      f"{str(e).splitlines()[0] if str(e) else ''})", RuntimeWarning, stacklevel=user_stacklevel())
         return False
     finally:
         quiet.setLevel(level)
@@ -323,7 +325,7 @@ def onnx_encoder(encoder, threads: Optional[int] = None, cache: Optional[Path] =
             raise OnnxExportError(d, e.strerror or str(e)) from e
         return OnnxEncoder(str(d / name), threads, path=d / name)
     warnings.warn(f"the ONNX encoder cache folder {d} cannot be written: the encoder is exported again at every load "
-                  "(about 10 s). Set ARGMINE_CACHE_DIR to a writable folder.", RuntimeWarning, stacklevel=2)
+                  "(about 10 s). Set ARGMINE_CACHE_DIR to a writable folder.", RuntimeWarning, stacklevel=user_stacklevel())
     with tempfile.TemporaryDirectory(prefix="argmine-onnx-") as tmp:
         p = export_encoder(encoder, Path(tmp) / name)
         return OnnxEncoder(p.read_bytes(), threads)
