@@ -127,16 +127,18 @@ def test_a_graph_the_optimiser_cannot_read_is_left_as_it_is_with_a_warning(tmp_p
     assert bad.read_bytes() == b"not an onnx graph"
 
 
-def test_export_is_cached_by_weights(tiny_model_dir, tmp_path):
+def test_export_is_cached_by_weights(tiny_model_dir, tmp_path, monkeypatch):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")
     import torch
 
     net, _ = _tiny_net(tiny_model_dir)
+    exports = []
+    real_export = oe.export_encoder
+    monkeypatch.setattr(oe, "export_encoder", lambda *a, **k: exports.append(a) or real_export(*a, **k))
     first = oe.onnx_encoder(net.encoder, cache=tmp_path)
-    stamp = first.path.stat().st_mtime_ns
     again = oe.onnx_encoder(net.encoder, cache=tmp_path)
-    assert again.path == first.path and again.path.stat().st_mtime_ns == stamp  # reused, not exported again
+    assert again.path == first.path and len(exports) == 1  # reused, not exported again
     with torch.no_grad():
         net.encoder.embeddings.word_embeddings.weight[5] += 1.0
     other = oe.onnx_encoder(net.encoder, cache=tmp_path)
@@ -297,3 +299,26 @@ def test_the_session_follows_set_threads_after_load(tiny_model_dir):
         assert not fixed.follows_torch and fixed.threads == 1  # an explicit count stays
     finally:
         torch.set_num_threads(before)
+
+
+def test_exports_unused_for_a_month_are_removed_when_another_is_written(tiny_model_dir, tmp_path):
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    import os
+    import time
+
+    net, _ = _tiny_net(tiny_model_dir)
+    d = tmp_path / "onnx"
+    d.mkdir()
+    month = oe.UNUSED_EXPORT_DAYS * 86400
+    old, recent = d / "encoder-old.onnx", d / "encoder-recent.onnx"
+    for p in (old, recent, old.with_name(old.name + ".sha256")):
+        p.write_bytes(b"an export of other weights")
+    for p in (old, old.with_name(old.name + ".sha256")):
+        os.utime(p, (time.time() - month - 60,) * 2)
+    os.utime(recent, (time.time() - month + 3600,) * 2)
+    enc = oe.onnx_encoder(net.encoder, threads=1, cache=tmp_path)  # a new export: the month-old one goes
+    assert sorted(p.name for p in d.iterdir()) == sorted([enc.path.name, enc.path.name + ".sha256", recent.name])
+    os.utime(enc.path, (time.time() - month - 60,) * 2)
+    again = oe.onnx_encoder(net.encoder, threads=1, cache=tmp_path)  # a load from the cache marks the file as used
+    assert again.path == enc.path and time.time() - enc.path.stat().st_mtime < 60

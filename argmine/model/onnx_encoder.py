@@ -7,8 +7,9 @@ that differ on AAEC dev). Nothing is downloaded: the model directory's own encod
 ``torch.onnx.export`` at first use into a cache file named by a hash of those weights
 (``cache_dir()``: ``$ARGMINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmine``, else ``~/.cache/argmine``; a temporary
 file when none is writable, with a warning), beside a ``.sha256`` file of its digest, and later loads reuse it
-when the digest still matches (a damaged file is exported again). Files of older argmine versions are not reused
-and not deleted; remove old ``encoder-*.onnx`` files by hand.
+when the digest still matches (a damaged file is exported again). Each load touches the file it uses; writing a new
+export removes the others that no load has used for ``UNUSED_EXPORT_DAYS`` (those of older argmine versions or of
+models no longer loaded).
 
 ``backend="auto"`` (``DEFAULT_BACKEND``, since argmine 0.12) takes ONNX Runtime when it is installed (it is one of
 argmine's dependencies) and the miner runs fp32 on the CPU, else torch, silently; an encoder that will not export
@@ -32,6 +33,7 @@ DEFAULT_BACKEND = "auto"  # load(), mine_file(), evaluate, batch and the CLI: ON
 # fused by ONNX Runtime's transformer optimiser)
 EXPORT_VERSION = "2"
 OPSET = 17
+UNUSED_EXPORT_DAYS = 30  # an export no load has used for this long is removed when another one is written
 
 
 def check_backend(backend) -> str:
@@ -312,11 +314,14 @@ def onnx_encoder(encoder, threads: Optional[int] = None, cache: Optional[Path] =
     name = f"encoder-{encoder_fingerprint(encoder)}.onnx"
     if intact(d / name):
         try:
-            return OnnxEncoder(str(d / name), threads, path=d / name)
+            enc = OnnxEncoder(str(d / name), threads, path=d / name)
+            _touch(d / name)  # its last use: exports unused for UNUSED_EXPORT_DAYS are removed by later exports
+            return enc
         except Exception:  # unreadable for ONNX Runtime after all: export again
             pass
     if _writable(d):
         _remove_stale_parts(d)
+        _remove_unused_exports(d, keep=name)
         try:
             export_encoder(encoder, d / name)
         except OSError as e:  # a full disk, a folder where the file should be: say where and what to do
@@ -356,13 +361,34 @@ def intact(path: Path) -> bool:
         return False
 
 
+def _touch(path: Path) -> None:
+    """Set ``path``'s modification time to now (its last use); a read-only cache is left as it is."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
 def _remove_stale_parts(d: Path, older_than_s: float = 3600.0) -> None:
     """Delete unfinished exports (``*.part``) older than ``older_than_s`` in ``d``, left by a killed process."""
+    _remove_older(d.glob("*.part"), older_than_s)
+
+
+def _remove_unused_exports(d: Path, keep: str, older_than_s: float = UNUSED_EXPORT_DAYS * 86400.0) -> None:
+    """Delete the exports in ``d`` (``encoder-*.onnx`` and their ``.sha256``) other than ``keep`` that no load has used
+    for ``older_than_s`` seconds (a load touches the file it uses): those of older argmine versions or other weights."""
+    old = [p for p in d.glob("encoder-*.onnx") if p.name != keep]
+    _remove_older(old + [p.with_name(p.name + ".sha256") for p in old], older_than_s)
+
+
+def _remove_older(paths, older_than_s: float) -> None:
+    """Delete each of ``paths`` last modified more than ``older_than_s`` seconds ago; files that vanish or cannot be
+    deleted are left alone."""
     import time
 
-    for part in d.glob("*.part"):
+    for p in paths:
         try:
-            if time.time() - part.stat().st_mtime > older_than_s:
-                part.unlink()
+            if time.time() - p.stat().st_mtime > older_than_s:
+                p.unlink()
         except OSError:
             pass
