@@ -322,3 +322,22 @@ def test_exports_unused_for_a_month_are_removed_when_another_is_written(tiny_mod
     os.utime(enc.path, (time.time() - month - 60,) * 2)
     again = oe.onnx_encoder(net.encoder, threads=1, cache=tmp_path)  # a load from the cache marks the file as used
     assert again.path == enc.path and time.time() - enc.path.stat().st_mtime < 60
+
+
+def test_a_miner_on_onnx_pickles_and_mines_the_same(tiny_model_dir):
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    import pickle
+
+    import argmine
+
+    m = argmine.load(tiny_model_dir, device="cpu", backend="onnx")
+    copy = pickle.loads(pickle.dumps(m))  # to worker processes and Ray actors, as with the torch backend
+    assert copy.backend == "onnx" and copy.net.fast_encoder is not m.net.fast_encoder
+    assert copy.net.fast_encoder.path == m.net.fast_encoder.path and copy.net.fast_encoder.follows_torch
+    a, b = m.mine(TEXT), copy.mine(TEXT)
+    assert [(u.start, u.end, u.label) for u in a.units] == [(u.start, u.end, u.label) for u in b.units]
+    assert [round(u.score, 4) for u in a.units] == [round(u.score, 4) for u in b.units]
+    bare = oe.OnnxEncoder(str(m.net.fast_encoder.path), threads=1, path=m.net.fast_encoder.path)
+    again = pickle.loads(pickle.dumps(bare))  # built from a file alone: rebuilt from it
+    assert again.path == bare.path and again.threads == 1 and not again.follows_torch

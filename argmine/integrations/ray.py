@@ -94,7 +94,7 @@ class MineBatch:
                 miner = copy.copy(miner)
                 miner.max_chars = max_chars
         else:
-            miner = load(model, max_chars=max_chars)
+            miner = load(model, max_chars=max_chars, backend="torch")  # Ray actors run torch (one CPU each)
         self.miner = miner
         self.text_column, self.id_column = text_column, id_column
         self.keep_columns = tuple(keep_columns)
@@ -348,7 +348,7 @@ class _MineActor:
             self.miner = copy.copy(model)
             self.miner.max_chars = None  # the driver's reader applied --max-chars
         else:
-            self.miner = load(model, max_chars=None)
+            self.miner = load(model, max_chars=None, backend="torch")  # Ray actors run torch (one CPU each)
 
     def mine(self, texts: List[str], ids: List[Optional[str]], batch_size: int, titles: Optional[List[Optional[str]]] = None,
              max_seconds: Optional[float] = None) -> List[Tuple[Optional[str], Optional[str]]]:

@@ -28,7 +28,7 @@ from typing import Optional
 from ..callsite import user_stacklevel
 
 BACKENDS = ("torch", "onnx", "auto")
-DEFAULT_BACKEND = "auto"  # load(), mine_file(), evaluate, batch and the CLI: ONNX Runtime (a core dependency) on the CPU
+DEFAULT_BACKEND = "auto"  # load(), mine_input(), evaluate, batch and the CLI: ONNX Runtime (a core dependency) on the CPU
 # bump when the exported graph changes: cached files of older versions are not reused (2: the eager-attention trace,
 # fused by ONNX Runtime's transformer optimiser)
 EXPORT_VERSION = "2"
@@ -263,15 +263,27 @@ class OnnxEncoder:
     padding at the end of each row (as argmine pads); left-padded rows give other numbers. ``threads``: the
     session's intra-op threads, fixed (a positive int), or None: torch's setting, followed at every call (a session
     with the new count is built when ``argmine.threads.set_threads`` or ``torch.set_num_threads`` changed it, as a
-    Miner's torch steps follow it). ``self.threads``: the current session's count."""
+    Miner's torch steps follow it). ``self.threads``: the current session's count. ``encoder``: the torch encoder it
+    was exported from (``onnx_encoder`` passes it), so that a pickled copy can find or redo the export."""
 
-    def __init__(self, path_or_bytes, threads: Optional[int] = None, path: Optional[Path] = None):
+    def __init__(self, path_or_bytes, threads: Optional[int] = None, path: Optional[Path] = None, encoder=None):
         import torch
 
         self.path = path
         self.follows_torch = threads is None
         self._source = path_or_bytes
+        self._encoder = encoder  # the torch encoder it was exported from (onnx_encoder passes it): pickling uses it
         self._build(int(threads or torch.get_num_threads()))
+
+    def __reduce__(self):
+        """Pickled as a recipe, not as the session (which cannot be pickled): unpickling calls ``onnx_encoder`` on the
+        torch encoder it was exported from (pickled once with the Miner's network), which finds the export in the
+        unpickling machine's cache or exports it there; one built from a file or bytes alone is rebuilt from them.
+        So a Miner goes to worker processes and Ray actors as it did with the torch backend."""
+        threads = None if self.follows_torch else self.threads
+        if self._encoder is not None:
+            return (onnx_encoder, (self._encoder, threads, self.path.parent.parent if self.path is not None else None))
+        return (OnnxEncoder, (str(self.path) if self.path is not None else self._source, threads, self.path))
 
     def _build(self, threads: int) -> None:
         """(Re)build the ONNX Runtime session with ``threads`` intra-op threads."""
@@ -314,7 +326,7 @@ def onnx_encoder(encoder, threads: Optional[int] = None, cache: Optional[Path] =
     name = f"encoder-{encoder_fingerprint(encoder)}.onnx"
     if intact(d / name):
         try:
-            enc = OnnxEncoder(str(d / name), threads, path=d / name)
+            enc = OnnxEncoder(str(d / name), threads, path=d / name, encoder=encoder)
             _touch(d / name)  # its last use: exports unused for UNUSED_EXPORT_DAYS are removed by later exports
             return enc
         except Exception:  # unreadable for ONNX Runtime after all: export again
@@ -328,12 +340,12 @@ def onnx_encoder(encoder, threads: Optional[int] = None, cache: Optional[Path] =
             from ..errors import OnnxExportError
 
             raise OnnxExportError(d, e.strerror or str(e)) from e
-        return OnnxEncoder(str(d / name), threads, path=d / name)
+        return OnnxEncoder(str(d / name), threads, path=d / name, encoder=encoder)
     warnings.warn(f"the ONNX encoder cache folder {d} cannot be written: the encoder is exported again at every load "
                   "(about 10 s). Set ARGMINE_CACHE_DIR to a writable folder.", RuntimeWarning, stacklevel=user_stacklevel())
     with tempfile.TemporaryDirectory(prefix="argmine-onnx-") as tmp:
         p = export_encoder(encoder, Path(tmp) / name)
-        return OnnxEncoder(p.read_bytes(), threads)
+        return OnnxEncoder(p.read_bytes(), threads, encoder=encoder)
 
 
 def file_digest(path: Path) -> str:
