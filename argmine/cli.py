@@ -181,7 +181,8 @@ def _data_dir(data_dir: Optional[Path]) -> Path:
         _fail(_said(e))
 
 
-THREADS_HELP = "CPU threads for torch (default: no more than the cores other processes leave free)."
+THREADS_HELP = ("CPU threads for torch and ONNX Runtime (default: no more than the cores other processes leave "
+                "free).")
 PRECISION_HELP = ("fp32 (default), bf16 (encoder and word BiLSTM in bfloat16: about 1.9x as fast on CPUs with AMX/AVX-512 "
                   "BF16, dev scores within 0.2 F1) or auto (bf16 on such a CPU, else fp32).")
 BACKEND_HELP = ("What runs the encoder: auto (default: ONNX Runtime for fp32 on the CPU when it is installed, as it is "

@@ -357,25 +357,26 @@ class OnnxRuntimeMissingError(ArgmineError, ImportError):
     code = "E113"
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__("backend 'onnx' needs ONNX Runtime and the onnx package (onnxruntime >= 1.16, onnx >= 1.16); got "
-                         + (detail or "no module 'onnxruntime'")
-                         + ". Run: pip install 'onnxruntime>=1.16' 'onnx>=1.16,<1.23', or pass backend='auto' "
-                         "(falls back to torch) or backend='torch'.")
+        head = ("backend 'onnx' needs ONNX Runtime and the onnx package (onnxruntime >= 1.16, onnx >= 1.16); got "
+                + (detail or "no module 'onnxruntime'") + ". Run: pip install 'onnxruntime>=1.16' 'onnx>=1.16,<1.23', or pass ")
+        super().__init__(head + "backend='auto' (falls back to torch) or backend='torch'.",
+                         cli_message=head + "--backend auto (falls back to torch) or --backend torch.")
 
 
 class OnnxExportError(ArgmineError, OSError):
     """The encoder's ONNX export could not be written into the cache folder (``backend="onnx"`` or ``"auto"``): a
-    full disk, a folder where the file should be. ``folder`` is the cache folder; the cause is chained."""
+    full disk, a folder where the file should be. ``folder`` is the cache folder, ``path`` the file that could not
+    be written (None: not known); ``no_space``: the disk or quota is full (the advice is to free space), else the
+    advice is to move what stands at ``path``. The cause is chained."""
 
     code = "E115"
 
-    def __init__(self, folder, reason: str) -> None:
-        self.folder = str(folder)
-        super().__init__(f"could not export the encoder for ONNX Runtime into {folder}: {reason}. Free about 100 MB "
-                         "there, set ARGMINE_CACHE_DIR to another folder, or pass backend='torch'.",
-                         cli_message=f"could not export the encoder for ONNX Runtime into {folder}: {reason}. Free "
-                                     "about 100 MB there, set ARGMINE_CACHE_DIR to another folder, or pass "
-                                     "--backend torch.")
+    def __init__(self, folder, reason: str, path=None, no_space: bool = True) -> None:
+        self.folder, self.path = str(folder), (str(path) if path is not None else None)
+        where = f"{folder}" if path is None else f"{path}"
+        fix = "Free about 100 MB there" if no_space else f"Remove or rename what stands at {where}"
+        head = f"could not export the encoder for ONNX Runtime into {where}: {reason}. {fix}, set ARGMINE_CACHE_DIR to another folder, or "
+        super().__init__(head + "pass backend='torch'.", cli_message=head + "pass --backend torch.")
 
 
 class CommandLineError(ArgmineError, ValueError):

@@ -187,7 +187,15 @@ def test_a_failed_export_says_where_and_what_to_do(tiny_model_dir, tmp_path, mon
     with pytest.raises(OnnxExportError, match=r"E115.*No space left.*ARGMINE_CACHE_DIR.*backend='torch'") as err:
         oe.onnx_encoder(net.encoder, cache=tmp_path)
     assert isinstance(err.value, OSError) and err.value.__cause__.errno == 28 and str(tmp_path) in str(err.value)
-    assert "--backend torch" in err.value.for_cli()
+    assert "--backend torch" in err.value.for_cli() and "Free about 100 MB" in str(err.value)
+
+    def folder_in_the_way(encoder, path):
+        raise IsADirectoryError(21, "Is a directory")
+
+    monkeypatch.setattr(oe, "export_encoder", folder_in_the_way)
+    with pytest.raises(OnnxExportError, match=r"E115.*encoder-\w+\.onnx: Is a directory\. Remove or rename what") as err:
+        oe.onnx_encoder(net.encoder, cache=tmp_path)
+    assert "Free about" not in str(err.value) and err.value.path.endswith(".onnx")
 
 
 def test_stale_unfinished_exports_are_removed(tmp_path):
@@ -341,3 +349,21 @@ def test_a_miner_on_onnx_pickles_and_mines_the_same(tiny_model_dir):
     bare = oe.OnnxEncoder(str(m.net.fast_encoder.path), threads=1, path=m.net.fast_encoder.path)
     again = pickle.loads(pickle.dumps(bare))  # built from a file alone: rebuilt from it
     assert again.path == bare.path and again.threads == 1 and not again.follows_torch
+
+
+@pytest.mark.parametrize("preset", [None, "0"])
+def test_onnxruntime_is_imported_with_its_telemetry_off(tmp_path, preset):
+    pytest.importorskip("onnxruntime")
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env["HOME"] = str(tmp_path)
+    if preset is not None:
+        env["ORT_DISABLE_TELEMETRY"] = preset  # the user's own setting is kept
+    code = ("import os; from argmine.model.onnx_encoder import import_onnxruntime; import_onnxruntime(); "
+            "print(os.environ['ORT_DISABLE_TELEMETRY'])")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == (preset or "1")
+    if preset is None:
+        assert not (tmp_path / ".cache" / "Microsoft").exists()  # no device id written

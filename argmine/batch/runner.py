@@ -304,8 +304,11 @@ def run_engine(input_path: PathLike, output_path: PathLike, model: Optional[str]
     if workers is not None and engine != "ray":
         raise OptionValueError("workers", "None unless engine='ray' (--workers needs --engine ray)", workers)
     if engine == "ray" and backend == "onnx":
-        raise OptionValueError("backend", "'torch' or 'auto' with engine='ray' (a Ray actor runs the torch backend; "
-                               "--backend onnx needs --engine local)", backend)
+        raise OptionValueError("backend", "'torch' or 'auto' with engine='ray'", backend,
+                               "A Ray actor runs the torch backend: pass backend='auto' or 'torch', or engine='local' "
+                               "for ONNX Runtime.", cli_expected="torch or auto with --engine ray",
+                               cli_hint="A Ray actor runs the torch backend: pass --backend auto or torch, or "
+                                        "--engine local for ONNX Runtime.")
     if engine == "ray" and (threads is not None or min_score is not None):
         raise OptionValueError("threads and min_score", "None with engine='ray' (a Ray actor uses one CPU and keeps "
                                "every unit; they need --engine local)", (threads, min_score))

@@ -17,6 +17,7 @@ runs on torch too. ``"onnx"`` without ONNX Runtime raises ``argmine.errors.OnnxR
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -49,15 +50,32 @@ def check_backend(backend) -> str:
     return backend
 
 
+def import_onnxruntime():
+    """``onnxruntime``, imported with its usage telemetry off: ``ORT_DISABLE_TELEMETRY=1`` is set first unless the
+    environment sets it already (ONNX Runtime's POSIX builds otherwise write a device id under
+    ``~/.cache/Microsoft/DeveloperTools`` at import and queue usage events; argmine sends nothing anywhere). ONNX
+    Runtime reads the variable at its first import, so a program that imports it before argmine sets it itself.
+
+    Returns:
+        The ``onnxruntime`` module.
+
+    Raises:
+        ImportError: ONNX Runtime is not installed."""
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime
+
+    return onnxruntime
+
+
 def onnxruntime_available() -> bool:
-    """True when ONNX Runtime and the ``onnx`` package (torch's exporter needs it) can be imported (the optional
-    ``onnx`` extra); never raises.
+    """True when ONNX Runtime and the ``onnx`` package (torch's exporter needs it) can be imported (both are argmine's
+    dependencies; an install may lack them); never raises.
 
     Returns:
         True or False."""
     try:
         import onnx  # noqa: F401
-        import onnxruntime  # noqa: F401
+        import_onnxruntime()
     except ImportError:
         return False
     return True
@@ -87,7 +105,7 @@ def resolve_backend(backend: str, device: str, precision: str) -> str:
                                    "backend='torch' (--backend torch) for bf16.")
         try:
             import onnx  # noqa: F401
-            import onnxruntime  # noqa: F401
+            import_onnxruntime()
         except ImportError as e:
             raise OnnxRuntimeMissingError(str(e)) from None
     return backend
@@ -205,6 +223,7 @@ def fuse_transformer_graph(path: str, config=None) -> bool:
     import logging
 
     try:
+        import_onnxruntime()
         from onnxruntime.transformers import optimizer
     except Exception as e:  # an ONNX Runtime without its transformers tools: the plain graph runs, more slowly
         warnings.warn(f"the encoder runs unfused on ONNX Runtime ({type(e).__name__}: {e})", RuntimeWarning, stacklevel=user_stacklevel())
@@ -243,7 +262,7 @@ def session_options(threads: Optional[int] = None):
 
     Returns:
         An ``onnxruntime.SessionOptions``."""
-    import onnxruntime as ort
+    ort = import_onnxruntime()
     import torch
 
     so = ort.SessionOptions()
@@ -287,7 +306,7 @@ class OnnxEncoder:
 
     def _build(self, threads: int) -> None:
         """(Re)build the ONNX Runtime session with ``threads`` intra-op threads."""
-        import onnxruntime as ort
+        ort = import_onnxruntime()
 
         self.session = ort.InferenceSession(self._source, session_options(threads), providers=["CPUExecutionProvider"])
         self.threads = threads
@@ -339,10 +358,11 @@ def onnx_encoder(encoder, threads: Optional[int] = None, cache: Optional[Path] =
         except OSError as e:  # a full disk, a folder where the file should be: say where and what to do
             from ..errors import OnnxExportError
 
-            raise OnnxExportError(d, e.strerror or str(e)) from e
+            raise OnnxExportError(d, e.strerror or str(e), path=d / name,
+                                  no_space=e.errno in (errno.ENOSPC, errno.EDQUOT)) from e
         return OnnxEncoder(str(d / name), threads, path=d / name, encoder=encoder)
     warnings.warn(f"the ONNX encoder cache folder {d} cannot be written: the encoder is exported again at every load "
-                  "(about 10 s). Set ARGMINE_CACHE_DIR to a writable folder.", RuntimeWarning, stacklevel=user_stacklevel())
+                  "(a few seconds). Set ARGMINE_CACHE_DIR to a writable folder.", RuntimeWarning, stacklevel=user_stacklevel())
     with tempfile.TemporaryDirectory(prefix="argmine-onnx-") as tmp:
         p = export_encoder(encoder, Path(tmp) / name)
         return OnnxEncoder(p.read_bytes(), threads, encoder=encoder)
