@@ -25,7 +25,13 @@ whole sentences it repeats; a caption ending on a credit led by a picture word o
 <Name> / <Agency>"); a caption without credit set in one block with another caption or a credit (its translation, a
 noun phrase or participle describing the picture); a question subheading in the first person plural right after
 furniture set between the paragraphs; and a head bio that gives a job alone, in any of several languages
-("M\u00e9decin urgentiste \u00e0 <hospital>."). Last, a small learned line
+("M\u00e9decin urgentiste \u00e0 <hospital>."). The fifteenth round adds a note, anywhere in the text, that the page
+was translated (by a machine or a person), first published elsewhere, updated or corrected, in English, French,
+Spanish, Portuguese, Italian, German, Polish, Dutch or Turkish ("This page was translated automatically and may
+contain errors. The Khmer original is authoritative.", "Dieser Artikel wurde maschinell \u00fcbersetzt.",
+"\u00dcbersetzung: <Name>"): the page or the text as the subject of a passive verb, or a label, short and without
+the words of an argument; and it leaves to the rules a question someone asks in the story, set in quote marks as a
+paragraph of its own ("\"Can we grow potatoes next?\""). Last, a small learned line
 classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
 on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
 probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
@@ -803,7 +809,7 @@ _PUBNOTE = _rx(
     r"translated) "
     r"(?:version|extract|excerpt) of\b|translated (?:from (?:the )?[A-Z]\w+ )?by [A-Z]|(?:it|this (?:piece|article|"
     r"column)) "
-    r"(?:has been|was) translated\b|cette (?:tribune|chronique|\w+) a \u00e9t\u00e9 tradu|"
+    r"(?:has been|was) translated\b|cette (?:tribune|chronique|page|contribution) a \u00e9t\u00e9 tradu|"
     r".{0,60}\bprovides funding as (?:a )?(?:founding )?(?:member|partner) of\b)")
 _BYLINE_LEAD = _rx(
     r"^(?:(?:opinion|analysis|commentary|column|guest column|words|text|story|written|posted|reported|interview|"
@@ -1070,6 +1076,135 @@ def _fourteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
     return None
 
 
+# -- fifteenth round -------------------------------------------------------------------------------------------
+# a note that the text on the page is a translation, was first published elsewhere or was updated, in one of several
+# languages: its subject is the page itself ("This page", "Cet article", "Dieser Text", "Ten artyku\u0142", "Bu makale")
+# right before a passive verb of translating, publishing or updating; or a label that leads it ("Machine
+# translation.", "Automatisch vertaald:", "Traduit de l'anglais par ...", "\u00dcbersetzung: <Name>"); or the earlier
+# version of the text in another language ("Una versi\u00f3n anterior de este art\u00edculo ..."), or the original
+# that prevails ("The Khmer original is authoritative.")
+_THIS_TEXT = (r"(?:this (?:page|article|story|text|piece|column|op-?ed|essay|commentary|interview|post|"
+              r"translation)|cet (?:article|entretien|\u00e9dito)|cette (?:page|tribune|chronique|"
+              r"traduction|version|contribution)|ce (?:texte|billet)|est[ea] (?:art\u00edculo|p\u00e1gina|texto|"
+              r"columna|tribuna|entrevista|nota|traducci\u00f3n|versi\u00f3n|artigo|coluna|mat\u00e9ria|"
+              r"tradu\u00e7\u00e3o|vers\u00e3o)|quest[oa] (?:articolo|pagina|testo|rubrica|intervista|traduzione|"
+              r"pezzo)|dies(?:er|e|es) (?:artikel|seite|text|beitrag|kolumne|interview|kommentar|\u00fcbersetzung)|"
+              r"(?:(?:ten|niniejszy) )?(?:artyku\u0142|tekst)|(?:ten|niniejszy) (?:felieton|wywiad)|ta strona|"
+              r"to t\u0142umaczenie|(?:dit|deze) (?:artikel|pagina|tekst|stuk|column|interview|vertaling)|"
+              r"bu (?:makale|yaz\u0131|sayfa|metin|haber|r\u00f6portaj))")
+# ... the passive verb that follows that subject: translated (by a machine or a person), updated or corrected, in any
+# tense; first published elsewhere only with its "first", "originally" ("This text was published in 1990 and ..." is
+# the body's)
+_TRANSLATED_DONE = (r"(?:(?:was|is|has been)(?: (?:automatically|partly|machine|also|then))*[ -](?:translated|"
+                    r"machine-translated|updated|corrected|amended)|a \u00e9t\u00e9(?: automatiquement)? (?:tradui|"
+                    r"mis \u00e0 jour|corrig|modifi)|(?:fue|ha sido|foi|tem sido)(?: autom\u00e1ticamente| "
+                    r"automaticamente)? (?:traducid|traduzid|actualizad|atualizad|corregid|corrigid)|"
+                    r"(?:\u00e8|\u00e9|es) una? (?:\w+ )?tradu|(?:\u00e8|sono) stat[oaie](?: automaticamente)? "
+                    r"(?:tradott|aggiornat|corrett)|"
+                    r"(?:wurde|ist)(?: (?:automatisch|maschinell|nachtr\u00e4glich))? (?:\u00fcbersetzt|aktualisiert|"
+                    r"korrigiert|berichtigt)|ist eine (?:\w+ )?\u00fcbersetzung|zosta\u0142[aoy]?(?: automatycznie| "
+                    r"maszynowo)? (?:przet\u0142umaczon|zaktualizowan|poprawion)|jest t\u0142umaczeniem|(?:is|werd)"
+                    r"(?: automatisch| machinaal)? (?:vertaald|bijgewerkt|aangepast|gecorrigeerd)|(?:otomatik olarak )?"
+                    r"(?:\u00e7evrilmi\u015ftir|\u00e7evrildi|terc\u00fcme edilmi\u015ftir|g\u00fcncellenmi\u015ftir|"
+                    r"d\u00fczeltilmi\u015ftir|g\u00fcncellendi))")
+_FIRST_PUBLISHED = (r"(?:(?:was|has been) (?:first|originally|initially) (?:published|posted)|(?:first|originally) "
+                    r"(?:appeared|ran)|a \u00e9t\u00e9 (?:(?:initialement|d['\u2019]abord|originellement) publi|"
+                    r"publi\w* (?:initialement|d['\u2019]abord|originellement|pour la premi\u00e8re fois))|(?:a|est) "
+                    r"(?:initialement|d['\u2019]abord) paru|(?:fue|foi|ha sido) (?:publicad[oa] )?(?:originalmente|"
+                    r"inicialmente|por primera vez|pela primeira vez)|(?:\u00e8|sono) stat[oaie] (?:pubblicat[oaie] )?"
+                    r"(?:originariamente|originalmente|inizialmente|per la prima volta)|(?:erschien|wurde|ist) "
+                    r"(?:zuerst|urspr\u00fcnglich|erstmals)|zosta\u0142[aoy]? (?:pierwotnie|po raz pierwszy)|"
+                    r"(?:uka\u017ca\u0142|pojawi\u0142)[aoy]? si\u0119 (?:pierwotnie|po raz pierwszy)|"
+                    r"(?:verscheen|werd|is) (?:eerder|eerst|oorspronkelijk)|ilk (?:olarak|kez))")
+_DONE_TO_IT = "(?:" + _TRANSLATED_DONE + "|" + _FIRST_PUBLISHED + ")"
+_NOTE_LABEL = r"^[^\w\s]{0,2}\s*(?:[^\W\d_][\w'\u2019]*(?: [^\W\d_][\w'\u2019]*){0,2}\s*[:\u2013\u2014]\s*)?"
+_TEXT_NOTE = _rx(_NOTE_LABEL + _THIS_TEXT + r"(?: (?:you are reading|here|below|above))? " + _DONE_TO_IT)
+# a label that leads the note: the kind of translation, or who translated it, and from which language
+_TRANSLATED_LABEL = _rx(
+    _NOTE_LABEL + r"(?:(?:(?:automatic|machine|automated) translation|(?:automatically|machine)[- ]translated|"
+    r"traduction automatique|traduit automatiquement|traducci\u00f3n autom\u00e1tica|traducido autom\u00e1ticamente|"
+    r"tradu\u00e7\u00e3o autom\u00e1tica|traduzido automaticamente|traduzione automatica|tradotto automaticamente|"
+    r"maschinelle \u00fcbersetzung|(?:automatisch|maschinell) \u00fcbersetzt|t\u0142umaczenie maszynowe|"
+    r"(?:automatycznie|maszynowo) przet\u0142umaczon\w+|automatisch vertaald|machinevertaling|otomatik \u00e7eviri|"
+    r"makine \u00e7evirisi)(?:$|\s*[.:,;(\u2013\u2014-]|\s+(?:from|by|with|using|via|and|into|de|du|des|par|avec|"
+    r"por|del|con|do|da|dal|dall['\u2019]|von|aus|mit|uit|door|met|z|przez|ze)\b)|"
+    r"(?:article |texte )?tradui(?:te?s?)? (?:de l['\u2019]|du |de la |par )|"
+    r"(?:art\u00edculo |texto )?traducido (?:del |de la |por )|(?:texto )?traduzido (?:do |da |por )|"
+    r"tradott[oa] (?:dal(?:l['\u2019])?|da )|(?:aus dem \w+ )?\u00fcbersetzt (?:von|aus) |vertaald (?:uit|door) |"
+    r"przet\u0142umaczy\u0142a? (?-i:[A-Z])|\u00e7eviren\s*:)")
+# who translated it, after a bare label: "Traduction : Marie Dupont", "\u00dcbersetzung: Hans M\u00fcller", "T\u0142um.
+# Anna Kowalska"
+_TRANSLATOR = _rx(r"^(?:translation|traduction|traducci\u00f3n|tradu\u00e7\u00e3o|traduzione|\u00fcbersetzung|"
+                  r"t\u0142umaczenie|t\u0142um\.|vertaling|\u00e7eviri|translation by|traduction de|traduzione di|"
+                  r"traducci\u00f3n de)\s*[:\u2013\u2014]?\s+(?P<who>\S.*)$")
+# the earlier version of the text, in another language than English (``_CORRECTION`` has the English)
+_EARLIER_VERSION = _rx(
+    _NOTE_LABEL + r"(?:dans )?une (?:version (?:pr\u00e9c\u00e9dente|ant\u00e9rieure)|pr\u00e9c\u00e9dente version) de "
+    r"(?:cet|ce|cette) |(?:en )?una versi\u00f3n anterior de (?:este|esta) |(?:em )?uma vers\u00e3o anterior "
+    r"(?:deste|desta) |(?:in )?una (?:versione precedente|precedente versione) di quest[oa] |in einer fr\u00fcheren "
+    r"(?:version|fassung) (?:dieses|dieser) |(?:in )?een eerdere versie van (?:dit|deze) |(?:we |w )?"
+    r"(?:wcze\u015bniejsz|poprzedni)(?:a|ej) wersj[ia] (?:tego |tej |niniejszego )?(?:artyku\u0142u|tekstu)|"
+    r"bu (?:makalenin|haberin|yaz\u0131n\u0131n) (?:\u00f6nceki|ilk) (?:versiyonunda|s\u00fcr\u00fcm\u00fcnde)")
+# the original that prevails ("The Khmer original is authoritative.", "The original text in Khmer prevails."), the
+# text said to be a translation of another ("This is an English translation of ...", "Ceci est une traduction de ...")
+# or written in another language first ("The original version of this article was written in Turkish.")
+_ORIGINAL_PREVAILS = _rx(r"^(?:the )?(?:[A-Z]\w+ )?original(?: (?:text|version|article))?(?: in [A-Z]\w+)? "
+                         r"(?:is (?:authoritative|binding|the (?:authoritative|binding|reference) (?:text|version))|"
+                         r"prevails)\.?$|^(?:this|what follows|the following|below) is an? (?:\w+ ){0,2}translation "
+                         r"of\b|^(?:ceci|c['\u2019]est|esta|este|isto|questa|dies|to|dit) "
+                         r"(?:est|es|\u00e9|\u00e8|ist|jest|is)? ?(?:une|una|uma|eine|een)? ?(?:\w+ )?(?:traduction|"
+                         r"traducci\u00f3n|tradu\u00e7\u00e3o|traduzione|\u00fcbersetzung|t\u0142umaczeniem|vertaling) "
+                         r"(?:de|del|da|di|des|eines|van|artyku\u0142u|tekstu)\b|^(?:the )?original (?:version )?of "
+                         r"this (?:article|text|column|piece) was (?:written|published) in\b")
+# the words of an argument in a note's line, in the languages of the notes
+_NOTE_ARGUES = _rx(r"\b(?:(?-i:I)|we|you|should|must|ought|because|therefore|yet|although|neither|nor|not|never|"
+                   r"nobody|no one|nothing|pas|jamais|personne|nadie|nunca|nicht|nie|niemand|niet|nooit|mai|"
+                   r"doit|devrait|parce que|donc|debe|deber\u00eda|porque|pero|deve|dovrebbe|perch\u00e9|muss|sollte|"
+                   r"weil|aber|musi|powinien|poniewa\u017c|ale|moet|omdat|maar|\u00e7\u00fcnk\u00fc|ama|fakat)\b|[!]")
+
+
+def _note_sentence(s: str) -> bool:
+    """``s`` (one sentence) is a note on the text itself: a subject that is the page or the text right before a
+    passive verb of translating, publishing, updating (``_TEXT_NOTE``), a translation label (``_TRANSLATED_LABEL``),
+    an earlier version in another language (``_EARLIER_VERSION``) or the original that prevails
+    (``_ORIGINAL_PREVAILS``).
+
+    Returns:
+        A bool."""
+    return any(rx.match(s) for rx in (_TEXT_NOTE, _TRANSLATED_LABEL, _EARLIER_VERSION, _ORIGINAL_PREVAILS))
+
+
+def _translator_credit(s: str, n_words: int) -> bool:
+    """``s`` is a bare translation label and the translator's name ("Traduction : Marie Dupont"): at most eight
+    words, the name in capitals (particles allowed), not asked or exclaimed.
+
+    Returns:
+        A bool."""
+    m = _TRANSLATOR.match(s) if n_words <= 8 else None
+    if m is None or m.group("who").rstrip().endswith(("?", "!")):
+        return False
+    names = [w for w in _words(m.group("who")) if w.lower() not in _NAME_PARTICLES]
+    return bool(names) and all(w[:1].isupper() for w in names)
+
+
+def _fifteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
+    """The kind of the fifteenth round's shapes: a note that the text was translated (by a machine or a person), first
+    published elsewhere, updated or corrected, in one of several languages, of at most three sentences and 45 words
+    that open with such a note (``_note_sentence``) and carry no words of an argument (``_NOTE_ARGUES``); or a
+    translator's credit after a bare label (``_translator_credit``); ``publication_note``; or None.
+
+    Returns:
+        One of ``KINDS`` (str) or None."""
+    if n_words > 45 or n_chars > 320:
+        return None
+    sentences = [p for p in _SENTENCE_END.split(s) if p]
+    if len(sentences) <= 3 and _note_sentence(sentences[0]) and not _NOTE_ARGUES.search(s) and \
+            not (_TRANSLATED_LABEL.match(sentences[0]) and "," in sentences[0]) or \
+            _translator_credit(s, n_words):
+        return "publication_note"
+    return None
+
+
 def _bracketed(s: str, n_chars: int) -> bool:
     """True for a line of at most 400 characters that ends with "]" and holds one "[": a note, a placeholder or a
     picture's description in square brackets.
@@ -1145,14 +1280,15 @@ def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
 
 def _later_round_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
-    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to fourteenth
+    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to fifteenth
     rounds' shapes, the latest round first; or None.
 
     Returns:
         One of ``KINDS`` (str) or None."""
     if n_chars <= 400 and _COPYRIGHT.search(s):
         return "copyright"
-    for round_kind in (_fourteenth_kind, _thirteenth_kind, _twelfth_kind, _eleventh_kind):
+    for round_kind in (_fifteenth_kind, _fourteenth_kind, _thirteenth_kind, _twelfth_kind,
+                       _eleventh_kind):
         kind = round_kind(s, n_words, n_chars)
         if kind:
             return kind
@@ -1406,9 +1542,10 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
     the only line of a one-line text -- and only in a text with at least two paragraphs of prose (20 words ending
     like a sentence, or two sentences of 12 words or more): a list of short sentences is not a page; nor a text
     without furniture the rules know, typed one sentence a paragraph. It leaves to the rules a statement that argues
-    (modal and negation words: "should", "not", "sollte", ...), a one-word question or quote, and a sentence right
-    below an advertisement marker. A page -- the rules found furniture above its first paragraph of prose -- is
-    judged by the model fitted on real marked pages too; any other text by the one fitted on synthetic pages only
+    (modal and negation words: "should", "not", "sollte", ...), a one-word question or quote, a sentence right
+    below an advertisement marker, and a question someone in the story asks, set in quote marks as a paragraph. A
+    page -- the rules found furniture above its first paragraph of prose -- is judged by the model fitted on real
+    marked pages too; any other text by the one fitted on synthetic pages only
     (``argmine.boilerplate.load_text_model``).
 
     ``learned``: ``None`` (default) follows ``set_learned`` / the ``ARGMINE_NOISE_LEARNED`` environment variable
@@ -1505,7 +1642,7 @@ def _add_learned(text: str, raw: List[Span], order: List[int], cont: Dict[int, b
         if i in kinds or cont[i] or (pos > 0 and order[pos - 1] == i - 1 and cont[order[pos - 1]]):
             continue  # flagged already, or a line of a hard-wrapped paragraph
         if _body_sentence_for_the_model(text[raw[i][0]:raw[i][1]], kinds.get(order[pos - 1]) if pos else None) or \
-                _body_question(text, raw, order, pos):
+                _body_question(text, raw, order, pos) or _quoted_question(text, raw, order, pos):
             continue
         todo.append(i)
         positions.append(pos)
@@ -1569,6 +1706,28 @@ def _body_question(text: str, raw: List[Span], order: List[int], pos: int) -> bo
         return False
     return bool(_CLAUSE_QUESTION.search(s)) and _prose(line(pos + 1)) and any(_prose(line(p)) for p in range(pos))
 
+
+def _quoted_question(text: str, raw: List[Span], order: List[int], pos: int) -> bool:
+    """Fifteenth round: the ``pos``-th non-blank line is a question someone asks in the story, set as a paragraph of
+    its own in quote marks ("\"Can we grow potatoes next?\""), which the learned classifier must leave to the rules:
+    one quotation from end to end (``_wholly_quoted``) of two to 15 words holding one question mark, right before
+    its closing quote mark, that speaks as someone does (a pronoun or a word pointing back, ``_BODY_QUESTION``:
+    "we", "you", "it", "this"), with a paragraph of prose right below it and one of the two lines above it. A
+    quoted question without them ("\"Who pays for the extra hours?\"") stays the model's; a question subheading set
+    in quote marks stays the rules' (``_question_headings``), as does a pull quote that repeats the body
+    (``_pull_quotes``).
+
+    Returns:
+        True when the line is such a question."""
+    if not 0 < pos < len(order) - 1:
+        return False
+    line = lambda p: _core(text[raw[order[p]][0]:raw[order[p]][1]])  # noqa: E731
+    s = line(pos)
+    if s[:1] not in _OPEN_QUOTE or not _wholly_quoted(s) or s.count("?") != 1 or \
+            not s.rstrip(" .,").rstrip(_CLOSE_QUOTE).endswith("?") or not 2 <= len(_words(s)) <= 15 or \
+            not _BODY_QUESTION.search(s):
+        return False
+    return _prose(line(pos + 1)) and any(_prose(line(p)) for p in range(max(0, pos - 2), pos))
 
 def _sentence_count(s: str) -> int:
     return len(re.findall(r"[.!?][\"'\u201d\u2019)]*(?:\s+|$)", s.strip()))

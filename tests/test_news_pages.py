@@ -154,11 +154,9 @@ def test_miner_input_holds_no_flagged_line(tokenizer):
 # held-out sets on which the furniture detection of the time flagged a body line when they were scored once (their
 # READMEs say which); strict, so a later round that keeps the line is noticed (and the set moved out of here)
 # (heldout15's question paragraph, flagged by the eleventh round, is kept since the twelfth; heldout16's, flagged by
-# the twelfth, since the thirteenth)
-BODY_FLAGGED_WHEN_SCORED = {
-    "news_pages_heldout18": "the thirteenth round takes the one-line quoted question paragraph '\"Can we grow potatoes "
-                            "next?\"' for a subheading",
-}
+# the twelfth, since the thirteenth; heldout18's quoted question paragraph, flagged by the learned classifier with
+# the thirteenth, since the fifteenth)
+BODY_FLAGGED_WHEN_SCORED: dict = {}
 
 
 def _page_sets():

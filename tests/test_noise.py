@@ -1596,6 +1596,50 @@ FOURTEENTH_ROUND_LOOK_ALIKES = [
     "Doctor visits cost the health board more every winter.",
 ]
 
+FIFTEENTH_ROUND_LINES = [
+    # a note that the text was translated, first published elsewhere, updated or corrected, in several languages
+    ("This page was translated automatically and may contain errors. The Orcadian original is authoritative.",
+     "publication_note"),
+    ("This text was translated using an automatic translation tool.", "publication_note"),
+    ("Machine translation. The Norwegian original prevails.", "publication_note"),
+    ("Editor's note: This article was machine-translated from Faroese.", "publication_note"),
+    ("This is an English translation of the original Norn article.", "publication_note"),
+    ("Cet article a \u00e9t\u00e9 traduit automatiquement.", "publication_note"),
+    ("Cet article a \u00e9t\u00e9 publi\u00e9 initialement dans Le Soir.", "publication_note"),
+    ("Une version pr\u00e9c\u00e9dente de cet article indiquait \u00e0 tort que le ferry partait \u00e0 6 h.",
+     "publication_note"),
+    ("Este art\u00edculo fue traducido autom\u00e1ticamente y puede contener errores.", "publication_note"),
+    ("Traducci\u00f3n autom\u00e1tica. El original en catal\u00e1n es la versi\u00f3n v\u00e1lida.",
+     "publication_note"),
+    ("Dieser Artikel wurde maschinell \u00fcbersetzt.", "publication_note"),
+    ("Dieser Artikel erschien zuerst in der Kirkwaller Zeitung.", "publication_note"),
+    ("\u00dcbersetzung: Hans M\u00fcller", "publication_note"),
+    ("Este artigo foi publicado originalmente no P\u00fablico.", "publication_note"),
+    ("Questo articolo \u00e8 stato tradotto automaticamente.", "publication_note"),
+    ("Tradotto dall'inglese da Marco Rossi.", "publication_note"),
+    ("Ten artyku\u0142 zosta\u0142 przet\u0142umaczony automatycznie.", "publication_note"),
+    ("W poprzedniej wersji artyku\u0142u podano b\u0142\u0119dn\u0105 dat\u0119.", "publication_note"),
+    ("Dit artikel is automatisch vertaald.", "publication_note"),
+    ("Dit artikel verscheen eerder in NRC.", "publication_note"),
+    ("Bu makale otomatik olarak \u00e7evrilmi\u015ftir.", "publication_note"),
+    ("\u00c7eviri: Ay\u015fe Y\u0131lmaz", "publication_note"),
+]
+
+FIFTEENTH_ROUND_LOOK_ALIKES = [
+    "The law was translated into Norn only in 2019, and the errors in it cost farmers dearly.",
+    "Her novel was translated into twelve languages, yet the council still refuses to fund translators.",
+    "The report was originally published in French, but its conclusions apply to every island.",
+    "Machine translation is no substitute for a trained court interpreter.",
+    "Automatically translated texts are often wrong, and courts know it.",
+    "The original plan is binding on the council.",
+    "Cette loi a \u00e9t\u00e9 traduite en 2019, et ses erreurs ont co\u00fbt\u00e9 cher aux p\u00eacheurs.",
+    "Traduite de l'anglais, la loi perd tout son sens pour les p\u00eacheurs.",
+    "Este texto fue publicado en 1990 y cambi\u00f3 el debate sobre los ferris.",
+    "Dieser Text wurde 1990 ver\u00f6ffentlicht und ver\u00e4nderte die Debatte.",
+    "Dit artikel is in strijd met de grondwet.",
+    "T\u0142umaczy\u0142 mi to ojciec wiele razy.",
+]
+
 
 @pytest.mark.parametrize("mark", ["\u2014 ", "\u2015 ", "\u258c", "\u2503 ", "\u0f04 ", "\u2726 ", ""])
 @pytest.mark.parametrize("sentences", [1, 2])
@@ -1830,8 +1874,8 @@ def test_tenth_round_foot_bios_after_labels_and_in_other_languages(byline, bio):
 
 @pytest.mark.parametrize("line,kind", SEVENTH_ROUND_LINES + EIGHTH_ROUND_LINES + NINTH_ROUND_LINES +
                          TENTH_ROUND_LINES + ELEVENTH_ROUND_LINES + TWELFTH_ROUND_LINES +
-                         THIRTEENTH_ROUND_LINES + FOURTEENTH_ROUND_LINES)
-def test_seventh_to_fourteenth_round_furniture_lines(line, kind):
+                         THIRTEENTH_ROUND_LINES + FOURTEENTH_ROUND_LINES + FIFTEENTH_ROUND_LINES)
+def test_seventh_to_fifteenth_round_furniture_lines(line, kind):
     assert classify_line(line, position=5, n_lines=10) == kind
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
     assert _flagged(text).get(line) == kind
@@ -1840,8 +1884,8 @@ def test_seventh_to_fourteenth_round_furniture_lines(line, kind):
 @pytest.mark.parametrize("line", SEVENTH_ROUND_LOOK_ALIKES + EIGHTH_ROUND_LOOK_ALIKES + NINTH_ROUND_LOOK_ALIKES +
                          TENTH_ROUND_LOOK_ALIKES + ELEVENTH_ROUND_LOOK_ALIKES +
                          TWELFTH_ROUND_LOOK_ALIKES + THIRTEENTH_ROUND_LOOK_ALIKES +
-                         FOURTEENTH_ROUND_LOOK_ALIKES)
-def test_body_sentences_like_the_seventh_to_fourteenth_round_wordings_are_kept(line):
+                         FOURTEENTH_ROUND_LOOK_ALIKES + FIFTEENTH_ROUND_LOOK_ALIKES)
+def test_body_sentences_like_the_seventh_to_fifteenth_round_wordings_are_kept(line):
     for pos in range(10):
         assert classify_line(line, position=pos, n_lines=10) in (None, "title"), (pos, line)
     text = _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
@@ -1864,3 +1908,30 @@ def test_a_question_subheading_in_two_languages_between_paragraphs(heading):
     assert _flagged(text).get(heading) == "heading"
 
 
+
+
+@pytest.mark.parametrize("note", [line for line, _ in FIFTEENTH_ROUND_LINES[:3] + FIFTEENTH_ROUND_LINES[8:9]])
+def test_a_translation_note_is_flagged_at_the_head_between_paragraphs_and_at_the_foot(note):
+    head = _HEAD.format(head="Fund the ferries")
+    for text in (head + note + "\n\n" + _BODY, head + _BODY + note + "\n\n" + _BODY,
+                 head + _BODY + note + "\n" + _COPYRIGHT_LINE):
+        assert _flagged(text).get(note) == "publication_note", text
+
+
+def test_a_quoted_question_of_the_story_below_an_advertisement_marker_stays_body():
+    question = "\"Can we sail to Hoy tomorrow?\""
+    text = (_HEAD.format(head="Fund the ferries") + _BODY +
+            "My neighbour Ingrid waited three days for the boat last January, with her prescription running out and "
+            "the pharmacy on the mainland closed for the weekend.\nANNONSE\n" + question + "\n\n"
+            "That question is my whole argument. The council should pay winter crews the summer rate this year.\n\n" +
+            _COPYRIGHT_LINE)
+    flagged = {text[s:e]: k for s, e, k in noise_lines(text, learned=True)}
+    assert question not in flagged, flagged
+
+
+def test_a_quoted_question_subheading_stays_furniture():
+    heading = "\"But won't fares rise?\""
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + heading + "\n\n" +
+            "They will not. The crews' wages are a small share of the cost, and the boats already run in summer.\n\n"
+            + _BODY)
+    assert {text[s:e]: k for s, e, k in noise_lines(text, learned=True)}.get(heading) == "heading"
