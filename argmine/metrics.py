@@ -26,7 +26,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tup
 from .data import RELATION_LABELS, UNIT_LABELS, Document, Relation
 from .errors import ArgumentValueError
 
-__all__ = ["score_documents", "document_checks"]
+__all__ = ["score_documents", "document_checks", "check_pairs"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CRITERIA = (("100", 1.0), ("50", 0.5))
@@ -189,6 +189,27 @@ class _Counts:
         return out
 
 
+def check_pairs(gold: Sequence[Document], pred: Sequence[Document]) -> Tuple[List[Document], List[Document]]:
+    """``gold`` and ``pred`` as lists, checked to pair up: as many documents, each pair with the same text.
+
+    Returns:
+        ``(gold, pred)`` as lists.
+
+    Raises:
+        ArgumentValueError: they differ in length, or a pair of documents differs in text (E107)."""
+    gold, pred = list(gold), list(pred)
+    if len(gold) != len(pred):
+        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}. "
+                                 "Pass them in gold order (argmine.evaluate.align_predictions matches them by id).")
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        if g.text != p.text:
+            raise ArgumentValueError(
+                f"pred document {i} (id {p.id!r}) must have the same text as gold document {i} (id {g.id!r}); "
+                f"got texts of {len(p.text)} and {len(g.text)} characters that differ"
+            )
+    return gold, pred
+
+
 def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any]:
     """Micro-averaged component, relation and segmentation scores (fractions in [0, 1]).
 
@@ -206,18 +227,10 @@ def score_documents(gold: List[Document], pred: List[Document]) -> Dict[str, Any
     Raises:
         ArgumentValueError: ``gold`` and ``pred`` differ in length, or a pair of documents differs in text (E107).
     """
-    gold, pred = list(gold), list(pred)
-    if len(gold) != len(pred):
-        raise ArgumentValueError(f"pred must have one document per gold document; got {len(pred)} for {len(gold)}. "
-                                 "Pass them in gold order (argmine.evaluate.align_predictions matches them by id).")
+    gold, pred = check_pairs(gold, pred)
     comps, rels, seg = _Counts(UNIT_LABELS), _Counts(RELATION_LABELS), _Counts(["unit"])
     ev_pairs: List[Tuple[str, Optional[str]]] = []  # (gold, predicted) evidence type of matched units
-    for i, (g, p) in enumerate(zip(gold, pred)):
-        if g.text != p.text:
-            raise ArgumentValueError(
-                f"pred document {i} (id {p.id!r}) must have the same text as gold document {i} (id {g.id!r}); "
-                f"got texts of {len(p.text)} and {len(g.text)} characters that differ"
-            )
+    for g, p in zip(gold, pred):
         comps.add_items([u.label for u in g.units], [u.label for u in p.units])
         rels.add_items([r.label for r in g.relations], [r.label for r in p.relations])
         seg.add_items(["unit"] * len(g.units), ["unit"] * len(p.units))
