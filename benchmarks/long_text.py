@@ -8,7 +8,7 @@ on 2 cores.
     python benchmarks/long_text.py --model DIR       # any model directory
     python benchmarks/long_text.py --proxy           # no trained model: all-MiniLM-L6-v2 encoder (the shipped
                                                      # model's architecture and size) with untrained heads
-    python benchmarks/long_text.py --json OUT.json --words 20000 --threads 2
+    python benchmarks/long_text.py --json OUT.json --words 20000 --threads 2 [--backend auto|onnx|torch]
 
 Without --model and without a shipped model, --proxy is used. A proxy's unit density comes from fixed head
 biases (as in the tests' tiny model), not from training, so its time for the link and relation steps is only
@@ -123,7 +123,7 @@ sys.path.insert(0, sys.argv[4])
 from long_text import article
 import argmine
 t0 = time.perf_counter()
-miner = argmine.load(sys.argv[1], device="cpu", threads=threads)
+miner = argmine.load(sys.argv[1], device="cpu", threads=threads, backend=sys.argv[6])
 load_s = time.perf_counter() - t0
 text = article(int(sys.argv[5]))
 if sys.argv[2] == "one-paragraph":
@@ -136,7 +136,7 @@ mine_s = time.perf_counter() - t0
 doc.validate()
 print(json.dumps({"case": sys.argv[2], "chars": len(text), "words": len(text.split()),
                   "paragraphs": len([p for p in text.split("\n\n") if p.strip()]),
-                  "units": len(doc.units), "relations": len(doc.relations), "mine_s": round(mine_s, 1),
+                  "units": len(doc.units), "relations": len(doc.relations), "backend": miner.backend, "mine_s": round(mine_s, 1),
                   "load_s": round(load_s, 1), "peak_rss_mb_after_load": round(base_mb),
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                   "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
@@ -151,6 +151,7 @@ def main(argv=None):
     ap.add_argument("--words", type=int, default=20_000)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--cases", default="paragraphs,one-paragraph")
+    ap.add_argument("--backend", default="auto", choices=["auto", "onnx", "torch"], help="the encoder's backend")
     ap.add_argument("--json", default=None)
     a = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
@@ -173,7 +174,7 @@ def main(argv=None):
                    "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
             t0 = time.perf_counter()
             res = subprocess.run([sys.executable, "-c", CHILD, model, case, str(a.threads),
-                                  str(Path(__file__).resolve().parent), str(a.words)],
+                                  str(Path(__file__).resolve().parent), str(a.words), a.backend],
                                  capture_output=True, text=True, env=env)
             wall = time.perf_counter() - t0
             if res.returncode != 0:
@@ -184,7 +185,7 @@ def main(argv=None):
                 r["process_wall_s"] = round(wall, 1)
             print(json.dumps(r), flush=True)
             results.append(r)
-    out = {"words": a.words, "threads": a.threads, "model_dir": label,
+    out = {"words": a.words, "threads": a.threads, "backend": a.backend, "model_dir": label,
            "cpu": _cpu(), "results": results}
     if a.json:
         Path(a.json).write_text(json.dumps(out, indent=2) + "\n")
