@@ -26,7 +26,7 @@ from .errors import ArgumentValueError
 
 __all__ = [
     "PARTS", "FIELDS", "METRICS", "counts_from_scores", "document_counts", "micro_f1", "bootstrap_ci",
-    "paired_bootstrap",
+    "paired_bootstrap", "bootstrap_ece",
 ]
 
 PARTS = ("components", "relations", "segmentation")
@@ -160,6 +160,52 @@ def bootstrap_ci(counts: Sequence[Counts], n_resamples: int = 1000, seed: Option
     for (part, metric), s in zip(metrics, samples):
         out.setdefault(part, {})[metric] = _interval(np.concatenate(s), confidence)
     return out
+
+
+def bootstrap_ece(prob: Sequence[float], correct: Sequence[bool], docs: Sequence[str], n_bins: int = 15,
+                  n_resamples: int = 1000, seed: Optional[int] = 0, confidence: float = 0.95) -> List[float]:
+    """Percentile bootstrap interval of the expected calibration error over documents: the examples (units or
+    relations) of each resample of the documents, drawn with replacement, are scored by
+    ``argmine.calibration.expected_calibration_error`` (``n_bins`` equal-width bins).
+
+    ``prob``, ``correct``, ``docs``: ``[n]``, each example's probability, whether it is right, and its document.
+
+    Returns:
+        ``[low, high]``: the ECE interval (fractions in [0, 1]) at ``confidence``.
+
+    Raises:
+        ArgumentValueError: no examples, lengths that differ, or ``n_resamples``/``confidence`` out of range (E107)."""
+    if not len(prob) == len(correct) == len(docs):
+        raise ArgumentValueError(f"prob, correct and docs must have one value per example; got {len(prob)}, "
+                                 f"{len(correct)} and {len(docs)}. Pass three lists of the same length.")
+    names = sorted(set(docs))
+    _check(n_resamples, confidence, len(names))
+    mat = _bin_sums(np.asarray(prob, dtype=np.float64), np.asarray(correct, dtype=np.float64),
+                    np.searchsorted(names, docs), len(names), n_bins)
+    samples = [ece_from_bin_sums(sums, n_bins) for sums in _resample_sums(mat, n_resamples, seed)]
+    return _interval(np.concatenate(samples), confidence)
+
+
+def _bin_sums(p: np.ndarray, y: np.ndarray, doc: np.ndarray, n_docs: int, n_bins: int) -> np.ndarray:
+    """``[n_docs, 3 * n_bins]``: per document and bin (``expected_calibration_error``'s bins), the number of examples,
+    the sum of their probabilities and the number right."""
+    p = np.clip(p, 0.0, 1.0)
+    b = np.minimum((p * n_bins).astype(int), n_bins - 1)
+    mat = np.zeros((n_docs, 3 * n_bins))
+    for col, values in enumerate((np.ones_like(p), p, y)):
+        np.add.at(mat, (doc, col * n_bins + b), values)
+    return mat
+
+
+def ece_from_bin_sums(sums: np.ndarray, n_bins: int) -> np.ndarray:
+    """ECE of each row of ``sums`` (``[k, 3 * n_bins]`` bin counts, probability sums and numbers right, as
+    ``_bin_sums`` lays them out): ``sum_b |right_b - prob_b| / n``, 0.0 for a row without examples.
+
+    Returns:
+        ``[k]`` ECEs."""
+    n = sums[:, :n_bins].sum(1)
+    gap = np.abs(sums[:, 2 * n_bins:] - sums[:, n_bins:2 * n_bins]).sum(1)
+    return np.where(n > 0, gap / np.maximum(n, 1), 0.0)
 
 
 def paired_bootstrap(counts_a: Sequence[Counts], counts_b: Sequence[Counts], n_resamples: int = 1000,

@@ -1,9 +1,11 @@
 """argmine.bootstrap: per-document counts, micro F1, percentile intervals and the paired bootstrap (pure; no
 corpus needed). scipy's bootstrap as an oracle: tests/test_oracles.py."""
+import numpy as np
 import pytest
 
 from argmine.bootstrap import bootstrap_ci, document_counts, micro_f1, paired_bootstrap
 from argmine.data import Document
+from argmine.errors import ArgumentValueError
 from argmine.metrics import score_documents
 
 PARTS = ("components", "relations", "segmentation")
@@ -67,3 +69,33 @@ def test_paired_bootstrap():
     assert paired_bootstrap(a, g, n_resamples=300, seed=1) == better
     with pytest.raises(ValueError):
         paired_bootstrap(a, g[:-1])
+
+
+def test_bootstrap_ece_scores_each_resample_as_expected_calibration_error_does():
+    from argmine.bootstrap import _bin_sums, bootstrap_ece, ece_from_bin_sums
+    from argmine.calibration import expected_calibration_error
+
+    rng = np.random.default_rng(3)
+    prob = rng.uniform(size=300)
+    correct = rng.uniform(size=300) < prob ** 0.7
+    docs = [f"d{i % 17}" for i in range(300)]
+    names = sorted(set(docs))
+    mat = _bin_sums(prob, correct.astype(float), np.searchsorted(names, docs), len(names), 15)
+    assert ece_from_bin_sums(mat.sum(0)[None, :], 15)[0] == pytest.approx(expected_calibration_error(prob, correct))
+    draw = rng.integers(0, len(names), size=len(names))  # one resample of the documents, by hand
+    keep = np.concatenate([np.flatnonzero(np.array(docs) == names[d]) for d in draw])
+    weights = np.bincount(draw, minlength=len(names))
+    assert ece_from_bin_sums((weights @ mat)[None, :], 15)[0] == pytest.approx(
+        expected_calibration_error(prob[keep], correct[keep]))
+    lo, hi = bootstrap_ece(prob, correct, docs, n_resamples=400)
+    assert 0.0 <= lo <= expected_calibration_error(prob, correct) <= hi <= 1.0
+    assert bootstrap_ece(prob, correct, docs, n_resamples=400) == [lo, hi]  # seeded
+
+
+def test_bootstrap_ece_refuses_mismatched_inputs():
+    from argmine.bootstrap import bootstrap_ece
+
+    with pytest.raises(ArgumentValueError, match="one value per example"):
+        bootstrap_ece([0.5, 0.6], [True], ["a", "b"])
+    with pytest.raises(ArgumentValueError, match="at least one document"):
+        bootstrap_ece([], [], [])
