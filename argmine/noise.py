@@ -31,11 +31,17 @@ Spanish, Portuguese, Italian, German, Polish, Dutch or Turkish ("This page was t
 contain errors. The Khmer original is authoritative.", "Dieser Artikel wurde maschinell \u00fcbersetzt.",
 "\u00dcbersetzung: <Name>"): the page or the text as the subject of a passive verb, or a label, short and without
 the words of an argument; and it leaves to the rules a question someone asks in the story, set in quote marks as a
-paragraph of its own ("\"Can we grow potatoes next?\""). Last, a small learned line
-classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features, shipped as JSON, loaded
-on first use) may add lines the rules left: a line is noise when the rules say so or when the model's furniture
-probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or ``ARGMINE_NOISE_LEARNED=rules`` keep
-the rules alone.
+paragraph of its own ("\"Can we grow potatoes next?\""). The sixteenth round adds: a pull quote led by any mark (a
+quote mark, "> ", a bar, an angle, a dingbat; not a dash) or wholly in quote marks, wherever it stands between the
+paragraphs, whose one or two sentences open sentences of any paragraph of the page (verbatim, or near-verbatim from
+eight words: the rest of a sentence cut off, a clause left out); a short question subheading in one language that
+is not the English body's ("Kas notiek, ja ledus iel\u016bst?", "\u00bfPor qu\u00e9 compostar en el mercado?": no
+English word, a short word of its own language, few words the body uses); and a caption numbered in a gallery or
+slideshow ("3/6 The last poplar belt on ...", "(2/8) ...", "Photo 4 of 12: ...", "Bild 3 von 6: ..."). Last, a
+small learned line classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features,
+shipped as JSON, loaded on first use) may add lines the rules left: a line is noise when the rules say so or when
+the model's furniture probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or
+``ARGMINE_NOISE_LEARNED=rules`` keep the rules alone.
 
 Public API
 ----------
@@ -68,6 +74,7 @@ import difflib
 import itertools
 import os
 import re
+import unicodedata
 from typing import Dict, List, Optional, Tuple
 
 from .text import line_spans, strip_span  # the same line splitting as paragraphs use
@@ -1205,6 +1212,55 @@ def _fifteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
     return None
 
 
+# -- sixteenth round ------------------------------------------------------------------------------------------
+# a caption numbered in a gallery or slideshow: "3/6 The last poplar belt on ...", "(2/8) ...", "Photo 4 of 12: ...",
+# "Bild 3 von 6: ...", "Foto 2 de 8 - ...": an optional picture word, the picture's number, "/" or "of" in one of
+# several languages, the count, then the caption
+_GALLERY_OF = r"(?:/|of|von|de|sur|di|z|od|av|van|af|\u0438\u0437|\u043e\u0434|\u043e\u0442)"
+_GALLERY_NUMBER = _rx(r"^(?P<open>[(\[]\s*)?(?:(?P<pic>" + _PICTURE_LABEL +
+                      r"|photo|picture|image|imagen|immagine|slide|gallery|galerie|galer\u00eda|galerija|"
+                      r"\u0433\u0430\u043b\u0435\u0440\u0438\u0458\u0430)\.?\s*)?"
+                      r"(?P<n>\d{1,2})\s*" + _GALLERY_OF + r"\s*(?P<m>\d{1,2})\s*[)\]]?\s*[:.|\u00b7\u2013\u2014-]?"
+                      r"\s+(?P<rest>\S.*)$")
+
+# the auxiliaries of a clause, which a noun-phrase caption lacks ("3/6 The council has voted ..." is a dated entry)
+_GALLERY_CLAUSE = _rx(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|can|may|do|does|did|would|could|"
+                      r"should|must|might)\b")
+
+
+def _gallery_caption(s: str, n_words: int) -> bool:
+    """``s`` is a caption numbered in a gallery or slideshow (``_GALLERY_NUMBER``): the picture's number at most
+    the count (two to 99), then a caption of two to 30 words and at most two sentences, opening with a capital,
+    without the words of an argument (``_NOT_SCENE``); after a bare "N/M" (no picture word, no bracket, no "of") -- a
+    date looks so too -- a noun phrase (no final stop, no auxiliary: ``_GALLERY_CLAUSE``), a scene
+    (``_scene``) or a caption ending on its credit (``_credit_tailed_caption``).
+
+    Returns:
+        A bool."""
+    m = _GALLERY_NUMBER.match(s) if n_words <= 34 else None
+    if m is None or not 1 <= int(m.group("n")) <= int(m.group("m")) or not 2 <= int(m.group("m")) <= 99:
+        return False
+    rest = m.group("rest")
+    if not (2 <= len(_words(rest)) <= 30 and _capital_first(rest) and _sentence_count(rest.rstrip(".!?")) <= 1
+            and not _NOT_SCENE.search(rest)):
+        return False
+    bare = not (m.group("open") or m.group("pic")) and "/" in s[:m.start("m")]
+    return not bare or not (_GALLERY_CLAUSE.search(rest) or _ends_sentence(rest)) or _scene(rest) or \
+        _credit_tailed_caption(rest, len(_words(rest)))
+
+
+def _sixteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
+    """The kind of the sixteenth round's shapes that a line shows alone: a caption numbered in a gallery or slideshow
+    ("3/6 The last poplar belt on the road from Be\u010dej to Novi Be\u010dej", "Bild 3 von 6: ...";
+    ``_gallery_caption``; ``caption``); or None.
+
+    Returns:
+        One of ``KINDS`` (str) or None."""
+    if n_chars <= 300 and _gallery_caption(s, n_words):
+        return "caption"
+    return None
+
+
 def _bracketed(s: str, n_chars: int) -> bool:
     """True for a line of at most 400 characters that ends with "]" and holds one "[": a note, a placeholder or a
     picture's description in square brackets.
@@ -1280,14 +1336,14 @@ def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
 
 def _later_round_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
-    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to fifteenth
+    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to sixteenth
     rounds' shapes, the latest round first; or None.
 
     Returns:
         One of ``KINDS`` (str) or None."""
     if n_chars <= 400 and _COPYRIGHT.search(s):
         return "copyright"
-    for round_kind in (_fifteenth_kind, _fourteenth_kind, _thirteenth_kind, _twelfth_kind,
+    for round_kind in (_sixteenth_kind, _fifteenth_kind, _fourteenth_kind, _thirteenth_kind, _twelfth_kind,
                        _eleventh_kind):
         kind = round_kind(s, n_words, n_chars)
         if kind:
@@ -1589,7 +1645,7 @@ def noise_lines(text: str, *, learned=None, threshold: Optional[float] = None) -
         _twins(lines, order, kinds)  # after the foot blocks and the byline's bios, which find the English bios first
         _head_dateline(lines, order, kinds)
         _head_role_bios(lines, order, kinds)
-        _between_paragraphs(lines, order, kinds)
+        _between_paragraphs(lines, order, kinds, [i for i in order if _pull_led(text[raw[i][0]:raw[i][1]])])
     return [(raw[i][0], raw[i][1], kinds[i]) for i in order if i in kinds]
 
 
@@ -2750,17 +2806,20 @@ def _prose_above(lines: List[str], order: List[int], pos: int, kinds: Dict[int, 
     return False
 
 
-def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str], led: List[int]) -> None:
     """The furniture set between the paragraphs of the body: pull quotes, subheadings put as questions or as bare
-    phrases, and photo captions that describe a scene."""
+    phrases, and photo captions that describe a scene. ``led``: the lines that open with a mark a pull quote may
+    open with, as typed (``_pull_led``)."""
     _pull_quotes(lines, order, kinds)
     _bare_pull_quotes(lines, order, kinds)
     _echoed_pull_quotes(lines, order, kinds)
+    _distant_pull_quotes(lines, order, kinds, led)
     _question_headings(lines, order, kinds)
     _bare_subheadings(lines, order, kinds)
     _scene_captions(lines, order, kinds)
     _caption_twins(lines, order, kinds)
     _question_headings(lines, order, kinds)  # again: a question under a caption only now flagged
+    _foreign_question_headings(lines, order, kinds)
 
 
 def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -2823,6 +2882,132 @@ def _echoed_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str
         else:
             continue
         if any(quote in _sentence_runs(lines[j], 2) for j in sources):
+            kinds[i] = "heading"
+
+
+# sixteenth round: the first character of a line that may lead a pull quote set anywhere between the paragraphs --
+# a quote mark, an angle or a bar (">", "\u2503", "|", "\u00bb"), a dingbat -- but not a dash or a bracket (a line of
+# dialogue, "(NCN) \u2014 ..."), nor the markup of emphasis, a heading or a list ("*", "_", "#", "\u2022")
+_NOT_PULL_LEAD = "([{<*_#\u2022\u00b7-"
+
+
+def _pull_led(line: str) -> bool:
+    """``line`` (as typed, before ``_core`` strips its bullets) opens with a mark that may lead a pull quote
+    (``_NOT_PULL_LEAD``, and no dash of any kind).
+
+    Returns:
+        A bool."""
+    c = line[:1]
+    return bool(_LEAD_MARK.match(line)) and c not in _NOT_PULL_LEAD and unicodedata.category(c) != "Pd"
+
+
+def _echoes_sentence(quote: List[str], sentence: List[str], near: bool) -> bool:
+    """The words ``quote`` (three or more) open the sentence ``sentence``: verbatim (the rest of the sentence cut
+    off), or when ``near`` near-verbatim -- the same first word, and at least 80% of the words, in order, in its first
+    words (half as many again as the quote has: a clause left out).
+
+    Returns:
+        A bool."""
+    if len(quote) < 3 or not sentence or quote[0] != sentence[0]:
+        return False
+    if not near:
+        return sentence[:len(quote)] == quote
+    window = sentence[:len(quote) * 3 // 2 + 1]
+    matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
+    return sum(b.size for b in matcher.get_matching_blocks()) >= 0.8 * len(quote)
+
+
+def _echoes_paragraph(quote: List[List[str]], paragraph: str) -> bool:
+    """Each sentence of ``quote`` (words of ``_plain`` sentences) opens consecutive sentences of ``paragraph``
+    (``_echoes_sentence``): near-verbatim when the quote has eight words or more, else verbatim.
+
+    Returns:
+        A bool."""
+    sentences = [_plain(t).split() for t in _SENTENCE_END.split(paragraph) if t.strip()]
+    near = sum(map(len, quote)) >= 8
+    return any(all(_echoes_sentence(q, sentences[t + k], near) for k, q in enumerate(quote))
+               for t in range(len(sentences) - len(quote) + 1))
+
+
+def _distant_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str], led: List[int]) -> None:
+    """Sixteenth round: a pull quote (``heading``) led by a mark (``led``: the lines ``_pull_led`` accepts as typed,
+    a "> " or a bar included) or wholly in quote marks, of one or two sentences, five to 60 words, not a question,
+    ending a block (a blank line, furniture or the text's end below it), whose sentences open consecutive sentences
+    of any paragraph of prose of the page (``_echoes_paragraph``, near-verbatim from eight words: "> Nobody is being
+    thrown off their land. The law asks a tenant to use it." for "... Nobody is being thrown off their land. The law
+    asks a tenant to use it, to let someone else use it, or to step aside ..."), wherever that paragraph stands. Who
+    said it, after a closing quote mark, is left out (``_ATTRIBUTION``). A quotation that repeats no sentence of the
+    page stays body."""
+    for pos, i in enumerate(order[1:], start=1):
+        s = _ATTRIBUTION.sub("", lines[i]).rstrip(_CLOSERS + _CLOSE_QUOTE)
+        below = order[pos + 1] if pos + 1 < len(order) else None
+        if i in kinds or not (i in led or _wholly_quoted(lines[i])) or s.endswith("?") or \
+                not (below is None or below > i + 1 or below in kinds):
+            continue
+        quote = [_plain(t).split() for t in _SENTENCE_END.split(s) if _plain(t)]
+        sources = [j for j in order if j != i and j not in kinds and _prose(lines[j])]
+        if 1 <= len(quote) <= 2 and 5 <= sum(map(len, quote)) <= 60 and \
+                any(_echoes_paragraph(quote, lines[j]) for j in sources):
+            kinds[i] = "heading"
+
+
+# sixteenth round: the English words that a question in the language of an English body holds ("who", "is", "we",
+# "what", ...); not those that other languages share ("a", "in", "no", "so", "to", "on", "do": "\u00bfA qui\u00e9n
+# le importa?"), which the body's vocabulary tells apart instead
+_ENGLISH_ASKS = _ENGLISH_MARKERS | {
+    "what", "why", "how", "when", "where", "whom", "whose", "do", "does", "did", "can", "could", "should", "shall",
+    "must", "may", "might", "we", "us", "you", "me", "my", "if", "then", "there", "these", "those", "about", "any",
+    "anyone", "anything", "really", "else", "much", "many", "ever", "only", "just", "still", "all", "yes", "them",
+    "him", "than", "but", "nor", "into", "over", "isn't", "aren't", "won't", "don't", "doesn't", "didn't", "can't",
+    "too", "yet", "now", "new", "old", "own", "way", "one", "two", "out", "off", "up", "per", "via", "get", "got",
+    "let", "say", "see", "set", "put", "use", "lot", "far", "few", "bad", "big", "more", "less", "most", "very",
+    "enough", "again", "also", "even", "same", "other", "such", "here", "who's", "what's", "it's"}
+# the question marks of several scripts: Latin, full-width, Arabic
+_QUESTION_MARKS = "?\uff1f\u061f"
+# the least share of English function words in the body's prose for it to count as English (about a quarter in
+# English prose, none in Spanish or German)
+_ENGLISH_BODY = 0.15
+
+
+def _foreign_question(s: str, vocabulary: set) -> bool:
+    """``s`` is a short question in a language other than the body's: three to ten words, a capital first (after an
+    opening "\u00bf" or "\u00a1"), one question mark, at its end; no English word a question of the body would
+    hold (``_ENGLISH_ASKS``, the pronoun "I"); at most half its words found in the body's prose (``vocabulary``, lower
+    case; a name or the topic's word may be); and a short word of its own language after the first (one to three
+    letters, not a capital, neither English nor found in the body: "en", "el", "ja", "ol") -- an English fragment
+    ("Sheer political cowardice?") has none.
+
+    Returns:
+        A bool."""
+    words = _words(s)
+    if not 3 <= len(words) <= 10 or s[-1:] not in _QUESTION_MARKS or sum(s.count(q) for q in _QUESTION_MARKS) != 1 \
+            or not _capital_first(s.lstrip("\u00bf\u00a1")):
+        return False
+    low = [w.lower().replace("\u2019", "'") for w in words]
+    own = [w for w, o in zip(words[1:], low[1:]) if len(w) <= 3 and w.isalpha() and not w[:1].isupper() and
+           o not in vocabulary and o not in _ENGLISH_ASKS]
+    return bool(own) and "I" not in words and not any(w in _ENGLISH_ASKS for w in low) and \
+        2 * sum(w in vocabulary for w in low) <= len(low)
+
+
+def _foreign_question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Sixteenth round: a question subheading in one language that is not the body's (``heading``): a line standing
+    alone between the paragraphs of an English body (``_ENGLISH_BODY``), not in quote marks (a question someone in
+    the story asks), that is a short question in another language (``_foreign_question``: "Kas notiek, ja ledus
+    iel\u016bst?", "\u00bfPor qu\u00e9 compostar en el mercado?"), with a paragraph of prose of the body above it
+    (``_prose_above``: not past an advertisement marker) and a paragraph of two sentences or more right below it. A
+    rhetorical question the writer sets as a paragraph of its own is in the body's language, so it stays body."""
+    prose = [lines[i] for i in order if i not in kinds and _prose(lines[i])]
+    if _english_share(" ".join(prose)) < _ENGLISH_BODY:
+        return
+    vocabulary = {w.lower().replace("\u2019", "'") for line in prose for w in _words(line)}
+    for pos in range(1, len(order) - 1):
+        i, below = order[pos], order[pos + 1]
+        s = lines[i].rstrip(_CLOSERS)
+        if i in kinds or below in kinds or not _alone(order, pos) or lines[i][:1] in _PULL_OPEN:
+            continue
+        if _foreign_question(s, vocabulary) and _prose(lines[below]) and _sentence_count(lines[below]) >= 2 and \
+                _prose_above(lines, order, pos, kinds):
             kinds[i] = "heading"
 
 
