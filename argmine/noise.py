@@ -37,7 +37,18 @@ paragraphs, whose one or two sentences open sentences of any paragraph of the pa
 eight words: the rest of a sentence cut off, a clause left out); a short question subheading in one language that
 is not the English body's ("Kas notiek, ja ledus iel\u016bst?", "\u00bfPor qu\u00e9 compostar en el mercado?": no
 English word, a short word of its own language, few words the body uses); and a caption numbered in a gallery or
-slideshow ("3/6 The last poplar belt on ...", "(2/8) ...", "Photo 4 of 12: ...", "Bild 3 von 6: ..."). Last, a
+slideshow ("3/6 The last poplar belt on ...", "(2/8) ...", "Photo 4 of 12: ...", "Bild 3 von 6: ..."). The
+seventeenth round adds: a numbered section heading (a Roman numeral or a number alone, "II.", "\u0968.", or the same
+number before a short title in two or three languages); a chart, figure, table or map caption, numbered or ending
+on its source ("Figure 1. ...", "Fig. 2 \u2013 ...", "Graf: ... Zdroj: ...", "Photo 1: ..." as one part of a
+two-language caption); a note on the text's source ("This post draws on ...", "This commentary was first broadcast
+in ...", "Originally published in ...", "An earlier version of this essay appeared in ...", "This essay is part of
+...") and an update note after one label or several ("Apdet / Mise \u00e0 jour / Update: this article was updated
+..."); advertisement labels in more languages ("XAYEYSIIS: ...", "Sponzorovan\u00e9 ..."); a bracketed placeholder
+of embedded content; a question subheading in two or three languages whatever its last language ("... ? \u00b7
+Qu'est-ce qui ne va pas ?"); a pull quote led by any mark that repeats a whole paragraph, a short one included;
+and a pull quote translated into another language, wholly in quote marks opened by a mark other than the English
+opening quote (a closing mark, a guillemet), standing apart in an English body. Last, a
 small learned line classifier (``argmine.boilerplate``: logistic regression on hashed n-grams and line features,
 shipped as JSON, loaded on first use) may add lines the rules left: a line is noise when the rules say so or when
 the model's furniture probability reaches its threshold. ``learned=False``, ``set_learned(False)`` or
@@ -1261,6 +1272,155 @@ def _sixteenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
     return None
 
 
+# -- seventeenth round ----------------------------------------------------------------------------------------
+# a section number set alone or before a short title: a Roman numeral ("I.", "IV"), or a number in any script ("2.",
+# "\u0968.", "3)") followed by one to eight words
+_ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3}))"
+_SECTION_NUMBER = re.compile(r"^(?P<n>(?-i:" + _ROMAN + r")|\d{1,2})(?P<mark>[.)])?(?:\s+(?P<title>\S.*))?$")
+
+
+def _section_part(part: str) -> Optional[str]:
+    """The number of a numbered section heading ``part`` ("II.", "2. The technology is ready", "\u0968. ..."): a
+    Roman numeral alone (with or without a stop), or a number with a stop or bracket, alone or before a title of
+    one to eight words that opens with a capital (or in a script without case) and does not end like a sentence (a
+    question mark allowed); else None.
+
+    Returns:
+        The number as typed (str) or None."""
+    m = _SECTION_NUMBER.match(part)
+    if m is None or not m.group("n"):
+        return None
+    title, roman = m.group("title"), not m.group("n").isdigit()
+    if title is None:
+        return m.group("n") if roman or m.group("mark") == "." else None
+    if roman and not m.group("mark") or not 1 <= len(_words(title)) <= 8 or title[:1].islower() or \
+            _ends_sentence(title.rstrip("?")) or title.rstrip().endswith((".", "!", ":", ",")):
+        return None
+    return m.group("n")
+
+
+def _section_heading(s: str, n_chars: int) -> bool:
+    """``s`` is a numbered section heading: a section number alone ("I.", "2."), or the same section number before
+    a short title in each of two or three languages ("\u0968. \u0924\u0902\u0924\u094d\u0930\u091c\u094d\u091e\u093e\u0928
+    \u0924\u092f\u093e\u0930 \u0906\u0939\u0947 \u00b7 2. The technology is ready"; ``_section_part``). A numbered
+    title in one language is a list item as often as a heading and is left to the context rules.
+
+    Returns:
+        A bool."""
+    if n_chars > 160:
+        return False
+    parts = [p.strip() for p in _QUESTION_PARTS.split(s)]
+    numbers = [_section_part(p) for p in parts]
+    if None in numbers or len(parts) > 3:
+        return False
+    if len(parts) == 1:
+        return _SECTION_NUMBER.match(s).group("title") is None
+    return len({int(n) if n.isdigit() else n for n in numbers}) == 1
+
+
+# a chart, figure, table or map caption: its label in one of several languages, a number or a bare separator, then
+# the caption; it counts when it is numbered ("Figure 1. ...", "Fig. 2 \u2013 ...") or ends on its source ("Graf: ...
+# Zdroj: ...")
+_FIGURE_LABEL = _rx(r"^(?:figure|fig\.|figura|figur|abbildung|abb\.|graf|grafik|graph|gr\u00e1fico|grafico|graphique|"
+                    r"chart|diagram|diagramm|table|tableau|tabelle|tabla|tabela|map|mapa|karte|carte|obr\.|"
+                    r"obr\u00e1zok|obr\u00e1zek|slika|kuva|kaavio|wykres|rycina|ryc\.|infographic|infografika|"
+                    r"infograf\u00eda|exhibit|photo|picture|image|foto|fotografia|fotograf\u00eda|bild|slika|sawir|"
+                    r"\u091b\u093e\u092f\u093e\u091a\u093f\u0924\u094d\u0930)(?:\s*(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?))?\s*(?P<sep>[:.|\u2013\u2014])"
+                    r"\s+(?P<rest>\S.*)$")
+_SOURCE_END = _rx(r"(?:^|[.;)]\s+|\s[\u2013\u2014|\u00b7]\s+)(?:source|sources|data|fonte|fontes|fuente|fuentes|zdroj|"
+                  r"zdroje|quelle|quellen|\u017ar\u00f3d\u0142o|bron|kilde|k\u00e4lla|l\u00e4hde|izvor|kaynak|"
+                  r"forr\u00e1s|sursa|allikas|\u0161altinis|avots|vir|\u0438\u0441\u0442\u043e\u0447\u043d\u0438\u043a)"
+                  r"\s*:\s*[^:]{1,100}$")
+
+
+# the parts of a caption set in two languages ("\u091b\u093e\u092f\u093e\u091a\u093f\u0924\u094d\u0930 \u0967: ... \u00b7 Photo 1: ...")
+_CAPTION_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
+def _figure_caption(s: str, n_words: int) -> bool:
+    """``s`` is a chart, figure, table or map caption (``_FIGURE_LABEL``) of two to 60 words, numbered or ending on
+    its source (``_SOURCE_END``); "Figure skating is ..." or "Table salt ..." have no separator after the label.
+
+    Returns:
+        A bool."""
+    m = _FIGURE_LABEL.match(s) if 3 <= n_words <= 60 else None
+    if m is None or (m.group("sep") == "." and not m.group("n")):
+        return False
+    return bool(m.group("n")) or bool(_SOURCE_END.search(m.group("rest")))
+
+
+# a note on where the text comes from: "This post draws on the Institute's submission to ...", "This commentary was
+# first broadcast in Yoruba on ...", "Originally published in Marathi in ...", "An earlier version of this essay
+# appeared in ...", "This essay is part of ...", "Adapted from ..."
+_TEXT_NOUN = (r"(?:article|post|blog post|essay|piece|commentary|column|story|op-ed|text|report|analysis|talk|lecture|"
+              r"episode|interview|review|feature|letter|speech|series|excerpt|extract|editorial)")
+_SOURCE_NOTE = _rx(
+    r"^(?:this|the following) (?:[\w-]+ ){0,2}?" + _TEXT_NOUN + r" (?:(?:draws|drew|builds|is based|was based) on|"
+    r"is (?:adapted|excerpted|drawn|taken|condensed|abridged|translated|an excerpt|an extract) from|was "
+    r"(?:first |originally )?(?:broadcast|aired|published|presented|delivered|given|adapted|read|written for)\b|"
+    r"(?:is|forms) (?:part|one) of\b|(?:first|originally) (?:appeared|ran|aired)\b|appeared (?:first|originally)\b)|"
+    r"^an? (?:earlier|shorter|longer|different|previous|abridged|edited) version of (?:this|the) (?:[\w-]+ ){0,2}?" +
+    _TEXT_NOUN + r" (?:appeared|ran|aired|was (?:published|broadcast|aired|presented))\b|"
+    r"^(?:originally|first) (?:published|broadcast|aired|appeared|delivered|presented)\b|"
+    r"^(?:adapted|excerpted|abridged|reprinted|republished) (?:from|with permission)\b")
+# an update note after its label, in one language or several ("Apdet / Mise \u00e0 jour / Update: this article was
+# updated on ...")
+_UPDATE_LABELLED = _rx(
+    r"^(?:[^\W\d_][\w'\u2019]*(?: [^\W\d_][\w'\u2019]*){0,2}\s*/\s*){0,3}(?:update|updated|editor['\u2019]s note|"
+    r"mise \u00e0 jour|actualizaci\u00f3n|atualiza\u00e7\u00e3o|aggiornamento|aktualisierung|aktualizacja|"
+    r"update)(?: \([^)]{1,30}\))?\s*:\s*(?:this|the) " + _TEXT_NOUN + r" (?:was|has been|is) (?:updated|amended|"
+    r"changed|corrected|revised)\b")
+
+
+def _source_note(s: str, n_words: int, n_chars: int) -> bool:
+    """``s`` is a note on the source of the text (``_SOURCE_NOTE``), also as the last part of a line set in two
+    languages, of at most three sentences and 50 words without the words of an argument (``_NOTE_ARGUES``), or an
+    update note after its label in one or several languages (``_UPDATE_LABELLED``).
+
+    Returns:
+        A bool."""
+    if n_words > 50 or n_chars > 360:
+        return False
+    if _UPDATE_LABELLED.match(s):
+        return True
+    last = re.split(r"\s+[|\u00b7\u2022]\s+", s)[-1]
+    return len([p for p in _SENTENCE_END.split(last) if p]) <= 3 and bool(_SOURCE_NOTE.match(last)) and \
+        not _NOTE_ARGUES.search(s)
+
+
+# a sponsored or advertisement label in other languages, before the ad's text
+_AD_LABEL = _rx(r"^(?:xayeysiis|sponzorovan[\u00e9\u00fd\u00e1]|sponzorov\u00e1no|sponzorirano|sponsorowane|"
+                r"sponsoreret|sponset|sponsrad|sponsoroitu|sponsorizzato|sponsoris\u00e9|gesponsert|gesponsord|"
+                r"patrocinado|patrocinat|\u0440\u0435\u043a\u043b\u0430\u043c\u0430|iklan|tangazo|ipol\u00f3w\u00f3|"
+                r"hirdet\u00e9s|rekl\u0101ma|an\u00fancio|publicidad|pubblicit\u00e0|advertentie|mainos|oglas)"
+                r"(?: [^\W\d_][\w'\u2019]*){0,3}\s*[:\u00b7|\u2013\u2014]\s*\S")
+# an embedded chart, video or post that the reader cannot show, as a bracketed placeholder
+_EMBED_PLACEHOLDER = _rx(r"\b(?:embedded|embed|interactive (?:chart|graphic|map|content)|cannot be (?:shown|displayed|"
+                         r"loaded)|can['\u2019]t be (?:shown|displayed|loaded))\b")
+
+
+def _seventeenth_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
+    """The kind of the seventeenth round's shapes that a line shows alone: a numbered section heading
+    (``_section_heading``; ``heading``), a chart or figure caption (``_figure_caption``; ``caption``), a note on
+    the source of the text or a labelled update note (``_source_note``; ``publication_note``), an advertisement
+    label in another language (``_AD_LABEL``; ``advertisement``) and a bracketed placeholder of embedded content
+    (``navigation``); or None.
+
+    Returns:
+        One of ``KINDS`` (str) or None."""
+    if _section_heading(s, n_chars):
+        return "heading"
+    if any(_figure_caption(p, len(_words(p))) for p in _CAPTION_PARTS.split(s)):
+        return "caption"
+    if _source_note(s, n_words, n_chars):
+        return "publication_note"
+    if n_words <= 30 and _AD_LABEL.match(s):
+        return "advertisement"
+    if _bracketed(s, n_chars) and s.startswith("[") and n_words <= 30 and _EMBED_PLACEHOLDER.search(s):
+        return "navigation"
+    return None
+
+
 def _bracketed(s: str, n_chars: int) -> bool:
     """True for a line of at most 400 characters that ends with "]" and holds one "[": a note, a placeholder or a
     picture's description in square brackets.
@@ -1336,14 +1496,14 @@ def _eleventh_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
 
 
 def _later_round_kind(s: str, n_words: int, n_chars: int) -> Optional[str]:
-    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to sixteenth
+    """``copyright`` for a footer line with a copyright sign or word, else the kind of the eleventh to seventeenth
     rounds' shapes, the latest round first; or None.
 
     Returns:
         One of ``KINDS`` (str) or None."""
     if n_chars <= 400 and _COPYRIGHT.search(s):
         return "copyright"
-    for round_kind in (_sixteenth_kind, _fifteenth_kind, _fourteenth_kind, _thirteenth_kind, _twelfth_kind,
+    for round_kind in (_seventeenth_kind, _sixteenth_kind, _fifteenth_kind, _fourteenth_kind, _thirteenth_kind, _twelfth_kind,
                        _eleventh_kind):
         kind = round_kind(s, n_words, n_chars)
         if kind:
@@ -2748,7 +2908,9 @@ def _question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]
         if i in kinds or not set_off or not s.endswith("?") or s.count("?") != 1 or order[pos + 1] in kinds:
             continue
         answered = _sentence_count(lines[order[pos + 1]]) >= 2
-        asks = 2 <= n_words <= 9 and (_WH_QUESTION.match(s) or _WHOM_QUESTION.match(s) or n_words <= 7 and
+        # seventeenth round: a question in several languages whatever its last language ("... ? \u00b7 Qu'est-ce qui
+        # ne va pas ?"), not only one whose last part asks in English
+        asks = 2 <= n_words <= 9 and (translated or _WH_QUESTION.match(s) or _WHOM_QUESTION.match(s) or n_words <= 7 and
                                       (_YES_NO_QUESTION.match(s) or _AND_QUESTION.match(s))) and \
             (translated or not _BODY_QUESTION.search(s) or _ours_after_furniture(lines, order, pos, kinds, s)) and \
             _prose_above(lines, order, pos, kinds)
@@ -2814,12 +2976,14 @@ def _between_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str
     _bare_pull_quotes(lines, order, kinds)
     _echoed_pull_quotes(lines, order, kinds)
     _distant_pull_quotes(lines, order, kinds, led)
+    _repeated_paragraphs(lines, order, kinds, led)
     _question_headings(lines, order, kinds)
     _bare_subheadings(lines, order, kinds)
     _scene_captions(lines, order, kinds)
     _caption_twins(lines, order, kinds)
     _question_headings(lines, order, kinds)  # again: a question under a caption only now flagged
     _foreign_question_headings(lines, order, kinds)
+    _foreign_pull_quotes(lines, order, kinds)
 
 
 def _bare_subheadings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -2951,6 +3115,23 @@ def _distant_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, st
             kinds[i] = "heading"
 
 
+def _repeated_paragraphs(lines: List[str], order: List[int], kinds: Dict[int, str], led: List[int]) -> None:
+    """Seventeenth round: a pull quote (``heading``) led by any mark (``led``, "\u258dThe gate is not a car park.")
+    or wholly in quote marks, standing apart between the paragraphs (``_set_apart``), of three to 60 words and not a
+    question, that repeats word for word (``_plain``) a whole paragraph of the page, a short one included, wherever
+    it stands (the sixteenth round's ``_distant_pull_quotes`` takes only paragraphs of prose as sources). Who said
+    it, after a closing quote mark, is left out (``_ATTRIBUTION``)."""
+    paragraphs = {_plain(lines[j]): j for j in order if j not in kinds}
+    for pos, i in enumerate(order):
+        s = _ATTRIBUTION.sub("", lines[i]).rstrip()
+        if i in kinds or not (i in led or _wholly_quoted(lines[i])) or s.rstrip(_CLOSE_QUOTE).endswith("?") or \
+                not _set_apart(order, pos, kinds):
+            continue
+        quote = _plain(s)
+        if 3 <= len(quote.split()) <= 60 and paragraphs.get(quote, i) != i:
+            kinds[i] = "heading"
+
+
 # sixteenth round: the English words that a question in the language of an English body holds ("who", "is", "we",
 # "what", ...); not those that other languages share ("a", "in", "no", "so", "to", "on", "do": "\u00bfA qui\u00e9n
 # le importa?"), which the body's vocabulary tells apart instead
@@ -2983,11 +3164,56 @@ def _foreign_question(s: str, vocabulary: set) -> bool:
     if not 3 <= len(words) <= 10 or s[-1:] not in _QUESTION_MARKS or sum(s.count(q) for q in _QUESTION_MARKS) != 1 \
             or not _capital_first(s.lstrip("\u00bf\u00a1")):
         return False
+    return _foreign_words(words, vocabulary)
+
+
+def _foreign_words(words: List[str], vocabulary: set) -> bool:
+    """``words`` are in a language other than the English body's (whose words are ``vocabulary``): no English word
+    a sentence of the body would hold (``_ENGLISH_ASKS``, the pronoun "I"), at most half of them found in the body,
+    and a short word of their own language after the first (``_foreign_question``).
+
+    Returns:
+        A bool."""
     low = [w.lower().replace("\u2019", "'") for w in words]
     own = [w for w, o in zip(words[1:], low[1:]) if len(w) <= 3 and w.isalpha() and not w[:1].isupper() and
            o not in vocabulary and o not in _ENGLISH_ASKS]
     return bool(own) and "I" not in words and not any(w in _ENGLISH_ASKS for w in low) and \
         2 * sum(w in vocabulary for w in low) <= len(low)
+
+
+def _english_vocabulary(lines: List[str], order: List[int], kinds: Dict[int, str]) -> Optional[set]:
+    """The words (lower case) of the body's paragraphs of prose when the body is English (``_ENGLISH_BODY``).
+
+    Returns:
+        A set of str, or None when the body is not English."""
+    prose = [lines[i] for i in order if i not in kinds and _prose(lines[i])]
+    if _english_share(" ".join(prose)) < _ENGLISH_BODY:
+        return None
+    return {w.lower().replace("\u2019", "'") for line in prose for w in _words(line)}
+
+
+def _foreign_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
+    """Seventeenth round: a pull quote translated into another language (``heading``): a line wholly in quote marks
+    (``_wholly_quoted``; a closing mark may open it, "\u201dHooyaday waxay ...\u201d") opening with a mark that is
+    not the English opening quote (the body's own quotations open with "\u201c" or a straight quote), standing
+    apart between the paragraphs of an English body (``_set_apart``), of one sentence of four to 30 words, not a
+    question, in another language (``_foreign_words``).
+
+    Returns:
+        None; ``kinds`` is updated."""
+    vocabulary = _english_vocabulary(lines, order, kinds)
+    if vocabulary is None:
+        return
+    for pos in range(1, len(order) - 1):
+        i = order[pos]
+        s = lines[i].rstrip(" .")
+        if i in kinds or lines[i][:1] in "\"'\u201c" or not _wholly_quoted(lines[i]) or \
+                not _set_apart(order, pos, kinds):
+            continue
+        words = _words(s)
+        if 4 <= len(words) <= 30 and not s.rstrip(_CLOSE_QUOTE).endswith(tuple(_QUESTION_MARKS)) and \
+                _sentence_count(s.rstrip(_CLOSE_QUOTE + ".!")) == 0 and _foreign_words(words, vocabulary):
+            kinds[i] = "heading"
 
 
 def _foreign_question_headings(lines: List[str], order: List[int], kinds: Dict[int, str]) -> None:
@@ -2997,10 +3223,9 @@ def _foreign_question_headings(lines: List[str], order: List[int], kinds: Dict[i
     iel\u016bst?", "\u00bfPor qu\u00e9 compostar en el mercado?"), with a paragraph of prose of the body above it
     (``_prose_above``: not past an advertisement marker) and a paragraph of two sentences or more right below it. A
     rhetorical question the writer sets as a paragraph of its own is in the body's language, so it stays body."""
-    prose = [lines[i] for i in order if i not in kinds and _prose(lines[i])]
-    if _english_share(" ".join(prose)) < _ENGLISH_BODY:
+    vocabulary = _english_vocabulary(lines, order, kinds)
+    if vocabulary is None:
         return
-    vocabulary = {w.lower().replace("\u2019", "'") for line in prose for w in _words(line)}
     for pos in range(1, len(order) - 1):
         i, below = order[pos], order[pos + 1]
         s = lines[i].rstrip(_CLOSERS)

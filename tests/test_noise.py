@@ -2037,3 +2037,94 @@ def test_a_numbered_gallery_caption_between_paragraphs_is_a_caption():
     caption = "3/6 The last poplar belt on the road from Stromness to Kirkwall"
     text = _HEAD.format(head="Fund the ferries") + _BODY + caption + "\n\n" + _BODY
     assert _flagged(text).get(caption) == "caption"
+
+
+# -- seventeenth round: numbered section headings, chart captions, source and update notes, pull quotes repeating a
+# short paragraph, advertisement labels in other languages, embedded-content placeholders
+
+def _set_between(line):
+    return _HEAD.format(head="Fund the ferries") + _BODY + line + "\n\n" + _BODY
+
+
+@pytest.mark.parametrize("line", ["I.", "II.", "IV", "3.", "\u0968.",
+                                  "\u0968. \u0924\u0902\u0924\u094d\u0930\u091c\u094d\u091e\u093e\u0928 \u0924\u092f"
+                                  "\u093e\u0930 \u0906\u0939\u0947 \u00b7 2. The technology is ready",
+                                  "1. Warum jetzt? / 1. Why now?", "III. Qui paie ? \u00b7 III. Who pays?"])
+def test_a_numbered_section_heading_between_paragraphs_is_a_heading(line):
+    assert _flagged(_set_between(line)).get(line) == "heading"
+
+
+_CAPTIONS_17 = [
+    "Figure 1. Share of three-year-olds in kindergarten by district, 2025.",
+    "Fig. 2 \u2013 Ferry sailings cancelled each winter since 2015",
+    "Graf: Pod\u00edl d\u011bt\u00ed v mate\u0159sk\u00e9 \u0161kole podle okres\u016f. Zdroj: \u010cS\u00da",
+    "Figura 1. Superficie dei negozi per abitante, 1990\u20132025. Fonte: Istat",
+    "Chart: Winter crossings per month. Source: harbour authority",
+    "Abbildung 3: F\u00e4hrverbindungen im Winter. Quelle: Landesamt",
+    "\u091b\u093e\u092f\u093e\u091a\u093f\u0924\u094d\u0930 \u0967: \u0928\u0926\u0940\u0915\u093e\u0920\u0940 \u00b7 "
+    "Photo 1: Dead fish on the river bank. (\u091b\u093e\u092f\u093e: Varta)"]
+_NOTES_17 = [
+    "This post draws on the Institute's submission to the 2026 review of the Tenancies Act.",
+    "This commentary was first broadcast in Yoruba on Monday and is published here in the author's English version.",
+    "An earlier version of this essay appeared in the Orkney Quarterly.",
+    "This essay is part of a series on island transport.",
+    "Originally published in Marathi in the Sunday supplement; English version by the author.",
+    "Izvorno objavljeno na hrvatskom \u00b7 Originally published in Croatian in our print edition.",
+    "Apdet / Mise \u00e0 jour / Update: this article was updated on 2 December to add that the council did not reply.",
+    "Mise \u00e0 jour : this article was amended on 4 March."]
+_ADS_17 = [
+    "XAYEYSIIS: Dahab Mobile \u00b7 10GB internet toddobaadkii, $2 kaliya",
+    "Sponzorovan\u00e9 vo va\u0161om kan\u00e1li \u00b7 Hypot\u00e9ka bez poplatkov",
+    "Sponsorowane: Kredyt bez prowizji w Banku Morskim"]
+
+
+@pytest.mark.parametrize("line, kind", [(x, "caption") for x in _CAPTIONS_17] +
+                         [(x, "publication_note") for x in _NOTES_17] +
+                         [(x, "advertisement") for x in _ADS_17])
+def test_a_chart_caption_source_note_or_ad_label_of_the_seventeenth_round(line, kind):
+    assert classify_line(line, position=8, n_lines=20) == kind
+
+
+def test_an_embedded_content_placeholder_is_navigation():
+    line = "[Vlo\u017een\u00fd obsah sa ned\u00e1 zobrazi\u0165 \u00b7 Embedded chart cannot be shown in the reader]"
+    assert classify_line(line, position=8, n_lines=20) == "navigation"
+
+
+@pytest.mark.parametrize("mark", ["\u258d", "\u201d", "\u2756 ", "> "])
+def test_a_pull_quote_repeating_a_short_paragraph_is_a_heading(mark):
+    short = "The boat is not a luxury."
+    quote = mark + short
+    text = (_HEAD.format(head="Fund the ferries") + _BODY + quote + "\n\n" + _ANSWERED + short + "\n\n" + _BODY)
+    flagged = _flagged(text)
+    assert flagged.get(quote) == "heading" and short not in flagged
+
+
+@pytest.mark.parametrize("line", [
+    "Figure skating is the only winter sport the island's children can practise, and the rink closes in March.",
+    "Source: my grandmother, who crossed on the mail boat every winter, told me the crews never once refused her.",
+    "I. M. Pei designed the terminal, and the council should keep it open all year.",
+    "Update your records, the council says, because the winter timetable changes in November.",
+    "Table salt is cheaper on the mainland, and so is everything else the islands buy.",
+    "This report was first published by the ministry, and it shows that we must act now.",
+    "1. We should fund the crews because the islands have no road.",
+    "Reklama nie jest problemem; problemem jest brak promu zim\u0105."])
+def test_near_misses_of_the_seventeenth_round_stay_body(line):
+    assert line not in _flagged(_set_between(line))
+
+
+@pytest.mark.parametrize("quote, kept", [
+    ("\u201dHooyaday waxay bacaha ka tolan jirtay joonyadaha burka.\u201d", False),
+    ("\u00bbDie F\u00e4hre ist f\u00fcr uns die einzige Stra\u00dfe.\u00ab", False),
+    ("\u201cDie F\u00e4hre ist f\u00fcr uns die einzige Stra\u00dfe.\u201d", True),  # opened as the body quotes
+    ("\u201dThe ferry is our only road to the hospital.\u201d", True),  # English, repeating nothing
+    ("\u00bb\u00bfY ahora qu\u00e9 hacemos con los barcos?\u00ab", True)])  # a question someone asks
+def test_a_translated_pull_quote_in_reversed_quote_marks_is_a_heading(quote, kept):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + quote + "\n\n" + _ANSWERED + _BODY
+    assert (_flagged(text).get(quote) is None) == kept
+
+
+@pytest.mark.parametrize("heading", ["Wanem nao i rong? \u00b7 Qu'est-ce qui ne va pas ?",
+                                     "Wer zahlt? / Qui paie ?", "Kdo za\u0161 plat\u00ed? | Kto za to zaplat\u00ed?"])
+def test_a_question_subheading_in_two_languages_neither_english_is_a_heading(heading):
+    text = _HEAD.format(head="Fund the ferries") + _BODY + heading + "\n\n" + _ANSWERED + _BODY
+    assert _flagged(text).get(heading) == "heading"
