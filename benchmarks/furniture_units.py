@@ -32,7 +32,9 @@ round was made; scored once with the thirteenth and once with the fourteenth aft
 and once with the fifteenth, made meanwhile) and ``data/examples/news_pages_heldout22`` (written blind after the
 fifteenth round was merged; scored once with it) and ``data/examples/news_pages_heldout23`` (written blind after
 the fifteenth round was merged, while the sixteenth was made; scored once with each) and
-``data/examples/news_pages_heldout24`` (written blind after the sixteenth round was merged; scored once with it).
+``data/examples/news_pages_heldout24`` (written blind after the sixteenth round was merged; scored once with it) and
+``data/examples/news_pages_heldout25`` (written blind after the sixteenth round was merged, while the seventeenth was
+made; scored once with each).
 Per folder: furniture-line precision and recall of ``argmine.noise`` (rules + learned line
 classifier), and the mined units that overlap a furniture line (each listed with its kind). Writes
 ``OUT/furniture_units.json`` and ``.md``.
@@ -54,7 +56,7 @@ FOLDERS = ("news_pages", "news_pages_heldout", "news_pages_heldout2", "news_page
            "news_pages_heldout15", "news_pages_heldout16", "news_pages_heldout17",
            "news_pages_heldout18", "news_pages_heldout19", "news_pages_heldout20",
            "news_pages_heldout21", "news_pages_heldout22", "news_pages_heldout23",
-           "news_pages_heldout24")
+           "news_pages_heldout24", "news_pages_heldout25")
 
 
 def units_in_furniture(miner, pages, counts=None) -> list:

@@ -156,7 +156,11 @@ def test_miner_input_holds_no_flagged_line(tokenizer):
 # (heldout15's question paragraph, flagged by the eleventh round, is kept since the twelfth; heldout16's, flagged by
 # the twelfth, since the thirteenth; heldout18's quoted question paragraph, flagged by the learned classifier with
 # the thirteenth, since the fifteenth)
-BODY_FLAGGED_WHEN_SCORED: dict = {}
+BODY_FLAGGED_WHEN_SCORED: dict = {
+    "news_pages_heldout25": "the sixteenth and seventeenth rounds' rules take the writer's one-line question paragraph "
+                            "'Who will pay when Aslam can no longer work?' (an English text on an Urdu site) for a "
+                            "subheading",
+}
 
 
 def _page_sets():
