@@ -3201,6 +3201,8 @@ def _foreign_pull_quotes(lines: List[str], order: List[int], kinds: Dict[int, st
 
     Returns:
         None; ``kinds`` is updated."""
+    if not any(lines[i][:1] not in "\"'\u201c" and _wholly_quoted(lines[i]) for i in order[1:-1]):
+        return  # no line that could be one: the body's vocabulary is not needed (most texts)
     vocabulary = _english_vocabulary(lines, order, kinds)
     if vocabulary is None:
         return
@@ -3223,6 +3225,8 @@ def _foreign_question_headings(lines: List[str], order: List[int], kinds: Dict[i
     iel\u016bst?", "\u00bfPor qu\u00e9 compostar en el mercado?"), with a paragraph of prose of the body above it
     (``_prose_above``: not past an advertisement marker) and a paragraph of two sentences or more right below it. A
     rhetorical question the writer sets as a paragraph of its own is in the body's language, so it stays body."""
+    if not any(lines[i].rstrip(_CLOSERS)[-1:] in _QUESTION_MARKS for i in order[1:-1]):
+        return  # no line that could be one: the body's vocabulary is not needed (most texts)
     vocabulary = _english_vocabulary(lines, order, kinds)
     if vocabulary is None:
         return
