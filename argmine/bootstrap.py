@@ -189,8 +189,9 @@ def bootstrap_ece(prob: Sequence[float], correct: Sequence[bool], docs: Sequence
 def _bin_sums(p: np.ndarray, y: np.ndarray, doc: np.ndarray, n_docs: int, n_bins: int) -> np.ndarray:
     """``[n_docs, 3 * n_bins]``: per document and bin (``expected_calibration_error``'s bins), the number of examples,
     the sum of their probabilities and the number right."""
-    p = np.clip(p, 0.0, 1.0)
-    b = np.minimum((p * n_bins).astype(int), n_bins - 1)
+    from .calibration import bins
+
+    p, b = bins(p, n_bins)
     mat = np.zeros((n_docs, 3 * n_bins))
     for col, values in enumerate((np.ones_like(p), p, y)):
         np.add.at(mat, (doc, col * n_bins + b), values)

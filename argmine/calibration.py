@@ -148,6 +148,17 @@ def fit_calibrator(raw: Sequence[float], correct: Sequence[bool], method: str = 
     return Calibrator("logistic", a=0.0, b=float(_logit(np.array(rate))), n=n, n_correct=k)
 
 
+def bins(prob: Sequence[float], n_bins: int = 15) -> Tuple[np.ndarray, np.ndarray]:
+    """``prob`` clipped to [0, 1] and the bin of each: ``n_bins`` equal-width bins over [0, 1] (bin ``i`` holds
+    ``i/B <= p < (i+1)/B``; ``p = 1`` goes to the last bin), as :func:`reliability` and
+    ``argmine.bootstrap.bootstrap_ece`` bin them.
+
+    Returns:
+        ``(p, index)``: float64 and int arrays of shape ``[n]``."""
+    p = np.clip(np.asarray(prob, dtype=np.float64), 0.0, 1.0)
+    return p, np.minimum((p * n_bins).astype(int), n_bins - 1)
+
+
 def reliability(prob: Sequence[float], correct: Sequence[bool], n_bins: int = 15) -> List[Dict[str, float]]:
     """Reliability table: ``n_bins`` equal-width bins of ``prob`` over [0, 1] (bin ``i`` holds ``i/B <= p <
     (i+1)/B``; ``p = 1`` goes to the last bin). One row per non-empty bin: ``lo``, ``hi``, ``n``, ``mean_prob``
@@ -155,9 +166,8 @@ def reliability(prob: Sequence[float], correct: Sequence[bool], n_bins: int = 15
 
     Returns:
         A list of dicts ``{"lo", "hi", "n", "mean_prob", "accuracy"}``, one per non-empty bin, lowest bin first."""
-    p = np.clip(np.asarray(prob, dtype=np.float64), 0.0, 1.0)
+    p, idx = bins(prob, n_bins)
     y = np.asarray(correct, dtype=np.float64)
-    idx = np.minimum((p * n_bins).astype(int), n_bins - 1)
     rows = []
     for i in range(n_bins):
         m = idx == i

@@ -373,7 +373,7 @@ class OnnxExportError(ArgmineError, OSError):
 
     def __init__(self, folder, reason: str, path=None, no_space: bool = True) -> None:
         self.folder, self.path = str(folder), (str(path) if path is not None else None)
-        where = f"{folder}" if path is None else f"{path}"
+        where = str(folder if path is None else path)
         fix = "Free about 100 MB there" if no_space else f"Remove or rename what stands at {where}"
         head = f"could not export the encoder for ONNX Runtime into {where}: {reason}. {fix}, set ARGMINE_CACHE_DIR to another folder, or "
         super().__init__(head + "pass backend='torch'.", cli_message=head + "pass --backend torch.")
